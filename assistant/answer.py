@@ -1,0 +1,276 @@
+"""The default answerer, no LLM needed: quote the sentences that answer, each cited.
+
+A sentence is scored by how much of the question it covers (IDF-weighted words and word
+pairs, folded), so the quoted figure always comes with the words it belongs to. When no
+passage covers enough of the question, the answer says the reports do not contain it.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass, field
+
+from assistant.query import Query
+from assistant.retrieve import Corpus, Hit, HybridRetriever
+from assistant.summarize import chunks_of_section, section_points
+from index import vn
+from index.model import Chunk
+from index.store import Store
+
+NOT_FOUND = (
+    "Các báo cáo đã nạp không có thông tin để trả lời câu hỏi này. "
+    "Hãy thử diễn đạt khác, nêu rõ kỳ báo cáo, hoặc nạp thêm báo cáo liên quan."
+)
+MARKERS = re.compile(f"[{vn.SUPERSCRIPT_DIGITS}]+")
+
+
+@dataclass(frozen=True)
+class Citation:
+    n: int
+    chunk_id: str
+    report: str  # report number
+    date: str
+    section: str  # "I.2.2 Đầu tư xây dựng cơ bản"
+    footnote: int | None
+    file: str
+    text: str  # the exact source passage
+    score: float
+    page: int | None = None
+    quote: str = ""  # the sentence of the answer this passage supports
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    text: str
+    insufficient: bool
+    citations: tuple[Citation, ...] = ()
+    support: float = 0.0
+    timings_ms: dict[str, float] = field(default_factory=dict)
+    mode: str = "extractive"
+
+    def to_json(self) -> dict:
+        return {
+            "question": self.question,
+            "answer": self.text,
+            "insufficient": self.insufficient,
+            "mode": self.mode,
+            "support": round(self.support, 3),
+            "citations": [
+                {
+                    "n": c.n,
+                    "report": c.report,
+                    "date": c.date,
+                    "section": c.section,
+                    "footnote": c.footnote,
+                    "page": c.page,
+                    "file": c.file,
+                    "text": c.text,
+                    "quote": c.quote,
+                    "score": round(c.score, 4),
+                }
+                for c in self.citations
+            ],
+            "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
+        }
+
+
+def _bigrams(tokens: tuple[str, ...] | list[str]) -> set[tuple[str, str]]:
+    return set(zip(tokens, tokens[1:], strict=False))
+
+
+def coverage(query: Query, text: str, corpus: Corpus) -> float:
+    """Share of the question's content (IDF-weighted words, plus adjacent word pairs)
+    found in `text`; 1.0 means every content word and pair is there."""
+    if not query.content:
+        return 0.0
+    toks = [t for t in vn.search_tokens(text) if not t.startswith("#")]
+    present = set(toks)
+    weights = {t: corpus.idf(t) for t in set(query.content)}
+    total = sum(weights.values()) or 1.0
+    uni = sum(w for t, w in weights.items() if t in present) / total
+    qpairs = _bigrams(list(query.content))
+    if not qpairs:
+        return uni
+    tpairs = _bigrams([t for t in toks if t not in vn.STOPWORDS])
+    bi = len(qpairs & tpairs) / len(qpairs)
+    return 0.7 * uni + 0.3 * bi
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    hit: Hit
+    sentence: str
+    score: float
+
+
+def _sentences(chunk: Chunk) -> list[str]:
+    if chunk.kind in ("footnote", "table"):
+        return [chunk.text]
+    out = []
+    for para in chunk.text.split("\n"):
+        out += vn.sentences(para)
+    return out
+
+
+def _clean(sentence: str) -> str:
+    return MARKERS.sub("", sentence).strip()
+
+
+def extract(query: Query, hits: list[Hit], corpus: Corpus, min_support: float) -> tuple[list[tuple[Hit, str]], float]:
+    """Pick (hit, quoted sentence) pairs that answer the question, best first."""
+    cands: list[_Candidate] = []
+    for rank, hit in enumerate(hits):
+        context = hit.chunk.extra.get("context", "") if hit.chunk.kind == "footnote" else ""
+        header = f"{hit.chunk.section_title} {context}"
+        for s in _sentences(hit.chunk):
+            cov = coverage(query, f"{header} {s}", corpus)
+            own = coverage(query, s, corpus)
+            score = 0.6 * own + 0.4 * cov - 0.02 * rank
+            if query.wants_figure and vn.numbers(s):
+                score += 0.05
+            if hit.exact:
+                score += 0.3
+            cands.append(_Candidate(hit, s, score))
+    if not cands:
+        return [], 0.0
+    cands.sort(key=lambda c: c.score, reverse=True)
+    best = cands[0]
+    support = max(coverage(query, h.chunk.embed_text, corpus) for h in hits[:5])
+    if best.hit.exact:
+        support = max(support, 1.0)
+    if support < min_support:
+        return [], support
+    picked = [best]
+    limit = 4 if query.is_summary else 2
+    for c in cands[1:]:
+        if len(picked) >= limit:
+            break
+        if c.score >= 0.85 * best.score and all(c.sentence != p.sentence for p in picked):
+            picked.append(c)
+    out = [(c.hit, c.sentence) for c in picked]
+    if query.is_list or any(h.chunk.kind == "footnote" for h, _ in out):
+        out = _with_footnotes(query, out, hits, corpus)
+    return out, support
+
+
+def _with_footnotes(
+    query: Query, picked: list[tuple[Hit, str]], hits: list[Hit], corpus: Corpus
+) -> list[tuple[Hit, str]]:
+    """For list questions the list lives in footnotes: add the footnotes whose referencing
+    clause matches the question best."""
+    footnote_hits = [h for h in hits if h.chunk.kind == "footnote"]
+    if not footnote_hits:
+        return picked
+    scored = sorted(
+        (
+            (coverage(query, f"{h.chunk.extra.get('context', '')} {h.chunk.text}", corpus), h)
+            for h in footnote_hits
+        ),
+        key=lambda x: x[0],
+        reverse=True,
+    )
+    top = scored[0][0]
+    chosen = [h for s, h in scored if s >= 0.8 * top and s > 0][:4]
+    have = {h.chunk.id for h, _ in picked}
+    out = [p for p in picked if p[0].chunk.kind != "footnote" or p[0] in chosen]
+    for h in chosen:
+        if h.chunk.id not in have:
+            out.append((h, h.chunk.text))
+    return out
+
+
+def summary_points(
+    query: Query, hits: list[Hit], retriever: HybridRetriever, limit: int = 6
+) -> list[tuple[Hit, str]]:
+    """For 'tóm tắt …' questions: the section the question names (best title coverage,
+    then retrieval weight), summarised by walking its paragraphs."""
+    store, corpus = retriever.store, retriever.corpus
+    weight: dict[tuple[str, str], float] = {}
+    for h in hits:
+        if h.chunk.kind != "footnote" and h.chunk.section:
+            key = (h.chunk.report_id, h.chunk.section)
+            weight[key] = weight.get(key, 0.0) + h.score
+    if not weight:
+        return []
+    for rid in {key[0] for key in weight}:
+        report = store.report(rid)
+        for sec in report.sections if report else ():
+            weight.setdefault((rid, sec.path), 0.0)
+
+    def title_cov(key: tuple[str, str]) -> float:
+        report = store.report(key[0])
+        if not report:
+            return 0.0
+        titles = []
+        path = key[1]
+        while path:
+            sec = report.section(path)
+            titles.append(sec.title if sec else "")
+            path = path.rpartition(".")[0]
+        return coverage(query, " ".join(titles), corpus)
+
+    rid, path = max(weight, key=lambda key: (round(title_cov(key), 2), weight[key]))
+    by_id = {h.chunk.id: h for h in hits}
+    points = section_points(chunks_of_section(store.chunks, rid, path))[:limit]
+    return [(by_id.get(p.chunk.id) or Hit(p.chunk, 0.0), p.sentence) for p in points]
+
+
+def _section_label(store: Store, chunk: Chunk) -> str:
+    report = store.report(chunk.report_id)
+    sec = report.section(chunk.section) if report else None
+    return sec.label if sec else chunk.section
+
+
+def answer(
+    question: str,
+    retriever: HybridRetriever,
+    k: int = 6,
+    min_support: float = 0.5,
+    reports: list[str] | None = None,
+) -> Answer:
+    t0 = time.perf_counter()
+    query = retriever.normalize(question)
+    hits = retriever.search(query, k, reports)
+    t1 = time.perf_counter()
+    corpus = retriever.corpus
+    picked, support = extract(query, hits, corpus, min_support) if hits else ([], 0.0)
+    if picked and query.is_summary:
+        picked = summary_points(query, hits, retriever) or picked
+    t2 = time.perf_counter()
+    timings = {"retrieve": (t1 - t0) * 1000, "answer": (t2 - t1) * 1000}
+    if not picked:
+        return Answer(question, NOT_FOUND, True, (), support, timings)
+    store = retriever.store
+    citations: list[Citation] = []
+    lines: list[str] = []
+    numbers: dict[str, int] = {}
+    for hit, sentence in picked:
+        c = hit.chunk
+        if c.id not in numbers:
+            numbers[c.id] = len(numbers) + 1
+            report = store.report(c.report_id)
+            citations.append(
+                Citation(
+                    n=numbers[c.id],
+                    chunk_id=c.id,
+                    report=report.meta.number if report else c.report_id,
+                    date=report.meta.date_vn if report else "",
+                    section=_section_label(store, c),
+                    footnote=c.footnote,
+                    file=report.source if report else "",
+                    text=c.text,
+                    score=hit.score,
+                    page=c.page,
+                    quote=_clean(sentence),
+                )
+            )
+        n = numbers[c.id]
+        if c.kind == "footnote":
+            lead = c.extra.get("context") or "Chi tiết"
+            lines.append(f"{_clean(lead)} (chú thích {c.footnote}): {_clean(sentence)} [{n}]")
+        else:
+            lines.append(f"{_clean(sentence)} [{n}]")
+    text = "\n".join(f"- {line}" for line in lines) if len(lines) > 1 else lines[0]
+    return Answer(question, text, False, tuple(citations), support, timings)

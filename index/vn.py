@@ -1,0 +1,301 @@
+"""Vietnamese text handling shared by indexing and querying.
+
+Folding is only ever used for matching: stored and displayed text keeps its diacritics.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping
+
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUP_TO_INT = {c: str(i) for i, c in enumerate(SUPERSCRIPT_DIGITS)}
+
+# Abbreviations common in UBND reports, with the words they stand for.
+ABBREVIATIONS: dict[str, str] = {
+    "NSNN": "ngân sách nhà nước",
+    "GPMB": "giải phóng mặt bằng",
+    "BGMB": "bàn giao mặt bằng",
+    "BT": "bồi thường",
+    "HT": "hỗ trợ",
+    "TĐC": "tái định cư",
+    "ATGT": "an toàn giao thông",
+    "TTATGT": "trật tự an toàn giao thông",
+    "ANTT": "an ninh trật tự",
+    "TTATXH": "trật tự an toàn xã hội",
+    "XDCB": "xây dựng cơ bản",
+    "GPXD": "giấy phép xây dựng",
+    "GPLX": "giấy phép lái xe",
+    "VPHC": "vi phạm hành chính",
+    "TPLS": "thành phố Lạng Sơn",
+    "TP": "thành phố",
+    "UBND": "ủy ban nhân dân",
+    "HĐND": "hội đồng nhân dân",
+    "BHXH": "bảo hiểm xã hội",
+    "BHYT": "bảo hiểm y tế",
+    "CCHC": "cải cách hành chính",
+    "CĐS": "chuyển đổi số",
+    "VSMT": "vệ sinh môi trường",
+    "VSATTP": "vệ sinh an toàn thực phẩm",
+    "GCNQSD": "giấy chứng nhận quyền sử dụng",
+    "GCN": "giấy chứng nhận",
+    "NTM": "nông thôn mới",
+    "KT-XH": "kinh tế - xã hội",
+    "KTXH": "kinh tế - xã hội",
+    "QP-AN": "quốc phòng - an ninh",
+    "GD-ĐT": "giáo dục - đào tạo",
+    "HSG": "học sinh giỏi",
+    "DVC": "dịch vụ công",
+    "DVCTT": "dịch vụ công trực tuyến",
+    "TTHC": "thủ tục hành chính",
+    "PCCC": "phòng cháy chữa cháy",
+    "CNS": "công nghệ số",
+    "TH": "trường hợp",
+    "THCS": "trung học cơ sở",
+    "THPT": "trung học phổ thông",
+    "QĐ": "quyết định",
+    "NQ": "nghị quyết",
+    "KH": "kế hoạch",
+    "HD": "hướng dẫn",
+    "CT": "chỉ thị",
+    "TB": "thông báo",
+    "KL": "kết luận",
+    "CV": "công văn",
+    "DA": "dự án",
+    "MTTQ": "mặt trận tổ quốc",
+    "LĐTBXH": "lao động - thương binh và xã hội",
+    "TN&MT": "tài nguyên và môi trường",
+    "TNMT": "tài nguyên và môi trường",
+    "SXKD": "sản xuất kinh doanh",
+    "PCI": "chỉ số năng lực cạnh tranh cấp tỉnh",
+    "DDCI": "chỉ số năng lực cạnh tranh cấp sở, ngành và địa phương",
+}
+
+_WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
+# 1.234.567 / 1.234,5 / 45,76 / 170.042/371.635 kept whole; a trailing % attaches.
+NUMBER_RE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?:\s?%)?")
+DOC_NUMBER_RE = re.compile(
+    r"(?<![\w/])(\d{1,5})\s*/\s*((?:\d{4}/)?[A-ZĐ][A-ZĐa-zđ&]*(?:[-–][A-ZĐ0-9][A-ZĐa-zđ&0-9]*)*)"
+)
+_DOC_NUMBER_LOOSE = re.compile(
+    r"\b(?:quyết định|quyet dinh|qđ|qd|kế hoạch|ke hoach|kh|công văn|cong van|cv|"
+    r"nghị quyết|nghi quyet|nq|hướng dẫn|huong dan|hd|thông báo|thong bao|tb|"
+    r"chỉ thị|chi thi|ct|kết luận|ket luan|kl|báo cáo|bao cao|bc|tờ trình|to trinh|tt)"
+    r"\s*(?:số|so)?\s*:?\s*(\d{1,5})\b",
+    re.IGNORECASE,
+)
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def fold(text: str) -> str:
+    """Lowercase and strip diacritics, đ→d: 'Giải phóng' → 'giai phong'."""
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    stripped = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    return stripped.replace("đ", "d")
+
+
+def has_diacritics(text: str) -> bool:
+    return fold(text) != text.lower()
+
+
+def superscript_to_int(marker: str) -> int:
+    return int("".join(_SUP_TO_INT[c] for c in marker))
+
+
+def syllables(text: str) -> list[str]:
+    """Lowercased syllables (words split on anything that is not a letter or digit)."""
+    return _WORD_RE.findall(nfc(text).lower())
+
+
+def parse_number(text: str) -> float | None:
+    """Parse a Vietnamese-formatted number: '397.497' → 397497, '108,7' → 108.7,
+    '43.650,3' → 43650.3, '1.194,48' → 1194.48. A lone '.' with three digits after it
+    is a thousands separator, as the reports write them."""
+    s = text.strip().rstrip("%").strip()
+    if not s or not re.fullmatch(r"\d+(?:[.,]\d+)*", s):
+        return None
+    if "," in s and "." in s:
+        s = s.replace(".", "").replace(",", ".")
+    elif "," in s:
+        parts = s.split(",")
+        s = s.replace(",", ".") if len(parts) == 2 else s.replace(",", "")
+    elif "." in s:
+        parts = s.split(".")
+        if all(len(p) == 3 for p in parts[1:]):
+            s = s.replace(".", "")
+        elif len(parts) != 2:
+            return None
+    try:
+        return float(s)
+    except ValueError:
+        return None
+
+
+def number_key(text: str) -> str:
+    """A canonical form for comparing figures across formats (397.497 ≡ 397497)."""
+    value = parse_number(text)
+    if value is None:
+        return text.strip()
+    pct = "%" if text.strip().endswith("%") else ""
+    return (f"{value:.6f}".rstrip("0").rstrip(".")) + pct
+
+
+def numbers(text: str) -> list[str]:
+    """Figures as written in the text, in order."""
+    return [m.group(0).replace(" ", "") for m in NUMBER_RE.finditer(text)]
+
+
+def doc_numbers(text: str) -> list[str]:
+    """Document numbers such as '3090/QĐ-UBND' or '40-NQ/TU', canonicalised."""
+    found = [f"{m.group(1)}/{m.group(2)}".upper() for m in DOC_NUMBER_RE.finditer(nfc(text))]
+    found += [
+        m.group(0).upper()
+        for m in re.finditer(r"\b\d{1,5}-[A-ZĐ]{2,}(?:/[A-ZĐ]{2,})+", nfc(text))
+    ]
+    return found
+
+
+def doc_number_digits(text: str) -> list[str]:
+    """The bare number of documents named loosely: 'QĐ 3090', 'quyet dinh 3090'."""
+    strict = [re.match(r"\d+", n).group(0) for n in doc_numbers(text)]  # type: ignore[union-attr]
+    loose = [m.group(1) for m in _DOC_NUMBER_LOOSE.finditer(nfc(text))]
+    return list(dict.fromkeys(strict + loose))
+
+
+def expand_abbreviations(text: str) -> str:
+    """Append the long form after each known abbreviation: 'GPLX' → 'GPLX (giấy phép lái xe)'.
+    Used for the text an embedder sees, never for what is shown."""
+
+    def repl(m: re.Match[str]) -> str:
+        word = m.group(0)
+        long = ABBREVIATIONS.get(word)
+        return f"{word} ({long})" if long else word
+
+    return _ABBR_RE.sub(repl, text)
+
+
+_ABBR_RE = re.compile(
+    r"(?<![\w&-])(" + "|".join(sorted(map(re.escape, ABBREVIATIONS), key=len, reverse=True)) + r")(?![\w&])"
+)
+_ABBR_FOLDED = {fold(k): [fold(w) for w in syllables(v)] for k, v in ABBREVIATIONS.items()}
+
+
+def search_tokens(text: str) -> list[str]:
+    """Tokens for lexical search: folded syllables, figures in canonical form,
+    abbreviations expanded to their words. Same function for chunks and questions."""
+    text = nfc(text)
+    tokens: list[str] = []
+    for m in NUMBER_RE.finditer(text):
+        raw = m.group(0).replace(" ", "")
+        if re.search(r"[.,]", raw):
+            tokens.append("#" + number_key(raw))
+    for abbr in _ABBR_RE.findall(text):
+        tokens.extend(_ABBR_FOLDED[fold(abbr)])
+    for syl in syllables(text):
+        tokens.append(fold(syl))
+    return tokens
+
+
+STOPWORDS = frozenset(
+    fold(w)
+    for w in (
+        "là của và các có được trong với cho đã đến về những một này theo tại từ trên để"
+        " bao nhiêu gì nào sao thế như thì mà ở hay hoặc do nên khi đó ai đâu không chưa"
+        " bị vẫn cũng rồi lại ra vào hãy cho biết tôi chúng ta bạn liệt kê nêu xin vui lòng"
+        " gồm những nào là gì the a an of in on for to is are was were what which how many much"
+        " who when where why does did do and or with by from at as it its this that be been"
+    ).split()
+)
+
+
+class DiacriticRestorer:
+    """Puts diacritics back on a question typed without them, using the indexed
+    vocabulary: unigram and bigram counts of accented syllables, decoded by Viterbi.
+
+    Dense e5 retrieval misses unaccented questions entirely (measured: 0/3), so the dense
+    query is built from the restored text."""
+
+    def __init__(self, unigrams: Mapping[str, int], bigrams: Mapping[str, int]):
+        self.unigrams = dict(unigrams)
+        self.bigrams = dict(bigrams)
+        self.by_fold: dict[str, list[str]] = {}
+        for word in self.unigrams:
+            self.by_fold.setdefault(fold(word), []).append(word)
+        self.total = max(1, sum(self.unigrams.values()))
+
+    @staticmethod
+    def count(texts: Iterable[str]) -> tuple[Counter[str], Counter[str]]:
+        uni: Counter[str] = Counter()
+        bi: Counter[str] = Counter()
+        for text in texts:
+            words = [w for w in syllables(text) if not w.isdigit()]
+            uni.update(words)
+            bi.update(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
+        return uni, bi
+
+    def restore(self, text: str) -> str:
+        parts = re.split(r"([^\W_]+)", nfc(text))
+        words_idx = [i for i in range(1, len(parts), 2)]
+        words = [parts[i].lower() for i in words_idx]
+        if not words:
+            return text
+        candidates = [self.by_fold.get(fold(w)) or [w] for w in words]
+
+        def uni_lp(w: str) -> float:
+            return math.log((self.unigrams.get(w, 0) + 0.1) / self.total)
+
+        def bi_lp(a: str, b: str) -> float:
+            ab = self.bigrams.get(f"{a} {b}", 0)
+            if ab:
+                return math.log(ab / max(1, self.unigrams.get(a, 1))) + 2.0
+            return uni_lp(b) - 2.0
+
+        best: list[dict[str, tuple[float, str | None]]] = [
+            {c: (uni_lp(c), None) for c in candidates[0]}
+        ]
+        for pos in range(1, len(words)):
+            column: dict[str, tuple[float, str | None]] = {}
+            for c in candidates[pos]:
+                prev, score = max(
+                    ((p, s + bi_lp(p, c)) for p, (s, _) in best[-1].items()), key=lambda x: x[1]
+                )
+                column[c] = (score, prev)
+            best.append(column)
+        word = max(best[-1].items(), key=lambda kv: kv[1][0])[0]
+        chosen = [word]
+        for pos in range(len(words) - 1, 0, -1):
+            word = best[pos][word][1]  # type: ignore[assignment]
+            chosen.append(word)
+        chosen.reverse()
+        for i, original, new in zip(words_idx, words, chosen, strict=True):
+            if fold(new) == fold(original) and not has_diacritics(parts[i]):
+                parts[i] = new.upper() if parts[i].isupper() and len(parts[i]) > 1 else new
+        return "".join(parts)
+
+
+_NO_BREAK_BEFORE = re.compile(r"(?:\b(?:TP|P|Tp|TT|TS|ThS|PGS|GS|Q|KT|TM|TL|St|Số|số|Ng|X)|\b[A-ZĐ])\.$")
+_SENTENCE_END = re.compile(rf"[.!?…][{SUPERSCRIPT_DIGITS}”\"')]*\s+(?=[\"“(‘'\[]?[A-ZĐÀ-ỸẠ-Ỵ0-9])")
+
+
+def sentences(text: str) -> list[str]:
+    """Split a paragraph into sentences without breaking '1.234', 'TP. Lạng Sơn' or 'P. Đông Kinh'."""
+    out: list[str] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        head = text[start : m.start() + 1]
+        if _NO_BREAK_BEFORE.search(head.rstrip(SUPERSCRIPT_DIGITS + "”\"')")):
+            continue
+        piece = text[start : m.end()].strip()
+        if piece:
+            out.append(piece)
+        start = m.end()
+    tail = text[start:].strip()
+    if tail:
+        out.append(tail)
+    return out
