@@ -7,6 +7,7 @@ passage covers enough of the question, the answer says the reports do not contai
 
 from __future__ import annotations
 
+import itertools
 import re
 import time
 from dataclasses import dataclass, field
@@ -22,7 +23,6 @@ NOT_FOUND = (
     "Các báo cáo đã nạp không có thông tin để trả lời câu hỏi này. "
     "Hãy thử diễn đạt khác, nêu rõ kỳ báo cáo, hoặc nạp thêm báo cáo liên quan."
 )
-MARKERS = re.compile(f"[{vn.SUPERSCRIPT_DIGITS}]+")
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ class Answer:
 
 
 def _bigrams(tokens: tuple[str, ...] | list[str]) -> set[tuple[str, str]]:
-    return set(zip(tokens, tokens[1:], strict=False))
+    return set(itertools.pairwise(tokens))
 
 
 def coverage(query: Query, text: str, corpus: Corpus) -> float:
@@ -115,15 +115,27 @@ def _sentences(chunk: Chunk) -> list[str]:
 
 
 def _clean(sentence: str) -> str:
-    return MARKERS.sub("", sentence).strip()
+    return vn.strip_markers(sentence).strip()
 
 
-def extract(query: Query, hits: list[Hit], corpus: Corpus, min_support: float) -> tuple[list[tuple[Hit, str]], float]:
-    """Pick (hit, quoted sentence) pairs that answer the question, best first."""
+def _header(chunk: Chunk) -> str:
+    """The context line the chunk was embedded with: report, section and its parent."""
+    head = chunk.embed_text.split("\n", 1)[0]
+    return f"{head} {chunk.extra.get('context', '')}"
+
+
+def extract(
+    query: Query,
+    hits: list[Hit],
+    corpus: Corpus,
+    min_support: float,
+    chunks: dict[str, Chunk],
+) -> tuple[list[tuple[Hit, str]], float]:
+    """Pick (hit, quoted sentence) pairs that answer the question, best first, with the
+    footnotes that hold the details the question asks for."""
     cands: list[_Candidate] = []
     for rank, hit in enumerate(hits):
-        context = hit.chunk.extra.get("context", "") if hit.chunk.kind == "footnote" else ""
-        header = f"{hit.chunk.section_title} {context}"
+        header = _header(hit.chunk)
         for s in _sentences(hit.chunk):
             cov = coverage(query, f"{header} {s}", corpus)
             own = coverage(query, s, corpus)
@@ -137,29 +149,63 @@ def extract(query: Query, hits: list[Hit], corpus: Corpus, min_support: float) -
         return [], 0.0
     cands.sort(key=lambda c: c.score, reverse=True)
     best = cands[0]
-    support = max(coverage(query, h.chunk.embed_text, corpus) for h in hits[:5])
-    if best.hit.exact:
-        support = max(support, 1.0)
+    # Both the passage and the quoted sentence itself must cover the question: a passage
+    # that merely mentions the topic ("Hội chợ …") without the asked-for fact ("kinh phí")
+    # leaves the best sentence short.
+    passage = max(coverage(query, h.chunk.embed_text, corpus) for h in hits[:5])
+    sentence = coverage(query, f"{best.sentence} {best.hit.chunk.extra.get('context', '')}", corpus)
+    support = 1.0 if best.hit.exact else min(passage, sentence)
     if support < min_support:
         return [], support
     picked = [best]
-    limit = 4 if query.is_summary else 2
+    limit = 4 if query.is_summary else 3
     for c in cands[1:]:
         if len(picked) >= limit:
             break
         if c.score >= 0.85 * best.score and all(c.sentence != p.sentence for p in picked):
             picked.append(c)
-    out = [(c.hit, c.sentence) for c in picked]
+    out: list[tuple[Hit, str]] = []
+    for c in picked:
+        out.append((c.hit, c.sentence))
+        for fn in _footnotes_for(query, c.hit.chunk, c.sentence, chunks, corpus):
+            if all(fn.id != h.chunk.id for h, _ in out):
+                out.append((Hit(fn, c.hit.score), fn.text))
     if query.is_list or any(h.chunk.kind == "footnote" for h, _ in out):
         out = _with_footnotes(query, out, hits, corpus)
     return out, support
 
 
+def _footnotes_for(
+    query: Query, chunk: Chunk, sentence: str, chunks: dict[str, Chunk], corpus: Corpus
+) -> list[Chunk]:
+    """Footnotes referenced from the clause of `sentence` the question is about
+    ('… phê duyệt chủ trương đầu tư 01 dự án⁵'), or, for list questions, from every
+    clause that matches well."""
+    if chunk.kind == "footnote":
+        return []
+    prefix = chunk.id.rsplit(":", 1)[0]
+    clauses = [c for c in re.split(r"(?<=[;:])\s+", sentence) if c.strip()]
+    scored = [(coverage(query, c, corpus), c) for c in clauses]
+    top = max((s for s, _ in scored), default=0.0)
+    found: list[tuple[float, Chunk]] = []
+    for s, clause in scored:
+        for number, _, _ in vn.footnote_markers(clause):
+            fn = chunks.get(f"{prefix}:fn{number}")
+            if fn is None:
+                continue
+            if s >= 0.9 * top or (
+                query.is_list and coverage(query, f"{clause} {fn.text}", corpus) >= 0.8 * top
+            ):
+                found.append((s, fn))
+    found.sort(key=lambda x: x[0], reverse=True)
+    return [fn for _, fn in found[:3]]
+
+
 def _with_footnotes(
     query: Query, picked: list[tuple[Hit, str]], hits: list[Hit], corpus: Corpus
 ) -> list[tuple[Hit, str]]:
-    """For list questions the list lives in footnotes: add the footnotes whose referencing
-    clause matches the question best."""
+    """For list questions the list lives in footnotes: add the retrieved footnotes whose
+    referencing clause and list match the question best."""
     footnote_hits = [h for h in hits if h.chunk.kind == "footnote"]
     if not footnote_hits:
         return picked
@@ -172,13 +218,9 @@ def _with_footnotes(
         reverse=True,
     )
     top = scored[0][0]
-    chosen = [h for s, h in scored if s >= 0.8 * top and s > 0][:4]
+    chosen = [h for s, h in scored if s >= 0.8 * top and s > 0][:3]
     have = {h.chunk.id for h, _ in picked}
-    out = [p for p in picked if p[0].chunk.kind != "footnote" or p[0] in chosen]
-    for h in chosen:
-        if h.chunk.id not in have:
-            out.append((h, h.chunk.text))
-    return out
+    return picked + [(h, h.chunk.text) for h in chosen if h.chunk.id not in have]
 
 
 def summary_points(
@@ -235,7 +277,9 @@ def answer(
     hits = retriever.search(query, k, reports)
     t1 = time.perf_counter()
     corpus = retriever.corpus
-    picked, support = extract(query, hits, corpus, min_support) if hits else ([], 0.0)
+    picked, support = (
+        extract(query, hits, corpus, min_support, retriever.store.chunks) if hits else ([], 0.0)
+    )
     if picked and query.is_summary:
         picked = summary_points(query, hits, retriever) or picked
     t2 = time.perf_counter()

@@ -9,19 +9,81 @@ from dataclasses import dataclass
 from index import vn
 
 LIST_CUES = (
-    "gom nhung", "nhung du an nao", "nhung cong trinh nao", "liet ke", "danh sach", "cac du an",
-    "nhung gi", "nhung nao", "cac cong trinh", "o dau", "nhung ai", "cac vu", "nhung vu",
-    "gom nhung gi", "nhung van ban", "cac van ban", "which", "list",
+    "gom nhung",
+    "nhung du an nao",
+    "nhung cong trinh nao",
+    "liet ke",
+    "danh sach",
+    "cac du an",
+    "nhung gi",
+    "nhung nao",
+    "cac cong trinh",
+    "o dau",
+    "nhung ai",
+    "cac vu",
+    "nhung vu",
+    "gom nhung gi",
+    "nhung van ban",
+    "cac van ban",
+    "which",
+    "list",
 )
 FIGURE_CUES = ("bao nhieu", "may", "ty le", "so luong", "tong so", "how many", "how much", "muc")
 SUMMARY_CUES = ("tom tat", "tong hop", "khai quat", "noi bat", "ket qua", "summar")
 ENGLISH_WORDS = frozenset(
-    "what how many much which who when where why is are was were the of in on for to did does do"
-    " and or with by from at as it this that be been report reports city province month year"
-    " number total project projects decision about during".split()
+    [
+        "what",
+        "how",
+        "many",
+        "much",
+        "which",
+        "who",
+        "when",
+        "where",
+        "why",
+        "is",
+        "are",
+        "was",
+        "were",
+        "the",
+        "of",
+        "in",
+        "on",
+        "for",
+        "to",
+        "did",
+        "does",
+        "do",
+        "and",
+        "or",
+        "with",
+        "by",
+        "from",
+        "at",
+        "as",
+        "it",
+        "this",
+        "that",
+        "be",
+        "been",
+        "report",
+        "reports",
+        "city",
+        "province",
+        "month",
+        "year",
+        "number",
+        "total",
+        "project",
+        "projects",
+        "decision",
+        "about",
+        "during",
+    ]
 )
 MONTH_RE = re.compile(r"\bthang\s+(\d{1,2})(?:\s*[/-]\s*(\d{4}))?\b")
 QUARTER_RE = re.compile(r"\bquy\s+(i{1,3}|iv|\d)\s*/\s*(\d{4})\b")
+TASK_RE = re.compile(r"\b(?:nhiem vu|phuong huong|ke hoach thang|du kien|se trien khai|task)")
 ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
 # How a question is asked, not what it is about: left out when measuring coverage.
 QUESTION_PHRASES = re.compile(
@@ -47,6 +109,7 @@ class Query:
     is_list: bool
     wants_figure: bool
     is_summary: bool
+    about_tasks: bool  # asks what is planned ("nhiệm vụ tháng 01/2024")
 
 
 def periods_in(folded: str) -> tuple[str, ...]:
@@ -84,7 +147,7 @@ def normalize(question: str, restorer: vn.DiacriticRestorer | None = None) -> Qu
         vn.number_key(n) for n in vn.numbers(DATE_RE.sub(" ", text)) if re.search(r"[.,%]", n)
     )
     docs = tuple(dict.fromkeys(vn.doc_numbers(text) + vn.doc_number_digits(text)))
-    padded = f" {folded} "
+    padded = f" {' '.join(words)} "
     return Query(
         text=text,
         dense_text=dense,
@@ -98,4 +161,5 @@ def normalize(question: str, restorer: vn.DiacriticRestorer | None = None) -> Qu
         is_list=any(f" {c} " in padded or padded.startswith(f" {c}") for c in LIST_CUES),
         wants_figure=any(f" {c} " in padded for c in FIGURE_CUES),
         is_summary=any(c in folded for c in SUMMARY_CUES),
+        about_tasks=bool(TASK_RE.search(folded)),
     )

@@ -51,7 +51,9 @@ class Corpus:
     tokens: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def idf(self, token: str) -> float:
-        return math.log(1 + (self.n_docs - self.df.get(token, 0) + 0.5) / (self.df.get(token, 0) + 0.5))
+        return math.log(
+            1 + (self.n_docs - self.df.get(token, 0) + 0.5) / (self.df.get(token, 0) + 0.5)
+        )
 
 
 def _period_match(wanted: str, period: str) -> bool:
@@ -91,14 +93,23 @@ class HybridRetriever:
         infos = self.store.reports()
         allowed = {r.report_id for r in infos if reports is None or r.report_id in reports}
         if query.periods:
-            by_period = set()
+            # A report matches on the period it reports (2) or, for questions about tasks,
+            # on the period its tasks are for (2; otherwise 1). Keep the best-matching.
+            scores: dict[str, int] = {}
             for r in infos:
                 rep = self.store.report(r.report_id)
-                periods = [r.period] + ([rep.meta.task_period] if rep else [])
-                if any(_period_match(w, p) for w in query.periods for p in periods):
-                    by_period.add(r.report_id)
-            if by_period & allowed:
-                allowed &= by_period
+                task = rep.meta.task_period if rep else ""
+                score = 0
+                for w in query.periods:
+                    if _period_match(w, r.period):
+                        score += 2
+                    elif _period_match(w, task):
+                        score += 2 if query.about_tasks else 1
+                if score and r.report_id in allowed:
+                    scores[r.report_id] = score
+            if scores:
+                top = max(scores.values())
+                allowed = {rid for rid, sc in scores.items() if sc == top}
         if reports is None and len(allowed) == len(infos):
             return None
         return allowed
@@ -144,9 +155,9 @@ class HybridRetriever:
             if allowed is not None and c.report_id not in allowed:
                 continue
             upper = vn.nfc(c.text).upper()
-            if any(d in upper for d in full):
-                out.add(cid)
-            elif bare and any(re.search(rf"(?<![\d.,]){d}\s*/", upper) for d in bare):
+            if any(d in upper for d in full) or (
+                bare and any(re.search(rf"(?<![\d.,]){d}\s*/", upper) for d in bare)
+            ):
                 out.add(cid)
             elif query.figures:
                 keys = {vn.number_key(n) for n in vn.numbers(c.text)}

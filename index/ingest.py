@@ -45,10 +45,19 @@ def ingest_file(
     same = store.find_by_hash(sha)
     if same:
         if same.path == resolved:
-            return IngestResult(resolved, "unchanged", same.report_id, chunks=same.chunks,
-                                message="không đổi, bỏ qua")
-        return IngestResult(resolved, "duplicate", same.report_id,
-                            message=f"trùng nội dung với '{same.source}' đã có trong chỉ mục, bỏ qua")
+            return IngestResult(
+                resolved,
+                "unchanged",
+                same.report_id,
+                chunks=same.chunks,
+                message="không đổi, bỏ qua",
+            )
+        return IngestResult(
+            resolved,
+            "duplicate",
+            same.report_id,
+            message=f"trùng nội dung với '{same.source}' đã có trong chỉ mục, bỏ qua",
+        )
     report = parse_bytes(path, data, max_bytes)
     previous = store.find_by_path(resolved)
     rid = make_report_id(report.meta, report.source, data)
@@ -67,8 +76,16 @@ def ingest_file(
             progress(path.name, done, total)
 
     vectors = embed_in_batches(store.embedder, [c.embed_text for c in chunks], tick)
-    store.add(rid, report, chunks, vectors, sha256=sha, version=version, path=resolved,
-              replaces=previous.report_id if previous else None)
+    store.add(
+        rid,
+        report,
+        chunks,
+        vectors,
+        sha256=sha,
+        version=version,
+        path=resolved,
+        replaces=previous.report_id if previous else None,
+    )
     return IngestResult(
         resolved,
         "replaced" if previous else "added",
@@ -87,8 +104,10 @@ def expand(paths: Iterable[Path]) -> list[Path]:
     for p in map(Path, paths):
         if p.is_dir():
             out += sorted(
-                f for f in p.rglob("*")
-                if f.is_file() and f.suffix.lower() in suffixes
+                f
+                for f in p.rglob("*")
+                if f.is_file()
+                and f.suffix.lower() in suffixes
                 and not any(part.startswith(".") for part in f.relative_to(p).parts)
             )
         else:

@@ -120,7 +120,9 @@ class Store:
         chunks: dict[str, Chunk] = {}
         reports: dict[str, Report] = {}
         for rid, info in manifest["reports"].items():
-            data = json.loads((self.root / "reports" / f"{rid}.{info['version']}.json").read_text("utf-8"))
+            data = json.loads(
+                (self.root / "reports" / f"{rid}.{info['version']}.json").read_text("utf-8")
+            )
             reports[rid] = Report.from_dict(data["report"])
             for c in data["chunks"]:
                 chunk = Chunk.from_dict(c)
@@ -152,7 +154,9 @@ class Store:
 
     def reports(self) -> list[ReportInfo]:
         self._refresh()
-        return [ReportInfo(report_id=rid, **info) for rid, info in self._manifest["reports"].items()]
+        return [
+            ReportInfo(report_id=rid, **info) for rid, info in self._manifest["reports"].items()
+        ]
 
     def report(self, report_id: str) -> Report | None:
         self._refresh()
@@ -184,7 +188,9 @@ class Store:
             )
         return self._collection
 
-    def dense_search(self, vector: np.ndarray, k: int, where: dict | None = None) -> list[tuple[str, float]]:
+    def dense_search(
+        self, vector: np.ndarray, k: int, where: dict | None = None
+    ) -> list[tuple[str, float]]:
         """(chunk id, cosine similarity), best first; only chunks of the committed manifest."""
         live = self.chunks
         if not live:
@@ -307,7 +313,9 @@ class Store:
             bm25.save(str(tmp), show_progress=False)
         else:
             tmp.mkdir(parents=True)
-        _write_atomic(tmp / "ids.json", json.dumps({"generation": manifest["generation"], "ids": ids}))
+        _write_atomic(
+            tmp / "ids.json", json.dumps({"generation": manifest["generation"], "ids": ids})
+        )
         old = self.root / f".bm25.old.{os.getpid()}"
         if (self.root / "bm25").exists():
             os.replace(self.root / "bm25", old)

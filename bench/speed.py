@@ -1,0 +1,60 @@
+"""Ingest speed and warm query latency (p50/p95) on the shared corpus index.
+
+Usage: python bench/speed.py [--index DIR] [--queries N]
+Ratios matter more than absolute times on a shared 2-core machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from common import CORPUS, build_index, load_questions, require_shared
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--index", type=Path)
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--rounds", type=int, default=5, help="passes over the dev questions")
+    args = ap.parse_args()
+    if args.corpus == CORPUS:
+        require_shared()
+    from assistant.answer import answer
+    from assistant.retrieve import HybridRetriever
+
+    with tempfile.TemporaryDirectory() as tmp:
+        index_dir = args.index or Path(tmp)
+        store, seconds, results = build_index(index_dir, corpus=args.corpus)
+        chunks = sum(r.chunks for r in results if r.ok)
+        print(
+            f"ingest: {len(results)} files, {chunks} chunks in {seconds:.1f} s "
+            f"({chunks / max(seconds, 1e-9):.1f} chunks/s)"
+        )
+        for r in results:
+            print(f"  {Path(r.path).name}: {r.status} {r.chunks} chunks {r.message}")
+        retriever = HybridRetriever(store)
+        questions = [q["question"] for q in load_questions()]
+        answer(questions[0], retriever)  # warm: model, corpus statistics, Chroma
+        total, retrieve, ans = [], [], []
+        for _ in range(args.rounds):
+            for q in questions:
+                t = time.perf_counter()
+                a = answer(q, retriever)
+                total.append((time.perf_counter() - t) * 1000)
+                retrieve.append(a.timings_ms["retrieve"])
+                ans.append(a.timings_ms["answer"])
+
+    def pct(xs: list[float], p: float) -> float:
+        return statistics.quantiles(xs, n=100)[int(p) - 1]
+
+    print(f"queries: {len(total)} warm")
+    for name, xs in (("total", total), ("retrieve", retrieve), ("answer", ans)):
+        print(f"  {name:<9} p50 {statistics.median(xs):7.1f} ms   p95 {pct(xs, 95):7.1f} ms")
+
+
+if __name__ == "__main__":
+    main()
