@@ -259,6 +259,43 @@ def summary_points(
     return [(by_id.get(p.chunk.id) or Hit(p.chunk, 0.0), p.sentence) for p in points]
 
 
+LONG_SENTENCE = 280
+
+
+def focus(query: Query, sentence: str, corpus: Corpus) -> str:
+    """A long sentence made of ';'-clauses, cut to the clauses that add to the question's
+    coverage (kept in order, gaps shown as '…'). Every word shown is verbatim source."""
+    if len(sentence) <= LONG_SENTENCE:
+        return sentence
+    clauses = [c for c in re.split(r"(?<=;)\s+", sentence) if c.strip()]
+    if len(clauses) < 3:
+        return sentence
+    chosen: list[int] = []
+    current = 0.0
+    while len(chosen) < 3:
+        gains = [
+            (coverage(query, " ".join(clauses[j] for j in sorted([*chosen, i])), corpus), i)
+            for i in range(len(clauses))
+            if i not in chosen
+        ]
+        best, i = max(gains)
+        if best - current < 0.05:
+            break
+        chosen.append(i)
+        current = best
+    if not chosen:
+        return sentence
+    chosen.sort()
+    parts = []
+    for k, i in enumerate(chosen):
+        if k == 0 and i > 0 or k > 0 and i != chosen[k - 1] + 1:
+            parts.append("…")
+        parts.append(clauses[i])
+    if chosen[-1] != len(clauses) - 1:
+        parts.append("…")
+    return " ".join(parts)
+
+
 def _section_label(store: Store, chunk: Chunk) -> str:
     report = store.report(chunk.report_id)
     sec = report.section(chunk.section) if report else None
@@ -315,6 +352,6 @@ def answer(
             lead = c.extra.get("context") or "Chi tiết"
             lines.append(f"{_clean(lead)} (chú thích {c.footnote}): {_clean(sentence)} [{n}]")
         else:
-            lines.append(f"{_clean(sentence)} [{n}]")
+            lines.append(f"{_clean(focus(query, sentence, retriever.corpus))} [{n}]")
     text = "\n".join(f"- {line}" for line in lines) if len(lines) > 1 else lines[0]
     return Answer(question, text, False, tuple(citations), support, timings)

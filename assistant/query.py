@@ -138,8 +138,15 @@ def normalize(question: str, restorer: vn.DiacriticRestorer | None = None) -> Qu
     if not accented and not english and restorer is not None:
         restored = restorer.restore(text)
     dense = vn.expand_abbreviations(restored)
-    tokens = vn.search_tokens(text)
     topic = QUESTION_PHRASES.sub(" ", MONTH_RE.sub(" ", QUARTER_RE.sub(" ", folded)))
+    topic_tokens = set(vn.search_tokens(topic))
+    # BM25 gets the topic only: how the question is asked ("có gì nổi bật") and the period
+    # (applied as a filter) would otherwise outweigh the subject in a large index.
+    tokens = [
+        t
+        for t in vn.search_tokens(text)
+        if (t in topic_tokens or t not in set(vn.search_tokens(folded))) and t not in vn.STOPWORDS
+    ] or vn.search_tokens(text)
     content = tuple(
         t for t in vn.search_tokens(topic) if t not in vn.STOPWORDS and not t.startswith("#")
     )

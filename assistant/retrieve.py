@@ -124,11 +124,7 @@ class HybridRetriever:
             return []
         vector = self.store.embedder.embed_query(query.dense_text)
         dense = self.store.dense_search(vector, self.candidates, where=where)
-        lexical = [
-            (cid, s)
-            for cid, s in self.store.lexical_search(list(query.tokens), self.candidates * 3)
-            if allowed is None or chunks[cid].report_id in allowed
-        ][: self.candidates]
+        lexical = self.store.lexical_search(list(query.tokens), self.candidates, allowed)
         # Unaccented questions: the dense ranking is unreliable even after restoration.
         w_dense = 1.0 if query.accented or query.english else 0.5
         w_lex = 0.3 if query.english else 1.0

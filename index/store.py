@@ -208,13 +208,25 @@ class Store:
         ]
         return out[:k]
 
-    def lexical_search(self, tokens: list[str], k: int) -> list[tuple[str, float]]:
-        """(chunk id, BM25 score), best first, over folded syllables."""
+    def lexical_search(
+        self, tokens: list[str], k: int, reports: set[str] | None = None
+    ) -> list[tuple[str, float]]:
+        """(chunk id, BM25 score), best first, over folded syllables; optionally only over
+        the chunks of `reports` (masked inside BM25, so other reports cannot crowd them out)."""
         self._refresh()
         if self._bm25 is None or not tokens:
             return []
+        mask = None
+        if reports is not None:
+            mask = np.array(
+                [self._chunks[c].report_id in reports for c in self._bm25_ids], dtype=np.float32
+            )
+            if not mask.any():
+                return []
         n = min(k, len(self._bm25_ids))
-        docs, scores = self._bm25.retrieve([tokens], k=n, show_progress=False, n_threads=1)
+        docs, scores = self._bm25.retrieve(
+            [tokens], k=n, show_progress=False, n_threads=1, weight_mask=mask
+        )
         return [
             (self._bm25_ids[int(d)], float(s))
             for d, s in zip(docs[0], scores[0], strict=True)

@@ -1,0 +1,577 @@
+"""PDF reports → Blocks → Report.
+
+pdfplumber (pdfminer) gives every word with its position and font size, which is what
+this reader needs: ruled tables are rebuilt cell by cell (its table finder), lines are
+grouped into paragraphs by indentation and spacing, running headers/footers and page
+numbers are dropped, footnotes are told apart at the bottom of a page by their smaller
+type, and small raised digits in the body become superscript markers for `build_report`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from index import vn
+from index.errors import CorruptFileError, NeedsOcrError, NotAReportError
+from index.model import Report
+from index.parse_docx import HSPAN, VSPAN, GridCell, table_blocks
+from index.structure import Block, build_report, clean
+
+COLUMN_GAP = 40.0  # points of empty space that separate two columns on one line
+INDENT = 8.0  # a first line starting this far right of the margin opens a paragraph
+EDGE = 0.09  # top/bottom fraction of the page where running headers/footers live
+_PAGE_NUMBER_RE = re.compile(
+    r"^(?:[-–—]\s*)?(?:trang\s+|page\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*[-–—])?$", re.I
+)
+_MARKER_WORD_RE = re.compile(r"^\d{1,3}(?:,\d{1,3})*$")
+_BULLET_START_RE = re.compile(r"^(?:[-+•–*]\s|[a-zđ]\)\s|[IVX]{1,5}\.\s|\d{1,2}(?:\.\d{1,2})*\.\s)")
+
+
+@dataclass
+class _Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    sup: bool = False
+
+
+@dataclass
+class _Line:
+    words: list[_Word]
+    page: int
+    split: bool = False  # one of several column segments of a physical line
+    text: str = ""
+    x0: float = 0.0
+    x1: float = 0.0
+    top: float = 0.0
+    bottom: float = 0.0
+    size: float = 0.0
+    marker: int | None = None  # leading footnote number (superscript or small digits)
+
+    def finish(self) -> _Line:
+        ws = self.words
+        self.x0 = min(w.x0 for w in ws)
+        self.x1 = max(w.x1 for w in ws)
+        normal = [w for w in ws if not w.sup] or ws
+        self.top = min(w.top for w in normal)
+        self.bottom = max(w.bottom for w in normal)
+        sizes: Counter[float] = Counter()
+        for w in normal:
+            sizes[round(w.size, 1)] += len(w.text)
+        self.size = sizes.most_common(1)[0][0]
+        parts: list[str] = []
+        for w in ws:
+            if w.sup:
+                sup = "".join(vn.SUPERSCRIPT_DIGITS[int(c)] if c.isdigit() else c for c in w.text)
+                if parts and parts[-1] and parts[-1][-1] in vn.SUPERSCRIPT_DIGITS:
+                    parts[-1] += "," + sup
+                elif parts:
+                    parts[-1] += sup
+                else:
+                    parts.append(sup)
+            else:
+                parts.append(w.text)
+        self.text = " ".join(parts)
+        first = ws[0]
+        if first.sup and first.text.isdigit():
+            self.marker = int(first.text)
+        return self
+
+
+@dataclass
+class _Table:
+    grid: list[list[GridCell]]
+    page: int
+    top: float
+    bottom: float
+    ncols: int
+
+
+@dataclass
+class _Page:
+    number: int
+    height: float
+    width: float
+    lines: list[_Line] = field(default_factory=list)
+    tables: list[_Table] = field(default_factory=list)
+    footnotes: list[_Line] = field(default_factory=list)
+    chars: int = 0
+
+
+# ------------------------------------------------------------------------------ opening
+def _check_signature(path: Path, data: bytes) -> None:
+    head = data[:1024]
+    if b"%PDF-" in head:
+        return
+    low = head.lstrip().lower()
+    if low.startswith((b"<!doctype", b"<html", b"<?xml", b"<head", b"<body", b"<")) or (
+        b"<html" in low
+    ):
+        raise NotAReportError(
+            path,
+            "tệp có đuôi .pdf nhưng thực chất là trang web (HTML), thường do tải về từ cổng "
+            "thông tin bị lỗi hoặc cần đăng nhập. Hãy tải lại đúng tệp PDF của báo cáo.",
+        )
+    if data[:4] == b"PK\x03\x04":
+        raise CorruptFileError(
+            path,
+            "tệp có đuôi .pdf nhưng thực chất là tệp nén (ZIP/Word .docx). Hãy đổi lại đúng "
+            "đuôi tệp hoặc xuất báo cáo ra PDF rồi nạp lại.",
+        )
+    raise CorruptFileError(
+        path,
+        "tệp không phải PDF hợp lệ (thiếu phần đầu '%PDF'), có thể bị hỏng hoặc bị đổi đuôi. "
+        "Hãy tải lại hoặc xuất lại báo cáo ra PDF.",
+    )
+
+
+def _password_error(path: Path) -> CorruptFileError:
+    return CorruptFileError(
+        path,
+        "tệp PDF được bảo vệ bằng mật khẩu (password-protected), không đọc được nội dung. "
+        "Hãy mở bằng mật khẩu và lưu (in) ra bản PDF không mật khẩu rồi nạp lại.",
+    )
+
+
+def _check_encryption(path: Path, data: bytes) -> None:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        encrypted = reader.is_encrypted
+    except PdfReadError:
+        return  # pdfplumber gets its own chance; it reports the damage if it fails too
+    except Exception:
+        return
+    if not encrypted:
+        return
+    try:
+        ok = reader.decrypt("")
+    except Exception as e:  # unsupported algorithm, missing crypto provider
+        raise _password_error(path) from e
+    if not ok:
+        raise _password_error(path)
+
+
+def _open(path: Path, data: bytes):
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data), password="")
+        _ = pdf.pages  # forces the page tree to be read
+        return pdf
+    except PDFPasswordIncorrect as e:
+        raise _password_error(path) from e
+    except (PDFSyntaxError, Exception) as e:
+        if "password" in str(e).lower() or "encrypt" in type(e).__name__.lower():
+            raise _password_error(path) from e
+        raise CorruptFileError(
+            path,
+            f"tệp PDF bị hỏng, không đọc được ({type(e).__name__}). Hãy tải lại hoặc mở bằng "
+            "trình đọc PDF rồi in/xuất lại ra PDF mới.",
+        ) from e
+
+
+# ------------------------------------------------------------------------------ pages
+def _grid(table) -> list[list[GridCell]]:
+    """pdfplumber's table as a grid; cells covered by a merged cell are told apart into
+    HSPAN (merged from the left) and VSPAN (merged from above) by the covering cell."""
+    rows = table.extract()
+    xs = sorted({round(c[0], 1) for c in table.cells})
+    grid: list[list[GridCell]] = []
+    for r, row in enumerate(rows):
+        row_top = table.rows[r].bbox[1]
+        out: list[GridCell] = []
+        for c, value in enumerate(row):
+            if value is not None:
+                out.append(value)
+                continue
+            x = (xs[c] if c < len(xs) else xs[-1]) + 1.0
+            y = row_top + 1.0
+            cover = next((b for b in table.cells if b[0] <= x <= b[2] and b[1] <= y <= b[3]), None)
+            if cover is not None and cover[1] < row_top - 0.5:
+                out.append(VSPAN)
+            elif cover is not None or c > 0:
+                out.append(HSPAN)
+            else:
+                out.append(VSPAN)
+        grid.append(out)
+    return grid
+
+
+def _words(page, tables: list) -> list[_Word]:
+    boxes = [t.bbox for t in tables]
+    words = []
+    for w in page.extract_words(extra_attrs=["size"], keep_blank_chars=False, x_tolerance=1.5):
+        cx, cy = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
+        if any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in boxes):
+            continue
+        words.append(_Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], float(w["size"])))
+    return words
+
+
+def _lines(words: list[_Word], page_no: int) -> list[_Line]:
+    """Words → lines by vertical overlap; small raised digits join the line they sit on
+    and are marked as superscripts; a line is cut into segments at wide gaps (columns)."""
+    rows: list[list[_Word]] = []
+    bounds: list[tuple[float, float]] = []
+    physical: list[list[_Line]] = []
+    for w in sorted(words, key=lambda w: (w.top, w.x0)):
+        best, best_ov = -1, 0.0
+        for k in range(max(0, len(rows) - 4), len(rows)):
+            top, bottom = bounds[k]
+            ov = min(bottom, w.bottom) - max(top, w.top)
+            h = min(bottom - top, w.bottom - w.top) or 1.0
+            if ov / h > best_ov:
+                best, best_ov = k, ov / h
+        if best >= 0 and best_ov >= 0.5:
+            rows[best].append(w)
+            top, bottom = bounds[best]
+            if w.size >= max(x.size for x in rows[best]) * 0.85:
+                bounds[best] = (min(top, w.top), max(bottom, w.bottom))
+        else:
+            rows.append([w])
+            bounds.append((w.top, w.bottom))
+    for ws in rows:
+        ws.sort(key=lambda w: w.x0)
+        main = max(w.size for w in ws)
+        base = max(w.bottom for w in ws if w.size >= main * 0.85)
+        for w in ws:
+            w.sup = (
+                w.size <= main * 0.8
+                and w.bottom < base - 1.0
+                and bool(_MARKER_WORD_RE.match(w.text))
+            )
+        segments: list[list[_Word]] = [[ws[0]]]
+        for prev, w in zip(ws, ws[1:], strict=False):
+            if w.x0 - prev.x1 > COLUMN_GAP and not w.sup:
+                segments.append([w])
+            else:
+                segments[-1].append(w)
+        physical.append([_Line(seg, page_no, split=len(segments) > 1).finish() for seg in segments])
+    physical.sort(key=lambda segs: (min(s.top for s in segs), segs[0].x0))
+    return _columns_first(physical)
+
+
+def _columns_first(rows: list[list[_Line]]) -> list[_Line]:
+    """Two-column stretches (issuer | national motto, number | place-date at the top,
+    "Nơi nhận" | signature at the end) are read column by column, left first; every line
+    of such a stretch stands alone."""
+    out: list[_Line] = []
+    i = 0
+    while i < len(rows):
+        segs = rows[i]
+        if len(segs) < 2:
+            out.extend(segs)
+            i += 1
+            continue
+        split_x = (segs[0].x1 + segs[1].x0) / 2
+        region = [segs]
+        j = i + 1
+        while j < len(rows):
+            r = rows[j]
+            if len(r) >= 2 or r[0].x1 < split_x or r[0].x0 > split_x:
+                region.append(r)
+                j += 1
+            else:
+                break
+        left: list[_Line] = []
+        right: list[_Line] = []
+        for r in region:
+            for seg in r:
+                seg.split = True
+                (left if (seg.x0 + seg.x1) / 2 < split_x else right).append(seg)
+        out.extend(left + right)
+        i = j
+    return out
+
+
+def _read_page(page, number: int) -> _Page:
+    try:
+        page = page.dedupe_chars(tolerance=1)
+    except Exception:  # pragma: no cover - very old pdfplumber
+        pass
+    out = _Page(number=number, height=float(page.height), width=float(page.width))
+    out.chars = len(page.chars)
+    if not out.chars:
+        return out
+    found = []
+    try:
+        found = [t for t in page.find_tables() if len(t.rows) >= 2 and len(t.rows[0].cells) >= 2]
+    except Exception:  # a malformed drawing must not lose the page's text
+        found = []
+    for t in found:
+        grid = _grid(t)
+        filled_cols = {
+            c for row in grid for c, v in enumerate(row) if isinstance(v, str) and v.strip()
+        }
+        filled_rows = [row for row in grid if any(isinstance(v, str) and v.strip() for v in row)]
+        if len(filled_cols) < 2 or len(filled_rows) < 2:
+            continue  # shading boxes or a framed paragraph, not a table: read as text
+        out.tables.append(
+            _Table(
+                grid=grid,
+                page=number,
+                top=t.bbox[1],
+                bottom=t.bbox[3],
+                ncols=max(len(r) for r in grid),
+            )
+        )
+    kept = [t for t in found if any(abs(t.bbox[1] - k.top) < 0.01 for k in out.tables)]
+    out.lines = _lines(_words(page, kept), number)
+    return out
+
+
+# ------------------------------------------------------------------ headers, footnotes
+def _norm(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text.strip().lower()))
+
+
+def _drop_running(pages: list[_Page]) -> None:
+    """Remove running headers/footers (the same line at the top or bottom of most pages)
+    and page numbers."""
+    counts: Counter[str] = Counter()
+    for p in pages:
+        keys = {_norm(ln.text) for ln in p.lines if _at_edge(ln, p)}
+        counts.update(keys)
+    npages = sum(1 for p in pages if p.lines)
+    repeated = {k for k, n in counts.items() if npages >= 3 and n >= max(2, 0.5 * npages)}
+    for p in pages:
+        p.lines = [
+            ln
+            for ln in p.lines
+            if not (
+                _at_edge(ln, p)
+                and (_norm(ln.text) in repeated or _PAGE_NUMBER_RE.match(ln.text.strip()))
+            )
+        ]
+
+
+def _at_edge(line: _Line, page: _Page) -> bool:
+    return line.bottom <= page.height * EDGE or line.top >= page.height * (1 - EDGE)
+
+
+def _leading_number(line: _Line) -> int | None:
+    if line.marker is not None:
+        return line.marker
+    m = re.match(r"^(\d{1,3})\s*[.)]?\s+\S", line.text)
+    return int(m.group(1)) if m else None
+
+
+def _split_footnotes(pages: list[_Page], body: float) -> None:
+    """Move each page's footnote lines (smaller type at the page bottom, opening with a
+    number) from `lines` to `footnotes`."""
+    for p in pages:
+        k = len(p.lines)
+        while k > 0 and p.lines[k - 1].size <= body - 1.0 and not p.lines[k - 1].split:
+            k -= 1
+        zone = p.lines[k:]
+        if not zone or zone[0].top < p.height * 0.4:
+            continue
+        # The zone opens with a numbered note, or continues the previous page's last note
+        # and then has notes of its own (superscript-numbered).
+        if _leading_number(zone[0]) is None and not any(ln.marker is not None for ln in zone):
+            continue
+        p.footnotes = zone
+        p.lines = p.lines[:k]
+
+
+def _footnote_blocks(pages: list[_Page]) -> list[Block]:
+    notes: list[dict] = []
+    for p in pages:
+        for ln in p.footnotes:
+            number = _leading_number(ln)
+            text = ln.text
+            if number is not None:
+                text = re.sub(rf"^[{vn.SUPERSCRIPT_DIGITS}]+\s*|^\d{{1,3}}\s*[.)]?\s+", "", text)
+                notes.append({"number": number, "text": text, "page": p.number})
+            elif notes:
+                notes[-1]["text"] = _join(notes[-1]["text"], text)
+    return [
+        Block(text=n["text"], page=n["page"], kind="footnote", footnote=n["number"]) for n in notes
+    ]
+
+
+# ------------------------------------------------------------------------ paragraphs
+def _join(a: str, b: str) -> str:
+    if a.endswith("\u00ad"):
+        return a[:-1] + b
+    if re.search(r"\w-$", a) and b[:1].isalnum():
+        return a + b  # "428/TTXT-" + "ĐTDN": a break after a hyphen inside a code/word
+    return f"{a} {b}"
+
+
+def _margins(pages: list[_Page], body: float) -> tuple[float, float]:
+    xs: Counter[int] = Counter()
+    rights: Counter[int] = Counter()
+    for p in pages:
+        for ln in p.lines:
+            if abs(ln.size - body) <= 1.0 and not ln.split:
+                xs[round(ln.x0)] += 1
+                rights[round(ln.x1)] += 1
+    left = xs.most_common(1)[0][0] if xs else 0
+    right = max((x for x, n in rights.items() if n >= 2), default=0) if rights else 0
+    return float(left), float(right)
+
+
+def _context(text: str) -> str:
+    text = clean(text)
+    if len(text) <= 200:
+        return text
+    if text.endswith(":"):
+        cuts = [m.end() for m in re.finditer(r"[.!?…]\s", text)]
+        tail = text[max(cuts, default=0) :].strip()
+        return tail if len(tail) <= 300 else "…" + tail[-300:]
+    return ""
+
+
+def _blocks(pages: list[_Page], body: float) -> list[Block]:
+    left, right = _margins(pages, body)
+    blocks: list[Block] = []
+    para: list[_Line] = []
+    pending: _Table | None = None
+    pending_context = ""
+    last_text = ""
+
+    def flush_para() -> None:
+        nonlocal para, last_text
+        if para:
+            text = para[0].text
+            for ln in para[1:]:
+                text = _join(text, ln.text)
+            blocks.append(Block(text=text, page=para[0].page))
+            last_text = text
+        para = []
+
+    def flush_table() -> None:
+        nonlocal pending
+        if pending is not None:
+            blocks.extend(table_blocks(pending.grid, context=pending_context, page=pending.page))
+        pending = None
+
+    for p in pages:
+        items: list[_Line | _Table] = list(p.lines)
+        for t in sorted(p.tables, key=lambda t: t.top, reverse=True):
+            at = next(
+                (k for k, it in enumerate(items) if isinstance(it, _Line) and it.top >= t.top),
+                len(items),
+            )
+            items.insert(at, t)
+        for idx, item in enumerate(items):
+            if isinstance(item, _Table):
+                flush_para()
+                if (
+                    pending is not None
+                    and idx == 0
+                    and pending.page == p.number - 1
+                    and pending.ncols == item.ncols
+                ):
+                    skip = _same_head(pending.grid, item.grid)
+                    pending.grid = pending.grid + item.grid[skip:]
+                    continue
+                flush_table()
+                pending = item
+                pending_context = _context(last_text)
+                continue
+            ln = item
+            if pending is not None:
+                flush_table()
+            if not para:
+                para = [ln]
+                continue
+            prev = para[-1]
+            if _new_paragraph(prev, ln, left, right):
+                flush_para()
+            para.append(ln)
+        # a paragraph may run on to the next page; build_report and _new_paragraph decide
+    flush_para()
+    flush_table()
+    return blocks
+
+
+def _same_head(first: list[list[GridCell]], cont: list[list[GridCell]]) -> int:
+    """How many leading rows of a continued table repeat the first part's header rows."""
+    n = 0
+    while n < min(len(first), len(cont), 4):
+        a = [clean(c) if isinstance(c, str) else "" for c in first[n]]
+        b = [clean(c) if isinstance(c, str) else "" for c in cont[n]]
+        if a != b:
+            break
+        n += 1
+    return n
+
+
+def _new_paragraph(prev: _Line, ln: _Line, left: float, right: float) -> bool:
+    if prev.split or ln.split:
+        return True
+    if abs(prev.size - ln.size) >= 1.5:
+        return True
+    if ln.x0 > left + INDENT:
+        return True
+    text = prev.text.rstrip()
+    if right and prev.x1 < right - 25 and not text.endswith("-"):
+        return True
+    if ln.page == prev.page and ln.top - prev.bottom > max(6.0, 0.6 * ln.size):
+        return True
+    return bool(_BULLET_START_RE.match(ln.text) and text[-1:] in ".;:!?")
+
+
+# ------------------------------------------------------------------------ entry point
+def parse_pdf(path: Path, data: bytes) -> Report:
+    _check_signature(path, data)
+    _check_encryption(path, data)
+    pdf = _open(path, data)
+    try:
+        try:
+            pages = [_read_page(pg, i) for i, pg in enumerate(pdf.pages, start=1)]
+        except Exception as e:
+            if "password" in str(e).lower():
+                raise _password_error(path) from e
+            raise CorruptFileError(
+                path,
+                f"tệp PDF bị hỏng, không đọc được trang ({type(e).__name__}: {e}). Hãy tải lại "
+                "hoặc in/xuất lại ra PDF mới.",
+            ) from e
+    finally:
+        pdf.close()
+    if not pages:
+        raise CorruptFileError(path, "tệp PDF không có trang nào.")
+    with_text = [p for p in pages if sum(len(ln.text) for ln in p.lines) + len(p.tables) > 0]
+    if not with_text or sum(p.chars for p in pages) < 20:
+        raise NeedsOcrError(
+            path,
+            f"tệp PDF ({len(pages)} trang) không có lớp chữ — là ảnh quét, cần nhận dạng ký tự "
+            "(OCR). Hãy chạy OCR (ví dụ: ocrmypdf -l vie tệp.pdf tệp-ocr.pdf) hoặc dùng bản "
+            "Word/PDF gốc rồi nạp lại.",
+        )
+    sizes: Counter[float] = Counter()
+    for p in pages:
+        for ln in p.lines:
+            sizes[ln.size] += len(ln.text)
+    body = sizes.most_common(1)[0][0] if sizes else 12.0
+    _drop_running(pages)
+    _split_footnotes(pages, body)
+    blocks = _blocks(pages, body) + _footnote_blocks(pages)
+    report = build_report(path.name, blocks)
+    empty = [p.number for p in pages if p not in with_text]
+    if empty:
+        shown = ", ".join(map(str, empty[:20])) + ("…" if len(empty) > 20 else "")
+        report = dataclasses.replace(
+            report,
+            warnings=(
+                *report.warnings,
+                f"trang {shown} không có lớp chữ (ảnh quét), chưa được lập chỉ mục — cần OCR",
+            ),
+        )
+    return report
