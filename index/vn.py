@@ -409,7 +409,7 @@ _SENTENCE_END = re.compile(rf"[.!?…][{SUPERSCRIPT_DIGITS}”\"')]*\s+(?=[\"“
 
 
 def sentences(text: str) -> list[str]:
-    """Split a paragraph into sentences without breaking '1.234', 'TP. Lạng Sơn' or 'P. Đông Kinh'."""
+    """Split a paragraph into sentences, keeping '1.234', 'TP. Lạng Sơn', 'P. Đông Kinh' whole."""
     out: list[str] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
