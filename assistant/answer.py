@@ -296,6 +296,17 @@ def focus(query: Query, sentence: str, corpus: Corpus) -> str:
     return " ".join(parts)
 
 
+def _referencing_chunk(chunks: dict[str, Chunk], footnote: Chunk) -> Chunk | None:
+    """The paragraph chunk holding the clause that refers to a footnote."""
+    prefix = footnote.id.rsplit(":", 1)[0] + ":p"
+    context = footnote.extra.get("context", "")
+    para = footnote.paragraphs[0] if footnote.paragraphs else None
+    for c in chunks.values():
+        if c.id.startswith(prefix) and para in c.paragraphs and context in vn.strip_markers(c.text):
+            return c
+    return None
+
+
 def _section_label(store: Store, chunk: Chunk) -> str:
     report = store.report(chunk.report_id)
     sec = report.section(chunk.section) if report else None
@@ -326,32 +337,43 @@ def answer(
     store = retriever.store
     citations: list[Citation] = []
     lines: list[str] = []
-    numbers: dict[str, int] = {}
+
+    def cite(chunk: Chunk, score: float, quote: str) -> int:
+        for c in citations:
+            if c.chunk_id == chunk.id:
+                return c.n
+        report = store.report(chunk.report_id)
+        citations.append(
+            Citation(
+                n=len(citations) + 1,
+                chunk_id=chunk.id,
+                report=report.meta.number if report else chunk.report_id,
+                date=report.meta.date_vn if report else "",
+                section=_section_label(store, chunk),
+                footnote=chunk.footnote,
+                file=report.source if report else "",
+                text=chunk.text,
+                score=score,
+                page=chunk.page,
+                quote=quote,
+            )
+        )
+        return len(citations)
+
     for hit, sentence in picked:
         c = hit.chunk
-        if c.id not in numbers:
-            numbers[c.id] = len(numbers) + 1
-            report = store.report(c.report_id)
-            citations.append(
-                Citation(
-                    n=numbers[c.id],
-                    chunk_id=c.id,
-                    report=report.meta.number if report else c.report_id,
-                    date=report.meta.date_vn if report else "",
-                    section=_section_label(store, c),
-                    footnote=c.footnote,
-                    file=report.source if report else "",
-                    text=c.text,
-                    score=hit.score,
-                    page=c.page,
-                    quote=_clean(sentence),
-                )
-            )
-        n = numbers[c.id]
         if c.kind == "footnote":
-            lead = c.extra.get("context") or "Chi tiết"
-            lines.append(f"{_clean(lead)} (chú thích {c.footnote}): {_clean(sentence)} [{n}]")
+            lead = _clean(c.extra.get("context", ""))
+            n = cite(c, hit.score, _clean(sentence))
+            ref = _referencing_chunk(store.chunks, c) if lead else None
+            # the clause quoted before the list is source text too, so it is cited as well
+            lead_cite = f" [{cite(ref, hit.score, lead)}]" if ref else ""
+            lines.append(
+                f"{lead or 'Chi tiết'}{lead_cite} (chú thích {c.footnote}): "
+                f"{_clean(sentence)} [{n}]"
+            )
         else:
-            lines.append(f"{_clean(focus(query, sentence, retriever.corpus))} [{n}]")
+            shown = _clean(focus(query, sentence, retriever.corpus))
+            lines.append(f"{shown} [{cite(c, hit.score, shown)}]")
     text = "\n".join(f"- {line}" for line in lines) if len(lines) > 1 else lines[0]
     return Answer(question, text, False, tuple(citations), support, timings)

@@ -124,6 +124,35 @@ def periods_in(folded: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+PERIOD_WORDS_RE = re.compile(
+    r"\bthang (?:\d{1,2})(?: (?:nam )?\d{4})?\b|\bquy (?:i{1,3}|iv|\d)(?: (?:nam )?\d{4})?\b"
+)
+
+
+def topic_syllables(text: str, accented: bool) -> list[str]:
+    """The folded syllables that say what the question is about: without how it is asked
+    ("có gì nổi bật", "là bao nhiêu"), without the period (a filter, not a topic), and
+    without stopwords — judged on the accented word, so 'tai nạn' keeps its 'tai'."""
+    words = vn.syllables(text)
+    folded = [vn.fold(w) for w in words]
+    joined = " ".join(folded)
+    starts, pos = [], 0
+    for f in folded:
+        starts.append(pos)
+        pos += len(f) + 1
+    drop = [False] * len(words)
+    for rx in (QUESTION_PHRASES, PERIOD_WORDS_RE):
+        for m in rx.finditer(joined):
+            for i, st in enumerate(starts):
+                if m.start() <= st < m.end():
+                    drop[i] = True
+    return [
+        f
+        for w, f, d in zip(words, folded, drop, strict=True)
+        if not d and not vn.is_stopword(w, accented)
+    ]
+
+
 def normalize(question: str, restorer: vn.DiacriticRestorer | None = None) -> Query:
     text = re.sub(r"\s+", " ", vn.nfc(question)).strip()
     folded = vn.fold(text)
@@ -138,17 +167,11 @@ def normalize(question: str, restorer: vn.DiacriticRestorer | None = None) -> Qu
     if not accented and not english and restorer is not None:
         restored = restorer.restore(text)
     dense = vn.expand_abbreviations(restored)
-    topic = QUESTION_PHRASES.sub(" ", MONTH_RE.sub(" ", QUARTER_RE.sub(" ", folded)))
-    topic_tokens = set(vn.search_tokens(topic))
+    content = tuple(topic_syllables(text, accented))
     # BM25 gets the topic only: how the question is asked ("có gì nổi bật") and the period
     # (applied as a filter) would otherwise outweigh the subject in a large index.
-    tokens = [
-        t
-        for t in vn.search_tokens(text)
-        if (t in topic_tokens or t not in set(vn.search_tokens(folded))) and t not in vn.STOPWORDS
-    ] or vn.search_tokens(text)
-    content = tuple(
-        t for t in vn.search_tokens(topic) if t not in vn.STOPWORDS and not t.startswith("#")
+    tokens = [*vn.figure_tokens(text), *vn.abbreviation_tokens(text), *content] or vn.search_tokens(
+        text
     )
     figures = tuple(
         vn.number_key(n) for n in vn.numbers(DATE_RE.sub(" ", text)) if re.search(r"[.,%]", n)

@@ -3,6 +3,8 @@ overlap) and one per footnote, each carrying a context header for the embedder."
 
 from __future__ import annotations
 
+import re
+
 from index import vn
 from index.model import Chunk, Paragraph, Report
 
@@ -34,7 +36,10 @@ def header(report: Report, section: str) -> str:
 def _split_long(text: str) -> list[str]:
     """Sentence-aligned pieces of about TARGET characters, each repeating the previous
     piece's last sentence so a fact on the boundary stays whole in one of them."""
-    sents = vn.sentences(text)
+    sents: list[str] = []
+    for sentence in vn.sentences(text):
+        # One sentence of ';'-clauses can run for a page in these reports: cut it there too.
+        sents += re.split(r"(?<=;)\s+", sentence) if len(sentence) > TARGET else [sentence]
     pieces: list[list[str]] = [[]]
     for s in sents:
         if pieces[-1] and sum(len(x) for x in pieces[-1]) + len(s) > TARGET:

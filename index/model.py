@@ -23,11 +23,9 @@ class ReportMeta:
 
     @property
     def date_vn(self) -> str:
-        """The date as Vietnamese readers write it (18/12/2023)."""
-        if len(self.date) == 10:
-            y, m, d = self.date.split("-")
-            return f"{d}/{m}/{y}"
-        return self.date
+        """The date as Vietnamese readers write it (18/12/2023, or 11/2025 for a draft)."""
+        parts = self.date.split("-")
+        return "/".join(reversed(parts)) if len(parts) > 1 else self.date
 
 
 @dataclass(frozen=True)

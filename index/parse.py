@@ -49,7 +49,7 @@ def _check_size(path: Path, size: int, max_bytes: int) -> None:
     if size > max_bytes:
         raise FileTooLargeError(
             path,
-            f"tệp {size / 1e6:.1f} MB vượt giới hạn {max_bytes / 1e6:.0f} MB "
+            f"tệp {size / 2**20:.1f} MB vượt giới hạn {max_bytes / 2**20:g} MB "
             "(ASSISTANT_MAX_FILE_MB). Hãy tách báo cáo hoặc nâng giới hạn.",
         )
 

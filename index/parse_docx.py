@@ -9,6 +9,7 @@ Everything about the report's structure is left to `build_report`.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 import zipfile
@@ -33,7 +34,7 @@ RT_NUMBERING = "http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 TABLE_MAX_ROWS = 25  # rows per table block; longer tables are split, header names repeated
-TABLE_MAX_CHARS = 3000
+TABLE_MAX_CHARS = 1500  # about what one chunk holds (index.chunk splits prose above 1400)
 
 
 def w(tag: str) -> str:
@@ -149,8 +150,10 @@ def table_blocks(
     page: int | None = None,
 ) -> list[Block]:
     """A table as Blocks of kind "table": one line per row, "header: value; header: value"
-    (cells joined with " | " when there is no header row), the caption/context line first;
-    big tables are split into blocks of at most TABLE_MAX_ROWS rows."""
+    (cells joined with " | " when there is no header row), the caption/context line first.
+    Merged cells: a header spanning columns prefixes its sub-headers ("Năm 2024 - Điểm số");
+    a value merged down a column is repeated on each row. Big tables are cut into blocks of
+    at most TABLE_MAX_ROWS rows / TABLE_MAX_CHARS characters, rows never split."""
     grid = [row for row in grid if any(_cell_text(c) for c in row)]
     if not grid:
         return []
@@ -179,17 +182,11 @@ def table_blocks(
         return []
     context = clean(context)
     blocks: list[Block] = []
-    part: list[str] = []
-    size = 0
-    chunks: list[list[str]] = []
-    for line in lines:
-        if part and (len(part) >= TABLE_MAX_ROWS or size + len(line) > TABLE_MAX_CHARS):
-            chunks.append(part)
-            part, size = [], 0
-        part.append(line)
-        size += len(line) + 1
-    if part:
-        chunks.append(part)
+    # As few parts as the limits allow, of about equal size.
+    total = sum(len(line) + 1 for line in lines)
+    parts = max(-(-len(lines) // TABLE_MAX_ROWS), -(-total // TABLE_MAX_CHARS), 1)
+    per_part = -(-len(lines) // parts)
+    chunks = [lines[k : k + per_part] for k in range(0, len(lines), per_part)]
     for k, rows in enumerate(chunks):
         head = context
         if len(chunks) > 1:
@@ -405,12 +402,10 @@ _CLOSING_RE = re.compile(
     re.M,
 )
 _SENTENCE_END = re.compile(r"[.!?…]\s")
-
-
-@dataclass
-class _Para:
-    text: str
-    level: int | None = None
+_CAPTION_LABEL_RE = re.compile(
+    r"^(?:Biểu mẫu|Biểu|Bảng|Phụ lục|Mẫu|Mẫu số|Bảng số)\s*(?:số\s*)?[\w.\-]{0,8}\s*[.:]?$",
+    re.I,
+)
 
 
 @dataclass
@@ -471,6 +466,12 @@ class _Reader:
         )
         enc = legacy.encoding_for_font(font)
         caps = legacy.font_is_capitals(font)
+        if (
+            rpr is not None
+            and rpr.find(w("vanish")) is not None
+            and (_val(rpr.find(w("vanish"))) not in ("0", "false"))
+        ):
+            return  # hidden text is not part of the printed report
         va = _val(rpr.find(w("vertAlign"))) if rpr is not None else None
         va = va or self.styles.vert_align(rstyle)
         buf: list[str] = []
@@ -564,6 +565,10 @@ class _Reader:
             ol = _val(ppr.find(w("outlineLvl")))
             if ol and ol.isdigit() and int(ol) < 9:
                 level = int(ol) + 1
+        enc = legacy.detect_legacy(text)
+        if enc:  # TCVN3/VNI text in a font whose name does not say so (pasted text)
+            text = legacy.to_unicode(text, enc)
+            self.legacy_runs += 1
         if clean(text):
             self.recent.append(clean(text))
             del self.recent[:-4]
@@ -632,6 +637,8 @@ class _Reader:
         "Công tác chỉ đạo điều hành CCHC"), or the end of a lead-in sentence ending ':'."""
         picked: list[str] = []
         for text in reversed(self.recent):
+            if picked and not _CAPTION_LABEL_RE.match(text):
+                break  # only a label such as "Biểu mẫu 1" joins the caption line
             if len(text) <= 200:
                 picked.insert(0, text)
                 if len(picked) == 2:
@@ -836,4 +843,14 @@ def parse_docx(path: Path, data: bytes) -> Report:
         text = " ".join(p for p in parts if p)
         if text:
             blocks.append(Block(text=text, kind="footnote", footnote=number))
-    return build_report(path.name, blocks)
+    report = build_report(path.name, blocks)
+    if reader.legacy_runs:
+        report = dataclasses.replace(
+            report,
+            warnings=(
+                *report.warnings,
+                "văn bản gõ bằng phông chữ mã cũ (TCVN3/ABC hoặc VNI); nội dung đã được chuyển sang "
+                "Unicode — nên kiểm tra lại các chữ hoa có dấu",
+            ),
+        )
+    return report

@@ -14,10 +14,11 @@ import io
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
-from index import vn
-from index.errors import CorruptFileError, NeedsOcrError, NotAReportError
+from index import legacy, vn
+from index.errors import CorruptFileError, MissingToolError, NeedsOcrError, NotAReportError
 from index.model import Report
 from index.parse_docx import HSPAN, VSPAN, GridCell, table_blocks
 from index.structure import Block, build_report, clean
@@ -29,6 +30,10 @@ _PAGE_NUMBER_RE = re.compile(
     r"^(?:[-–—]\s*)?(?:trang\s+|page\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*[-–—])?$", re.I
 )
 _MARKER_WORD_RE = re.compile(r"^\d{1,3}(?:,\d{1,3})*$")
+_DOC_TYPE_RE = re.compile(
+    r"^(?:BÁO CÁO|BÁO CÁO TÓM TẮT|TỜ TRÌNH|KẾ HOẠCH|THÔNG BÁO|QUYẾT ĐỊNH|CHƯƠNG TRÌNH)$"
+)
+_NATIONAL_WRAP_RE = re.compile(r"CỘNG HO?[ÀÒ]A XÃ HỘI CHỦ NGHĨA$|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA$")
 _BULLET_START_RE = re.compile(r"^(?:[-+•–*]\s|[a-zđ]\)\s|[IVX]{1,5}\.\s|\d{1,2}(?:\.\d{1,2})*\.\s)")
 
 
@@ -68,7 +73,13 @@ class _Line:
             sizes[round(w.size, 1)] += len(w.text)
         self.size = sizes.most_common(1)[0][0]
         parts: list[str] = []
+        prev: _Word | None = None
         for w in ws:
+            touching = prev is not None and w.x0 - prev.x1 < 0.6 and not w.sup
+            prev = w
+            if touching and parts and w.text[:1] in ",.;:!?)]”%":
+                parts[-1] += w.text
+                continue
             if w.sup:
                 sup = "".join(vn.SUPERSCRIPT_DIGITS[int(c)] if c.isdigit() else c for c in w.text)
                 if parts and parts[-1] and parts[-1][-1] in vn.SUPERSCRIPT_DIGITS:
@@ -163,9 +174,15 @@ def _check_encryption(path: Path, data: bytes) -> None:
 
 
 def _open(path: Path, data: bytes):
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
+    try:
+        import pdfplumber
+        from pdfminer.pdfdocument import PDFPasswordIncorrect
+    except ImportError as e:
+        raise MissingToolError(
+            path,
+            "đọc PDF cần thư viện pdfplumber nhưng chưa được cài. Hãy cài: "
+            "pip install 'pdfplumber>=0.11' rồi nạp lại.",
+        ) from e
 
     try:
         pdf = pdfplumber.open(io.BytesIO(data), password="")
@@ -173,7 +190,7 @@ def _open(path: Path, data: bytes):
         return pdf
     except PDFPasswordIncorrect as e:
         raise _password_error(path) from e
-    except (PDFSyntaxError, Exception) as e:
+    except Exception as e:  # pdfminer raises many kinds on damaged files
         if "password" in str(e).lower() or "encrypt" in type(e).__name__.lower():
             raise _password_error(path) from e
         raise CorruptFileError(
@@ -221,7 +238,7 @@ def _words(page, tables: list) -> list[_Word]:
     return words
 
 
-def _lines(words: list[_Word], page_no: int) -> list[_Line]:
+def _lines(words: list[_Word], page_no: int, page_width: float = 595.0) -> list[_Line]:
     """Words → lines by vertical overlap; small raised digits join the line they sit on
     and are marked as superscripts; a line is cut into segments at wide gaps (columns)."""
     rows: list[list[_Word]] = []
@@ -254,54 +271,108 @@ def _lines(words: list[_Word], page_no: int) -> list[_Line]:
                 and bool(_MARKER_WORD_RE.match(w.text))
             )
         segments: list[list[_Word]] = [[ws[0]]]
-        for prev, w in zip(ws, ws[1:], strict=False):
+        for prev, w in pairwise(ws):
             if w.x0 - prev.x1 > COLUMN_GAP and not w.sup:
                 segments.append([w])
             else:
                 segments[-1].append(w)
         physical.append([_Line(seg, page_no, split=len(segments) > 1).finish() for seg in segments])
     physical.sort(key=lambda segs: (min(s.top for s in segs), segs[0].x0))
-    return _columns_first(physical)
+    return _columns_first(physical, page_width)
 
 
-def _columns_first(rows: list[list[_Line]]) -> list[_Line]:
+def _columns_first(rows: list[list[_Line]], page_width: float) -> list[_Line]:
     """Two-column stretches (issuer | national motto, number | place-date at the top,
-    "Nơi nhận" | signature at the end) are read column by column, left first; every line
-    of such a stretch stands alone."""
+    "Nơi nhận" | signature at the end) are read column by column, left first. Every line
+    of such a stretch stands alone, except that a line starting in lower case continues
+    the one above it in its column ("…, ngày 14 tháng 11" / "năm 2025")."""
     out: list[_Line] = []
+    mid = page_width / 2
     i = 0
     while i < len(rows):
         segs = rows[i]
-        if len(segs) < 2:
+        if len(segs) >= 2:
+            split_x = (segs[0].x1 + segs[1].x0) / 2
+        elif i + 1 < len(rows) and _two_sided(segs, rows[i + 1], mid):
+            split_x = mid  # the columns' lines do not share baselines
+        else:
             out.extend(segs)
             i += 1
             continue
-        split_x = (segs[0].x1 + segs[1].x0) / 2
         region = [segs]
         j = i + 1
         while j < len(rows):
             r = rows[j]
-            if len(r) >= 2 or r[0].x1 < split_x or r[0].x0 > split_x:
+            above = region[-1]
+            gap = min(s.top for s in r) - max(s.bottom for s in above)
+            height = max(s.bottom - s.top for s in above)
+            one_side = len(r) == 1 and (r[0].x1 < split_x or r[0].x0 > split_x)
+            centred = len(r) == 1 and (
+                abs((r[0].x0 + r[0].x1) / 2 - page_width / 2) < 25
+                or _DOC_TYPE_RE.match(r[0].text)  # "BÁO CÁO" opens the body, wherever set
+            )
+            if len(r) >= 2 or (one_side and not centred and gap <= 2.5 * height):
                 region.append(r)
                 j += 1
             else:
                 break
-        left: list[_Line] = []
-        right: list[_Line] = []
+        if max(len(r) for r in region) >= 3 or len(region) > 12:
+            # Not a header/signature block but a table drawn without rules: keep the rows
+            # in order, one line per row with its cells separated by " | ".
+            for r in region:
+                row = _Line([w for s in r for w in s.words], r[0].page, split=True).finish()
+                row.text = " | ".join(s.text for s in r)
+                out.append(row)
+            i = j
+            continue
+        columns: tuple[list[_Line], list[_Line]] = ([], [])
         for r in region:
             for seg in r:
                 seg.split = True
-                (left if (seg.x0 + seg.x1) / 2 < split_x else right).append(seg)
-        out.extend(left + right)
+                col = columns[0] if (seg.x0 + seg.x1) / 2 < split_x else columns[1]
+                continues = seg.text[:1].islower() or _NATIONAL_WRAP_RE.search(
+                    col[-1].text if col else ""
+                )
+                if col and continues and seg.top - col[-1].bottom < seg.size:
+                    col[-1] = _merge(col[-1], seg)
+                else:
+                    col.append(seg)
+        out.extend(columns[0] + columns[1])
         i = j
     return out
 
 
+def _two_sided(a: list[_Line], b: list[_Line], mid: float) -> bool:
+    """Two consecutive single lines, one wholly left of the middle and one wholly right,
+    close together: the start of a two-column stretch whose baselines differ."""
+    if len(a) != 1 or len(b) != 1:
+        return False
+    x, y = a[0], b[0]
+    sides = {("L" if s.x1 < mid else "R" if s.x0 > mid else "B") for s in (x, y)}
+    return sides == {"L", "R"} and y.top - x.bottom <= 2.5 * (x.bottom - x.top)
+
+
+def _merge(a: _Line, b: _Line) -> _Line:
+    line = _Line(a.words + b.words, a.page, split=True).finish()
+    line.text = _join(a.text, b.text)
+    line.top, line.bottom = a.top, b.bottom
+    return line
+
+
+def _has_duplicate_chars(chars: list[dict]) -> bool:
+    seen: set[tuple[str, int, int]] = set()
+    dups = 0
+    for c in chars:
+        key = (c["text"], round(c["x0"]), round(c["top"]))
+        if key in seen:
+            dups += 1
+        seen.add(key)
+    return dups > max(3, len(chars) // 200)
+
+
 def _read_page(page, number: int) -> _Page:
-    try:
-        page = page.dedupe_chars(tolerance=1)
-    except Exception:  # pragma: no cover - very old pdfplumber
-        pass
+    if _has_duplicate_chars(page.chars):
+        page = page.dedupe_chars(tolerance=1)  # fake bold: each glyph drawn twice
     out = _Page(number=number, height=float(page.height), width=float(page.width))
     out.chars = len(page.chars)
     if not out.chars:
@@ -311,6 +382,7 @@ def _read_page(page, number: int) -> _Page:
         found = [t for t in page.find_tables() if len(t.rows) >= 2 and len(t.rows[0].cells) >= 2]
     except Exception:  # a malformed drawing must not lose the page's text
         found = []
+    kept = []
     for t in found:
         grid = _grid(t)
         filled_cols = {
@@ -319,6 +391,7 @@ def _read_page(page, number: int) -> _Page:
         filled_rows = [row for row in grid if any(isinstance(v, str) and v.strip() for v in row)]
         if len(filled_cols) < 2 or len(filled_rows) < 2:
             continue  # shading boxes or a framed paragraph, not a table: read as text
+        kept.append(t)
         out.tables.append(
             _Table(
                 grid=grid,
@@ -328,8 +401,7 @@ def _read_page(page, number: int) -> _Page:
                 ncols=max(len(r) for r in grid),
             )
         )
-    kept = [t for t in found if any(abs(t.bbox[1] - k.top) < 0.01 for k in out.tables)]
-    out.lines = _lines(_words(page, kept), number)
+    out.lines = _lines(_words(page, kept), number, out.width)
     return out
 
 
@@ -392,6 +464,13 @@ def _footnote_blocks(pages: list[_Page]) -> list[Block]:
     for p in pages:
         for ln in p.footnotes:
             number = _leading_number(ln)
+            if (
+                ln.marker is None
+                and number is not None
+                and notes
+                and (number != notes[-1]["number"] + 1)
+            ):
+                number = None  # "15 công trình …" continuing a note, not note 15
             text = ln.text
             if number is not None:
                 text = re.sub(rf"^[{vn.SUPERSCRIPT_DIGITS}]+\s*|^\d{{1,3}}\s*[.)]?\s+", "", text)
@@ -421,7 +500,10 @@ def _margins(pages: list[_Page], body: float) -> tuple[float, float]:
                 xs[round(ln.x0)] += 1
                 rights[round(ln.x1)] += 1
     left = xs.most_common(1)[0][0] if xs else 0
-    right = max((x for x, n in rights.items() if n >= 2), default=0) if rights else 0
+    # Justified full lines share the right edge; with few of them, the widest line.
+    widest = max(rights, default=0)
+    shared = max((x for x, n in rights.items() if n >= 2), default=0)
+    right = shared if shared >= widest - 15 else widest
     return float(left), float(right)
 
 
@@ -528,7 +610,16 @@ def _new_paragraph(prev: _Line, ln: _Line, left: float, right: float) -> bool:
 
 
 # ------------------------------------------------------------------------ entry point
-def parse_pdf(path: Path, data: bytes) -> Report:
+@dataclass
+class PdfContent:
+    blocks: list[Block]  # in reading order, footnotes last
+    pages: int
+    pages_without_text: list[int]
+    legacy_blocks: int = 0  # blocks converted from TCVN3/VNI
+
+
+def read_pdf(path: Path, data: bytes) -> PdfContent:
+    """The PDF's blocks, before `build_report`. Raises the IngestError a user can act on."""
     _check_signature(path, data)
     _check_encryption(path, data)
     pdf = _open(path, data)
@@ -546,8 +637,8 @@ def parse_pdf(path: Path, data: bytes) -> Report:
     finally:
         pdf.close()
     if not pages:
-        raise CorruptFileError(path, "tệp PDF không có trang nào.")
-    with_text = [p for p in pages if sum(len(ln.text) for ln in p.lines) + len(p.tables) > 0]
+        raise CorruptFileError(path, "tệp PDF không có trang nào (có thể bị hỏng/cắt cụt).")
+    with_text = [p for p in pages if p.lines or p.tables]
     if not with_text or sum(p.chars for p in pages) < 20:
         raise NeedsOcrError(
             path,
@@ -563,8 +654,31 @@ def parse_pdf(path: Path, data: bytes) -> Report:
     _drop_running(pages)
     _split_footnotes(pages, body)
     blocks = _blocks(pages, body) + _footnote_blocks(pages)
-    report = build_report(path.name, blocks)
+    legacy_blocks = 0
+    for b in blocks:
+        enc = legacy.detect_legacy(b.text)
+        if enc:  # .VnTime/VNI-Times fonts without a Unicode map extract as "B¸o c¸o"
+            b.text = legacy.to_unicode(b.text, enc)
+            legacy_blocks += 1
     empty = [p.number for p in pages if p not in with_text]
+    return PdfContent(
+        blocks=blocks, pages=len(pages), pages_without_text=empty, legacy_blocks=legacy_blocks
+    )
+
+
+def parse_pdf(path: Path, data: bytes) -> Report:
+    content = read_pdf(path, data)
+    report = build_report(path.name, content.blocks)
+    if content.legacy_blocks:
+        report = dataclasses.replace(
+            report,
+            warnings=(
+                *report.warnings,
+                "văn bản dùng phông chữ mã cũ (TCVN3/ABC hoặc VNI); nội dung đã được chuyển sang "
+                "Unicode — nên kiểm tra lại các chữ hoa có dấu",
+            ),
+        )
+    empty = content.pages_without_text
     if empty:
         shown = ", ".join(map(str, empty[:20])) + ("…" if len(empty) > 20 else "")
         report = dataclasses.replace(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from index import legacy
 from index.errors import EncodingError, NotAReportError
 from index.model import Report
 from index.structure import build_report, split_text_blocks
@@ -24,6 +25,10 @@ def decode(path: Path, data: bytes) -> str:
             raise NotAReportError(
                 path, "tệp chứa dữ liệu nhị phân, không phải văn bản báo cáo."
             ) from e
+        latin = data.decode("latin-1")
+        enc = legacy.detect_legacy(latin)
+        if enc:
+            return legacy.to_unicode(latin, enc)
         raise EncodingError(
             path,
             "tệp không phải UTF-8 (có thể là mã cũ TCVN3/VNI hoặc Windows-1258). "
@@ -43,4 +48,9 @@ def _binary(data: bytes) -> bool:
 
 
 def parse_text(path: Path, data: bytes) -> Report:
-    return build_report(path.name, split_text_blocks(decode(path, data)))
+    blocks = split_text_blocks(decode(path, data))
+    for b in blocks:  # UTF-8 text pasted from a .VnTime / VNI-Times document
+        enc = legacy.detect_legacy(b.text)
+        if enc:
+            b.text = legacy.to_unicode(b.text, enc)
+    return build_report(path.name, blocks)

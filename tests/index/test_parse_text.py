@@ -1,0 +1,356 @@
+"""Plain-text reports → Report: metadata, section tree, footnotes, re-joined paragraphs,
+recipients; and every way a file can be refused (index.parse)."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLE_FILES
+
+from index import errors, vn
+from index.model import Report
+from index.parse import parse_bytes, read_file
+from index.parse_text import parse_text
+from index.structure import build_report, report_id, split_text_blocks
+
+MAX = 50 * 1024 * 1024
+
+
+def paragraphs_with(report: Report, phrase: str) -> list[int]:
+    return [p.index for p in report.paragraphs if phrase in vn.strip_markers(p.text)]
+
+
+# ---- the bundled samples ----------------------------------------------------------------
+
+SAMPLE_META = {
+    "songmai-2025-10-bc0912.txt": ("912/BC-UBND", "2025-10-17", "10/2025", "11/2025"),
+    "songmai-2025-11-bc1015.txt": ("1015/BC-UBND", "2025-11-14", "11/2025", "12/2025"),
+    "songmai-2025-12-bc1123.txt": ("1123/BC-UBND", "2025-12-16", "12/2025", "01/2026"),
+}
+
+
+@pytest.fixture(scope="module", params=[p.name for p in SAMPLE_FILES])
+def sample(request) -> tuple[str, Report]:
+    path = SAMPLE_FILES[0].parent / request.param
+    return request.param, parse_text(path, path.read_bytes())
+
+
+def test_sample_files_present() -> None:
+    assert [p.name for p in SAMPLE_FILES] == sorted(SAMPLE_META)
+
+
+def test_sample_metadata(sample: tuple[str, Report]) -> None:
+    name, report = sample
+    number, date, period, task_period = SAMPLE_META[name]
+    m = report.meta
+    assert (m.number, m.date, m.period, m.task_period) == (number, date, period, task_period)
+    assert m.issuer == "UBND thành phố Sông Mai"
+    assert m.signer == "Trần Minh Quân"
+    assert "CHỦ TỊCH" in m.signer_role
+    assert m.place == "TP. Sông Mai"
+    assert report.source == name
+    assert report.warnings == ()
+
+
+def test_sample_structure(sample: tuple[str, Report]) -> None:
+    _, report = sample
+    paths = [s.path for s in report.sections]
+    assert paths[0] == "I"
+    assert {"I", "I.1", "I.2", "I.2.1", "I.2.2", "II", "III"} <= set(paths)
+    assert len(paths) == len(set(paths))
+    assert report.section("I.2.2").title == "Đầu tư xây dựng cơ bản"
+    assert report.section("I.2.2").level == 3
+    # every paragraph belongs to a known section
+    known = set(paths)
+    assert all(p.section in known for p in report.paragraphs)
+    assert [p.index for p in report.paragraphs] == list(range(1, len(report.paragraphs) + 1))
+
+
+def test_sample_footnotes_all_linked(sample: tuple[str, Report]) -> None:
+    _, report = sample
+    assert len(report.footnotes) >= 10
+    numbers = [f.number for f in report.footnotes]
+    assert numbers == list(range(1, len(numbers) + 1))
+    for fn in report.footnotes:
+        assert fn.paragraph is not None, fn
+        para = report.paragraphs[fn.paragraph - 1]
+        assert fn.number in para.footnotes
+        assert fn.context and fn.context in vn.strip_markers(para.text)
+        # the body is not also indexed as a paragraph
+        assert not any(p.text == fn.text for p in report.paragraphs)
+    assert not any(p.text[0] in vn.SUPERSCRIPT_DIGITS for p in report.paragraphs)
+
+
+def test_sample_recipients_not_indexed(sample: tuple[str, Report]) -> None:
+    _, report = sample
+    assert len(report.recipients) >= 5
+    assert report.recipients[-1].startswith("Lưu")
+    texts = " ".join(p.text for p in report.paragraphs)
+    assert "Nơi nhận" not in texts
+    assert "Lưu: VT" not in texts
+    assert "Trần Minh Quân" not in texts
+
+
+def test_sample_split_paragraph_rejoined() -> None:
+    path = SAMPLE_FILES[0]
+    report = parse_text(path, path.read_bytes())
+    # "… 05 hộ gia đình bị ảnh hưởng" / footnotes / "dự án Kè bờ sông Mai … 1.842,3m²."
+    hits = paragraphs_with(report, "05 hộ gia đình bị ảnh hưởng dự án Kè bờ sông Mai")
+    assert len(hits) == 1
+    assert "1.842,3m²" in report.paragraphs[hits[0] - 1].text
+
+
+def test_sample_report_ids_are_stable() -> None:
+    path = SAMPLE_FILES[0]
+    data = path.read_bytes()
+    first = parse_text(path, data)
+    again = parse_text(path, data)
+    assert first == again
+    assert report_id(first.meta, first.source, data) == "912-BC-UBND-2025-10-17"
+
+
+def test_report_roundtrips_through_dict(sample: tuple[str, Report]) -> None:
+    _, report = sample
+    assert Report.from_dict(report.to_dict()) == report
+
+
+# ---- the Lạng Sơn report (../shared) ------------------------------------------------------
+
+
+@pytest.mark.shared
+def test_langson_metadata(langson_report: Report) -> None:
+    m = langson_report.meta
+    assert m.number == "1250/BC-UBND"
+    assert m.date == "2023-12-18"
+    assert m.date_vn == "18/12/2023"
+    assert m.period == "12/2023"
+    assert m.task_period == "01/2024"
+    assert m.issuer == "UBND thành phố Lạng Sơn"
+    assert m.signer == "Nguyễn Văn Hạnh"
+    assert m.title.startswith("Tình hình phát triển kinh tế - xã hội")
+    assert langson_report.warnings == ()
+
+
+@pytest.mark.shared
+def test_langson_section_tree(langson_report: Report) -> None:
+    r = langson_report
+    assert r.section("I") is not None
+    assert r.section("I").title == "NHỮNG KẾT QUẢ ĐẠT ĐƯỢC"
+    assert r.section("I.2.2").title == "Đầu tư xây dựng cơ bản"
+    assert r.section("I.2.2").level == 3
+    assert r.section("II") is not None and r.section("III") is not None
+    assert r.section("III.6") is not None
+    assert "Quốc phòng" in r.section("III.6").title
+    # parts come in order and each subsection follows its parent
+    paths = [s.path for s in r.sections]
+    assert [p for p in paths if "." not in p] == ["I", "II", "III"]
+    for p in paths:
+        if "." in p:
+            parent = p.rsplit(".", 1)[0]
+            assert paths.index(parent) < paths.index(p)
+    # the paragraph about disbursement sits in I.2.2
+    (idx,) = paragraphs_with(r, "tỷ lệ giải ngân đạt 45,76%")
+    assert r.paragraphs[idx - 1].section == "I.2.2"
+
+
+@pytest.mark.shared
+def test_langson_footnotes(langson_report: Report) -> None:
+    r = langson_report
+    assert [f.number for f in r.footnotes] == list(range(1, 32))
+    assert all(f.paragraph is not None for f in r.footnotes)
+    fn9 = r.footnote(9)
+    assert "15 công trình" in fn9.context
+    assert "Hồ Phai Loạn" in fn9.text
+    # multi-digit markers are read as one number
+    for number in (10, 17, 31):
+        fn = r.footnote(number)
+        para = r.paragraphs[fn.paragraph - 1]
+        assert number in para.footnotes
+        sup = "".join(vn.SUPERSCRIPT_DIGITS[int(d)] for d in str(number))
+        assert sup in para.text
+
+
+@pytest.mark.shared
+def test_langson_square_metres_are_not_footnote_two(langson_report: Report) -> None:
+    r = langson_report
+    (idx,) = paragraphs_with(r, "43.650,3m²")
+    para = r.paragraphs[idx - 1]
+    assert 2 not in para.footnotes
+    fn2 = r.footnote(2)
+    assert fn2.paragraph != idx
+    assert "187.320.000" in r.paragraphs[fn2.paragraph - 1].text
+    assert "Tiền thuê nhà 104 lượt" in fn2.text
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        # a page break inside "Chỉ đạo triển | khai lập đồ án"
+        "Chỉ đạo triển khai lập đồ án",
+        # footnote 17 sat between the two halves
+        "Kế hoạch giải ngân vốn đầu tư công năm 2024 theo các văn bản hướng dẫn có liên quan",
+        # footnotes 4–11 sat between the two halves
+        "bị ảnh hưởng 02 dự án Điều chỉnh",
+    ],
+)
+def test_langson_rejoined_paragraphs(langson_report: Report, phrase: str) -> None:
+    assert len(paragraphs_with(langson_report, phrase)) == 1
+
+
+@pytest.mark.shared
+def test_langson_recipients(langson_report: Report) -> None:
+    r = langson_report
+    assert len(r.recipients) == 11
+    assert r.recipients[0].startswith("UBND tỉnh")
+    assert r.recipients[-1] == "Lưu: VT."
+    texts = [p.text for p in r.paragraphs]
+    assert not any(t.startswith(("Nơi nhận", "- UBND tỉnh", "UBND tỉnh (b/c)")) for t in texts)
+    assert not any("Lưu: VT" in t for t in texts)
+    assert not any("Nguyễn Văn Hạnh" in t for t in texts)
+
+
+# ---- refusing bad input ---------------------------------------------------------------------
+
+
+def to_cp1258(text: str) -> bytes:
+    """Windows-1258 bytes as old Vietnamese Word files have them (tones as combining marks)."""
+    out = bytearray()
+    for ch in text:
+        try:
+            out += ch.encode("cp1258")
+            continue
+        except UnicodeEncodeError:
+            pass
+        base, *marks = unicodedata.normalize("NFD", ch)
+        rest = ""
+        for mark in marks:
+            combined = unicodedata.normalize("NFC", base + mark)
+            if len(combined) == 1:
+                try:
+                    combined.encode("cp1258")
+                    base = combined
+                    continue
+                except UnicodeEncodeError:
+                    pass
+            rest += mark
+        out += (base + rest).encode("cp1258", errors="replace")  # ⁴ and the like
+    return bytes(out)
+
+
+VALID = SAMPLE_FILES[0].read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "error"),
+    [
+        ("rong.txt", b"", errors.EmptyFileError),
+        ("khoang-trang.txt", b"  \n\n\t \r\n  ", errors.EmptyFileError),
+        ("rac.txt", bytes(range(256)) * 40, errors.NotAReportError),
+        ("nhi-phan.txt", b"\x00\x01\x02PK\x03\x04" * 200, errors.NotAReportError),
+        ("cu.txt", to_cp1258(VALID.decode("utf-8")), errors.EncodingError),
+        ("bang-tinh.xlsx", b"PK\x03\x04" + b"\x00" * 100, errors.UnsupportedFormatError),
+        ("khong-duoi", VALID, errors.UnsupportedFormatError),
+    ],
+)
+def test_bad_input_is_refused_naming_the_file(
+    tmp_path: Path, name: str, data: bytes, error: type[errors.IngestError]
+) -> None:
+    path = tmp_path / name
+    with pytest.raises(error) as info:
+        parse_bytes(path, data, MAX)
+    assert name in str(info.value)
+    assert info.value.path == str(path)
+    assert info.value.message  # says what to do, in Vietnamese
+
+
+def test_cp1258_helper_really_is_windows_1258() -> None:
+    text = VALID.decode("utf-8")[:400]
+    data = to_cp1258(text)
+    assert unicodedata.normalize("NFC", data.decode("cp1258")) == text
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+
+
+def test_encoding_error_says_to_save_as_utf8(tmp_path: Path) -> None:
+    with pytest.raises(errors.EncodingError) as info:
+        parse_bytes(tmp_path / "cu.txt", to_cp1258(VALID.decode("utf-8")), MAX)
+    assert "UTF-8" in info.value.message
+
+
+def test_utf8_bom_and_utf16_are_read(tmp_path: Path) -> None:
+    text = VALID.decode("utf-8")
+    plain = parse_bytes(tmp_path / "a.txt", VALID, MAX)
+    bom = parse_bytes(tmp_path / "a.txt", b"\xef\xbb\xbf" + VALID, MAX)
+    utf16 = parse_bytes(tmp_path / "a.txt", text.encode("utf-16"), MAX)
+    assert bom.meta == plain.meta and bom.paragraphs == plain.paragraphs
+    assert utf16.meta == plain.meta and utf16.paragraphs == plain.paragraphs
+
+
+def test_markdown_is_read_like_text(tmp_path: Path) -> None:
+    report = parse_bytes(tmp_path / "bao-cao.md", VALID, MAX)
+    assert report.meta.number == "912/BC-UBND"
+
+
+def test_too_large_is_refused_before_parsing(tmp_path: Path) -> None:
+    with pytest.raises(errors.FileTooLargeError) as info:
+        parse_bytes(tmp_path / "lon.txt", VALID, max_bytes=1000)
+    assert "lon.txt" in str(info.value)
+    path = tmp_path / "lon.txt"
+    path.write_bytes(VALID)
+    with pytest.raises(errors.FileTooLargeError):
+        read_file(path, max_bytes=1000)
+    assert read_file(path, max_bytes=MAX) == VALID
+
+
+def test_too_large_message_names_the_configured_limit(tmp_path: Path) -> None:
+    from assistant.settings import Settings
+
+    path = tmp_path / "rat-lon.txt"
+    with path.open("wb") as f:  # sparse: 60 MiB without writing them
+        f.truncate(60 * 1024 * 1024)
+    limit = Settings(max_file_mb=50).max_bytes
+    with pytest.raises(errors.FileTooLargeError) as info:
+        read_file(path, limit)
+    assert "50 MB" in info.value.message
+
+
+def test_missing_file_is_an_ingest_error(tmp_path: Path) -> None:
+    with pytest.raises(errors.IngestError) as info:
+        read_file(tmp_path / "khong-co.txt", MAX)
+    assert "khong-co.txt" in str(info.value)
+
+
+def test_report_without_paragraphs_is_refused(tmp_path: Path) -> None:
+    header_only = "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ SÔNG MAI\n\nSố: 12/BC-UBND\n".encode()
+    with pytest.raises(errors.EmptyFileError):
+        parse_bytes(tmp_path / "chi-co-dau.txt", header_only, MAX)
+
+
+UNSTRUCTURED = (
+    "Ghi chép họp giao ban tuần của phòng Quản lý đô thị.\n\n"
+    "Phòng đã cấp 12 giấy phép xây dựng trong tuần và kiểm tra 4 công trình.\n\n"
+    "Đề nghị các tổ chuẩn bị số liệu cho báo cáo tháng."
+)
+
+
+def test_text_without_structure_is_indexed_as_paragraphs_with_a_warning(tmp_path: Path) -> None:
+    report = parse_bytes(tmp_path / "ghi-chep.txt", UNSTRUCTURED.encode(), MAX)
+    assert report.sections == ()
+    assert len(report.paragraphs) == 3
+    assert "12 giấy phép xây dựng" in report.paragraphs[1].text
+    assert any("cấu trúc" in w for w in report.warnings)
+
+
+def test_unstructured_body_below_a_heading_is_kept() -> None:
+    # The same text under one heading keeps all three paragraphs, in that section.
+    text = (
+        "Số: 5/BC-UBND\n\nTP. Sông Mai, ngày 02 tháng 01 năm 2026\n\nBÁO CÁO\n\n"
+        "Kết quả tuần\n\nI. KẾT QUẢ\n\n" + UNSTRUCTURED
+    )
+    report = build_report("t.txt", split_text_blocks(text))
+    assert report.meta.number == "5/BC-UBND"
+    assert report.meta.date == "2026-01-02"
+    assert [p.section for p in report.paragraphs] == ["I", "I", "I"]

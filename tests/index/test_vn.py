@@ -1,0 +1,232 @@
+"""index.vn: folding, Vietnamese numbers, document numbers, sentences, footnote markers,
+abbreviations, lexical tokens and diacritic restoration."""
+
+from __future__ import annotations
+
+import pytest
+
+from index import vn
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("Giải phóng mặt bằng", "giai phong mat bang"),
+        ("ĐẦU TƯ XÂY DỰNG", "dau tu xay dung"),
+        ("Đông Kinh", "dong kinh"),
+        ("Hồ Phai Loạn", "ho phai loan"),
+        ("ủy ban nhân dân", "uy ban nhan dan"),
+        ("already plain 123", "already plain 123"),
+    ],
+)
+def test_fold(text: str, folded: str) -> None:
+    assert vn.fold(text) == folded
+
+
+def test_fold_handles_decomposed_input() -> None:
+    decomposed = "Le\u0302\u0323 phi\u0301"  # "Lệ phí" typed with combining marks
+    assert vn.fold(decomposed) == "le phi"
+    assert vn.nfc(decomposed) == "Lệ phí"
+
+
+def test_has_diacritics() -> None:
+    assert vn.has_diacritics("tai nạn giao thông")
+    assert vn.has_diacritics("đ")
+    assert not vn.has_diacritics("tai nan giao thong")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("397.497", 397497.0),
+        ("108,7", 108.7),
+        ("43.650,3", 43650.3),
+        ("1.194,48", 1194.48),
+        ("16.609.911.100", 16609911100.0),
+        ("45,76%", 45.76),
+        ("03", 3.0),
+        ("0,5", 0.5),
+    ],
+)
+def test_parse_number(text: str, value: float) -> None:
+    assert vn.parse_number(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["", "abc", "170.042/371.635", "12a"])
+def test_parse_number_rejects_non_numbers(text: str) -> None:
+    assert vn.parse_number(text) is None
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("108,7%", "108.7%"),
+        ("397.497", "397497"),
+        ("1.194,48", "1194.48"),
+        ("43.650,3", "43650.3"),
+    ],
+)
+def test_number_key_equivalent_formats(a: str, b: str) -> None:
+    assert vn.number_key(a) == vn.number_key(b)
+
+
+def test_number_key_keeps_percent_apart() -> None:
+    assert vn.number_key("108,7%") != vn.number_key("108,7")
+    assert vn.number_key("397.497") != vn.number_key("397,497")  # 397497 vs 397.497
+
+
+def test_numbers_as_written() -> None:
+    text = "lũy kế 397.497 triệu đồng đạt 108,7 % dự toán; giải ngân 170.042/371.635 triệu"
+    found = vn.numbers(text)
+    assert "397.497" in found
+    assert "108,7%" in found
+    assert "170.042" in found and "371.635" in found
+
+
+def test_doc_numbers() -> None:
+    text = (
+        "Ban hành Quyết định số 3090/QĐ-UBND ngày 08/12/2023; Nghị quyết số 40-NQ/TU, "
+        "ngày 05/8/2021; Công văn số 2564/SXD-QHKT&PTĐT, ngày 05/12/2023. "
+        "Giá trị giải ngân đạt 170.042/371.635 triệu đồng."
+    )
+    found = vn.doc_numbers(text)
+    assert "3090/QĐ-UBND" in found
+    assert "40-NQ/TU" in found
+    assert "2564/SXD-QHKT&PTĐT" in found
+    assert not any("170" in d or "371" in d for d in found), found
+
+
+def test_doc_numbers_single() -> None:
+    assert vn.doc_numbers("Hướng dẫn số 3473/HD-UBND ngày 04/12/2023") == ["3473/HD-UBND"]
+    assert vn.doc_numbers("Kế hoạch số 122/KH-UBND, ngày 27/5/2023") == ["122/KH-UBND"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["QĐ 3090", "quyet dinh 3090", "Quyết định số 3090", "qd so 3090", "Quyết định 3090/QĐ-UBND"],
+)
+def test_doc_number_digits_loose(text: str) -> None:
+    assert "3090" in vn.doc_number_digits(text)
+
+
+def test_doc_number_digits_ignores_plain_figures() -> None:
+    assert vn.doc_number_digits("giải ngân đạt 170.042/371.635 triệu đồng") == []
+    assert vn.doc_number_digits("có 3090 hộ gia đình") == []
+
+
+def test_sentences_do_not_split_numbers_or_abbreviated_places() -> None:
+    text = (
+        "Thu được 1.234 triệu đồng tại TP. Lạng Sơn. Trụ sở tại P. Đông Kinh có 3 vụ việc. "
+        "Tổng cộng 43.650,3m² đất."
+    )
+    assert vn.sentences(text) == [
+        "Thu được 1.234 triệu đồng tại TP. Lạng Sơn.",
+        "Trụ sở tại P. Đông Kinh có 3 vụ việc.",
+        "Tổng cộng 43.650,3m² đất.",
+    ]
+
+
+def test_sentences_split_after_footnote_marker() -> None:
+    text = "Bàn giao đưa vào sử dụng 02 dự án¹¹. Chỉ đạo kiểm tra 03 dự án."
+    assert vn.sentences(text) == [
+        "Bàn giao đưa vào sử dụng 02 dự án¹¹.",
+        "Chỉ đạo kiểm tra 03 dự án.",
+    ]
+
+
+def test_sentences_keep_everything() -> None:
+    text = "Câu một. Câu hai! Câu ba? Câu bốn không có dấu chấm"
+    parts = vn.sentences(text)
+    assert len(parts) == 4
+    assert " ".join(parts) == text
+
+
+def test_footnote_markers_multi_digit_and_units() -> None:
+    text = (
+        "diện tích 43.650,3m² và 5.349,2 m²; khối lượng 12m³; theo dõi 15 công trình⁹; "
+        "nghiệm thu 03 dự án¹⁰; kế hoạch¹⁷ và ³¹"
+    )
+    numbers = [n for n, _, _ in vn.footnote_markers(text)]
+    assert numbers == [9, 10, 17, 31]
+    stripped = vn.strip_markers(text)
+    assert "43.650,3m²" in stripped and "5.349,2 m²" in stripped and "12m³" in stripped
+    assert "công trình;" in stripped and "03 dự án;" in stripped
+    assert not any(c in stripped.replace("m²", "").replace("m³", "") for c in "⁹¹⁰⁷³")
+
+
+def test_footnote_marker_two_after_a_word_is_a_footnote() -> None:
+    # ² after a word (not a unit) is footnote 2, as in "… tổng số tiền 187.320.000 đồng.²"
+    text = "với tổng số tiền 187.320.000 đồng.² Thu giá dịch vụ theo phân cấp¹."
+    assert [n for n, _, _ in vn.footnote_markers(text)] == [2, 1]
+
+
+def test_marker_at_start_is_not_a_reference() -> None:
+    # a footnote body starts with its own number; that is not a reference
+    assert vn.footnote_markers("⁴ Điều chỉnh cục bộ quy hoạch") == []
+
+
+def test_superscript_to_int() -> None:
+    assert vn.superscript_to_int("¹⁰") == 10
+    assert vn.superscript_to_int("³¹") == 31
+
+
+def test_expand_abbreviations() -> None:
+    out = vn.expand_abbreviations("Tước quyền sử dụng GPLX 101 TH; công tác GPMB, UBND TP.")
+    assert "GPLX (giấy phép lái xe)" in out
+    assert "TH (trường hợp)" in out
+    assert "GPMB (giải phóng mặt bằng)" in out
+    assert "UBND (ủy ban nhân dân)" in out
+    # longest abbreviation wins, and words containing an abbreviation are left alone
+    assert "TTATGT (trật tự an toàn giao thông)" in vn.expand_abbreviations("đảm bảo TTATGT")
+    assert vn.expand_abbreviations("THẮNG LỢI") == "THẮNG LỢI"
+    assert vn.expand_abbreviations("TN&MT") == "TN&MT (tài nguyên và môi trường)"
+
+
+def test_search_tokens_fold_expand_and_figures() -> None:
+    tokens = vn.search_tokens("Thu NSNN lũy kế 397.497 triệu đồng đạt 108,7%")
+    # folded syllables
+    assert {"thu", "luy", "ke", "trieu", "dong", "dat"} <= set(tokens)
+    # abbreviation expanded to its folded words
+    assert {"ngan", "sach", "nha", "nuoc"} <= set(tokens)
+    assert "nsnn" in tokens
+    # figures in canonical form, whatever the separator
+    assert "#397497" in tokens
+    assert "#108.7%" in tokens
+    assert "#108.7%" in vn.search_tokens("đạt 108.7%")
+
+
+def test_search_tokens_same_for_accented_and_plain() -> None:
+    assert vn.search_tokens("chi trả trợ cấp bảo hiểm xã hội") == vn.search_tokens(
+        "chi tra tro cap bao hiem xa hoi"
+    )
+
+
+def test_diacritic_restorer_from_small_corpus() -> None:
+    corpus = [
+        "Chi trả trợ cấp bảo hiểm xã hội tháng 12/2023: 1.194,48 triệu đồng.",
+        "Chỉ đạo cấp giấy chứng nhận quyền sử dụng đất.",
+        "Tổ chức hội nghị về bảo vệ môi trường tại xã Mai Pha.",
+        "Chi trả tiền bồi thường, hỗ trợ cho 50 hộ gia đình.",
+        "Trả lời kiến nghị của cử tri; trợ giúp pháp lý.",
+        "Bảo hiểm y tế; bảo hiểm xã hội tự nguyện.",
+    ]
+    uni, bi = vn.DiacriticRestorer.count(corpus)
+    restorer = vn.DiacriticRestorer(uni, bi)
+    assert restorer.restore("chi tra tro cap bao hiem xa hoi") == "chi trả trợ cấp bảo hiểm xã hội"
+    # punctuation, digits, unknown words and all-capitals survive
+    assert restorer.restore("chi tra tro cap, thang 12/2023 xyz?") == (
+        "chi trả trợ cấp, tháng 12/2023 xyz?"
+    )
+    assert restorer.restore("BAO HIEM XA HOI") == "BẢO HIỂM XÃ HỘI"
+    # already accented words are left as typed
+    assert restorer.restore("bảo hiem xã hội") == "bảo hiểm xã hội"
+    assert restorer.restore("") == ""
+
+
+def test_diacritic_restorer_keeps_title_case() -> None:
+    uni, bi = vn.DiacriticRestorer.count(
+        ["Chi trả trợ cấp bảo hiểm xã hội.", "Kè bờ sông Mai thuộc thành phố Sông Mai."]
+    )
+    restorer = vn.DiacriticRestorer(uni, bi)
+    assert restorer.restore("Chi tra tro cap") == "Chi trả trợ cấp"
+    assert restorer.restore("thanh pho Song Mai") == "thành phố Sông Mai"
