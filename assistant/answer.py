@@ -48,7 +48,9 @@ class Answer:
     citations: tuple[Citation, ...] = ()
     support: float = 0.0
     timings_ms: dict[str, float] = field(default_factory=dict)
-    mode: str = "extractive"
+    mode: str = "extractive"  # extractive | llm
+    verified: bool = True  # every figure of the answer found in a passage its sentence cites
+    reason: str = ""  # why an LLM answer was replaced by the extractive one
 
     def to_json(self) -> dict:
         return {
@@ -56,6 +58,8 @@ class Answer:
             "answer": self.text,
             "insufficient": self.insufficient,
             "mode": self.mode,
+            "verified": self.verified,
+            "reason": self.reason,
             "support": round(self.support, 3),
             "citations": [
                 {

@@ -28,6 +28,15 @@ class Settings(BaseSettings):
         default=0.5, description="độ phủ tối thiểu của câu hỏi để trả lời; dưới mức này thì từ chối"
     )
 
+    # Optional LLM for fluent answers; the extractive answerer stays the default and fallback.
+    llm_backend: str = Field(default="none", description="none | openai | ollama | llamacpp")
+    llm_base_url: str = ""  # OpenAI-compatible server (vLLM, llama.cpp server, LM Studio…)
+    llm_model: str = ""
+    llm_api_key: str = ""
+    llm_gguf: Path | None = None  # local GGUF file for the llamacpp backend
+    llm_timeout: float = 60.0
+    llm_max_tokens: int = 512
+
     @property
     def max_bytes(self) -> int:
         return int(self.max_file_mb * 1024 * 1024)

@@ -849,7 +849,8 @@ def parse_docx(path: Path, data: bytes) -> Report:
             report,
             warnings=(
                 *report.warnings,
-                "văn bản gõ bằng phông chữ mã cũ (TCVN3/ABC hoặc VNI); nội dung đã được chuyển sang "
+                "văn bản gõ bằng phông chữ mã cũ (TCVN3/ABC hoặc VNI); nội dung đã được chuyển "
+                "sang "
                 "Unicode — nên kiểm tra lại các chữ hoa có dấu",
             ),
         )
