@@ -38,6 +38,7 @@ class Citation:
     score: float
     page: int | None = None
     quote: str = ""  # the sentence of the answer this passage supports
+    paragraph: int | None = None  # position of the passage in the report (1-based)
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ class Answer:
                     "section": c.section,
                     "footnote": c.footnote,
                     "page": c.page,
+                    "paragraph": c.paragraph,
                     "file": c.file,
                     "text": c.text,
                     "quote": c.quote,
@@ -360,6 +362,7 @@ def answer(
                 score=score,
                 page=chunk.page,
                 quote=quote,
+                paragraph=chunk.paragraphs[0] if chunk.paragraphs else None,
             )
         )
         return len(citations)

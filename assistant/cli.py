@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 from pathlib import Path
 
@@ -152,6 +153,8 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     from index.errors import IndexMismatchError, IngestError
 
+    if hasattr(signal, "SIGPIPE"):  # `… | head` ends quietly
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     args = parser().parse_args(argv)
     overrides = {k: v for k, v in (("index_dir", args.index), ("embedder", args.embedder)) if v}
     settings = Settings(**overrides)

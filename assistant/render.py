@@ -6,7 +6,9 @@ from assistant.answer import Answer, Citation
 
 
 def source_line(c: Citation) -> str:
-    parts = [f"Báo cáo số {c.report}" if c.report else c.file]
+    # drafts leave the number blank ("/BC-UBND"): name the file instead
+    numbered = c.report[:1].isdigit()
+    parts = [f"Báo cáo số {c.report}" if numbered else f"Báo cáo {c.file}"]
     if c.date:
         parts.append(f"ngày {c.date}")
     if c.section:
@@ -15,6 +17,8 @@ def source_line(c: Citation) -> str:
         parts.append(f"chú thích {c.footnote}")
     if c.page:
         parts.append(f"trang {c.page}")
+    elif c.paragraph and c.footnote is None:
+        parts.append(f"đoạn {c.paragraph}")
     return ", ".join(parts)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -184,6 +185,9 @@ def _open(path: Path, data: bytes):
             "pip install 'pdfplumber>=0.11' rồi nạp lại.",
         ) from e
 
+    # A damaged file makes pdfminer log a warning per bad operator; the user gets one
+    # clear message (or the text) instead.
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     try:
         pdf = pdfplumber.open(io.BytesIO(data), password="")
         _ = pdf.pages  # forces the page tree to be read
