@@ -7,79 +7,25 @@ passage covers enough of the question, the answer says the reports do not contai
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from assistant.cite import Answer, Citation, Citer
 from assistant.query import Query
 from assistant.retrieve import Corpus, Hit, HybridRetriever
-from assistant.summarize import chunks_of_section, section_points
+from assistant.summarize import chunks_of_section, section_points, summarize_report
 from index import vn
 from index.model import Chunk
-from index.store import Store
+
+__all__ = ["NOT_FOUND", "Answer", "Citation", "answer", "coverage", "extract"]
 
 NOT_FOUND = (
     "Các báo cáo đã nạp không có thông tin để trả lời câu hỏi này. "
     "Hãy thử diễn đạt khác, nêu rõ kỳ báo cáo, hoặc nạp thêm báo cáo liên quan."
 )
-
-
-@dataclass(frozen=True)
-class Citation:
-    n: int
-    chunk_id: str
-    report: str  # report number
-    date: str
-    section: str  # "I.2.2 Đầu tư xây dựng cơ bản"
-    footnote: int | None
-    file: str
-    text: str  # the exact source passage
-    score: float
-    page: int | None = None
-    quote: str = ""  # the sentence of the answer this passage supports
-    paragraph: int | None = None  # position of the passage in the report (1-based)
-
-
-@dataclass(frozen=True)
-class Answer:
-    question: str
-    text: str
-    insufficient: bool
-    citations: tuple[Citation, ...] = ()
-    support: float = 0.0
-    timings_ms: dict[str, float] = field(default_factory=dict)
-    mode: str = "extractive"  # extractive | llm
-    verified: bool = True  # every figure of the answer found in a passage its sentence cites
-    reason: str = ""  # why an LLM answer was replaced by the extractive one
-
-    def to_json(self) -> dict:
-        return {
-            "question": self.question,
-            "answer": self.text,
-            "insufficient": self.insufficient,
-            "mode": self.mode,
-            "verified": self.verified,
-            "reason": self.reason,
-            "support": round(self.support, 3),
-            "citations": [
-                {
-                    "n": c.n,
-                    "report": c.report,
-                    "date": c.date,
-                    "section": c.section,
-                    "footnote": c.footnote,
-                    "page": c.page,
-                    "paragraph": c.paragraph,
-                    "file": c.file,
-                    "text": c.text,
-                    "quote": c.quote,
-                    "score": round(c.score, 4),
-                }
-                for c in self.citations
-            ],
-            "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
-        }
 
 
 def _bigrams(tokens: tuple[str, ...] | list[str]) -> set[tuple[str, str]]:
@@ -313,12 +259,6 @@ def _referencing_chunk(chunks: dict[str, Chunk], footnote: Chunk) -> Chunk | Non
     return None
 
 
-def _section_label(store: Store, chunk: Chunk) -> str:
-    report = store.report(chunk.report_id)
-    sec = report.section(chunk.section) if report else None
-    return sec.label if sec else chunk.section
-
-
 def answer(
     question: str,
     retriever: HybridRetriever,
@@ -328,6 +268,15 @@ def answer(
 ) -> Answer:
     t0 = time.perf_counter()
     query = retriever.normalize(question)
+    if query.is_summary and set(query.content) <= {"bao", "cao"}:
+        # "tóm tắt báo cáo tháng 12": the whole report, walked section by section
+        allowed = retriever.allowed_reports(query, reports)
+        infos = [r for r in retriever.store.reports() if allowed is None or r.report_id in allowed]
+        if infos:
+            newest = max(infos, key=lambda r: r.date)
+            return dataclasses.replace(
+                summarize_report(retriever.store, newest.report_id), question=question
+            )
     hits = retriever.search(query, k, reports)
     t1 = time.perf_counter()
     corpus = retriever.corpus
@@ -341,32 +290,9 @@ def answer(
     if not picked:
         return Answer(question, NOT_FOUND, True, (), support, timings)
     store = retriever.store
-    citations: list[Citation] = []
+    citer = Citer(store)
     lines: list[str] = []
-
-    def cite(chunk: Chunk, score: float, quote: str) -> int:
-        for c in citations:
-            if c.chunk_id == chunk.id:
-                return c.n
-        report = store.report(chunk.report_id)
-        citations.append(
-            Citation(
-                n=len(citations) + 1,
-                chunk_id=chunk.id,
-                report=report.meta.number if report else chunk.report_id,
-                date=report.meta.date_vn if report else "",
-                section=_section_label(store, chunk),
-                footnote=chunk.footnote,
-                file=report.source if report else "",
-                text=chunk.text,
-                score=score,
-                page=chunk.page,
-                quote=quote,
-                paragraph=chunk.paragraphs[0] if chunk.paragraphs else None,
-            )
-        )
-        return len(citations)
-
+    cite = citer.cite
     for hit, sentence in picked:
         c = hit.chunk
         if c.kind == "footnote":
@@ -383,4 +309,4 @@ def answer(
             shown = _clean(focus(query, sentence, retriever.corpus))
             lines.append(f"{shown} [{cite(c, hit.score, shown)}]")
     text = "\n".join(f"- {line}" for line in lines) if len(lines) > 1 else lines[0]
-    return Answer(question, text, False, tuple(citations), support, timings)
+    return Answer(question, text, False, tuple(citer.citations), support, timings)

@@ -70,6 +70,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.answer import answer
+    from assistant.dialogue import Turn, load_session, resolve, save_session
     from assistant.render import as_text
     from assistant.retrieve import HybridRetriever
 
@@ -83,12 +84,22 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
         return 2
     retriever = HybridRetriever(store, settings.candidates, settings.rrf_k)
     question = " ".join(args.question)
+    turns = load_session(settings.index_dir, args.session) if args.session else []
 
     def one(q: str) -> None:
-        a = answer(q, retriever, settings.top_k, settings.min_support, args.report or None)
+        resolved = resolve(q, turns) if args.session else q
+        a = answer(resolved, retriever, settings.top_k, settings.min_support, args.report or None)
+        if args.session:
+            turns.append(Turn(q, resolved, a.text))
+            save_session(settings.index_dir, args.session, turns)
         if args.json:
-            print(json.dumps(a.to_json(), ensure_ascii=False), flush=True)
+            data = {**a.to_json(), "question": q}
+            if resolved != q:
+                data["resolved_question"] = resolved
+            print(json.dumps(data, ensure_ascii=False), flush=True)
         else:
+            if resolved != q:
+                print(f"(hiểu là: {resolved})")
             print(as_text(a), flush=True)
 
     if question == "-":
@@ -100,6 +111,32 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     else:
         print("Hãy nhập câu hỏi, hoặc '-' để đọc từng dòng từ stdin.", file=sys.stderr)
         return 2
+    return 0
+
+
+def cmd_summarize(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.render import as_text
+    from assistant.summarize import find_report, summarize_report
+
+    store = _store(settings)
+    rid = find_report(store, args.report)
+    if rid is None:
+        print(
+            f"Không tìm thấy báo cáo '{args.report}'. Dùng mã, số (1250/BC-UBND), tên tệp hoặc "
+            "kỳ (12/2023); xem `python -m assistant reports`.",
+            file=sys.stderr,
+        )
+        return 2
+    report = store.report(rid)
+    if args.section and report is not None and report.section(args.section) is None:
+        paths = ", ".join(s.path for s in report.sections)
+        print(f"Báo cáo không có mục '{args.section}'. Các mục: {paths}", file=sys.stderr)
+        return 2
+    a = summarize_report(store, rid, args.section)
+    if args.json:
+        print(json.dumps({**a.to_json(), "report_id": rid}, ensure_ascii=False))
+    else:
+        print(as_text(a, passages=False))
     return 0
 
 
@@ -140,7 +177,13 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("question", nargs="+")
     s.add_argument("--json", action="store_true", help="in một đối tượng JSON mỗi câu hỏi")
     s.add_argument("--report", action="append", help="chỉ tìm trong báo cáo này (lặp lại được)")
+    s.add_argument("--session", help="mã phiên hội thoại: câu hỏi tiếp nối hiểu theo câu trước")
     s.set_defaults(func=cmd_ask)
+    s = sub.add_parser("summarize", parents=[common], help="tóm tắt một báo cáo hoặc một mục")
+    s.add_argument("report", help="mã, số (1250/BC-UBND), tên tệp hoặc kỳ (12/2023)")
+    s.add_argument("--section", help="đường dẫn mục, ví dụ I.3 hoặc I.2.2")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_summarize)
     s = sub.add_parser("reports", parents=[common], help="liệt kê báo cáo đã nạp")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_reports)

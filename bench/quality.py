@@ -125,7 +125,7 @@ def main() -> None:
     questions = load_questions(args.questions)
     with tempfile.TemporaryDirectory() as tmp:
         index_dir = args.index or Path(tmp)
-        _, seconds, results = build_index(index_dir, corpus=args.corpus)
+        _, seconds, results, _ = build_index(index_dir, corpus=args.corpus)
         for r in results:
             if not r.ok:
                 print(f"  ! {Path(r.path).name}: {r.message}")

@@ -12,7 +12,20 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import CORPUS, build_index, load_questions, require_shared
+from common import CORPUS, build_index, load_questions, pages, require_shared
+
+
+def _parse_seconds(path: Path) -> float:
+    """Reading alone (no embedding), best of three."""
+    from index.parse import parse_bytes
+
+    data = path.read_bytes()
+    best = float("inf")
+    for _ in range(3):
+        t = time.perf_counter()
+        parse_bytes(path, data, 200 * 1024 * 1024)
+        best = min(best, time.perf_counter() - t)
+    return best
 
 
 def main() -> None:
@@ -28,14 +41,25 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         index_dir = args.index or Path(tmp)
-        store, seconds, results = build_index(index_dir, corpus=args.corpus)
+        store, seconds, results, per_file = build_index(index_dir, corpus=args.corpus)
         chunks = sum(r.chunks for r in results if r.ok)
         print(
             f"ingest: {len(results)} files, {chunks} chunks in {seconds:.1f} s "
             f"({chunks / max(seconds, 1e-9):.1f} chunks/s)"
         )
         for r in results:
-            print(f"  {Path(r.path).name}: {r.status} {r.chunks} chunks {r.message}")
+            path = Path(r.path)
+            n = pages(path)
+            parse_s = _parse_seconds(path)
+            per_page = (
+                f", {per_file[r.path] / n:.2f} s/page ingest, {parse_s / n:.2f} s/page parse"
+                if n
+                else ""
+            )
+            print(
+                f"  {path.name}: {r.status}, {r.chunks} chunks, {per_file[r.path]:.1f} s "
+                f"(parse {parse_s:.2f} s){per_page}{(' ' + r.message) if r.message else ''}"
+            )
         retriever = HybridRetriever(store)
         questions = [q["question"] for q in load_questions()]
         answer(questions[0], retriever)  # warm: model, corpus statistics, Chroma

@@ -395,7 +395,7 @@ def _heading(b: Block, text: str) -> tuple[str, str, str] | None:
 
 def report_id(meta: ReportMeta, source: str, content: bytes) -> str:
     """Stable id: the report's own number and date when it has them, else the file's hash."""
-    if meta.number and meta.date:
+    if meta.number[:1].isdigit() and meta.date:
         base = f"{meta.number}-{meta.date}"
     else:
         stem = source.rsplit("/", 1)[-1].rsplit(".", 1)[0]

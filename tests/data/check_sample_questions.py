@@ -49,7 +49,7 @@ def parse(text: str):
     for b in blocks:
         m = BODY_RE.match(b)
         if m:
-            bodies[sup_int(m.group(1))] = ws(b[m.end():])
+            bodies[sup_int(m.group(1))] = ws(b[m.end() :])
             after_body = True
             continue
         if (
@@ -70,7 +70,10 @@ def parse(text: str):
 
 
 def main() -> int:
-    qs = [json.loads(line) for line in (ROOT / "tests/data/sample_questions.jsonl").open(encoding="utf-8")]
+    qs = [
+        json.loads(line)
+        for line in (ROOT / "tests/data/sample_questions.jsonl").open(encoding="utf-8")
+    ]
     problems: list[str] = []
     cache = {}
     for q in qs:
@@ -106,7 +109,9 @@ def main() -> int:
             scope = " ".join(u + " " + " ".join(bodies.get(i, "") for i in c) for u, c in hits)
             for must in q["must"]:
                 if must not in scope:
-                    problems.append(f"{qid}: must {must!r} not in evidence passage or its footnotes")
+                    problems.append(
+                        f"{qid}: must {must!r} not in evidence passage or its footnotes"
+                    )
     counts = collections.Counter(q["type"] for q in qs)
     per_doc = collections.Counter(q["doc"] for q in qs)
     print(f"{len(qs)} questions; types: {dict(counts)}; per report: {dict(per_doc)}")

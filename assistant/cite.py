@@ -1,0 +1,98 @@
+"""Citations and the answer that carries them: every passage shown to a user is cited
+with its report number and date, section path, footnote, page or paragraph position."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from index.model import Chunk
+from index.store import Store
+
+
+@dataclass(frozen=True)
+class Citation:
+    n: int
+    chunk_id: str
+    report: str  # report number
+    date: str
+    section: str  # "I.2.2 Đầu tư xây dựng cơ bản"
+    footnote: int | None
+    file: str
+    text: str  # the exact source passage
+    score: float
+    page: int | None = None
+    quote: str = ""  # the sentence of the answer this passage supports
+    paragraph: int | None = None  # position of the passage in the report (1-based)
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    text: str
+    insufficient: bool
+    citations: tuple[Citation, ...] = ()
+    support: float = 0.0
+    timings_ms: dict[str, float] = field(default_factory=dict)
+    mode: str = "extractive"  # extractive | llm
+    verified: bool = True  # every figure of the answer found in a passage its sentence cites
+    reason: str = ""  # why an LLM answer was replaced by the extractive one
+
+    def to_json(self) -> dict:
+        return {
+            "question": self.question,
+            "answer": self.text,
+            "insufficient": self.insufficient,
+            "mode": self.mode,
+            "verified": self.verified,
+            "reason": self.reason,
+            "support": round(self.support, 3),
+            "citations": [
+                {
+                    "n": c.n,
+                    "report": c.report,
+                    "date": c.date,
+                    "section": c.section,
+                    "footnote": c.footnote,
+                    "page": c.page,
+                    "paragraph": c.paragraph,
+                    "file": c.file,
+                    "text": c.text,
+                    "quote": c.quote,
+                    "score": round(c.score, 4),
+                }
+                for c in self.citations
+            ],
+            "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
+        }
+
+
+class Citer:
+    """Numbers passages in order of first use: one [n] per passage, however often cited."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self.citations: list[Citation] = []
+
+    def cite(self, chunk: Chunk, score: float, quote: str) -> int:
+        for c in self.citations:
+            if c.chunk_id == chunk.id:
+                return c.n
+        report = self.store.report(chunk.report_id)
+        sec = report.section(chunk.section) if report else None
+        self.citations.append(
+            Citation(
+                n=len(self.citations) + 1,
+                chunk_id=chunk.id,
+                report=report.meta.number if report else chunk.report_id,
+                date=report.meta.date_vn if report else "",
+                section=sec.label if sec else chunk.section,
+                footnote=chunk.footnote,
+                file=report.source if report else "",
+                text=chunk.text,
+                score=score,
+                page=chunk.page,
+                quote=quote,
+                paragraph=chunk.paragraphs[0] if chunk.paragraphs else None,
+            )
+        )
+        return len(self.citations)

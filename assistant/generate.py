@@ -1,0 +1,422 @@
+"""Generated answers through a LangChain chat model, verified before anyone sees them.
+
+    answer()  ── insufficient evidence ──────────────────────────────► extractive refusal
+       │ sufficient (no model call before this point)
+       ▼
+    numbered passages (its citations, then the next top hits, up to top_k)
+       ▼
+    chat model (prompts/system.txt + prompts/answer.txt)
+       ▼
+    verify(): every figure in a passage its sentence cites ──ok──► Answer(mode="llm")
+       │ backend error                     │ failed
+       ▼                                   ▼
+    extractive answer, verified=True,    extractive answer, verified=False,
+    reason "không kết nối được …"        reason "… không kiểm chứng được …"
+
+`verified` describes the text shown: after a backend error nothing was generated, so the
+extractive answer (verified by construction) is shown with verified=True and the reason;
+when a generated answer was rejected, verified=False flags that the model's answer failed.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, fields, replace
+from functools import lru_cache
+from typing import Any
+
+from langchain_core.messages import BaseMessage
+from langchain_core.prompts import ChatPromptTemplate
+
+from assistant.answer import Answer, Citation, answer
+from assistant.llm import LLMUnavailable, make_chat_model
+from assistant.retrieve import HybridRetriever
+from assistant.settings import PROJECT_ROOT, Settings
+from assistant.verify import Verification, complete_prefix, strip_citation_markers, verify
+from index.model import Chunk
+from index.store import Store
+
+log = logging.getLogger(__name__)
+
+PROMPTS_DIR = PROJECT_ROOT / "prompts"
+FALLBACK_SUFFIX = "dùng câu trả lời trích dẫn."
+
+
+# ---- prompts ---------------------------------------------------------------------------
+
+
+def load_prompt(name: str) -> str:
+    return (PROMPTS_DIR / name).read_text("utf-8").strip()
+
+
+@lru_cache(maxsize=1)
+def answer_prompt() -> ChatPromptTemplate:
+    """System rules, then passages and question. Variables: passages, n_passages, question."""
+    return ChatPromptTemplate.from_messages(
+        [("system", load_prompt("system.txt")), ("human", load_prompt("answer.txt"))]
+    )
+
+
+@lru_cache(maxsize=1)
+def rewrite_prompt() -> ChatPromptTemplate:
+    """Variables: history, question."""
+    return ChatPromptTemplate.from_messages([("human", load_prompt("rewrite_question.txt"))])
+
+
+# ---- passages --------------------------------------------------------------------------
+
+OPEN, CLOSE = "<<<ĐOẠN {n}>>>", "<<<HẾT ĐOẠN {n}>>>"
+
+
+def _defang(text: str) -> str:
+    """Passage text cannot forge a delimiter: angle-bracket runs become look-alikes."""
+    return re.sub(r"<{2,}", lambda m: "‹" * len(m.group(0)), re.sub(r">{2,}", "›››", text))
+
+
+@dataclass(frozen=True)
+class Passage:
+    n: int
+    citation: Citation
+    header: str  # report number, date, period, section, footnote
+
+    def render(self) -> str:
+        return "\n".join(
+            [
+                OPEN.format(n=self.n),
+                _defang(self.header),
+                "Nội dung:",
+                _defang(self.citation.text),
+                CLOSE.format(n=self.n),
+            ]
+        )
+
+    @property
+    def facts_text(self) -> str:
+        """What the answer's figures are checked against: the header is source data too."""
+        return f"{self.header}\n{self.citation.text}"
+
+
+def _make_citation(store: Store, chunk: Chunk, score: float, n: int) -> Citation:
+    report = store.report(chunk.report_id)
+    sec = report.section(chunk.section) if report else None
+    values: dict[str, Any] = {
+        "n": n,
+        "chunk_id": chunk.id,
+        "report": report.meta.number if report else chunk.report_id,
+        "date": report.meta.date_vn if report else "",
+        "section": sec.label if sec else chunk.section,
+        "footnote": chunk.footnote,
+        "file": report.source if report else "",
+        "text": chunk.text,
+        "score": score,
+        "page": chunk.page,
+        "paragraph": chunk.paragraphs[0] if chunk.paragraphs else None,
+    }
+    names = {f.name for f in fields(Citation)}
+    return Citation(**{k: v for k, v in values.items() if k in names})
+
+
+def _header(store: Store, c: Citation) -> str:
+    chunk = store.chunks.get(c.chunk_id)
+    report = store.report(chunk.report_id) if chunk else None
+    numbered = c.report[:1].isdigit()
+    parts = [f"Báo cáo số {c.report}" if numbered else f"Báo cáo {c.file}"]
+    if c.date:
+        parts[0] += f" ngày {c.date}"
+    if report and report.meta.period:
+        parts.append(f"kỳ báo cáo tháng {report.meta.period}")
+    if c.section:
+        parts.append(f"mục {c.section}")
+    if c.footnote is not None:
+        context = chunk.extra.get("context", "") if chunk else ""
+        parts.append(
+            f"chú thích {c.footnote}" + (f" của đoạn “{context.strip()}”" if context else "")
+        )
+    if c.page:
+        parts.append(f"trang {c.page}")
+    return "; ".join(parts)
+
+
+def build_passages(
+    base: Answer,
+    retriever: HybridRetriever,
+    k: int,
+    reports: list[str] | None = None,
+) -> list[Passage]:
+    """The extractive answer's citations first, then the next top hits, up to k passages
+    (never fewer than the extractive answer cites)."""
+    store = retriever.store
+    cits: list[Citation] = list(base.citations)
+    have = {c.chunk_id for c in cits}
+    limit = max(k, len(cits))
+    if len(cits) < limit:
+        for hit in retriever.search(retriever.normalize(base.question), k, reports):
+            if len(cits) >= limit:
+                break
+            if hit.chunk.id not in have:
+                have.add(hit.chunk.id)
+                cits.append(_make_citation(store, hit.chunk, hit.score, len(cits) + 1))
+    return [Passage(i, replace(c, n=i), _header(store, c)) for i, c in enumerate(cits, start=1)]
+
+
+def render_passages(passages: Sequence[Passage]) -> str:
+    return "\n\n".join(p.render() for p in passages)
+
+
+def build_messages(question: str, passages: Sequence[Passage]) -> list[BaseMessage]:
+    return answer_prompt().format_messages(
+        question=question.strip(), passages=render_passages(passages), n_passages=len(passages)
+    )
+
+
+# ---- model output ----------------------------------------------------------------------
+
+
+def _content(message: Any) -> str:
+    content = getattr(message, "content", message)
+    if isinstance(content, str):
+        return content
+    if isinstance(content, list):
+        return "".join(
+            part if isinstance(part, str) else str(part.get("text", ""))
+            for part in content
+            if isinstance(part, str) or part.get("type") in (None, "text")
+        )
+    return str(content)
+
+
+def _clean_output(text: str) -> str:
+    """Reasoning blocks (<think>…</think>) and surrounding blank space out."""
+    text = re.sub(r"<think>.*?(?:</think>|$)", "", text, flags=re.DOTALL)
+    return text.strip()
+
+
+def _failure_reason(exc: BaseException, settings: Settings) -> str:
+    chain: list[BaseException] = []
+    e: BaseException | None = exc
+    while e is not None and e not in chain:
+        chain.append(e)
+        e = e.__cause__ or e.__context__
+    names = " ".join(type(x).__name__ for x in chain)
+    where = f"'{settings.llm_backend}'" + (
+        f" tại {settings.llm_base_url}" if settings.llm_base_url else ""
+    )
+    if "Timeout" in names or any(isinstance(x, TimeoutError) for x in chain):
+        why = f"mô hình ngôn ngữ {where} không trả lời trong {settings.llm_timeout:g} giây"
+    elif "Connect" in names or any(isinstance(x, ConnectionError) for x in chain):
+        why = f"không kết nối được mô hình ngôn ngữ {where}"
+    else:
+        msg = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
+        why = f"mô hình ngôn ngữ {where} gặp lỗi ({type(exc).__name__}{': ' + msg if msg else ''})"
+    return f"{why}; {FALLBACK_SUFFIX}"
+
+
+def _backend_failed(base: Answer, exc: BaseException, settings: Settings) -> Answer:
+    log.warning("LLM backend failed: %r", exc)
+    return replace(base, mode="extractive", verified=True, reason=_failure_reason(exc, settings))
+
+
+def _rejected(base: Answer, v: Verification, timings: dict[str, float]) -> Answer:
+    return replace(base, mode="extractive", verified=False, reason=v.reason, timings_ms=timings)
+
+
+def _llm_answer(
+    base: Answer, v: Verification, passages: Sequence[Passage], timings: dict[str, float]
+) -> Answer:
+    """The verified text with its [n] renumbered to the passages it cites, in order."""
+    order = v.cited
+    number = {p: i for i, p in enumerate(order, start=1)}
+    text = re.sub(r"\[(\d+)\]", lambda m: f"[{number[int(m.group(1))]}]", v.text)
+    quotes: dict[int, str] = {}
+    for s in v.sentences:
+        if s.kept:
+            for p in s.citations:
+                quotes.setdefault(p, strip_citation_markers(s.text))
+    citations = tuple(
+        replace(passages[p - 1].citation, n=number[p], quote=quotes.get(p, "")) for p in order
+    )
+    return Answer(
+        question=base.question,
+        text=text,
+        insufficient=False,
+        citations=citations,
+        support=base.support,
+        timings_ms=timings,
+        mode="llm",
+        verified=True,
+        reason=v.reason,
+    )
+
+
+def _finish(
+    base: Answer,
+    generated: str,
+    passages: Sequence[Passage],
+    timings: dict[str, float],
+) -> Answer:
+    t = time.perf_counter()
+    v = verify(_clean_output(generated), [p.facts_text for p in passages])
+    timings = {**timings, "verify": (time.perf_counter() - t) * 1000}
+    if not v.verified:
+        log.info("LLM answer rejected: %s", v.reason)
+        return _rejected(base, v, timings)
+    return _llm_answer(base, v, passages, timings)
+
+
+# ---- entry points ----------------------------------------------------------------------
+
+
+def _extractive(
+    question: str, retriever: HybridRetriever, settings: Settings, reports: list[str] | None
+) -> Answer:
+    return answer(question, retriever, settings.top_k, settings.min_support, reports)
+
+
+def answer_with_llm(
+    question: str,
+    retriever: HybridRetriever,
+    settings: Settings,
+    chat_model: Any,
+    reports: list[str] | None = None,
+) -> Answer:
+    """A generated answer whose every figure is in a passage its sentence cites, or the
+    extractive answer (see the module docstring for `verified` and `reason`)."""
+    base = _extractive(question, retriever, settings, reports)
+    if base.insufficient:
+        return base
+    passages = build_passages(base, retriever, settings.top_k, reports)
+    messages = build_messages(question, passages)
+    t = time.perf_counter()
+    try:
+        generated = _content(chat_model.invoke(messages))
+    except Exception as exc:
+        return _backend_failed(base, exc, settings)
+    timings = {**base.timings_ms, "llm": (time.perf_counter() - t) * 1000}
+    return _finish(base, generated, passages, timings)
+
+
+def stream_answer_with_llm(
+    question: str,
+    retriever: HybridRetriever,
+    settings: Settings,
+    chat_model: Any,
+    reports: list[str] | None = None,
+) -> Iterator[Answer]:
+    """Snapshots for a UI: each holds only sentences that are complete and verified (raw
+    tokens are buffered, never shown); the last one is the final Answer, exactly what
+    `answer_with_llm` would return. When the final verification falls back, the last
+    snapshot is the extractive answer and replaces the partial ones."""
+    base = _extractive(question, retriever, settings, reports)
+    if base.insufficient:
+        yield base
+        return
+    passages = build_passages(base, retriever, settings.top_k, reports)
+    messages = build_messages(question, passages)
+    facts = [p.facts_text for p in passages]
+    t = time.perf_counter()
+    buffer, checked, shown = "", "", ""
+    try:
+        for chunk in chat_model.stream(messages):
+            buffer += _content(chunk)
+            done = _complete(buffer)
+            if not done or done == checked:
+                continue
+            checked = done
+            v = verify(done, facts, final=False)
+            if v.text and v.text != shown:
+                shown = v.text
+                yield _llm_answer(base, v, passages, dict(base.timings_ms))
+    except Exception as exc:
+        yield _backend_failed(base, exc, settings)
+        return
+    timings = {**base.timings_ms, "llm": (time.perf_counter() - t) * 1000}
+    yield _finish(base, buffer, passages, timings)
+
+
+def _complete(buffer: str) -> str:
+    """The complete sentences of a streamed buffer (nothing while the model still thinks)."""
+    if "<think>" in buffer and "</think>" not in buffer:
+        return ""
+    return complete_prefix(_clean_output(buffer))
+
+
+def _format_history(history: Sequence[tuple[str, str]], max_chars: int = 600) -> str:
+    lines = []
+    for q, a in history[-3:]:
+        a = strip_citation_markers(a)
+        lines.append(f"Người dùng: {q.strip()}")
+        lines.append(f"Trợ lý: {a[:max_chars] + ('…' if len(a) > max_chars else '')}")
+    return "\n".join(lines)
+
+
+def rewrite_question(chat_model: Any, history: list[tuple[str, str]], question: str) -> str:
+    """A follow-up question ("còn tháng 11 thì sao?") rewritten as a standalone Vietnamese
+    question, given the previous turns as (question, answer) pairs. Falls back to the
+    question itself on any error or an unusable reply."""
+    if not history or chat_model is None:
+        return question
+    try:
+        messages = rewrite_prompt().format_messages(
+            history=_format_history(history), question=question.strip()
+        )
+        reply = _clean_output(_content(chat_model.invoke(messages)))
+    except Exception as exc:
+        log.warning("question rewriting failed: %r", exc)
+        return question
+    line = next((ln.strip() for ln in reply.splitlines() if ln.strip()), "")
+    line = re.sub(r"^(?:câu hỏi(?: mới| viết lại)?|question)\s*:\s*", "", line, flags=re.I)
+    line = line.strip().strip("\"“”'`*").strip()
+    if not line or len(line) > 4 * len(question) + 300:
+        return question
+    return line
+
+
+class Answerer:
+    """What the CLI and the app call: `answerer(question, retriever, reports)` → Answer.
+    `.warning` is a one-line message for the user when the configured LLM could not be
+    built (the extractive answerer is used instead); `.stream(...)` yields snapshots."""
+
+    def __init__(self, settings: Settings, chat_model: Any = None, warning: str = ""):
+        self.settings = settings
+        self.chat_model = chat_model
+        self.warning = warning
+
+    @property
+    def mode(self) -> str:
+        return "llm" if self.chat_model is not None else "extractive"
+
+    def __call__(
+        self, question: str, retriever: HybridRetriever, reports: list[str] | None = None
+    ) -> Answer:
+        if self.chat_model is None:
+            return _extractive(question, retriever, self.settings, reports)
+        return answer_with_llm(question, retriever, self.settings, self.chat_model, reports)
+
+    def stream(
+        self, question: str, retriever: HybridRetriever, reports: list[str] | None = None
+    ) -> Iterator[Answer]:
+        if self.chat_model is None:
+            yield _extractive(question, retriever, self.settings, reports)
+            return
+        yield from stream_answer_with_llm(
+            question, retriever, self.settings, self.chat_model, reports
+        )
+
+    def rewrite(self, history: list[tuple[str, str]], question: str) -> str:
+        return rewrite_question(self.chat_model, history, question)
+
+
+def make_answerer(settings: Settings) -> Answerer:
+    """The extractive answerer when llm_backend is 'none'; otherwise one that uses the
+    chat model built once here. A backend that cannot be built (package or setting
+    missing) gives the extractive answerer with `.warning` set; nothing is printed."""
+    if (settings.llm_backend or "none").strip().lower() == "none":
+        return Answerer(settings)
+    try:
+        model = make_chat_model(settings)
+    except LLMUnavailable as exc:
+        return Answerer(settings, None, f"{exc} Dùng câu trả lời trích dẫn (không có LLM).")
+    return Answerer(settings, model)
