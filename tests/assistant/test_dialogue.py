@@ -1,0 +1,99 @@
+"""Follow-up questions resolved against the previous turn, without an LLM: two- and
+three-turn dialogues on the sample reports, and the CLI's file-backed sessions."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import run_cli
+
+from assistant.answer import answer
+from assistant.dialogue import Turn, load_session, resolve, save_session
+
+
+def test_period_follow_up_takes_the_previous_question() -> None:
+    first = "Lũy kế thu NSNN tháng 12/2025 đạt bao nhiêu?"
+    h = [Turn(first, first)]
+    assert resolve("còn tháng 11 thì sao?", h) == "Lũy kế thu NSNN tháng 11/2025 đạt bao nhiêu?"
+    assert resolve("con thang 10/2025 thi sao", h) == "Lũy kế thu NSNN thang 10/2025 đạt bao nhiêu?"
+
+
+def test_anaphora_names_the_previous_project() -> None:
+    first = "Tháng 11/2025 dự án Kè bờ sông Mai còn bao nhiêu hộ chưa nhận tiền bồi thường?"
+    resolved = resolve("dự án đó đang ở giai đoạn nào?", [Turn(first, first)])
+    assert resolved.startswith("dự án Kè bờ sông Mai đang ở giai đoạn nào")
+    assert "11/2025" in resolved  # the period carries over
+
+
+def test_more_detail_repeats_the_question_as_a_list() -> None:
+    first = "Những dự án nào được phê duyệt chủ trương đầu tư tháng 10/2025?"
+    resolved = resolve("liệt kê chi tiết hơn", [Turn(first, first)])
+    assert resolved.startswith("Những dự án nào được phê duyệt chủ trương đầu tư tháng 10/2025")
+
+
+def test_a_new_question_is_left_alone() -> None:
+    first = "Lũy kế thu NSNN tháng 12/2025 đạt bao nhiêu?"
+    q = "Tháng 10/2025 có bao nhiêu vụ tai nạn giao thông?"
+    assert resolve(q, [Turn(first, first)]) == q
+    assert resolve(q, []) == q
+
+
+def test_three_turn_dialogue_answers_each_turn(sample_retriever) -> None:
+    turns: list[Turn] = []
+    expected = ["386.808", "343.848", "312.640"]  # lũy kế thu NSNN, Dec → Nov → Oct
+    for q, figure in zip(
+        [
+            "Lũy kế thu NSNN tháng 12/2025 đạt bao nhiêu?",
+            "còn tháng 11 thì sao?",
+            "thế còn tháng 10?",
+        ],
+        expected,
+        strict=True,
+    ):
+        resolved = resolve(q, turns)
+        a = answer(resolved, sample_retriever)
+        assert not a.insufficient and figure in a.text, (q, resolved, a.text)
+        assert any(figure in c.text for c in a.citations)
+        turns.append(Turn(q, resolved, a.text))
+
+
+def test_project_follow_up_finds_the_project(sample_retriever) -> None:
+    first = "Tháng 11/2025 dự án Kè bờ sông Mai còn bao nhiêu hộ chưa nhận tiền bồi thường?"
+    a1 = answer(first, sample_retriever)
+    resolved = resolve("dự án đó đang ở giai đoạn nào?", [Turn(first, first, a1.text)])
+    a2 = answer(resolved, sample_retriever)
+    assert not a2.insufficient
+    assert all("Kè bờ sông Mai" in c.text or "Kè bờ sông Mai" in c.quote for c in a2.citations[:1])
+
+
+def test_sessions_round_trip_and_survive_damage(tmp_path) -> None:
+    save_session(tmp_path, "phiên/../1", [Turn("a", "a", "x")])
+    assert load_session(tmp_path, "phiên/../1") == [Turn("a", "a", "x")]
+    assert all(p.parent == tmp_path / "sessions" for p in (tmp_path / "sessions").iterdir())
+    (tmp_path / "sessions" / "hong.json").write_text("{not json", encoding="utf-8")
+    assert load_session(tmp_path, "hong") == []
+
+
+def test_cli_session(copy_sample_index, subprocess_env) -> None:
+    index = copy_sample_index()
+    first = run_cli(
+        [
+            "ask",
+            "--json",
+            "--index",
+            index,
+            "--session",
+            "s1",
+            "Lũy kế thu NSNN tháng 12/2025 đạt bao nhiêu?",
+        ],
+        subprocess_env,
+    )
+    second = run_cli(
+        ["ask", "--json", "--index", index, "--session", "s1", "còn tháng 11 thì sao?"],
+        subprocess_env,
+    )
+    assert first.returncode == 0 and second.returncode == 0, second.stderr
+    data = json.loads(second.stdout)
+    assert data["question"] == "còn tháng 11 thì sao?"
+    assert data["resolved_question"] == "Lũy kế thu NSNN tháng 11/2025 đạt bao nhiêu?"
+    assert "343.848" in data["answer"]
