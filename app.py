@@ -15,9 +15,11 @@ from pathlib import Path
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
 from assistant.answer import Answer, answer
+from assistant.dialogue import Turn, resolve
 from assistant.render import source_line
 from assistant.retrieve import HybridRetriever
 from assistant.settings import Settings
+from assistant.summarize import summarize_report
 from index.embed import make_embedder
 from index.ingest import ingest_paths
 from index.store import Store
@@ -73,18 +75,38 @@ def build(retriever: HybridRetriever, settings: Settings):
         """Answer a question; the JSON answer with its citations."""
         return ask_answer(message).to_json()
 
-    def respond(message: str, history: list[dict]):
+    def respond(message: str, history: list[dict], turns: list[Turn]):
         message = (message or "").strip()
         if not message:
-            return history, ""
-        reply = to_markdown(ask_answer(message))
-        return [
+            return history, "", turns
+        resolved = resolve(message, turns)
+        a = answer(resolved, retriever, settings.top_k, settings.min_support)
+        reply = to_markdown(a)
+        if resolved != message:
+            reply = f"_(hiểu là: {escape_md(resolved)})_\n\n{reply}"
+        history = [
             *history,
-            {"role": "user", "content": message},
+            {"role": "user", "content": escape_md(message)},
             {"role": "assistant", "content": reply},
-        ], ""
+        ]
+        return history, "", [*turns, Turn(message, resolved, a.text)][-20:]
+
+    def summarize(report_label: str, section: str):
+        rid = labels.get(report_label)
+        if not rid:
+            return "Hãy chọn một báo cáo."
+        report = retriever.store.report(rid)
+        section = (section or "").strip() or None
+        if section and report is not None and report.section(section) is None:
+            paths = ", ".join(s.path for s in report.sections)
+            return f"Báo cáo không có mục {escape_md(section)}. Các mục: {escape_md(paths)}"
+        return to_markdown(summarize_report(retriever.store, rid, section))
 
     reports = retriever.store.reports()
+    labels = {
+        f"{r.number or r.source} — kỳ {r.period or '?'} ({r.source})": r.report_id
+        for r in sorted(reports, key=lambda r: r.date, reverse=True)
+    }
     listing = "\n".join(
         f"- {escape_md(r.number or r.source)} ngày {r.date[8:10]}/{r.date[5:7]}/{r.date[:4]} "
         f"(kỳ {escape_md(r.period)}) — {escape_md(r.source)}"
@@ -95,12 +117,13 @@ def build(retriever: HybridRetriever, settings: Settings):
             "## Trợ lý Báo cáo\nHỏi về số liệu, dự án, văn bản và nhiệm vụ trong báo cáo của UBND. "
             "Mỗi câu trả lời trích nguyên văn đoạn báo cáo và ghi rõ nguồn [n]."
         )
-        with gr.Row():
+        turns = gr.State([])
+        with gr.Tab("Hỏi đáp"), gr.Row():
             with gr.Column(scale=3):
                 chat = gr.Chatbot(label="Hỏi đáp", height=560, sanitize_html=True)
                 box = gr.Textbox(
                     label="Câu hỏi",
-                    placeholder="Ví dụ: Lũy kế thu NSNN đạt bao nhiêu?",
+                    placeholder="Ví dụ: Lũy kế thu NSNN đạt bao nhiêu? — hỏi tiếp: còn tháng 11?",
                     autofocus=True,
                     elem_id="question",
                 )
@@ -110,9 +133,18 @@ def build(retriever: HybridRetriever, settings: Settings):
                 gr.Examples(EXAMPLES, inputs=box, label="Câu hỏi mẫu")
             with gr.Column(scale=1):
                 gr.Markdown(f"**Báo cáo đã nạp ({len(reports)})**\n\n{listing or 'Chưa có.'}")
-        send.click(respond, [box, chat], [chat, box], api_visibility="private")
-        box.submit(respond, [box, chat], [chat, box], api_visibility="private")
-        clear.click(lambda: ([], ""), None, [chat, box], api_visibility="private")
+        with gr.Tab("Tóm tắt"):
+            with gr.Row():
+                pick = gr.Dropdown(
+                    list(labels), value=next(iter(labels), None), label="Báo cáo", scale=3
+                )
+                section = gr.Textbox(label="Mục (để trống: cả báo cáo)", placeholder="I.3", scale=1)
+                go = gr.Button("Tóm tắt", variant="primary", scale=1, elem_id="summarize")
+            summary = gr.Markdown(elem_id="summary")
+        send.click(respond, [box, chat, turns], [chat, box, turns], api_visibility="private")
+        box.submit(respond, [box, chat, turns], [chat, box, turns], api_visibility="private")
+        clear.click(lambda: ([], "", []), None, [chat, box, turns], api_visibility="private")
+        go.click(summarize, [pick, section], summary, api_visibility="private")
         gr.api(ask, api_name="ask")
         gr.api(ask_json, api_name="ask_json")
     return demo
