@@ -14,8 +14,9 @@ from pathlib import Path
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
-from assistant.answer import Answer, answer
+from assistant.answer import Answer
 from assistant.dialogue import Turn, resolve
+from assistant.generate import make_answerer
 from assistant.render import source_line
 from assistant.retrieve import HybridRetriever
 from assistant.settings import Settings
@@ -64,8 +65,12 @@ def prepare(settings: Settings) -> HybridRetriever:
 def build(retriever: HybridRetriever, settings: Settings):
     import gradio as gr
 
+    answerer = make_answerer(settings)
+    if answerer.warning:
+        print(f"! {answerer.warning}", file=sys.stderr)
+
     def ask_answer(message: str) -> Answer:
-        return answer(message, retriever, settings.top_k, settings.min_support)
+        return answerer(message, retriever)
 
     def ask(message: str) -> str:
         """Answer a question; the text carries [n] citation markers."""
@@ -76,20 +81,27 @@ def build(retriever: HybridRetriever, settings: Settings):
         return ask_answer(message).to_json()
 
     def respond(message: str, history: list[dict], turns: list[Turn]):
+        """Streams only verified text: with an LLM, each snapshot holds sentences whose
+        figures were found in the passages they cite; the extractive answer comes whole."""
         message = (message or "").strip()
         if not message:
-            return history, "", turns
-        resolved = resolve(message, turns)
-        a = answer(resolved, retriever, settings.top_k, settings.min_support)
-        reply = to_markdown(a)
-        if resolved != message:
-            reply = f"_(hiểu là: {escape_md(resolved)})_\n\n{reply}"
-        history = [
-            *history,
-            {"role": "user", "content": escape_md(message)},
-            {"role": "assistant", "content": reply},
-        ]
-        return history, "", [*turns, Turn(message, resolved, a.text)][-20:]
+            yield history, "", turns
+            return
+        if answerer.chat_model is not None and turns:
+            resolved = answerer.rewrite([(t.resolved, t.answer) for t in turns], message)
+        else:
+            resolved = resolve(message, turns)
+        note = f"_(hiểu là: {escape_md(resolved)})_\n\n" if resolved != message else ""
+        asked = [*history, {"role": "user", "content": escape_md(message)}]
+        a = None
+        for a in answerer.stream(resolved, retriever):
+            reply = note + to_markdown(a)
+            if a.reason:
+                reply += f"\n\n_{escape_md(a.reason)}_"
+            yield [*asked, {"role": "assistant", "content": reply}], "", turns
+        if a is not None:
+            turns = [*turns, Turn(message, resolved, a.text)][-20:]
+            yield [*asked, {"role": "assistant", "content": reply}], "", turns
 
     def summarize(report_label: str, section: str):
         rid = labels.get(report_label)

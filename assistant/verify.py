@@ -368,7 +368,8 @@ class Verification:
 def _why(s: SentenceCheck) -> str:
     if s.missing:
         figs = ", ".join(f"«{f.text.strip()}»" for f in s.missing[:3])
-        where = f"đoạn {format_markers(s.citations)}" if s.citations else "đoạn trích nào"
+        # passage numbers would not match the citations the user sees: named in words
+        where = "đoạn trích mà câu đó dẫn" if s.citations else "đoạn trích nào"
         return f"số liệu {figs} không có trong {where}"
     return "một câu không có đoạn trích nào hỗ trợ"
 

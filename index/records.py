@@ -10,10 +10,13 @@ Matching keys are folded (vn.fold), never what is shown.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from index import vn
 from index.model import Paragraph, Report
+
+# Bumped whenever extraction changes, so the registry re-extracts stored reports.
+EXTRACTOR_VERSION = 1
 
 # ---- records ---------------------------------------------------------------------------
 
@@ -99,12 +102,15 @@ class Records:
 # ---- shared helpers ----------------------------------------------------------------------
 
 _ABBR_RE = re.compile(
-    r"(?<![\w&-])(" + "|".join(sorted(map(re.escape, vn.ABBREVIATIONS), key=len, reverse=True)) + r")(?![\w&])"
+    r"(?<![\w&-])("
+    + "|".join(sorted(map(re.escape, vn.ABBREVIATIONS), key=len, reverse=True))
+    + r")(?![\w&])"
 )
 
 
 def match_key(text: str) -> str:
-    """Folded words with abbreviations spelt out: 'Hồ trợ … TPLS' ≡ 'Hỗ trợ … thành phố Lạng Sơn'."""
+    """Folded words with abbreviations spelt out, for matching only:
+    'Hồ trợ … TPLS' ≡ 'Hỗ trợ … thành phố Lạng Sơn'."""
     expanded = _ABBR_RE.sub(lambda m: vn.ABBREVIATIONS[m.group(0)], vn.nfc(text))
     return " ".join(vn.syllables(vn.fold(expanded)))
 
@@ -133,21 +139,22 @@ def task_sections(report: Report) -> set[str]:
         if s.level == 1
         and re.match(r"(?:nhiem vu|phuong huong|ke hoach|du kien)", vn.fold(s.title))
     ]
-    return {s.path for s in report.sections for p in parts if s.path == p or s.path.startswith(p + ".")}
+    return {
+        s.path for s in report.sections for p in parts if s.path == p or s.path.startswith(p + ".")
+    }
 
 
 # ---- documents -------------------------------------------------------------------------
 
-DOC_TYPES = {
-    "quyết định": "Quyết định", "qđ": "Quyết định", "kế hoạch": "Kế hoạch", "kh": "Kế hoạch",
-    "công văn": "Công văn", "cv": "Công văn", "nghị quyết": "Nghị quyết", "nq": "Nghị quyết",
-    "chỉ thị": "Chỉ thị", "ct": "Chỉ thị", "hướng dẫn": "Hướng dẫn", "hd": "Hướng dẫn",
-    "thông báo": "Thông báo", "tb": "Thông báo", "kết luận": "Kết luận", "kl": "Kết luận",
-    "tờ trình": "Tờ trình", "ttr": "Tờ trình", "báo cáo": "Báo cáo", "bc": "Báo cáo",
-    "chương trình": "Chương trình", "ctr": "Chương trình", "nghị định": "Nghị định",
-    "nđ": "Nghị định", "thông tư": "Thông tư", "tt": "Thông tư", "công điện": "Công điện",
-    "cđ": "Công điện", "quy định": "Quy định", "qđi": "Quy định", "đề án": "Đề án",
-}
+# (type, its abbreviation in codes such as "3090/QĐ-UBND")
+_TYPE_NAMES = (
+    ("Quyết định", "qđ"), ("Kế hoạch", "kh"), ("Công văn", "cv"), ("Nghị quyết", "nq"),
+    ("Chỉ thị", "ct"), ("Hướng dẫn", "hd"), ("Thông báo", "tb"), ("Kết luận", "kl"),
+    ("Tờ trình", "ttr"), ("Báo cáo", "bc"), ("Chương trình", "ctr"), ("Nghị định", "nđ"),
+    ("Thông tư", "tt"), ("Công điện", "cđ"), ("Phương án", "pa"), ("Quy chế", "qc"),
+    ("Quy định", ""), ("Đề án", ""),
+)  # fmt: skip
+DOC_TYPES = {k: label for label, abbr in _TYPE_NAMES for k in (label.lower(), abbr) if k}
 # A document number: digits, optional year, then a code of capitalised parts.
 DOC_RE = re.compile(
     r"(?<![\w/.,])(?P<digits>\d{1,5})(?:\s?/\s?(?P<year>\d{4}))?\s?[/-]\s?"
@@ -161,24 +168,33 @@ _TYPE_BEFORE = re.compile(
 _DATE_AFTER = re.compile(
     r"^\s*,?\s*(?:ban hành\s+)?ngày\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})", re.I
 )
-_DATE_WORDS_AFTER = re.compile(r"^\s*,?\s*ngày\s*(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I)
+_DATE_WORDS_AFTER = re.compile(
+    r"^\s*,?\s*ngày\s*(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I
+)
 _ISSUER_AFTER = re.compile(
     r"^\s*,?\s*(?:của|do)\s+(?P<issuer>.+?)(?=\s+(?:về|thực hiện|triển khai|tổ chức|phê duyệt|"
-    r"ban hành|hướng dẫn|đối với|và|phục vụ|trên|tại|đã|nhằm|quy định|công nhận|giao)\b|[,;:(.]|$)"
+    r"ban hành|hướng dẫn|đối với|phục vụ|trên|tại|đã|nhằm|quy định|công nhận|giao)\b|"
+    r"\s+và\s+(?:" + "|".join(DOC_TYPES.values()) + r")\b|[,;:().]|$)"
+)
+# An issuer ends at its administrative level when a lower-case word follows
+# ("của Chủ tịch Ủy ban nhân dân tỉnh kết quả rà soát …").
+_ISSUER_END = re.compile(
+    r"\b(?:tỉnh|thành phố|Chính phủ|Tỉnh ủy|Thành ủy|huyện|Trung ương)(?=\s+[a-zđà-ỹ])"
 )
 _ISSUER_SUBJECT = re.compile(
     r"(?P<subj>(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân|Sở|Bộ|Ban|"
     r"Tỉnh ủy|Thành ủy|Chính phủ|Thủ tướng)[^,;:]{0,60}?)\s+(?:đã\s+)?ban hành\s*$"
 )
 _ABOUT_END = re.compile(
-    r"[;(]|\.(?:\s|$)|,\s+(?:với|trong đó|theo đó|đến nay|thời gian)\b|"
-    r"\s+và\s+(?:" + "|".join(t for t in DOC_TYPES.values()) + r")\s+số"
+    r"[;(]|\.(?:\s|$)|,\s+(?:với|trong đó|theo đó|đến nay|thời gian|các|những|qua đó)\b|"
+    r"(?:,|\s+và)\s+(?:" + "|".join(DOC_TYPES.values()) + r")(?:\s+\w+){0,2}\s+số"
 )
-_CODE_TYPE = {
-    "QD": "Quyết định", "KH": "Kế hoạch", "NQ": "Nghị quyết", "CT": "Chỉ thị", "HD": "Hướng dẫn",
-    "TB": "Thông báo", "KL": "Kết luận", "TTR": "Tờ trình", "BC": "Báo cáo",
-    "CTR": "Chương trình", "ND": "Nghị định", "TT": "Thông tư", "CD": "Công điện",
-}
+# A document named with no "về" is about what follows only when that is what it does.
+_ABOUT_VERBS = (
+    r"(?:phê duyệt|thực hiện|ban hành|công nhận|quy định|hướng dẫn|triển khai|thành lập|kiện toàn|"
+    r"giao|phân bổ|điều chỉnh|tổ chức|chấm dứt|thí điểm|kiểm tra|công bố|sửa đổi|bổ sung)\b"
+)
+_CODE_TYPE = {vn.fold(abbr).upper(): label for label, abbr in _TYPE_NAMES if abbr}
 
 
 def number_key(number: str) -> str:
@@ -205,12 +221,17 @@ def _doc_type(before: str, code: str) -> str:
 
 def _documents(report: Report, report_id: str) -> list[DocumentRef]:
     out: list[DocumentRef] = []
+    notes = {f.number: f.text for f in report.footnotes}
     for para, fn, section, text in _units(report):
         for sentence in vn.sentences(text):
             for clause in _clauses(sentence):
                 plain = vn.strip_markers(clause)
                 for m in documents_in(plain):
-                    out.append(_document(report, report_id, plain, m, section, para, fn, clause))
+                    doc = _document(report, report_id, plain, m, section, para, fn, clause)
+                    refs = [notes[n] for n, _, _ in vn.footnote_markers(clause) if n in notes]
+                    if doc.about and refs and fn is None:  # "… 01 dự án⁴": name it
+                        doc = replace(doc, about=f"{doc.about} ({'; '.join(refs)})"[:400])
+                    out.append(doc)
     return out
 
 
@@ -233,6 +254,8 @@ def _document(
     issuer = ""
     if im := _ISSUER_AFTER.match(after):
         issuer = im.group("issuer").strip(" ,")
+        if end := _ISSUER_END.search(issuer):
+            issuer = issuer[: end.end()]
         after = after[im.end() :]
     else:
         lead = _TYPE_BEFORE.sub("", before[-60:] if len(before) > 60 else before).rstrip()
@@ -242,12 +265,11 @@ def _document(
             issuer = report.meta.issuer  # "Ban hành Quyết định số …": the reporting body
     about = ""
     am = re.match(r"^\s*,?\s*(?:về việc|về|v/v)\s+", after, re.I)
-    rest = after[am.end() :] if am else after.lstrip(" ,")
-    if am or (rest[:1].islower() and not re.match(r"(?:của|ngày|số|và|tại|do)\b", rest)):
+    rest = after[am.end() :] if am else after.lstrip(" ")
+    if am or re.match(_ABOUT_VERBS, rest):
         end = _ABOUT_END.search(rest)
-        nxt = documents_in(rest)
-        cut = min([len(rest)] + ([end.start()] if end else []) + [_type_start(rest, d) for d in nxt])
-        about = rest[:cut].strip(" ,;:")[:300]
+        about = rest[: end.start() if end else len(rest)].strip(" ,;:")[:300]
+        about = about.rstrip(")") if about.count(")") > about.count("(") else about
     return DocumentRef(
         report_id=report_id,
         type=_doc_type(before, m.group("code")),
@@ -264,12 +286,6 @@ def _document(
     )
 
 
-def _type_start(text: str, m: re.Match[str]) -> int:
-    """Where the mention of the next document starts ('Nghị quyết số 148/NQ-CP')."""
-    t = _TYPE_BEFORE.search(text[: m.start()])
-    return t.start() if t else m.start()
-
-
 # ---- projects --------------------------------------------------------------------------
 
 # Stage labels with the folded cues that put a project in them, most telling first.
@@ -279,19 +295,52 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("chấm dứt", ("cham dut",)),
     ("nghiệm thu", ("nghiem thu",)),
     ("bàn giao", ("dua vao su dung", "ban giao cong trinh")),
-    ("GPMB/bồi thường", (
-        "giai phong mat bang", "gpmb", "boi thuong", "bt, ht", "thu hoi dat", "bgmb",
-        "ban giao mat bang", "cuong che", "kiem dem", "tai dinh cu",
-    )),
+    (
+        "GPMB/bồi thường",
+        (
+            "giai phong mat bang",
+            "gpmb",
+            "boi thuong",
+            "bt, ht",
+            "thu hoi dat",
+            "bgmb",
+            "ban giao mat bang",
+            "cuong che",
+            "kiem dem",
+            "tai dinh cu",
+            "tam ung",
+            "anh huong",
+        ),
+    ),
     ("đấu thầu", ("dau thau", "lua chon nha thau")),
     ("thiết kế/dự toán", ("thiet ke", "du toan", "kinh te - ky thuat", "nghien cuu kha thi")),
     ("chủ trương đầu tư", ("chu truong dau tu",)),
     ("thi công", ("thi cong",)),
 )
 STAGE_ORDER = (
-    "chủ trương đầu tư", "thiết kế/dự toán", "đấu thầu", "GPMB/bồi thường", "thi công",
-    "tạm dừng — vướng GPMB", "tạm dừng", "nghiệm thu", "bàn giao", "chấm dứt",
+    "chủ trương đầu tư",
+    "thiết kế/dự toán",
+    "đấu thầu",
+    "GPMB/bồi thường",
+    "thi công",
+    "tạm dừng — vướng GPMB",
+    "tạm dừng",
+    "nghiệm thu",
+    "bàn giao",
+    "chấm dứt",
 )
+
+
+def report_stage(mentions: list[Project] | tuple[Project, ...]) -> str:
+    """The stage one report puts a project in: its stage lists (footnotes) first, then
+    what the text says, land clearance last; plans only when nothing else says."""
+
+    def rank(p: Project) -> tuple[bool, int]:
+        text_rank = 2 if p.stage == "GPMB/bồi thường" else 1
+        return p.planned, 0 if p.footnote is not None else text_rank
+
+    staged = sorted((p for p in mentions if p.stage), key=rank)
+    return staged[0].stage if staged else ""
 
 
 def stage_of(clause: str) -> str:
@@ -305,7 +354,8 @@ def stage_of(clause: str) -> str:
 
 
 _PROJECT_RE = re.compile(
-    rf"(?:(?P<count>\d{{1,3}}|các|những)\s+)?(?:\b[dD]ự án|\bDA)(?P<marker>[{vn.SUPERSCRIPT_DIGITS}]+)?"
+    r"(?:(?P<count>\d{1,3}|các|những)\s+)?(?:\b[dD]ự án|\bDA)"
+    rf"(?P<marker>[{vn.SUPERSCRIPT_DIGITS}]+)?"
     r"\s*:?\s*"
 )
 _NAME_STOP = re.compile(
@@ -314,11 +364,20 @@ _NAME_STOP = re.compile(
     r"\s+(?:với|còn|đã|đang|được|khởi công|tạm dừng|tiếp tục|cho|để|do|có|là|nhằm|theo|từ|"
     r"ngày|phải|chưa|bị|vướng|đạt|hoàn thành|trên địa bàn|đối với)\b"
 )
+# Words that start a clause, not a project name ("… hoàn thành dự án: Chỉ đạo kiểm tra …").
+_NOT_A_NAME = re.compile(
+    r"(?:chi dao|cong tac|hoan thanh|tham dinh|phe duyet|to chuc|trien khai|ban hanh|thuc hien|"
+    r"theo doi|kiem tra|tiep tuc|trinh|xin y kien|thong qua|giai doan)\b"
+)
 _AMOUNT_RE = re.compile(r"\((\d[\d.,]*)\s*(hộ|trường hợp|m²|m2|ha)\)")
 
 
 def _amounts(text: str) -> tuple[Amount, ...]:
-    found = [f for f in _scan_figures(text) if f[3] in ("hộ", "m²", "ha", "đồng", "triệu đồng", "tỷ đồng")]
+    found = [
+        f
+        for f in _scan_figures(text)
+        if f[3] in ("hộ", "m²", "ha", "đồng", "triệu đồng", "tỷ đồng")
+    ]
     return tuple(Amount(value, unit, raw) for _, _, raw, unit, value, _, _ in found)
 
 
@@ -328,7 +387,11 @@ def _split_items(text: str) -> list[str]:
 
 def _item_name(item: str) -> tuple[str, tuple[Amount, ...]]:
     amounts = tuple(
-        Amount(vn.parse_number(m.group(1)) or 0.0, "m²" if m.group(2) == "m2" else m.group(2), m.group(1))
+        Amount(
+            vn.parse_number(m.group(1)) or 0.0,
+            "m²" if m.group(2) == "m2" else m.group(2),
+            m.group(1),
+        )
         for m in _AMOUNT_RE.finditer(item)
     )
     return _AMOUNT_RE.sub("", item).strip(" ,.;"), amounts
@@ -336,9 +399,14 @@ def _item_name(item: str) -> tuple[str, tuple[Amount, ...]]:
 
 def _project(report_id: str, name: str, amounts: tuple[Amount, ...], clause: str, **src) -> Project:
     return Project(
-        report_id=report_id, name=name, key=match_key(name), stage=stage_of(clause),
-        amounts=amounts, clause=vn.strip_markers(clause).strip(), **src,
-    )  # fmt: skip
+        report_id=report_id,
+        name=name,
+        key=match_key(name),
+        stage=stage_of(clause),
+        amounts=amounts,
+        clause=vn.strip_markers(clause).strip(),
+        **src,
+    )
 
 
 def _projects(report: Report, report_id: str, planned_sections: set[str]) -> list[Project]:
@@ -353,10 +421,19 @@ def _projects(report: Report, report_id: str, planned_sections: set[str]) -> lis
             name, amounts = _item_name(item)
             if len(name.split()) < 2 or len(name.split()) > 30 or not name[:1].isupper():
                 continue
-            out.append(_project(
-                report_id, name, amounts, fn.context, planned=para.section in planned_sections,
-                section=para.section, paragraph=para.index, footnote=fn.number, passage=fn.text,
-            ))  # fmt: skip
+            out.append(
+                _project(
+                    report_id,
+                    name,
+                    amounts,
+                    fn.context,
+                    planned=para.section in planned_sections,
+                    section=para.section,
+                    paragraph=para.index,
+                    footnote=fn.number,
+                    passage=fn.text,
+                )
+            )
     for para in report.paragraphs:
         for sentence in vn.sentences(para.text):
             out += _projects_in_sentence(report_id, para, sentence, planned_sections)
@@ -383,11 +460,13 @@ def _projects_in_sentence(
             if am := re.match(r"\s*\((\d[\d.,]*)\s*(hộ|trường hợp)\)", tail):
                 amounts = (Amount(vn.parse_number(am.group(1)) or 0.0, am.group(2), am.group(1)),)
                 end += am.end()
-            if name:
+            if len(name.split()) > 1 and not _NOT_A_NAME.match(vn.fold(name)):
                 items.append((name, amounts, end))
             sep = re.match(r"\s*(?:;|,(?=\s+[A-ZĐÀ-Ỹ]))\s*", sentence[end:])
             more = want > len(items) if want else (many and bool(amounts))
-            if not (many and more and sep and sentence[end + sep.end() : end + sep.end() + 1].isupper()):
+            if not (
+                many and more and sep and sentence[end + sep.end() : end + sep.end() + 1].isupper()
+            ):
                 break
             pos = end + sep.end()
         if not items:
@@ -403,11 +482,19 @@ def _projects_in_sentence(
                 amounts = amounts or _amounts(vn.strip_markers(tail))
             else:
                 clause = lead + sentence[m.start() : end]
-            out.append(_project(
-                report_id, vn.strip_markers(name), amounts, clause,
-                planned=para.section in planned_sections, section=para.section,
-                paragraph=para.index, footnote=None, passage=sentence,
-            ))  # fmt: skip
+            out.append(
+                _project(
+                    report_id,
+                    vn.strip_markers(name),
+                    amounts,
+                    clause,
+                    planned=para.section in planned_sections,
+                    section=para.section,
+                    paragraph=para.index,
+                    footnote=None,
+                    passage=sentence,
+                )
+            )
     return out
 
 
@@ -445,217 +532,287 @@ def _tasks(report: Report, report_id: str, planned_sections: set[str]) -> list[T
             field = field_of(s.title) if s else ""
             path = path.rpartition(".")[0]
         for sentence in vn.sentences(para.text):
-            for piece in re.split(r";\s+(?!(?:" + "|".join(DOC_TYPES.values()) + r")\s+số)", sentence):
-                text = vn.strip_markers(piece).strip(" ;.")
+            for piece in re.split(
+                r";\s+(?!(?:" + "|".join(DOC_TYPES.values()) + r")\s+số)", sentence
+            ):
+                text = vn.strip_markers(piece).strip(" ;./")
                 if len(text.split()) < 3:
                     continue
                 refs = [n for n, _, _ in vn.footnote_markers(piece) if n in notes]
-                out.append(Task(
-                    report_id=report_id, field=field or (sec.title if sec else ""), text=text,
-                    details="; ".join(notes[n] for n in refs), target_period=report.meta.task_period,
-                    section=para.section, paragraph=para.index, passage=sentence,
-                ))  # fmt: skip
+                out.append(
+                    Task(
+                        report_id=report_id,
+                        field=field or (sec.title if sec else ""),
+                        text=text,
+                        details="; ".join(notes[n] for n in refs),
+                        target_period=report.meta.task_period,
+                        section=para.section,
+                        paragraph=para.index,
+                        passage=sentence,
+                    )
+                )
     return out
 
 
 # ---- figures ---------------------------------------------------------------------------
 
-# (written form, unit, kind): kind 'count' units are classifiers left out of the measure,
-# 'noun' units are what is counted and stay in it.
+# (written form, unit, kind). 'count' units are classifiers, left out of the measure
+# ("04 vụ tai nạn giao thông" measures "tai nạn giao thông"); 'noun' units are what is
+# counted and stay in it ("41 giấy phép xây dựng").
 UNITS: tuple[tuple[str, str, str], ...] = (
     ("triệu đồng", "triệu đồng", "money"), ("tỷ đồng", "tỷ đồng", "money"),
     ("nghìn đồng", "nghìn đồng", "money"), ("đồng", "đồng", "money"), ("đ", "đồng", "money"),
     ("%", "%", "percent"), ("m²", "m²", "area"), ("m2", "m²", "area"), ("ha", "ha", "area"),
-    ("km", "km", "area"), ("tạ/ha", "tạ/ha", "area"), ("tấn", "tấn", "area"), ("gam", "gam", "area"),
-    ("hộ gia đình", "hộ", "count"), ("hộ", "hộ", "count"), ("vụ", "vụ", "count"),
-    ("lượt người", "lượt người", "count"), ("lượt", "lượt", "count"), ("người", "người", "count"),
-    ("trường hợp", "trường hợp", "count"), ("TH", "trường hợp", "count"), ("ca", "ca", "count"),
-    ("đối tượng", "đối tượng", "count"), ("học sinh", "học sinh", "count"),
-    ("giáo viên", "giáo viên", "count"), ("công dân", "công dân", "count"), ("trẻ", "trẻ", "count"),
-    ("suất", "suất", "count"), ("cơ sở", "cơ sở", "count"), ("doanh nghiệp", "doanh nghiệp", "count"),
+    ("km", "km", "area"), ("tạ/ha", "tạ/ha", "area"),
+    ("tấn", "tấn", "count"), ("gam", "gam", "count"), ("kg", "kg", "count"),
+    ("hộ gia đình", "hộ", "count"), ("hộ", "hộ", "count"), ("vụ việc", "vụ việc", "count"),
+    ("vụ", "vụ", "count"), ("lượt người", "lượt người", "count"), ("lượt", "lượt", "count"),
+    ("người", "người", "count"), ("trường hợp", "trường hợp", "count"),
+    ("TH", "trường hợp", "count"), ("ca", "ca", "count"), ("đối tượng", "đối tượng", "count"),
+    ("học sinh", "học sinh", "count"), ("giáo viên", "giáo viên", "count"),
+    ("công dân", "công dân", "count"), ("trẻ", "trẻ", "count"), ("suất", "suất", "count"),
+    ("cơ sở", "cơ sở", "count"), ("doanh nghiệp", "doanh nghiệp", "count"),
     ("buổi", "buổi", "count"), ("cuộc", "cuộc", "count"), ("việc", "việc", "count"),
+    ("bản", "bản", "count"),
     ("công trình", "công trình", "noun"), ("dự án", "dự án", "noun"),
     ("giấy phép", "giấy phép", "noun"), ("hồ sơ", "hồ sơ", "noun"),
     ("quyết định", "quyết định", "noun"), ("thông báo", "thông báo", "noun"),
     ("văn bản", "văn bản", "noun"), ("đơn thư", "đơn thư", "noun"), ("đơn", "đơn", "noun"),
     ("tiêu chí", "tiêu chí", "noun"), ("nhiệm vụ", "nhiệm vụ", "noun"),
     ("tài khoản", "tài khoản", "noun"), ("gian hàng", "gian hàng", "noun"),
-    ("phương án", "phương án", "noun"), ("tuyến", "tuyến", "noun"), ("hội nghị", "hội nghị", "noun"),
-    ("biên bản", "biên bản", "noun"), ("bản", "bản", "count"),
-)
+    ("phương án", "phương án", "noun"), ("tuyến", "tuyến", "noun"), ("đơn vị", "đơn vị", "noun"),
+    ("hội nghị", "hội nghị", "noun"), ("biên bản", "biên bản", "noun"),
+)  # fmt: skip
 _UNIT_KIND = {u: k for _, u, k in UNITS}
 _UNIT_BY_WORD = {w.lower(): u for w, u, _ in UNITS}
 _FIG_RE = re.compile(
-    r"(?<![\w.,/])(?P<num>\d+(?:[.,]\d+)*)(?:\s?/\s?(?P<den>\d+(?:[.,]\d+)*))?(?![\w/]|[.,]\d)"
-    r"\s?(?P<unit>" + "|".join(re.escape(w) for w, _, _ in sorted(UNITS, key=lambda u: -len(u[0])))
-    + r")(?:(?<=%)|(?<=²)|(?![\w]))",
+    r"(?<![\w.,])(?<!\d/)(?P<num>\d+(?:[.,]\d+)*)(?:\s?/\s?(?P<den>\d+(?:[.,]\d+)*))?"
+    r"(?![\d/]|[.,]\d)\s?(?P<unit>"
+    + "|".join(re.escape(w) for w, _, _ in sorted(UNITS, key=lambda u: -len(u[0])))
+    + r")(?:(?<=%)|(?<=²)|(?!\w))",
     re.IGNORECASE,
 )
-_NOT_FIGURE_BEFORE = re.compile(r"(?:ngày|tháng|năm|số|lần|khóa|khoá|lớp|khối|tỷ lệ)\s*$", re.I)
+_NOT_FIGURE_BEFORE = re.compile(r"(?:ngày|tháng|số|lần|khóa|khoá|lớp|khối|tỷ lệ)\s*$", re.I)
 _REST_STOP = re.compile(
-    r"[,;.()=:]|\d|\s(?:với|trong đó|đạt|làm|tại|trên|so với|của|cho|từ|đến|và|đối với|bị|được|"
-    r"năm|tháng|ngày|tham gia|dự thi|đủ)\b"
+    r"[,;.()=:/]|\d|\s(?:với|trong đó|đạt|tại|trên|so với|của|cho|từ|đến|và|đối với|bị|được|"
+    r"năm|tháng|ngày|tham gia|dự thi|đủ|ảnh hưởng|liên quan|thuộc|đã|có|đang)\b"
 )
+_REF_STOP = re.compile(r"[,;.()\d]|\s(?:và|cho|của|tại|trong|ngày|từ|đến|vượt|thấp|cao)\b")
 _TIME = re.compile(
     r"(?i)\b(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày|tháng|năm)\s+[\d/]+|"
     r"\b(?:trong|của)\s+(?:tháng|năm|quý|kỳ)(?:\s+(?:\d{1,2}(?:/\d{4})?|[IV]+(?:/\d{4})?))?"
     r"(?:\s+năm\s+\d{4})?|\b(?:tháng|quý)\s+[\dIV]+(?:/\d{4})?(?:\s+năm\s+\d{4})?|"
-    r"\bnăm(?: học)?\s+\d{4}(?:\s*-\s*\d{4})?|\bngày\s+[\d/]+|\btừ đầu năm\b|\btrong tháng\b"
+    r"\bnăm(?: học)?\s+\d{4}(?:\s*-\s*\d{4})?|\bngày\s+[\d/]+|\btừ đầu năm\b|"
+    r"\b(?:tính )?(?:đến|tới) nay\b|\bhiện nay\b"
 )
 _LEAD = re.compile(
     r"(?i)^(?:trong đó|công tác|tổ chức|chỉ đạo|tiếp tục|ngoài ra|đã|được|và|với|là|có|"
-    r"các lực lượng chức năng đã|toàn thành phố có|tổng số|thực hiện|xảy ra|ra|hiện|,)\b[\s,]*"
+    r"các lực lượng chức năng đã|toàn thành phố có|tổng số|thực hiện|xảy ra|hiện|tổ chức được|"
+    r"như vậy|trong đó có)"
+    r"(?!\w)[\s,]*"
 )
 _TRAIL = re.compile(
-    r"(?i)[\s,]*\b(?:thu được|đạt được|ước đạt|chưa đạt|đạt|là|được|bằng|với|gồm|có|khoảng|trị giá|"
-    r"xảy ra|ước|cho|của|đối với|lên|đã|đến|trên|dưới|gần|hơn|mới|vượt|mục tiêu|chỉ tiêu|"
-    r"toàn trình|toàn thành phố|thành phố|trên địa bàn(?: thành phố)?)\s*[:,]?$"
+    r"(?i)[\s,]*(?<!\w)(?:thu được|đạt được|chưa đạt|đạt|là|được|bằng|với|gồm|có|khoảng|trị giá|"
+    r"xảy ra|cho|của|đối với|lên|đã|đến|trên|dưới|gần|hơn|mới|vượt|mục tiêu|chỉ tiêu|"
+    r"toàn trình|toàn thành phố|thành phố|trên địa bàn(?: thành phố)?|tổng|tổng cộng|còn)\s*[:,]?$"
 )
 _QUANTITY = re.compile(
-    r"(?i)(?:với\s+)?(?:tổng\s+)?(?P<q>số tiền(?: xử phạt)?|diện tích|kinh phí|trị giá|giá trị)"
-    r"(?:\s+là)?\s*:?$"
+    r"(?i)(?:(?<=\s)|^)(?:với\s+)?(?:tổng\s+)?(?P<q>số tiền(?: xử phạt)?|diện tích|kinh phí|"
+    r"trị giá|giá trị)(?:\s+là)?$"
 )
-_MODIFIERS = {"lũy kế", "tổng", "tổng cộng", "còn", "còn lại", "tăng", "giảm"}
+_GROWING = ("lũy kế", "tổng")  # make a new measure of the one before: "lũy kế thu NSNN"
+_CHANGES = ("tăng", "giảm")
 
 
 def _scan_figures(text: str) -> list[tuple[int, int, str, str, float, float | None, float | None]]:
     """(start, end, raw, unit, value, numerator, denominator) of the figures with a unit,
-    leaving out dates, document numbers and scales."""
+    leaving out dates, document numbers and scales such as 1/500."""
     skip = [(m.start(), m.end()) for m in documents_in(text)]
     out = []
     for m in _FIG_RE.finditer(text):
         if any(a <= m.start() < b for a, b in skip) or _NOT_FIGURE_BEFORE.search(text[: m.start()]):
             continue
+        if re.fullmatch(r"(?:19|20)\d\d", m.group("num")) and re.search(
+            r"năm\s*$", text[: m.start()]
+        ):
+            continue  # a year
         written = m.group("unit")
         if written.lower() == "th" and written != "TH":
             continue  # 'TH' (trường hợp) only in capitals
-        unit = _UNIT_BY_WORD[written.lower()]
         num = vn.parse_number(m.group("num"))
+        den = vn.parse_number(m.group("den")) if m.group("den") else None
         if num is None:
             continue
-        den = vn.parse_number(m.group("den")) if m.group("den") else None
         raw = m.group("num") + (f"/{m.group('den')}" if m.group("den") else "")
+        unit = _UNIT_BY_WORD[written.lower()]
+        if unit == "đồng" and re.match(
+            r"\s+(?:chí|bào|thời|hương|ý|bộ|nhất|đội)\b", text[m.end() :]
+        ):
+            continue  # "06 đồng chí" counts people, not money
         out.append((m.start(), m.end(), raw, unit, num, num if den else None, den))
     return out
 
 
-def _clean_left(left: str) -> tuple[str, str]:
-    """(measure words, qualifier) from the words before a figure."""
+def _left_of(plain: str, start: int, prev_end: int) -> str:
+    """The words a figure belongs to, before it: back to the previous figure or clause
+    boundary; after a '…:' label, the label itself."""
+    cut = max(prev_end, *(plain.rfind(c, 0, start) + 1 for c in ";:()="))
+    left = plain[cut:start]
+    if not left.strip(" ,/") and plain[cut - 1 : cut] == ":":
+        label = max(prev_end, *(plain.rfind(c, 0, cut - 1) + 1 for c in ";()"))
+        left = plain[label : cut - 1]
+    for m in reversed(list(re.finditer(r",\s", left))):  # "Tính đến ngày 15/10/2025, giá trị …"
+        if re.search(r"\d|^\s*(?:trong đó|ngoài ra)\s*,", left[: m.end()], re.I):
+            return left[m.end() :]
+    return left
+
+
+def _clean_left(left: str) -> tuple[str, str, str]:
+    """(measure words, quantity word, qualifier) from the words before a figure."""
     qualifier = ""
-    if re.search(r"(?i)\b(?:ước|dự kiến)\b", left):
+    if re.search(r"(?i)(?<!\w)(?:ước|dự kiến)(?!\w)", left):
         qualifier = "ước"
-    if re.search(r"(?i)\b(?:phấn đấu|mục tiêu|chỉ tiêu)\b", left):
+    if re.search(r"(?i)(?<!\w)(?:phấn đấu|mục tiêu|chỉ tiêu)(?!\w)", left):
         qualifier = "mục tiêu"
     text = _TIME.sub(" ", left)
-    text = re.sub(r"(?i)\b(?:ước|phấn đấu|dự kiến)\b", " ", text)
-    text = re.sub(r"\s+", " ", text).strip(" ,:")
+    text = re.sub(r"(?i)(?<!\w)(?:ước|phấn đấu|dự kiến)(?!\w)", " ", text)
+    text = re.sub(r"\s+", " ", text).strip(" ,:/+-•")
+    quantity = ""
     for _ in range(6):
-        new = _LEAD.sub("", _TRAIL.sub("", text)).strip(" ,:")
+        new = _TRAIL.sub("", text).strip(" ,:")
+        if not quantity and (q := _QUANTITY.search(new)):
+            quantity, new = q.group("q"), new[: q.start()].strip(" ,:")
+        new = _LEAD.sub("", new).strip(" ,:/")
         if new == text:
             break
         text = new
-    return text, qualifier
+    return text, quantity, qualifier
+
+
+def _phrase(text: str, limit: int = 16) -> str:
+    """At most `limit` words (a trailing '(số tiền)' kept), lower-case first letter unless
+    it starts an abbreviation."""
+    m = re.match(r"^(.*?)(\s*\([^()]*\))?$", text)
+    head, paren = (m.group(1), m.group(2) or "") if m else (text, "")
+    words = head.split()[:limit]
+    if words and not (len(words[0]) > 1 and words[0].isupper()):
+        words[0] = words[0][:1].lower() + words[0][1:]
+    return " ".join(words) + paren
 
 
 def _figures(report: Report, report_id: str, planned_sections: set[str]) -> list[Figure]:
     out: list[Figure] = []
     for para, fn, section, text in _units(report):
-        planned = section in planned_sections
+        src = {"section": section, "paragraph": para.index if para else None, "footnote": fn}
         for sentence in vn.sentences(text):
-            out += _figures_in(report, report_id, vn.strip_markers(sentence), sentence, planned,
-                               section=section, paragraph=para.index if para else None, footnote=fn)  # fmt: skip
+            plain = vn.strip_markers(sentence)
+            out += _figures_in(report, report_id, plain, sentence, section in planned_sections, src)
     return out
 
 
 def _figures_in(
-    report: Report, report_id: str, plain: str, passage: str, planned: bool, **src
+    report: Report, report_id: str, plain: str, passage: str, planned: bool, src: dict
 ) -> list[Figure]:
     out: list[Figure] = []
-    base = ""  # the last figure's own measure in this sentence
+    base = ""  # the measure of the last figure in the sentence that names one
     prev_end = 0
     for start, end, raw, unit, value, num, den in _scan_figures(plain):
         kind = _UNIT_KIND[unit]
-        cut = max(prev_end, *(plain.rfind(c, 0, start) + 1 for c in ";:()="))
-        left = plain[cut:start]
-        if not left.strip(" ,/") and plain[cut - 1 : cut] == ":":
-            label_start = max(prev_end, *(plain.rfind(c, 0, cut - 1) + 1 for c in ";()"))
-            left = plain[label_start : cut - 1]
-        commas = [m.end() for m in re.finditer(r",\s", left)]
-        for c in reversed(commas):  # "Tính đến ngày 15/10/2025, giá trị …": cut after the date
-            if re.search(r"\d|^\s*(?:trong đó|ngoài ra)\s*,", left[:c], re.I):
-                left = left[c:]
-                break
-        words, qualifier = _clean_left(left)
-        rest = ""
+        words, quantity, qualifier = _clean_left(_left_of(plain, start, prev_end))
         tail = plain[end:]
+        after = ""
         if kind in ("count", "noun"):
             stop = _REST_STOP.search(tail)
-            rest = tail[: stop.start() if stop else len(tail)].strip()
-            rest = rest if len(rest.split()) <= 10 else ""
-        ref = ""
-        if kind == "percent":
-            rm = re.match(r"\s*([^\d,;.()]{3,60}?)(?=[,;.()]|\s+và\s|$)", tail)
-            ref = rm.group(1).strip() if rm else ""
-        measure = _measure(words, kind, unit, rest, ref, base)
-        if planned and not qualifier:
-            qualifier = "mục tiêu"
-        if words and words.lower() not in _MODIFIERS and not _QUANTITY.search(words) and kind != "percent":
+            after = tail[: stop.start() if stop else len(tail)]
+            after = after if len(after.split()) <= 16 else ""
+        elif kind == "percent":
+            stop = _REF_STOP.search(tail)
+            after = tail[: stop.start() if stop else len(tail)]
+            after = after if 0 < len(after.split()) <= 8 else ""
+        measure, names_one = _measure(words, quantity, kind, unit, after.strip(), base)
+        if names_one:
             base = measure
-        elif not base:
-            base = measure
+        prev_end = end + len(after)
         if not measure:
-            prev_end = end
             continue
-        shown = f"{measure} ({qualifier})" if qualifier else measure
-        out.append(Figure(
-            report_id=report_id, measure=shown, measure_key=match_key(shown), value=value,
-            raw=raw, unit=unit, numerator=num, denominator=den, period=report.meta.period,
-            planned=planned, passage=passage.strip(), **src,
-        ))  # fmt: skip
-        prev_end = end + (len(rest) + 1 if rest else 0)
+        qualifier = qualifier or ("mục tiêu" if planned else "")
+        shown = _phrase(measure) + (f" ({qualifier})" if qualifier else "")
+        out.append(
+            Figure(
+                report_id=report_id,
+                measure=shown,
+                measure_key=match_key(shown),
+                value=value,
+                raw=raw,
+                unit=unit,
+                numerator=num,
+                denominator=den,
+                period=report.meta.period,
+                planned=planned,
+                passage=passage.strip(),
+                **src,
+            )
+        )
     return out
 
 
-def _measure(words: str, kind: str, unit: str, rest: str, ref: str, base: str) -> str:
+def _measure(
+    words: str, quantity: str, kind: str, unit: str, after: str, base: str
+) -> tuple[str, bool]:
+    """(measure, whether it names a measure of its own that later figures may refer to)."""
     low = words.lower()
+    dependent = not words or low in _GROWING or low in _CHANGES or low.startswith(("làm ", "bị "))
+    growing = low in _GROWING or low.startswith("lũy kế ")
+    names_one = True
     if kind == "noun":
-        own = f"{words} {unit} {rest}".strip() if len(words.split()) <= 3 else f"{unit} {rest}".strip()
-    elif kind == "count" and rest and not rest.lower().startswith("so với"):
-        own = rest
-    else:
-        own = words
-    if q := _QUANTITY.search(words):
-        own = words[: q.start()].strip(" ,")
-        own = f"{own or base} ({q.group('q')})" if (own or base) else q.group("q")
-    elif not own or low in _MODIFIERS or low.startswith(("làm ", "bị thương")):
-        if low in ("tăng", "giảm"):
-            own = f"{base} {low} {rest}".strip() if base else ""
-        elif low in _MODIFIERS:
-            own = _merge(f"{low} {_unmodified(base)}".strip(), base) if base else low
-        elif low:
-            own = f"{base} {low}".strip()
+        lead = "" if dependent else " ".join(words.split(",")[-1].split()[-7:])
+        if after[:1].isupper():  # "03 dự án Khu đô thị …": a list of names follows
+            after, names_one = "", False
+        own = " ".join(x for x in (lead, unit, after) if x)
+    elif kind == "count" and not dependent and after:
+        subject = words.split(",")[-1].strip()
+        if len(after.split()) == 1:
+            own = f"{' '.join(subject.split()[-3:])} {unit} {after}".strip()
         else:
-            own = base
-    elif base:
-        own = _merge(own, base)
-    if kind == "percent" and ref and own:
-        own = f"{own} {ref}" if ref.lower().startswith("so với") else f"{own} so với {ref}"
-    words_ = own.split()
-    return " ".join(words_[:14])
+            own = after if len(subject.split()) <= 3 else f"{subject} {after}"
+    elif kind == "count" and not words and len(after.split()) > 1:
+        own = after
+    else:
+        own = "" if dependent else words
+    if growing:
+        own = own if own and low not in _GROWING else f"{low} {own or _bare(base)}".strip()
+        return _merge(own, base), True
+    if quantity:
+        own = base if (not own or len(own.split()) > 6) and base else own
+        return (f"{_phrase(own)} ({quantity})" if own else quantity), False
+    if low in _CHANGES or low.startswith(("làm ", "bị ")):
+        return (f"{base} {low}" if base else words), False
+    if kind == "percent":
+        own = _merge(own, base) if low.startswith("tỷ lệ") else own or base
+        if after and own:
+            own = (
+                f"{own} {after}" if after.lower().startswith("so với") else f"{own} so với {after}"
+            )
+        return own, False
+    if not own:
+        return base or unit, False
+    if kind == "count" and len(own.split()) == 1:
+        own = f"{own} {unit}"
+    return own, names_one
 
 
-def _unmodified(measure: str) -> str:
-    return re.sub(r"(?i)^lũy kế\s+", "", re.sub(r"\s*\([^)]*\)$", "", measure))
+def _bare(measure: str) -> str:
+    return re.sub(r"(?i)^(?:lũy kế|tổng)\s+", "", re.sub(r"\s*\([^)]*\)$", "", measure))
 
 
 def _merge(measure: str, base: str) -> str:
-    """'tỷ lệ giải ngân' after 'giải ngân vốn đầu tư công' → 'tỷ lệ giải ngân vốn đầu tư công':
-    a measure ending in the first words of the previous one takes the rest of it."""
-    m, b = measure.split(), _unmodified(base).split()
+    """'tỷ lệ giải ngân' after 'giải ngân vốn đầu tư công' → 'tỷ lệ giải ngân vốn đầu tư
+    công': a derived measure ending in words of the previous one takes the rest of it."""
+    m, b = measure.split(), _bare(base).split()
     for k in range(min(len(m), len(b)) - 1, 1, -1):
         tail = [w.lower() for w in m[-k:]]
         for i in range(len(b) - k):
-            if [w.lower() for w in b[i : i + k]] == tail and i + k < len(b):
+            if [w.lower() for w in b[i : i + k]] == tail:
                 return " ".join(m + b[i + k :])
     return measure
 

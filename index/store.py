@@ -18,7 +18,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -26,6 +26,9 @@ from index import vn
 from index.embed import Embedder
 from index.errors import IndexMismatchError
 from index.model import Chunk, Report
+
+if TYPE_CHECKING:  # records registry (index/registry.py)
+    from index.registry import Registry
 
 FORMAT = 1
 
@@ -296,6 +299,7 @@ class Store:
             }
             self._commit(manifest)
             self._sweep()
+            self._sync_registry()  # records registry (index/registry.py)
 
     def remove(self, report_id: str) -> bool:
         with self._lock():
@@ -307,7 +311,36 @@ class Store:
             manifest["reports"].pop(report_id)
             self._commit(manifest)
             self._sweep()
+            self._sync_registry()  # records registry (index/registry.py)
             return True
+
+    # ---- records registry (index/registry.py) ----------------------------------------
+    # Written after the manifest commit; a process killed in between is repaired by the
+    # next Store that opens the registry or adds/removes a report.
+
+    @property
+    def registry(self) -> Registry:
+        """The SQLite registry of extracted records (records.sqlite), opened on first use
+        and then brought in step with the committed manifest."""
+        if getattr(self, "_registry", None) is None:
+            with self._lock():
+                self._manifest_mtime = -1.0
+                self._refresh()
+                self._sync_registry()
+        return self._registry
+
+    def _sync_registry(self) -> None:
+        """Reconcile the registry with the manifest; the caller holds the lock."""
+        import sqlite3
+
+        from index.registry import Registry
+
+        if getattr(self, "_registry", None) is None:
+            self._registry = Registry(self.root / "records.sqlite")
+        live = {rid: info["version"] for rid, info in self._manifest["reports"].items()}
+        # records are secondary to the committed index: on failure the next sync retries
+        with contextlib.suppress(sqlite3.Error, OSError):
+            self._registry.reconcile(live, self._reports.get)
 
     def _commit(self, manifest: dict[str, Any]) -> None:
         manifest["format"] = FORMAT

@@ -136,7 +136,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         if self.path.rstrip("/").endswith("/models"):
-            self._json(200, {"object": "list", "data": [{"id": self.owner.model, "object": "model"}]})
+            self._json(
+                200, {"object": "list", "data": [{"id": self.owner.model, "object": "model"}]}
+            )
         else:
             self._json(404, {"error": {"message": "not found"}})
 

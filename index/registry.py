@@ -1,0 +1,601 @@
+"""The records of every committed report in one SQLite file beside the vector index
+(records.sqlite), for questions across reports: a decision by any spelling of its number,
+a project's stages over time, last month's tasks, a measure over the months.
+
+The manifest stays the commit point. The store brings the registry in step right after
+each commit; `reconcile` also repairs it when a process died in between, so it can lag the
+manifest for a moment but never contradicts it for long. Each write is one transaction.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+import json
+import re
+import sqlite3
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+
+from index import vn
+from index.model import Report, ReportMeta
+from index.records import (
+    EXTRACTOR_VERSION,
+    Amount,
+    DocumentRef,
+    Figure,
+    Project,
+    Records,
+    Task,
+    documents_in,
+    extract,
+    match_key,
+    number_key,
+    report_stage,
+)
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS reports (
+    report_id TEXT PRIMARY KEY, number TEXT, number_key TEXT, date TEXT, period TEXT,
+    period_start TEXT, period_end TEXT, task_period TEXT, issuer TEXT, source TEXT,
+    title TEXT, version TEXT);
+CREATE TABLE IF NOT EXISTS documents (
+    report_id TEXT, seq INTEGER, type TEXT, number TEXT, key TEXT, digits TEXT, date TEXT,
+    issuer TEXT, about TEXT, section TEXT, paragraph INTEGER, footnote INTEGER, passage TEXT);
+CREATE INDEX IF NOT EXISTS documents_key ON documents(key);
+CREATE INDEX IF NOT EXISTS documents_digits ON documents(digits);
+CREATE TABLE IF NOT EXISTS projects (
+    report_id TEXT, key TEXT, name TEXT, stage TEXT, mentions INTEGER,
+    PRIMARY KEY (report_id, key));
+CREATE TABLE IF NOT EXISTS project_mentions (
+    report_id TEXT, seq INTEGER, key TEXT, name TEXT, stage TEXT, planned INTEGER,
+    amounts TEXT, clause TEXT, section TEXT, paragraph INTEGER, footnote INTEGER, passage TEXT);
+CREATE INDEX IF NOT EXISTS project_mentions_key ON project_mentions(key);
+CREATE TABLE IF NOT EXISTS tasks (
+    report_id TEXT, seq INTEGER, field TEXT, text TEXT, details TEXT, target_period TEXT,
+    section TEXT, paragraph INTEGER, passage TEXT);
+CREATE TABLE IF NOT EXISTS figures (
+    report_id TEXT, seq INTEGER, measure TEXT, measure_key TEXT, value REAL, raw TEXT,
+    unit TEXT, numerator REAL, denominator REAL, period TEXT, planned INTEGER, section TEXT,
+    paragraph INTEGER, footnote INTEGER, passage TEXT);
+"""
+RECORD_TABLES = ("documents", "projects", "project_mentions", "tasks", "figures")
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    report_id: str
+    number: str
+    date: str
+    period: str
+    task_period: str
+    issuer: str
+    source: str
+    title: str
+
+
+@dataclass(frozen=True)
+class ProjectRow:
+    key: str
+    name: str
+    stage: str  # in its latest report
+    report_id: str  # that report
+    period: str
+    reports: int  # how many reports mention it
+
+
+# ---- periods -------------------------------------------------------------------------
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+def period_bounds(period: str) -> tuple[str, str] | None:
+    """'10/2025' → ('2025-10', '2025-10'); 'Q4/2025' → ('2025-10', '2025-12');
+    '2025' → ('2025-01', '2025-12'). Sortable month keys."""
+    period = period.strip()
+    if m := re.fullmatch(r"(\d{1,2})/(\d{4})", period):
+        if not 1 <= int(m.group(1)) <= 12:
+            return None
+        key = f"{m.group(2)}-{int(m.group(1)):02d}"
+        return key, key
+    if m := re.fullmatch(r"Q([1-4])/(\d{4})", period, re.I):
+        q = int(m.group(1))
+        return f"{m.group(2)}-{3 * q - 2:02d}", f"{m.group(2)}-{3 * q:02d}"
+    if re.fullmatch(r"\d{4}", period):
+        return f"{period}-01", f"{period}-12"
+    return None
+
+
+def parse_period(text: str) -> tuple[str, str] | None:
+    """A period filter as people write it: '11/2025', 'tháng 11/2025', 'quý I/2026',
+    'năm 2025', '10/2025-12/2025', 'từ tháng 10 đến tháng 12/2023'."""
+    f = re.sub(r"\s+", " ", vn.fold(text)).strip()
+    month = r"(?:thang )?(\d{1,2})(?: ?/ ?(\d{4}))?"
+    if m := re.search(rf"(?:tu )?{month} ?(?:-|–|\.\.|den) ?{month}", f):
+        y2 = m.group(4) or m.group(2)
+        y1 = m.group(2) or y2
+        if y1 and y2:
+            a, b = period_bounds(f"{m.group(1)}/{y1}"), period_bounds(f"{m.group(3)}/{y2}")
+            if a and b:
+                return a[0], b[1]
+    if m := re.search(r"(?:quy |q)(iv|i{1,3}|[1-4]) ?/ ?(?:nam )?(\d{4})", f):
+        q = _ROMAN.get(m.group(1)) or int(m.group(1))
+        return period_bounds(f"Q{q}/{m.group(2)}")
+    if m := re.search(r"(?:thang )?(\d{1,2}) ?/ ?(\d{4})", f):
+        return period_bounds(f"{m.group(1)}/{m.group(2)}")
+    if m := re.search(r"(?:nam )?(\d{4})\b", f):
+        return period_bounds(m.group(1))
+    return None
+
+
+def parse_number_query(text: str) -> tuple[str, str, str]:
+    """(full key, bare digits, type) of a number however it is written: '3090/QĐ-UBND',
+    '3090/qd-ubnd', 'QĐ 3090', 'quyet dinh 3090', '3090'."""
+    text = vn.nfc(text).strip()
+    if found := documents_in(text):
+        return number_key(found[0].group(0)), found[0].group("digits"), ""
+    if m := re.search(r"(?<![\w/])(\d{1,5})(?:\s*/\s*\d{4})?\s*[/-]\s*[^\W\d_][^\s,;]*", text):
+        return number_key(m.group(0)), m.group(1), ""
+    digits = vn.doc_number_digits(text)
+    bare = digits[0] if digits else (re.findall(r"\b\d{1,5}\b", text) or [""])[0]
+    kind = ""
+    folded = vn.fold(text)
+    for word, label in _LOOSE_TYPES:
+        if re.search(rf"\b{word}\b", folded):
+            kind = label
+            break
+    return "", bare, kind
+
+
+_LOOSE_TYPES = (
+    ("quyet dinh|qd", "Quyết định"), ("ke hoach|kh", "Kế hoạch"), ("cong van|cv", "Công văn"),
+    ("nghi quyet|nq", "Nghị quyết"), ("chi thi|ct", "Chỉ thị"), ("huong dan|hd", "Hướng dẫn"),
+    ("thong bao|tb", "Thông báo"), ("ket luan|kl", "Kết luận"), ("to trinh|ttr", "Tờ trình"),
+    ("bao cao|bc", "Báo cáo"),
+)  # fmt: skip
+
+
+# ---- the registry ----------------------------------------------------------------------
+
+
+class Registry:
+    """Records of all reports, in SQLite at `path`. One short connection per call, so it
+    is safe to share between threads and processes."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self._connect() as con:
+            con.executescript(SCHEMA)
+
+    @contextlib.contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        con = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        con.row_factory = sqlite3.Row
+        try:
+            yield con
+        finally:
+            con.close()
+
+    # ---- writing ------------------------------------------------------------------------
+
+    def replace_report(
+        self,
+        report_id: str,
+        meta: ReportMeta,
+        records: Records,
+        source: str = "",
+        version: str = "",
+    ) -> None:
+        """Swap one report's records for `records`, in one transaction."""
+        bounds = period_bounds(meta.period) or ("", "")
+        by_key: dict[str, list[Project]] = {}
+        for p in records.projects:
+            by_key.setdefault(p.key, []).append(p)
+        with self._connect() as con:
+            con.execute("BEGIN IMMEDIATE")
+            try:
+                _delete(con, report_id)
+                con.execute(
+                    "INSERT INTO reports VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (
+                        report_id,
+                        meta.number,
+                        number_key(meta.number) if meta.number else "",
+                        meta.date,
+                        meta.period,
+                        bounds[0],
+                        bounds[1],
+                        meta.task_period,
+                        meta.issuer,
+                        source,
+                        meta.title,
+                        version,
+                    ),
+                )
+                con.executemany(
+                    "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    [
+                        (
+                            d.report_id,
+                            i,
+                            d.type,
+                            d.number,
+                            d.key,
+                            d.digits,
+                            d.date,
+                            d.issuer,
+                            d.about,
+                            d.section,
+                            d.paragraph,
+                            d.footnote,
+                            d.passage,
+                        )
+                        for i, d in enumerate(records.documents)
+                    ],
+                )
+                con.executemany(
+                    "INSERT INTO projects VALUES (?,?,?,?,?)",
+                    [
+                        (report_id, k, ms[0].name, report_stage(ms), len(ms))
+                        for k, ms in by_key.items()
+                    ],
+                )
+                con.executemany(
+                    "INSERT INTO project_mentions VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    [
+                        (
+                            p.report_id,
+                            i,
+                            p.key,
+                            p.name,
+                            p.stage,
+                            p.planned,
+                            json.dumps([asdict(a) for a in p.amounts], ensure_ascii=False),
+                            p.clause,
+                            p.section,
+                            p.paragraph,
+                            p.footnote,
+                            p.passage,
+                        )
+                        for i, p in enumerate(records.projects)
+                    ],
+                )
+                con.executemany(
+                    "INSERT INTO tasks VALUES (?,?,?,?,?,?,?,?,?)",
+                    [
+                        (
+                            t.report_id,
+                            i,
+                            t.field,
+                            t.text,
+                            t.details,
+                            t.target_period,
+                            t.section,
+                            t.paragraph,
+                            t.passage,
+                        )
+                        for i, t in enumerate(records.tasks)
+                    ],
+                )
+                con.executemany(
+                    "INSERT INTO figures VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    [
+                        (
+                            f.report_id,
+                            i,
+                            f.measure,
+                            f.measure_key,
+                            f.value,
+                            f.raw,
+                            f.unit,
+                            f.numerator,
+                            f.denominator,
+                            f.period,
+                            f.planned,
+                            f.section,
+                            f.paragraph,
+                            f.footnote,
+                            f.passage,
+                        )
+                        for i, f in enumerate(records.figures)
+                    ],
+                )
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+
+    def remove_report(self, report_id: str) -> None:
+        with self._connect() as con:
+            con.execute("BEGIN IMMEDIATE")
+            _delete(con, report_id)
+            con.execute("COMMIT")
+
+    def versions(self) -> dict[str, str]:
+        with self._connect() as con:
+            return dict(con.execute("SELECT report_id, version FROM reports").fetchall())
+
+    def reconcile(self, live: dict[str, str], load: Callable[[str], Report | None]) -> list[str]:
+        """Bring the registry in step with the manifest: `live` maps each committed report
+        id to its version; `load` gives its stored Report. Returns the ids it could not
+        extract (left out, retried next time)."""
+        have = self.versions()
+        for rid in have.keys() - live.keys():
+            self.remove_report(rid)
+        failed = []
+        for rid, version in live.items():
+            tagged = f"{version}+x{EXTRACTOR_VERSION}"
+            if have.get(rid) == tagged:
+                continue
+            report = load(rid)
+            try:
+                if report is None:
+                    raise LookupError(rid)
+                records = extract(report, rid)
+            except Exception:  # records are secondary: never fail the store over them
+                failed.append(rid)
+                continue
+            self.replace_report(rid, report.meta, records, report.source, tagged)
+        return failed
+
+    # ---- reading ------------------------------------------------------------------------
+
+    def reports(self) -> list[ReportRow]:
+        with self._connect() as con:
+            rows = con.execute(
+                "SELECT report_id, number, date, period, task_period, issuer, source, title "
+                "FROM reports ORDER BY period_end, date"
+            ).fetchall()
+        return [ReportRow(**dict(r)) for r in rows]
+
+    def find_documents(
+        self,
+        number: str | None = None,
+        search: str | None = None,
+        report: str | None = None,
+        issuer: str | None = None,
+        period: str | None = None,
+    ) -> list[DocumentRef]:
+        """Documents by number (any spelling) and/or words of what they are about, newest
+        report first. A report's own number finds the report itself (type Báo cáo)."""
+        where, args = _filters(report, period)
+        out: list[DocumentRef] = []
+        with self._connect() as con:
+            if number:
+                key, digits, kind = parse_number_query(number)
+                if not key and not digits:
+                    return []
+                clause = "d.key = ?" if key else "d.digits = ?"
+                rows = con.execute(
+                    f"SELECT d.* FROM documents d JOIN reports r USING (report_id) "
+                    f"WHERE {clause}{where} ORDER BY r.period_end DESC, r.date DESC, d.seq",
+                    [key or digits, *args],
+                ).fetchall()
+                if kind and not key and any(r["type"] == kind for r in rows):
+                    rows = [r for r in rows if r["type"] == kind]
+                out = [_document(r) for r in rows]
+                out += self._reports_numbered(con, key, digits, kind, where, args)
+            else:
+                rows = con.execute(
+                    "SELECT d.* FROM documents d JOIN reports r USING (report_id) "
+                    f"WHERE 1=1{where} ORDER BY r.period_end DESC, r.date DESC, d.seq",
+                    args,
+                ).fetchall()
+                out = [_document(r) for r in rows]
+        if search:
+            words = set(match_key(search).split())
+            out = [
+                d
+                for d in out
+                if words <= set(match_key(f"{d.about} {d.passage} {d.number}").split())
+            ]
+        if issuer:
+            want = match_key(issuer)
+            out = [d for d in out if want in match_key(d.issuer)]
+        return out
+
+    def _reports_numbered(
+        self, con: sqlite3.Connection, key: str, digits: str, kind: str, where: str, args: list
+    ) -> list[DocumentRef]:
+        if kind and kind != "Báo cáo":
+            return []
+        rows = con.execute(f"SELECT * FROM reports r WHERE 1=1{where}", args).fetchall()
+        hits = [
+            r
+            for r in rows
+            if r["number"]
+            and (r["number_key"] == key or (not key and r["number"].split("/")[0] == digits))
+        ]
+        return [
+            DocumentRef(
+                r["report_id"],
+                "Báo cáo",
+                r["number"],
+                r["number_key"],
+                r["number"].split("/")[0],
+                r["date"],
+                r["issuer"],
+                r["title"],
+                "",
+                None,
+                None,
+                r["title"],
+            )
+            for r in hits
+        ]
+
+    def project_timeline(
+        self, search: str, report: str | None = None, period: str | None = None
+    ) -> list[Project]:
+        """Mentions of the project `search` names (spelling-tolerant), newest report first,
+        in report order within a report."""
+        want = _project_words(search)
+        if not want:
+            return []
+        where, args = _filters(report, period)
+        with self._connect() as con:
+            keys = [r[0] for r in con.execute("SELECT DISTINCT key FROM project_mentions")]
+            chosen = _matching_keys(want, keys)
+            if not chosen:
+                return []
+            marks = ",".join("?" * len(chosen))
+            rows = con.execute(
+                f"SELECT m.* FROM project_mentions m JOIN reports r USING (report_id) "
+                f"WHERE m.key IN ({marks}){where} "
+                "ORDER BY r.period_end DESC, r.date DESC, m.report_id, m.seq",
+                [*chosen, *args],
+            ).fetchall()
+        return [_project(r) for r in rows]
+
+    def projects(
+        self, search: str | None = None, report: str | None = None, period: str | None = None
+    ) -> list[ProjectRow]:
+        """Every project once, with the stage its latest report puts it in."""
+        where, args = _filters(report, period)
+        with self._connect() as con:
+            rows = con.execute(
+                "SELECT p.*, r.period FROM projects p JOIN reports r USING (report_id) "
+                f"WHERE 1=1{where} ORDER BY r.period_end DESC, r.date DESC, p.name",
+                args,
+            ).fetchall()
+        keys = _matching_keys(_project_words(search), [r["key"] for r in rows]) if search else None
+        seen: dict[str, ProjectRow] = {}
+        for r in rows:
+            if keys is not None and r["key"] not in keys:
+                continue
+            if r["key"] in seen:
+                seen[r["key"]] = replace(seen[r["key"]], reports=seen[r["key"]].reports + 1)
+                continue
+            seen[r["key"]] = ProjectRow(
+                r["key"], r["name"], r["stage"], r["report_id"], r["period"], 1
+            )
+        return list(seen.values())
+
+    def tasks(
+        self, period: str | None = None, report: str | None = None, field: str | None = None
+    ) -> list[Task]:
+        """Tasks set for `period` (a month, quarter, year or range), in report order."""
+        bounds = parse_period(period) if period else None
+        where, args = _filters(report, None)
+        with self._connect() as con:
+            rows = con.execute(
+                "SELECT t.* FROM tasks t JOIN reports r USING (report_id) "
+                f"WHERE 1=1{where} ORDER BY r.period_end, r.date, t.report_id, t.seq",
+                args,
+            ).fetchall()
+        out = []
+        for r in rows:
+            tb = period_bounds(r["target_period"])
+            if bounds and (not tb or tb[0] < bounds[0] or tb[1] > bounds[1]):
+                continue
+            if field and vn.fold(field) not in vn.fold(r["field"]):
+                continue
+            out.append(Task(**{k: r[k] for k in Task.__dataclass_fields__}))
+        return out
+
+    def figure_series(
+        self,
+        measure: str,
+        unit: str | None = None,
+        report: str | None = None,
+        period: str | None = None,
+        planned: bool = False,
+    ) -> list[Figure]:
+        """The figure of each report that best matches `measure` (folded word overlap with
+        its measure and unit), in one unit, oldest period first."""
+        want = set(match_key(measure).split())
+        if not want:
+            return []
+        where, args = _filters(report, period)
+        with self._connect() as con:
+            rows = con.execute(
+                "SELECT f.*, r.period_end, r.date FROM figures f JOIN reports r USING (report_id) "
+                f"WHERE 1=1{where}" + ("" if planned else " AND f.planned = 0"),
+                args,
+            ).fetchall()
+        scored = []
+        for r in rows:
+            have = set(r["measure_key"].split()) | set(match_key(r["unit"]).split())
+            common = len(want & have)
+            if common / len(want) < 0.6 or (unit and r["unit"] != unit):
+                continue
+            scored.append((common / len(want | have), r))
+        if not scored:
+            return []
+        best_unit = max(scored, key=lambda x: (x[0], -x[1]["seq"]))[1]["unit"]
+        per_report: dict[str, tuple[float, sqlite3.Row]] = {}
+        for score, r in scored:
+            if r["unit"] != best_unit:
+                continue
+            held = per_report.get(r["report_id"])
+            if held is None or (score, -r["seq"]) > (held[0], -held[1]["seq"]):
+                per_report[r["report_id"]] = (score, r)
+        chosen = sorted(
+            (r for _, r in per_report.values()), key=lambda r: (r["period_end"], r["date"])
+        )
+        return [_figure(r) for r in chosen]
+
+
+# ---- helpers ---------------------------------------------------------------------------
+
+
+def _delete(con: sqlite3.Connection, report_id: str) -> None:
+    for table in (*RECORD_TABLES, "reports"):
+        con.execute(f"DELETE FROM {table} WHERE report_id = ?", (report_id,))
+
+
+def _filters(report: str | None, period: str | None) -> tuple[str, list]:
+    """SQL (on reports r) for the report and period filters."""
+    where, args = "", []
+    if report:
+        where += " AND (r.report_id = ? OR r.number = ?)"
+        args += [report, report]
+    if period and (bounds := parse_period(period)):
+        where += " AND r.period_start >= ? AND r.period_end <= ?"
+        args += list(bounds)
+    return where, args
+
+
+def _project_words(search: str) -> list[str]:
+    words = match_key(search).split()
+    while words[:2] in (["du", "an"], ["cong", "trinh"]):
+        words = words[2:]
+    return words
+
+
+def _matching_keys(want: list[str], keys: list[str]) -> list[str]:
+    """Keys holding the words as a phrase; else all the words; else the closest spelling."""
+    phrase = f" {' '.join(want)} "
+    exact = [k for k in keys if phrase in f" {k} "]
+    if exact:
+        return exact
+    subset = [k for k in keys if set(want) <= set(k.split())]
+    if subset:
+        return subset
+    n = len(want)
+
+    def closeness(key: str) -> float:
+        words = key.split()
+        windows = [" ".join(words[i : i + n]) for i in range(max(1, len(words) - n + 1))]
+        return max(difflib.SequenceMatcher(None, " ".join(want), w).ratio() for w in windows)
+
+    return [k for k in keys if closeness(k) >= 0.85]
+
+
+def _document(r: sqlite3.Row) -> DocumentRef:
+    return DocumentRef(**{k: r[k] for k in DocumentRef.__dataclass_fields__})
+
+
+def _project(r: sqlite3.Row) -> Project:
+    fields = {k: r[k] for k in Project.__dataclass_fields__ if k != "amounts"}
+    fields["planned"] = bool(fields["planned"])
+    amounts = tuple(Amount(**a) for a in json.loads(r["amounts"] or "[]"))
+    return Project(**fields, amounts=amounts)
+
+
+def _figure(r: sqlite3.Row) -> Figure:
+    fields = {k: r[k] for k in Figure.__dataclass_fields__}
+    fields["planned"] = bool(fields["planned"])
+    return Figure(**fields)

@@ -1,0 +1,195 @@
+"""Answers across reports from the records registry (assistant/records.py, chart.py) on
+the three sample months: every answer cited back to the passage it comes from."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLE_FILES, HashEmbedder
+
+from assistant.chart import line_chart
+from assistant.records import (
+    DONE,
+    IN_PROGRESS,
+    NO_REPORT,
+    NOT_MENTIONED,
+    figure_series,
+    lookup_document,
+    project_timeline,
+    task_followup,
+    try_records_answer,
+)
+from index import vn
+from index.ingest import ingest_file
+from index.store import Store
+
+MAX = 50 * 1024 * 1024
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    root = tmp_path_factory.mktemp("records-answer") / "index"
+    store = Store(root, HashEmbedder())
+    for f in SAMPLE_FILES:
+        ingest_file(store, f, MAX)
+    return store
+
+
+def _period(store: Store, citation) -> str:
+    return next(r.period for r in store.reports() if r.number == citation.report)
+
+
+def _cited_exactly(store: Store, citation) -> None:
+    """The citation points at a live chunk whose text holds the quoted passage."""
+    chunk = store.chunks[citation.chunk_id]
+    assert chunk.text == citation.text
+    assert vn.strip_markers(citation.quote)[:60] in vn.strip_markers(chunk.text)
+
+
+def test_lookup_document_registry_first_then_every_mention(store: Store) -> None:
+    matches = lookup_document(store, "QĐ 2514")
+    kinds = [m.kind for m in matches]
+    assert kinds[0] == "registry" and set(kinds) <= {"registry", "mention"}
+    assert {m.period for m in matches} == {"10/2025", "11/2025"}
+    full = next(m for m in matches if m.about)
+    assert full.date == "2025-10-06" and full.period == "10/2025"
+    for m in matches:
+        assert m.number == "2514/QĐ-UBND" and m.citation
+        _cited_exactly(store, m.citation)
+        assert "2514/QĐ-UBND" in m.citation.text
+    resolution = lookup_document(store, "nghi quyet 12-NQ/TU")
+    assert [m.period for m in resolution if m.kind == "registry"] == [
+        "12/2025",
+        "11/2025",
+        "10/2025",
+    ]
+    assert json.dumps([m.to_json() for m in matches], ensure_ascii=False)
+
+
+def test_project_timeline_of_the_stalled_project(store: Store) -> None:
+    timeline = project_timeline(store, "Kè bờ sông Mai")
+    assert [s.period for s in timeline] == ["12/2025", "11/2025", "10/2025"]  # newest first
+    assert [s.stage for s in timeline] == [
+        "thi công",
+        "tạm dừng — vướng GPMB",
+        "tạm dừng — vướng GPMB",
+    ]
+    for s in timeline:
+        assert s.mentions
+        for m in s.mentions:
+            assert m.citation and _period(store, m.citation) == s.period
+            _cited_exactly(store, m.citation)
+    resumed = [m for m in timeline[0].mentions if "thi công trở lại" in m.clause]
+    assert resumed and resumed[0].stage == "thi công"
+    assert json.loads(json.dumps([s.to_json() for s in timeline], ensure_ascii=False))
+
+
+def test_task_followup_october_to_november(store: Store) -> None:
+    rows = task_followup(store, "11/2025")
+    assert len(rows) == 16
+    statuses = {r.status for r in rows}
+    assert {DONE, IN_PROGRESS, NOT_MENTIONED} <= statuses
+
+    def row(words: str):
+        return next(r for r in rows if words in r.task)
+
+    fair = row("Hội nghị xúc tiến đầu tư")
+    assert fair.status == DONE and "Tổ chức thành công" in fair.evidence
+    disbursement = row("tỷ lệ giải ngân vốn đầu tư công đạt trên 60%")
+    assert disbursement.status == IN_PROGRESS and "chưa đạt" in disbursement.evidence
+    assert row("bàn giao mặt bằng dự án Kè bờ sông Mai").status == IN_PROGRESS
+    assert row("khám sức khỏe nghĩa vụ quân sự").status == NOT_MENTIONED
+    # "phòng cháy, chữa cháy" is done: 'chữa' is not 'chưa'
+    assert row("phòng cháy, chữa cháy").status == DONE
+    for r in rows:  # cited on both sides
+        assert r.task_citation and _period(store, r.task_citation) == "10/2025"
+        _cited_exactly(store, r.task_citation)
+        if r.status != NOT_MENTIONED:
+            assert r.evidence_citation and _period(store, r.evidence_citation) == "11/2025"
+            _cited_exactly(store, r.evidence_citation)
+    assert json.dumps([r.to_json() for r in rows], ensure_ascii=False)
+
+
+def test_tasks_with_no_report_yet(store: Store) -> None:
+    rows = task_followup(store, "01/2026")
+    assert rows and {r.status for r in rows} == {NO_REPORT}
+    assert task_followup(store, "05/2020") == []
+
+
+def test_figure_series_with_exact_values_and_citations(store: Store) -> None:
+    rows = figure_series(store, "lũy kế thu NSNN")
+    assert [(r.period, r.value, r.raw, r.unit) for r in rows] == [
+        ("10/2025", 312640.0, "312.640", "triệu đồng"),
+        ("11/2025", 343848.0, "343.848", "triệu đồng"),
+        ("12/2025", 386808.0, "386.808", "triệu đồng"),
+    ]
+    for r in rows:
+        assert r.citation and r.raw in r.citation.quote
+        _cited_exactly(store, r.citation)
+
+
+def test_line_chart_is_a_valid_png(store: Store, tmp_path: Path) -> None:
+    rows = figure_series(store, "tỷ lệ giải ngân vốn đầu tư công")
+    out = line_chart(rows, tmp_path / "charts" / "giai-ngan.png")
+    data = out.read_bytes()
+    assert out.exists() and data.startswith(PNG) and len(data) > 5000
+    from PIL import Image
+
+    with Image.open(out) as img:
+        img.verify()
+    with Image.open(out) as img:
+        assert img.format == "PNG" and img.size[0] > 600
+    with pytest.raises(ValueError):
+        line_chart([], tmp_path / "empty.png")
+
+
+def _check_numbering(answer) -> None:
+    assert answer is not None and answer.mode == "records" and not answer.insufficient
+    assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
+    used = {int(n) for n in re.findall(r"\[(\d+)\]", answer.text)}
+    assert used == {c.n for c in answer.citations}
+
+
+@pytest.mark.parametrize(
+    ("question", "expect"),
+    [
+        ("Quyết định 2514/QĐ-UBND là gì?", "phê duyệt chủ trương đầu tư"),
+        ("quyet dinh 2791 la gi", "Công viên cây xanh phường Hòa An"),
+        ("Dự án Kè bờ sông Mai đang ở giai đoạn nào?", "tạm dừng — vướng GPMB"),
+        ("Nhiệm vụ tháng 11/2025 đã được thực hiện chưa?", "đang thực hiện"),
+        ("Thu NSNN lũy kế qua các tháng", "386.808"),
+        ("Tỷ lệ giải ngân vốn đầu tư công qua các tháng", "73,05"),
+    ],
+)
+def test_try_records_answer(store: Store, question: str, expect: str) -> None:
+    answer = try_records_answer(question, store)
+    _check_numbering(answer)
+    assert expect in answer.text  # type: ignore[union-attr]
+    for c in answer.citations:  # type: ignore[union-attr]
+        _cited_exactly(store, c)
+    assert json.dumps(answer.to_json(), ensure_ascii=False)  # type: ignore[union-attr]
+
+
+def test_question_period_filters_the_series(store: Store) -> None:
+    answer = try_records_answer(
+        "Thu NSNN lũy kế từ tháng 11 đến tháng 12/2025 thay đổi thế nào?", store
+    )
+    _check_numbering(answer)
+    assert "343.848" in answer.text and "312.640" not in answer.text  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hội chợ OCOP có bao nhiêu gian hàng?",
+        "Tóm tắt tình hình kinh tế tháng 11/2025",
+        "Quyết định 9999/QĐ-UBND là gì?",
+        "Dự án sân bay vũ trụ đang ở giai đoạn nào?",
+    ],
+)
+def test_other_questions_are_left_to_the_passage_answerer(store: Store, question: str) -> None:
+    assert try_records_answer(question, store) is None
