@@ -107,6 +107,7 @@ def extract(
     passage = max(coverage(query, h.chunk.embed_text, corpus) for h in hits[:5])
     sentence = coverage(query, f"{best.sentence} {best.hit.chunk.extra.get('context', '')}", corpus)
     support = 1.0 if best.hit.exact else min(passage, sentence)
+    support *= query.understood  # an English question half understood is half supported
     if support < min_support:
         return [], support
     picked = [best]

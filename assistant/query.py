@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.english import looks_english, translate
 from index import vn
 
 LIST_CUES = (
@@ -30,57 +31,6 @@ LIST_CUES = (
 )
 FIGURE_CUES = ("bao nhieu", "may", "ty le", "so luong", "tong so", "how many", "how much", "muc")
 SUMMARY_CUES = ("tom tat", "tong hop", "khai quat", "noi bat", "ket qua", "summar")
-ENGLISH_WORDS = frozenset(
-    [
-        "what",
-        "how",
-        "many",
-        "much",
-        "which",
-        "who",
-        "when",
-        "where",
-        "why",
-        "is",
-        "are",
-        "was",
-        "were",
-        "the",
-        "of",
-        "in",
-        "on",
-        "for",
-        "to",
-        "did",
-        "does",
-        "do",
-        "and",
-        "or",
-        "with",
-        "by",
-        "from",
-        "at",
-        "as",
-        "it",
-        "this",
-        "that",
-        "be",
-        "been",
-        "report",
-        "reports",
-        "city",
-        "province",
-        "month",
-        "year",
-        "number",
-        "total",
-        "project",
-        "projects",
-        "decision",
-        "about",
-        "during",
-    ]
-)
 MONTH_RE = re.compile(r"\bthang\s+(\d{1,2})(?:\s*[/-]\s*(\d{4}))?\b")
 QUARTER_RE = re.compile(r"\bquy\s+(i{1,3}|iv|\d)\s*/\s*(\d{4})\b")
 TASK_RE = re.compile(r"\b(?:nhiem vu|phuong huong|ke hoach thang|du kien|se trien khai|task)")
@@ -110,6 +60,7 @@ class Query:
     wants_figure: bool
     is_summary: bool
     about_tasks: bool  # asks what is planned ("nhiệm vụ tháng 01/2024")
+    understood: float = 1.0  # share of an English question's terms the glossary knew
 
 
 def periods_in(folded: str) -> tuple[str, ...]:
@@ -158,16 +109,19 @@ def normalize(question: str, restorer: vn.DiacriticRestorer | None = None) -> Qu
     folded = vn.fold(text)
     words = vn.syllables(folded)
     accented = vn.has_diacritics(text)
-    english = (
-        not accented
-        and len(words) >= 3
-        and sum(w in ENGLISH_WORDS for w in words) / len(words) >= 0.3
-    )
+    english = not accented and looks_english(words)
     restored = text
     if not accented and not english and restorer is not None:
         restored = restorer.restore(text)
     dense = vn.expand_abbreviations(restored)
-    content = tuple(topic_syllables(text, accented))
+    topic_text, understood = text, 1.0
+    if english:
+        # the reports' own words for the question's terms drive search and coverage
+        topic_text, understood = translate(text)
+        dense = f"{text} ({topic_text})"
+        folded = f"{folded} {vn.fold(topic_text)}"
+        words = vn.syllables(folded)
+    content = tuple(topic_syllables(topic_text, accented or english))
     # BM25 gets the topic only: how the question is asked ("có gì nổi bật") and the period
     # (applied as a filter) would otherwise outweigh the subject in a large index.
     tokens = [*vn.figure_tokens(text), *vn.abbreviation_tokens(text), *content] or vn.search_tokens(
@@ -192,4 +146,5 @@ def normalize(question: str, restorer: vn.DiacriticRestorer | None = None) -> Qu
         wants_figure=any(f" {c} " in padded for c in FIGURE_CUES),
         is_summary=any(c in folded for c in SUMMARY_CUES),
         about_tasks=bool(TASK_RE.search(folded)),
+        understood=understood,
     )

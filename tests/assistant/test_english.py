@@ -1,0 +1,54 @@
+"""English questions: glossary translation into the reports' words, and answers (or
+refusals) on the sample reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer import answer
+from assistant.english import looks_english, translate
+from assistant.query import normalize
+
+
+def test_translation_uses_the_reports_words() -> None:
+    text, understood = translate("How many traffic accidents happened in December 2025?")
+    assert "tai nạn giao thông" in text and "tháng 12/2025" in text
+    assert understood == 1.0
+    text, understood = translate("How many dengue fever cases were there?")
+    assert understood < 0.5  # 'dengue', 'fever' unknown: not a confident question
+
+
+def test_place_names_are_kept_and_months_are_periods() -> None:
+    text, _ = translate(
+        "How many online public services were provided in Lam Dong in November 2025?"
+    )
+    assert "Lam Dong" in text and "tháng 11/2025" in text and "dịch vụ công trực tuyến" in text
+
+
+def test_english_detection() -> None:
+    assert looks_english("how many households had compensation plans approved".split())
+    assert not looks_english("chi tra tro cap bao hiem xa hoi".split())
+    assert not looks_english("thu ngan sach luy ke thang 11 dat bao nhieu".split())
+    q = normalize("What was the cumulative state budget revenue in November 2025?")
+    assert q.english and "11/2025" in q.periods and {"luy", "ke", "ngan", "sach"} <= set(q.content)
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("How many traffic accidents happened in October 2025?", "04 vụ"),
+        ("What was the cumulative state budget revenue in November 2025?", "343.848"),
+        ("How many building permits were issued in December 2025?", "53 giấy phép"),
+    ],
+)
+def test_english_questions_are_answered_from_the_reports(sample_retriever, question, figure):
+    a = answer(question, sample_retriever)
+    assert not a.insufficient and figure in a.text, a.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["How many dengue fever cases were there in November 2025?", "What was the price of gold?"],
+)
+def test_english_questions_the_reports_do_not_answer(sample_retriever, question) -> None:
+    assert answer(question, sample_retriever).insufficient
