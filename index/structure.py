@@ -160,20 +160,29 @@ ADMIN_UNITS = ("thành phố", "thị xã", "tỉnh", "huyện", "quận", "xã"
 
 
 def _proper(name: str) -> str:
-    """'THÀNH PHỐ SÔNG MAI' → 'thành phố Sông Mai'."""
+    """'THÀNH PHỐ SÔNG MAI' → 'thành phố Sông Mai'; other bodies in sentence case
+    ('TRUNG TÂM XÚC TIẾN ĐẦU TƯ' → 'Trung tâm xúc tiến đầu tư')."""
     low = name.lower().strip()
     for unit in ADMIN_UNITS:
         if low.startswith(unit + " "):
             return f"{unit} {low[len(unit) + 1 :].title()}"
-    return low.title()
+    return low[:1].upper() + low[1:]
+
+
+def _body(line: str) -> str:
+    m = re.match(r"^(?:(?:ỦY|UỶ) BAN NHÂN DÂN|UBND)\s*(.*)$", line)
+    return f"UBND {_proper(m.group(1))}".strip() if m else _proper(line)
 
 
 def _issuer(header: list[str], place: str, signature: list[str]) -> str:
+    """The issuing body. A header names the parent on its first line and the issuing body
+    below it ('UBND TỈNH LÂM ĐỒNG' / 'TRUNG TÂM XÚC TIẾN …'): 'Trung tâm … (UBND tỉnh …)'."""
     lines = [h for h in header if h.isupper() and not NATIONAL_RE.search(h)]
-    text = " ".join(lines)
-    if text:
-        m = re.match(r"^(?:(?:ỦY|UỶ) BAN NHÂN DÂN|UBND)\s*(.*)$", text)
-        return f"UBND {_proper(m.group(1))}".strip() if m else _proper(text)
+    if lines:
+        if len(lines) >= 2 and re.match(r"^(?:(?:ỦY|UỶ) BAN NHÂN DÂN|UBND)\s*$", lines[0]):
+            lines = [f"{lines[0]} {lines[1]}", *lines[2:]]  # "ỦY BAN NHÂN DÂN" / "TỈNH X"
+        parent, *rest = lines
+        return f"{_body(' '.join(rest))} ({_body(parent)})" if rest else _body(parent)
     body = " ".join(signature).upper()
     if place and ("ỦY BAN NHÂN DÂN" in body or "UỶ BAN NHÂN DÂN" in body):
         city = re.sub(r"^TP\.?\s*", "thành phố ", place.strip())
