@@ -57,8 +57,15 @@ class _Candidate:
     score: float
 
 
+# Questions about the document itself: who signed it, who issued it, when, to whom.
+META_RE = re.compile(
+    r"\b(?:ky|nguoi ky|ban hanh|co quan|ngay nao|so hieu|trich yeu|noi nhan|gui|"
+    r"signed|issued|ngay bao cao|bao cao so)\b"
+)
+
+
 def _sentences(chunk: Chunk) -> list[str]:
-    if chunk.kind in ("footnote", "table"):
+    if chunk.kind in ("footnote", "table", "header"):
         return [chunk.text]
     out = []
     for para in chunk.text.split("\n"):
@@ -67,7 +74,9 @@ def _sentences(chunk: Chunk) -> list[str]:
 
 
 def _clean(sentence: str) -> str:
-    return vn.strip_markers(sentence).strip()
+    """Markers out, and the list dash of an item ("- Đối với …") that the answer's own
+    bullet replaces."""
+    return re.sub(r"^[-+•]\s+", "", vn.strip_markers(sentence).strip())
 
 
 def _header(chunk: Chunk) -> str:
@@ -86,7 +95,10 @@ def extract(
     """Pick (hit, quoted sentence) pairs that answer the question, best first, with the
     footnotes that hold the details the question asks for."""
     cands: list[_Candidate] = []
+    about_document = bool(META_RE.search(vn.fold(query.text)))
     for rank, hit in enumerate(hits):
+        if hit.chunk.kind == "header" and not about_document:
+            continue
         header = _header(hit.chunk)
         for s in _sentences(hit.chunk):
             cov = coverage(query, f"{header} {s}", corpus)

@@ -94,6 +94,18 @@ def chunk_report(report: Report, report_id: str, version: str) -> list[Chunk]:
                     page=first.page,
                 )
             )
+    if card := _header_card(report):
+        chunks.append(
+            Chunk(
+                id=f"{report_id}:{version}:header",
+                report_id=report_id,
+                text=card,
+                embed_text=f"{header(report, '')}\nThông tin văn bản: {card}",
+                section="",
+                section_title="Thông tin văn bản",
+                kind="header",
+            )
+        )
     for fn in report.footnotes:
         para = next((p for p in report.paragraphs if p.index == fn.paragraph), None)
         section = para.section if para else ""
@@ -124,3 +136,24 @@ def chunk_report(report: Report, report_id: str, version: str) -> list[Chunk]:
 def _has_marker(text: str, number: int) -> bool:
     sup = "".join(vn.SUPERSCRIPT_DIGITS[int(d)] for d in str(number))
     return sup in text
+
+
+def _header_card(report: Report) -> str:
+    """Who issued the report, its number, date, title and signer, so questions such as
+    "ai ký báo cáo …" or "báo cáo số 1250 ngày nào" find a passage. Every value is as
+    written in the document; only the labels are ours."""
+    m = report.meta
+    parts = []
+    if m.issuer:
+        parts.append(f"Cơ quan ban hành: {m.issuer}")
+    if m.number:
+        parts.append(f"Số: {m.number}")
+    if m.place or m.date:
+        parts.append(f"{m.place}, ngày {m.date_vn}".strip(", "))
+    if m.title:
+        parts.append(f"Trích yếu: {m.title}")
+    if m.signer or m.signer_role:
+        parts.append(f"Người ký: {m.signer_role} {m.signer}".strip())
+    if report.recipients:
+        parts.append("Nơi nhận: " + " ".join(report.recipients))
+    return "\n".join(parts) if len(parts) >= 2 else ""

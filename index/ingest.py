@@ -16,6 +16,10 @@ from index.structure import report_id as make_report_id
 
 Progress = Callable[[str, int, int], None]  # (what, done, total)
 
+# Bumped whenever parsing or chunking changes what a file turns into: an unchanged file
+# indexed by an older pipeline is re-indexed instead of skipped.
+PIPELINE = "2"
+
 
 @dataclass(frozen=True)
 class IngestResult:
@@ -43,7 +47,7 @@ def ingest_file(
     sha = hashlib.sha256(data).hexdigest()
     resolved = str(path.resolve())
     same = store.find_by_hash(sha)
-    if same:
+    if same and same.pipeline == PIPELINE:
         if same.path == resolved:
             return IngestResult(
                 resolved,
@@ -59,12 +63,12 @@ def ingest_file(
             message=f"trùng nội dung với '{same.source}' đã có trong chỉ mục, bỏ qua",
         )
     report = parse_bytes(path, data, max_bytes)
-    previous = store.find_by_path(resolved)
+    previous = store.find_by_path(resolved) or same
     rid = make_report_id(report.meta, report.source, data)
     taken = {r.report_id for r in store.reports()} - ({previous.report_id} if previous else set())
     if rid in taken:
         rid = f"{rid}-{sha[:6].upper()}"
-    version = sha[:10]
+    version = f"{sha[:10]}v{PIPELINE}"  # a new pipeline never overwrites the old chunks
     chunks = chunk_report(report, rid, version)
     total = len(chunks)
     done = 0
@@ -85,6 +89,7 @@ def ingest_file(
         version=version,
         path=resolved,
         replaces=previous.report_id if previous else None,
+        pipeline=PIPELINE,
     )
     return IngestResult(
         resolved,

@@ -47,6 +47,7 @@ class ReportInfo:
     title: str
     chunks: int
     ingested_at: float
+    pipeline: str = ""  # parser/chunker version that built it (index.ingest.PIPELINE)
 
 
 def _write_atomic(path: Path, data: str) -> None:
@@ -257,6 +258,7 @@ class Store:
         version: str,
         path: str,
         replaces: str | None = None,
+        pipeline: str = "",
     ) -> None:
         """Commit one report (replacing `replaces`, a report id, if given) in one step."""
         if len(chunks) != len(vectors):
@@ -296,6 +298,7 @@ class Store:
                 "title": report.meta.title,
                 "chunks": len(chunks),
                 "ingested_at": time.time(),
+                "pipeline": pipeline,
             }
             self._commit(manifest)
             self._sweep()

@@ -36,12 +36,22 @@ def test_every_chunk_has_a_context_header(sample_chunks) -> None:
         assert report.meta.number in head
         assert report.meta.date_vn in head
         assert c.report_id == rid
+        if c.kind == "header":
+            continue  # the document's own card: number, date, issuer, title, signer
         assert c.section, c.id
         sec = report.section(c.section)
         assert f"{sec.path} {sec.title}" in head
         assert c.section_title == sec.title
         # the embedded body is the shown text (abbreviations expanded only)
         assert vn.fold(c.text).split()[0] in vn.fold(body)
+
+
+def test_header_card_names_issuer_number_date_and_signer(sample_chunks) -> None:
+    report, _, chunks = sample_chunks
+    (card,) = [c for c in chunks if c.kind == "header"]
+    for value in (report.meta.issuer, report.meta.number, report.meta.date_vn, report.meta.signer):
+        assert value and value in card.text
+    assert report.meta.title in card.text
 
 
 def test_subsection_header_names_its_parent(sample_chunks) -> None:
@@ -58,6 +68,8 @@ def test_text_is_the_exact_source(sample_chunks) -> None:
     for c in chunks:
         if c.kind == "footnote":
             assert c.text == report.footnote(c.footnote).text
+        elif c.kind == "header":
+            assert report.meta.number in c.text  # values as written, labels ours
         else:
             for line in c.text.split("\n"):
                 assert any(line in paragraph_text[i] for i in c.paragraphs), line
