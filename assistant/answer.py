@@ -280,6 +280,14 @@ def answer(
     reports: list[str] | None = None,
 ) -> Answer:
     t0 = time.perf_counter()
+    if reports is None:
+        # a decision by number, a project's stage, last period's tasks, a measure over the
+        # months: answered from the records registry, cited; None lets the passages answer
+        from assistant.records import try_records_answer
+
+        records = try_records_answer(question, retriever.store)
+        if records is not None:
+            return records
     query = retriever.normalize(question)
     if query.is_summary and set(query.content) <= {"bao", "cao"}:
         # "tóm tắt báo cáo tháng 12": the whole report, walked section by section

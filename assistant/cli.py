@@ -1,4 +1,5 @@
-"""Command line: `python -m assistant ingest|ask|reports|remove`.
+"""Command line: `python -m assistant ingest|ask|summarize|reports|remove` and, over the
+records registry, `decisions|projects|tasks|figures`.
 Domain errors become one clear line on stderr and a non-zero exit here, nowhere else."""
 
 from __future__ import annotations
@@ -210,6 +211,9 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("remove", parents=[common], help="xóa một báo cáo khỏi chỉ mục")
     s.add_argument("report_id")
     s.set_defaults(func=cmd_remove)
+    from assistant.cli_records import register
+
+    register(sub, common)  # decisions, projects, tasks, figures
     return p
 
 

@@ -114,7 +114,7 @@ def cmd_projects(args: argparse.Namespace, settings: Settings) -> int:
         for r in rows:
             print(f"{r.name}\t{r.stage or '—'}\t{r.period}\t{r.reports}")
         return 0
-    stages = project_timeline(store, args.search, period=args.period)
+    stages = project_timeline(store, args.search, period=args.period, report=args.report)
     if args.json:
         _dump([s.to_json() for s in stages])
         return 0 if stages else 1
@@ -170,7 +170,9 @@ def cmd_figures(args: argparse.Namespace, settings: Settings) -> int:
     store = _store(settings)
     if not _ready(store, settings):
         return 2
-    rows = figure_series(store, args.measure, unit=args.unit, period=args.period)
+    rows = figure_series(
+        store, args.measure, unit=args.unit, period=args.period, report=args.report
+    )
     chart = None
     if rows and args.chart:
         from assistant.chart import line_chart

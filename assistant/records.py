@@ -104,6 +104,7 @@ class DocumentMatch:
     report: str  # number of the report it appears in
     period: str
     citation: Citation | None
+    notes: tuple[int, ...] = ()  # footnotes its clause refers to ("… 01 dự án⁴")
 
     def to_json(self) -> dict:
         return {**asdict(self), "citation": _citation_json(self.citation)}
@@ -121,14 +122,13 @@ def lookup_document(
         rperiod, rnumber = _period_of(store, d.report_id)
         cite = (
             citer.cite(d.report_id, d.paragraph, d.footnote, d.passage)
-            if d.passage != d.about or d.paragraph
+            if d.paragraph is not None or d.footnote is not None
             else None
         )
-        out.append(
-            DocumentMatch(
-                "registry", d.type, d.number, d.date, d.issuer, d.about, rnumber, rperiod, cite
-            )
-        )
+        notes = tuple(n for n, _, _ in vn.footnote_markers(d.passage)) if d.footnote is None else ()
+        out.append(DocumentMatch(
+            "registry", d.type, d.number, d.date, d.issuer, d.about, rnumber, rperiod, cite, notes
+        ))  # fmt: skip
     key, digits, _ = parse_number_query(text)
     keys = {d.key for d in docs} or ({key} if key else set())
     cited = {m.citation.chunk_id for m in out if m.citation}
@@ -196,13 +196,15 @@ class ProjectStage:
         }
 
 
-def project_timeline(store: Store, text: str, period: str | None = None) -> list[ProjectStage]:
+def project_timeline(
+    store: Store, text: str, period: str | None = None, report: str | None = None
+) -> list[ProjectStage]:
     """Every report's mentions of the project `text` names, newest report first, with
     the stage that report puts it in."""
     from index.records import report_stage
 
     citer = _Citer(store)
-    mentions = store.registry.project_timeline(text, period=period)
+    mentions = store.registry.project_timeline(text, period=period, report=report)
     out: list[ProjectStage] = []
     for rid in dict.fromkeys(m.report_id for m in mentions):
         mine = [m for m in mentions if m.report_id == rid]
@@ -257,6 +259,8 @@ MATCH_AT = 0.35
 @dataclass(frozen=True)
 class TaskFollowup:
     task: str
+    details: str  # what its footnotes name (the projects of "01 dự án¹⁴")
+    notes: tuple[int, ...]  # those footnotes' numbers
     field: str
     target_period: str
     status: str  # done | in_progress | not_mentioned | no_report
@@ -349,7 +353,13 @@ def task_followup(store: Store, period: str) -> list[TaskFollowup]:
     for task in store.registry.tasks(period):
         want = _content(f"{task.text} {task.details}")
         task_cite = citer.cite(task.report_id, task.paragraph, None, task.passage)
-        base = (task.text, task.field, task.target_period)
+        report = store.report(task.report_id)
+        notes = tuple(
+            n
+            for n, _, _ in vn.footnote_markers(task.passage)
+            if report and (fn := report.footnote(n)) and fn.text in task.details
+        )
+        base = (task.text, task.details, notes, task.field, task.target_period)
         if not next_id:
             out.append(TaskFollowup(*base, NO_REPORT, 0.0, "", task_cite, None))
             continue
@@ -411,12 +421,16 @@ class SeriesRow:
 
 
 def figure_series(
-    store: Store, measure: str, unit: str | None = None, period: str | None = None
+    store: Store,
+    measure: str,
+    unit: str | None = None,
+    period: str | None = None,
+    report: str | None = None,
 ) -> list[SeriesRow]:
     """The same measure across reports, oldest period first, each value cited."""
     citer = _Citer(store)
     out = []
-    for f in store.registry.figure_series(measure, unit=unit, period=period):
+    for f in store.registry.figure_series(measure, unit=unit, period=period, report=report):
         report = store.report(f.report_id)
         out.append(
             SeriesRow(
@@ -434,6 +448,10 @@ def figure_series(
 
 # ---- questions ---------------------------------------------------------------------------
 
+_TASK_NOISE = re.compile(
+    r"\b(?:nhiem vu|dat ra|de ra|cho|da|duoc|chua|thuc hien|hoan thanh|trien khai|ket qua|tien do|"
+    r"den dau|the nao|ra sao|lam|thang \d{1,2}(?:/\d{4})?|nam \d{4}|theo|bao cao)\b"
+)
 _SERIES_CUES = re.compile(
     r"\b(?:qua cac (?:thang|ky|bao cao|nam|quy)|theo (?:tung )?thang|cac thang|dien bien|"
     r"bien dong|xu huong|thay doi the nao|tang giam)\b|\btu thang \d"
@@ -488,7 +506,7 @@ def try_records_answer(question: str, store: Store) -> Answer | None:
     refs = _Refs()
     text: str | None = None
     if _TASK_CUES.search(folded) and period:
-        text = _tasks_answer(store, period.split("-")[0], refs)
+        text = _tasks_answer(store, period.split("-")[0], _without(question, _TASK_NOISE), refs)
     elif _SERIES_CUES.search(folded):
         text = _series_answer(store, question, period if period and "-" in period else None, refs)
     elif (documents_in(vn.nfc(question)) or _loose_number(question)) and (
@@ -545,28 +563,53 @@ def _loose_number(question: str) -> bool:
     return bool(digits and kind)
 
 
-def _vn_date(iso: str) -> str:
-    return "/".join(reversed(iso.split("-")))
+# Every figure an answer shows is one its cited passage holds: no report numbers, no counts
+# of our own, dates and numbers as the passage writes them.
 
 
 def _document_answer(store: Store, question: str, refs: _Refs) -> str | None:
     matches = lookup_document(store, question)
     if not matches:
         return None
-    records = [m for m in matches if m.kind == "registry"]
+    records = [m for m in matches if m.kind == "registry" and m.citation]
     lines = []
-    if records:
-        best = max(records, key=lambda m: (bool(m.about), bool(m.date), bool(m.issuer)))
+    best = max(records, key=lambda m: (bool(m.about), bool(m.date), bool(m.issuer)), default=None)
+    if best:
+        quote = best.citation.quote if best.citation else ""
+        written = re.search(
+            rf"{re.escape(best.number)}\s*,?\s*ngày\s*(\d{{1,2}}/\d{{1,2}}/\d{{4}})", quote
+        )
         head = f"{best.type} số {best.number}"
-        head += f" ngày {_vn_date(best.date)}" if best.date else ""
+        head += f" ngày {written.group(1)}" if written else ""
         head += f" của {best.issuer}" if best.issuer else ""
-        if best.about:
-            head += f": {best.about}" if best.type == "Báo cáo" else f" về {best.about}"
+        head += (
+            (f": {best.about}" if best.type == "Báo cáo" else f" về {best.about}")
+            if best.about
+            else ""
+        )
         lines.append(head + refs(best.citation))
-    where = [f"Báo cáo {m.report} (kỳ {m.period}){refs(m.citation)}" for m in matches if m.citation]
-    if where:
-        lines.append("Được nhắc đến trong: " + "; ".join(dict.fromkeys(where)) + ".")
+        if best.type != "Báo cáo":
+            lines.append(f"Nguyên văn: “{quote}”{refs(best.citation)}")
+            lines += _footnote_lines(store, best, refs)
+    others = [m for m in matches if m.citation and m is not best]
+    if others:
+        lines.append("Được nhắc đến trong các báo cáo (mới nhất trước):")
+        lines += [f"- “{m.citation.quote}”{refs(m.citation)}" for m in others if m.citation]
     return "\n".join(lines)
+
+
+def _footnote_lines(store: Store, match: DocumentMatch, refs: _Refs) -> list[str]:
+    """What the footnotes of a document's clause list, each cited to its footnote."""
+    if match.citation is None:
+        return []
+    citer = _Citer(store)
+    rid = store.chunks[match.citation.chunk_id].report_id
+    lines = []
+    for n in match.notes:
+        chunk = citer.chunk(rid, None, n, "")
+        if chunk and (c := citer.cite(rid, None, n, chunk.text)):
+            lines.append(f"- (chú thích {n}): {vn.strip_markers(c.text).strip()}{refs(c)}")
+    return lines
 
 
 def _project_answer(store: Store, question: str, period: str | None, refs: _Refs) -> str | None:
@@ -584,35 +627,65 @@ def _project_answer(store: Store, question: str, period: str | None, refs: _Refs
     stages = project_timeline(store, " ".join(kept), period=period) if kept else []
     if not stages:
         return None
+    citer = _Citer(store)
     lines = [f"Dự án {stages[0].mentions[0].name} qua các báo cáo (mới nhất trước):"]
     for s in stages:
         shown = [x for x in s.mentions if x.citation and not x.planned][:3] or list(s.mentions[:1])
-        quotes = "; ".join(f"“{x.clause}”{refs(x.citation)}" for x in shown)
-        lines.append(
-            f"- Kỳ {s.period} (Báo cáo {s.report}): {s.stage or 'không nêu giai đoạn'} — {quotes}"
-        )
+        for x in shown:
+            stage = x.stage or "không nêu giai đoạn"
+            if x.citation and x.citation.footnote is not None:
+                # the name is in the footnote, the clause that stages it in the paragraph
+                rid = store.chunks[x.citation.chunk_id].report_id
+                para = store.chunks[x.citation.chunk_id].paragraphs
+                lead = citer.cite(rid, para[0] if para else None, None, x.clause)
+                lines.append(
+                    f"- Kỳ {s.period}, {stage}: {x.name} (chú thích {x.citation.footnote})"
+                    f"{refs(x.citation)} — “{x.clause}”{refs(lead)}"
+                )
+            else:
+                lines.append(f"- Kỳ {s.period}, {stage}: “{x.clause}”{refs(x.citation)}")
     return "\n".join(lines)
 
 
-def _tasks_answer(store: Store, period: str, refs: _Refs) -> str | None:
+def _tasks_answer(store: Store, period: str, topic: str, refs: _Refs) -> str | None:
+    """All tasks of the period, or those the question names ("nhiệm vụ khởi công dự án …")."""
     rows = task_followup(store, period)
     if not rows:
         return None
-    counts = Counter(r.status for r in rows)
-    if counts[NO_REPORT] == len(rows):
-        head = f"Chưa có báo cáo kỳ {period} để đối chiếu {len(rows)} nhiệm vụ đề ra cho kỳ này."
+    want = set(_content(topic))
+    if len(want) >= 2:
+        named = [
+            r for r in rows if len(want & set(_content(f"{r.task} {r.details}"))) >= 0.5 * len(want)
+        ]
+        rows = named or rows
+    if all(r.status == NO_REPORT for r in rows):
+        lines = ["Chưa có báo cáo của kỳ này để đối chiếu các nhiệm vụ đã đề ra:"]
     else:
-        head = (
-            f"Nhiệm vụ tháng {period}: {counts[DONE]} đã thực hiện, {counts[IN_PROGRESS]} đang "
-            f"thực hiện, {counts[NOT_MENTIONED]} chưa thấy báo cáo kỳ sau nhắc đến."
-        )
-    lines = [head]
+        lines = ["Nhiệm vụ đã đề ra cho kỳ này và điều báo cáo kỳ sau nói về từng nhiệm vụ:"]
+    citer = _Citer(store)
     for r in rows:
-        line = f"- [{r.status_vn}] {r.task}{refs(r.task_citation)}"
+        line = f"- {r.status_vn[:1].upper()}{r.status_vn[1:]}: {r.task}{refs(r.task_citation)}"
+        rid = store.chunks[r.task_citation.chunk_id].report_id if r.task_citation else ""
+        for n in r.notes:
+            chunk = citer.chunk(rid, None, n, "")
+            note = citer.cite(rid, None, n, chunk.text) if chunk else None
+            if note:
+                line += f" (chú thích {n}): {vn.strip_markers(note.text).strip()}{refs(note)}"
         if r.evidence:
             line += f" → “{r.evidence}”{refs(r.evidence_citation)}"
         lines.append(line)
     return "\n".join(lines)
+
+
+def series_for_question(question: str, store: Store) -> list[SeriesRow]:
+    """The series a "… qua các tháng" question asks for (what `try_records_answer` lists),
+    for the UI to draw with `assistant.chart.line_chart`; [] for other questions."""
+    if not _SERIES_CUES.search(vn.fold(vn.nfc(question))):
+        return []
+    period = _question_period(question, store)
+    measure = _without(question, _NOISE)
+    rows = figure_series(store, measure, period=period if period and "-" in period else None)
+    return rows if len(rows) >= 2 else []
 
 
 def _series_answer(store: Store, question: str, period: str | None, refs: _Refs) -> str | None:
@@ -621,7 +694,5 @@ def _series_answer(store: Store, question: str, period: str | None, refs: _Refs)
     if len(rows) < 2:
         return None
     lines = [f"{rows[-1].measure} qua các kỳ báo cáo:"]
-    lines += [
-        f"- {r.period}: {r.raw} {r.unit} (Báo cáo {r.report}){refs(r.citation)}" for r in rows
-    ]
+    lines += [f"- {r.period}: {r.raw} {r.unit}{refs(r.citation)}" for r in rows]
     return "\n".join(lines)

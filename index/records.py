@@ -10,7 +10,7 @@ Matching keys are folded (vn.fold), never what is shown.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from index import vn
 from index.model import Paragraph, Report
@@ -178,15 +178,14 @@ _ISSUER_AFTER = re.compile(
 )
 # An issuer ends at its administrative level when a lower-case word follows
 # ("của Chủ tịch Ủy ban nhân dân tỉnh kết quả rà soát …").
-_ISSUER_END = re.compile(
-    r"\b(?:tỉnh|thành phố|Chính phủ|Tỉnh ủy|Thành ủy|huyện|Trung ương)(?=\s+[a-zđà-ỹ])"
-)
+_ISSUER_END = re.compile(r"\b(?:tỉnh|thành phố|Chính phủ|Tỉnh ủy|Thành ủy|huyện|Trung ương)\s+(\w)")
 _ISSUER_SUBJECT = re.compile(
     r"(?P<subj>(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân|Sở|Bộ|Ban|"
     r"Tỉnh ủy|Thành ủy|Chính phủ|Thủ tướng)[^,;:]{0,60}?)\s+(?:đã\s+)?ban hành\s*$"
 )
 _ABOUT_END = re.compile(
-    r"[;(]|\.(?:\s|$)|,\s+(?:với|trong đó|theo đó|đến nay|thời gian|các|những|qua đó)\b|"
+    r"[;(]|\.(?:\s|$)|,\s+(?:với|trong đó|theo đó|đến nay|thời gian|qua đó)\b|"
+    r",\s+(?:các|những)\b(?=[^;.]*\s(?:đã|đang|sẽ)\s)|"  # ", các cơ quan … đã …": a new clause
     r"(?:,|\s+và)\s+(?:" + "|".join(DOC_TYPES.values()) + r")(?:\s+\w+){0,2}\s+số"
 )
 # A document named with no "về" is about what follows only when that is what it does.
@@ -221,17 +220,12 @@ def _doc_type(before: str, code: str) -> str:
 
 def _documents(report: Report, report_id: str) -> list[DocumentRef]:
     out: list[DocumentRef] = []
-    notes = {f.number: f.text for f in report.footnotes}
     for para, fn, section, text in _units(report):
         for sentence in vn.sentences(text):
             for clause in _clauses(sentence):
                 plain = vn.strip_markers(clause)
                 for m in documents_in(plain):
-                    doc = _document(report, report_id, plain, m, section, para, fn, clause)
-                    refs = [notes[n] for n, _, _ in vn.footnote_markers(clause) if n in notes]
-                    if doc.about and refs and fn is None:  # "… 01 dự án⁴": name it
-                        doc = replace(doc, about=f"{doc.about} ({'; '.join(refs)})"[:400])
-                    out.append(doc)
+                    out.append(_document(report, report_id, plain, m, section, para, fn, clause))
     return out
 
 
@@ -254,8 +248,10 @@ def _document(
     issuer = ""
     if im := _ISSUER_AFTER.match(after):
         issuer = im.group("issuer").strip(" ,")
-        if end := _ISSUER_END.search(issuer):
-            issuer = issuer[: end.end()]
+        for end in _ISSUER_END.finditer(issuer):
+            if end.group(1).islower():
+                issuer = issuer[: end.start(1)].strip()
+                break
         after = after[im.end() :]
     else:
         lead = _TYPE_BEFORE.sub("", before[-60:] if len(before) > 60 else before).rstrip()
@@ -595,7 +591,7 @@ _FIG_RE = re.compile(
 _NOT_FIGURE_BEFORE = re.compile(r"(?:ngày|tháng|số|lần|khóa|khoá|lớp|khối|tỷ lệ)\s*$", re.I)
 _REST_STOP = re.compile(
     r"[,;.()=:/]|\d|\s(?:với|trong đó|đạt|tại|trên|so với|của|cho|từ|đến|và|đối với|bị|được|"
-    r"năm|tháng|ngày|tham gia|dự thi|đủ|ảnh hưởng|liên quan|thuộc|đã|có|đang)\b"
+    r"năm|tháng|ngày|tham gia|dự thi|đủ|ảnh hưởng|liên quan|thuộc|có)\b"
 )
 _REF_STOP = re.compile(r"[,;.()\d]|\s(?:và|cho|của|tại|trong|ngày|từ|đến|vượt|thấp|cao)\b")
 _TIME = re.compile(
@@ -619,6 +615,15 @@ _TRAIL = re.compile(
 _QUANTITY = re.compile(
     r"(?i)(?:(?<=\s)|^)(?:với\s+)?(?:tổng\s+)?(?P<q>số tiền(?: xử phạt)?|diện tích|kinh phí|"
     r"trị giá|giá trị)(?:\s+là)?$"
+)
+# First words of bodies' names, whose capital stays: "Sở Tư pháp tự kiểm tra …"
+_NAME_HEADS = frozenset(
+    ["Sở", "Bộ", "Ủy", "Uỷ", "Ban", "Phòng", "Cục", "Đoàn", "Hội", "Tỉnh", "Chi cục", "Công an",
+     "Thanh tra", "Trung tâm"]
+)  # fmt: skip
+# What a percentage is "of", when named after it: "đạt 84,6% dự toán tỉnh giao"
+_PERCENT_OF = re.compile(
+    r"\s*(?:so với|dự toán|kế hoạch|cùng kỳ|tổng|chỉ tiêu|mục tiêu|số)\b", re.I
 )
 _GROWING = ("lũy kế", "tổng")  # make a new measure of the one before: "lũy kế thu NSNN"
 _CHANGES = ("tăng", "giảm")
@@ -653,10 +658,17 @@ def _scan_figures(text: str) -> list[tuple[int, int, str, str, float, float | No
     return out
 
 
-def _left_of(plain: str, start: int, prev_end: int) -> str:
+def _left_of(plain: str, start: int, prev_end: int) -> tuple[str, str]:
     """The words a figure belongs to, before it: back to the previous figure or clause
-    boundary; after a '…:' label, the label itself."""
+    boundary; after a '…:' label, the label itself. Also the whole clause before it, which
+    says whether it is an estimate or a target ("Ước đến hết tháng 12/2023, …")."""
     cut = max(prev_end, *(plain.rfind(c, 0, start) + 1 for c in ";:()="))
+    bounds = [m.end() for m in re.finditer(r"[;.]\s", plain[:start])]
+    clause = plain[max(bounds, default=0) : start]
+    return _label(plain, start, prev_end, cut), clause
+
+
+def _label(plain: str, start: int, prev_end: int, cut: int) -> str:
     left = plain[cut:start]
     if not left.strip(" ,/") and plain[cut - 1 : cut] == ":":
         label = max(prev_end, *(plain.rfind(c, 0, cut - 1) + 1 for c in ";()"))
@@ -667,10 +679,10 @@ def _left_of(plain: str, start: int, prev_end: int) -> str:
     return left
 
 
-def _clean_left(left: str) -> tuple[str, str, str]:
+def _clean_left(left: str, clause: str = "") -> tuple[str, str, str]:
     """(measure words, quantity word, qualifier) from the words before a figure."""
     qualifier = ""
-    if re.search(r"(?i)(?<!\w)(?:ước|dự kiến)(?!\w)", left):
+    if re.search(r"(?i)(?<!\w)(?:ước|dự kiến)(?!\w)", clause or left):
         qualifier = "ước"
     if re.search(r"(?i)(?<!\w)(?:phấn đấu|mục tiêu|chỉ tiêu)(?!\w)", left):
         qualifier = "mục tiêu"
@@ -695,7 +707,7 @@ def _phrase(text: str, limit: int = 16) -> str:
     m = re.match(r"^(.*?)(\s*\([^()]*\))?$", text)
     head, paren = (m.group(1), m.group(2) or "") if m else (text, "")
     words = head.split()[:limit]
-    if words and not (len(words[0]) > 1 and words[0].isupper()):
+    if words and not (words[0].isupper() or _NAME_HEADS & {words[0], " ".join(words[:2])}):
         words[0] = words[0][:1].lower() + words[0][1:]
     return " ".join(words) + paren
 
@@ -718,19 +730,19 @@ def _figures_in(
     prev_end = 0
     for start, end, raw, unit, value, num, den in _scan_figures(plain):
         kind = _UNIT_KIND[unit]
-        words, quantity, qualifier = _clean_left(_left_of(plain, start, prev_end))
+        words, quantity, qualifier = _clean_left(*_left_of(plain, start, prev_end))
         tail = plain[end:]
         after = ""
         if kind in ("count", "noun"):
             stop = _REST_STOP.search(tail)
             after = tail[: stop.start() if stop else len(tail)]
             after = after if len(after.split()) <= 16 else ""
-        elif kind == "percent":
+        elif kind == "percent" and _PERCENT_OF.match(tail):
             stop = _REF_STOP.search(tail)
             after = tail[: stop.start() if stop else len(tail)]
             after = after if 0 < len(after.split()) <= 8 else ""
         measure, names_one = _measure(words, quantity, kind, unit, after.strip(), base)
-        if names_one:
+        if names_one and plain.count("(", 0, start) <= plain.count(")", 0, start):
             base = measure
         prev_end = end + len(after)
         if not measure:

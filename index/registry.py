@@ -137,15 +137,12 @@ def parse_number_query(text: str) -> tuple[str, str, str]:
         return number_key(found[0].group(0)), found[0].group("digits"), ""
     if m := re.search(r"(?<![\w/])(\d{1,5})(?:\s*/\s*\d{4})?\s*[/-]\s*[^\W\d_][^\s,;]*", text):
         return number_key(m.group(0)), m.group(1), ""
-    digits = vn.doc_number_digits(text)
-    bare = digits[0] if digits else (re.findall(r"\b\d{1,5}\b", text) or [""])[0]
-    kind = ""
     folded = vn.fold(text)
-    for word, label in _LOOSE_TYPES:
-        if re.search(rf"\b{word}\b", folded):
-            kind = label
-            break
-    return "", bare, kind
+    for words, kind in _LOOSE_TYPES:  # "QĐ 3090", "quyet dinh so 3090": the type, then the number
+        if m := re.search(rf"\b(?:{words})\s*(?:so\s*)?:?\s*(\d{{1,5}})\b(?!\s*/)", folded):
+            return "", m.group(1), kind
+    m = re.fullmatch(r"\s*(?:so\s*)?:?\s*(\d{1,5})\s*", folded)  # a bare "3090"
+    return "", m.group(1) if m else "", ""
 
 
 _LOOSE_TYPES = (
@@ -373,7 +370,7 @@ class Registry:
                     f"WHERE {clause}{where} ORDER BY r.period_end DESC, r.date DESC, d.seq",
                     [key or digits, *args],
                 ).fetchall()
-                if kind and not key and any(r["type"] == kind for r in rows):
+                if kind and not key:
                     rows = [r for r in rows if r["type"] == kind]
                 out = [_document(r) for r in rows]
                 out += self._reports_numbered(con, key, digits, kind, where, args)

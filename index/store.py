@@ -325,24 +325,28 @@ class Store:
     def registry(self) -> Registry:
         """The SQLite registry of extracted records (records.sqlite), opened on first use
         and then brought in step with the committed manifest."""
+        from index.registry import Registry
+
         if getattr(self, "_registry", None) is None:
             with self._lock():
                 self._manifest_mtime = -1.0
                 self._refresh()
                 self._sync_registry()
+        if getattr(self, "_registry", None) is None:  # it could not be opened: say why
+            self._registry = Registry(self.root / "records.sqlite")
         return self._registry
 
     def _sync_registry(self) -> None:
-        """Reconcile the registry with the manifest; the caller holds the lock."""
+        """Reconcile the registry with the manifest; the caller holds the lock. Records are
+        secondary to the committed index: on failure the next sync retries."""
         import sqlite3
 
         from index.registry import Registry
 
-        if getattr(self, "_registry", None) is None:
-            self._registry = Registry(self.root / "records.sqlite")
-        live = {rid: info["version"] for rid, info in self._manifest["reports"].items()}
-        # records are secondary to the committed index: on failure the next sync retries
         with contextlib.suppress(sqlite3.Error, OSError):
+            if getattr(self, "_registry", None) is None:
+                self._registry = Registry(self.root / "records.sqlite")
+            live = {rid: info["version"] for rid, info in self._manifest["reports"].items()}
             self._registry.reconcile(live, self._reports.get)
 
     def _commit(self, manifest: dict[str, Any]) -> None:

@@ -19,6 +19,7 @@ from assistant.records import (
     figure_series,
     lookup_document,
     project_timeline,
+    series_for_question,
     task_followup,
     try_records_answer,
 )
@@ -133,7 +134,9 @@ def test_figure_series_with_exact_values_and_citations(store: Store) -> None:
 
 
 def test_line_chart_is_a_valid_png(store: Store, tmp_path: Path) -> None:
-    rows = figure_series(store, "tỷ lệ giải ngân vốn đầu tư công")
+    rows = series_for_question("Tỷ lệ giải ngân vốn đầu tư công qua các tháng?", store)
+    assert [r.value for r in rows] == [45.23, 57.94, 73.05]
+    assert series_for_question("Hội chợ OCOP có bao nhiêu gian hàng?", store) == []
     out = line_chart(rows, tmp_path / "charts" / "giai-ngan.png")
     data = out.read_bytes()
     assert out.exists() and data.startswith(PNG) and len(data) > 5000
@@ -148,10 +151,25 @@ def test_line_chart_is_a_valid_png(store: Store, tmp_path: Path) -> None:
 
 
 def _check_numbering(answer) -> None:
+    """Citations numbered [1]…[n] in order, each used; and, as for every answer of the
+    assistant, each figure of each sentence is in a passage that sentence cites."""
     assert answer is not None and answer.mode == "records" and not answer.insufficient
     assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
     used = {int(n) for n in re.findall(r"\[(\d+)\]", answer.text)}
     assert used == {c.n for c in answer.citations}
+    body = re.sub(r"\(chú thích \d+\)", " ", re.sub(r"\[\d+\]", " ", answer.text))
+    texts = [vn.strip_markers(c.text) for c in answer.citations]
+    assert [n for n in vn.numbers(body) if not any(n in t for t in texts)] == []
+
+
+def _verified(answer, store: Store) -> None:
+    from assistant.generate import build_passages
+    from assistant.retrieve import HybridRetriever
+    from assistant.verify import verify
+
+    passages = build_passages(answer, HybridRetriever(store), k=len(answer.citations))
+    v = verify(answer.text, [p.facts_text for p in passages])
+    assert v.verified and v.removed == (), v.reason
 
 
 @pytest.mark.parametrize(
@@ -160,7 +178,7 @@ def _check_numbering(answer) -> None:
         ("Quyết định 2514/QĐ-UBND là gì?", "phê duyệt chủ trương đầu tư"),
         ("quyet dinh 2791 la gi", "Công viên cây xanh phường Hòa An"),
         ("Dự án Kè bờ sông Mai đang ở giai đoạn nào?", "tạm dừng — vướng GPMB"),
-        ("Nhiệm vụ tháng 11/2025 đã được thực hiện chưa?", "đang thực hiện"),
+        ("Nhiệm vụ tháng 11/2025 đã được thực hiện chưa?", "Đang thực hiện: "),
         ("Thu NSNN lũy kế qua các tháng", "386.808"),
         ("Tỷ lệ giải ngân vốn đầu tư công qua các tháng", "73,05"),
     ],
@@ -168,10 +186,32 @@ def _check_numbering(answer) -> None:
 def test_try_records_answer(store: Store, question: str, expect: str) -> None:
     answer = try_records_answer(question, store)
     _check_numbering(answer)
+    _verified(answer, store)
     assert expect in answer.text  # type: ignore[union-attr]
     for c in answer.citations:  # type: ignore[union-attr]
         _cited_exactly(store, c)
     assert json.dumps(answer.to_json(), ensure_ascii=False)  # type: ignore[union-attr]
+
+
+def test_a_named_task_is_followed_up_alone(store: Store) -> None:
+    answer = try_records_answer(
+        "Nhiệm vụ khởi công dự án Cải tạo, nâng cấp chợ trung tâm Bến Đò đặt ra cho tháng "
+        "12/2025 đã được thực hiện chưa?",
+        store,
+    )
+    _check_numbering(answer)
+    text = answer.text  # type: ignore[union-attr]
+    assert text.count("\n- ") == 1 and "\n- Đã thực hiện: Khởi công xây dựng 01 dự án [1]" in text
+    assert "(chú thích 15): Cải tạo, nâng cấp chợ trung tâm Bến Đò [2]" in text
+    assert "khởi công ngày 05/12/2025" in text
+
+
+def test_document_answer_quotes_the_passage(store: Store) -> None:
+    answer = try_records_answer("Quyết định số 3046/QĐ-UBND về nội dung gì?", store)
+    _check_numbering(answer)
+    text = answer.text  # type: ignore[union-attr]
+    assert text.startswith("Quyết định số 3046/QĐ-UBND ngày 05/12/2025 của UBND thành phố Sông Mai")
+    assert "Nguyên văn: “" in text and "28 tuyến đường phố" in text
 
 
 def test_question_period_filters_the_series(store: Store) -> None:
@@ -189,6 +229,8 @@ def test_question_period_filters_the_series(store: Store) -> None:
         "Tóm tắt tình hình kinh tế tháng 11/2025",
         "Quyết định 9999/QĐ-UBND là gì?",
         "Dự án sân bay vũ trụ đang ở giai đoạn nào?",
+        # a month named near "báo cáo" is not a document number
+        "theo bao cao thang 12/2025 du an ke bo song Mai thi cong tro lai tu ngay nao",
     ],
 )
 def test_other_questions_are_left_to_the_passage_answerer(store: Store, question: str) -> None:

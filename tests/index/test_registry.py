@@ -183,6 +183,8 @@ def test_periods_and_numbers_as_people_write_them() -> None:
     assert parse_number_query("3090/QĐ-UBND") == (number_key("3090/QĐ-UBND"), "3090", "")
     assert parse_number_query("quyet dinh 3090") == ("", "3090", "Quyết định")
     assert parse_number_query("QĐ 3090")[1:] == ("3090", "Quyết định")
+    assert parse_number_query("3090") == ("", "3090", "")
+    assert parse_number_query("theo bao cao thang 12/2025 du an ke") == ("", "", "")
 
 
 # ---- in step with the manifest -----------------------------------------------------------
