@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, replace
 from assistant.answer import Answer, Citation
 from index import vn
 from index.model import Chunk
-from index.records import Amount, documents_in, number_key, task_sections
+from index.records import Amount, doc_number_key, documents_in, task_sections
 from index.registry import parse_number_query, parse_period, period_bounds
 from index.store import Store
 
@@ -136,7 +136,7 @@ def lookup_document(
         if chunk.id in cited:
             continue
         plain = vn.strip_markers(chunk.text)
-        found = [m for m in documents_in(plain) if number_key(m.group(0)) in keys]
+        found = [m for m in documents_in(plain) if doc_number_key(m.group(0)) in keys]
         if not found and not keys and digits:
             found = [m for m in documents_in(plain) if m.group("digits") == digits]
         if not found:

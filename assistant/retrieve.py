@@ -145,7 +145,7 @@ class HybridRetriever:
         if not query.doc_numbers and not query.figures:
             return set()
         out = set()
-        full = [d for d in query.doc_numbers if "/" in d or "-" in d]
+        full = [d.upper() for d in query.doc_numbers if "/" in d or "-" in d]
         bare = [d for d in query.doc_numbers if d.isdigit()]
         for cid, c in self.store.chunks.items():
             if allowed is not None and c.report_id not in allowed:

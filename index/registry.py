@@ -28,16 +28,16 @@ from index.records import (
     Project,
     Records,
     Task,
+    doc_number_key,
     documents_in,
     extract,
     match_key,
-    number_key,
     report_stage,
 )
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS reports (
-    report_id TEXT PRIMARY KEY, number TEXT, number_key TEXT, date TEXT, period TEXT,
+    report_id TEXT PRIMARY KEY, number TEXT, doc_number_key TEXT, date TEXT, period TEXT,
     period_start TEXT, period_end TEXT, task_period TEXT, issuer TEXT, source TEXT,
     title TEXT, version TEXT);
 CREATE TABLE IF NOT EXISTS documents (
@@ -134,9 +134,9 @@ def parse_number_query(text: str) -> tuple[str, str, str]:
     '3090/qd-ubnd', 'QĐ 3090', 'quyet dinh 3090', '3090'."""
     text = vn.nfc(text).strip()
     if found := documents_in(text):
-        return number_key(found[0].group(0)), found[0].group("digits"), ""
+        return doc_number_key(found[0].group(0)), found[0].group("digits"), ""
     if m := re.search(r"(?<![\w/])(\d{1,5})(?:\s*/\s*\d{4})?\s*[/-]\s*[^\W\d_][^\s,;]*", text):
-        return number_key(m.group(0)), m.group(1), ""
+        return doc_number_key(m.group(0)), m.group(1), ""
     folded = vn.fold(text)
     for words, kind in _LOOSE_TYPES:  # "QĐ 3090", "quyet dinh so 3090": the type, then the number
         if m := re.search(rf"\b(?:{words})\s*(?:so\s*)?:?\s*(\d{{1,5}})\b(?!\s*/)", folded):
@@ -199,7 +199,7 @@ class Registry:
                     (
                         report_id,
                         meta.number,
-                        number_key(meta.number) if meta.number else "",
+                        doc_number_key(meta.number) if meta.number else "",
                         meta.date,
                         meta.period,
                         bounds[0],
@@ -403,14 +403,14 @@ class Registry:
             r
             for r in rows
             if r["number"]
-            and (r["number_key"] == key or (not key and r["number"].split("/")[0] == digits))
+            and (r["doc_number_key"] == key or (not key and r["number"].split("/")[0] == digits))
         ]
         return [
             DocumentRef(
                 r["report_id"],
                 "Báo cáo",
                 r["number"],
-                r["number_key"],
+                r["doc_number_key"],
                 r["number"].split("/")[0],
                 r["date"],
                 r["issuer"],

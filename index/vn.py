@@ -176,13 +176,26 @@ def numbers(text: str) -> list[str]:
     return [m.group(0).replace(" ", "") for m in NUMBER_RE.finditer(text)]
 
 
+# A document number: digits, optional year, then a code of capitalised parts.
+DOC_RE = re.compile(
+    r"(?<![\w/.,])(?P<digits>\d{1,5})(?:\s?/\s?(?P<year>\d{4}))?\s?[/-]\s?"
+    r"(?P<code>[A-ZĐ][A-Za-zĐđ&]*(?:\s?[-/–]\s?[A-ZĐ][A-Za-zĐđ&0-9]*)*)(?![\w])"
+)
+
+
+def documents_in(text: str) -> list[re.Match[str]]:
+    """Document numbers in `text` ('3090/QĐ-UBND', '40-NQ/TU', '118/2025/NĐ-CP')."""
+    return [m for m in DOC_RE.finditer(text) if sum(c.isupper() for c in m.group("code")) >= 2]
+
+
+def doc_number_key(number: str) -> str:
+    """'3090/QĐ-UBND', '3090/qd-ubnd', '3090 / QĐ - UBND' → '3090/QD/UBND'."""
+    return re.sub(r"\s*[-/–]\s*", "/", fold(number).upper().replace(" ", ""))
+
+
 def doc_numbers(text: str) -> list[str]:
-    """Document numbers such as '3090/QĐ-UBND' or '40-NQ/TU', canonicalised."""
-    found = [f"{m.group(1)}/{m.group(2)}".upper() for m in DOC_NUMBER_RE.finditer(nfc(text))]
-    found += [
-        m.group(0).upper() for m in re.finditer(r"\b\d{1,5}-[A-ZĐ]{2,}(?:/[A-ZĐ]{2,})+", nfc(text))
-    ]
-    return found
+    """Document numbers such as '3090/QĐ-UBND', '40-NQ/TU', '74-CTr/TU', as written."""
+    return [re.sub(r"\s+", "", m.group(0)) for m in documents_in(nfc(text))]
 
 
 def doc_number_digits(text: str) -> list[str]:
@@ -210,6 +223,13 @@ _ABBR_RE = re.compile(
     + r")(?![\w&])"
 )
 _ABBR_FOLDED = {fold(k): [fold(w) for w in syllables(v)] for k, v in ABBREVIATIONS.items()}
+
+
+def match_key(text: str) -> str:
+    """Folded words with abbreviations spelt out, for matching only:
+    'Hồ trợ … TPLS' ≡ 'Hỗ trợ … thành phố Lạng Sơn'."""
+    expanded = _ABBR_RE.sub(lambda m: ABBREVIATIONS[m.group(0)], nfc(text))
+    return " ".join(syllables(fold(expanded)))
 
 
 def search_tokens(text: str) -> list[str]:

@@ -10,10 +10,10 @@ from index import vn
 from index.parse_text import parse_text
 from index.records import (
     Records,
+    doc_number_key,
     extract,
     field_of,
     match_key,
-    number_key,
     report_stage,
     stage_of,
 )
@@ -42,9 +42,9 @@ def langson(langson_report) -> Records:
 
 
 def test_number_key_ignores_case_accents_spaces_and_separators() -> None:
-    assert number_key("3090/QĐ-UBND") == number_key("3090/qd-ubnd") == "3090/QD/UBND"
-    assert number_key("3090 / QĐ - UBND") == number_key("3090/QĐ-UBND")
-    assert number_key("40-NQ/TU") == number_key("40/NQ-TU")
+    assert doc_number_key("3090/QĐ-UBND") == doc_number_key("3090/qd-ubnd") == "3090/QD/UBND"
+    assert doc_number_key("3090 / QĐ - UBND") == doc_number_key("3090/QĐ-UBND")
+    assert doc_number_key("40-NQ/TU") == doc_number_key("40/NQ-TU")
 
 
 def test_documents_with_date_issuer_and_what_they_are_about(months) -> None:

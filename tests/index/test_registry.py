@@ -20,7 +20,7 @@ from conftest import ROOT, SAMPLE_FILES, TESTS, HashEmbedder
 from index import records as records_module
 from index import vn
 from index.ingest import ingest_file
-from index.records import extract, number_key
+from index.records import doc_number_key, extract
 from index.registry import Registry, parse_number_query, parse_period, period_bounds
 from index.store import Store
 
@@ -180,7 +180,7 @@ def test_periods_and_numbers_as_people_write_them() -> None:
     assert parse_period("năm 2025") == ("2025-01", "2025-12")
     assert parse_period("từ tháng 10 đến tháng 12/2023") == ("2023-10", "2023-12")
     assert parse_period("10/2025-12/2025") == ("2025-10", "2025-12")
-    assert parse_number_query("3090/QĐ-UBND") == (number_key("3090/QĐ-UBND"), "3090", "")
+    assert parse_number_query("3090/QĐ-UBND") == (doc_number_key("3090/QĐ-UBND"), "3090", "")
     assert parse_number_query("quyet dinh 3090") == ("", "3090", "Quyết định")
     assert parse_number_query("QĐ 3090")[1:] == ("3090", "Quyết định")
     assert parse_number_query("3090") == ("", "3090", "")
