@@ -37,7 +37,7 @@ from index.records import (
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS reports (
-    report_id TEXT PRIMARY KEY, number TEXT, doc_number_key TEXT, date TEXT, period TEXT,
+    report_id TEXT PRIMARY KEY, number TEXT, number_key TEXT, date TEXT, period TEXT,
     period_start TEXT, period_end TEXT, task_period TEXT, issuer TEXT, source TEXT,
     title TEXT, version TEXT);
 CREATE TABLE IF NOT EXISTS documents (
@@ -403,14 +403,14 @@ class Registry:
             r
             for r in rows
             if r["number"]
-            and (r["doc_number_key"] == key or (not key and r["number"].split("/")[0] == digits))
+            and (r["number_key"] == key or (not key and r["number"].split("/")[0] == digits))
         ]
         return [
             DocumentRef(
                 r["report_id"],
                 "Báo cáo",
                 r["number"],
-                r["doc_number_key"],
+                r["number_key"],
                 r["number"].split("/")[0],
                 r["date"],
                 r["issuer"],
