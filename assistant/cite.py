@@ -74,9 +74,14 @@ class Citer:
         self.citations: list[Citation] = []
 
     def cite(self, chunk: Chunk, score: float, quote: str) -> int:
+        return self.citation(chunk, score, quote).n
+
+    def citation(self, chunk: Chunk, score: float, quote: str, per_quote: bool = False) -> Citation:
+        """The passage's citation, added on first use. `per_quote`: a passage quoted for two
+        different sentences gets a number for each (record listings cite clause by clause)."""
         for c in self.citations:
-            if c.chunk_id == chunk.id:
-                return c.n
+            if c.chunk_id == chunk.id and (not per_quote or c.quote == quote):
+                return c
         report = self.store.report(chunk.report_id)
         sec = report.section(chunk.section) if report else None
         self.citations.append(
@@ -95,4 +100,4 @@ class Citer:
                 paragraph=chunk.paragraphs[0] if chunk.paragraphs else None,
             )
         )
-        return len(self.citations)
+        return self.citations[-1]

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 
 from assistant.answer import Answer, Citation
+from assistant.cite import Citer
 from index import vn
 from index.model import Chunk
 from index.records import Amount, doc_number_key, documents_in, task_sections
@@ -24,12 +25,11 @@ from index.store import Store
 # ---- citations ---------------------------------------------------------------------------
 
 
-class _Citer:
-    """Finds the chunk holding a record's passage and numbers citations in order."""
+class _Citer(Citer):
+    """Finds the chunk holding a record's passage, then cites it like any answer does."""
 
     def __init__(self, store: Store):
-        self.store = store
-        self.citations: list[Citation] = []
+        super().__init__(store)
         self._by_report: dict[str, list[Chunk]] = {}
         for c in store.chunks.values():
             self._by_report.setdefault(c.report_id, []).append(c)
@@ -48,33 +48,13 @@ class _Citer:
             (c for c in inside if plain in vn.strip_markers(c.text)), inside[0] if inside else None
         )
 
-    def cite(
+    def cite_record(
         self, report_id: str, paragraph: int | None, footnote: int | None, passage: str
     ) -> Citation | None:
         chunk = self.chunk(report_id, paragraph, footnote, passage)
         if chunk is None:
             return None
-        for c in self.citations:
-            if c.chunk_id == chunk.id and c.quote == passage:
-                return c
-        report = self.store.report(report_id)
-        sec = report.section(chunk.section) if report else None
-        citation = Citation(
-            n=len(self.citations) + 1,
-            chunk_id=chunk.id,
-            report=report.meta.number if report else report_id,
-            date=report.meta.date_vn if report else "",
-            section=sec.label if sec else chunk.section,
-            footnote=chunk.footnote,
-            file=report.source if report else "",
-            text=chunk.text,
-            score=1.0,
-            page=chunk.page,
-            quote=vn.strip_markers(passage).strip(),
-            paragraph=chunk.paragraphs[0] if chunk.paragraphs else None,
-        )
-        self.citations.append(citation)
-        return citation
+        return self.citation(chunk, 1.0, vn.strip_markers(passage).strip(), per_quote=True)
 
 
 def _citation_json(c: Citation | None) -> dict | None:
@@ -121,7 +101,7 @@ def lookup_document(
     for d in docs:
         rperiod, rnumber = _period_of(store, d.report_id)
         cite = (
-            citer.cite(d.report_id, d.paragraph, d.footnote, d.passage)
+            citer.cite_record(d.report_id, d.paragraph, d.footnote, d.passage)
             if d.paragraph is not None or d.footnote is not None
             else None
         )
@@ -145,7 +125,7 @@ def lookup_document(
         rperiod, rnumber = _period_of(store, chunk.report_id)
         if period and not _in_period(rperiod, period):
             continue
-        cite = citer.cite(
+        cite = citer.cite_record(
             chunk.report_id,
             chunk.paragraphs[0] if chunk.paragraphs else None,
             chunk.footnote,
@@ -223,7 +203,7 @@ def project_timeline(
                         m.planned,
                         m.clause,
                         m.amounts,
-                        citer.cite(
+                        citer.cite_record(
                             rid, m.paragraph, m.footnote, m.passage if m.footnote else m.clause
                         ),
                     )
@@ -352,7 +332,7 @@ def task_followup(store: Store, period: str) -> list[TaskFollowup]:
     out: list[TaskFollowup] = []
     for task in store.registry.tasks(period):
         want = _content(f"{task.text} {task.details}")
-        task_cite = citer.cite(task.report_id, task.paragraph, None, task.passage)
+        task_cite = citer.cite_record(task.report_id, task.paragraph, None, task.passage)
         report = store.report(task.report_id)
         notes = tuple(
             n
@@ -382,7 +362,7 @@ def task_followup(store: Store, period: str) -> list[TaskFollowup]:
                 round(scores[pick], 3),
                 vn.strip_markers(clause).strip(),
                 task_cite,
-                citer.cite(next_id, para, None, clause),
+                citer.cite_record(next_id, para, None, clause),
             )
         )
     return out
@@ -440,7 +420,7 @@ def figure_series(
                 f.unit,
                 f.measure,
                 report.meta.number if report else f.report_id,
-                citer.cite(f.report_id, f.paragraph, f.footnote, f.passage),
+                citer.cite_record(f.report_id, f.paragraph, f.footnote, f.passage),
             )
         )
     return out
@@ -607,7 +587,7 @@ def _footnote_lines(store: Store, match: DocumentMatch, refs: _Refs) -> list[str
     lines = []
     for n in match.notes:
         chunk = citer.chunk(rid, None, n, "")
-        if chunk and (c := citer.cite(rid, None, n, chunk.text)):
+        if chunk and (c := citer.cite_record(rid, None, n, chunk.text)):
             lines.append(f"- (chú thích {n}): {vn.strip_markers(c.text).strip()}{refs(c)}")
     return lines
 
@@ -637,7 +617,7 @@ def _project_answer(store: Store, question: str, period: str | None, refs: _Refs
                 # the name is in the footnote, the clause that stages it in the paragraph
                 rid = store.chunks[x.citation.chunk_id].report_id
                 para = store.chunks[x.citation.chunk_id].paragraphs
-                lead = citer.cite(rid, para[0] if para else None, None, x.clause)
+                lead = citer.cite_record(rid, para[0] if para else None, None, x.clause)
                 lines.append(
                     f"- Kỳ {s.period}, {stage}: {x.name} (chú thích {x.citation.footnote})"
                     f"{refs(x.citation)} — “{x.clause}”{refs(lead)}"
@@ -668,7 +648,7 @@ def _tasks_answer(store: Store, period: str, topic: str, refs: _Refs) -> str | N
         rid = store.chunks[r.task_citation.chunk_id].report_id if r.task_citation else ""
         for n in r.notes:
             chunk = citer.chunk(rid, None, n, "")
-            note = citer.cite(rid, None, n, chunk.text) if chunk else None
+            note = citer.cite_record(rid, None, n, chunk.text) if chunk else None
             if note:
                 line += f" (chú thích {n}): {vn.strip_markers(note.text).strip()}{refs(note)}"
         if r.evidence:
