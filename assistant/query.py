@@ -85,22 +85,9 @@ def topic_syllables(text: str, accented: bool) -> list[str]:
     ("có gì nổi bật", "là bao nhiêu"), without the period (a filter, not a topic), and
     without stopwords — judged on the accented word, so 'tai nạn' keeps its 'tai'."""
     words = vn.syllables(text)
-    folded = [vn.fold(w) for w in words]
-    joined = " ".join(folded)
-    starts, pos = [], 0
-    for f in folded:
-        starts.append(pos)
-        pos += len(f) + 1
-    drop = [False] * len(words)
-    for rx in (QUESTION_PHRASES, PERIOD_WORDS_RE):
-        for m in rx.finditer(joined):
-            for i, st in enumerate(starts):
-                if m.start() <= st < m.end():
-                    drop[i] = True
+    drop = vn.matched_words(words, QUESTION_PHRASES, PERIOD_WORDS_RE)
     return [
-        f
-        for w, f, d in zip(words, folded, drop, strict=True)
-        if not d and not vn.is_stopword(w, accented)
+        vn.fold(w) for i, w in enumerate(words) if i not in drop and not vn.is_stopword(w, accented)
     ]
 
 

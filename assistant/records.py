@@ -526,15 +526,7 @@ def _without(text: str, pattern: re.Pattern[str]) -> str:
     """`text` without the words `pattern` matches on their folded form; case kept, so
     abbreviations such as NSNN are still recognised."""
     words = _words(text)
-    folded = [vn.fold(w) for w in words]
-    joined = " ".join(folded)
-    starts, pos = [], 0
-    for w in folded:
-        starts.append(pos)
-        pos += len(w) + 1
-    drop = set()
-    for m in pattern.finditer(joined):
-        drop |= {i for i, st in enumerate(starts) if m.start() <= st < m.end()}
+    drop = vn.matched_words(words, pattern)
     return " ".join(w for i, w in enumerate(words) if i not in drop)
 
 

@@ -232,6 +232,24 @@ def match_key(text: str) -> str:
     return " ".join(syllables(fold(expanded)))
 
 
+def matched_words(words: list[str], *patterns: re.Pattern[str]) -> set[int]:
+    """Indices of the words that patterns over the folded, space-joined words cover:
+    phrases are matched without diacritics, while the words themselves stay as written."""
+    folded = [fold(w) for w in words]
+    joined = " ".join(folded)
+    starts, pos = [], 0
+    for f in folded:
+        starts.append(pos)
+        pos += len(f) + 1
+    return {
+        i
+        for rx in patterns
+        for m in rx.finditer(joined)
+        for i, st in enumerate(starts)
+        if m.start() <= st < m.end()
+    }
+
+
 def search_tokens(text: str) -> list[str]:
     """Tokens for lexical search: folded syllables, figures in canonical form,
     abbreviations expanded to their words. Same function for chunks and questions."""
