@@ -14,6 +14,7 @@ import json
 import os
 import shutil
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ if TYPE_CHECKING:  # records registry (index/registry.py)
     from index.registry import Registry
 
 FORMAT = 1
+_CHROMA_OPEN = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -178,6 +180,14 @@ class Store:
         return int(self._manifest.get("generation", 0))
 
     def _coll(self) -> Any:
+        # chromadb caches a client's System before starting it: two threads opening the first
+        # client of a folder at once break both (measured 8 of 10 trials without the lock).
+        if self._collection is not None:
+            return self._collection
+        with _CHROMA_OPEN:
+            return self._open_collection()
+
+    def _open_collection(self) -> Any:
         if self._collection is None:
             import chromadb
             from chromadb.config import Settings as ChromaSettings

@@ -1,0 +1,204 @@
+"""What the web app shares between sessions: settings, the answerer, and the index seen
+through immutable snapshots.
+
+A `Store` reloads itself whenever the manifest changes, in whichever thread notices first,
+while other threads read it. In a server where an upload commits while twenty people ask,
+that could let a question see half of a reload (new chunks, old BM25). So readers here get
+a `Snapshot`: a Store frozen on one manifest generation, with its retriever and corpus
+statistics built before anyone sees it. When the manifest changes, the next request builds
+the new snapshot (one builder at a time) while the others keep answering from the old one,
+and then the reference is swapped. Writes (upload, delete, re-index) go through one
+separate writer Store under a lock, so they run one at a time.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from assistant.generate import Answerer
+from assistant.retrieve import HybridRetriever
+from assistant.settings import Settings
+from assistant.webui.auth import ADMIN, STAFF, Users
+from index.embed import Embedder
+from index.store import Store
+
+log = logging.getLogger(__name__)
+
+# chromadb registers a new client's System in a class-level cache before starting it, so
+# two threads opening the first client of a folder at once can get an unstarted System
+# ("'RustBindingsAPI' object has no attribute 'bindings'") and then drop it from the cache
+# for everyone (KeyError on the path). Clients are opened one at a time here.
+_CHROMA_OPEN = threading.Lock()
+
+
+class SharedStore(Store):
+    """A Store whose Chroma client is opened under a process-wide lock."""
+
+    def _coll(self) -> Any:
+        if self._collection is None:
+            with _CHROMA_OPEN:
+                return super()._coll()
+        return self._collection
+
+
+class FrozenStore(SharedStore):
+    """A Store that loads the manifest once, when built, and never reloads after."""
+
+    def __init__(self, root: Path, embedder: Embedder):
+        self._frozen = False
+        super().__init__(root, embedder)
+        try:  # bring the records registry in step while still live; the views need it
+            self.registry  # noqa: B018
+        except Exception as e:  # records are optional: the chat never waits on them
+            log.warning("records registry unavailable: %r", e)
+        self._coll()
+        self._frozen = True
+
+    def _refresh(self) -> None:
+        if not self._frozen:
+            super()._refresh()
+
+
+@dataclass
+class Snapshot:
+    store: FrozenStore
+    retriever: HybridRetriever
+    generation: int
+    mtime: float
+    # field label → {(report id, section path)}; see `fields_of`
+    fields: dict[str, frozenset[tuple[str, str]]] = field(default_factory=dict)
+
+
+def fields_of(store: Store) -> dict[str, frozenset[tuple[str, str]]]:
+    """Sections grouped by the field (lĩnh vực) their title or a parent's title names;
+    empty (no field filter offered) when the records module cannot be used."""
+    try:
+        from index.records import field_of
+    except Exception as e:
+        log.warning("fields unavailable: %r", e)
+        return {}
+    out: dict[str, set[tuple[str, str]]] = {}
+    for info in store.reports():
+        report = store.report(info.report_id)
+        if report is None:
+            continue
+        for sec in report.sections:
+            path, label = sec.path, ""
+            while path and not label:
+                s = report.section(path)
+                label = field_of(s.title) if s else ""
+                path = path.rpartition(".")[0]
+            if label:
+                out.setdefault(label, set()).add((info.report_id, sec.path))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Upload limits, from ASSISTANT_UPLOAD_MAX_MB / ASSISTANT_UPLOAD_MAX_FILES."""
+
+    max_mb: float
+    max_files: int
+    suffixes: tuple[str, ...] = (".txt", ".md", ".docx", ".pdf", ".doc")
+
+    @property
+    def max_bytes(self) -> int:
+        return int(self.max_mb * 1024 * 1024)
+
+    @classmethod
+    def from_env(cls, settings: Settings, env: dict[str, str] | None = None) -> Limits:
+        env = dict(os.environ if env is None else env)
+        return cls(
+            max_mb=float(env.get("ASSISTANT_UPLOAD_MAX_MB") or settings.max_file_mb),
+            max_files=int(env.get("ASSISTANT_UPLOAD_MAX_FILES") or 10),
+        )
+
+
+class AppState:
+    """Shared by every session of one app process."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        embedder: Embedder,
+        answerer: Answerer,
+        users: Users | None = None,
+        limits: Limits | None = None,
+        loopback: bool = True,
+    ):
+        self.settings = settings
+        self.embedder = embedder
+        self.answerer = answerer
+        self.users = users or Users({})
+        self.limits = limits or Limits.from_env(settings)
+        self.loopback = loopback
+        self.chat_concurrency = int(os.environ.get("ASSISTANT_CHAT_CONCURRENCY") or 8)
+        self.root = Path(settings.index_dir)
+        self.uploads = self.root / "uploads"
+        self.write_lock = threading.Lock()  # one upload / delete / re-index at a time
+        self._build_lock = threading.Lock()
+        self._writer: Store | None = None
+        self._snapshot: Snapshot | None = None
+        self._snapshot = self._build()
+
+    # ---- reading ---------------------------------------------------------------------
+
+    def _manifest_mtime(self) -> float:
+        try:
+            return (self.root / "manifest.json").stat().st_mtime
+        except FileNotFoundError:
+            return 0.0
+
+    def _build(self) -> Snapshot:
+        mtime = self._manifest_mtime()
+        store = FrozenStore(self.root, self.embedder)
+        retriever = HybridRetriever(store, self.settings.candidates, self.settings.rrf_k)
+        retriever.corpus  # noqa: B018 - statistics built here, not in the first question
+        return Snapshot(store, retriever, store.generation, mtime, fields_of(store))
+
+    def snapshot(self) -> Snapshot:
+        """The index as last committed; never blocks on a rebuild someone else started."""
+        snap = self._snapshot
+        if snap is not None and self._manifest_mtime() == snap.mtime:
+            return snap
+        if not self._build_lock.acquire(blocking=snap is None):
+            return snap  # another thread is building the new one; answer from this one
+        try:
+            snap = self._snapshot
+            if snap is None or self._manifest_mtime() != snap.mtime:
+                self._snapshot = snap = self._build()
+            return snap
+        finally:
+            self._build_lock.release()
+
+    def refresh(self) -> Snapshot:
+        """After this process wrote: wait for the snapshot of what it wrote."""
+        with self._build_lock:
+            if self._snapshot is None or self._manifest_mtime() != self._snapshot.mtime:
+                self._snapshot = self._build()
+            return self._snapshot
+
+    @property
+    def writer(self) -> Store:
+        """The one Store that writes; use it only while holding `write_lock`."""
+        if self._writer is None:
+            self._writer = SharedStore(self.root, self.embedder)
+        return self._writer
+
+    # ---- who is asking ---------------------------------------------------------------
+
+    def role(self, username: str | None) -> str:
+        if not self.users.enabled:
+            return ADMIN if self.loopback else STAFF
+        return self.users.role(username) or STAFF
+
+    def role_of(self, request: Any) -> str:
+        return self.role(getattr(request, "username", None) if request is not None else None)
+
+    def is_admin(self, request: Any) -> bool:
+        return self.role_of(request) == ADMIN
