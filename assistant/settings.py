@@ -37,6 +37,14 @@ class Settings(BaseSettings):
     llm_timeout: float = 60.0
     llm_max_tokens: int = 512
 
+    # Web app (assistant/webui): users, upload limits, concurrency.
+    auth_file: Path | None = Field(default=None, description="tệp người dùng JSON/TOML")
+    users: str = ""  # JSON, or "tên:vai trò:hash; …"
+    admin_users: str = ""  # comma-separated names that are always admin
+    upload_max_mb: float | None = None  # None: max_file_mb
+    upload_max_files: int = 10
+    chat_concurrency: int = 8
+
     @property
     def max_bytes(self) -> int:
         return int(self.max_file_mb * 1024 * 1024)

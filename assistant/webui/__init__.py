@@ -53,7 +53,9 @@ def make_state(settings: Settings, embedder, host: str = "127.0.0.1"):
     answerer = make_answerer(settings)
     if answerer.warning:
         print(f"! {answerer.warning}", file=sys.stderr)
-    return AppState(settings, embedder, answerer, Users.from_env(), loopback=is_loopback(host))
+    return AppState(
+        settings, embedder, answerer, Users.from_settings(settings), loopback=is_loopback(host)
+    )
 
 
 def main() -> None:

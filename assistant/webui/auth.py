@@ -27,6 +27,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from assistant.settings import Settings
+
 ADMIN, LEADER, STAFF = "admin", "lãnh đạo", "cán bộ"
 ROLES = (ADMIN, LEADER, STAFF)
 _ROLE_ALIASES = {
@@ -160,6 +162,15 @@ class Users:
             for name, u in users.items()
         }
         self._dummy = hash_password(secrets.token_hex(8))
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Users:
+        env = {
+            "ASSISTANT_AUTH_FILE": str(settings.auth_file or ""),
+            "ASSISTANT_USERS": settings.users,
+            "ASSISTANT_ADMIN_USERS": settings.admin_users,
+        }
+        return cls.from_env(env)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Users:

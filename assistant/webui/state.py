@@ -14,7 +14,6 @@ separate writer Store under a lock, so they run one at a time.
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -111,11 +110,10 @@ class Limits:
         return int(self.max_mb * 1024 * 1024)
 
     @classmethod
-    def from_env(cls, settings: Settings, env: dict[str, str] | None = None) -> Limits:
-        env = dict(os.environ if env is None else env)
+    def from_settings(cls, settings: Settings) -> Limits:
         return cls(
-            max_mb=float(env.get("ASSISTANT_UPLOAD_MAX_MB") or settings.max_file_mb),
-            max_files=int(env.get("ASSISTANT_UPLOAD_MAX_FILES") or 10),
+            max_mb=settings.upload_max_mb or settings.max_file_mb,
+            max_files=settings.upload_max_files,
         )
 
 
@@ -135,9 +133,9 @@ class AppState:
         self.embedder = embedder
         self.answerer = answerer
         self.users = users or Users({})
-        self.limits = limits or Limits.from_env(settings)
+        self.limits = limits or Limits.from_settings(settings)
         self.loopback = loopback
-        self.chat_concurrency = int(os.environ.get("ASSISTANT_CHAT_CONCURRENCY") or 8)
+        self.chat_concurrency = settings.chat_concurrency
         self.root = Path(settings.index_dir)
         self.uploads = self.root / "uploads"
         self.write_lock = threading.Lock()  # one upload / delete / re-index at a time
