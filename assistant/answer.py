@@ -314,20 +314,27 @@ def answer(
     citer = Citer(store)
     lines: list[str] = []
     cite = citer.cite
+    leads = {
+        _clean(h.chunk.extra.get("context", ""))
+        for h, _ in picked
+        if h.chunk.kind == "footnote" and h.chunk.extra.get("context")
+    }
     for hit, sentence in picked:
         c = hit.chunk
         if c.kind == "footnote":
             lead = _clean(c.extra.get("context", ""))
-            n = cite(c, hit.score, _clean(sentence))
             ref = _referencing_chunk(store.chunks, c) if lead else None
             # the clause quoted before the list is source text too, so it is cited as well
             lead_cite = f" [{cite(ref, hit.score, lead)}]" if ref else ""
+            n = cite(c, hit.score, _clean(sentence))
             lines.append(
                 f"{lead or 'Chi tiết'}{lead_cite} (chú thích {c.footnote}): "
                 f"{_clean(sentence)} [{n}]"
             )
         else:
             shown = _clean(focus(query, sentence, retriever.corpus))
+            if shown.strip(" …;.") in leads:
+                continue  # the footnote line below quotes this very clause before its list
             lines.append(f"{shown} [{cite(c, hit.score, shown)}]")
     text = "\n".join(f"- {line}" for line in lines) if len(lines) > 1 else lines[0]
     return Answer(question, text, False, tuple(citer.citations), support, timings)
