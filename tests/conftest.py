@@ -10,15 +10,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import ipaddress
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
 import textwrap
-from collections.abc import Sequence
+import time
+import urllib.request
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -294,3 +298,68 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.slow)
         if names & {"shared", "langson_path", "langson_report"}:
             item.add_marker(pytest.mark.shared)
+
+
+# ---- the app as a user starts it (`python app.py`) ---------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_until_serving(proc: subprocess.Popen, url: str, log: Path, timeout: float = 150) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            pytest.fail(f"app exited with {proc.returncode}:\n{log.read_text(errors='replace')}")
+        with contextlib.suppress(OSError), urllib.request.urlopen(url, timeout=2) as r:
+            if r.status == 200:
+                return
+        time.sleep(0.5)
+    pytest.fail(f"app did not serve {url} within {timeout}s:\n{log.read_text(errors='replace')}")
+
+
+@dataclass
+class RunningApp:
+    url: str
+    index: Path
+    log: Path
+    proc: subprocess.Popen
+
+    def log_text(self) -> str:
+        return self.log.read_text(errors="replace")
+
+
+@contextlib.contextmanager
+def running_app(
+    sample_index: Path, env: dict[str, str], folder: Path, **extra: str
+) -> Iterator[RunningApp]:
+    index = folder / "index"
+    shutil.copytree(sample_index, index)
+    port = free_port()
+    log = folder / "app.log"
+    child = {**env, "ASSISTANT_INDEX_DIR": str(index), "GRADIO_SERVER_PORT": str(port), **extra}
+    child.pop("GRADIO_SERVER_NAME", None)
+    with log.open("w") as out:
+        proc = subprocess.Popen(
+            [sys.executable, str(ROOT / "app.py")],
+            cwd=ROOT,
+            env=child,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        wait_until_serving(proc, url, log)
+        yield RunningApp(url, index, log, proc)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGTERM)
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()

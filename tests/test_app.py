@@ -2,27 +2,18 @@
 
 from __future__ import annotations
 
-import contextlib
 import importlib.util
 import os
-import signal
 import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, running_app
 
 from assistant.answer import Answer, Citation
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def listening_addresses(port: int) -> set[str]:
@@ -39,53 +30,10 @@ def listening_addresses(port: int) -> set[str]:
     return found
 
 
-def wait_until_serving(proc: subprocess.Popen, url: str, log: Path, timeout: float = 150) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            pytest.fail(f"app exited with {proc.returncode}:\n{log.read_text(errors='replace')}")
-        with contextlib.suppress(OSError), urllib.request.urlopen(url, timeout=2) as r:
-            if r.status == 200:
-                return
-        time.sleep(0.5)
-    pytest.fail(f"app did not serve {url} within {timeout}s:\n{log.read_text(errors='replace')}")
-
-
 @pytest.fixture(scope="module")
 def app_url(sample_index, subprocess_env, tmp_path_factory):
-    import shutil
-
-    index = tmp_path_factory.mktemp("app") / "index"
-    shutil.copytree(sample_index.path, index)
-    port = free_port()
-    log = index.parent / "app.log"
-    env = {
-        **subprocess_env,
-        "ASSISTANT_INDEX_DIR": str(index),
-        "GRADIO_SERVER_PORT": str(port),
-    }
-    env.pop("GRADIO_SERVER_NAME", None)
-    with log.open("w") as out:
-        proc = subprocess.Popen(
-            [sys.executable, str(ROOT / "app.py")],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        wait_until_serving(proc, url, log)
-        yield url, port, log
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGTERM)
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait()
+    with running_app(sample_index.path, subprocess_env, tmp_path_factory.mktemp("app")) as app:
+        yield app.url, int(app.url.rsplit(":", 1)[1].strip("/")), app.log
 
 
 @pytest.mark.slow

@@ -3,15 +3,10 @@ are generated, verified before anyone sees them, and an altered figure never get
 
 from __future__ import annotations
 
-import os
-import shutil
-import signal
-import subprocess
 import sys
 
 import pytest
-from conftest import ROOT
-from test_app import free_port, wait_until_serving
+from conftest import ROOT, running_app
 
 sys.path.insert(0, str(ROOT / "tests" / "assistant"))
 from fake_openai_server import FakeOpenAIServer, alter, first_figure
@@ -32,35 +27,18 @@ def tampered(body: dict) -> str:
 @pytest.fixture(params=["faithful", "tampered"])
 def llm_app(request, sample_index, subprocess_env, tmp_path):
     reply = faithful if request.param == "faithful" else tampered
-    index = tmp_path / "index"
-    shutil.copytree(sample_index.path, index)
-    port = free_port()
-    log = tmp_path / "app.log"
-    with FakeOpenAIServer(reply) as server:
-        env = {
-            **subprocess_env,
-            "ASSISTANT_INDEX_DIR": str(index),
-            "GRADIO_SERVER_PORT": str(port),
-            "ASSISTANT_LLM_BACKEND": "openai",
-            "ASSISTANT_LLM_BASE_URL": server.url,
-            "ASSISTANT_LLM_MODEL": "fake",
-        }
-        with log.open("w") as out:
-            proc = subprocess.Popen(
-                [sys.executable, str(ROOT / "app.py")],
-                cwd=ROOT,
-                env=env,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-        try:
-            url = f"http://127.0.0.1:{port}/"
-            wait_until_serving(proc, url, log)
-            yield request.param, url, server
-        finally:
-            os.killpg(proc.pid, signal.SIGTERM)
-            proc.wait(timeout=20)
+    with (
+        FakeOpenAIServer(reply) as server,
+        running_app(
+            sample_index.path,
+            subprocess_env,
+            tmp_path,
+            ASSISTANT_LLM_BACKEND="openai",
+            ASSISTANT_LLM_BASE_URL=server.url,
+            ASSISTANT_LLM_MODEL="fake",
+        ) as app,
+    ):
+        yield request.param, app.url, server
 
 
 def test_llm_answers_are_verified_in_the_app(llm_app) -> None:

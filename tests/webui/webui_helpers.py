@@ -7,17 +7,12 @@ import contextlib
 import json
 import os
 import shutil
-import signal
-import subprocess
-import sys
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
-from test_app import free_port, wait_until_serving
+from conftest import ROOT, RunningApp, running_app  # noqa: F401  (re-exported for the tests)
 
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM_FLAGS = [
@@ -30,50 +25,6 @@ CHROMIUM_FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-
-
-@dataclass
-class RunningApp:
-    url: str
-    index: Path
-    log: Path
-    proc: subprocess.Popen
-
-    def log_text(self) -> str:
-        return self.log.read_text(errors="replace")
-
-
-@contextlib.contextmanager
-def running_app(
-    sample_index: Path, env: dict[str, str], folder: Path, **extra: str
-) -> Iterator[RunningApp]:
-    index = folder / "index"
-    shutil.copytree(sample_index, index)
-    port = free_port()
-    log = folder / "app.log"
-    child = {**env, "ASSISTANT_INDEX_DIR": str(index), "GRADIO_SERVER_PORT": str(port), **extra}
-    child.pop("GRADIO_SERVER_NAME", None)
-    with log.open("w") as out:
-        proc = subprocess.Popen(
-            [sys.executable, str(ROOT / "app.py")],
-            cwd=ROOT,
-            env=child,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        wait_until_serving(proc, url, log)
-        yield RunningApp(url, index, log, proc)
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGTERM)
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait()
 
 
 def users_file(folder: Path, users: dict[str, tuple[str, str]]) -> Path:
