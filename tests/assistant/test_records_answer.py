@@ -235,3 +235,14 @@ def test_question_period_filters_the_series(store: Store) -> None:
 )
 def test_other_questions_are_left_to_the_passage_answerer(store: Store, question: str) -> None:
     assert try_records_answer(question, store) is None
+
+
+def test_records_answers_keep_the_json_schema(sample_retriever) -> None:
+    from assistant.answer import answer
+
+    a = answer("Quyết định số 2514/QĐ-UBND về nội dung gì?", sample_retriever)
+    data = a.to_json()
+    assert data["mode"] == "records" and data["citations"]
+    assert {"retrieve", "answer"} <= set(data["timings_ms"])
+    for c in data["citations"]:
+        assert {"n", "report", "date", "section", "footnote", "file", "text", "score"} <= set(c)
