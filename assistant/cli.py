@@ -71,9 +71,9 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.dialogue import Turn, load_session, resolve, save_session
-    from assistant.generate import make_answerer
     from assistant.render import as_text
     from assistant.retrieve import HybridRetriever
+    from assistant.route import make_assistant
 
     store = _store(settings)
     if not store.reports():
@@ -84,7 +84,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
         )
         return 2
     retriever = HybridRetriever(store, settings.candidates, settings.rrf_k)
-    answerer = make_answerer(settings)
+    answerer = make_assistant(settings)
     if answerer.warning:
         print(f"! {answerer.warning}", file=sys.stderr)
     question = " ".join(args.question)
@@ -128,8 +128,8 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_summarize(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.answerers.summary import find_report, summarize_report
     from assistant.render import as_text
-    from assistant.summarize import find_report, summarize_report
 
     store = _store(settings)
     rid = find_report(store, args.report)

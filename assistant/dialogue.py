@@ -2,7 +2,7 @@
 "liệt kê chi tiết hơn" are rewritten into standalone questions from the previous turn.
 
 Without an LLM the rewrite carries over what the follow-up leaves out — the previous
-question's topic, period and the thing it named; with one, a prompt does it (generate.py).
+question's topic, period and the thing it named; with one, a prompt does it (answerers/llm.py).
 Sessions of the CLI (`ask --session ID`) are small JSON files beside the index.
 """
 
@@ -15,7 +15,8 @@ import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from assistant.query import MONTH_RE, QUARTER_RE, topic_syllables
+from assistant.query import topic_syllables
+from index import periods as P
 from index import vn
 
 # "dự án đó", "công trình này", "quyết định trên", "số liệu đó" …
@@ -31,12 +32,12 @@ NAMED_RE = re.compile(
 MORE_RE = re.compile(
     r"\b(chi tiết hơn|cụ thể hơn|liệt kê|thêm nữa|nói rõ hơn|chi tiet hon|liet ke)\b", re.I
 )
-PERIOD_TEXT_RE = re.compile(
-    r"\b(?:tháng|thang)\s+\d{1,2}(?:\s*/\s*\d{4})?|\b(?:quý|quy)\s+(?:I{1,3}|IV|\d)\s*/\s*\d{4}",
-    re.I,
-)
 FILLER_RE = re.compile(
-    r"\b(còn|con|thì sao|thi sao|thế nào|the nao|ra sao|vậy|vay|nhé|nhe|thì|thi)\b", re.I
+    r"\b(còn|con|thì sao|thi sao|thế nào|the nao|ra sao|vậy|vay|nhé|nhe|thì|thi|thế|the)\b", re.I
+)
+# A question that says it follows on: "còn …", "thế còn …", "vậy còn …", "… thì sao?"
+FOLLOW_ON_RE = re.compile(
+    r"^(?:(?:thế|the|vậy|vay)\s+)?(?:còn|con)\b|^(?:thế|vậy|rồi)\b|\b(?:thì|thi) sao\W*$", re.I
 )
 
 
@@ -45,11 +46,6 @@ class Turn:
     question: str  # as typed
     resolved: str  # the standalone question that was answered
     answer: str = ""
-
-
-def _period_text(question: str) -> str:
-    m = PERIOD_TEXT_RE.search(question)
-    return m.group(0) if m else ""
 
 
 NAME_END_RE = re.compile(
@@ -69,35 +65,113 @@ def _named(text: str) -> str:
     return f"{found[-1].group(1)} {name}"
 
 
+def _absolute(text: str) -> tuple[P.Mention | None, P.Period | None]:
+    """The first period of a text and the mention naming it (the period only when its
+    year is written)."""
+    for m in P.mentions(text):
+        if m.period is not None:
+            return m, (m.period if m.period.year_known else None)
+    return None, None
+
+
+def _names(text: str) -> list[str]:
+    """Proper names: runs of capitalised words ("Phú Mai", "Xã Phú Mai"); the first word of
+    the sentence only in a run of two or more; abbreviations (NSNN) are not names."""
+    words = re.findall(r"[^\W_]+", vn.nfc(text))
+    out, run = [], []
+    for i, w in enumerate([*words, ""]):
+        if w[:1].isupper() and not (w.isupper() and len(w) > 1):
+            run.append((i, w))
+            continue
+        if run and (run[0][0] > 0 or len(run) > 1):
+            out.append(" ".join(x for _, x in run))
+        run = []
+    return out
+
+
+def _written(question: str, mention: P.Mention, current: P.Period | None) -> str:
+    """How the new period goes into the question: as typed, with the year the period under
+    discussion gives it ("tháng 11" → "tháng 11/2025"), or spoken for a relative one."""
+    typed = vn.nfc(question)[mention.start : mention.end]
+    period = P.resolve(mention, current)
+    if mention.period is None:
+        return period.spoken if period is not None else typed
+    if not mention.period.year_known and period is not None and period.year_known:
+        return f"{typed}/{period.first[0]}"
+    return typed
+
+
+_FOLLOW_SHELL = re.compile(
+    r"^(?:(?:thế|the|vậy|vay)\s+)?(?:còn|con)\s+|\s*(?:thì|thi)\s+(?:sao|thế nào|the nao|ra sao)"
+    r"\W*$|\s*(?:thế nào|the nao|ra sao)\W*$",
+    re.I,
+)
+
+
+def _substitute(previous: str, x: str) -> str:
+    """The previous question asked of `x` instead: a name for a name ("Lâm Đồng" →
+    "Bình Thuận"), else the phrase of the same length that shares its head or its last
+    word ("viên chức" → "công chức"); else `x` added in brackets."""
+    x_names, prev_names = _names(x), _names(previous)
+    if x_names and prev_names:
+        return previous.replace(prev_names[-1], x_names[0], 1)
+    words = re.findall(r"[^\W_]+", previous)
+    mine = [vn.fold(w) for w in re.findall(r"[^\W_]+", x)]
+    n = len(mine)
+    for i in range(len(words) - n, -1, -1):
+        window = [vn.fold(w) for w in words[i : i + n]]
+        if n >= 2 and window != mine and (window[-1] == mine[-1] or window[0] == mine[0]):
+            old = " ".join(words[i : i + n])
+            if old in previous:
+                return previous.replace(old, x, 1)
+    return f"{previous.rstrip(' ?')} ({x})?"
+
+
 def resolve(question: str, history: list[Turn]) -> str:
-    """The standalone form of `question` given the previous turns (no LLM)."""
+    """The standalone form of `question` given the previous turns (no LLM). Only what the
+    question lacks is carried over — its subject when it names none, the period when it
+    follows on ("còn …", "… thì sao", "dự án đó") without one — and "tháng trước",
+    "cùng kỳ" are read against the period under discussion. A question complete on its
+    own is left as it is."""
     question = re.sub(r"\s+", " ", vn.nfc(question)).strip()
     if not history:
         return question
     prev = history[-1]
+    old_mention, current = _absolute(prev.resolved)
     accented = vn.has_diacritics(question)
     own_topic = topic_syllables(FILLER_RE.sub(" ", question), accented)
-    resolved = question
+    mentions = P.mentions(question)
+    follows = bool(FOLLOW_ON_RE.search(question))
     anaphora = ANAPHORA_RE.search(question)
     if anaphora:
         named = _named(prev.resolved) or _named(prev.answer)
         if named:
-            resolved = question[: anaphora.start()] + named + question[anaphora.end() :]
+            question = question[: anaphora.start()] + named + question[anaphora.end() :]
+            follows = True
+            mentions = P.mentions(question)
     elif MORE_RE.search(question) and len(own_topic) <= 3:
-        resolved = f"{prev.resolved.rstrip(' ?')} — liệt kê chi tiết"
-    elif len(own_topic) <= 1 and _period_text(question):
-        # "còn tháng 11 thì sao?": the previous question, for the new period
-        new_period = _period_text(question)
-        old = _period_text(prev.resolved)
-        year = re.search(r"/\s*(\d{4})", old)
-        if year and "/" not in new_period:
-            new_period = f"{new_period}/{year.group(1)}"  # "tháng 11" after "tháng 12/2025"
-        base = prev.resolved.replace(old, new_period) if old else f"{prev.resolved} {new_period}"
-        resolved = base
-    if not _period_text(resolved) and _period_text(prev.resolved):
-        folded = vn.fold(resolved)
-        if not (MONTH_RE.search(folded) or QUARTER_RE.search(folded)):
-            resolved = f"{resolved.rstrip(' ?')} ({_period_text(prev.resolved)})?"
+        return f"{prev.resolved.rstrip(' ?')} — liệt kê chi tiết"
+    bare = _FOLLOW_SHELL.sub("", question).strip(" ?.")
+    if follows and not mentions and not anaphora and bare and len(own_topic) <= 4:
+        # "còn công chức thì sao?", "còn Bình Thuận thì sao?": the same question about X
+        return _substitute(prev.resolved, bare)
+    if mentions and len(own_topic) <= 1:
+        # "còn tháng 11 thì sao?", "tháng trước thì sao?": the previous question, new period
+        new = _written(question, mentions[0], current)
+        if old_mention is not None:
+            return P.replace_mention(prev.resolved, old_mention, new)
+        return f"{prev.resolved.rstrip(' ?')} ({new})?"
+    resolved = question
+    for m in reversed([m for m in mentions if m.period is None or not m.period.year_known]):
+        if current is not None:  # "tháng trước" in a question of its own
+            resolved = P.replace_mention(resolved, m, _written(resolved, m, current))
+    carry = []
+    if follows and not _names(question) and not anaphora:
+        carry += _names(prev.resolved)[:2]  # "thế tỉnh đã công nhận chưa?" — whom?
+    if follows and not mentions and current is not None:
+        carry.append(current.spoken)
+    if carry:
+        resolved = f"{resolved.rstrip(' ?')} ({', '.join(carry)})?"
     return resolved
 
 

@@ -1,5 +1,6 @@
-"""question → normalized Query: NFC, folded tokens for BM25, diacritics restored and
-abbreviations expanded for the dense side, document numbers, figures and period pulled out."""
+"""question → Query, parsed once: NFC text, folded tokens for BM25, diacritics restored and
+abbreviations expanded for the dense side, document numbers, figures, the periods it names
+and what kind of answer it wants (its intent). Everything after this reads the Query."""
 
 from __future__ import annotations
 
@@ -7,88 +8,187 @@ import re
 from dataclasses import dataclass
 
 from assistant.english import looks_english, translate
+from index import periods as P
 from index import vn
 
-LIST_CUES = (
-    "gom nhung",
-    "nhung du an nao",
-    "nhung cong trinh nao",
-    "liet ke",
-    "danh sach",
-    "cac du an",
-    "nhung gi",
-    "nhung nao",
-    "cac cong trinh",
-    "o dau",
-    "nhung ai",
-    "cac vu",
-    "nhung vu",
-    "gom nhung gi",
-    "nhung van ban",
-    "cac van ban",
-    "which",
+# What kind of answer a question wants. Cues are the genre's phrasings of each kind of
+# request; the router tries the matching answerer first and falls back to a quoted passage.
+DOCUMENT, METADATA, SUMMARY = "document", "metadata", "summary"
+COMPARISON, SUPERLATIVE, SERIES = "comparison", "superlative", "series"
+TASKS, PROJECT, SECTION, LIST, FIGURE, FACT = (
+    "tasks",
+    "project",
+    "section",
     "list",
+    "figure",
+    "fact",
 )
-FIGURE_CUES = ("bao nhieu", "may", "ty le", "so luong", "tong so", "how many", "how much", "muc")
-SUMMARY_CUES = ("tom tat", "tong hop", "khai quat", "noi bat", "ket qua", "summar")
-MONTH_RE = re.compile(r"\bthang\s+(\d{1,2})(?:\s*[/-]\s*(\d{4}))?\b")
-QUARTER_RE = re.compile(r"\bquy\s+(i{1,3}|iv|\d)\s*/\s*(\d{4})\b")
-TASK_RE = re.compile(r"\b(?:nhiem vu|phuong huong|ke hoach thang|du kien|se trien khai|task)")
-ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
+
+_SUMMARY = re.compile(r"\b(?:tom tat|tom luoc|khai quat|tong quan|summari[sz]e|summary|overview)\b")
+_METADATA = re.compile(
+    r"\b(?:ai ky|nguoi ky|ky boi|do ai ky|ky ten|ngay ban hanh|ban hanh ngay|ban hanh khi nao|"
+    r"so hieu|so (?:cua )?(?:bao cao|van ban)|bao cao (?:\w+ ){0,12}so may|"
+    r"(?:bao cao|van ban) (?:thang|ky|quy) (?:may|nao)|co quan (?:nao )?ban hanh|"
+    r"who signed|signed by|issued by|recipients?|report (?:\w+ ){0,4}covers?|"
+    r"which (?:period|month) does)\b"
+)
+_SIGNATURE = re.compile(
+    r"\b(?:ai ky|nguoi ky|ky boi|do ai ky|ky ten|noi nhan|"
+    r"gui (?:cho |toi |den )?(?:ai|nhung|cac|co quan)|who signed|signed by|recipients?)\b"
+)
+_COMPARISON = re.compile(
+    r"\b(?:so voi|so sanh|chenh lech|tang hay giam|tang giam the nao|khac (?:nhau|biet)|"
+    r"compared?|difference|increased?|decreased?|changed?)\b|"
+    r"\b(?:tang|giam|hon|bot|nang len|nhich len|them|di)\b(?: \w+){0,6} bao nhieu\b"
+)
+_SUPERLATIVE = re.compile(
+    r"\b(?:(?:nhieu|it|cao|thap|lon|nho|tot|kem)(?: \w+){0,8} nhat|dung dau|dan dau|xep cuoi|"
+    r"cuoi bang|most|fewest|highest|lowest|largest|smallest|best|worst)\b"
+)
+_MIN = re.compile(
+    r"\b(?:(?:it|thap|nho|kem)(?: \w+){0,8} nhat|xep cuoi|cuoi bang|fewest|lowest|smallest|"
+    r"worst)\b"
+)
+SERIES_CUES = re.compile(
+    r"\b(?:qua cac (?:thang|ky|bao cao|nam|quy)|theo (?:tung )?thang|cac thang|dien bien|"
+    r"bien dong|xu huong|thay doi the nao|over the months|trend)\b|"
+    r"\btu thang \d{1,2}(?: \d{4})? (?:den|toi) thang"
+)
+TASK_FOLLOWUP = re.compile(
+    r"\bnhiem vu\b.*\b(?:da (?:duoc )?(?:thuc hien|hoan thanh|trien khai)|"
+    r"thuc hien (?:chua|den dau|the nao|ra sao)|"
+    r"ket qua thuc hien|tien do thuc hien|hoan thanh chua|lam duoc)"
+)
+STAGE_CUES = re.compile(
+    r"\b(?:giai doan nao|tien do|den dau|toi dau|the nao|ra sao|trang thai|hien nay|buoc nao|"
+    r"dang o)\b"
+)
+DOC_CUES = re.compile(
+    r"\b(?:la gi|ve viec gi|ve gi|noi dung|quy dinh gi|ban hanh|ngay nao|cua ai|do ai|"
+    r"nhu the nao|o dau|nhac den|ra sao)\b"
+)
+# A heading's words: a question naming one asks for the section, not one fact.
+SECTION_WORDS = re.compile(
+    r"\b(?:ton tai|han che|kho khan|vuong mac|bat cap|yeu kem|uu diem|nhiem vu|phuong huong|"
+    r"giai phap|kien nghi|de xuat|danh gia chung|ket qua|tinh hinh|cong tac|linh vuc|"
+    r"mang|nganh|ke hoach (?:thang|nam|quy) (?:toi|sau)|thoi gian toi|dinh lam|se lam|"
+    r"issues|problems|shortcomings|tasks|situation|plans?)\b"
+)
+BROAD_ASK = re.compile(
+    r"\b(?:nhung gi|gom nhung|gi|ra sao|the nao|nhu the nao|nao|neu|noi gi|co gi|ve gi|"
+    r"nhung viec|lam gi|what|how)\b"
+)
+LIST_CUES = re.compile(
+    r"\b(?:gom nhung|nhung (?:\w+ ){0,3}nao|liet ke|danh sach|cac (?:\w+ ){1,3}nao|nhung gi|"
+    r"o dau|nhung ai|(?:cac|nhung) vu|(?:cac|nhung) van ban|(?:cac|nhung) cong trinh|"
+    r"(?:cac|nhung) du an|which|list)\b"
+)
+FIGURE_CUES = re.compile(
+    r"\b(?:bao nhieu|(?<!bo )may(?! moc| bay| tinh)|ty le|so luong|tong so|muc|how many|"
+    r"how much|what percentage|rate)\b"
+)
+TASK_RE = re.compile(
+    r"\b(?:nhiem vu|phuong huong|ke hoach thang|du kien|se trien khai|dinh lam|se lam|du dinh|"
+    r"thang toi|thoi gian toi|sap toi|toi day|phai lam|can lam|task)"
+)
 # How a question is asked, not what it is about: left out when measuring coverage.
 QUESTION_PHRASES = re.compile(
     r"\b(?:co gi noi bat|noi bat|nhu the nao|the nao|ra sao|tom tat|tong hop|khai quat|"
     r"la bao nhieu|bao nhieu|la gi|cho biet|hay neu|liet ke|gom nhung|nhung gi|ve noi dung gi|"
     r"noi dung gi|xin|vui long|trong thang|hien nay|cu the|chi tiet|dat duoc|o dau|la ai|"
-    r"theo quyet dinh nao|nao)\b"
+    r"theo quyet dinh nao|nao|so voi|so sanh|nhieu nhat|it nhat|cao nhat|thap nhat|lon nhat|"
+    r"nho nhat|tang hay giam|thi sao|vua roi|vua qua|hien tai|den nay|den gio|ca nam|"
+    r"bao nhieu phan tram|nhieu hon|it hon|cao hon|thap hon)\b"
 )
 DATE_RE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b|\b\d{1,2}/\d{4}\b")
 
 
 @dataclass(frozen=True)
 class Query:
-    text: str  # NFC, as typed
+    text: str  # NFC, as asked
+    folded: str  # folded, with an English question's Vietnamese terms appended
     dense_text: str  # what the embedder sees
     tokens: tuple[str, ...]  # BM25 tokens
     content: tuple[str, ...]  # folded content syllables, stopwords removed
     doc_numbers: tuple[str, ...]  # "3090/QĐ-UBND", or bare "3090" from "QĐ 3090"
     figures: tuple[str, ...]  # canonical keys of figures written in the question
-    periods: tuple[str, ...]  # "12/2023", "12/*", "Q1/2026"
+    periods: tuple[P.Mention, ...]  # as written; the router resolves them
     accented: bool
     english: bool
+    intent: str
     is_list: bool
     wants_figure: bool
-    is_summary: bool
     about_tasks: bool  # asks what is planned ("nhiệm vụ tháng 01/2024")
+    extreme: str = ""  # "max" | "min" for superlatives
     understood: float = 1.0  # share of an English question's terms the glossary knew
 
+    @property
+    def is_summary(self) -> bool:
+        return self.intent == SUMMARY
 
-def periods_in(folded: str) -> tuple[str, ...]:
-    found = []
-    for m in MONTH_RE.finditer(folded):
-        month = int(m.group(1))
-        if 1 <= month <= 12:
-            found.append(f"{month:02d}/{m.group(2) or '*'}")
-    for m in QUARTER_RE.finditer(folded):
-        q = ROMAN.get(m.group(1), m.group(1))
-        found.append(f"Q{q}/{m.group(2)}")
-    return tuple(dict.fromkeys(found))
+    @property
+    def period_labels(self) -> tuple[str, ...]:
+        return tuple(m.period.label for m in self.periods if m.period is not None)
+
+
+def periods_in(text: str) -> tuple[str, ...]:
+    """Labels of the absolute periods a text names ('12/2023', '12/*', 'Q4/2023')."""
+    return tuple(dict.fromkeys(m.period.label for m in P.mentions(text) if m.period))
 
 
 PERIOD_WORDS_RE = re.compile(
-    r"\bthang (?:\d{1,2})(?: (?:nam )?\d{4})?\b|\bquy (?:i{1,3}|iv|\d)(?: (?:nam )?\d{4})?\b"
+    r"\bthang (?:\d{1,2})(?: (?:nam )?\d{4})?\b|\bquy (?:i{1,3}|iv|\d)(?: (?:nam )?\d{4})?\b|"
+    r"\b(?:thang|quy|nam) (?:truoc|sau|toi|nay|ngoai)\b|\bcung ky\b"
 )
+
+
+def without_periods(text: str) -> str:
+    """`text` with the periods it names blanked out ('đến 15/12', 'năm 2025')."""
+    text = vn.nfc(text)
+    for m in reversed(P.mentions(text)):
+        text = text[: m.start] + " " + text[m.end :]
+    return text
 
 
 def topic_syllables(text: str, accented: bool) -> list[str]:
     """The folded syllables that say what the question is about: without how it is asked
     ("có gì nổi bật", "là bao nhiêu"), without the period (a filter, not a topic), and
     without stopwords — judged on the accented word, so 'tai nạn' keeps its 'tai'."""
-    words = vn.syllables(text)
+    words = vn.syllables(without_periods(text))
     drop = vn.matched_words(words, QUESTION_PHRASES, PERIOD_WORDS_RE)
     return [
         vn.fold(w) for i, w in enumerate(words) if i not in drop and not vn.is_stopword(w, accented)
     ]
+
+
+def intent_of(folded: str, doc_numbers: tuple[str, ...]) -> str:
+    """The kind of answer wanted, most specific first."""
+    short = len(folded.split()) <= 5
+    if _SIGNATURE.search(folded):
+        return METADATA  # who signed the report, to whom it went
+    if doc_numbers and (DOC_CUES.search(folded) or short):
+        return DOCUMENT
+    if _SUMMARY.search(folded):
+        return SUMMARY
+    if _METADATA.search(folded):
+        return METADATA
+    if _SUPERLATIVE.search(folded):
+        return SUPERLATIVE
+    if _COMPARISON.search(folded):
+        return COMPARISON
+    if SERIES_CUES.search(folded):
+        return SERIES
+    if TASK_FOLLOWUP.search(folded):
+        return TASKS
+    if re.search(r"\b(?:du an|cong trinh)\b", folded) and STAGE_CUES.search(folded):
+        return PROJECT
+    if SECTION_WORDS.search(folded) and BROAD_ASK.search(folded) and not FIGURE_CUES.search(folded):
+        return SECTION
+    if LIST_CUES.search(folded):
+        return LIST
+    if FIGURE_CUES.search(folded):
+        return FIGURE
+    return FACT
 
 
 def normalize(question: str, restorer: vn.DiacriticRestorer | None = None) -> Query:
@@ -96,7 +196,7 @@ def normalize(question: str, restorer: vn.DiacriticRestorer | None = None) -> Qu
     folded = vn.fold(text)
     words = vn.syllables(folded)
     accented = vn.has_diacritics(text)
-    english = not accented and looks_english(words)
+    english = looks_english(words)  # "… report for Sông Mai city": names keep their accents
     restored = text
     if not accented and not english and restorer is not None:
         restored = restorer.restore(text)
@@ -107,31 +207,37 @@ def normalize(question: str, restorer: vn.DiacriticRestorer | None = None) -> Qu
         topic_text, understood = translate(text)
         dense = f"{text} ({topic_text})"
         folded = f"{folded} {vn.fold(topic_text)}"
-        words = vn.syllables(folded)
     content = tuple(topic_syllables(topic_text, accented or english))
     # BM25 gets the topic only: how the question is asked ("có gì nổi bật") and the period
-    # (applied as a filter) would otherwise outweigh the subject in a large index.
-    tokens = [*vn.figure_tokens(text), *vn.abbreviation_tokens(text), *content] or vn.search_tokens(
-        text
-    )
+    # (applied as a filter) would otherwise outweigh the subject in a large index; the
+    # other phrasings of its terms ("khởi công" → "bắt đầu thi công") widen it.
+    tokens = [
+        *vn.figure_tokens(text),
+        *vn.abbreviation_tokens(text),
+        *content,
+        *vn.synonym_tokens(list(content)),
+    ] or vn.search_tokens(text)
     figures = tuple(
         vn.number_key(n) for n in vn.numbers(DATE_RE.sub(" ", text)) if re.search(r"[.,%]", n)
     )
     docs = tuple(dict.fromkeys(vn.doc_numbers(text) + vn.doc_number_digits(text)))
-    padded = f" {' '.join(words)} "
+    plain = " ".join(vn.syllables(folded))  # cues match words, whatever the punctuation
+    intent = intent_of(plain, docs)
     return Query(
         text=text,
         dense_text=dense,
+        folded=folded,
         tokens=tuple(tokens),
         content=content,
         doc_numbers=docs,
         figures=figures,
-        periods=periods_in(folded),
+        periods=tuple(P.mentions(topic_text if english else text)),
         accented=accented,
         english=english,
-        is_list=any(f" {c} " in padded or padded.startswith(f" {c}") for c in LIST_CUES),
-        wants_figure=any(f" {c} " in padded for c in FIGURE_CUES),
-        is_summary=any(c in folded for c in SUMMARY_CUES),
-        about_tasks=bool(TASK_RE.search(folded)),
+        intent=intent,
+        is_list=intent == LIST or bool(LIST_CUES.search(plain)),
+        wants_figure=bool(FIGURE_CUES.search(plain)),
+        about_tasks=bool(TASK_RE.search(plain)),
+        extreme=("min" if _MIN.search(plain) else "max") if intent == SUPERLATIVE else "",
         understood=understood,
     )

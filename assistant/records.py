@@ -1,7 +1,7 @@
-"""Answers across reports from the records registry, each cited back to its passage:
-a document by number, a project's timeline, last period's tasks followed up, a measure
-over the periods. `try_records_answer` turns a question of one of these kinds into an
-Answer, or returns None so the passage answerer takes it.
+"""Records across reports from the registry, each cited back to its passage: a document
+by number, a project's timeline, last period's tasks followed up, a measure over the
+periods. The CLI's records commands and the records answerer (answerers/records.py) read
+them from here.
 """
 
 from __future__ import annotations
@@ -9,23 +9,22 @@ from __future__ import annotations
 import itertools
 import math
 import re
-import time
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 
-from assistant.answer import Answer, Citation
-from assistant.cite import Citer
+from assistant.cite import Citation, Citer
+from index import periods as P
 from index import vn
 from index.model import Chunk
 from index.records import Amount, doc_number_key, documents_in, task_sections
-from index.registry import parse_number_query, parse_period, period_bounds
+from index.registry import parse_number_query
 from index.store import Store
 
 # ---- citations ---------------------------------------------------------------------------
 
 
-class _Citer(Citer):
+class RecordCiter(Citer):
     """Finds the chunk holding a record's passage, then cites it like any answer does."""
 
     def __init__(self, store: Store):
@@ -95,7 +94,7 @@ def lookup_document(
 ) -> list[DocumentMatch]:
     """A document by its number in any spelling: the registry's records first (newest
     report first), then every other passage that mentions it, across all reports."""
-    citer = _Citer(store)
+    citer = RecordCiter(store)
     docs = store.registry.find_documents(number=text, period=period, report=report)
     out: list[DocumentMatch] = []
     for d in docs:
@@ -138,8 +137,8 @@ def lookup_document(
 
 
 def _in_period(period: str, wanted: str) -> bool:
-    have, want = period_bounds(period), parse_period(wanted)
-    return bool(have and want and want[0] <= have[0] and have[1] <= want[1])
+    have, want = P.from_label(period), P.from_label(wanted) or P.parse(wanted)
+    return bool(have and want and want.contains(have))
 
 
 # ---- projects ----------------------------------------------------------------------------
@@ -183,7 +182,7 @@ def project_timeline(
     the stage that report puts it in."""
     from index.records import report_stage
 
-    citer = _Citer(store)
+    citer = RecordCiter(store)
     mentions = store.registry.project_timeline(text, period=period, report=report)
     out: list[ProjectStage] = []
     for rid in dict.fromkeys(m.report_id for m in mentions):
@@ -262,7 +261,7 @@ class TaskFollowup:
         }
 
 
-def _content(text: str) -> list[str]:
+def task_content(text: str) -> list[str]:
     folded = _GENERIC.sub(" ", vn.fold(vn.expand_abbreviations(vn.strip_markers(text))))
     return [w for w in vn.syllables(folded) if not vn.is_stopword(w, False)]
 
@@ -285,9 +284,9 @@ def _similarity(want: list[str], have: list[str], weight: Callable[[str], float]
 
 def _next_report(store: Store, period: str) -> str:
     """Id of the report whose reported period is `period` ('' when none is indexed)."""
-    bounds = parse_period(period)
+    bounds = P.bounds(period)
     rows = store.registry.reports()
-    return next((r.report_id for r in rows if bounds and period_bounds(r.period) == bounds), "")
+    return next((r.report_id for r in rows if bounds and P.bounds(r.period) == bounds), "")
 
 
 def _passages(store: Store, report_id: str) -> list[tuple[str, str, str, int]]:
@@ -319,10 +318,10 @@ def task_followup(store: Store, period: str) -> list[TaskFollowup]:
     about it: the clauses sharing most of its content (see `_similarity`); a clause among
     the best that says it is under way ("đang", "chưa", "tạm dừng") makes it in progress,
     else cue words of the best decide."""
-    citer = _Citer(store)
+    citer = RecordCiter(store)
     next_id = _next_report(store, period)
     units = _passages(store, next_id) if next_id else []
-    tokens = [_content(u[0]) for u in units]
+    tokens = [task_content(u[0]) for u in units]
     df = Counter(t for toks in tokens for t in set(toks))
     n = max(1, len(units))
 
@@ -331,7 +330,7 @@ def task_followup(store: Store, period: str) -> list[TaskFollowup]:
 
     out: list[TaskFollowup] = []
     for task in store.registry.tasks(period):
-        want = _content(f"{task.text} {task.details}")
+        want = task_content(f"{task.text} {task.details}")
         task_cite = citer.cite_record(task.report_id, task.paragraph, None, task.passage)
         report = store.report(task.report_id)
         notes = tuple(
@@ -408,7 +407,7 @@ def figure_series(
     report: str | None = None,
 ) -> list[SeriesRow]:
     """The same measure across reports, oldest period first, each value cited."""
-    citer = _Citer(store)
+    citer = RecordCiter(store)
     out = []
     for f in store.registry.figure_series(measure, unit=unit, period=period, report=report):
         report = store.report(f.report_id)
@@ -424,248 +423,3 @@ def figure_series(
             )
         )
     return out
-
-
-# ---- questions ---------------------------------------------------------------------------
-
-_TASK_NOISE = re.compile(
-    r"\b(?:nhiem vu|dat ra|de ra|cho|da|duoc|chua|thuc hien|hoan thanh|trien khai|ket qua|tien do|"
-    r"den dau|the nao|ra sao|lam|thang \d{1,2}(?:/\d{4})?|nam \d{4}|theo|bao cao)\b"
-)
-_SERIES_CUES = re.compile(
-    r"\b(?:qua cac (?:thang|ky|bao cao|nam|quy)|theo (?:tung )?thang|cac thang|dien bien|"
-    r"bien dong|xu huong|thay doi the nao|tang giam)\b|\btu thang \d"
-)
-_TASK_CUES = re.compile(
-    r"\bnhiem vu\b.*\b(?:da (?:duoc )?(?:thuc hien|hoan thanh|trien khai)|"
-    r"thuc hien (?:chua|den dau|the nao|ra sao)|"
-    r"ket qua thuc hien|tien do thuc hien|hoan thanh chua|lam duoc)"
-)
-_STAGE_CUES = re.compile(
-    r"\b(?:giai doan nao|tien do|den dau|the nao|ra sao|trang thai|hien nay|buoc nao|dang o)\b"
-)
-_DOC_CUES = re.compile(
-    r"\b(?:la gi|ve viec gi|ve gi|noi dung|quy dinh gi|ban hanh|ngay nao|cua ai|do ai|nhu the nao|"
-    r"o dau|nhac den|ra sao)\b"
-)
-_NOISE = re.compile(
-    r"\b(?:qua cac (?:thang|ky|bao cao|nam|quy)|theo (?:tung )?thang|cac thang|dien bien|bien dong|"
-    r"xu huong|thay doi the nao|tang giam|nhu the nao|the nao|ra sao|bao nhieu|cua|la|va|tu|den|"
-    r"thang \d{1,2}(?:/\d{4})?|quy [ivx\d]+(?:/\d{4})?|nam \d{4}|bieu do|bang|so lieu|hay|cho biet|"
-    r"ve|xem)\b"
-)
-
-
-def _question_period(question: str, store: Store) -> str | None:
-    """The period a question names ('tháng 11', 'quý IV/2025', 'năm 2025', 'từ tháng 10 đến
-    tháng 12/2025'), a month without a year taken as the latest such month indexed."""
-    f = vn.fold(question)
-    if re.search(r"\b(?:thang|quy|nam)\s+[\divx]", f) is None:
-        return None
-    bounds = parse_period(question)
-    if bounds:
-        a, b = bounds
-        return (
-            f"{int(a[5:]):02d}/{a[:4]}-{int(b[5:]):02d}/{b[:4]}" if a != b else f"{a[5:]}/{a[:4]}"
-        )
-    if m := re.search(r"\bthang\s+(\d{1,2})\b", f):
-        month = int(m.group(1))
-        years = [r.period[-4:] for r in store.registry.reports() if r.period[:2] == f"{month:02d}"]
-        return f"{month:02d}/{max(years)}" if years else None
-    return None
-
-
-def try_records_answer(question: str, store: Store) -> Answer | None:
-    """An answer from the records registry for questions about a document number, a
-    project's stage, the tasks of a period or a measure over time; None for any other
-    question, or when the registry has nothing on it (the passage answerer then takes it).
-    A period the question names filters what is searched."""
-    t0 = time.perf_counter()
-    folded = vn.fold(vn.nfc(question))
-    period = _question_period(question, store)
-    refs = _Refs()
-    text: str | None = None
-    if _TASK_CUES.search(folded) and period:
-        text = _tasks_answer(store, period.split("-")[0], _without(question, _TASK_NOISE), refs)
-    elif _SERIES_CUES.search(folded):
-        text = _series_answer(store, question, period if period and "-" in period else None, refs)
-    elif (documents_in(vn.nfc(question)) or _loose_number(question)) and (
-        _DOC_CUES.search(folded) or len(folded.split()) <= 5
-    ):
-        text = _document_answer(store, question, refs)
-    elif re.search(r"\b(?:du an|cong trinh)\b", folded) and _STAGE_CUES.search(folded):
-        text = _project_answer(store, question, period, refs)
-    if not text:
-        return None
-    took = (time.perf_counter() - t0) * 1000
-    timings = {"retrieve": took, "answer": 0.0, "records": took}  # the registry lookup is both
-    return Answer(question, text, False, tuple(refs.citations), 1.0, timings, mode="records")
-
-
-class _Refs:
-    """Citations of one answer, numbered [1], [2] … in the order the text cites them."""
-
-    def __init__(self) -> None:
-        self.citations: list[Citation] = []
-
-    def __call__(self, c: Citation | None) -> str:
-        if c is None:
-            return ""
-        for have in self.citations:
-            if have.chunk_id == c.chunk_id and have.quote == c.quote:
-                return f" [{have.n}]"
-        self.citations.append(replace(c, n=len(self.citations) + 1))
-        return f" [{len(self.citations)}]"
-
-
-def _words(text: str) -> list[str]:
-    """Words as written, punctuation that is not part of a word dropped ('1/500' kept)."""
-    return re.findall(r"[^\W_]+(?:[/.,-][^\W_]+)*", vn.nfc(text))
-
-
-def _without(text: str, pattern: re.Pattern[str]) -> str:
-    """`text` without the words `pattern` matches on their folded form; case kept, so
-    abbreviations such as NSNN are still recognised."""
-    words = _words(text)
-    drop = vn.matched_words(words, pattern)
-    return " ".join(w for i, w in enumerate(words) if i not in drop)
-
-
-def _loose_number(question: str) -> bool:
-    _, digits, kind = parse_number_query(question)
-    return bool(digits and kind)
-
-
-# Every figure an answer shows is one its cited passage holds: no report numbers, no counts
-# of our own, dates and numbers as the passage writes them.
-
-
-def _document_answer(store: Store, question: str, refs: _Refs) -> str | None:
-    matches = lookup_document(store, question)
-    if not matches:
-        return None
-    records = [m for m in matches if m.kind == "registry" and m.citation]
-    lines = []
-    best = max(records, key=lambda m: (bool(m.about), bool(m.date), bool(m.issuer)), default=None)
-    if best:
-        quote = best.citation.quote if best.citation else ""
-        written = re.search(
-            rf"{re.escape(best.number)}\s*,?\s*ngày\s*(\d{{1,2}}/\d{{1,2}}/\d{{4}})", quote
-        )
-        head = f"{best.type} số {best.number}"
-        head += f" ngày {written.group(1)}" if written else ""
-        head += f" của {best.issuer}" if best.issuer else ""
-        head += (
-            (f": {best.about}" if best.type == "Báo cáo" else f" về {best.about}")
-            if best.about
-            else ""
-        )
-        lines.append(head + refs(best.citation))
-        if best.type != "Báo cáo":
-            lines.append(f"Nguyên văn: “{quote}”{refs(best.citation)}")
-            lines += _footnote_lines(store, best, refs)
-    others = [m for m in matches if m.citation and m is not best]
-    if others:
-        lines.append("Được nhắc đến trong các báo cáo (mới nhất trước):")
-        lines += [f"- “{m.citation.quote}”{refs(m.citation)}" for m in others if m.citation]
-    return "\n".join(lines)
-
-
-def _footnote_lines(store: Store, match: DocumentMatch, refs: _Refs) -> list[str]:
-    """What the footnotes of a document's clause list, each cited to its footnote."""
-    if match.citation is None:
-        return []
-    citer = _Citer(store)
-    rid = store.chunks[match.citation.chunk_id].report_id
-    lines = []
-    for n in match.notes:
-        chunk = citer.chunk(rid, None, n, "")
-        if chunk and (c := citer.cite_record(rid, None, n, chunk.text)):
-            lines.append(f"- (chú thích {n}): {vn.strip_markers(c.text).strip()}{refs(c)}")
-    return lines
-
-
-def _project_answer(store: Store, question: str, period: str | None, refs: _Refs) -> str | None:
-    words = _words(question)
-    folded = " ".join(vn.fold(w) for w in words)
-    m = re.search(r"\b(?:du an|cong trinh)\b", folded)
-    if not m:
-        return None
-    cue = _STAGE_CUES.search(folded, m.end())
-    kept = words[
-        folded[: m.end()].count(" ") + 1 : folded[: cue.start()].count(" ") if cue else None
-    ]
-    while kept and vn.fold(kept[-1]) in ("dang", "hien", "nay", "da", "duoc", "o", "toi", "den"):
-        kept.pop()
-    stages = project_timeline(store, " ".join(kept), period=period) if kept else []
-    if not stages:
-        return None
-    citer = _Citer(store)
-    lines = [f"Dự án {stages[0].mentions[0].name} qua các báo cáo (mới nhất trước):"]
-    for s in stages:
-        shown = [x for x in s.mentions if x.citation and not x.planned][:3] or list(s.mentions[:1])
-        for x in shown:
-            stage = x.stage or "không nêu giai đoạn"
-            if x.citation and x.citation.footnote is not None:
-                # the name is in the footnote, the clause that stages it in the paragraph
-                rid = store.chunks[x.citation.chunk_id].report_id
-                para = store.chunks[x.citation.chunk_id].paragraphs
-                lead = citer.cite_record(rid, para[0] if para else None, None, x.clause)
-                lines.append(
-                    f"- Kỳ {s.period}, {stage}: {x.name} (chú thích {x.citation.footnote})"
-                    f"{refs(x.citation)} — “{x.clause}”{refs(lead)}"
-                )
-            else:
-                lines.append(f"- Kỳ {s.period}, {stage}: “{x.clause}”{refs(x.citation)}")
-    return "\n".join(lines)
-
-
-def _tasks_answer(store: Store, period: str, topic: str, refs: _Refs) -> str | None:
-    """All tasks of the period, or those the question names ("nhiệm vụ khởi công dự án …")."""
-    rows = task_followup(store, period)
-    if not rows:
-        return None
-    want = set(_content(topic))
-    if len(want) >= 2:
-        named = [
-            r for r in rows if len(want & set(_content(f"{r.task} {r.details}"))) >= 0.5 * len(want)
-        ]
-        rows = named or rows
-    if all(r.status == NO_REPORT for r in rows):
-        lines = ["Chưa có báo cáo của kỳ này để đối chiếu các nhiệm vụ đã đề ra:"]
-    else:
-        lines = ["Nhiệm vụ đã đề ra cho kỳ này và điều báo cáo kỳ sau nói về từng nhiệm vụ:"]
-    citer = _Citer(store)
-    for r in rows:
-        line = f"- {r.status_vn[:1].upper()}{r.status_vn[1:]}: {r.task}{refs(r.task_citation)}"
-        rid = store.chunks[r.task_citation.chunk_id].report_id if r.task_citation else ""
-        for n in r.notes:
-            chunk = citer.chunk(rid, None, n, "")
-            note = citer.cite_record(rid, None, n, chunk.text) if chunk else None
-            if note:
-                line += f" (chú thích {n}): {vn.strip_markers(note.text).strip()}{refs(note)}"
-        if r.evidence:
-            line += f" → “{r.evidence}”{refs(r.evidence_citation)}"
-        lines.append(line)
-    return "\n".join(lines)
-
-
-def series_for_question(question: str, store: Store) -> list[SeriesRow]:
-    """The series a "… qua các tháng" question asks for (what `try_records_answer` lists),
-    for the UI to draw with `assistant.chart.line_chart`; [] for other questions."""
-    if not _SERIES_CUES.search(vn.fold(vn.nfc(question))):
-        return []
-    period = _question_period(question, store)
-    measure = _without(question, _NOISE)
-    rows = figure_series(store, measure, period=period if period and "-" in period else None)
-    return rows if len(rows) >= 2 else []
-
-
-def _series_answer(store: Store, question: str, period: str | None, refs: _Refs) -> str | None:
-    measure = _without(question, _NOISE)
-    rows = figure_series(store, measure, period=period) if measure else []
-    if len(rows) < 2:
-        return None
-    lines = [f"{rows[-1].measure} qua các kỳ báo cáo:"]
-    lines += [f"- {r.period}: {r.raw} {r.unit}{refs(r.citation)}" for r in rows]
-    return "\n".join(lines)

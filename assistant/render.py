@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.answer import Answer, Citation
+from assistant.cite import Answer, Citation
 
 
 def source_line(c: Citation) -> str:

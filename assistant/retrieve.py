@@ -7,14 +7,17 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 
 from assistant.query import Query, normalize
+from assistant.scope import scope_of
 from index import vn
 from index.model import Chunk
 from index.store import Store
@@ -38,6 +41,8 @@ class Hit:
     dense: float | None = None
     lexical: float | None = None
     exact: bool = False
+    dense_rank: int | None = None  # 0-based rank in each retriever's list, None: not in it
+    lexical_rank: int | None = None
 
 
 @dataclass
@@ -49,19 +54,23 @@ class Corpus:
     df: Counter[str]
     n_docs: int
     tokens: dict[str, frozenset[str]] = field(default_factory=dict)
+    report_df: dict[str, Counter[str]] = field(default_factory=dict)  # over `vn.terms`
+    report_n: dict[str, int] = field(default_factory=dict)
 
     def idf(self, token: str) -> float:
         return math.log(
             1 + (self.n_docs - self.df.get(token, 0) + 0.5) / (self.df.get(token, 0) + 0.5)
         )
 
+    def report_idf(self, report_id: str) -> Callable[[str], float]:
+        """A term's rarity within one report: judging an answer from that report never
+        depends on which other reports happen to be indexed."""
+        df, n = self.report_df.get(report_id, Counter()), self.report_n.get(report_id, 0)
+        return lambda t: math.log(1 + (n + 1) / (df.get(t, 0) + 0.5))
 
-def _period_match(wanted: str, period: str) -> bool:
-    if not period:
-        return False
-    month, _, year = wanted.partition("/")
-    p_month, _, p_year = period.partition("/")
-    return month == p_month and (year in ("*", p_year))
+    def report_count(self, report_id: str) -> Callable[[str], int]:
+        df = self.report_df.get(report_id, Counter())
+        return lambda t: df.get(t, 0)
 
 
 class HybridRetriever:
@@ -70,6 +79,7 @@ class HybridRetriever:
         self.candidates = candidates
         self.rrf_k = rrf_k
         self._corpus: Corpus | None = None
+        self._vectors: dict[str, np.ndarray] = {}
 
     @property
     def corpus(self) -> Corpus:
@@ -81,48 +91,38 @@ class HybridRetriever:
             df: Counter[str] = Counter()
             for toks in tokens.values():
                 df.update(toks)
-            self._corpus = Corpus(gen, vn.DiacriticRestorer(uni, bi), df, len(chunks), tokens)
+            report_df: dict[str, Counter[str]] = {}
+            report_n: Counter[str] = Counter()
+            for c in chunks.values():
+                report_df.setdefault(c.report_id, Counter()).update(set(vn.terms(c.embed_text)))
+                report_n[c.report_id] += 1
+            self._corpus = Corpus(
+                gen, vn.DiacriticRestorer(uni, bi), df, len(chunks), tokens, report_df, report_n
+            )
         return self._corpus
+
+    def query_vector(self, query: Query) -> np.ndarray:
+        """The question's dense vector (cached: answerers compare it with sentences)."""
+        if query.dense_text not in self._vectors:
+            if len(self._vectors) > 256:
+                self._vectors.clear()
+            self._vectors[query.dense_text] = self.store.embedder.embed_query(query.dense_text)
+        return self._vectors[query.dense_text]
 
     def normalize(self, question: str) -> Query:
         return normalize(question, self.corpus.restorer)
 
-    def allowed_reports(self, query: Query, reports: list[str] | None = None) -> set[str] | None:
-        """Reports a question is confined to: those named by the caller, narrowed to the
-        period the question names when some report covers it."""
-        infos = self.store.reports()
-        allowed = {r.report_id for r in infos if reports is None or r.report_id in reports}
-        if query.periods:
-            # A report matches on the period it reports (2) or, for questions about tasks,
-            # on the period its tasks are for (2; otherwise 1). Keep the best-matching.
-            scores: dict[str, int] = {}
-            for r in infos:
-                rep = self.store.report(r.report_id)
-                task = rep.meta.task_period if rep else ""
-                score = 0
-                for w in query.periods:
-                    if _period_match(w, r.period):
-                        score += 2
-                    elif _period_match(w, task):
-                        score += 2 if query.about_tasks else 1
-                if score and r.report_id in allowed:
-                    scores[r.report_id] = score
-            if scores:
-                top = max(scores.values())
-                allowed = {rid for rid, sc in scores.items() if sc == top}
-        if reports is None and len(allowed) == len(infos):
-            return None
-        return allowed
-
-    def search(self, query: Query, k: int = 8, reports: list[str] | None = None) -> list[Hit]:
+    def search(
+        self, query: Query, k: int = 8, allowed: frozenset[str] | set[str] | None = None
+    ) -> list[Hit]:
+        """The k best passages of the `allowed` reports (None: every report)."""
         chunks = self.store.chunks
         if not chunks:
             return []
-        allowed = self.allowed_reports(query, reports)
         where = {"report_id": {"$in": sorted(allowed)}} if allowed is not None else None
         if allowed is not None and not allowed:
             return []
-        vector = self.store.embedder.embed_query(query.dense_text)
+        vector = self.query_vector(query)
         dense = self.store.dense_search(vector, self.candidates, where=where)
         lexical = self.store.lexical_search(list(query.tokens), self.candidates, allowed)
         # Unaccented questions: the dense ranking is unreliable even after restoration.
@@ -133,14 +133,24 @@ class HybridRetriever:
         for cid in exact:
             fused[cid] = fused.get(cid, 0.0) + 1.0
         dense_s, lex_s = dict(dense), dict(lexical)
+        d_rank = {cid: i for i, (cid, _) in enumerate(dense)}
+        l_rank = {cid: i for i, (cid, _) in enumerate(lexical)}
         ranked = sorted(fused.items(), key=lambda kv: kv[1], reverse=True)[:k]
         return [
-            Hit(chunks[cid], s, dense_s.get(cid), lex_s.get(cid), cid in exact)
+            Hit(
+                chunks[cid],
+                s,
+                dense_s.get(cid),
+                lex_s.get(cid),
+                cid in exact,
+                d_rank.get(cid),
+                l_rank.get(cid),
+            )
             for cid, s in ranked
             if cid in chunks
         ]
 
-    def _exact(self, query: Query, allowed: set[str] | None) -> set[str]:
+    def _exact(self, query: Query, allowed: frozenset[str] | set[str] | None) -> set[str]:
         """Chunks holding a document number or a figure the question names verbatim."""
         if not query.doc_numbers and not query.figures:
             return set()
@@ -194,5 +204,7 @@ class ReportRetriever(BaseRetriever):
     def _get_relevant_documents(
         self, query: str, *, run_manager: CallbackManagerForRetrieverRun
     ) -> list[Document]:
-        hits = self.hybrid.search(self.hybrid.normalize(query), self.k, self.reports)
+        q = self.hybrid.normalize(query)
+        allowed = scope_of(q, self.hybrid.store, self.reports).allowed
+        hits = self.hybrid.search(q, self.k, allowed)
         return [to_document(h, self.hybrid.store) for h in hits]

@@ -24,8 +24,12 @@ class Settings(BaseSettings):
     top_k: int = 6  # passages considered by the answerer
     candidates: int = 40  # per retriever, before fusion
     rrf_k: int = 60
-    min_support: float = Field(
-        default=0.5, description="độ phủ tối thiểu của câu hỏi để trả lời; dưới mức này thì từ chối"
+    min_confidence: float | None = Field(
+        default=None,
+        description=(
+            "ngưỡng xác suất để trả lời thay vì từ chối; để trống: ngưỡng đã hiệu chỉnh "
+            "(assistant/answerers/support.json)"
+        ),
     )
 
     # Optional LLM for fluent answers; the extractive answerer stays the default and fallback.

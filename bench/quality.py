@@ -1,70 +1,69 @@
-"""Answer quality on shared/eval/dev.jsonl, ours against a plain LangChain pipeline.
+"""Answer quality: the question bank's tune and held-out halves, and the plain LangChain
+pipeline beside them, per question type; and shared/eval/dev.jsonl.
 
-Usage: python bench/quality.py [--index DIR] [--only-ours] [--show]
-Scoring (shared/eval/README.md): evidence hit = some citation's text holds ≥ evidence_min
-evidence strings; must hit = the answer holds every `must` string; false refusal = an
-answerable question answered 'insufficient'; abstention = an unanswerable one answered so.
+Usage: python bench/quality.py [--set samples|shared|dev|all] [--show] [--no-plain]
+                               [--index DIR] [--json FILE]
+- samples: tests/data/questions/samples.jsonl over samples/ (always available);
+- shared:  tests/data/questions/shared.jsonl over ../shared/corpus + corpus-extra;
+- dev:     ../shared/eval/dev.jsonl over ../shared/corpus (the smoke test).
+Scoring: bench/bank.py. The held-out half is never used to fit or tune anything.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import shutil
 import tempfile
 from pathlib import Path
 
-from common import CORPUS, DEV, build_index, load_questions, norm, require_shared
+import bank
+from common import CORPUS, DEV, ROOT, SHARED, build_index, load_questions, require_shared
+
+SETS = {
+    "samples": (ROOT / "samples", lambda: bank.load("samples")),
+    "shared": (None, lambda: bank.load("shared")),
+    "dev": (CORPUS, lambda: load_questions(DEV)),
+}
+METRICS = ("evidence", "figures", "false_refusal", "abstention", "wrong")
 
 
-def score(rows: list[dict]) -> dict[str, float]:
-    ans = [r for r in rows if r["q"]["answerable"]]
-    una = [r for r in rows if not r["q"]["answerable"]]
-    return {
-        "evidence_hit": sum(r["evidence"] for r in ans) / max(1, len(ans)),
-        "must_hit": sum(r["must"] for r in ans) / max(1, len(ans)),
-        "false_refusal": sum(r["insufficient"] for r in ans) / max(1, len(ans)),
-        "abstention": sum(r["insufficient"] for r in una) / max(1, len(una)),
-        "n_answerable": len(ans),
-        "n_unanswerable": len(una),
-    }
-
-
-def judge(q: dict, answer: str, citations: list[str], insufficient: bool) -> dict:
-    texts = [norm(t) for t in citations]
-    need = q.get("evidence_min", 1)
-    ev = [e for e in q["evidence"] if any(norm(e) in t for t in texts)]
-    evidence = (bool(q["evidence"]) and len(ev) >= need) or (not q["evidence"] and not insufficient)
-    must = all(norm(m) in norm(answer) for m in q["must"]) and not insufficient
-    return {
-        "q": q,
-        "evidence": evidence and not insufficient,
-        "must": must,
-        "insufficient": insufficient,
-    }
+def shared_corpus(tmp: Path) -> Path:
+    """corpus/ and corpus-extra/ together: the bank's shared questions name files of both."""
+    folder = tmp / "shared-all"
+    folder.mkdir(exist_ok=True)
+    for src in [*CORPUS.rglob("*"), *(SHARED / "corpus-extra").glob("*")]:
+        if src.is_file() and src.suffix in (".txt", ".docx", ".pdf", ".doc"):
+            shutil.copy(src, folder / src.name)
+    return folder
 
 
 def run_ours(index_dir: Path, questions: list[dict]) -> list[dict]:
-    from assistant.answer import answer
     from assistant.retrieve import HybridRetriever
+    from assistant.route import make_assistant
     from assistant.settings import Settings
     from index.embed import make_embedder
     from index.store import Store
 
     settings = Settings()
-    retriever = HybridRetriever(
-        Store(index_dir, make_embedder(settings.embedder)), settings.candidates, settings.rrf_k
-    )
+    store = Store(index_dir, make_embedder(settings.embedder))
+    retriever = HybridRetriever(store, settings.candidates, settings.rrf_k)
+    assistant = make_assistant(settings)
     rows = []
     for q in questions:
-        a = answer(q["question"], retriever, settings.top_k, settings.min_support)
-        row = judge(q, a.text, [c.text for c in a.citations], a.insufficient)
-        row["answer"], row["support"] = a.text, a.support
+        q.setdefault("type", "fact")
+        text, cites, insufficient, extra = bank.ask(q, assistant, retriever)
+        row = bank.judge(q, text, cites, insufficient)
+        row["answer"], row["resolved"] = text, extra["resolved"]
+        row["support"] = extra["answer"].support
+        row["mode"] = extra["answer"].mode
         rows.append(row)
     return rows
 
 
-def run_plain(questions: list[dict], corpus: Path = CORPUS) -> list[dict]:
-    """The baseline: RecursiveCharacterTextSplitter 1000/200, Chroma, top-4, answer = top chunk,
-    on the same files read to plain text and the same embedder."""
+def run_plain(questions: list[dict], corpus: Path) -> list[dict]:
+    """The baseline: RecursiveCharacterTextSplitter 1000/200, Chroma, top-4, answer = top
+    chunk, on the same files read to plain text and the same embedder."""
     import docx
     import pypdf
     from langchain_chroma import Chroma
@@ -84,7 +83,9 @@ def run_plain(questions: list[dict], corpus: Path = CORPUS) -> list[dict]:
 
     def read(path: Path) -> str:
         if path.suffix == ".docx":
-            return "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+            d = docx.Document(str(path))
+            cells = [c.text for t in d.tables for row in t.rows for c in row.cells]
+            return "\n".join([p.text for p in d.paragraphs] + cells)
         if path.suffix == ".pdf":
             return "\n".join(p.extract_text() or "" for p in pypdf.PdfReader(str(path)).pages)
         return path.read_text("utf-8")
@@ -106,58 +107,130 @@ def run_plain(questions: list[dict], corpus: Path = CORPUS) -> list[dict]:
         db.add_texts(texts, metadatas=metas)
         rows = []
         for q in questions:
+            q.setdefault("type", "fact")
             docs = db.similarity_search(q["question"], k=4)
             top = docs[0].page_content if docs else ""
-            rows.append(judge(q, top, [d.page_content for d in docs], False))
+            rows.append(bank.judge(q, top, [x.page_content for x in docs], False))
     return rows
+
+
+def table(title: str, columns: dict[str, list[dict]]) -> None:
+    print(f"\n{title}")
+    print(f"{'':<16}" + "".join(f"{name:>14}" for name in columns))
+    scores = {name: bank.score(rows) for name, rows in columns.items()}
+    for m in (*METRICS, "mixed", "n"):
+        cells = "".join(
+            f"{scores[n][m]:>14.2f}" if m in METRICS else f"{scores[n][m]:>14d}" for n in columns
+        )
+        print(f"{m:<16}{cells}")
+
+
+def by_group(columns: dict[str, list[dict]]) -> None:
+    """Evidence / figures / wrong per question type and style, each column side by side."""
+    names = list(columns)
+    print(f"\n{'group':<22}" + "".join(f"{n[:20]:>22}" for n in names))
+    keys = sorted({k for rows in columns.values() for k in bank.groups(rows)})
+    for key in keys:
+        cells = []
+        for n in names:
+            rows = bank.groups(columns[n]).get(key, [])
+            s = bank.score(rows) if rows else None
+            if s is None:
+                cells.append(f"{'-':>22}")
+            elif key == "unanswerable":
+                cells.append(f"{'abst ' + format(s['abstention'], '.2f'):>22}")
+            else:
+                cells.append(
+                    f"{s['evidence']:.2f}/{s['figures']:.2f}/{s['wrong']:.2f} ({s['n']:>3})".rjust(
+                        22
+                    )
+                )
+        print(f"{key:<22}" + "".join(cells))
+    print("(evidence/figures/wrong (n); unanswerable: abstention)")
+
+
+def show(rows: list[dict], everything: bool, only: str = "") -> None:
+    for r in rows:
+        q = r["q"]
+        if only and bank.half(q["id"]) != only:
+            continue
+        ok = (r["evidence"] or r["must"]) if q["answerable"] else r["insufficient"]
+        if everything or not ok or r["mixed"]:
+            flag = "ok " if ok else "BAD"
+            print(
+                f"[{flag}] {q['id']} ({bank.half(q['id'])}, {q['type']}, {r.get('mode')}) "
+                f"ev={r['evidence']} must={r['must']} p={r.get('support', 0):.2f} :: "
+                f"{q['question']}"
+            )
+            if r.get("resolved") and r["resolved"] != q["question"]:
+                print(f"      (hiểu là: {r['resolved']})")
+            print("      " + r.get("answer", "").replace("\n", "\n      ")[:700])
+
+
+def evaluate(name: str, tmp: Path, args: argparse.Namespace) -> dict:
+    corpus, loader = SETS[name]
+    if name != "samples":
+        require_shared()
+    corpus = corpus or shared_corpus(tmp)
+    questions = loader()
+    index_dir = (args.index / name) if args.index else tmp / f"index-{name}"
+    _, seconds, results, _ = build_index(index_dir, corpus=corpus)
+    for r in results:
+        if not r.ok:
+            print(f"  ! {Path(r.path).name}: {r.message}")
+    print(
+        f"\n=== {name}: {len(questions)} questions, {len(results)} files indexed in {seconds:.0f} s"
+    )
+    ours = run_ours(index_dir, questions)
+    show(ours, args.show, args.half if name != "dev" else "")
+    columns: dict[str, list[dict]] = {}
+    if name == "dev":
+        columns["ours"] = ours
+    else:
+        columns["ours tune"] = [r for r in ours if bank.half(r["id"]) == "tune"]
+        columns["ours held-out"] = [r for r in ours if bank.half(r["id"]) == "heldout"]
+    if not args.no_plain:
+        columns["plain LangChain"] = run_plain(questions, corpus)
+    table(f"{name}:", columns)
+    if name != "dev":
+        by_group(columns)
+    return {k: bank.score(v) for k, v in columns.items()}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--index", type=Path, help="reuse/build the index here (default: temp dir)")
-    ap.add_argument("--only-ours", action="store_true")
-    ap.add_argument("--show", action="store_true", help="print each question's answer")
-    ap.add_argument("--corpus", type=Path, default=CORPUS, help="folder of reports to index")
-    ap.add_argument("--questions", type=Path, default=DEV, help="questions (.jsonl)")
+    ap.add_argument("--set", choices=[*SETS, "all", "bank"], default="all")
+    ap.add_argument("--index", type=Path, help="keep the indexes here (default: temp dir)")
+    ap.add_argument("--show", action="store_true", help="print every answer, not only the bad")
+    ap.add_argument(
+        "--half",
+        choices=["tune", "heldout"],
+        default="tune",
+        help="which half's answers to print (tuning looks at the tune half only)",
+    )
+    ap.add_argument("--no-plain", action="store_true", help="skip the LangChain baseline")
+    ap.add_argument("--json", type=Path, help="write the scores here")
     args = ap.parse_args()
-    if args.corpus == CORPUS:
-        require_shared()
-    questions = load_questions(args.questions)
+    names = {"all": ["samples", "shared", "dev"], "bank": ["samples", "shared"]}.get(
+        args.set, [args.set]
+    )
+    if not CORPUS.exists():
+        names = [n for n in names if n == "samples"]
+    out = {}
     with tempfile.TemporaryDirectory() as tmp:
-        index_dir = args.index or Path(tmp)
-        _, seconds, results, _ = build_index(index_dir, corpus=args.corpus)
-        for r in results:
-            if not r.ok:
-                print(f"  ! {Path(r.path).name}: {r.message}")
-        print(f"index: {len(results)} files, {seconds:.1f} s")
-        ours = run_ours(index_dir, questions)
-    for r in ours:
-        if (
-            args.show
-            or (not (r["evidence"] and r["must"]) and r["q"]["answerable"])
-            or (not r["q"]["answerable"] and not r["insufficient"])
-        ):
-            flag = (
-                "ok "
-                if (r["evidence"] and r["must"]) or (not r["q"]["answerable"] and r["insufficient"])
-                else "BAD"
-            )
-            print(
-                f"[{flag}] {r['q']['id']} ev={r['evidence']} must={r['must']} "
-                f"support={r['support']:.2f} :: {r['q']['question']}"
-            )
-            print("      " + r["answer"].replace("\n", "\n      ")[:600])
-    s_ours = score(ours)
-    rows = [("ours", s_ours)]
-    if not args.only_ours:
-        rows.append(("plain LangChain", score(run_plain(questions, args.corpus))))
-    print(f"\n{'pipeline':<18}{'evidence':>10}{'must':>8}{'false-ref':>11}{'abstain':>9}")
-    for name, s in rows:
-        print(
-            f"{name:<18}{s['evidence_hit']:>10.2f}{s['must_hit']:>8.2f}"
-            f"{s['false_refusal']:>11.2f}{s['abstention']:>9.2f}"
-        )
-    print(f"({s_ours['n_answerable']} answerable, {s_ours['n_unanswerable']} unanswerable)")
+        for name in names:
+            out[name] = evaluate(name, Path(tmp), args)
+    if "samples" in out and "shared" in out:
+        print("\nBank, both corpora: tune vs held-out")
+        for m in METRICS:
+            t = [out[n]["ours tune"] for n in ("samples", "shared")]
+            h = [out[n]["ours held-out"] for n in ("samples", "shared")]
+            key = "n_unanswerable" if m == "abstention" else "n_answerable" if m != "wrong" else "n"
+            tv = sum(s[m] * s[key] for s in t) / max(1, sum(s[key] for s in t))
+            hv = sum(s[m] * s[key] for s in h) / max(1, sum(s[key] for s in h))
+            print(f"  {m:<14} tune {tv:.3f}  held-out {hv:.3f}  gap {tv - hv:+.3f}")
+    if args.json:
+        args.json.write_text(json.dumps(out, indent=1), "utf-8")
 
 
 if __name__ == "__main__":

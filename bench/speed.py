@@ -36,8 +36,8 @@ def main() -> None:
     args = ap.parse_args()
     if args.corpus == CORPUS:
         require_shared()
-    from assistant.answer import answer
     from assistant.retrieve import HybridRetriever
+    from assistant.route import answer
 
     with tempfile.TemporaryDirectory() as tmp:
         index_dir = args.index or Path(tmp)

@@ -48,6 +48,35 @@ def _split_long(text: str) -> list[str]:
     return [" ".join(p) for p in pieces if p]
 
 
+TABLE_PIECE = 700  # a table is cut into groups of rows about this long, each with its caption
+
+
+def is_table_row(line: str) -> bool:
+    """A table row as the readers write it: "Header: cell; Header: cell" (two cells or more)."""
+    parts = line.split("; ")
+    return len(parts) >= 2 and all(": " in p for p in parts)
+
+
+def table_caption(text: str) -> str:
+    """The caption line a table passage starts with ('… (bảng, phần 1/2)'), or ''."""
+    first = text.split("\n", 1)[0]
+    return first if first and not is_table_row(first) else ""
+
+
+def _split_table(text: str) -> list[str]:
+    """Whole rows in pieces of about TABLE_PIECE characters, each starting with the table's
+    caption line, so that one row is found (and quoted) with what it is a row of."""
+    lines = text.split("\n")
+    caption = table_caption(text)
+    rows = lines[1:] if caption else lines
+    pieces: list[list[str]] = [[]]
+    for row in rows:
+        if pieces[-1] and sum(len(r) for r in pieces[-1]) + len(row) > TABLE_PIECE:
+            pieces.append([])
+        pieces[-1].append(row)
+    return [("\n".join([caption, *p]) if caption else "\n".join(p)) for p in pieces if p]
+
+
 def _groups(paragraphs: tuple[Paragraph, ...]) -> list[list[Paragraph]]:
     groups: list[list[Paragraph]] = []
     for p in paragraphs:
@@ -74,7 +103,10 @@ def chunk_report(report: Report, report_id: str, version: str) -> list[Chunk]:
         first = group[0]
         sec = report.section(first.section)
         text = "\n".join(p.text for p in group)
-        pieces = _split_long(text) if len(text) > SPLIT_ABOVE and first.kind != "table" else [text]
+        if first.kind == "table":
+            pieces = _split_table(text) if len(text) > TABLE_PIECE else [text]
+        else:
+            pieces = _split_long(text) if len(text) > SPLIT_ABOVE else [text]
         for k, piece in enumerate(pieces):
             refs = tuple(
                 dict.fromkeys(n for p in group for n in p.footnotes if _has_marker(piece, n))

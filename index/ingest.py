@@ -18,7 +18,7 @@ Progress = Callable[[str, int, int], None]  # (what, done, total)
 
 # Bumped whenever parsing or chunking changes what a file turns into: an unchanged file
 # indexed by an older pipeline is re-indexed instead of skipped.
-PIPELINE = "2"
+PIPELINE = "3"  # 3: tables chunked by groups of rows, each with its caption; item numbers
 
 
 @dataclass(frozen=True)

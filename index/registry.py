@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
+from index import periods as P
 from index import vn
 from index.model import Report, ReportMeta
 from index.records import (
@@ -85,50 +86,6 @@ class ProjectRow:
     reports: int  # how many reports mention it
 
 
-# ---- periods -------------------------------------------------------------------------
-
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-
-
-def period_bounds(period: str) -> tuple[str, str] | None:
-    """'10/2025' → ('2025-10', '2025-10'); 'Q4/2025' → ('2025-10', '2025-12');
-    '2025' → ('2025-01', '2025-12'). Sortable month keys."""
-    period = period.strip()
-    if m := re.fullmatch(r"(\d{1,2})/(\d{4})", period):
-        if not 1 <= int(m.group(1)) <= 12:
-            return None
-        key = f"{m.group(2)}-{int(m.group(1)):02d}"
-        return key, key
-    if m := re.fullmatch(r"Q([1-4])/(\d{4})", period, re.I):
-        q = int(m.group(1))
-        return f"{m.group(2)}-{3 * q - 2:02d}", f"{m.group(2)}-{3 * q:02d}"
-    if re.fullmatch(r"\d{4}", period):
-        return f"{period}-01", f"{period}-12"
-    return None
-
-
-def parse_period(text: str) -> tuple[str, str] | None:
-    """A period filter as people write it: '11/2025', 'tháng 11/2025', 'quý I/2026',
-    'năm 2025', '10/2025-12/2025', 'từ tháng 10 đến tháng 12/2023'."""
-    f = re.sub(r"\s+", " ", vn.fold(text)).strip()
-    month = r"(?:thang )?(\d{1,2})(?: ?/ ?(\d{4}))?"
-    if m := re.search(rf"(?:tu )?{month} ?(?:-|–|\.\.|den) ?{month}", f):
-        y2 = m.group(4) or m.group(2)
-        y1 = m.group(2) or y2
-        if y1 and y2:
-            a, b = period_bounds(f"{m.group(1)}/{y1}"), period_bounds(f"{m.group(3)}/{y2}")
-            if a and b:
-                return a[0], b[1]
-    if m := re.search(r"(?:quy |q)(iv|i{1,3}|[1-4]) ?/ ?(?:nam )?(\d{4})", f):
-        q = _ROMAN.get(m.group(1)) or int(m.group(1))
-        return period_bounds(f"Q{q}/{m.group(2)}")
-    if m := re.search(r"(?:thang )?(\d{1,2}) ?/ ?(\d{4})", f):
-        return period_bounds(f"{m.group(1)}/{m.group(2)}")
-    if m := re.search(r"(?:nam )?(\d{4})\b", f):
-        return period_bounds(m.group(1))
-    return None
-
-
 def parse_number_query(text: str) -> tuple[str, str, str]:
     """(full key, bare digits, type) of a number however it is written: '3090/QĐ-UBND',
     '3090/qd-ubnd', 'QĐ 3090', 'quyet dinh 3090', '3090'."""
@@ -186,7 +143,7 @@ class Registry:
         version: str = "",
     ) -> None:
         """Swap one report's records for `records`, in one transaction."""
-        bounds = period_bounds(meta.period) or ("", "")
+        bounds = P.bounds(meta.period) or ("", "")
         by_key: dict[str, list[Project]] = {}
         for p in records.projects:
             by_key.setdefault(p.key, []).append(p)
@@ -474,7 +431,7 @@ class Registry:
         self, period: str | None = None, report: str | None = None, field: str | None = None
     ) -> list[Task]:
         """Tasks set for `period` (a month, quarter, year or range), in report order."""
-        bounds = parse_period(period) if period else None
+        bounds = P.bounds(period) if period else None
         where, args = _filters(report, None)
         with self._connect() as con:
             rows = con.execute(
@@ -484,7 +441,7 @@ class Registry:
             ).fetchall()
         out = []
         for r in rows:
-            tb = period_bounds(r["target_period"])
+            tb = P.bounds(r["target_period"])
             if bounds and (not tb or tb[0] < bounds[0] or tb[1] > bounds[1]):
                 continue
             if field and vn.fold(field) not in vn.fold(r["field"]):
@@ -549,7 +506,7 @@ def _filters(report: str | None, period: str | None) -> tuple[str, list]:
     if report:
         where += " AND (r.report_id = ? OR r.number = ?)"
         args += [report, report]
-    if period and (bounds := parse_period(period)):
+    if period and (bounds := P.bounds(period)):
         where += " AND r.period_start >= ? AND r.period_end <= ?"
         args += list(bounds)
     return where, args

@@ -11,7 +11,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from index import vn
+from index import periods, vn
 from index.model import Footnote, Paragraph, Report, ReportMeta, Section
 
 SUP = vn.SUPERSCRIPT_DIGITS
@@ -40,8 +40,6 @@ DATE_LINE_RE = re.compile(
     re.I,
 )
 PERIOD_RE = re.compile(r"tháng\s+(\d{1,2})\s*/\s*(\d{4})", re.I)
-QUARTER_RE = re.compile(r"quý\s+(I{1,3}|IV|\d)\s*/?\s*(?:năm\s+)?(\d{4})", re.I)
-YEAR_RE = re.compile(r"năm\s+(\d{4})", re.I)
 SIGN_ROLE_RE = re.compile(r"^(?:TM\.|KT\.|Q\.|TL\.|CHỦ TỊCH|PHÓ CHỦ TỊCH|GIÁM ĐỐC)", re.I)
 NATIONAL_RE = re.compile(r"CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*-\s*Tự do", re.I)
 
@@ -95,15 +93,6 @@ def _header_like(text: str) -> bool:
     )
 
 
-def _roman(s: str) -> int:
-    vals = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-    total = 0
-    for a, b in zip(s, s[1:] + " ", strict=True):
-        v = vals[a]
-        total += -v if b != " " and vals.get(b, 0) > v else v
-    return total
-
-
 def _is_heading_title(title: str) -> bool:
     title = title.strip()
     if not title or len(title) > 160 or MARKER_RE.search(title[-2:] if title else ""):
@@ -144,16 +133,8 @@ def _clause_before(text: str, start: int) -> str:
 
 
 def _period(text: str) -> str:
-    m = PERIOD_RE.search(text)
-    if m:
-        return f"{int(m.group(1)):02d}/{m.group(2)}"
-    m = QUARTER_RE.search(text)
-    if m:
-        q = m.group(1).upper()
-        q = str(_roman(q)) if not q.isdigit() else q
-        return f"Q{q}/{m.group(2)}"
-    m = YEAR_RE.search(text)
-    return m.group(1) if m else ""
+    """The period a title names, as stored ('12/2023', 'Q4/2025', '2025')."""
+    return periods.of_title(text)
 
 
 ADMIN_UNITS = ("thành phố", "thị xã", "tỉnh", "huyện", "quận", "xã", "phường", "thị trấn")

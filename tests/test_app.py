@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, running_app
 
-from assistant.answer import Answer, Citation
+from assistant.cite import Answer, Citation
 
 
 def listening_addresses(port: int) -> set[str]:

@@ -46,11 +46,11 @@ def prepare(settings: Settings):
 
 
 def make_state(settings: Settings, embedder, host: str = "127.0.0.1"):
-    from assistant.generate import make_answerer
+    from assistant.route import make_assistant
     from assistant.webui.auth import Users
     from assistant.webui.state import AppState
 
-    answerer = make_answerer(settings)
+    answerer = make_assistant(settings)
     if answerer.warning:
         print(f"! {answerer.warning}", file=sys.stderr)
     return AppState(

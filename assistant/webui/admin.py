@@ -85,7 +85,10 @@ def settings_html(state: AppState, role: str) -> str:
             ),
             ("Định dạng nhận", ", ".join(state.limits.suffixes)),
             ("Đăng nhập", f"bật, {len(state.users)} người dùng" if state.users.enabled else "tắt"),
-            ("Ngưỡng độ phủ", f"{s.min_support:g}"),
+            (
+                "Ngưỡng tin cậy để trả lời",
+                "đã hiệu chỉnh" if s.min_confidence is None else f"{s.min_confidence:g}",
+            ),
             ("Số đoạn xét mỗi câu hỏi", str(s.top_k)),
         ]
     body = "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in rows)

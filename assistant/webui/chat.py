@@ -144,9 +144,11 @@ def respond(
     reports: list[str] | None,
     period: str,
     field_: str,
+    literal: bool = False,
 ) -> Iterator[tuple[list[dict], str, Conversation, str]]:
     """Streams (chat, textbox, conversation, plain text of the last answer). With an LLM
-    each snapshot holds only verified sentences; the extractive answer comes whole."""
+    each snapshot holds only verified sentences; the extractive answer comes whole.
+    `literal`: answer the question as typed, without reading it against earlier turns."""
     message = (message or "").strip()
     if not message:
         yield history, "", conv, ""
@@ -155,7 +157,9 @@ def respond(
     scope = scope_of(snap, reports, period or ALL, field_ or ALL)
     answerer = state.answerer
     turns = conv.turns
-    if answerer.chat_model is not None and turns:
+    if literal or not turns:
+        resolved = message
+    elif answerer.chat_model is not None:
         resolved = answerer.rewrite([(t.resolved, t.answer) for t in turns], message)
     else:
         resolved = resolve(message, turns)
@@ -181,6 +185,28 @@ def respond(
     if a is not None:
         conv.exchanges.append(Exchange(message, resolved, a, scope.words))
         yield [*asked, {"role": "assistant", "content": reply}], "", conv, plain_text(a)
+
+
+def undo_reading(
+    state: AppState,
+    history: list[dict],
+    conv: Conversation,
+    reports: list[str] | None,
+    period: str,
+    field_: str,
+) -> Iterator[tuple[list[dict], str, Conversation, str]]:
+    """ "Hỏi đúng câu tôi gõ": the last question answered again as typed, replacing the
+    answer that read it against the earlier turns."""
+    if not conv.exchanges or conv.exchanges[-1].question == conv.exchanges[-1].resolved:
+        yield history, "", conv, ""
+        return
+    last = conv.exchanges.pop()
+    yield from respond(state, last.question, history[:-2], conv, reports, period, field_, True)
+
+
+def can_undo(conv: Conversation) -> bool:
+    """Whether the last answer read its question against earlier turns."""
+    return bool(conv.exchanges) and conv.exchanges[-1].question != conv.exchanges[-1].resolved
 
 
 def show_citation(state: AppState, conv: Conversation, key: str | None) -> tuple[str, bool]:
@@ -212,3 +238,9 @@ def ask(state: AppState, message: str) -> Answer:
     """For the API: no filters, the question as asked."""
     snap = state.snapshot()
     return state.answerer(message, snap.retriever)
+
+
+def can_undo_update(conv: Conversation) -> Any:
+    import gradio as gr
+
+    return gr.update(visible=can_undo(conv))

@@ -70,6 +70,12 @@ def build(state: AppState) -> gr.Blocks:
                         autofocus=True,
                         elem_id="question",
                     )
+                    undo = gr.Button(
+                        "↩ Hỏi đúng câu tôi gõ (không hiểu theo câu trước)",
+                        visible=False,
+                        size="sm",
+                        elem_id="undo-reading",
+                    )
                     with gr.Row():
                         send = gr.Button("Gửi", variant="primary", elem_id="send")
                         clear = gr.Button("Xóa hội thoại", elem_id="clear")
@@ -130,12 +136,33 @@ def build(state: AppState) -> gr.Blocks:
             concurrency_limit=state.chat_concurrency,
             concurrency_id="chat",
         )
-        send.click(**chat_io)
-        box.submit(**chat_io)
+        send.click(**chat_io).then(chat_logic.can_undo_update, conv, undo, api_visibility="private")
+        box.submit(**chat_io).then(chat_logic.can_undo_update, conv, undo, api_visibility="private")
+
+        def undo_reading(history, conv_, reports, period, field_):
+            yield from chat_logic.undo_reading(state, history, conv_, reports, period, field_)
+
+        undo.click(
+            undo_reading,
+            [chat, conv, pick_reports, pick_period, pick_field],
+            [chat, box, conv, last_text],
+            api_visibility="private",
+            concurrency_limit=state.chat_concurrency,
+            concurrency_id="chat",
+        ).then(chat_logic.can_undo_update, conv, undo, api_visibility="private")
         clear.click(
-            lambda: ([], "", Conversation(), "", EMPTY_PANEL, gr.update(visible=False), ""),
+            lambda: (
+                [],
+                "",
+                Conversation(),
+                "",
+                EMPTY_PANEL,
+                gr.update(visible=False),
+                "",
+                gr.update(visible=False),
+            ),
             None,
-            [chat, box, conv, last_text, panel, open_btn, report_view],
+            [chat, box, conv, last_text, panel, open_btn, report_view, undo],
             api_visibility="private",
         )
         copy.click(None, last_text, None, js=COPY_JS)

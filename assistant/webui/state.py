@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assistant.generate import Answerer
 from assistant.retrieve import HybridRetriever
+from assistant.route import Assistant
 from assistant.settings import Settings
 from assistant.webui.auth import ADMIN, STAFF, Users
 from index.embed import Embedder
@@ -124,7 +124,7 @@ class AppState:
         self,
         settings: Settings,
         embedder: Embedder,
-        answerer: Answerer,
+        answerer: Assistant,
         users: Users | None = None,
         limits: Limits | None = None,
         loopback: bool = True,

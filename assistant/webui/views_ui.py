@@ -5,7 +5,7 @@ from __future__ import annotations
 import gradio as gr
 import pandas as pd
 
-from assistant.summarize import summarize_report
+from assistant.answerers.summary import summarize_report
 from assistant.webui import views
 from assistant.webui.chat import period_choices, report_choices
 from assistant.webui.render import escape_md, to_markdown

@@ -13,9 +13,11 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from assistant.answer import NOT_FOUND, Answer, answer
+from assistant.answerers.extract import NOT_FOUND
+from assistant.cite import Answer
 from assistant.render import as_markdown, as_text
 from assistant.retrieve import HybridRetriever
+from assistant.route import answer
 from index import vn
 
 

@@ -7,8 +7,8 @@ import json
 
 from conftest import run_cli
 
-from assistant.answer import answer
 from assistant.dialogue import Turn, load_session, resolve, save_session
+from assistant.route import answer
 
 
 def test_period_follow_up_takes_the_previous_question() -> None:
@@ -97,3 +97,51 @@ def test_cli_session(copy_sample_index, subprocess_env) -> None:
     assert data["question"] == "còn tháng 11 thì sao?"
     assert data["resolved_question"] == "Lũy kế thu NSNN tháng 11/2025 đạt bao nhiêu?"
     assert "343.848" in data["answer"]
+
+
+# ---- what a follow-up carries, and what it does not ------------------------------------------
+
+
+def test_a_complete_question_gets_nothing_from_the_previous_turn() -> None:
+    """The old rule appended "(tháng 12)" to every later question; a question with a
+    subject of its own and no period keeps none."""
+    first = "Lũy kế thu NSNN tháng 12/2025 đạt bao nhiêu?"
+    q = "Có bao nhiêu vụ tai nạn giao thông?"
+    assert resolve(q, [Turn(first, first)]) == q
+
+
+def test_relative_periods_step_from_the_period_under_discussion() -> None:
+    first = "Lượt khám bệnh tháng 11/2025 là bao nhiêu?"
+    h = [Turn(first, first)]
+    assert resolve("tháng trước thì sao?", h) == "Lượt khám bệnh tháng 10/2025 là bao nhiêu?"
+    assert resolve("Số vụ tai nạn giao thông tháng trước?", h) == (
+        "Số vụ tai nạn giao thông tháng 10/2025?"
+    )
+    # with nothing under discussion, "tháng trước" is left to the router
+    assert resolve("tháng trước thì sao?", []) == "tháng trước thì sao?"
+
+
+def test_a_follow_on_carries_the_period_only_when_it_names_none() -> None:
+    first = "Lũy kế thu NSNN tháng 12/2025 đạt bao nhiêu?"
+    h = [Turn(first, first)]
+    assert resolve("Còn giải ngân vốn đầu tư công?", h) == (
+        "Còn giải ngân vốn đầu tư công (tháng 12/2025)?"
+    )
+    assert resolve("Còn giải ngân vốn đầu tư công tháng 10/2025?", h) == (
+        "Còn giải ngân vốn đầu tư công tháng 10/2025?"
+    )
+
+
+def test_the_same_question_about_another_thing() -> None:
+    h = [Turn("a", "Năm 2025 tỉnh tuyển dụng bao nhiêu viên chức?")]
+    assert resolve("Còn công chức thì sao?", h) == "Năm 2025 tỉnh tuyển dụng bao nhiêu công chức?"
+    h = [Turn("a", "Chỉ số chi phí gia nhập thị trường của Lâm Đồng được bao nhiêu điểm?")]
+    assert resolve("Còn Bình Thuận thì sao?", h) == (
+        "Chỉ số chi phí gia nhập thị trường của Bình Thuận được bao nhiêu điểm?"
+    )
+
+
+def test_a_subject_left_out_is_taken_from_the_previous_question() -> None:
+    first = "Xã Phú Mai được thẩm định nông thôn mới nâng cao vào ngày nào?"
+    resolved = resolve("Thế đến giờ tỉnh đã ra quyết định công nhận chưa?", [Turn(first, first)])
+    assert "Xã Phú Mai" in resolved

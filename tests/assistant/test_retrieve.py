@@ -10,6 +10,7 @@ from conftest import ROOT
 from langchain_core.documents import Document
 
 from assistant.retrieve import HybridRetriever, ReportRetriever, rrf
+from assistant.scope import scope_of
 from index import vn
 
 QUESTIONS = [
@@ -25,7 +26,8 @@ def norm(text: str) -> str:
 
 
 def evidence_rank(retriever: HybridRetriever, question: str, evidence: list[str], k: int):
-    hits = retriever.search(retriever.normalize(question), k)
+    query = retriever.normalize(question)
+    hits = retriever.search(query, k, scope_of(query, retriever.store).allowed)
     for rank, hit in enumerate(hits):
         if any(norm(e) in norm(hit.chunk.text) for e in evidence):
             return rank
@@ -110,8 +112,9 @@ def test_period_in_question_confines_to_that_report(sample_retriever, sample_rep
         "thang 11/2025 co bao nhieu vu tai nan giao thong",
     ):
         query = sample_retriever.normalize(question)
-        assert sample_retriever.allowed_reports(query) == {november}
-        hits = sample_retriever.search(query, 8)
+        allowed = scope_of(query, sample_retriever.store).allowed
+        assert allowed == {november}
+        hits = sample_retriever.search(query, 8, allowed)
         assert hits
         assert {h.chunk.report_id for h in hits} == {november}
 
@@ -119,33 +122,32 @@ def test_period_in_question_confines_to_that_report(sample_retriever, sample_rep
 def test_task_period_prefers_the_report_planning_it(sample_retriever, sample_report_ids) -> None:
     # "nhiệm vụ tháng 12/2025" is planned in the November report and reported in December's
     query = sample_retriever.normalize("Nhiệm vụ tháng 12/2025 là gì?")
-    allowed = sample_retriever.allowed_reports(query)
-    assert sample_report_ids["11/2025"] in allowed
+    allowed = scope_of(query, sample_retriever.store).allowed
+    assert allowed == {sample_report_ids["11/2025"]}
 
 
 def test_no_period_searches_everything(sample_retriever) -> None:
     query = sample_retriever.normalize("Bao nhiêu giấy phép xây dựng được cấp?")
-    assert sample_retriever.allowed_reports(query) is None
+    assert scope_of(query, sample_retriever.store).allowed is None
     hits = sample_retriever.search(query, 8)
     assert len({h.chunk.report_id for h in hits}) >= 2
 
 
-def test_unknown_period_is_not_a_filter(sample_retriever) -> None:
+def test_a_period_no_report_covers_is_named_not_borrowed(sample_retriever) -> None:
+    """The router answers it: no report of 03/2019 (never another month's figure)."""
     query = sample_retriever.normalize("Tháng 03/2019 cấp bao nhiêu giấy phép xây dựng?")
-    assert sample_retriever.allowed_reports(query) is None
-    assert sample_retriever.search(query, 3)
+    scope = scope_of(query, sample_retriever.store)
+    assert scope.uncovered is not None and scope.uncovered.label == "03/2019"
+    assert not scope.matched
 
 
 def test_caller_can_restrict_reports(sample_retriever, sample_report_ids) -> None:
     december = sample_report_ids["12/2025"]
     hits = sample_retriever.search(
-        sample_retriever.normalize("giấy phép xây dựng"), 6, reports=[december]
+        sample_retriever.normalize("giấy phép xây dựng"), 6, frozenset({december})
     )
     assert hits and {h.chunk.report_id for h in hits} == {december}
-    assert (
-        sample_retriever.search(sample_retriever.normalize("giấy phép"), 6, reports=["khong-co"])
-        == []
-    )
+    assert sample_retriever.search(sample_retriever.normalize("giấy phép"), 6, frozenset()) == []
 
 
 def test_hits_carry_both_rankings(sample_retriever) -> None:

@@ -9,8 +9,8 @@ import time
 import pytest
 from conftest import run_cli
 
-from assistant.answer import answer
-from assistant.summarize import find_report, report_sections, summarize_report
+from assistant.answerers.summary import find_report, report_sections, summarize_report
+from assistant.route import answer
 from index import vn
 
 

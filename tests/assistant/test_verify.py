@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.verify import (
+from assistant.answerers.verify import (
     check_sentence,
     complete_prefix,
     figures,

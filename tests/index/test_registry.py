@@ -17,11 +17,12 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SAMPLE_FILES, TESTS, HashEmbedder
 
+from index import periods as P
 from index import records as records_module
 from index import vn
 from index.ingest import ingest_file
 from index.records import doc_number_key, extract
-from index.registry import Registry, parse_number_query, parse_period, period_bounds
+from index.registry import Registry, parse_number_query
 from index.store import Store
 
 MAX = 50 * 1024 * 1024
@@ -174,12 +175,12 @@ def test_figure_series_filters(registry: Registry) -> None:
 
 
 def test_periods_and_numbers_as_people_write_them() -> None:
-    assert period_bounds("11/2025") == ("2025-11", "2025-11")
-    assert parse_period("tháng 11/2025") == ("2025-11", "2025-11")
-    assert parse_period("quý IV/2025") == parse_period("Q4/2025") == ("2025-10", "2025-12")
-    assert parse_period("năm 2025") == ("2025-01", "2025-12")
-    assert parse_period("từ tháng 10 đến tháng 12/2023") == ("2023-10", "2023-12")
-    assert parse_period("10/2025-12/2025") == ("2025-10", "2025-12")
+    assert P.bounds("11/2025") == ("2025-11", "2025-11")
+    assert P.bounds("tháng 11/2025") == ("2025-11", "2025-11")
+    assert P.bounds("quý IV/2025") == P.bounds("Q4/2025") == ("2025-10", "2025-12")
+    assert P.bounds("năm 2025") == ("2025-01", "2025-12")
+    assert P.bounds("từ tháng 10 đến tháng 12/2023") == ("2023-10", "2023-12")
+    assert P.bounds("10/2025-12/2025") == ("2025-10", "2025-12")
     assert parse_number_query("3090/QĐ-UBND") == (doc_number_key("3090/QĐ-UBND"), "3090", "")
     assert parse_number_query("quyet dinh 3090") == ("", "3090", "Quyết định")
     assert parse_number_query("QĐ 3090")[1:] == ("3090", "Quyết định")

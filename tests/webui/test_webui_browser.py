@@ -101,6 +101,30 @@ def test_follow_up_filters_export_and_copy(app) -> None:
         assert ".docx" in (link.get_attribute("href") or "") + link.inner_text()
 
 
+def test_follow_up_is_shown_as_read_and_can_be_undone(app) -> None:
+    """A follow-up shows what it was read as; one click asks the question as typed."""
+    with browser(viewport={"width": 1366, "height": 900}) as ctx:
+        page = open_page(ctx, app.url)
+        wait_for_app(page)
+        ask(page, "Lũy kế thu NSNN tháng 12/2025 đạt bao nhiêu?", 0)
+        assert not page.locator("#undo-reading").is_visible()
+        ask(page, "còn tháng 11 thì sao?", 1)
+        answer = last_answer(page)
+        assert "hiểu là" in answer and "11/2025" in answer and "343.848" in answer
+        page.wait_for_selector("#undo-reading", state="visible")
+        shot(page, "follow-up-understood-as")
+        page.click("#undo-reading")
+        page.wait_for_function(
+            "() => !document.querySelector('#chat [data-testid=bot]:last-of-type')"
+            "?.innerText.includes('hiểu là')"
+        )
+        page.wait_for_timeout(500)
+        bots = page.locator('#chat [data-testid="bot"]')
+        assert bots.count() == 2  # the reading was replaced, not added to
+        assert "hiểu là" not in last_answer(page)
+        page.wait_for_selector("#undo-reading", state="hidden")
+
+
 def test_upload_docx_then_ask(app, tmp_path) -> None:
     with browser(viewport={"width": 1366, "height": 900}) as ctx:
         page = open_page(ctx, app.url)

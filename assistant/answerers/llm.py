@@ -1,9 +1,9 @@
 """Generated answers through a LangChain chat model, verified before anyone sees them.
 
-    answer()  ── insufficient evidence ──────────────────────────────► extractive refusal
+    extract.answer()  ── insufficient evidence ──────────────────────► extractive refusal
        │ sufficient (no model call before this point)
        ▼
-    numbered passages (its citations, then the next top hits, up to top_k)
+    numbered passages (its citations, then the router's other hits, up to k)
        ▼
     chat model (prompts/system.txt + prompts/answer.txt)
        ▼
@@ -31,11 +31,17 @@ from typing import Any
 from langchain_core.messages import BaseMessage
 from langchain_core.prompts import ChatPromptTemplate
 
-from assistant.answer import Answer, Citation, answer
-from assistant.llm import LLMUnavailable, make_chat_model
-from assistant.retrieve import HybridRetriever
+from assistant.answerers import extract
+from assistant.answerers.verify import (
+    Verification,
+    complete_prefix,
+    strip_citation_markers,
+    verify,
+)
+from assistant.cite import Answer, Citation
+from assistant.context import Context
+from assistant.query import Query
 from assistant.settings import PROJECT_ROOT, Settings
-from assistant.verify import Verification, complete_prefix, strip_citation_markers, verify
 from index.model import Chunk
 from index.store import Store
 
@@ -140,25 +146,19 @@ def _header(store: Store, c: Citation) -> str:
     return "; ".join(parts)
 
 
-def build_passages(
-    base: Answer,
-    retriever: HybridRetriever,
-    k: int,
-    reports: list[str] | None = None,
-) -> list[Passage]:
-    """The extractive answer's citations first, then the next top hits, up to k passages
-    (never fewer than the extractive answer cites)."""
-    store = retriever.store
+def build_passages(base: Answer, query: Query, ctx: Context) -> list[Passage]:
+    """The extractive answer's citations first, then the router's other hits, up to k
+    passages (never fewer than the extractive answer cites). No second search."""
+    store = ctx.store
     cits: list[Citation] = list(base.citations)
     have = {c.chunk_id for c in cits}
-    limit = max(k, len(cits))
-    if len(cits) < limit:
-        for hit in retriever.search(retriever.normalize(base.question), k, reports):
-            if len(cits) >= limit:
-                break
-            if hit.chunk.id not in have:
-                have.add(hit.chunk.id)
-                cits.append(_make_citation(store, hit.chunk, hit.score, len(cits) + 1))
+    limit = max(ctx.k, len(cits))
+    for hit in ctx.hits(query):
+        if len(cits) >= limit:
+            break
+        if hit.chunk.id not in have:
+            have.add(hit.chunk.id)
+            cits.append(_make_citation(store, hit.chunk, hit.score, len(cits) + 1))
     return [Passage(i, replace(c, n=i), _header(store, c)) for i, c in enumerate(cits, start=1)]
 
 
@@ -194,13 +194,14 @@ def _clean_output(text: str) -> str:
     return text.strip()
 
 
-def _failure_reason(exc: BaseException, settings: Settings) -> str:
+def _failure_reason(exc: BaseException, settings: Settings | None) -> str:
     chain: list[BaseException] = []
     e: BaseException | None = exc
     while e is not None and e not in chain:
         chain.append(e)
         e = e.__cause__ or e.__context__
     names = " ".join(type(x).__name__ for x in chain)
+    settings = settings or Settings()
     where = f"'{settings.llm_backend}'" + (
         f" tại {settings.llm_base_url}" if settings.llm_base_url else ""
     )
@@ -214,7 +215,7 @@ def _failure_reason(exc: BaseException, settings: Settings) -> str:
     return f"{why}; {FALLBACK_SUFFIX}"
 
 
-def _backend_failed(base: Answer, exc: BaseException, settings: Settings) -> Answer:
+def _backend_failed(base: Answer, exc: BaseException, settings: Settings | None) -> Answer:
     log.warning("LLM backend failed: %r", exc)
     return replace(base, mode="extractive", verified=True, reason=_failure_reason(exc, settings))
 
@@ -269,57 +270,42 @@ def _finish(
 # ---- entry points ----------------------------------------------------------------------
 
 
-def _extractive(
-    question: str, retriever: HybridRetriever, settings: Settings, reports: list[str] | None
-) -> Answer:
-    return answer(question, retriever, settings.top_k, settings.min_support, reports)
-
-
-def answer_with_llm(
-    question: str,
-    retriever: HybridRetriever,
-    settings: Settings,
-    chat_model: Any,
-    reports: list[str] | None = None,
-) -> Answer:
+def answer(query: Query, ctx: Context) -> Answer | None:
     """A generated answer whose every figure is in a passage its sentence cites, or the
-    extractive answer (see the module docstring for `verified` and `reason`)."""
-    base = _extractive(question, retriever, settings, reports)
+    extractive answer (see the module docstring for `verified` and `reason`); None when no
+    chat model is configured."""
+    if ctx.chat_model is None:
+        return None
+    base = extract.answer(query, ctx)
     if base.insufficient:
         return base
-    passages = build_passages(base, retriever, settings.top_k, reports)
-    messages = build_messages(question, passages)
+    passages = build_passages(base, query, ctx)
+    messages = build_messages(query.text, passages)
     t = time.perf_counter()
     try:
-        generated = _content(chat_model.invoke(messages))
+        generated = _content(ctx.chat_model.invoke(messages))
     except Exception as exc:
-        return _backend_failed(base, exc, settings)
+        return _backend_failed(base, exc, ctx.settings)
     timings = {**base.timings_ms, "llm": (time.perf_counter() - t) * 1000}
     return _finish(base, generated, passages, timings)
 
 
-def stream_answer_with_llm(
-    question: str,
-    retriever: HybridRetriever,
-    settings: Settings,
-    chat_model: Any,
-    reports: list[str] | None = None,
-) -> Iterator[Answer]:
+def stream(query: Query, ctx: Context) -> Iterator[Answer]:
     """Snapshots for a UI: each holds only sentences that are complete and verified (raw
     tokens are buffered, never shown); the last one is the final Answer, exactly what
-    `answer_with_llm` would return. When the final verification falls back, the last
-    snapshot is the extractive answer and replaces the partial ones."""
-    base = _extractive(question, retriever, settings, reports)
-    if base.insufficient:
+    `answer` would return. When the final verification falls back, the last snapshot is
+    the extractive answer and replaces the partial ones."""
+    base = extract.answer(query, ctx)
+    if base.insufficient or ctx.chat_model is None:
         yield base
         return
-    passages = build_passages(base, retriever, settings.top_k, reports)
-    messages = build_messages(question, passages)
+    passages = build_passages(base, query, ctx)
+    messages = build_messages(query.text, passages)
     facts = [p.facts_text for p in passages]
     t = time.perf_counter()
     buffer, checked, shown = "", "", ""
     try:
-        for chunk in chat_model.stream(messages):
+        for chunk in ctx.chat_model.stream(messages):
             buffer += _content(chunk)
             done = _complete(buffer)
             if not done or done == checked:
@@ -330,7 +316,7 @@ def stream_answer_with_llm(
                 shown = v.text
                 yield _llm_answer(base, v, passages, dict(base.timings_ms))
     except Exception as exc:
-        yield _backend_failed(base, exc, settings)
+        yield _backend_failed(base, exc, ctx.settings)
         return
     timings = {**base.timings_ms, "llm": (time.perf_counter() - t) * 1000}
     yield _finish(base, buffer, passages, timings)
@@ -372,51 +358,3 @@ def rewrite_question(chat_model: Any, history: list[tuple[str, str]], question: 
     if not line or len(line) > 4 * len(question) + 300:
         return question
     return line
-
-
-class Answerer:
-    """What the CLI and the app call: `answerer(question, retriever, reports)` → Answer.
-    `.warning` is a one-line message for the user when the configured LLM could not be
-    built (the extractive answerer is used instead); `.stream(...)` yields snapshots."""
-
-    def __init__(self, settings: Settings, chat_model: Any = None, warning: str = ""):
-        self.settings = settings
-        self.chat_model = chat_model
-        self.warning = warning
-
-    @property
-    def mode(self) -> str:
-        return "llm" if self.chat_model is not None else "extractive"
-
-    def __call__(
-        self, question: str, retriever: HybridRetriever, reports: list[str] | None = None
-    ) -> Answer:
-        if self.chat_model is None:
-            return _extractive(question, retriever, self.settings, reports)
-        return answer_with_llm(question, retriever, self.settings, self.chat_model, reports)
-
-    def stream(
-        self, question: str, retriever: HybridRetriever, reports: list[str] | None = None
-    ) -> Iterator[Answer]:
-        if self.chat_model is None:
-            yield _extractive(question, retriever, self.settings, reports)
-            return
-        yield from stream_answer_with_llm(
-            question, retriever, self.settings, self.chat_model, reports
-        )
-
-    def rewrite(self, history: list[tuple[str, str]], question: str) -> str:
-        return rewrite_question(self.chat_model, history, question)
-
-
-def make_answerer(settings: Settings) -> Answerer:
-    """The extractive answerer when llm_backend is 'none'; otherwise one that uses the
-    chat model built once here. A backend that cannot be built (package or setting
-    missing) gives the extractive answerer with `.warning` set; nothing is printed."""
-    if (settings.llm_backend or "none").strip().lower() == "none":
-        return Answerer(settings)
-    try:
-        model = make_chat_model(settings)
-    except LLMUnavailable as exc:
-        return Answerer(settings, None, f"{exc} Dùng câu trả lời trích dẫn (không có LLM).")
-    return Answerer(settings, model)

@@ -410,3 +410,47 @@ def verify(answer: str, passages: Sequence[str], final: bool = True) -> Verifica
         )
     reason = f"Đã bỏ {len(removed)} câu không kiểm chứng được: {why}." if removed else ""
     return Verification(text, tuple(checks), True, reason)
+
+
+# ---- any answer: figures from passages or from arithmetic it shows ------------------------
+
+_CALC = re.compile(
+    r"(?P<a>\d[\d.,]*)\s*[−-]\s*(?P<b>\d[\d.,]*)\s*=\s*(?P<c>−?\d[\d.,]*)"
+    r"(?:[^(\n]{0,40}\((?P<sign>[+−-])(?P<pct>\d[\d.,]*)%\))?"
+)
+
+
+def arithmetic(text: str) -> tuple[set[str], list[str]]:
+    """The keys of the results of the subtractions an answer writes out ("a − b = c
+    (+p%)"), and a message for each one that does not add up (c ≠ a − b, p ≠ c / b)."""
+    keys: set[str] = set()
+    errors: list[str] = []
+    for m in _CALC.finditer(vn.nfc(text)):
+        a, b = vn.parse_number(m.group("a")), vn.parse_number(m.group("b"))
+        c = vn.parse_number(m.group("c").lstrip("−"))
+        if a is None or b is None or c is None:
+            errors.append(f"không đọc được phép tính “{m.group(0)}”")
+            continue
+        c = -c if m.group("c").startswith("−") else c
+        if abs((a - b) - c) > 1e-6 * max(1.0, abs(a), abs(b)) + 0.006:
+            errors.append(f"{m.group(0)}: {a:g} − {b:g} ≠ {c:g}")
+        keys.add(f"num:{vn.number_key(m.group('c').lstrip('−'))}")
+        if m.group("pct") is not None:
+            pct = vn.parse_number(m.group("pct")) or 0.0
+            pct = -pct if m.group("sign") in "−-" else pct
+            if b and abs(c / b * 100 - pct) > 0.051:
+                errors.append(f"{m.group(0)}: {c:g} / {b:g} ≠ {pct:g}%")
+            keys |= {f"pct:{vn.number_key(m.group('pct'))}", f"num:{vn.number_key(m.group('pct'))}"}
+    return keys, errors
+
+
+def unsupported(text: str, passages: Sequence[str], metadata: Sequence[str] = ()) -> list[str]:
+    """The figures of an answer that are neither in one of its cited passages (or their
+    citation metadata: report number, date, section) nor the result of arithmetic the
+    answer shows; plus every piece of shown arithmetic that is wrong."""
+    supplied: set[str] = set()
+    for p in [*passages, *metadata]:
+        supplied |= passage_facts(p).keys
+    computed, errors = arithmetic(text)
+    missing = [f.text for f in figures(text) if f.key not in supplied | computed]
+    return errors + missing

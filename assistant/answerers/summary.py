@@ -1,16 +1,21 @@
 """Extractive summaries that walk a report's sections instead of top-k retrieval:
-per paragraph, its lead sentence, and any other sentence carrying key figures."""
+per paragraph, its lead sentence, and any other sentence carrying key figures.
+As an answerer: "tóm tắt báo cáo tháng 12" walks the whole report in scope."""
 
 from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.cite import Answer, Citer
+from assistant.context import Context
+from assistant.query import Query
+from assistant.scope import place_names, report_terms
+from index import periods as P
 from index import vn
 from index.model import Chunk, Report
-from index.store import Store
+from index.store import ReportInfo, Store
 
 
 @dataclass(frozen=True)
@@ -60,7 +65,9 @@ def chunks_of_section(chunks: dict[str, Chunk], report_id: str, path: str) -> li
 
 
 def clean(sentence: str) -> str:
-    return vn.strip_markers(sentence).strip()
+    """Markers out, and the list dash of an item ("- Đối với …") that the answer's own
+    bullet replaces."""
+    return re.sub(r"^[-+•]\s+", "", vn.strip_markers(sentence).strip())
 
 
 def report_sections(report: Report) -> list[str]:
@@ -78,13 +85,13 @@ def find_report(store: Store, ref: str) -> str | None:
     ref = ref.strip()
     infos = sorted(store.reports(), key=lambda r: r.date, reverse=True)
     folded = vn.fold(ref)
-    period = re.search(r"(\d{1,2})\s*/\s*(\d{4})", ref)
+    period = P.parse(ref)
     for test in (
         lambda r: r.report_id == ref,
         lambda r: r.number.upper() == ref.upper() or r.source == ref or r.path == ref,
         lambda r: r.number.split("/")[0] == ref,
         lambda r: vn.fold(r.source).startswith(folded),
-        lambda r: bool(period) and r.period == f"{int(period.group(1)):02d}/{period.group(2)}",
+        lambda r: period is not None and r.period == period.label,
     ):
         found = [r for r in infos if test(r)]
         if found:
@@ -92,7 +99,7 @@ def find_report(store: Store, ref: str) -> str | None:
     return None
 
 
-def _trim(sentence: str, limit: int = 320) -> str:
+def trim(sentence: str, limit: int = 320) -> str:
     """Keep a long sentence's opening clause and its clauses with figures, within `limit`."""
     if len(sentence) <= limit:
         return sentence
@@ -139,7 +146,7 @@ def summarize_report(store: Store, report_id: str, section: str | None = None) -
         sec = report.section(path)
         lines.append(f"\n{sec.label if sec else path}")
         for p in points:
-            shown = clean(_trim(p.sentence))
+            shown = clean(trim(p.sentence))
             lines.append(f"- {shown} [{citer.cite(p.chunk, 1.0, shown)}]")
     took = (time.perf_counter() - t0) * 1000
     if len(lines) == 1:
@@ -152,3 +159,40 @@ def summarize_report(store: Store, report_id: str, section: str | None = None) -
         support=1.0 if citer.citations else 0.0,
         timings_ms={"retrieve": 0.0, "answer": took},
     )
+
+
+# Words of a summary request that name no topic: "tóm tắt báo cáo tháng 11 của UBND".
+_REQUEST = frozenset(
+    vn.terms(
+        "báo cáo tình hình kinh tế xã hội quốc phòng an ninh chung toàn bộ cả thành phố tỉnh "
+        "ubnd ngắn gọn nhanh chính điểm nội dung kết quả giúp tôi nói gọn văn bản này đó "
+        "report city province"
+    )
+)
+
+
+_PART = re.compile(r"\b(?:phan|muc|linh vuc|mang|rieng|ve cong tac|section|part)\b")
+
+
+def answer(query: Query, ctx: Context) -> Answer | None:
+    """The whole report when the question names no topic of its own; None otherwise (a
+    section summary is the section answerer's)."""
+    scope = ctx.scope(query)
+    infos = [r for r in ctx.store.reports() if scope.admits(r.report_id)]
+    if not infos:
+        return None
+    topic = [t for t in vn.terms(" ".join(query.content)) if t not in _REQUEST]
+
+    def about(info: ReportInfo) -> set[str]:
+        """What the report as a whole is about: its issuer, place and title."""
+        places = {w for p in place_names(info, ctx.store) for w in p.split()}
+        return report_terms(ctx.store, info.report_id) | places
+
+    # the report whose own subject covers the question's topic best, the newest of those
+    best = max(infos, key=lambda r: (sum(t in about(r) for t in topic), r.date))
+    left = [t for t in topic if t not in about(best)]
+    plain = " ".join(vn.syllables(query.folded))
+    whole_report = re.search(r"\b(?:bao cao|report)\b", plain) and not _PART.search(plain)
+    if len(left) > 0.4 * len(topic) and not whole_report:
+        return None  # the topic is a part of the report: a section summary
+    return replace(summarize_report(ctx.store, best.report_id), question=query.text)

@@ -1,0 +1,333 @@
+"""The default answerer, no LLM needed: quote the sentences that answer, each cited.
+
+Candidates are the sentences of the hits (one row of a table, with its column headers);
+they are ranked by how much of the question they and their passage cover. Whether to
+answer at all is decided by the calibrated model in `support`, never by one threshold.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import time
+from dataclasses import dataclass
+
+from assistant.answerers import tables
+from assistant.answerers.summary import clean
+from assistant.answerers.support import Signals, coverage, model, question_terms, signals
+from assistant.answerers.verify import is_instruction
+from assistant.cite import Answer, Citer
+from assistant.context import Context
+from assistant.query import METADATA, Query
+from assistant.retrieve import Hit
+from index import periods as P
+from index import vn
+from index.model import Chunk
+
+NOT_FOUND = (
+    "Các báo cáo đã nạp không có thông tin để trả lời câu hỏi này. "
+    "Hãy thử diễn đạt khác, nêu rõ kỳ báo cáo, hoặc nạp thêm báo cáo liên quan."
+)
+LONG_SENTENCE = 280
+
+
+@dataclass(frozen=True)
+class Candidate:
+    hit: Hit
+    sentence: str  # verbatim: a sentence, a footnote, or whole cells of one table row
+    score: float  # coverage of the question: ranks the units before they are judged
+    context: str = ""  # what it sits under (a row's caption and parent rows)
+
+
+def _sentences(chunk: Chunk, query: Query) -> list[tuple[str, str]]:
+    """(quotable unit, its context) of a passage."""
+    if chunk.kind == "table" and (rows := tables.rows(chunk)):
+        entity = tables.named_entity(query.folded, rows)
+        out = []
+        for r in rows:
+            if entity and entity not in r.entities() and vn.fold(entity) not in vn.fold(r.line):
+                continue  # the row must name what the question asks about
+            out.append((r.quote(entity if entity in r.entities() else ""), r.context))
+        return out
+    if chunk.kind in ("footnote", "table", "header"):
+        return [(chunk.text, "")]
+    return [(s, "") for para in chunk.text.split("\n") for s in vn.sentences(para)]
+
+
+def _header(chunk: Chunk) -> str:
+    """The context line the chunk was embedded with: report, section and its parent."""
+    head = chunk.embed_text.split("\n", 1)[0]
+    return f"{head} {chunk.extra.get('context', '')}"
+
+
+def candidates(query: Query, hits: list[Hit], ctx: Context) -> list[Candidate]:
+    """Every quotable unit of the hits, best first. A unit that names only other years
+    than the question does ('PCI năm 2024' for 'PCI 2023') is never a candidate."""
+    terms = question_terms(query.content)
+    asked = P.years(query.text if not query.english else query.folded)
+    out: list[Candidate] = []
+    for rank, hit in enumerate(hits):
+        if hit.chunk.kind == "header" and query.intent != METADATA:
+            continue
+        weight = ctx.corpus.report_idf(hit.chunk.report_id)
+        header = set(vn.terms(_header(hit.chunk)))
+        for s, under in _sentences(hit.chunk, query):
+            if is_instruction(s):
+                continue  # a sentence addressing the assistant is data, never an answer
+            named = P.years(f"{s} {under}")
+            if asked and named and not asked & named:
+                continue
+            own = set(vn.terms(f"{s} {under}"))
+            score = 0.6 * coverage(terms, own, weight) + 0.4 * coverage(terms, own | header, weight)
+            score -= 0.02 * rank
+            if query.wants_figure and vn.numbers(s):
+                score += 0.05
+            if len(s) > 300 and not query.is_list:
+                score -= 0.15 * math.log2(len(s) / 300)  # a long list covers anything
+            if hit.exact:
+                score += 0.3
+            out.append(Candidate(hit, s, score, under))
+    out.sort(key=lambda c: c.score, reverse=True)
+    return out
+
+
+def judge_one(query: Query, cand: Candidate, best_score: float, ctx: Context) -> Signals:
+    """Why a unit might answer the question: the signals the decision weighs."""
+    chunk = cand.hit.chunk
+    corpus = ctx.corpus
+    return signals(
+        query,
+        f"{cand.sentence} {cand.context} {chunk.extra.get('context', '')}",
+        chunk.embed_text,
+        _header(chunk),
+        corpus.report_idf(chunk.report_id),
+        corpus.report_count(chunk.report_id),
+        cand.hit.dense or 0.0,
+        (cand.hit.dense_rank, cand.hit.lexical_rank),
+        cand.score / best_score if best_score > 0 else 0.0,
+        cand.hit.exact,
+        query.understood,
+    )
+
+
+def judge(query: Query, cands: list[Candidate], ctx: Context) -> tuple[float, Signals]:
+    """The calibrated probability that quoting the best unit answers the question, and the
+    signals it was judged on."""
+    s = judge_one(query, cands[0], cands[0].score, ctx)
+    return model().probability(s), s
+
+
+def extract(query: Query, hits: list[Hit], ctx: Context) -> tuple[list[tuple[Hit, str]], float]:
+    """(hit, quoted unit) pairs that answer the question, best first, with the footnotes
+    that hold the details asked for; [] when the best one is judged not to answer."""
+    cands = candidates(query, hits, ctx)
+    if not cands:
+        return [], 0.0
+    probability, _ = judge(query, cands, ctx)
+    if query.english and query.understood < 0.75:
+        probability *= query.understood  # the glossary missed a term: any answer is a guess
+    if probability < ctx.threshold:
+        return [], probability
+    return assemble(query, cands, hits, ctx), probability
+
+
+def assemble(
+    query: Query, cands: list[Candidate], hits: list[Hit], ctx: Context
+) -> list[tuple[Hit, str]]:
+    """The best candidate, the next ones nearly as good from the same report, and the
+    footnotes their clauses refer to: what an answer would quote (before any judgement)."""
+    best = cands[0]
+    picked = [best]
+    limit = 4 if query.is_summary else 3
+    # one report of a series answers a question (not last month's figure beside this
+    # month's), unless it asks about several periods; other issuers' reports may answer too
+    several = len(ctx.scope(query).periods) > 1
+    issuer = _issuer(ctx, best.hit.chunk.report_id)
+    for c in cands[1:]:
+        if len(picked) >= limit:
+            break
+        rid = c.hit.chunk.report_id
+        other = _issuer(ctx, rid) != issuer
+        if not several and rid != best.hit.chunk.report_id and not other:
+            continue
+        close = c.score >= (0.7 if other else 0.85) * best.score
+        if close and all(c.sentence != p.sentence for p in picked):
+            picked.append(c)
+    chunks = ctx.store.chunks
+    out: list[tuple[Hit, str]] = []
+    for c in picked:
+        out.append((c.hit, c.sentence))
+        for fn in _footnotes_for(query, c.hit.chunk, c.sentence, chunks, ctx):
+            if all(fn.id != h.chunk.id for h, _ in out):
+                out.append((Hit(fn, c.hit.score), fn.text))
+    if query.is_list or any(h.chunk.kind == "footnote" for h, _ in out):
+        reports = {h.chunk.report_id for h, _ in out}
+        same = [
+            h
+            for h in hits
+            if several or h.chunk.report_id in reports or _issuer(ctx, h.chunk.report_id) != issuer
+        ]
+        out = _with_footnotes(query, out, same, ctx)
+    return out
+
+
+def _issuer(ctx: Context, report_id: str) -> str:
+    report = ctx.store.report(report_id)
+    return report.meta.issuer if report else report_id
+
+
+def _cov(query: Query, text: str, ctx: Context, report_id: str) -> float:
+    terms = question_terms(query.content)
+    return coverage(terms, set(vn.terms(text)), ctx.corpus.report_idf(report_id))
+
+
+def _footnotes_for(
+    query: Query, chunk: Chunk, sentence: str, chunks: dict[str, Chunk], ctx: Context
+) -> list[Chunk]:
+    """Footnotes referenced from the clause of `sentence` the question is about
+    ('… phê duyệt chủ trương đầu tư 01 dự án⁵'), or, for list questions, from every
+    clause that matches well."""
+    if chunk.kind == "footnote":
+        return []
+    prefix = chunk.id.rsplit(":", 1)[0]
+    clauses = [c for c in re.split(r"(?<=[;:])\s+", sentence) if c.strip()]
+    scored = [(_cov(query, c, ctx, chunk.report_id), c) for c in clauses]
+    top = max((s for s, _ in scored), default=0.0)
+    found: list[tuple[float, Chunk]] = []
+    for s, clause in scored:
+        for number, _, _ in vn.footnote_markers(clause):
+            fn = chunks.get(f"{prefix}:fn{number}")
+            if fn is None:
+                continue
+            if s >= 0.9 * top or (
+                query.is_list
+                and _cov(query, f"{clause} {fn.text}", ctx, chunk.report_id) >= 0.8 * top
+            ):
+                found.append((s, fn))
+    found.sort(key=lambda x: x[0], reverse=True)
+    return [fn for _, fn in found[:3]]
+
+
+def _with_footnotes(
+    query: Query, picked: list[tuple[Hit, str]], hits: list[Hit], ctx: Context
+) -> list[tuple[Hit, str]]:
+    """For list questions the list lives in footnotes: add the retrieved footnotes whose
+    referencing clause and list match the question best."""
+    footnote_hits = [h for h in hits if h.chunk.kind == "footnote"]
+    if not footnote_hits:
+        return picked
+    scored = sorted(
+        (
+            (
+                _cov(
+                    query,
+                    f"{h.chunk.extra.get('context', '')} {h.chunk.text}",
+                    ctx,
+                    h.chunk.report_id,
+                ),
+                h,
+            )
+            for h in footnote_hits
+        ),
+        key=lambda x: x[0],
+        reverse=True,
+    )
+    top = scored[0][0]
+    chosen = [h for s, h in scored if s >= 0.8 * top and s > 0][:3]
+    have = {h.chunk.id for h, _ in picked}
+    return picked + [(h, h.chunk.text) for h in chosen if h.chunk.id not in have]
+
+
+def focus(query: Query, sentence: str, ctx: Context, report_id: str) -> str:
+    """A long sentence made of ';'-clauses, cut to the clauses that add to the question's
+    coverage (kept in order, gaps shown as '…'). Every word shown is verbatim source."""
+    if len(sentence) <= LONG_SENTENCE:
+        return sentence
+    clauses = [c for c in re.split(r"(?<=;)\s+", sentence) if c.strip()]
+    if len(clauses) < 3:
+        return sentence
+    chosen: list[int] = []
+    current = 0.0
+    while len(chosen) < 3:
+        gains = [
+            (_cov(query, " ".join(clauses[j] for j in sorted([*chosen, i])), ctx, report_id), i)
+            for i in range(len(clauses))
+            if i not in chosen
+        ]
+        best, i = max(gains)
+        if best - current < 0.05:
+            break
+        chosen.append(i)
+        current = best
+    if not chosen:
+        return sentence
+    chosen.sort()
+    parts = []
+    for k, i in enumerate(chosen):
+        if (k == 0 and i > 0) or (k > 0 and i != chosen[k - 1] + 1):
+            parts.append("…")
+        parts.append(clauses[i])
+    if chosen[-1] != len(clauses) - 1:
+        parts.append("…")
+    return " ".join(parts)
+
+
+def referencing_chunk(chunks: dict[str, Chunk], footnote: Chunk) -> Chunk | None:
+    """The paragraph chunk holding the clause that refers to a footnote."""
+    prefix = footnote.id.rsplit(":", 1)[0] + ":p"
+    context = footnote.extra.get("context", "")
+    para = footnote.paragraphs[0] if footnote.paragraphs else None
+    for c in chunks.values():
+        if c.id.startswith(prefix) and para in c.paragraphs and context in vn.strip_markers(c.text):
+            return c
+    return None
+
+
+def render(query: Query, picked: list[tuple[Hit, str]], ctx: Context) -> tuple[str, Citer]:
+    """The quoted lines, each with its [n]; a footnote's list after the clause citing it."""
+    chunks = ctx.store.chunks
+    citer = Citer(ctx.store)
+    cite = citer.cite
+    lines: list[str] = []
+    leads = {
+        clean(h.chunk.extra.get("context", ""))
+        for h, _ in picked
+        if h.chunk.kind == "footnote" and h.chunk.extra.get("context")
+    }
+    for hit, sentence in picked:
+        c = hit.chunk
+        if c.kind == "footnote":
+            lead = clean(c.extra.get("context", ""))
+            ref = referencing_chunk(chunks, c) if lead else None
+            # the clause quoted before the list is source text too, so it is cited as well
+            lead_cite = f" [{cite(ref, hit.score, lead)}]" if ref else ""
+            n = cite(c, hit.score, clean(sentence))
+            lines.append(
+                f"{lead or 'Chi tiết'}{lead_cite} (chú thích {c.footnote}): {clean(sentence)} [{n}]"
+            )
+        else:
+            # a table row is quoted whole (its cells with their headers), never cut
+            shown = clean(
+                sentence if c.kind == "table" else focus(query, sentence, ctx, c.report_id)
+            )
+            if shown.strip(" …;.") in leads:
+                continue  # the footnote line below quotes this very clause before its list
+            lines.append(f"{shown} [{cite(c, hit.score, shown)}]")
+    text = "\n".join(f"- {line}" for line in lines) if len(lines) > 1 else lines[0]
+    return text, citer
+
+
+def answer(query: Query, ctx: Context, hits: list[Hit] | None = None) -> Answer:
+    """The quoted answer, or the reports-do-not-say answer; never None (the last resort).
+    `hits`: passages to answer from, when not the question's own."""
+    t0 = time.perf_counter()
+    if hits is None:  # a list's lead and its footnote are two passages: look wider
+        hits = ctx.hits(query, ctx.k + 4 if query.is_list else ctx.k)
+    t1 = time.perf_counter()
+    picked, probability = extract(query, hits, ctx) if hits else ([], 0.0)
+    t2 = time.perf_counter()
+    timings = {"retrieve": (t1 - t0) * 1000, "answer": (t2 - t1) * 1000}
+    if not picked:
+        return Answer(query.text, NOT_FOUND, True, (), probability, timings)
+    text, citer = render(query, picked, ctx)
+    return Answer(query.text, text, False, tuple(citer.citations), probability, timings)

@@ -1,0 +1,93 @@
+"""Questions about a report itself — who signed it, to whom it went, its number, date,
+period or issuer — answered from the lines of its header card (index/chunk.py), cited.
+When the report does not carry what is asked (a draft without a signature, a number left
+blank) the answer says so, instead of quoting something else.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+
+from assistant.cite import Answer, Citer
+from assistant.context import Context
+from assistant.query import Query
+from index import vn
+from index.model import Chunk
+
+# (card line label, what the question says, how the answer names it)
+FIELDS = (
+    ("Người ký", r"ai ky|nguoi ky|ky boi|do ai ky|ky ten|who signed|signed by|signer", "người ký"),
+    (
+        "Nơi nhận",
+        r"noi nhan|gui (?:cho |toi |den |len )?(?:ai|nhung|cac|co quan|dau|noi nao)|duoc gui|"
+        r"recipients?|sent to",
+        "nơi nhận",
+    ),
+    ("Số", r"so hieu|so may|mang so|so (?:cua )?(?:bao cao|van ban)|report number", "số"),
+    ("Trích yếu", r"(?:bao cao|van ban) (?:thang|ky|quy|nam) (?:may|nao)|ky bao cao|covers?|"
+     r"which (?:period|month)|trich yeu|ve viec gi", "trích yếu"),
+    (", ngày", r"ngay (?:ban hanh|ky|nao)|ban hanh (?:ngay|khi nao|luc nao)|when was|issued on",
+     "ngày ban hành"),
+    ("Cơ quan ban hành", r"co quan (?:nao )?ban hanh|cua co quan nao|who issued|issued by|"
+     r"do ai ban hanh", "cơ quan ban hành"),
+)  # fmt: skip
+
+
+def _asked(query: Query) -> list[tuple[str, str]]:
+    plain = " ".join(vn.syllables(query.folded))
+    return [(label, name) for label, cue, name in FIELDS if re.search(rf"\b(?:{cue})\b", plain)]
+
+
+def _card(ctx: Context, report_id: str) -> Chunk | None:
+    return next(
+        (c for c in ctx.store.chunks.values() if c.report_id == report_id and c.kind == "header"),
+        None,
+    )
+
+
+def _report(query: Query, ctx: Context) -> str | None:
+    """The report asked about: by the number the question gives, else the only one in
+    scope, else the one the question's hits come from."""
+    scope = ctx.scope(query)
+    infos = [i for i in ctx.store.reports() if scope.admits(i.report_id)]
+    digits = {re.match(r"\d+", d).group(0) for d in query.doc_numbers if re.match(r"\d+", d)}
+    numbered = [i for i in infos if i.number and i.number.split("/")[0] in digits]
+    if numbered:
+        return numbered[0].report_id
+    if len(infos) == 1:
+        return infos[0].report_id
+    hits = ctx.hits(query)
+    return hits[0].chunk.report_id if hits else None
+
+
+def answer(query: Query, ctx: Context) -> Answer | None:
+    t0 = time.perf_counter()
+    asked = _asked(query)
+    rid = _report(query, ctx) if asked else None
+    report = ctx.store.report(rid) if rid else None
+    if not asked or report is None:
+        return None
+    card = _card(ctx, rid)  # type: ignore[arg-type]
+    lines = card.text.split("\n") if card else []
+    name = report.meta.number if report.meta.number[:1].isdigit() else report.source
+    citer = Citer(ctx.store)
+    out, missing = [], []
+    for label, what in asked:
+        found = [
+            ln for ln in lines if ln.startswith(label) or (label.startswith(",") and label in ln)
+        ]
+        value = found[0].split(":", 1)[-1].strip() if found and ":" in found[0] else ""
+        if not found or (label == "Số" and not value[:1].isdigit()):
+            missing.append(what)
+            continue
+        out.append(f"{found[0]} [{citer.cite(card, 1.0, found[0])}]")  # type: ignore[arg-type]
+    took = {"retrieve": 0.0, "answer": (time.perf_counter() - t0) * 1000}
+    if missing:
+        out.append(
+            f"Báo cáo {name} không ghi {', '.join(missing)} (phần đó không có trong bản đã nạp)."
+        )
+    return Answer(
+        query.text, "\n".join(out), not citer.citations, tuple(citer.citations),
+        1.0 if citer.citations else 0.0, took, mode="metadata",
+    )  # fmt: skip

@@ -1,0 +1,189 @@
+"""Questions that name a section, not a fact: "Báo cáo nêu những tồn tại, hạn chế gì?",
+"Nhiệm vụ tháng tới về y tế gồm những gì?", "Tình hình an ninh trật tự ra sao?".
+
+The question is matched against each report's section tree (titles with their parents',
+folded, the genre's words for the same heading: tồn tại ≈ hạn chế ≈ vướng mắc, nhiệm vụ ≈
+phương hướng ≈ tháng tới). The answer is the matched section's points — each paragraph's
+lead sentence and its sentence with figures, or its list items — each cited, at most
+eight, under the section's path. "Tình hình X" with no section of its own gathers the
+paragraphs about X across the report's results.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+
+from assistant.answerers.summary import Point, chunks_of_section, clean, section_points, trim
+from assistant.answerers.support import question_terms
+from assistant.cite import Answer, Citer
+from assistant.context import Context
+from assistant.query import Query
+from assistant.scope import report_terms
+from index import vn
+from index.model import Report, Section
+from index.records import task_sections
+
+MAX_POINTS = 8
+TITLE_MATCH = 0.75  # share of the question's terms a section's title path and body explain
+# Words that say how a section is asked about, not which: they need no match.
+_ASKING = frozenset(
+    vn.terms(
+        "tình hình công tác kết quả nội dung báo cáo nêu thế nào trong tháng phải cần sang việc"
+    )
+)
+
+
+# The kinds of heading a question names: tasks, shortcomings, strengths, proposals.
+HEADING_TERMS = frozenset(vn.terms("nhiệm vụ hạn chế ưu điểm kiến nghị"))
+
+
+@dataclass(frozen=True)
+class Match:
+    report_id: str
+    path: str
+    score: float
+    topic: tuple[str, ...]  # the question's terms the title does not explain (to filter by)
+
+
+def _title_terms(report: Report, path: str) -> set[str]:
+    out: set[str] = set()
+    while path:
+        sec = report.section(path)
+        if sec:
+            out |= set(vn.terms(sec.title))
+        path = path.rpartition(".")[0]
+    return out
+
+
+def _body_terms(ctx: Context, report_id: str, path: str) -> set[str]:
+    chunks = chunks_of_section(ctx.store.chunks, report_id, path)
+    return {t for c in chunks for t in vn.terms(c.text)}
+
+
+def _label(sec: Section) -> str:
+    """'III.6 Lĩnh vực Quốc phòng - an ninh'; a title carrying a figure ('… THÁNG 11/2025')
+    is left out: an answer's own words carry no figure its citations do not hold."""
+    return sec.label if not re.search(r"\d", sec.title) else f"Mục {sec.path}"
+
+
+def best_section(query: Query, ctx: Context, report_ids: list[str]) -> Match | None:
+    """The section whose title path names the question's heading words and whose body holds
+    the rest; ties go to the deeper (more specific) section, then the newer report."""
+    terms = [t for t in question_terms(query.content) if t not in _ASKING]
+    if not terms:
+        return None
+    best: tuple[tuple[int, int, int, float, int, str], Match] | None = None
+    for rid in report_ids:
+        report = ctx.store.report(rid)
+        if report is None:
+            continue
+        # "Đề án 06" is what every section is about; heading words never are
+        whole = report_terms(ctx.store, rid) - HEADING_TERMS
+        planned = task_sections(report)
+        for sec in report.sections:
+            # plans answer "sẽ làm gì", results everything else (when the report has both)
+            if planned and (sec.path in planned) != query.about_tasks:
+                continue
+            title = _title_terms(report, sec.path)
+            named = [t for t in terms if t in title and t not in whole]
+            if not named:
+                continue  # the report's own subject alone names no section
+            own_title = set(vn.terms(sec.title))
+            named_all = sum(t in title for t in terms)  # "quốc phòng - an ninh" counts here
+            own = sum(t in own_title for t in terms)  # named by the section itself
+            rest = [t for t in terms if t not in title and t not in whole]
+            body = _body_terms(ctx, rid, sec.path) if rest else set()
+            found = sum(t in body for t in rest)
+            score = (len(terms) - len(rest) + found) / len(terms)
+            if score < TITLE_MATCH or found < len(rest) * 0.5:
+                continue
+            key = (
+                len(named),
+                named_all,
+                own,
+                round(score, 3),
+                sec.path.count(".") + 1,
+                report.meta.date,
+            )
+            if best is None or key > best[0]:
+                best = (key, Match(rid, sec.path, score, tuple(t for t in rest if t in body)))
+    return best[1] if best else None
+
+
+def _points(ctx: Context, match: Match, task_like: bool) -> list[Point]:
+    """The section's points, narrowed to the question's remaining topic when it has one."""
+    chunks = chunks_of_section(ctx.store.chunks, match.report_id, match.path)
+    points = section_points(chunks)
+    if match.topic and len(points) > MAX_POINTS:
+        # a long section: the points about the question's remaining words first
+        wanted = set(match.topic)
+        about = [p for p in points if wanted & set(vn.terms(p.chunk.text))]
+        points = about or points
+    return points[:MAX_POINTS]
+
+
+def _gather(query: Query, ctx: Context, report_id: str) -> list[Point]:
+    """'Tình hình X': the results paragraphs about X, in report order."""
+    report = ctx.store.report(report_id)
+    terms = [t for t in question_terms(query.content) if t not in _ASKING]
+    if report is None or not terms:
+        return []
+    planned = task_sections(report)
+    chunks = [
+        c
+        for c in ctx.store.chunks.values()
+        if c.report_id == report_id and c.kind == "paragraph" and c.section not in planned
+    ]
+    about = [c for c in chunks if set(terms) <= set(vn.terms(c.text))]
+    about.sort(key=lambda c: c.paragraphs[0] if c.paragraphs else 0)
+    points = [p for p in section_points(about) if set(terms) & set(vn.terms(p.sentence))]
+    return points[:MAX_POINTS]
+
+
+def _reports(query: Query, ctx: Context) -> list[str]:
+    """Reports in scope, those the question's hits come from first."""
+    scope = ctx.scope(query)
+    infos = [i for i in ctx.store.reports() if scope.admits(i.report_id)]
+    hit_order = list(dict.fromkeys(h.chunk.report_id for h in ctx.hits(query)))
+    return sorted(
+        (i.report_id for i in infos),
+        key=lambda rid: hit_order.index(rid) if rid in hit_order else len(hit_order),
+    )
+
+
+def answer(query: Query, ctx: Context) -> Answer | None:
+    t0 = time.perf_counter()
+    reports = _reports(query, ctx)
+    if not reports:
+        return None
+    # one report answers a section question: the newest in scope unless the hits say otherwise
+    match = best_section(query, ctx, reports[:1]) or best_section(query, ctx, reports)
+    if match is not None:
+        points = _points(ctx, match, query.about_tasks)
+        report = ctx.store.report(match.report_id)
+        sec = report.section(match.path) if report else None
+        head = _label(sec) if sec else match.path
+        parent = (
+            report.section(match.path.rpartition(".")[0]) if report and "." in match.path else None
+        )
+        if parent:
+            head += f" (thuộc {_label(parent)})"
+    else:
+        points = _gather(query, ctx, reports[0])
+        report = ctx.store.report(reports[0])
+        head = "Các đoạn nói về nội dung này"
+    if not points or report is None:
+        return None
+    citer = Citer(ctx.store)
+    # which report it is stands in every citation: the answer's own words carry no figure
+    lines = [f"{head}:"]
+    for p in points:
+        shown = clean(trim(p.sentence))
+        lines.append(f"- {shown} [{citer.cite(p.chunk, 1.0, shown)}]")
+    took = (time.perf_counter() - t0) * 1000
+    return Answer(
+        query.text, "\n".join(lines), False, tuple(citer.citations), 1.0,
+        {"retrieve": 0.0, "answer": took}, mode="section",
+    )  # fmt: skip

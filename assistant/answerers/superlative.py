@@ -1,0 +1,199 @@
+"""Superlatives: "Xã nào có nhiều vụ vi phạm nhất?", "Chỉ số thành phần nào Lâm Đồng xếp
+hạng thấp nhất?", "Tháng nào cấp nhiều giấy phép nhất?". The items of a list ("xã A: 05 vụ;
+xã B: 02 vụ", a footnote, or a table's rows — every piece of the table) are parsed, the
+extreme picked (ties kept) and each winning item quoted and cited; across months, the
+measure's figure in each month's report is quoted.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+
+from assistant.answerers import tables
+from assistant.answerers.compare import COMPARE_WORDS, figure_for
+from assistant.answerers.extract import clean
+from assistant.answerers.support import coverage, question_terms
+from assistant.cite import Answer, Citer
+from assistant.context import Context
+from assistant.query import Query
+from assistant.retrieve import Hit
+from index import periods as P
+from index import vn
+from index.model import Chunk
+
+
+def _measure_terms(query: Query) -> list[str]:
+    return [t for t in question_terms(query.content) if t not in COMPARE_WORDS]
+
+
+_ITEM = re.compile(
+    r"(?P<name>[^;:,()\n]{2,90}?)\s*(?::\s*|\(\s*)(?P<num>\d[\d.,]*)\s*(?P<unit>[^\s;,()]*)"
+)
+_RANK = re.compile(r"\b(?:thu hang|xep hang|hang)\b")
+
+
+@dataclass(frozen=True)
+class Item:
+    name: str
+    raw: str
+    value: float
+    quote: str  # the item as written (a table row: its label and the asked-for cells)
+    source: str = ""  # the line of the passage it comes from
+
+
+_FIGURE_UNIT = re.compile(r"(?<![\w.,/])(?P<num>\d[\d.,]*)(?![\d/.])\s*(?P<unit>[^\W\d_]+)?")
+_YEARISH = re.compile(r"(?:19|20)\d\d")
+
+
+def _text_items(text: str) -> list[Item]:
+    """The items of a list written in a sentence or a footnote: "xã A: 05 vụ; xã B: 02 vụ",
+    "56.920 hội viên hội người cao tuổi, 72.142 hội viên hội nông dân", "tỉnh Lâm Đồng đã
+    rà soát 77 văn bản; tỉnh Đắk Nông … 397 văn bản". Only the items that count the same
+    unit as most of them are kept, so a list never compares two kinds of things."""
+    found = []
+    for part in re.split(r"[;\n]|,\s(?=[^\d])", vn.strip_markers(text)):
+        m = _ITEM.search(part)
+        if m and (value := vn.parse_number(m.group("num"))) is not None:
+            name = re.sub(r"^[\s\-+•]*(?:gồm|trong đó|như)?:?\s*", "", m.group("name")).strip()
+            unit = vn.fold(m.group("unit") or "")
+            found.append((unit, Item(name, m.group("num"), value, part.strip(" ."))))
+        elif (
+            (f := _FIGURE_UNIT.search(part))
+            and not _YEARISH.fullmatch(f.group("num"))
+            and (value := vn.parse_number(f.group("num")))
+        ):
+            name = (part[: f.start()] + part[f.end() :]).strip(" .:-")
+            unit = vn.fold(f.group("unit") or "")
+            found.append((unit, Item(name, f.group("num"), value, part.strip(" ."))))
+    if not found:
+        return []
+    units = [u for u, _ in found]
+    common = max(set(units), key=units.count)
+    return [i for u, i in found if u == common]
+
+
+def _table_items(query: Query, chunk: Chunk) -> list[Item]:
+    """Items of a table: the named entity's column across rows."""
+    rows = tables.rows(chunk)
+    entity = tables.named_entity(query.folded, rows)
+    measure_terms = set(_measure_terms(query))
+    out = []
+    for r in rows:
+        cells = [
+            c
+            for c in r.cells
+            if (not entity or c.entity == entity)
+            and vn.parse_number(c.value) is not None
+            and c.header != "STT"
+        ]
+        if not cells:
+            continue
+        cell = max(cells, key=lambda c: len(measure_terms & set(vn.terms(c.measure))))
+        out.append(
+            Item(
+                r.label or r.line[:60],
+                cell.value,
+                vn.parse_number(cell.value) or 0.0,
+                r.quote(entity),
+                r.line,
+            )
+        )
+    return out
+
+
+_WHICH_PERIOD = re.compile(
+    r"\b(?:thang nao|ky nao|quy nao|nam nao|which (?:of the \w+ )?months?|in which month)\b"
+)
+
+
+def _period_superlative(query: Query, ctx: Context) -> Answer | None:
+    """ "Tháng nào … nhiều nhất?": the measure's figure in each report in scope, each cited,
+    and the month with the extreme."""
+    t0 = time.perf_counter()
+    scope = ctx.scope(query)
+    periods = sorted(
+        {
+            p
+            for i in ctx.store.reports()
+            if scope.admits(i.report_id) and (p := P.from_label(i.period))
+        },
+        key=lambda p: p.first,
+    )
+    found = [(p, f) for p in periods if p.months == 1 and (f := figure_for(query, ctx, p))]
+    if len(found) < 2 or len({f.unit for _, f in found}) > 1:
+        return None
+    pick = max if query.extreme == "max" else min
+    top = pick(f.value for _, f in found)
+    citer = Citer(ctx.store)
+    lines = []
+    for p, f in found:
+        quote = clean(f.candidate.sentence)
+        n = citer.cite(f.candidate.hit.chunk, f.candidate.hit.score, quote)
+        lines.append(f"- {p.spoken[:1].upper()}{p.spoken[1:]}: {quote} [{n}]")
+    best = ", ".join(p.spoken for p, f in found if f.value == top)
+    word = "cao nhất" if query.extreme == "max" else "thấp nhất"
+    head = f"{best[:1].upper()}{best[1:]} {word}, theo các báo cáo:"
+    took = (time.perf_counter() - t0) * 1000
+    return Answer(
+        query.text, "\n".join([head, *lines]), False, tuple(citer.citations), 1.0,
+        {"retrieve": 0.0, "answer": took}, mode="compare",
+    )  # fmt: skip
+
+
+def answer(query: Query, ctx: Context) -> Answer | None:
+    if _WHICH_PERIOD.search(" ".join(vn.syllables(query.folded))):
+        return _period_superlative(query, ctx)
+    t0 = time.perf_counter()
+    hits = ctx.hits(query, max(ctx.k, 12))
+    terms = _measure_terms(query)
+    best: tuple[float, Hit, list[Item]] | None = None
+    chunks = ctx.store.chunks
+    for hit in hits:
+        if tables.is_table(hit.chunk):
+            items = [
+                i for c in tables.whole_table(hit.chunk, chunks) for i in _table_items(query, c)
+            ]
+        else:
+            items = _text_items(hit.chunk.text)
+        if len(items) < 3:
+            continue
+        about = f"{hit.chunk.extra.get('context', '')} {hit.chunk.text}"
+        weight = ctx.corpus.report_idf(hit.chunk.report_id)
+        score = coverage(terms, set(vn.terms(about)), weight)
+        # lists live in footnotes and tables; a sentence cut at its commas rarely is one
+        if hit.chunk.kind in ("footnote", "table"):
+            score += 0.3
+        if tables.is_table(hit.chunk) and tables.named_entity(query.folded, tables.rows(hit.chunk)):
+            score += 0.3
+        if sum(len(i.name) for i in items) / len(items) > 80:
+            score -= 0.3
+        if best is None or score > best[0]:
+            best = (score, hit, items)
+    if best is None or best[0] < 0.5:
+        return None
+    _, hit, items = best
+    sources = tables.whole_table(hit.chunk, chunks) if tables.is_table(hit.chunk) else [hit.chunk]
+    rank = bool(_RANK.search(query.folded))
+    want_max = (query.extreme == "max") != rank  # the best rank is the smallest number
+    top = max(i.value for i in items) if want_max else min(i.value for i in items)
+    winners = [i for i in items if i.value == top]
+    citer = Citer(ctx.store)
+    lines = []
+    for w in winners:
+        source = next((c for c in sources if (w.source or w.quote) in c.text), hit.chunk)
+        n = citer.cite(source, hit.score, w.quote)
+        lines.append(f"- {w.quote} [{n}]")
+    head = "Theo danh sách trong báo cáo, " + ("cao nhất" if want_max else "thấp nhất") + " là:"
+    if rank:
+        head = (
+            "Theo bảng trong báo cáo, "
+            + ("thứ hạng tốt nhất" if query.extreme == "max" else "thứ hạng thấp nhất")
+            + " là:"
+        )
+    took = (time.perf_counter() - t0) * 1000
+    return Answer(
+        query.text, "\n".join([head, *lines]), False, tuple(citer.citations), 1.0,
+        {"retrieve": 0.0, "answer": took}, mode="compare",
+    )  # fmt: skip

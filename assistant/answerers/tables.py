@@ -1,0 +1,135 @@
+"""Table passages as rows of cells, so an answer quotes whole cells of ONE row with their
+column headers, and never a name from one row beside a figure from another.
+
+A table chunk is a caption line, then one line per row: "Header: cell; Header: cell".
+Two-level headers are already joined by the readers ("Lâm Đồng - Thứ hạng"); their first
+level often names an entity (a province, a district), the second a measure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index import vn
+from index.chunk import is_table_row, table_caption
+from index.model import Chunk
+
+_CELL = re.compile(r"^(?P<head>[^:;]{1,120}?):\s(?P<value>.*)$")
+
+
+@dataclass(frozen=True)
+class Cell:
+    header: str
+    value: str
+
+    @property
+    def entity(self) -> str:
+        """The first level of a two-level header ('Lâm Đồng' of 'Lâm Đồng - Thứ hạng')."""
+        head, sep, _ = self.header.partition(" - ")
+        return head.strip() if sep else ""
+
+    @property
+    def measure(self) -> str:
+        return self.header.partition(" - ")[2].strip() or self.header
+
+    @property
+    def text(self) -> str:
+        return f"{self.header}: {self.value}"
+
+
+@dataclass(frozen=True)
+class Row:
+    cells: tuple[Cell, ...]
+    line: str  # the row as written in the passage
+    context: str  # the caption and the parent rows' labels: what the row is under
+
+    @property
+    def label(self) -> str:
+        """What the row is about: its first non-numbering cell without an entity."""
+        for c in self.cells:
+            if not c.entity and not re.fullmatch(r"[\dIVX.]*", c.value) and c.header != "STT":
+                return c.value
+        return ""
+
+    def entities(self) -> set[str]:
+        return {c.entity for c in self.cells if c.entity}
+
+    def quote(self, entity: str = "") -> str:
+        """Whole cells: the row's label cells and, when an entity is asked about, only that
+        entity's cells; every cell verbatim, a gap shown as '…'."""
+        if not entity:
+            return self.line
+        kept = [c for c in self.cells if not c.entity or vn.fold(c.entity) == vn.fold(entity)]
+        parts: list[str] = []
+        last = -1
+        for c in kept:
+            i = self.cells.index(c)
+            if parts and i != last + 1:
+                parts.append("…")
+            parts.append(c.text)
+            last = i
+        return "; ".join(parts).replace("; …; ", " … ")
+
+
+def cells(line: str) -> tuple[Cell, ...]:
+    out = []
+    for part in line.split("; "):
+        m = _CELL.match(part.strip())
+        if not m:
+            return ()
+        out.append(Cell(m.group("head").strip(), m.group("value").strip()))
+    return tuple(out)
+
+
+def rows(chunk: Chunk) -> list[Row]:
+    """The rows of a table chunk; a row numbered '3.1.' carries its parent's '3.' label."""
+    lines = chunk.text.split("\n")
+    caption = table_caption(chunk.text)
+    out: list[Row] = []
+    parents: dict[str, str] = {}
+    for line in lines:
+        cs = cells(line) if is_table_row(line) else ()
+        if len(cs) < 2:
+            continue
+        number = next((c.value for c in cs if c.header == "STT"), "")
+        row = Row(cs, line, "")
+        key = number.rstrip(".")
+        parent = parents.get(key.rpartition(".")[0], "") if "." in key else ""
+        out.append(Row(cs, line, f"{caption} {parent}".strip()))
+        if key:
+            parents[key] = f"{parent} {row.label}".strip()
+    return out
+
+
+def named_entity(question_folded: str, table_rows: list[Row]) -> str:
+    """The column entity a question names ('lâm đồng' → 'Lâm Đồng'), '' for none."""
+    padded = f" {question_folded} "
+    found = {e for r in table_rows for e in r.entities() if f" {vn.fold(e)} " in padded}
+    return max(found, key=len) if len(found) == 1 else ""
+
+
+def is_table(chunk: Chunk) -> bool:
+    return chunk.kind == "table" and bool(rows(chunk))
+
+
+_PART = re.compile(r"\s*\(bảng(?:, phần \d+/\d+)?\)\s*$")
+
+
+def caption(chunk: Chunk) -> str:
+    """The table's caption without its part number: what its pieces have in common."""
+    return _PART.sub("", table_caption(chunk.text))
+
+
+def whole_table(chunk: Chunk, chunks: dict[str, Chunk]) -> list[Chunk]:
+    """Every piece of the table `chunk` belongs to (a table is cut by rows and by page),
+    in report order."""
+    name = caption(chunk)
+    if not name:
+        return [chunk]
+    same = [
+        c
+        for c in chunks.values()
+        if c.report_id == chunk.report_id and c.kind == "table" and caption(c) == name
+    ]
+    return sorted(same, key=lambda c: (c.paragraphs[0] if c.paragraphs else 0, c.id))

@@ -1,0 +1,199 @@
+"""question → Query (parsed once) → the answerers its intent calls for, in order → Answer.
+
+This is the one entry point: the CLI, the web app, the API and the benchmarks all call
+`Assistant` (or `answer`). Each answerer takes (query, context) and returns an Answer or
+None to let the next one try; the extractive answerer always answers, if only to say the
+reports do not contain it. A question naming a period that no report covers is answered
+here, before any answerer: it says so, lists the periods there are and may quote the
+nearest one, clearly labelled, with `insufficient` set.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from collections.abc import Iterator
+from typing import Any, Protocol
+
+from assistant import query as Q
+from assistant.answerers import (
+    compare,
+    extract,
+    llm,
+    metadata,
+    records,
+    section,
+    summary,
+    superlative,
+)
+from assistant.cite import Answer
+from assistant.context import Context
+from assistant.llm import LLMUnavailable, make_chat_model
+from assistant.query import Query
+from assistant.retrieve import HybridRetriever
+from assistant.scope import effective_period
+from assistant.settings import Settings
+from index.periods import Period
+
+
+class Answerer(Protocol):
+    def __call__(self, query: Query, ctx: Context, /) -> Answer | None: ...
+
+
+_FREE: tuple[Answerer, ...] = (llm.answer, extract.answer)
+PLANS: dict[str, tuple[Answerer, ...]] = {
+    Q.DOCUMENT: (records.answer, *_FREE),
+    Q.METADATA: (metadata.answer, extract.answer),
+    Q.SUMMARY: (summary.answer, section.answer, *_FREE),
+    Q.COMPARISON: (compare.comparison, *_FREE),
+    Q.SUPERLATIVE: (superlative.answer, *_FREE),
+    Q.SERIES: (records.answer, *_FREE),
+    Q.TASKS: (records.answer, section.answer, *_FREE),
+    Q.PROJECT: (records.answer, *_FREE),
+    Q.SECTION: (section.answer, *_FREE),
+    Q.LIST: _FREE,
+    Q.FIGURE: _FREE,
+    Q.FACT: _FREE,
+}
+
+
+def route(query: Query) -> tuple[Answerer, ...]:
+    return PLANS.get(query.intent, _FREE)
+
+
+def respond(query: Query, ctx: Context) -> Answer:
+    scope = ctx.scope(query)
+    if scope.uncovered is not None and not scope.matched:
+        return period_missing(query, ctx, scope.uncovered)
+    for answerer in route(query):
+        if (a := answerer(query, ctx)) is not None:
+            return a
+    return extract.answer(query, ctx)  # unreachable: the extractive answerer always answers
+
+
+def period_missing(query: Query, ctx: Context, period: Period) -> Answer:
+    """'Chưa có báo cáo kỳ 12/2025 …': the periods there are, and the nearest one quoted."""
+    t0 = time.perf_counter()
+    infos = [i for i in ctx.store.reports() if ctx.reports is None or i.report_id in ctx.reports]
+    dated = sorted(
+        ((p, i) for i in infos if (p := effective_period(i)) is not None), key=lambda x: x[0].last
+    )
+    have = ", ".join(dict.fromkeys(p.label for p, _ in dated)) or "không có"
+    as_of = ctx.scope(query).as_of
+    if as_of and any(p.matches(period) for p, _ in dated):
+        text = f"Chưa có báo cáo nào có số liệu tính đến ngày {as_of} (các kỳ có: {have})."
+    else:
+        text = f"Chưa có báo cáo kỳ {period.label} trong các báo cáo đã nạp (các kỳ có: {have})."
+    before = [i for p, i in dated if p.last <= period.first] or [i for _, i in dated]
+    citations: tuple = ()
+    if before:
+        nearest = before[-1]
+        hits = ctx.search(query, ctx.k, frozenset({nearest.report_id}))
+        quoted = extract.answer(query, ctx, hits)
+        if not quoted.insufficient:
+            label = nearest.period or nearest.date
+            text += (
+                f"\nSố liệu gần nhất, báo cáo kỳ {label} (không phải kỳ được hỏi):\n{quoted.text}"
+            )
+            citations = quoted.citations
+    took = (time.perf_counter() - t0) * 1000
+    return Answer(query.text, text, True, citations, 0.0, {"retrieve": 0.0, "answer": took})
+
+
+def answer(
+    question: str,
+    retriever: HybridRetriever,
+    *,
+    k: int = 6,
+    reports: list[str] | None = None,
+    current: Period | None = None,
+    chat_model: Any = None,
+    min_confidence: float | None = None,
+    settings: Settings | None = None,
+) -> Answer:
+    """The answer to one standalone question (resolve follow-ups first: dialogue.resolve)."""
+    t0 = time.perf_counter()
+    ctx = Context(retriever, k, reports, current, chat_model, min_confidence, settings)
+    query = ctx.normalize(question)
+    a = respond(query, ctx)
+    timings = {**a.timings_ms, "total": (time.perf_counter() - t0) * 1000}
+    return dataclasses.replace(a, question=question, timings_ms=timings)
+
+
+def stream(question: str, ctx: Context) -> Iterator[Answer]:
+    """Snapshots of the answer: several only when an LLM writes it (each one verified)."""
+    query = ctx.normalize(question)
+    scope = ctx.scope(query)
+    uses_llm = ctx.chat_model is not None and llm.answer in route(query)
+    if uses_llm and not (scope.uncovered is not None and not scope.matched):
+        for answerer in route(query):
+            if answerer is llm.answer:
+                for a in llm.stream(query, ctx):
+                    yield dataclasses.replace(a, question=question)
+                return
+            if (a := answerer(query, ctx)) is not None:
+                yield dataclasses.replace(a, question=question)
+                return
+    yield dataclasses.replace(respond(query, ctx), question=question)
+
+
+class Assistant:
+    """What the CLI and the app call: `assistant(question, retriever, reports)` → Answer.
+    `.warning` is a one-line message for the user when the configured LLM could not be
+    built (the extractive answerer is used instead); `.stream(...)` yields snapshots."""
+
+    def __init__(self, settings: Settings, chat_model: Any = None, warning: str = ""):
+        self.settings = settings
+        self.chat_model = chat_model
+        self.warning = warning
+
+    @property
+    def mode(self) -> str:
+        return "llm" if self.chat_model is not None else "extractive"
+
+    def context(
+        self,
+        retriever: HybridRetriever,
+        reports: list[str] | None = None,
+        current: Period | None = None,
+    ) -> Context:
+        s = self.settings
+        return Context(retriever, s.top_k, reports, current, self.chat_model, s.min_confidence, s)
+
+    def __call__(
+        self,
+        question: str,
+        retriever: HybridRetriever,
+        reports: list[str] | None = None,
+        current: Period | None = None,
+    ) -> Answer:
+        ctx = self.context(retriever, reports, current)
+        t0 = time.perf_counter()
+        a = respond(ctx.normalize(question), ctx)
+        timings = {**a.timings_ms, "total": (time.perf_counter() - t0) * 1000}
+        return dataclasses.replace(a, question=question, timings_ms=timings)
+
+    def stream(
+        self,
+        question: str,
+        retriever: HybridRetriever,
+        reports: list[str] | None = None,
+        current: Period | None = None,
+    ) -> Iterator[Answer]:
+        yield from stream(question, self.context(retriever, reports, current))
+
+    def rewrite(self, history: list[tuple[str, str]], question: str) -> str:
+        return llm.rewrite_question(self.chat_model, history, question)
+
+
+def make_assistant(settings: Settings) -> Assistant:
+    """The extractive assistant when llm_backend is 'none'; otherwise one that uses the
+    chat model built once here. A backend that cannot be built (package or setting
+    missing) gives the extractive assistant with `.warning` set; nothing is printed."""
+    if (settings.llm_backend or "none").strip().lower() == "none":
+        return Assistant(settings)
+    try:
+        model = make_chat_model(settings)
+    except LLMUnavailable as exc:
+        return Assistant(settings, None, f"{exc} Dùng câu trả lời trích dẫn (không có LLM).")
+    return Assistant(settings, model)

@@ -1,0 +1,167 @@
+"""Which reports a question is about: the periods it names (made absolute against the
+index and the conversation) and the body it names ("Lạng Sơn", "Sông Mai"), within the
+caller's filter. A named period that no report covers is kept as `uncovered`, so the
+answer says so instead of quoting another period's figure."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.query import Query
+from index import periods as P
+from index import vn
+from index.store import ReportInfo, Store
+
+
+@dataclass(frozen=True)
+class Scope:
+    periods: tuple[P.Period, ...]  # the periods the question names, absolute
+    allowed: frozenset[str] | None  # reports to search; None: all
+    uncovered: P.Period | None = None  # a named period that no report covers
+    matched: bool = False  # some named period is covered by a report
+    as_of: str = ""  # the date a situation is asked at ("tính đến 15/12/2025" → "15/12/2025")
+
+    def admits(self, report_id: str) -> bool:
+        return self.allowed is None or report_id in self.allowed
+
+
+def effective_period(info: ReportInfo) -> P.Period | None:
+    """What a report reports on: its stated period, else the month of its date."""
+    if own := P.from_label(info.period):
+        return own
+    m = re.match(r"(\d{4})-(\d{2})", info.date)
+    return P.Period.month(int(m.group(1)), int(m.group(2))) if m else None
+
+
+_PLACE = re.compile(
+    r"\b(?:thanh pho|tinh|huyen|quan|thi xa|thi tran|xa|phuong|dac khu)\s+"
+    r"((?:(?!(?:ubnd|uy ban|so|ban)\b)[a-z0-9]+\s?){1,3})"
+)
+
+
+def place_names(info: ReportInfo, store: Store) -> set[str]:
+    """The places of a report's issuer ('lang son', 'lam dong'): how a question names it."""
+    report = store.report(info.report_id)
+    issuer = vn.fold(report.meta.issuer if report else "")
+    return {m.group(1).strip() for m in _PLACE.finditer(issuer)}
+
+
+def report_terms(store: Store, report_id: str) -> set[str]:
+    """The words of a report's issuer and title: what the whole report is about."""
+    report = store.report(report_id)
+    if report is None:
+        return set()
+    return set(vn.terms(f"{report.meta.issuer} {report.meta.title}"))
+
+
+_GENERIC_NAME = frozenset(vn.terms("báo cáo ủy ban nhân dân ubnd tỉnh thành phố kết quả tình hình"))
+
+
+def _named(query: Query, infos: list[ReportInfo], store: Store) -> set[str] | None:
+    """Reports the question names, when that singles some out: by the place of their
+    issuer ("Lạng Sơn"), or as "báo cáo …" followed by words of their issuer or title
+    that other reports do not share ("báo cáo của Trung tâm Xúc tiến", "báo cáo Đề án 06")."""
+    padded = f" {query.folded} "
+    hit = {i.report_id for i in infos if any(f" {p} " in padded for p in place_names(i, store))}
+    plain = " ".join(vn.syllables(query.folded))
+    m = re.search(r"\bbao cao\b((?: \w+){1,8})", plain)
+    if m:
+        words = vn.terms(m.group(1))
+        asked = [t for t in words if t not in _GENERIC_NAME and not vn.is_stopword(t, False)]
+        if len(asked) >= 2:
+            named = {
+                i.report_id for i in infos if set(asked[:2]) <= report_terms(store, i.report_id)
+            }
+            if len(named) < len(infos):
+                hit |= named
+    return hit if hit and len(hit) < len(infos) else None
+
+
+def resolve_periods(
+    query: Query, infos: list[ReportInfo], current: P.Period | None
+) -> list[P.Mention]:
+    """Mentions made absolute: a month without its year is the newest indexed month of that
+    number (or the year under discussion); 'tháng trước' steps from the period under
+    discussion, else from the newest report."""
+    year = current.first[0] if current is not None and current.year_known else 0
+    absolute: dict[int, P.Period] = {}
+    for i, m in enumerate(query.periods):
+        if m.period is None:
+            continue
+        # "tháng 12" with no year: the year of the period under discussion, else every
+        # December indexed (two cities' reports of different years answer alike)
+        absolute[i] = m.period.with_year(year) if year else m.period
+    # "tháng 12 so với tháng trước": a relative period steps from the question's own period,
+    # or from the one under discussion; alone ("tháng này", "tháng tới" in a question of its
+    # own) it means the period of whichever report answers, so it narrows nothing
+    anchor = next((p for p in absolute.values() if p.year_known), None) or current
+    out = []
+    for i, m in enumerate(query.periods):
+        period = absolute.get(i) or P.resolve(m, anchor)
+        if period is not None:
+            out.append(P.Mention(period, m.start, m.end, m.relative, m.unit, m.as_of, m.day))
+    return out
+
+
+def scope_of(
+    query: Query, store: Store, reports: list[str] | None = None, current: P.Period | None = None
+) -> Scope:
+    infos = [i for i in store.reports() if reports is None or i.report_id in reports]
+    allowed: set[str] = {i.report_id for i in infos}
+    if named := _named(query, infos, store):
+        allowed &= named
+    mentions = resolve_periods(query, infos, current)
+    periods = tuple(m.period for m in mentions if m.period is not None)
+    uncovered = None
+    matched: set[str] = set()
+    for m in mentions:
+        p = m.period
+        assert p is not None
+        strict = p.unit != "year"  # "năm 2024" names content as often as a report's period
+        own_hits, task_hits = set(), set()
+        for i in infos:
+            if i.report_id not in allowed:
+                continue
+            own, task = effective_period(i), _task_period(store, i)
+            if own and own.matches(p) and (not strict or _within(own, p)) and _reaches(i, m):
+                own_hits.add(i.report_id)
+            if query.about_tasks and task is not None and task.matches(p):
+                task_hits.add(i.report_id)
+        # a question about the tasks set for a month is answered by the report that set them;
+        # else the reports of that very period, before the annual one that spans it
+        exact = {i.report_id for i in infos if i.report_id in own_hits and effective_period(i) == p}
+        hits = task_hits or exact or own_hits
+        if hits:
+            matched |= hits
+        elif strict and uncovered is None:
+            uncovered = p
+    if matched:
+        allowed &= matched
+    as_of = next(
+        (f"{m.day:02d}/{m.period.label}" for m in mentions if m.as_of and m.day and m.period), ""
+    )
+    everything = reports is None and len(allowed) == len(infos)
+    scope = None if everything else frozenset(allowed)
+    return Scope(periods, scope, uncovered, bool(matched), as_of)
+
+
+def _within(own: P.Period, asked: P.Period) -> bool:
+    """A report answers for a month, quarter or span it lies in or that it spans (a monthly
+    report for 'quý IV', the annual report for 'tháng 12'); a month with no year: that month."""
+    if not asked.year_known:
+        return own.months == 1 and own.first[1] == asked.first[1]
+    return asked.contains(own) or own.contains(asked)
+
+
+def _reaches(info: ReportInfo, m: P.Mention) -> bool:
+    """A report can tell the situation 'tính đến 31/12' only if it was written after it."""
+    if not (m.as_of and m.day and m.period and m.period.year_known):
+        return True
+    y, month = m.period.first
+    return len(info.date) < 10 or info.date >= f"{y:04d}-{month:02d}-{m.day:02d}"
+
+
+def _task_period(store: Store, info: ReportInfo) -> P.Period | None:
+    report = store.report(info.report_id)
+    return P.from_label(report.meta.task_period) if report and report.meta.task_period else None

