@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from assistant.records import SeriesRow
+from index import vn
 
 
 def line_chart(series: Sequence[SeriesRow], path: Path, title: str | None = None) -> Path:
@@ -37,7 +38,7 @@ def line_chart(series: Sequence[SeriesRow], path: Path, title: str | None = None
             fontsize=9,
         )
     ax.set_xticks(xs, [row.period for row in series])
-    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: vn_number(v)))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: vn.format_number(v)))
     heading = title or series[-1].measure
     ax.set_title(heading[:1].upper() + heading[1:])
     ax.set_xlabel("Kỳ báo cáo")
@@ -47,16 +48,3 @@ def line_chart(series: Sequence[SeriesRow], path: Path, title: str | None = None
     fig.tight_layout()
     fig.savefig(path, format="png")
     return path
-
-
-def vn_number(value: float) -> str:
-    """A tick value as Vietnamese write it: 386.808 for thousands, 45,5 for decimals."""
-    if abs(value - round(value)) < 1e-9:
-        return f"{round(value):,}".replace(",", ".")
-    return (
-        f"{value:,.2f}".rstrip("0")
-        .rstrip(".")
-        .replace(",", " ")
-        .replace(".", ",")
-        .replace(" ", ".")
-    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from index import labels
 from index.model import Chunk
 from index.store import Store
 
@@ -23,6 +24,8 @@ class Citation:
     page: int | None = None
     quote: str = ""  # the sentence of the answer this passage supports
     paragraph: int | None = None  # position of the passage in the report (1-based)
+    label: str = ""  # the report's readable name (index.labels), numbered or not
+    ocr_confidence: float | None = None  # mean word confidence when the text was OCR'd
 
 
 @dataclass(frozen=True)
@@ -50,10 +53,12 @@ class Answer:
                 {
                     "n": c.n,
                     "report": c.report,
+                    "label": c.label,
                     "date": c.date,
                     "section": c.section,
                     "footnote": c.footnote,
                     "page": c.page,
+                    "ocr_confidence": c.ocr_confidence,
                     "paragraph": c.paragraph,
                     "file": c.file,
                     "text": c.text,
@@ -64,6 +69,29 @@ class Answer:
             ],
             "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
         }
+
+
+def make_citation(store: Store, chunk: Chunk, n: int, score: float, quote: str = "") -> Citation:
+    """Citation [n] of a passage: its report's number, date and label, section, footnote,
+    page — the one place a citation is built."""
+    report = store.report(chunk.report_id)
+    sec = report.section(chunk.section) if report else None
+    return Citation(
+        n=n,
+        chunk_id=chunk.id,
+        report=report.meta.number if report else chunk.report_id,
+        date=report.meta.date_vn if report else "",
+        section=sec.label if sec else chunk.section,
+        footnote=chunk.footnote,
+        file=report.source if report else "",
+        text=chunk.text,
+        score=score,
+        page=chunk.page,
+        quote=quote,
+        paragraph=chunk.paragraphs[0] if chunk.paragraphs else None,
+        label=labels.of_report(report) if report else "",
+        ocr_confidence=chunk.extra.get("ocr_confidence"),
+    )
 
 
 class Citer:
@@ -82,22 +110,7 @@ class Citer:
         for c in self.citations:
             if c.chunk_id == chunk.id and (not per_quote or c.quote == quote):
                 return c
-        report = self.store.report(chunk.report_id)
-        sec = report.section(chunk.section) if report else None
         self.citations.append(
-            Citation(
-                n=len(self.citations) + 1,
-                chunk_id=chunk.id,
-                report=report.meta.number if report else chunk.report_id,
-                date=report.meta.date_vn if report else "",
-                section=sec.label if sec else chunk.section,
-                footnote=chunk.footnote,
-                file=report.source if report else "",
-                text=chunk.text,
-                score=score,
-                page=chunk.page,
-                quote=quote,
-                paragraph=chunk.paragraphs[0] if chunk.paragraphs else None,
-            )
+            make_citation(self.store, chunk, len(self.citations) + 1, score, quote)
         )
         return self.citations[-1]

@@ -23,17 +23,24 @@ def _store(settings: Settings):
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     from tqdm import tqdm
 
-    from index.ingest import expand, ingest_paths
+    from assistant.render import printable as safe_name
+    from index import ocr
+    from index.ingest import ingest_paths, scan
+    from index.parse import supported_suffixes
 
     store = _store(settings)
-    files = expand(args.paths)
+    files, skipped = scan(args.paths)
+    for r in skipped:
+        print(f"• {safe_name(Path(r.path).name)}: {r.message}", file=sys.stderr)
     if not files:
-        print("Không tìm thấy tệp báo cáo nào (.txt, .md, .docx, .pdf, .doc).", file=sys.stderr)
+        kinds = ", ".join(supported_suffixes())
+        print(f"Không tìm thấy tệp báo cáo nào ({kinds}).", file=sys.stderr)
         return 2
     bar = tqdm(total=len(files), unit="tệp", desc="Nạp báo cáo", file=sys.stderr)
     inner: dict[str, tqdm] = {}
 
     def progress(name: str, done: int, total: int) -> None:
+        name = safe_name(name)
         if name not in inner:
             inner[name] = tqdm(
                 total=total, unit="đoạn", desc=f"  {name[:40]}", leave=False, file=sys.stderr
@@ -42,7 +49,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         inner[name].refresh()
 
     def on_result(r) -> None:
-        name = Path(r.path).name
+        name = safe_name(Path(r.path).name)
         if name in inner:
             inner.pop(name).close()
         bar.update(1)
@@ -51,7 +58,9 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         elif r.status in ("added", "replaced"):
             verb = "đã nạp" if r.status == "added" else "đã nạp lại"
             tqdm.write(
-                f"✓ {name}: {verb} — {r.sections} mục, {r.footnotes} chú thích, {r.chunks} đoạn",
+                f"✓ {name}: {verb} — {r.sections} mục, {r.footnotes} chú thích, {r.chunks} đoạn"
+                + (f" ({r.message})" if r.message else "")
+                + (" — dùng --replace để thay bản cũ" if r.kept_twins else ""),
                 file=sys.stderr,
             )
         else:
@@ -59,7 +68,21 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
         for w in r.warnings:
             tqdm.write(f"  ! {name}: {w}", file=sys.stderr)
 
-    results = ingest_paths(store, files, settings.max_bytes, progress, on_result)
+    def ocr_page(name: str, done: int, total: int) -> None:  # "OCR trang 3/15" per scan
+        key = safe_name(name) + " (OCR)"
+        if key not in inner:
+            desc = f"  {safe_name(name)[:30]} OCR"
+            inner[key] = tqdm(total=total, unit="trang", desc=desc, leave=False, file=sys.stderr)
+        inner[key].n = done
+        inner[key].refresh()
+        if done >= total:
+            inner.pop(key).close()
+
+    with ocr.using(ocr.OcrOptions.from_settings(settings, on_page=ocr_page)):
+        results = ingest_paths(
+            store, files, settings.max_bytes, progress, on_result, args.replace,
+            settings.max_chunks_per_report,
+        )  # fmt: skip
     bar.close()
     failed = sum(not r.ok for r in results)
     print(
@@ -160,8 +183,11 @@ def cmd_reports(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     if not infos:
         print("Chỉ mục chưa có báo cáo nào.")
+    from assistant.render import printable
+
     for i in sorted(infos, key=lambda i: i.date):
-        print(f"{i.report_id}\t{i.number}\t{i.date}\tkỳ {i.period}\t{i.chunks} đoạn\t{i.source}")
+        cells = (i.report_id, i.number, i.date, f"kỳ {i.period}", f"{i.chunks} đoạn", i.source)
+        print("\t".join(printable(c) for c in cells))
     return 0
 
 
@@ -193,6 +219,11 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
     s = sub.add_parser("ingest", parents=[common], help="nạp tệp hoặc thư mục báo cáo")
     s.add_argument("paths", nargs="+", type=Path)
+    s.add_argument(
+        "--replace",
+        action="store_true",
+        help="thay báo cáo đã có cùng số, ngày và cơ quan ban hành (mặc định: giữ cả hai)",
+    )
     s.set_defaults(func=cmd_ingest)
     s = sub.add_parser("ask", parents=[common], help="đặt câu hỏi ('-' để đọc từ stdin)")
     s.add_argument("question", nargs="+")

@@ -10,7 +10,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import asdict, dataclass
 
 from assistant.cite import Citation, Citer
@@ -90,12 +90,17 @@ class DocumentMatch:
 
 
 def lookup_document(
-    store: Store, text: str, period: str | None = None, report: str | None = None
+    store: Store,
+    text: str,
+    period: str | None = None,
+    report: str | None = None,
+    reports: Collection[str] | None = None,
 ) -> list[DocumentMatch]:
     """A document by its number in any spelling: the registry's records first (newest
-    report first), then every other passage that mentions it, across all reports."""
+    report first), then every other passage that mentions it, across all reports (only
+    `reports`, when given)."""
     citer = RecordCiter(store)
-    docs = store.registry.find_documents(number=text, period=period, report=report)
+    docs = store.registry.find_documents(number=text, period=period, report=report, reports=reports)
     out: list[DocumentMatch] = []
     for d in docs:
         rperiod, rnumber = _period_of(store, d.report_id)
@@ -112,7 +117,7 @@ def lookup_document(
     keys = {d.key for d in docs} or ({key} if key else set())
     cited = {m.citation.chunk_id for m in out if m.citation}
     for chunk in store.chunks.values():
-        if chunk.id in cited:
+        if chunk.id in cited or (reports is not None and chunk.report_id not in reports):
             continue
         plain = vn.strip_markers(chunk.text)
         found = [m for m in documents_in(plain) if doc_number_key(m.group(0)) in keys]
@@ -176,14 +181,22 @@ class ProjectStage:
 
 
 def project_timeline(
-    store: Store, text: str, period: str | None = None, report: str | None = None
+    store: Store,
+    text: str,
+    period: str | None = None,
+    report: str | None = None,
+    reports: Collection[str] | None = None,
+    issuer: str | None = None,
 ) -> list[ProjectStage]:
-    """Every report's mentions of the project `text` names, newest report first, with
-    the stage that report puts it in."""
+    """Every report's mentions of the project `text` names (under each name it goes
+    by), newest report first, with the stage that report puts it in; `issuer` keeps one
+    body's project when two bodies' projects share a name."""
     from index.records import report_stage
 
     citer = RecordCiter(store)
-    mentions = store.registry.project_timeline(text, period=period, report=report)
+    mentions = store.registry.project_timeline(
+        text, period=period, report=report, reports=reports, issuer=issuer
+    )
     out: list[ProjectStage] = []
     for rid in dict.fromkeys(m.report_id for m in mentions):
         mine = [m for m in mentions if m.report_id == rid]
@@ -282,10 +295,10 @@ def _similarity(want: list[str], have: list[str], weight: Callable[[str], float]
     return 0.5 * uni + 0.5 * bi
 
 
-def _next_report(store: Store, period: str) -> str:
+def _next_report(store: Store, period: str, reports: Collection[str] | None = None) -> str:
     """Id of the report whose reported period is `period` ('' when none is indexed)."""
     bounds = P.bounds(period)
-    rows = store.registry.reports()
+    rows = [r for r in store.registry.reports() if reports is None or r.report_id in reports]
     return next((r.report_id for r in rows if bounds and P.bounds(r.period) == bounds), "")
 
 
@@ -313,13 +326,15 @@ def _passages(store: Store, report_id: str) -> list[tuple[str, str, str, int]]:
     return out
 
 
-def task_followup(store: Store, period: str) -> list[TaskFollowup]:
+def task_followup(
+    store: Store, period: str, reports: Collection[str] | None = None
+) -> list[TaskFollowup]:
     """Each task set for `period` (MM/YYYY) matched to what the report of that period says
     about it: the clauses sharing most of its content (see `_similarity`); a clause among
     the best that says it is under way ("đang", "chưa", "tạm dừng") makes it in progress,
-    else cue words of the best decide."""
+    else cue words of the best decide. Only `reports`, when given, set or follow up."""
     citer = RecordCiter(store)
-    next_id = _next_report(store, period)
+    next_id = _next_report(store, period, reports)
     units = _passages(store, next_id) if next_id else []
     tokens = [task_content(u[0]) for u in units]
     df = Counter(t for toks in tokens for t in set(toks))
@@ -329,7 +344,7 @@ def task_followup(store: Store, period: str) -> list[TaskFollowup]:
         return math.log(1 + n / (df.get(t, 0) + 0.5))
 
     out: list[TaskFollowup] = []
-    for task in store.registry.tasks(period):
+    for task in store.registry.tasks(period, reports=reports):
         want = task_content(f"{task.text} {task.details}")
         task_cite = citer.cite_record(task.report_id, task.paragraph, None, task.passage)
         report = store.report(task.report_id)
@@ -394,6 +409,7 @@ class SeriesRow:
     measure: str
     report: str
     citation: Citation | None
+    issuer: str = ""  # the body whose report gives it: a series is one body's
 
     def to_json(self) -> dict:
         return {**asdict(self), "citation": _citation_json(self.citation)}
@@ -405,12 +421,25 @@ def figure_series(
     unit: str | None = None,
     period: str | None = None,
     report: str | None = None,
+    issuer: str | None = None,
+    reports: Collection[str] | None = None,
+    all_issuers: bool = False,
 ) -> list[SeriesRow]:
-    """The same measure across reports, oldest period first, each value cited."""
+    """The same measure across reports, oldest period first, each value cited: one
+    issuer's (the one named, else that of the best match; see Registry.figure_series)."""
     citer = RecordCiter(store)
     out = []
-    for f in store.registry.figure_series(measure, unit=unit, period=period, report=report):
-        report = store.report(f.report_id)
+    found = store.registry.figure_series(
+        measure,
+        unit=unit,
+        period=period,
+        report=report,
+        issuer=issuer,
+        reports=reports,
+        all_issuers=all_issuers,
+    )
+    for f in found:
+        source = store.report(f.report_id)
         out.append(
             SeriesRow(
                 f.period,
@@ -418,8 +447,9 @@ def figure_series(
                 f.raw,
                 f.unit,
                 f.measure,
-                report.meta.number if report else f.report_id,
+                source.meta.number if source else f.report_id,
                 citer.cite_record(f.report_id, f.paragraph, f.footnote, f.passage),
+                source.meta.issuer if source else "",
             )
         )
     return out

@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+import re
+
 from assistant.cite import Answer, Citation
+from index.labels import date_phrase
 
 
 def source_line(c: Citation) -> str:
-    # drafts leave the number blank ("/BC-UBND"): name the file instead
+    # drafts leave the number blank ("/BC-UBND"): the report's label says what it is
     numbered = c.report[:1].isdigit()
-    parts = [f"Báo cáo số {c.report}" if numbered else f"Báo cáo {c.file}"]
-    if c.date:
-        parts.append(f"ngày {c.date}")
+    parts = [f"Báo cáo số {c.report}" if numbered else (c.label or f"Báo cáo {c.file}")]
+    if c.date and (numbered or not c.label):
+        parts.append(date_phrase(c.date))
     if c.section:
         parts.append(f"mục {c.section}")
     if c.footnote is not None:
         parts.append(f"chú thích {c.footnote}")
     if c.page:
         parts.append(f"trang {c.page}")
+    if c.ocr_confidence is not None:
+        parts.append(f"nhận dạng ký tự (OCR), độ tin cậy {round(c.ocr_confidence)}%")
     elif c.paragraph and c.footnote is None:
         parts.append(f"đoạn {c.paragraph}")
     return ", ".join(parts)
@@ -44,3 +49,13 @@ def as_markdown(a: Answer) -> str:
         lines.append(f"**[{c.n}] {source_line(c)}**")
         lines.append("> " + c.text.replace("\n", "\n> "))
     return "\n".join(lines)
+
+
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def printable(text: str) -> str:
+    """Text from a file's name or contents made safe for a terminal or a table: control,
+    ANSI and bidi characters shown as '?' (a name with a newline or a right-to-left mark
+    must not break a listing or disguise itself)."""
+    return _UNPRINTABLE.sub("?", text)

@@ -33,6 +33,7 @@ from assistant.query import Query
 from assistant.retrieve import HybridRetriever
 from assistant.scope import effective_period
 from assistant.settings import Settings
+from index import vn
 from index.periods import Period
 
 
@@ -100,6 +101,20 @@ def period_missing(query: Query, ctx: Context, period: Period) -> Answer:
     return Answer(query.text, text, True, citations, 0.0, {"retrieve": 0.0, "answer": took})
 
 
+def too_long(question: str, settings: Settings | None) -> Answer | None:
+    """A question past the limit, refused before any work: one 100 KB question cost 50 s
+    of embedding and held a chat slot everyone else was waiting for."""
+    limit = (settings or Settings()).max_question_chars
+    if len(question) <= limit:
+        return None
+    text = (
+        f"Câu hỏi dài {vn.format_number(len(question))} ký tự, quá giới hạn "
+        f"{vn.format_number(limit)} ký tự (ASSISTANT_MAX_QUESTION_CHARS). "
+        "Hãy hỏi ngắn gọn, mỗi lần một ý."
+    )
+    return Answer(question[:limit] + "…", text, True)
+
+
 def answer(
     question: str,
     retriever: HybridRetriever,
@@ -112,6 +127,8 @@ def answer(
     settings: Settings | None = None,
 ) -> Answer:
     """The answer to one standalone question (resolve follow-ups first: dialogue.resolve)."""
+    if refused := too_long(question, settings):
+        return refused
     t0 = time.perf_counter()
     ctx = Context(retriever, k, reports, current, chat_model, min_confidence, settings)
     query = ctx.normalize(question)
@@ -122,6 +139,9 @@ def answer(
 
 def stream(question: str, ctx: Context) -> Iterator[Answer]:
     """Snapshots of the answer: several only when an LLM writes it (each one verified)."""
+    if refused := too_long(question, ctx.settings):
+        yield refused
+        return
     query = ctx.normalize(question)
     scope = ctx.scope(query)
     uses_llm = ctx.chat_model is not None and llm.answer in route(query)
@@ -167,6 +187,8 @@ class Assistant:
         reports: list[str] | None = None,
         current: Period | None = None,
     ) -> Answer:
+        if refused := too_long(question, self.settings):
+            return refused
         ctx = self.context(retriever, reports, current)
         t0 = time.perf_counter()
         a = respond(ctx.normalize(question), ctx)
@@ -195,5 +217,6 @@ def make_assistant(settings: Settings) -> Assistant:
     try:
         model = make_chat_model(settings)
     except LLMUnavailable as exc:
-        return Assistant(settings, None, f"{exc} Dùng câu trả lời trích dẫn (không có LLM).")
+        why = settings.redact(str(exc))
+        return Assistant(settings, None, f"{why} Dùng câu trả lời trích dẫn (không có LLM).")
     return Assistant(settings, model)

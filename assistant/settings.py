@@ -3,6 +3,7 @@ Built once at the edge (CLI, app) and passed down."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from pydantic import Field
@@ -27,6 +28,15 @@ class Settings(BaseSettings):
     max_question_chars: int = Field(
         default=1000, description="độ dài tối đa của một câu hỏi (ký tự)"
     )
+    # OCR of scanned PDFs and images (index/ocr.py): `OcrOptions.from_settings(settings)`.
+    ocr_lang: str = "vie"  # Tesseract language(s), e.g. "vie+eng"
+    ocr_dpi: int = 300  # PDF pages are rendered at this resolution for OCR
+    ocr_max_pages: int = Field(
+        default=100, description="số trang ảnh quét tối đa được nhận dạng (OCR) trong một tệp"
+    )
+    ocr_page_timeout_s: float = 120.0  # one Tesseract run on one page
+    ocr_workers: int = 2  # pages OCR'd at once (one Tesseract thread each)
+    ocr_cache_dir: Path | None = None  # None: ~/.cache/tro-ly-bao-cao/ocr (by file sha256)
     top_k: int = 6  # passages considered by the answerer
     candidates: int = 40  # per retriever, before fusion
     rrf_k: int = 60
@@ -63,3 +73,23 @@ class Settings(BaseSettings):
     @property
     def max_bytes(self) -> int:
         return int(self.max_file_mb * 1024 * 1024)
+
+    def redact(self, text: str) -> str:
+        """`text` safe to show or log: the LLM server's credentials and API key masked."""
+        return redact(text, self.llm_api_key)
+
+
+# user:password@ in a URL, and key-like query parameters (?api_key=…, &token=…).
+_URL_CREDENTIALS = re.compile(r"(?<=://)[^/\s@]+@")
+_QUERY_SECRET = re.compile(r"(?i)([?&](?:api[_-]?key|key|token|access_token|password)=)[^&\s#]+")
+
+
+def redact(text: str, *secrets: str) -> str:
+    """Credentials out of a message: URLs' user:password@ and secret query parameters,
+    and each given secret wherever it appears (an error may quote the API key)."""
+    text = _URL_CREDENTIALS.sub("***@", text)
+    text = _QUERY_SECRET.sub(r"\1***", text)
+    for secret in secrets:
+        if secret and len(secret) >= 4:
+            text = text.replace(secret, "***")
+    return text

@@ -1,11 +1,13 @@
 """Answer quality: the question bank's tune and held-out halves, and the plain LangChain
 pipeline beside them, per question type; and shared/eval/dev.jsonl.
 
-Usage: python bench/quality.py [--set samples|shared|dev|all] [--show] [--no-plain]
+Usage: python bench/quality.py [--set samples|shared|dev|all|scanned] [--show] [--no-plain]
                                [--index DIR] [--json FILE]
 - samples: tests/data/questions/samples.jsonl over samples/ (always available);
 - shared:  tests/data/questions/shared.jsonl over ../shared/corpus + corpus-extra;
-- dev:     ../shared/eval/dev.jsonl over ../shared/corpus (the smoke test).
+- dev:     ../shared/eval/dev.jsonl over ../shared/corpus (the smoke test);
+- scanned: the samples questions on scanned copies of samples/ against their text
+           (bench/scanned.py; not part of `all`).
 Scoring: bench/bank.py. The held-out half is never used to fit or tune anything.
 """
 
@@ -199,7 +201,7 @@ def evaluate(name: str, tmp: Path, args: argparse.Namespace) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--set", choices=[*SETS, "all", "bank"], default="all")
+    ap.add_argument("--set", choices=[*SETS, "all", "bank", "scanned"], default="all")
     ap.add_argument("--index", type=Path, help="keep the indexes here (default: temp dir)")
     ap.add_argument("--show", action="store_true", help="print every answer, not only the bad")
     ap.add_argument(
@@ -211,6 +213,12 @@ def main() -> None:
     ap.add_argument("--no-plain", action="store_true", help="skip the LangChain baseline")
     ap.add_argument("--json", type=Path, help="write the scores here")
     args = ap.parse_args()
+    if args.set == "scanned":
+        import scanned
+
+        out = ["--out", str(args.index)] if args.index else []
+        scanned.main(out + ["--show"] * args.show + (["--json", str(args.json)] * bool(args.json)))
+        return
     names = {"all": ["samples", "shared", "dev"], "bank": ["samples", "shared"]}.get(
         args.set, [args.set]
     )

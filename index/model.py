@@ -47,6 +47,8 @@ class Paragraph:
     footnotes: tuple[int, ...] = ()  # footnote numbers referenced from this paragraph
     page: int | None = None  # page where it starts (PDF)
     kind: str = "text"  # text | table | list
+    # Set only when the text was read by OCR: Tesseract's mean word confidence, 0–100.
+    ocr_confidence: float | None = None
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,7 @@ class Footnote:
     paragraph: int | None = None  # index of the referencing paragraph
     context: str = ""  # the clause that references it ("… đối với 15 công trình")
     page: int | None = None
+    ocr_confidence: float | None = None  # as on Paragraph: set only for OCR'd text
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,7 @@ class Report:
     footnotes: tuple[Footnote, ...] = ()
     recipients: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+    ocr_pages: tuple[int, ...] = ()  # pages read by OCR (scans), 1-based
 
     def section(self, path: str) -> Section | None:
         return next((s for s in self.sections if s.path == path), None)
@@ -89,6 +93,7 @@ class Report:
             footnotes=tuple(Footnote(**f) for f in d["footnotes"]),
             recipients=tuple(d.get("recipients", ())),
             warnings=tuple(d.get("warnings", ())),
+            ocr_pages=tuple(d.get("ocr_pages", ())),
         )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -9,17 +11,40 @@ from index.errors import (
     EmptyFileError,
     FileTooLargeError,
     IngestError,
+    NotARegularFileError,
     NotAReportError,
     UnsupportedFormatError,
 )
 from index.model import Report
 from index.parse_text import parse_text
 
-Reader = Callable[[Path, bytes], Report]
+# (path, bytes, max_bytes): a reader that unpacks (a .docx is a zip) holds what it unpacks
+# to the same limit as the file itself.
+Reader = Callable[[Path, bytes, int], Report]
+_READ_CHUNK = 1 << 20
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)  # a FIFO swapped in after the check must not block
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+_KINDS = (
+    (stat.S_ISDIR, "một thư mục"),
+    (stat.S_ISFIFO, "một ống dẫn có tên (FIFO)"),
+    (stat.S_ISCHR, "một thiết bị ký tự (character device)"),
+    (stat.S_ISBLK, "một thiết bị khối (block device)"),
+    (stat.S_ISSOCK, "một socket"),
+)
+
+
+def _as_is(read: Callable[[Path, bytes], Report]) -> Reader:
+    """A reader that unpacks nothing, so it has no limit of its own to apply."""
+    return lambda path, data, _max_bytes: read(path, data)
 
 
 def _readers() -> dict[str, Reader]:
-    readers: dict[str, Reader] = {".txt": parse_text, ".md": parse_text}
+    readers: dict[str, Reader] = {".txt": _as_is(parse_text), ".md": _as_is(parse_text)}
     try:
         from index.parse_docx import parse_docx
 
@@ -29,8 +54,14 @@ def _readers() -> dict[str, Reader]:
     try:
         from index.parse_pdf import parse_pdf
 
-        readers[".pdf"] = parse_pdf
+        readers[".pdf"] = _as_is(parse_pdf)
     except ImportError:  # pragma: no cover
+        pass
+    try:
+        from index.parse_image import SUFFIXES, parse_image
+
+        readers.update(dict.fromkeys(SUFFIXES, _as_is(parse_image)))  # scans, through OCR
+    except ImportError:  # pragma: no cover - Pillow ships with pdfplumber
         pass
     try:
         from index.parse_doc import parse_doc
@@ -68,7 +99,7 @@ def parse_bytes(path: Path, data: bytes, max_bytes: int) -> Report:
     if not data.strip():
         raise EmptyFileError(path, "tệp rỗng, không có nội dung để lập chỉ mục.")
     try:
-        report = readers[suffix](path, data)
+        report = readers[suffix](path, data, max_bytes)
     except IngestError:
         raise
     except Exception as e:  # a reader library failing on a malformed file
@@ -80,10 +111,60 @@ def parse_bytes(path: Path, data: bytes, max_bytes: int) -> Report:
     return report
 
 
-def read_file(path: Path, max_bytes: int) -> bytes:
-    """The file's bytes, refusing before reading anything too large into memory."""
+def _refuse_special(path: Path, mode: int) -> None:
+    if stat.S_ISREG(mode):
+        return
+    kind = next((name for test, name in _KINDS if test(mode)), "một loại tệp đặc biệt")
+    where = f"'{path.name}'"
     try:
-        _check_size(path, path.stat().st_size, max_bytes)
-        return path.read_bytes()
+        target = path.resolve()
+        if target != path.absolute():
+            where += f" (trỏ tới '{target}')"
+    except (OSError, RuntimeError):  # a symlink loop; the name alone will do
+        pass
+    raise NotARegularFileError(
+        path,
+        f"{where} là {kind}, không phải tệp thông thường; không đọc (đọc có thể bị treo "
+        "hoặc không bao giờ dừng). Hãy chọn đúng tệp báo cáo lưu trên đĩa.",
+    )
+
+
+def _read_at_most(path: Path, fd: int, max_bytes: int) -> bytes:
+    """At most max_bytes + 1 bytes: one more than the limit proves the file too large,
+    whatever its size said (a growing file, /proc, a size that lies)."""
+    buf = bytearray()
+    while len(buf) <= max_bytes:
+        chunk = os.read(fd, min(_READ_CHUNK, max_bytes + 1 - len(buf)))
+        if not chunk:
+            return bytes(buf)
+        buf += chunk
+    raise FileTooLargeError(
+        path,
+        f"tệp lớn hơn giới hạn {max_bytes / 2**20:g} MB (ASSISTANT_MAX_FILE_MB) khi đọc, dù "
+        "kích thước ghi trên đĩa nhỏ hơn (tệp đang được ghi thêm hoặc là tệp đặc biệt). "
+        "Hãy nạp lại khi tệp đã hoàn tất, tách báo cáo hoặc nâng giới hạn.",
+    )
+
+
+def read_file(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file, refusing before reading anything too large into memory.
+    What the path points at is checked before it is opened (a FIFO blocks, /dev/zero never
+    ends), again after (it may have been swapped), and the read stops past the limit."""
+    path = Path(path)
+    try:
+        st = os.stat(path)
     except OSError as e:
         raise IngestError(path, f"không mở được tệp: {e.strerror}.") from e
+    _refuse_special(path, st.st_mode)
+    _check_size(path, st.st_size, max_bytes)
+    try:
+        fd = os.open(path, _OPEN_FLAGS)
+    except OSError as e:
+        raise IngestError(path, f"không mở được tệp: {e.strerror}.") from e
+    try:
+        _refuse_special(path, os.fstat(fd).st_mode)
+        return _read_at_most(path, fd, max_bytes)
+    except OSError as e:
+        raise IngestError(path, f"không đọc được tệp: {e.strerror}.") from e
+    finally:
+        os.close(fd)

@@ -19,8 +19,9 @@ from io import BytesIO
 from pathlib import Path
 
 from index import legacy
-from index.errors import CorruptFileError, IngestError, MissingToolError
+from index.errors import CorruptFileError, FileTooLargeError, IngestError, MissingToolError
 from index.model import Report
+from index.ooxml_guard import DEFAULT_MAX_BYTES
 from index.structure import Block, build_report
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -40,7 +41,7 @@ def available_tools() -> dict[str, str]:
     return found
 
 
-def _libreoffice_to_docx(exe: str, data: bytes) -> bytes | None:
+def _libreoffice_to_docx(path: Path, exe: str, data: bytes, max_bytes: int) -> bytes | None:
     with tempfile.TemporaryDirectory(prefix="doc2docx-") as tmp:
         src = Path(tmp, "in.doc")
         src.write_bytes(data)
@@ -63,7 +64,15 @@ def _libreoffice_to_docx(exe: str, data: bytes) -> bytes | None:
         except (subprocess.TimeoutExpired, OSError):
             return None
         out = Path(tmp, "in.docx")
-        return out.read_bytes() if out.exists() and out.stat().st_size else None
+        size = out.stat().st_size if out.exists() else 0
+        if size > max_bytes:
+            raise FileTooLargeError(
+                path,
+                f"tệp sau khi chuyển sang .docx lớn {size / 2**20:.1f} MB, vượt giới hạn "
+                f"{max_bytes / 2**20:g} MB (ASSISTANT_MAX_FILE_MB). Hãy tách báo cáo hoặc "
+                "nâng giới hạn.",
+            )
+        return out.read_bytes() if size else None
 
 
 def _text_tool(tool: str, exe: str, data: bytes) -> tuple[str | None, str]:
@@ -164,20 +173,21 @@ def _text_blocks(text: str) -> list[Block]:
     return blocks + notes
 
 
-def parse_doc(path: Path, data: bytes) -> Report:
+def parse_doc(path: Path, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
+    """`max_bytes` bounds a .docx in disguise, or LibreOffice's output, as it bounds the file."""
     if data[:8] != OLE_MAGIC:
         if zipfile.is_zipfile(BytesIO(data)):
             from index.parse_docx import parse_docx  # a .docx saved with a .doc name
 
-            return parse_docx(path, data)
+            return parse_docx(path, data, max_bytes)
         if data.lstrip()[:5].lower() == b"{\\rtf":
             tools = available_tools()
             if "libreoffice" in tools:
-                converted = _libreoffice_to_docx(tools["libreoffice"], data)
+                converted = _libreoffice_to_docx(path, tools["libreoffice"], data, max_bytes)
                 if converted:
                     from index.parse_docx import parse_docx
 
-                    return parse_docx(path, converted)
+                    return parse_docx(path, converted, max_bytes)
             raise CorruptFileError(
                 path,
                 "tệp có đuôi .doc nhưng thực chất là RTF. Hãy mở bằng Word/LibreOffice và lưu "
@@ -203,12 +213,12 @@ def parse_doc(path: Path, data: bytes) -> Report:
             "(apt-get install antiword), hoặc mở tệp bằng Word và lưu lại dưới dạng .docx.",
         )
     if "libreoffice" in tools:
-        converted = _libreoffice_to_docx(tools["libreoffice"], data)
+        converted = _libreoffice_to_docx(path, tools["libreoffice"], data, max_bytes)
         if converted:
             from index.parse_docx import parse_docx
 
             try:
-                return parse_docx(path, converted)
+                return parse_docx(path, converted, max_bytes)
             except IngestError:
                 pass  # fall through to the text tools
     errors = []

@@ -20,9 +20,10 @@ from pathlib import Path
 
 from lxml import etree
 
-from index import legacy, vn
+from index import legacy, ooxml_guard, vn
 from index.errors import CorruptFileError, NotAReportError
 from index.model import Report
+from index.parse_text import bound_blocks
 from index.structure import Block, build_report, clean
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -692,7 +693,7 @@ def _ole_is_encrypted(data: bytes) -> bool:
     return "EncryptionInfo".encode("utf-16-le") in data[:2_000_000]
 
 
-def _open(path: Path, data: bytes):  # -> docx.Document
+def _open(path: Path, data: bytes, max_bytes: int):  # -> docx.Document
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
@@ -732,13 +733,8 @@ def _open(path: Path, data: bytes):  # -> docx.Document
                     "tệp không phải văn bản Word (có thể là Excel/PowerPoint hoặc tệp nén khác "
                     "bị đổi đuôi). Hãy nạp đúng tệp báo cáo .docx.",
                 )
-            bad = zf.testzip()
-            if bad:
-                raise CorruptFileError(
-                    path,
-                    f"tệp .docx bị hỏng (phần '{bad}' bị lỗi dữ liệu). Hãy mở bằng Word để sửa "
-                    "(Word sẽ đề nghị khôi phục), lưu lại rồi nạp lại.",
-                )
+            # Sizes, damage and DOCTYPE/ENTITY declarations, before python-docx reads a part.
+            ooxml_guard.check_package(path, zf, max_bytes)
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as e:
         raise CorruptFileError(
             path,
@@ -767,11 +763,12 @@ def _open(path: Path, data: bytes):  # -> docx.Document
         ) from e
 
 
-def _related_xml(doc, reltype: str) -> etree._Element | None:
+def _related_xml(path: Path, doc, reltype: str) -> etree._Element | None:
     for rel in doc.part.rels.values():
         if rel.reltype == reltype and not rel.is_external:
+            part = rel.target_part
             try:
-                return etree.fromstring(rel.target_part.blob)
+                return ooxml_guard.safe_xml(path, str(part.partname), part.blob)
             except etree.XMLSyntaxError:
                 return None
     return None
@@ -810,7 +807,8 @@ def _number_notes(
     return numbers
 
 
-def parse_docx(path: Path, data: bytes) -> Report:
+def parse_docx(path: Path, data: bytes, max_bytes: int = ooxml_guard.DEFAULT_MAX_BYTES) -> Report:
+    """`max_bytes` bounds what the package unpacks to, as it bounds the file's size."""
     if data[:8] == OLE_MAGIC:
         if _ole_is_encrypted(data):
             raise CorruptFileError(
@@ -820,13 +818,13 @@ def parse_docx(path: Path, data: bytes) -> Report:
             )
         from index.parse_doc import parse_doc  # a Word 97-2003 file named .docx
 
-        return parse_doc(path, data)
-    doc = _open(path, data)
+        return parse_doc(path, data, max_bytes)
+    doc = _open(path, data, max_bytes)
     body = doc.element.body
     styles = _Styles(doc.styles.element)
-    numbering = _Numbering(_related_xml(doc, RT_NUMBERING))
-    foot_root = _related_xml(doc, RT_FOOTNOTES)
-    end_root = _related_xml(doc, RT_ENDNOTES)
+    numbering = _Numbering(_related_xml(path, doc, RT_NUMBERING))
+    foot_root = _related_xml(path, doc, RT_FOOTNOTES)
+    end_root = _related_xml(path, doc, RT_ENDNOTES)
     footnotes = _note_bodies(foot_root, "footnote")
     endnotes = _note_bodies(end_root, "endnote")
     numbers = _number_notes(body, footnotes, endnotes)
@@ -843,7 +841,7 @@ def parse_docx(path: Path, data: bytes) -> Report:
         text = " ".join(p for p in parts if p)
         if text:
             blocks.append(Block(text=text, kind="footnote", footnote=number))
-    report = build_report(path.name, blocks)
+    report = build_report(path.name, bound_blocks(blocks))
     if reader.legacy_runs:
         report = dataclasses.replace(
             report,

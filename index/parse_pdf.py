@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 from index import legacy, vn
 from index.errors import CorruptFileError, MissingToolError, NeedsOcrError, NotAReportError
@@ -614,12 +615,70 @@ def _new_paragraph(prev: _Line, ln: _Line, left: float, right: float) -> bool:
 
 
 # ------------------------------------------------------------------------ entry point
+MIN_TEXT_CHARS = 30  # a page with fewer characters of text layer is read by OCR
+
+
 @dataclass
 class PdfContent:
     blocks: list[Block]  # in reading order, footnotes last
     pages: int
     pages_without_text: list[int]
     legacy_blocks: int = 0  # blocks converted from TCVN3/VNI
+    scan: Any = None  # index.ocr_layout.ScanResult when some pages were OCR'd
+
+
+def _render_source(data: bytes):
+    """Page number → (300-dpi grayscale image, dpi), rendered with pdfium."""
+    import pypdfium2 as pdfium
+
+    from index import ocr
+
+    doc = pdfium.PdfDocument(data)
+    dpi = ocr.current().dpi
+
+    def render(number: int):
+        page = doc[number - 1]
+        try:
+            return page.render(scale=dpi / 72, grayscale=True).to_pil(), float(dpi)
+        finally:
+            page.close()
+
+    return doc, render
+
+
+def _ocr_scanned(path: Path, data: bytes, pages: list[_Page]) -> Any:
+    """OCR the pages without a usable text layer; their OCR'd pages replace them."""
+    from index import ocr_layout
+
+    scanned = [p.number for p in pages if p.chars < MIN_TEXT_CHARS and not p.tables]
+    if not scanned:
+        return None
+    doc, render = _render_source(data)
+    try:
+        has_text = len(scanned) < len(pages)
+        return ocr_layout.read_scanned(path, data, scanned, render, has_text_pages=has_text)
+    finally:
+        doc.close()
+
+
+def assemble(pages: list[_Page]) -> tuple[list[Block], int]:
+    """Pages (from the text layer or OCR) → blocks in reading order, footnotes last; and how
+    many blocks were converted from a legacy encoding."""
+    sizes: Counter[float] = Counter()
+    for p in pages:
+        for ln in p.lines:
+            sizes[ln.size] += len(ln.text)
+    body = sizes.most_common(1)[0][0] if sizes else 12.0
+    _drop_running(pages)
+    _split_footnotes(pages, body)
+    blocks = _blocks(pages, body) + _footnote_blocks(pages)
+    legacy_blocks = 0
+    for b in blocks:
+        enc = legacy.detect_legacy(b.text)
+        if enc:  # .VnTime/VNI-Times fonts without a Unicode map extract as "B¸o c¸o"
+            b.text = legacy.to_unicode(b.text, enc)
+            legacy_blocks += 1
+    return blocks, legacy_blocks
 
 
 def read_pdf(path: Path, data: bytes) -> PdfContent:
@@ -642,31 +701,29 @@ def read_pdf(path: Path, data: bytes) -> PdfContent:
         pdf.close()
     if not pages:
         raise CorruptFileError(path, "tệp PDF không có trang nào (có thể bị hỏng/cắt cụt).")
+    scan = _ocr_scanned(path, data, pages)
+    if scan is not None:
+        pages = [scan.pages.get(p.number, p) for p in pages]
     with_text = [p for p in pages if p.lines or p.tables]
     if not with_text or sum(p.chars for p in pages) < 20:
+        if scan is not None:
+            from index.ocr_layout import no_text_error
+
+            raise no_text_error(path, scan)
         raise NeedsOcrError(
             path,
             f"tệp PDF ({len(pages)} trang) không có lớp chữ — là ảnh quét, cần nhận dạng ký tự "
             "(OCR). Hãy chạy OCR (ví dụ: ocrmypdf -l vie tệp.pdf tệp-ocr.pdf) hoặc dùng bản "
             "Word/PDF gốc rồi nạp lại.",
         )
-    sizes: Counter[float] = Counter()
-    for p in pages:
-        for ln in p.lines:
-            sizes[ln.size] += len(ln.text)
-    body = sizes.most_common(1)[0][0] if sizes else 12.0
-    _drop_running(pages)
-    _split_footnotes(pages, body)
-    blocks = _blocks(pages, body) + _footnote_blocks(pages)
-    legacy_blocks = 0
-    for b in blocks:
-        enc = legacy.detect_legacy(b.text)
-        if enc:  # .VnTime/VNI-Times fonts without a Unicode map extract as "B¸o c¸o"
-            b.text = legacy.to_unicode(b.text, enc)
-            legacy_blocks += 1
+    blocks, legacy_blocks = assemble(pages)
     empty = [p.number for p in pages if p not in with_text]
     return PdfContent(
-        blocks=blocks, pages=len(pages), pages_without_text=empty, legacy_blocks=legacy_blocks
+        blocks=blocks,
+        pages=len(pages),
+        pages_without_text=empty,
+        legacy_blocks=legacy_blocks,
+        scan=scan,
     )
 
 
@@ -682,6 +739,11 @@ def parse_pdf(path: Path, data: bytes) -> Report:
                 "Unicode — nên kiểm tra lại các chữ hoa có dấu",
             ),
         )
+    if content.scan is not None:
+        from index import ocr_provenance
+
+        report = ocr_provenance.finish(report, content.scan, path.name)
+        return report
     empty = content.pages_without_text
     if empty:
         shown = ", ".join(map(str, empty[:20])) + ("…" if len(empty) > 20 else "")

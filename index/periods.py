@@ -265,6 +265,18 @@ def from_label(label: str) -> Period | None:
     return None
 
 
+def exactly(text: str) -> Period | None:
+    """`text` read as one period and nothing else (a filter typed on the command line),
+    with its year; None when anything else is written around it."""
+    text = text.strip()
+    if (p := from_label(text)) is not None:
+        return p
+    found = [m for m in mentions(text) if m.period is not None]
+    if len(found) == 1 and (found[0].start, found[0].end) == (0, len(text)):
+        return found[0].period if found[0].period.year_known else None
+    return None
+
+
 def bounds(text: str) -> tuple[str, str] | None:
     """Sortable bounds of a stored label or of a period as people write it."""
     p = from_label(text) or parse(text)

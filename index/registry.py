@@ -10,20 +10,20 @@ manifest for a moment but never contradicts it for long. Each write is one trans
 from __future__ import annotations
 
 import contextlib
-import difflib
 import json
 import re
 import sqlite3
-from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, replace
+from collections.abc import Callable, Collection, Iterator
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from index import periods as P
 from index import vn
+from index.measure_keys import measure_words, normalize_unit
 from index.model import Report, ReportMeta
+from index.record_keys import issuer_key, project_groups
 from index.records import (
     EXTRACTOR_VERSION,
-    Amount,
     DocumentRef,
     Figure,
     Project,
@@ -35,6 +35,17 @@ from index.records import (
     match_key,
     report_stage,
 )
+from index.registry_figures import choose_series, rank_issuers, score_figures
+from index.registry_projects import (
+    ProjectName,
+    ProjectRow,
+    find_projects,
+    node,
+    project,
+    project_row,
+)
+
+__all__ = ["ProjectName", "ProjectRow", "Registry", "ReportRow", "parse_number_query"]
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS reports (
@@ -74,16 +85,6 @@ class ReportRow:
     issuer: str
     source: str
     title: str
-
-
-@dataclass(frozen=True)
-class ProjectRow:
-    key: str
-    name: str
-    stage: str  # in its latest report
-    report_id: str  # that report
-    period: str
-    reports: int  # how many reports mention it
 
 
 def parse_number_query(text: str) -> tuple[str, str, str]:
@@ -170,24 +171,7 @@ class Registry:
                 )
                 con.executemany(
                     "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    [
-                        (
-                            d.report_id,
-                            i,
-                            d.type,
-                            d.number,
-                            d.key,
-                            d.digits,
-                            d.date,
-                            d.issuer,
-                            d.about,
-                            d.section,
-                            d.paragraph,
-                            d.footnote,
-                            d.passage,
-                        )
-                        for i, d in enumerate(records.documents)
-                    ],
+                    _numbered(records.documents),
                 )
                 con.executemany(
                     "INSERT INTO projects VALUES (?,?,?,?,?)",
@@ -217,44 +201,11 @@ class Registry:
                     ],
                 )
                 con.executemany(
-                    "INSERT INTO tasks VALUES (?,?,?,?,?,?,?,?,?)",
-                    [
-                        (
-                            t.report_id,
-                            i,
-                            t.field,
-                            t.text,
-                            t.details,
-                            t.target_period,
-                            t.section,
-                            t.paragraph,
-                            t.passage,
-                        )
-                        for i, t in enumerate(records.tasks)
-                    ],
+                    "INSERT INTO tasks VALUES (?,?,?,?,?,?,?,?,?)", _numbered(records.tasks)
                 )
                 con.executemany(
                     "INSERT INTO figures VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    [
-                        (
-                            f.report_id,
-                            i,
-                            f.measure,
-                            f.measure_key,
-                            f.value,
-                            f.raw,
-                            f.unit,
-                            f.numerator,
-                            f.denominator,
-                            f.period,
-                            f.planned,
-                            f.section,
-                            f.paragraph,
-                            f.footnote,
-                            f.passage,
-                        )
-                        for i, f in enumerate(records.figures)
-                    ],
+                    _numbered(records.figures),
                 )
                 con.execute("COMMIT")
             except BaseException:
@@ -311,10 +262,12 @@ class Registry:
         report: str | None = None,
         issuer: str | None = None,
         period: str | None = None,
+        reports: Collection[str] | None = None,
     ) -> list[DocumentRef]:
         """Documents by number (any spelling) and/or words of what they are about, newest
-        report first. A report's own number finds the report itself (type Báo cáo)."""
-        where, args = _filters(report, period)
+        report first. A report's own number finds the report itself (type Báo cáo).
+        `reports`, when given, are the only report ids looked in."""
+        where, args = _filters(report, period, reports)
         out: list[DocumentRef] = []
         with self._connect() as con:
             if number:
@@ -381,58 +334,99 @@ class Registry:
         ]
 
     def project_timeline(
-        self, search: str, report: str | None = None, period: str | None = None
+        self,
+        search: str,
+        report: str | None = None,
+        period: str | None = None,
+        reports: Collection[str] | None = None,
+        issuer: str | None = None,
     ) -> list[Project]:
-        """Mentions of the project `search` names (spelling-tolerant), newest report first,
-        in report order within a report."""
-        want = _project_words(search)
-        if not want:
+        """Mentions of the project `search` names, under every name it goes by (see
+        index/record_keys.py), newest report first, in report order within a report. A
+        project's own name finds that project alone; other words find every project
+        holding them (spelling-tolerant). `issuer` (words of its name) keeps one body's."""
+        mentions, groups = self._project_mentions(reports)
+        chosen = find_projects(search, mentions, groups)
+        if issuer:
+            want = f" {issuer_key(issuer)} "
+            chosen = {pid for pid in chosen if want in f" {pid[0]} "}
+        if not chosen:
             return []
-        where, args = _filters(report, period)
-        with self._connect() as con:
-            keys = [r[0] for r in con.execute("SELECT DISTINCT key FROM project_mentions")]
-            chosen = _matching_keys(want, keys)
-            if not chosen:
-                return []
-            marks = ",".join("?" * len(chosen))
-            rows = con.execute(
-                f"SELECT m.* FROM project_mentions m JOIN reports r USING (report_id) "
-                f"WHERE m.key IN ({marks}){where} "
-                "ORDER BY r.period_end DESC, r.date DESC, m.report_id, m.seq",
-                [*chosen, *args],
-            ).fetchall()
-        return [_project(r) for r in rows]
+        scope = self._report_ids(report, period, reports)
+        return [
+            project(m) for m in mentions if node(m, groups) in chosen and m["report_id"] in scope
+        ]
 
     def projects(
-        self, search: str | None = None, report: str | None = None, period: str | None = None
+        self,
+        search: str | None = None,
+        report: str | None = None,
+        period: str | None = None,
+        reports: Collection[str] | None = None,
     ) -> list[ProjectRow]:
-        """Every project once, with the stage its latest report puts it in."""
-        where, args = _filters(report, period)
+        """Every project once, with the stage its latest report puts it in and the names
+        it was joined from, newest first."""
+        mentions, groups = self._project_mentions(reports)
+        chosen = find_projects(search, mentions, groups) if search else None
+        scope = self._report_ids(report, period, reports)
+        by_project: dict[tuple[str, str], list[sqlite3.Row]] = {}
+        for m in mentions:
+            pid = node(m, groups)
+            if m["report_id"] in scope and (chosen is None or pid in chosen):
+                by_project.setdefault(pid, []).append(m)
+        rows = [project_row(pid[1], ms) for pid, ms in by_project.items()]
+        order = {m["report_id"]: i for i, m in enumerate(mentions)}
+        return sorted(rows, key=lambda r: (order[r.report_id], vn.fold(r.name)))
+
+    def _project_mentions(
+        self, reports: Collection[str] | None
+    ) -> tuple[list[sqlite3.Row], dict[tuple[str, str], str]]:
+        """Every mention (with its report's issuer, number and period), newest report
+        first, and which project each (issuer, key) belongs to."""
+        where, args = _filters(None, None, reports)
         with self._connect() as con:
             rows = con.execute(
-                "SELECT p.*, r.period FROM projects p JOIN reports r USING (report_id) "
-                f"WHERE 1=1{where} ORDER BY r.period_end DESC, r.date DESC, p.name",
+                "SELECT m.*, r.issuer AS report_issuer, r.number AS report_number, "
+                "r.period AS report_period FROM project_mentions m JOIN reports r "
+                f"USING (report_id) WHERE 1=1{where} "
+                "ORDER BY r.period_end DESC, r.date DESC, m.report_id, m.seq",
                 args,
             ).fetchall()
-        keys = _matching_keys(_project_words(search), [r["key"] for r in rows]) if search else None
-        seen: dict[str, ProjectRow] = {}
-        for r in rows:
-            if keys is not None and r["key"] not in keys:
-                continue
-            if r["key"] in seen:
-                seen[r["key"]] = replace(seen[r["key"]], reports=seen[r["key"]].reports + 1)
-                continue
-            seen[r["key"]] = ProjectRow(
-                r["key"], r["name"], r["stage"], r["report_id"], r["period"], 1
-            )
-        return list(seen.values())
+        return rows, project_groups((r["report_issuer"], r["key"], r["name"]) for r in rows)
+
+    def _report_ids(
+        self, report: str | None, period: str | None, reports: Collection[str] | None
+    ) -> set[str]:
+        where, args = _filters(report, period, reports)
+        with self._connect() as con:
+            return {
+                r[0] for r in con.execute(f"SELECT report_id FROM reports r WHERE 1=1{where}", args)
+            }
+
+    def task_periods(self, reports: Collection[str] | None = None) -> list[str]:
+        """Periods tasks were set for: those a later report covers first, newest first."""
+        where, args = _filters(None, None, reports)
+        with self._connect() as con:
+            rows = con.execute(f"SELECT period, task_period FROM reports r WHERE 1=1{where}", args)
+            pairs = rows.fetchall()
+        reported = {p for p, _ in pairs}
+
+        def key(p: str) -> tuple:
+            bounds = P.bounds(p) or ("", "")
+            return (p in reported, bounds[1], bounds[0])
+
+        return sorted({t for _, t in pairs if t}, key=key, reverse=True)
 
     def tasks(
-        self, period: str | None = None, report: str | None = None, field: str | None = None
+        self,
+        period: str | None = None,
+        report: str | None = None,
+        field: str | None = None,
+        reports: Collection[str] | None = None,
     ) -> list[Task]:
         """Tasks set for `period` (a month, quarter, year or range), in report order."""
         bounds = P.bounds(period) if period else None
-        where, args = _filters(report, None)
+        where, args = _filters(report, None, reports)
         with self._connect() as con:
             rows = con.execute(
                 "SELECT t.* FROM tasks t JOIN reports r USING (report_id) "
@@ -456,43 +450,65 @@ class Registry:
         report: str | None = None,
         period: str | None = None,
         planned: bool = False,
+        issuer: str | None = None,
+        reports: Collection[str] | None = None,
+        all_issuers: bool = False,
     ) -> list[Figure]:
-        """The figure of each report that best matches `measure` (folded word overlap with
-        its measure and unit), in one unit, oldest period first."""
-        want = set(match_key(measure).split())
+        """The figure of each report that best holds `measure` (index/measure_keys.py),
+        oldest period first. A series is one measure in one unit, as the best and most
+        recent match words it (every value must match that wording too), of one issuer:
+        the one `issuer` names (words of its name), else the best match's; `all_issuers`
+        keeps every issuer's reports."""
+        scored = self._figure_matches(measure, unit, report, period, planned, reports)
+        return [_figure(r) for r in choose_series(scored, issuer, all_issuers)]
+
+    def figure_issuers(
+        self,
+        measure: str,
+        unit: str | None = None,
+        report: str | None = None,
+        period: str | None = None,
+        planned: bool = False,
+        reports: Collection[str] | None = None,
+    ) -> list[str]:
+        """The issuers with figures of `measure`, best and most recent match first: whose
+        series `figure_series` could give."""
+        return rank_issuers(self._figure_matches(measure, unit, report, period, planned, reports))
+
+    def _figure_matches(
+        self,
+        measure: str,
+        unit: str | None,
+        report: str | None,
+        period: str | None,
+        planned: bool,
+        reports: Collection[str] | None,
+    ) -> list[tuple[float, sqlite3.Row]]:
+        """(score, figure row with its report's period, date and issuer) of every figure
+        of `measure` (in `unit`, written any way)."""
+        want = measure_words(measure)
         if not want:
             return []
-        where, args = _filters(report, period)
+        unit = normalize_unit(unit) if unit else None
+        where, args = _filters(report, period, reports)
         with self._connect() as con:
             rows = con.execute(
-                "SELECT f.*, r.period_end, r.date FROM figures f JOIN reports r USING (report_id) "
-                f"WHERE 1=1{where}" + ("" if planned else " AND f.planned = 0"),
+                "SELECT f.*, r.period_end, r.date, r.issuer FROM figures f "
+                f"JOIN reports r USING (report_id) WHERE 1=1{where}"
+                + ("" if planned else " AND f.planned = 0"),
                 args,
             ).fetchall()
-        scored = []
-        for r in rows:
-            have = set(r["measure_key"].split()) | set(match_key(r["unit"]).split())
-            common = len(want & have)
-            if common / len(want) < 0.6 or (unit and r["unit"] != unit):
-                continue
-            scored.append((common / len(want | have), r))
-        if not scored:
-            return []
-        best_unit = max(scored, key=lambda x: (x[0], -x[1]["seq"]))[1]["unit"]
-        per_report: dict[str, tuple[float, sqlite3.Row]] = {}
-        for score, r in scored:
-            if r["unit"] != best_unit:
-                continue
-            held = per_report.get(r["report_id"])
-            if held is None or (score, -r["seq"]) > (held[0], -held[1]["seq"]):
-                per_report[r["report_id"]] = (score, r)
-        chosen = sorted(
-            (r for _, r in per_report.values()), key=lambda r: (r["period_end"], r["date"])
-        )
-        return [_figure(r) for r in chosen]
+        return score_figures(want, rows, unit)
 
 
 # ---- helpers ---------------------------------------------------------------------------
+
+
+def _numbered(items: tuple[DocumentRef, ...] | tuple[Task, ...] | tuple[Figure, ...]) -> list:
+    """Rows of a table laid out as its record with `seq` after `report_id`."""
+    return [
+        (x.report_id, i, *(getattr(x, f.name) for f in fields(x)[1:])) for i, x in enumerate(items)
+    ]
 
 
 def _delete(con: sqlite3.Connection, report_id: str) -> None:
@@ -500,9 +516,15 @@ def _delete(con: sqlite3.Connection, report_id: str) -> None:
         con.execute(f"DELETE FROM {table} WHERE report_id = ?", (report_id,))
 
 
-def _filters(report: str | None, period: str | None) -> tuple[str, list]:
-    """SQL (on reports r) for the report and period filters."""
+def _filters(
+    report: str | None, period: str | None, reports: Collection[str] | None = None
+) -> tuple[str, list]:
+    """SQL (on reports r) for the report and period filters and the allowed report ids."""
     where, args = "", []
+    if reports is not None:
+        ids = list(dict.fromkeys(reports))
+        where += f" AND r.report_id IN ({','.join('?' * len(ids))})" if ids else " AND 0"
+        args += ids
     if report:
         where += " AND (r.report_id = ? OR r.number = ?)"
         args += [report, report]
@@ -512,41 +534,8 @@ def _filters(report: str | None, period: str | None) -> tuple[str, list]:
     return where, args
 
 
-def _project_words(search: str) -> list[str]:
-    words = match_key(search).split()
-    while words[:2] in (["du", "an"], ["cong", "trinh"]):
-        words = words[2:]
-    return words
-
-
-def _matching_keys(want: list[str], keys: list[str]) -> list[str]:
-    """Keys holding the words as a phrase; else all the words; else the closest spelling."""
-    phrase = f" {' '.join(want)} "
-    exact = [k for k in keys if phrase in f" {k} "]
-    if exact:
-        return exact
-    subset = [k for k in keys if set(want) <= set(k.split())]
-    if subset:
-        return subset
-    n = len(want)
-
-    def closeness(key: str) -> float:
-        words = key.split()
-        windows = [" ".join(words[i : i + n]) for i in range(max(1, len(words) - n + 1))]
-        return max(difflib.SequenceMatcher(None, " ".join(want), w).ratio() for w in windows)
-
-    return [k for k in keys if closeness(k) >= 0.85]
-
-
 def _document(r: sqlite3.Row) -> DocumentRef:
     return DocumentRef(**{k: r[k] for k in DocumentRef.__dataclass_fields__})
-
-
-def _project(r: sqlite3.Row) -> Project:
-    fields = {k: r[k] for k in Project.__dataclass_fields__ if k != "amounts"}
-    fields["planned"] = bool(fields["planned"])
-    amounts = tuple(Amount(**a) for a in json.loads(r["amounts"] or "[]"))
-    return Project(**fields, amounts=amounts)
 
 
 def _figure(r: sqlite3.Row) -> Figure:

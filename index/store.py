@@ -11,19 +11,20 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import json
+import logging
 import os
 import shutil
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from index import vn
+from index import labels, vn
 from index.embed import Embedder
 from index.errors import IndexMismatchError
 from index.model import Chunk, Report
@@ -31,8 +32,15 @@ from index.model import Chunk, Report
 if TYPE_CHECKING:  # records registry (index/registry.py)
     from index.registry import Registry
 
+log = logging.getLogger(__name__)
+
 FORMAT = 1
 _CHROMA_OPEN = threading.Lock()
+# The manifest generation each index folder's Chroma client was opened at (or last written
+# by this process). chromadb keeps one client System per folder and process, with the HNSW
+# index in memory: after another process commits, that System is stale (queries fail with
+# "Error finding id"). A Store then opens a fresh one.
+_CLIENT_GENERATION: dict[str, int] = {}
 
 
 @dataclass(frozen=True)
@@ -50,6 +58,25 @@ class ReportInfo:
     chunks: int
     ingested_at: float
     pipeline: str = ""  # parser/chunker version that built it (index.ingest.PIPELINE)
+
+    @property
+    def label(self) -> str:
+        """A readable name even without a number or a full date (index.labels)."""
+        return labels.report_label(
+            self.number, self.date, self.period, self.issuer, self.title, self.source
+        )
+
+
+class ReportIdTaken(Exception):
+    """Another writer committed a different report under this id meanwhile."""
+
+
+class AlreadyIndexed(Exception):
+    """Another writer committed this very content meanwhile."""
+
+    def __init__(self, report_id: str):
+        super().__init__(report_id)
+        self.report_id = report_id
 
 
 def _write_atomic(path: Path, data: str) -> None:
@@ -158,6 +185,11 @@ class Store:
         self._refresh()
         return self._chunks
 
+    def chunks_of(self, report_id: str) -> list[Chunk]:
+        """One report's chunks, in reading order."""
+        prefix = f"{report_id}:"
+        return [c for cid, c in self.chunks.items() if cid.startswith(prefix)]
+
     def reports(self) -> list[ReportInfo]:
         self._refresh()
         return [
@@ -173,6 +205,17 @@ class Store:
 
     def find_by_path(self, path: str) -> ReportInfo | None:
         return next((r for r in self.reports() if r.path == path), None)
+
+    def find_same_document(self, number: str, date: str, issuer: str) -> list[ReportInfo]:
+        """Reports with this number, date and issuer: another copy or version of one
+        document (a blank number "/BC-UBND" matches nothing)."""
+        if not any(ch.isdigit() for ch in number.split("/")[0]):
+            return []
+        return [
+            r
+            for r in self.reports()
+            if r.number == number and r.date == date and r.issuer == issuer
+        ]
 
     @property
     def generation(self) -> int:
@@ -192,15 +235,25 @@ class Store:
             import chromadb
             from chromadb.config import Settings as ChromaSettings
 
+            path = str(self.root / "chroma")
+            generation = int(self._manifest.get("generation", 0))
+            if _CLIENT_GENERATION.get(path) != generation:
+                _forget_client(path)  # another process has committed since: read it afresh
             client = chromadb.PersistentClient(
-                path=str(self.root / "chroma"),
+                path=path,
                 settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False),
             )
+            _CLIENT_GENERATION[path] = generation
             # embedding_function=None: we pass vectors; Chroma's default would try to download.
             self._collection = client.get_or_create_collection(
                 "chunks", embedding_function=None, metadata={"hnsw:space": "cosine"}
             )
         return self._collection
+
+    def _reopen_if_stale(self) -> None:
+        """Before writing: a client opened before another process's commit is dropped."""
+        if _CLIENT_GENERATION.get(str(self.root / "chroma")) != self.generation:
+            self._collection = None
 
     def dense_search(
         self, vector: np.ndarray, k: int, where: dict | None = None
@@ -209,12 +262,23 @@ class Store:
         live = self.chunks
         if not live:
             return []
-        res = self._coll().query(
-            query_embeddings=[vector.tolist()],
-            n_results=min(len(live) + 32, k + 32),
-            where=where,
-            include=["distances"],
-        )
+        query = {
+            "query_embeddings": [vector.tolist()],
+            "n_results": min(len(live) + 32, k + 32),
+            "where": where,
+            "include": ["distances"],
+        }
+        try:
+            res = self._coll().query(**query)
+        except Exception as e:  # a client left behind by another process's commit
+            log.warning("dense search failed (%r); reopening the vector index", e)
+            self._collection = None
+            _CLIENT_GENERATION.pop(str(self.root / "chroma"), None)
+            try:
+                res = self._coll().query(**query)
+            except Exception as e2:  # the lexical ranking still answers
+                log.warning("dense search unavailable: %r", e2)
+                return []
         out = [
             (cid, 1.0 - float(dist))
             for cid, dist in zip(res["ids"][0], res["distances"][0], strict=True)
@@ -267,15 +331,36 @@ class Store:
         sha256: str,
         version: str,
         path: str,
-        replaces: str | None = None,
+        replaces: str | Sequence[str] | None = None,
         pipeline: str = "",
     ) -> None:
-        """Commit one report (replacing `replaces`, a report id, if given) in one step."""
+        """Commit one report (replacing `replaces`, a report id, if given) in one step.
+        Writers queue on the folder's lock; what another writer committed while this one
+        parsed and embedded is checked again here, so nothing reported added vanishes:
+        ReportIdTaken when its id now names another report, AlreadyIndexed when the same
+        content is already in."""
         if len(chunks) != len(vectors):
             raise ValueError("one vector per chunk")
+        gone = {replaces} if isinstance(replaces, str) else set(replaces or ())
         with self._lock():
             self._manifest_mtime = -1.0
             self._refresh()
+            reports = self._manifest["reports"]
+            twin = next(
+                (
+                    rid
+                    for rid, info in reports.items()
+                    if info["sha256"] == sha256
+                    and info.get("pipeline") == pipeline
+                    and rid not in gone
+                ),
+                None,
+            )
+            if twin is not None:
+                raise AlreadyIndexed(twin)
+            if report_id in reports and report_id not in gone:
+                raise ReportIdTaken(report_id)
+            self._reopen_if_stale()
             self._sweep()
             payload = {"report": report.to_dict(), "chunks": [c.to_dict() for c in chunks]}
             _write_atomic(
@@ -292,10 +377,8 @@ class Store:
                     metadatas=[_meta(c, report) for c in part],
                 )
             manifest = json.loads(json.dumps(self._manifest))
-            old = manifest["reports"].pop(replaces, None) if replaces else None
-            if report_id in manifest["reports"] and report_id != replaces:
-                old_same = manifest["reports"].pop(report_id)
-                old = old or old_same
+            for rid in gone:
+                manifest["reports"].pop(rid, None)
             manifest["reports"][report_id] = {
                 "source": report.source,
                 "path": path,
@@ -318,6 +401,7 @@ class Store:
         with self._lock():
             self._manifest_mtime = -1.0
             self._refresh()
+            self._reopen_if_stale()
             if report_id not in self._manifest["reports"]:
                 return False
             manifest = json.loads(json.dumps(self._manifest))
@@ -360,6 +444,11 @@ class Store:
             self._registry.reconcile(live, self._reports.get)
 
     def _commit(self, manifest: dict[str, Any]) -> None:
+        # the state replaced stays readable for one more generation: a reader that loaded
+        # it just before this commit still finds its chunks (see _sweep)
+        manifest["previous"] = {
+            rid: info["version"] for rid, info in self._manifest.get("reports", {}).items()
+        }
         manifest["format"] = FORMAT
         manifest["embedder"] = {"name": self.embedder.name, "dim": self.embedder.dim}
         manifest["generation"] = int(manifest.get("generation", 0)) + 1
@@ -384,13 +473,17 @@ class Store:
         os.replace(tmp, self.root / "bm25")
         shutil.rmtree(old, ignore_errors=True)
         _write_atomic(self.manifest_path, json.dumps(manifest, ensure_ascii=False, indent=1))
+        if self._collection is not None:  # this process's client holds what it just wrote
+            _CLIENT_GENERATION[str(self.root / "chroma")] = manifest["generation"]
         self._manifest_mtime = -1.0
         self._refresh()
 
     def _sweep(self) -> None:
-        """Delete what no committed manifest refers to: leftovers of replaced reports or of
-        a process killed mid-write."""
-        live_files = {f"{rid}.{i['version']}.json" for rid, i in self._manifest["reports"].items()}
+        """Delete what neither the committed manifest nor the one it replaced refers to:
+        leftovers of reports replaced two commits ago or of a process killed mid-write."""
+        kept = {rid: i["version"] for rid, i in self._manifest["reports"].items()}
+        previous = self._manifest.get("previous", {})
+        live_files = {f"{rid}.{v}.json" for rid, v in [*kept.items(), *previous.items()]}
         for f in (self.root / "reports").glob("*.json") if (self.root / "reports").exists() else []:
             if f.name not in live_files:
                 f.unlink(missing_ok=True)
@@ -400,9 +493,15 @@ class Store:
         for folder in (self.root, self.root / "reports"):
             for f in folder.glob(".*.json.*"):
                 f.unlink(missing_ok=True)
+        live_ids = set(self._chunks)
+        for rid, version in previous.items():
+            with contextlib.suppress(OSError, ValueError, KeyError):
+                path = self.root / "reports" / f"{rid}.{version}.json"
+                data = json.loads(path.read_text("utf-8"))
+                live_ids.update(c["id"] for c in data["chunks"])
         coll = self._coll()
         existing = coll.get(include=[])["ids"]
-        dead = [cid for cid in existing if cid not in self._chunks]
+        dead = [cid for cid in existing if cid not in live_ids]
         for start in range(0, len(dead), 512):
             coll.delete(ids=dead[start : start + 512])
 
@@ -417,3 +516,18 @@ def _build_bm25(chunks: dict[str, Chunk]) -> tuple[Any, list[str]]:
     bm25 = bm25s.BM25()
     bm25.index(corpus, show_progress=False)
     return bm25, ids
+
+
+def _forget_client(path: str) -> None:
+    """Drop chromadb's cached client System for `path`, so the next client reads the folder
+    afresh (chromadb has no public way to reload one folder; a System another Store still
+    uses keeps working for it)."""
+    from chromadb.api.shared_system_client import SharedSystemClient
+    from chromadb.config import Settings as ChromaSettings
+
+    settings = ChromaSettings(
+        anonymized_telemetry=False, allow_reset=False, is_persistent=True, persist_directory=path
+    )
+    ident = SharedSystemClient._get_identifier_from_settings(settings)
+    SharedSystemClient._identifier_to_system.pop(ident, None)
+    SharedSystemClient._identifier_to_refcount.pop(ident, None)

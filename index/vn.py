@@ -120,7 +120,7 @@ def footnote_markers(text: str) -> list[tuple[int, int, int]]:
     for m in MARKER_RE.finditer(text):
         if m.start() == 0:
             continue
-        if m.group(0) in "²³" and _UNIT_BEFORE.search(text[: m.start()]):
+        if m.group(0) in "²³" and _UNIT_BEFORE.search(text, max(0, m.start() - 8), m.start()):
             continue
         found.append((superscript_to_int(m.group(0)), m.start(), m.end()))
     return found
@@ -160,6 +160,19 @@ def parse_number(text: str) -> float | None:
         return float(s)
     except ValueError:
         return None
+
+
+def format_number(value: float, decimals: int | None = None) -> str:
+    """397497 → '397.497', 1234.5 → '1.234,5': figures written the reports' way. With
+    no `decimals`, whole numbers get none and others at most two, trailing zeros cut."""
+    trim = decimals is None
+    if decimals is None:
+        decimals = 0 if abs(value - round(value)) < 1e-9 else 2
+    text = f"{abs(value):,.{decimals}f}"
+    if trim and decimals:
+        text = text.rstrip("0").rstrip(".")
+    text = text.replace(",", " ").replace(".", ",").replace(" ", ".")
+    return ("−" if value < 0 and text.strip("0,.") else "") + text
 
 
 def number_key(text: str) -> str:
@@ -367,11 +380,12 @@ class DiacriticRestorer:
         return "".join(parts)
 
 
-_NO_BREAK_BEFORE = re.compile(
+_ABBREVIATION_END = re.compile(
     r"(?:\b(?:TP|P|Tp|TT|TS|ThS|PGS|GS|Q|KT|TM|TL|St|Số|số|Ng|X)|\b[A-ZĐ])\.$"
-    # an item's own number is not a sentence: "1. Tiếp tục …", "2.1. Rà soát …"
-    r"|^\s*[-+•]?\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}|[IVXLC]{1,5})\.$"
 )
+# an item's own number is not a sentence: "1. Tiếp tục …", "2.1. Rà soát …"
+_ITEM_NUMBER = re.compile(r"\s*[-+•]?\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}|[IVXLC]{1,5})\.")
+_CLOSERS = frozenset(SUPERSCRIPT_DIGITS + "”\"')")
 # A sentence ends at . ! ? or an ellipsis closing a word; a free-standing " … " is a gap in
 # a quotation, not an end.
 _SENTENCE_END = re.compile(
@@ -384,8 +398,13 @@ def sentences(text: str) -> list[str]:
     out: list[str] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
-        head = text[start : m.start() + 1]
-        if _NO_BREAK_BEFORE.search(head.rstrip(SUPERSCRIPT_DIGITS + "”\"')")):
+        # Only the last few characters decide, so a long run of declined ends stays linear.
+        end = m.start() + 1
+        while end > start and text[end - 1] in _CLOSERS:
+            end -= 1
+        if _ABBREVIATION_END.search(text, max(start, end - 8), end) or (
+            end - start <= 24 and _ITEM_NUMBER.fullmatch(text, start, end)
+        ):
             continue
         piece = text[start : m.end()].strip()
         if piece:

@@ -334,7 +334,7 @@ class RunningApp:
 
 @contextlib.contextmanager
 def running_app(
-    sample_index: Path, env: dict[str, str], folder: Path, **extra: str
+    sample_index: Path, env: dict[str, str], folder: Path, code: Path = ROOT, **extra: str
 ) -> Iterator[RunningApp]:
     index = folder / "index"
     shutil.copytree(sample_index, index)
@@ -344,8 +344,8 @@ def running_app(
     child.pop("GRADIO_SERVER_NAME", None)
     with log.open("w") as out:
         proc = subprocess.Popen(
-            [sys.executable, str(ROOT / "app.py")],
-            cwd=ROOT,
+            [sys.executable, str(code / "app.py")],
+            cwd=code,
             env=child,
             stdout=out,
             stderr=subprocess.STDOUT,

@@ -143,12 +143,6 @@ def _pair(
     return (best[1], best[2]) if best and best[0] >= 3.0 else None
 
 
-def number_vn(value: float, decimals: int) -> str:
-    """1234.5 → '1.234,5' (the reports' way)."""
-    text = f"{abs(value):,.{decimals}f}".replace(",", " ").replace(".", ",").replace(" ", ".")
-    return ("−" if value < 0 else "") + text
-
-
 def _decimals(raw: str) -> int:
     parts = re.split(r"[.,]", raw)
     if "," in raw:
@@ -255,11 +249,12 @@ def _render(
         hi, lo = (a, b) if a.value >= b.value else (b, a)
     diff = round(hi.value - lo.value, decimals)
     calc = (
-        f"{number_vn(hi.value, decimals)} − {number_vn(lo.value, decimals)} = "
-        f"{number_vn(diff, decimals)}{unit}"
+        f"{vn.format_number(hi.value, decimals)} − {vn.format_number(lo.value, decimals)} = "
+        f"{vn.format_number(diff, decimals)}{unit}"
     )
     if lo.value and a.unit != "%":
-        calc += f" ({'+' if diff >= 0 else '−'}{number_vn(abs(diff) / abs(lo.value) * 100, 1)}%)"
+        share = vn.format_number(abs(diff) / abs(lo.value) * 100, 1)
+        calc += f" ({'+' if diff >= 0 else '−'}{share}%)"
     if periods:
         verb = "tăng" if diff > 0 else "giảm" if diff < 0 else "không đổi"
         lines.append(f"So với {lb}, {la} {verb}: {calc}.")

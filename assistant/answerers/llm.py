@@ -24,7 +24,7 @@ import logging
 import re
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -38,11 +38,10 @@ from assistant.answerers.verify import (
     strip_citation_markers,
     verify,
 )
-from assistant.cite import Answer, Citation
+from assistant.cite import Answer, Citation, make_citation
 from assistant.context import Context
 from assistant.query import Query
-from assistant.settings import PROJECT_ROOT, Settings
-from index.model import Chunk
+from assistant.settings import PROJECT_ROOT, Settings, redact
 from index.store import Store
 
 log = logging.getLogger(__name__)
@@ -105,26 +104,6 @@ class Passage:
         return f"{self.header}\n{self.citation.text}"
 
 
-def _make_citation(store: Store, chunk: Chunk, score: float, n: int) -> Citation:
-    report = store.report(chunk.report_id)
-    sec = report.section(chunk.section) if report else None
-    values: dict[str, Any] = {
-        "n": n,
-        "chunk_id": chunk.id,
-        "report": report.meta.number if report else chunk.report_id,
-        "date": report.meta.date_vn if report else "",
-        "section": sec.label if sec else chunk.section,
-        "footnote": chunk.footnote,
-        "file": report.source if report else "",
-        "text": chunk.text,
-        "score": score,
-        "page": chunk.page,
-        "paragraph": chunk.paragraphs[0] if chunk.paragraphs else None,
-    }
-    names = {f.name for f in fields(Citation)}
-    return Citation(**{k: v for k, v in values.items() if k in names})
-
-
 def _header(store: Store, c: Citation) -> str:
     chunk = store.chunks.get(c.chunk_id)
     report = store.report(chunk.report_id) if chunk else None
@@ -158,7 +137,7 @@ def build_passages(base: Answer, query: Query, ctx: Context) -> list[Passage]:
             break
         if hit.chunk.id not in have:
             have.add(hit.chunk.id)
-            cits.append(_make_citation(store, hit.chunk, hit.score, len(cits) + 1))
+            cits.append(make_citation(store, hit.chunk, len(cits) + 1, hit.score))
     return [Passage(i, replace(c, n=i), _header(store, c)) for i, c in enumerate(cits, start=1)]
 
 
@@ -203,7 +182,7 @@ def _failure_reason(exc: BaseException, settings: Settings | None) -> str:
     names = " ".join(type(x).__name__ for x in chain)
     settings = settings or Settings()
     where = f"'{settings.llm_backend}'" + (
-        f" tại {settings.llm_base_url}" if settings.llm_base_url else ""
+        f" tại {settings.redact(settings.llm_base_url)}" if settings.llm_base_url else ""
     )
     if "Timeout" in names or any(isinstance(x, TimeoutError) for x in chain):
         why = f"mô hình ngôn ngữ {where} không trả lời trong {settings.llm_timeout:g} giây"
@@ -212,11 +191,11 @@ def _failure_reason(exc: BaseException, settings: Settings | None) -> str:
     else:
         msg = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
         why = f"mô hình ngôn ngữ {where} gặp lỗi ({type(exc).__name__}{': ' + msg if msg else ''})"
-    return f"{why}; {FALLBACK_SUFFIX}"
+    return settings.redact(f"{why}; {FALLBACK_SUFFIX}")
 
 
 def _backend_failed(base: Answer, exc: BaseException, settings: Settings | None) -> Answer:
-    log.warning("LLM backend failed: %r", exc)
+    log.warning("LLM backend failed: %s", (settings or Settings()).redact(repr(exc)))
     return replace(base, mode="extractive", verified=True, reason=_failure_reason(exc, settings))
 
 
@@ -350,7 +329,7 @@ def rewrite_question(chat_model: Any, history: list[tuple[str, str]], question: 
         )
         reply = _clean_output(_content(chat_model.invoke(messages)))
     except Exception as exc:
-        log.warning("question rewriting failed: %r", exc)
+        log.warning("question rewriting failed: %s", redact(repr(exc)))
         return question
     line = next((ln.strip() for ln in reply.splitlines() if ln.strip()), "")
     line = re.sub(r"^(?:câu hỏi(?: mới| viết lại)?|question)\s*:\s*", "", line, flags=re.I)

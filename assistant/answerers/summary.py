@@ -12,8 +12,8 @@ from assistant.cite import Answer, Citer
 from assistant.context import Context
 from assistant.query import Query
 from assistant.scope import place_names, report_terms
+from index import labels, vn
 from index import periods as P
-from index import vn
 from index.model import Chunk, Report
 from index.store import ReportInfo, Store
 
@@ -126,11 +126,12 @@ def summarize_report(store: Store, report_id: str, section: str | None = None) -
         raise KeyError(report_id)
     citer = Citer(store)
     m = report.meta
-    head = f"Tóm tắt báo cáo số {m.number or report.source}"
-    if m.date:
-        head += f" ngày {m.date_vn}"
-    if m.period:
-        head += f" (kỳ {m.period})"
+    if labels.has_number(m.number):
+        head = f"Tóm tắt báo cáo số {m.number}"
+        head += f" {labels.date_phrase(m.date_vn)}" if m.date else ""
+        head += f" (kỳ {m.period})" if m.period else ""
+    else:
+        head = f"Tóm tắt {labels.of_report(report)}"
     lines = [head + (f", mục {section}" if section else "") + ":"]
     chunks = store.chunks
     paths = [

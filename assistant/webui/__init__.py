@@ -4,8 +4,10 @@
 
 Environment, beside assistant/settings.py's ASSISTANT_*: GRADIO_SERVER_NAME (127.0.0.1)
 and GRADIO_SERVER_PORT (7860); ASSISTANT_AUTH_FILE, ASSISTANT_USERS and
-ASSISTANT_ADMIN_USERS for login (see auth.py); ASSISTANT_UPLOAD_MAX_MB and
-ASSISTANT_UPLOAD_MAX_FILES for uploads; ASSISTANT_CHAT_CONCURRENCY (8) for how many
+ASSISTANT_ADMIN_USERS for login (see auth.py), ASSISTANT_LOGIN_MAX_FAILURES,
+ASSISTANT_LOGIN_BACKOFF_S and ASSISTANT_LOGIN_BACKOFF_MAX_S for its back-off;
+ASSISTANT_UPLOAD_MAX_MB, ASSISTANT_UPLOAD_MAX_FILES, ASSISTANT_UPLOAD_QUOTA_FILES and
+ASSISTANT_UPLOAD_QUOTA_MB for uploads; ASSISTANT_CHAT_CONCURRENCY (8) for how many
 questions are answered at once.
 """
 
@@ -61,9 +63,11 @@ def make_state(settings: Settings, embedder, host: str = "127.0.0.1"):
 def main() -> None:
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     import gradio as gr
+    from starlette.middleware import Middleware
 
-    from assistant.webui.assets import CSS, GRADIO_VI
-    from assistant.webui.auth import AuthConfigError
+    from assistant.webui.assets import CSS, GRADIO_VI, TRANSLATE_JS
+    from assistant.webui.auth import INGEST_ROLES, AuthConfigError
+    from assistant.webui.gates import LoginGate, LoginGuard, UploadGate, gradio_auth
     from assistant.webui.layout import build
 
     settings = Settings()
@@ -83,13 +87,23 @@ def main() -> None:
     demo.queue(default_concurrency_limit=4).launch(
         server_name=host,
         server_port=int(os.environ.get("GRADIO_SERVER_PORT", "7860")),
-        auth=state.users.check if state.users.enabled else None,
+        auth=gradio_auth(state.users, LoginGuard.from_settings(settings))
+        if state.users.enabled
+        else None,
         auth_message=(
             "Đăng nhập Trợ lý Báo cáo: nhập tên đăng nhập (username) và mật khẩu (password) "
-            "do quản trị viên cấp, rồi bấm Login."
+            "do quản trị viên cấp, rồi bấm Login. Nhập sai nhiều lần thì phải chờ một lúc "
+            "mới đăng nhập lại được."
         ),
+        app_kwargs={
+            "middleware": [
+                Middleware(LoginGate),
+                Middleware(UploadGate, may_upload=lambda u: state.role(u) in INGEST_ROLES),
+            ]
+        },
         max_file_size=f"{state.limits.max_mb:g}mb",
-        footer_links=["api"],
+        footer_links=[],  # the API is documented in the README, in Vietnamese
+        js=TRANSLATE_JS,
         css=CSS,
         i18n=gr.I18n(en=GRADIO_VI, vi=GRADIO_VI),
         show_error=True,

@@ -11,30 +11,42 @@ from typing import Any
 
 import gradio as gr
 
-from assistant.webui.assets import CONFIRM_DELETE_JS
+from assistant.webui.assets import CONFIRM_DELETE_JS, CONFIRM_SAMPLES_JS
 from assistant.webui.auth import ADMIN
-from assistant.webui.chat import report_choices
+from assistant.webui.batch import (
+    Batch,
+    delete_report,
+    describe,
+    needs_confirmation,
+    plan_batch,
+    reindex_report,
+    run_batch,
+)
+from assistant.webui.chat import names, report_choices
 from assistant.webui.render import esc
 from assistant.webui.state import AppState
-from assistant.webui.upload import Batch, delete_report, reindex_report, run_batch
+from assistant.webui.upload import UploadRefused, admit, discard
+from index import labels
 
-REPORT_HEAD = ["Số báo cáo", "Ngày", "Kỳ", "Tệp", "Đoạn chỉ mục", "Nạp lúc", "Mã"]
+REPORT_HEAD = ["Báo cáo", "Số", "Ngày", "Kỳ", "Tệp", "Đoạn chỉ mục", "Nạp lúc", "Mã"]
 NOT_ADMIN = "Chỉ quản trị viên (vai trò admin) được tải lên, xóa hoặc nạp lại báo cáo."
 
 
 def reports_table(state: AppState) -> list[list[str]]:
-    infos = sorted(state.snapshot().store.reports(), key=lambda r: r.date, reverse=True)
+    snap = state.snapshot()
+    infos = sorted(snap.store.reports(), key=lambda r: r.date, reverse=True)
     return [
         [
-            r.number or "(chưa số)",
+            name,
+            labels.shown_number(r.number),
             "/".join(reversed(r.date.split("-"))),
-            r.period,
+            labels.period_phrase(r.period) if r.period else "",
             r.source,
             str(r.chunks),
             time.strftime("%H:%M %d/%m/%Y", time.localtime(r.ingested_at)),
             r.report_id,
         ]
-        for r in infos
+        for name, r in zip(names(snap, infos), infos, strict=True)
     ]
 
 
@@ -49,7 +61,7 @@ def batch_html(batch: Batch) -> str:
                 f"{esc(job.line)}</div>"
             )
         else:
-            pct = f"{job.done}/{job.total} đoạn" if job.total else "đang đọc tệp…"
+            pct = job.stage or (f"{job.done}/{job.total} đoạn" if job.total else "đang đọc tệp…")
             if job.state == "waiting":
                 pct = "đang chờ"
             rows.append(
@@ -76,7 +88,7 @@ def settings_html(state: AppState, role: str) -> str:
     if role == ADMIN:
         rows += [
             ("LLM backend", llm),
-            ("Máy chủ LLM", s.llm_base_url or "—"),
+            ("Máy chủ LLM", s.redact(s.llm_base_url) or "—"),
             ("Thư mục chỉ mục", str(Path(s.index_dir).resolve())),
             ("Thư mục tệp tải lên", str(state.uploads.resolve())),
             (
@@ -120,6 +132,13 @@ def build_admin_tab(
             elem_id="upload-files",
         )
         go = gr.Button("Nạp vào chỉ mục", variant="primary", elem_id="upload-go")
+    with gr.Group(visible=False, elem_id="upload-confirm") as confirm_box:
+        confirm_text = gr.Markdown(elem_id="upload-confirm-text")
+        with gr.Row():
+            keep = gr.Button("Giữ cả hai", elem_id="upload-keep")
+            swap = gr.Button("Thay bản cũ", variant="stop", elem_id="upload-replace")
+            cancel = gr.Button("Hủy", elem_id="upload-cancel")
+    pending = gr.State(None)  # the files waiting for the user's answer (server side)
     lines = gr.HTML(elem_id="upload-result")
     table = gr.Dataframe(
         value=reports_table(state),
@@ -139,36 +158,81 @@ def build_admin_tab(
         )
         delete = gr.Button("Xóa khỏi chỉ mục", variant="stop", scale=1, elem_id="delete-report")
         reindex = gr.Button("Nạp lại", scale=1, elem_id="reindex-report")
+        has_samples = bool(state.snapshot().samples)
+        drop_samples = gr.Button(
+            "Xóa dữ liệu mẫu", scale=1, elem_id="delete-samples", visible=has_samples
+        )
     manage_msg = gr.Markdown(elem_id="manage-msg")
 
     def refreshed():
         choices = report_choices(state.snapshot())
         return reports_table(state), gr.update(choices=choices, value=None), *updates()
 
-    def upload(paths: list[str] | None, request: gr.Request, progress=gr.Progress()):  # noqa: B008
-        if not state.is_admin(request):
-            raise gr.Error(NOT_ADMIN)
-        paths = [p for p in (paths or []) if p]
-        if not paths:
-            raise gr.Error("Hãy chọn ít nhất một tệp.")
-        if len(paths) > state.limits.max_files:
-            raise gr.Error(
-                f"Tối đa {state.limits.max_files} tệp mỗi lần (ASSISTANT_UPLOAD_MAX_FILES); "
-                f"đã chọn {len(paths)}."
-            )
-        batch = run_batch(state, [Path(p) for p in paths])
+    # the dialog closed: box, text, two buttons, the files it held
+    hidden = (gr.update(visible=False), gr.skip(), gr.skip(), gr.skip(), None)
+
+    def run(paths: list[str], user: str, replace: bool, progress: gr.Progress):
+        """The batch's lines as it goes, then the refreshed table and filters."""
+        batch = run_batch(state, [Path(p) for p in paths], user=user, replace=replace)
         skip = (gr.skip(),) * (2 + len(on_change))
         while not batch.finished.wait(0.3):
             running = next((j for j in batch.jobs if j.state == "running"), None)
             done = sum(j.state in ("ok", "error") for j in batch.jobs)
-            if running and running.total:
+            if running and running.stage:
+                progress(None, desc=f"{running.stored or running.name}: {running.stage}")
+            elif running and running.total:
                 progress(
                     (done + running.done / running.total) / len(batch.jobs),
                     desc=f"{running.stored or running.name}: {running.done}/{running.total}",
                 )
-            yield batch_html(batch), *skip
+            yield batch_html(batch), *skip, *hidden, gr.skip()
         state.refresh()
-        yield batch_html(batch), *refreshed()
+        yield batch_html(batch), *refreshed(), *hidden, None
+
+    def upload(paths: list[str] | None, request: gr.Request, progress=gr.Progress()):  # noqa: B008
+        """Files that would replace a report, or take long to embed, wait for the user's
+        answer in the dialog; the others are ingested at once."""
+        if not any(paths or []):  # a hint where the user looks, not an alarm
+            hint = '<div class="ul-hint">Hãy chọn tệp báo cáo ở ô trên trước khi bấm Nạp.</div>'
+            yield hint, *(gr.skip(),) * (2 + len(on_change)), *hidden, gr.skip()
+            return
+        try:
+            files = admit(state, request.username, [p for p in (paths or []) if p])
+        except UploadRefused as e:
+            raise gr.Error(str(e)[:1].upper() + str(e)[1:]) from e
+
+        def ocr_page(name: str, done: int, total: int) -> None:
+            progress(done / max(total, 1), desc=f"{name}: OCR trang {done}/{total}")
+
+        plans = plan_batch(state, files, ocr_page)
+        if needs_confirmation(plans, state.limits.confirm_s):
+            conflict = any(p.conflict for p in plans)
+            lines = describe(plans, state.limits.max_chunks)
+            ask = "Thay bản cũ hay giữ cả hai?" if conflict else "Tiếp tục nạp?"
+            text = "\n".join(f"- {esc(line)}" for line in lines) + f"\n\n**{ask}**"
+            yield (
+                "", *(gr.skip(),) * (2 + len(on_change)),
+                gr.update(visible=True), text,
+                gr.update(value="Giữ cả hai" if conflict else "Tiếp tục"),
+                gr.update(visible=conflict), [str(f) for f in files], gr.skip(),
+            )  # fmt: skip
+            return
+        yield from run([str(f) for f in files], request.username or "", False, progress)
+
+    def decided(replace: bool):
+        def go_on(paths: list[str] | None, request: gr.Request, progress=gr.Progress()):  # noqa: B008
+            if not state.is_admin(request):
+                raise gr.Error(NOT_ADMIN)
+            if not paths:
+                raise gr.Error("Không còn tệp nào đang chờ; hãy chọn lại tệp.")
+            yield from run(paths, request.username or "", replace, progress)
+
+        return go_on
+
+    def cancelled(paths: list[str] | None):
+        discard(paths or [])
+        skip = (gr.skip(),) * (2 + len(on_change))
+        return "Đã hủy; chỉ mục không thay đổi.", *skip, *hidden, None
 
     def remove(rid: str, request: gr.Request):
         if not state.is_admin(request):
@@ -177,6 +241,14 @@ def build_admin_tab(
             return "Chưa chọn báo cáo (hoặc đã hủy).", *(gr.skip(),) * (2 + len(on_change))
         return delete_report(state, rid), *refreshed()
 
+    def remove_samples(go_on: bool, request: gr.Request):
+        if not state.is_admin(request):
+            raise gr.Error(NOT_ADMIN)
+        if not go_on:
+            return "Đã hủy.", *(gr.skip(),) * (2 + len(on_change)), gr.skip()
+        said = [delete_report(state, rid) for rid in sorted(state.snapshot().samples)]
+        return f"Đã xóa {len(said)} báo cáo mẫu.", *refreshed(), gr.update(visible=False)
+
     def redo(rid: str, request: gr.Request):
         if not state.is_admin(request):
             raise gr.Error(NOT_ADMIN)
@@ -184,16 +256,13 @@ def build_admin_tab(
             return "Chưa chọn báo cáo.", *(gr.skip(),) * (2 + len(on_change))
         return reindex_report(state, rid), *refreshed()
 
-    go.click(
-        upload,
-        files,
-        [lines, table, pick, *on_change],
-        api_name="upload_reports",
-        api_visibility="undocumented",
-        concurrency_limit=1,
-        concurrency_id="index-writes",
-    )
     common: dict[str, Any] = {"concurrency_limit": 1, "concurrency_id": "index-writes"}
+    outs = [lines, table, pick, *on_change, confirm_box, confirm_text, keep, swap, pending, files]
+    go.click(upload, files, outs, api_name="upload_reports", api_visibility="undocumented",
+             **common)  # fmt: skip
+    keep.click(decided(False), pending, outs, api_visibility="private", **common)
+    swap.click(decided(True), pending, outs, api_visibility="private", **common)
+    cancel.click(cancelled, pending, outs, api_visibility="private")
     delete.click(
         remove,
         pick,
@@ -204,5 +273,13 @@ def build_admin_tab(
     )
     reindex.click(
         redo, pick, [manage_msg, table, pick, *on_change], api_visibility="private", **common
+    )
+    drop_samples.click(
+        remove_samples,
+        drop_samples,
+        [manage_msg, table, pick, *on_change, drop_samples],
+        js=CONFIRM_SAMPLES_JS,
+        api_visibility="private",
+        **common,
     )
     return [upload_box, manage_box], table, pick

@@ -6,11 +6,11 @@ CSS = """
 .gradio-container { max-width: 1400px !important; margin: 0 auto; }
 #app-title h2 { margin: 0 0 2px 0; }
 #user-line { text-align: right; font-size: 0.9em; color: var(--body-text-color-subdued); }
-#chat a[href^="#cite-"], .cite-badge {
+#chat a[href^="#cite-"], #summary a[href^="#cite-"], .cite-badge {
   font-weight: 600; text-decoration: none; background: #e3ecfb; color: #174ea6;
   border-radius: 4px; padding: 0 3px; white-space: nowrap;
 }
-#chat a.cite-active { background: #174ea6; color: #fff; }
+#chat a.cite-active, #summary a.cite-active { background: #174ea6; color: #fff; }
 .cite-empty { color: var(--body-text-color-subdued); padding: 12px; border: 1px dashed
   var(--border-color-primary); border-radius: 8px; }
 .cite-card { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 10px; }
@@ -51,19 +51,30 @@ mark.hl { background: #ffe066; color: inherit; padding: 0 1px; border-radius: 2p
 .upload-lines .error { color: #a4262c; }
 .settings-table td, .settings-table th { padding: 3px 10px 3px 0; text-align: left;
   vertical-align: top; overflow-wrap: anywhere; }
+.scan-page { margin-top: 8px; }
+.scan-page img { width: 100%; height: auto; border: 1px solid var(--border-color-primary); }
+.ul-hint { color: var(--body-text-color-subdued); font-style: italic; margin: 4px 0; }
+/* tables scroll inside their own box, never the page */
+.view-table, #reports-table { contain: inline-size; max-width: 100%; overflow-x: auto; }
 @media (max-width: 700px) {
   .gradio-container { padding: 4px !important; }
+  #header-row { flex-wrap: wrap; }
+  #header-row > * { min-width: 100% !important; }
   #chat { height: 60vh !important; }
   .report-view { max-height: 60vh; }
   #user-line { text-align: left; }
 }
 """
 
-# The citation panel hosts the one page-wide listener: a click on any [n] link (in the chat
-# or anywhere else) becomes a "click" event of the panel carrying the link's key. On a
-# narrow screen the panel sits below the chat, so it is scrolled into view when it changes.
-PANEL_JS = """
-window.__citeTrigger = trigger;
+
+# Each citation panel registers itself; one page-wide listener turns a click on any [n]
+# link into a "click" event of the panel its key belongs to ("s-3": the Tóm tắt tab's,
+# others: the chat's). On a narrow screen a panel sits below its text, so it is scrolled
+# into view when it changes.
+def panel_js(name: str) -> str:
+    return """
+window.__citeTriggers = window.__citeTriggers || {};
+window.__citeTriggers['NAME'] = trigger;
 if (!window.__citeListener) {
   window.__citeListener = true;
   document.addEventListener('click', (e) => {
@@ -73,13 +84,19 @@ if (!window.__citeListener) {
     e.stopPropagation();
     document.querySelectorAll('a.cite-active').forEach((x) => x.classList.remove('cite-active'));
     a.classList.add('cite-active');
-    window.__citeTrigger('click', { cite: a.getAttribute('href').slice(6) });
+    const key = a.getAttribute('href').slice(6);
+    const to = key.startsWith('s-') ? 'summary' : 'chat';
+    (window.__citeTriggers[to] || window.__citeTriggers['chat'])('click', { cite: key });
   }, true);
 }
 watch('value', () => {
   if (window.innerWidth < 900) element.scrollIntoView({ behavior: 'smooth', block: 'start' });
 });
-"""
+""".replace("NAME", name)
+
+
+PANEL_JS = panel_js("chat")
+SUMMARY_PANEL_JS = panel_js("summary")
 
 # The whole report: bring the cited paragraph into view whenever the content changes.
 REPORT_JS = """
@@ -117,6 +134,10 @@ CONFIRM_DELETE_JS = """
   ? rid : ''
 """
 
+CONFIRM_SAMPLES_JS = """
+() => confirm('Xóa các báo cáo mẫu (Sông Mai, hư cấu) khỏi chỉ mục? Báo cáo của bạn giữ nguyên.')
+"""
+
 # Gradio's own labels (it ships no Vietnamese): ours replace its English ones, for a
 # Vietnamese browser and an English one alike.
 GRADIO_VI = {
@@ -144,3 +165,48 @@ GRADIO_VI = {
     "errors.connection_can_break": "Mất kết nối tới máy chủ; hãy tải lại trang.",
     "status.queue_position": "Đang chờ: {position}/{size}",
 }
+
+# Labels Gradio writes in English whatever the language (aria-labels, titles, a few
+# texts outside its i18n): replaced as they appear, so the page reads Vietnamese only.
+TRANSLATE_JS = """
+() => {
+  const vi = {
+    'More tabs': 'Các thẻ khác', 'Clear': 'Xóa', 'Remove': 'Bỏ', 'Copy': 'Sao chép',
+    'Copied': 'Đã sao chép', 'Download': 'Tải về', 'Fullscreen': 'Toàn màn hình',
+    'Exit fullscreen mode': 'Thoát toàn màn hình', 'Share': 'Chia sẻ', 'Undo': 'Hoàn tác',
+    'Retry': 'Thử lại', 'Close': 'Đóng', 'Error': 'Lỗi', 'Loading': 'Đang tải',
+    'Upload file': 'Tải tệp lên', 'Clear chat': 'Xóa hội thoại', 'Like': 'Thích',
+    'Dislike': 'Không thích', 'Edit': 'Sửa', 'Submit': 'Gửi', 'Search': 'Tìm',
+    'Select all': 'Chọn tất cả', 'Sort': 'Sắp xếp', 'Copy table': 'Sao chép bảng',
+    'Copy to clipboard': 'Sao chép', 'dropdown arrow': 'mở danh sách', 'Examples': 'Ví dụ',
+    'Table actions': 'Thao tác với bảng', 'Copy table data': 'Sao chép dữ liệu bảng',
+    'Copy menu': 'Sao chép', 'Sort ascending': 'Sắp xếp tăng dần',
+    'Sort descending': 'Sắp xếp giảm dần', 'Clear sort': 'Bỏ sắp xếp',
+    'Filter': 'Lọc', 'Clear filter': 'Bỏ lọc',
+    'Click to upload or drop files': 'Bấm để chọn tệp hoặc kéo thả tệp vào đây',
+  };
+  const fix = (el) => {
+    for (const attr of ['aria-label', 'title', 'placeholder']) {
+      const v = el.getAttribute && el.getAttribute(attr);
+      if (v && vi[v]) el.setAttribute(attr, vi[v]);
+    }
+    if (el.childNodes && el.childNodes.length === 1 && el.childNodes[0].nodeType === 3) {
+      const t = el.textContent.trim();
+      if (vi[t]) el.textContent = vi[t];
+    }
+  };
+  const sweep = (root) => {
+    fix(root);
+    if (root.querySelectorAll) root.querySelectorAll('*').forEach(fix);
+  };
+  sweep(document.body);
+  const seen = (m) => {
+    if (m.type === 'attributes') fix(m.target);
+    else m.addedNodes.forEach((n) => { if (n.nodeType === 1) sweep(n); else fix(m.target); });
+  };
+  new MutationObserver((ms) => ms.forEach(seen)).observe(document.body, {
+    childList: true, subtree: true, attributes: true, characterData: true,
+    attributeFilter: ['aria-label', 'title', 'placeholder'],
+  });
+}
+"""

@@ -10,6 +10,8 @@ bcrypt hashes ($2b$…) are accepted when the bcrypt package is installed.
 
 Without users the app has no login; whoever reaches it is admin only while it is bound to
 loopback (one person on their own machine), otherwise a "cán bộ" who cannot change the index.
+
+Wrong passwords are slowed down, and uploads kept to the roles that may ingest, in gates.py.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from assistant.settings import Settings
 
 ADMIN, LEADER, STAFF = "admin", "lãnh đạo", "cán bộ"
 ROLES = (ADMIN, LEADER, STAFF)
+INGEST_ROLES = frozenset({ADMIN})  # may upload, delete and re-index
 _ROLE_ALIASES = {
     "admin": ADMIN,
     "quan tri": ADMIN,

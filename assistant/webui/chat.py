@@ -4,6 +4,7 @@ resolved from earlier turns, each answer kept so its citations can be opened lat
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -11,9 +12,12 @@ from typing import Any
 from assistant.cite import Answer, Citation
 from assistant.dialogue import Turn, resolve
 from assistant.retrieve import Hit, HybridRetriever
+from assistant.route import too_long
 from assistant.webui.citations import EMPTY_PANEL, locate, panel_html, report_html
+from assistant.webui.page_image import page_image_html
 from assistant.webui.render import chat_markdown, md_literal, plain_text
 from assistant.webui.state import AppState, Snapshot
+from index import labels
 
 ALL = ""  # the "no filter" value of the period and field dropdowns
 
@@ -31,19 +35,24 @@ class Conversation:
     """One browser session's conversation (kept in gr.State, never sent to the page)."""
 
     exchanges: list[Exchange] = field(default_factory=list)
-    shown: tuple[int, int] | None = None  # (exchange, n) of the citation in the panel
+    shown: str | None = None  # key ("exchange-n", "s-n") of the citation in the panel
     pending: Answer | None = None  # the answer being streamed, citable before it is done
+    summary: Answer | None = None  # the Tóm tắt tab's summary: its [n] open here too
 
     @property
     def turns(self) -> list[Turn]:
         return [Turn(e.question, e.resolved, e.answer.text) for e in self.exchanges[-20:]]
 
     def citation(self, key: str) -> tuple[int, Citation] | None:
-        m = re.fullmatch(r"(\d{1,6})-(\d{1,4})", key or "")
+        m = re.fullmatch(r"(\d{1,6}|s)-(\d{1,4})", key or "")
         if not m:
             return None
-        i, n = int(m.group(1)), int(m.group(2))
-        if i < len(self.exchanges):
+        i, n = (-1 if m.group(1) == "s" else int(m.group(1))), int(m.group(2))
+        if i < 0:
+            answer = self.summary
+            if answer is None:
+                return None
+        elif i < len(self.exchanges):
             answer = self.exchanges[i].answer
         elif i == len(self.exchanges) and self.pending is not None:
             answer = self.pending
@@ -85,7 +94,7 @@ class Scope:
 
 def scope_of(snap: Snapshot, reports: list[str] | None, period: str, field_: str) -> Scope:
     infos = snap.store.reports()
-    chosen = [r for r in infos if not reports or r.report_id in reports]
+    chosen = [r for r in infos if r.report_id in reports] if reports else snap.visible()
     if period:
         chosen = [r for r in chosen if r.period == period]
     words = []
@@ -97,25 +106,49 @@ def scope_of(snap: Snapshot, reports: list[str] | None, period: str, field_: str
     if field_:
         sections = snap.fields.get(field_, frozenset())
         words.append(f"lĩnh vực {field_}")
-    ids = [r.report_id for r in chosen] if (reports or period) else None
+    narrowed = reports or period or snap.hides_samples
+    ids = [r.report_id for r in chosen] if narrowed else None
     return Scope(ids, sections, " · ".join(words))
 
 
+SAMPLE_MARK = " · dữ liệu mẫu"
+SAMPLES_HIDDEN = (
+    "báo cáo mẫu (Sông Mai, hư cấu) không được dùng khi đã có báo cáo thật; muốn hỏi về chúng "
+    "thì chọn trong bộ lọc Báo cáo"
+)
+
+
 def report_choices(snap: Snapshot) -> list[tuple[str, str]]:
-    """(label, report id), newest first: for the filter and the admin table."""
+    """(label, report id), newest first: for the filter and the admin table; samples
+    marked as such."""
     infos = sorted(snap.store.reports(), key=lambda r: r.date, reverse=True)
+    return [(name, r.report_id) for name, r in zip(names(snap, infos), infos, strict=True)]
+
+
+def names(snap: Snapshot, infos: list) -> list[str]:
+    """Each report's label; two copies of one report (a scan and its text) told apart by
+    their files; samples marked."""
+    seen = Counter(r.label for r in infos)
     return [
-        (f"{r.number or r.source} — kỳ {r.period or '?'} ({r.source})", r.report_id) for r in infos
+        r.label
+        + (f" ({r.source})" if seen[r.label] > 1 else "")
+        + (SAMPLE_MARK if r.report_id in snap.samples else "")
+        for r in infos
     ]
 
 
 def period_choices(snap: Snapshot) -> list[tuple[str, str]]:
     periods = sorted(
-        {r.period for r in snap.store.reports() if r.period},
+        {r.period for r in snap.visible() if r.period},
         key=lambda p: (p[-4:], p[:-5].zfill(2)),
         reverse=True,
     )
-    return [("Tất cả các kỳ", ALL), *((f"Tháng {p}", p) for p in periods)]
+
+    def said(p: str) -> str:
+        s = labels.period_phrase(p)
+        return s[:1].upper() + s[1:]
+
+    return [("Tất cả các kỳ", ALL), *((said(p), p) for p in periods)]
 
 
 def field_choices(snap: Snapshot) -> list[tuple[str, str]]:
@@ -153,6 +186,11 @@ def respond(
     if not message:
         yield history, "", conv, ""
         return
+    if refused := too_long(message, state.settings):  # before reading it against the turns
+        shown = [*history, {"role": "user", "content": md_literal(message[:200] + "…")}]
+        reply = {"role": "assistant", "content": md_literal(refused.text)}
+        yield [*shown, reply], "", conv, refused.text
+        return
     snap = state.snapshot()
     scope = scope_of(snap, reports, period or ALL, field_ or ALL)
     answerer = state.answerer
@@ -182,6 +220,9 @@ def respond(
         reply = chat_markdown(a, key, note)
         yield [*asked, {"role": "assistant", "content": reply}], "", conv, ""
     conv.pending = None
+    if a is not None and a.insufficient and snap.hides_samples and not reports:
+        note = " — ".join(filter(None, [note, SAMPLES_HIDDEN]))
+        reply = chat_markdown(a, key, note)
     if a is not None:
         conv.exchanges.append(Exchange(message, resolved, a, scope.words))
         yield [*asked, {"role": "assistant", "content": reply}], "", conv, plain_text(a)
@@ -214,16 +255,22 @@ def show_citation(state: AppState, conv: Conversation, key: str | None) -> tuple
     found = conv.citation(key or "")
     if found is None:
         return EMPTY_PANEL, False
-    i, c = found
-    conv.shown = (i, c.n)
+    conv.shown = key
+    c = found[1]
     snap = state.snapshot()
-    return panel_html(c, snap.store), locate(snap.store, c) is not None
+    where = locate(snap.store, c)
+    html = panel_html(c, snap.store)
+    if where is not None and c.ocr_confidence is not None and c.page:
+        info = next((r for r in snap.store.reports() if r.report_id == where.report_id), None)
+        if info is not None:
+            html += page_image_html(state.settings, info.path, c.page, c.text)
+    return html, where is not None
 
 
 def open_report(state: AppState, conv: Conversation) -> str:
     if conv.shown is None:
         return ""
-    found = conv.citation(f"{conv.shown[0]}-{conv.shown[1]}")
+    found = conv.citation(conv.shown)
     if found is None:
         return ""
     c = found[1]
@@ -235,9 +282,11 @@ def open_report(state: AppState, conv: Conversation) -> str:
 
 
 def ask(state: AppState, message: str) -> Answer:
-    """For the API: no filters, the question as asked."""
+    """For the API: no filters (samples left out once real reports are in), the question
+    as asked."""
     snap = state.snapshot()
-    return state.answerer(message, snap.retriever)
+    reports = [r.report_id for r in snap.visible()] if snap.hides_samples else None
+    return state.answerer(message, snap.retriever, reports)
 
 
 def can_undo_update(conv: Conversation) -> Any:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from assistant.cite import Citation
 from assistant.render import source_line
 from assistant.webui.render import esc
-from index import vn
+from index import labels, vn
 from index.model import Report
 from index.store import Store
 
@@ -163,12 +163,12 @@ def locate(store: Store, c: Citation) -> Located | None:
 
 
 def _meta_rows(c: Citation, report: Report | None) -> list[tuple[str, str]]:
-    numbered = c.report[:1].isdigit()
-    rows = [("Báo cáo", f"số {c.report}" if numbered else c.file)]
-    if c.date:
-        rows.append(("Ngày", c.date))
+    rows = [("Báo cáo", c.label or c.file), ("Số", labels.shown_number(c.report))]
+    if c.date:  # a day left blank ("ngày … tháng 12") is not shown as "Ngày 12/2025"
+        full = c.date.count("/") == 2
+        rows.append(("Ngày", c.date) if full else ("Thời gian", labels.date_phrase(c.date)))
     if report and report.meta.period:
-        rows.append(("Kỳ báo cáo", f"tháng {report.meta.period}"))
+        rows.append(("Kỳ báo cáo", labels.period_phrase(report.meta.period)))
     if c.section:
         rows.append(("Mục", c.section))
     if c.footnote is not None:
@@ -212,9 +212,9 @@ def report_html(store: Store, report_id: str, target: Located | None, quote: str
     m = report.meta
     head = [f"<h3>{esc(m.title or report.source)}</h3>"]
     facts = [
-        f"Số {m.number}" if m.number else "",
-        f"ngày {m.date_vn}" if m.date else "",
-        f"kỳ {m.period}" if m.period else "",
+        f"Số {labels.shown_number(m.number)}",
+        labels.date_phrase(m.date_vn) if m.date else "",
+        f"kỳ {labels.period_phrase(m.period)}" if m.period else "",
         m.issuer,
     ]
     head.append(f'<div class="rv-meta">{esc(" · ".join(f for f in facts if f))}</div>')

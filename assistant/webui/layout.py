@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import gradio as gr
 
+from assistant.route import too_long
 from assistant.webui import chat as chat_logic
 from assistant.webui.admin import build_admin_tab, reports_table, settings_html
 from assistant.webui.assets import COPY_JS, PANEL_JS, REPORT_JS
 from assistant.webui.auth import ADMIN
 from assistant.webui.chat import Conversation
 from assistant.webui.citations import EMPTY_PANEL
+from assistant.webui.examples import example_questions
 from assistant.webui.export import export_docx, export_markdown
 from assistant.webui.render import esc
 from assistant.webui.state import AppState
-from assistant.webui.views_ui import build_views
+from assistant.webui.views_ui import build_views, view_choices
 
 EXAMPLES = [
     "Lũy kế thu NSNN tháng 12/2025 đạt bao nhiêu?",
@@ -26,19 +28,26 @@ ROLE_VN = {ADMIN: "quản trị", "lãnh đạo": "lãnh đạo", "cán bộ": "
 
 
 def filter_updates(state: AppState) -> tuple:
-    """New choices for the chat's filters after the index changed (values kept)."""
+    """New choices for every picker after the index changed, or when a page opens: the
+    chat's filters (values kept), its example questions, the views' pickers."""
     snap = state.snapshot()
     return (
         gr.update(choices=chat_logic.report_choices(snap)),
         gr.update(choices=chat_logic.period_choices(snap)),
         gr.update(choices=chat_logic.field_choices(snap)),
+        gr.Dataset(samples=[[q] for q in examples_for(snap)]),  # gr.update(samples=) is ignored
+        *view_choices(state),
     )
+
+
+def examples_for(snap) -> list[str]:
+    return example_questions(snap.store, snap.visible()) or EXAMPLES
 
 
 def build(state: AppState) -> gr.Blocks:
     snap = state.snapshot()
     with gr.Blocks(title="Trợ lý Báo cáo") as demo:
-        with gr.Row(equal_height=True):
+        with gr.Row(equal_height=True, elem_id="header-row"):
             gr.Markdown(
                 "## Trợ lý Báo cáo\nHỏi về số liệu, dự án, văn bản và nhiệm vụ trong báo cáo "
                 "của UBND. Mỗi câu trả lời trích nguyên văn báo cáo; bấm **[n]** để xem đoạn gốc.",
@@ -69,6 +78,7 @@ def build(state: AppState) -> gr.Blocks:
                         ),
                         autofocus=True,
                         elem_id="question",
+                        max_length=state.settings.max_question_chars,
                     )
                     undo = gr.Button(
                         "↩ Hỏi đúng câu tôi gõ (không hiểu theo câu trước)",
@@ -80,7 +90,12 @@ def build(state: AppState) -> gr.Blocks:
                         send = gr.Button("Gửi", variant="primary", elem_id="send")
                         clear = gr.Button("Xóa hội thoại", elem_id="clear")
                         copy = gr.Button("Sao chép câu trả lời", elem_id="copy-answer")
-                    gr.Examples(EXAMPLES, inputs=box, label="Câu hỏi mẫu")
+                    examples = gr.Dataset(
+                        components=[box],
+                        samples=[[q] for q in examples_for(snap)],
+                        label="Câu hỏi mẫu",
+                        elem_id="examples",
+                    )
                     with gr.Accordion("Xuất hội thoại kèm trích dẫn", open=False):
                         with gr.Row():
                             to_md = gr.Button("Xuất Markdown (.md)", elem_id="export-md")
@@ -116,10 +131,11 @@ def build(state: AppState) -> gr.Blocks:
                         "Mở báo cáo", visible=False, size="sm", elem_id="open-report"
                     )
                     report_view = gr.HTML("", js_on_load=REPORT_JS, elem_id="report-view")
-            build_views(state, demo)
+            view_pickers = build_views(state, demo, conv)
+            pickers = [pick_reports, pick_period, pick_field, examples, *view_pickers]
             with gr.Tab("Báo cáo", id="reports-tab", elem_id="reports-tab"):
                 admin_only, table, manage_pick = build_admin_tab(
-                    state, [pick_reports, pick_period, pick_field], lambda: filter_updates(state)
+                    state, pickers, lambda: filter_updates(state)
                 )
             with gr.Tab("Cài đặt", id="settings-tab", elem_id="settings-tab"):
                 settings_box = gr.HTML(elem_id="settings")
@@ -138,6 +154,14 @@ def build(state: AppState) -> gr.Blocks:
         )
         send.click(**chat_io).then(chat_logic.can_undo_update, conv, undo, api_visibility="private")
         box.submit(**chat_io).then(chat_logic.can_undo_update, conv, undo, api_visibility="private")
+        for asked in (send.click, box.submit):  # a new question: the old passage goes
+            asked(
+                lambda: (EMPTY_PANEL, gr.update(visible=False), ""),
+                None,
+                [panel, open_btn, report_view],
+                api_visibility="private",
+                queue=False,
+            )
 
         def undo_reading(history, conv_, reports, period, field_):
             yield from chat_logic.undo_reading(state, history, conv_, reports, period, field_)
@@ -166,6 +190,7 @@ def build(state: AppState) -> gr.Blocks:
             api_visibility="private",
         )
         copy.click(None, last_text, None, js=COPY_JS)
+        examples.click(lambda q: q[0], examples, box, api_visibility="private")
 
         def on_cite(conv_, evt: gr.EventData):
             key = getattr(evt, "cite", None)
@@ -221,21 +246,40 @@ def build(state: AppState) -> gr.Blocks:
                 settings_box,
                 table,
                 manage_pick,
-                pick_reports,
-                pick_period,
-                pick_field,
+                *pickers,
                 *admin_only,
             ],
             api_visibility="private",
         )
 
         # ---- API for gradio_client ----
+        def refusal(message: object) -> str | None:
+            """Why `message` is not answered (the API takes whatever a client sends: null, a
+            number, a whole document), or None; checked before anything is embedded."""
+            if not isinstance(message, str) or not message.strip():
+                return "Cần một câu hỏi dạng văn bản (chuỗi ký tự khác rỗng)."
+            refused = too_long(message, state.settings)
+            return refused.text if refused else None
+
         def ask(message: str) -> str:
             """Answer a question; the text carries [n] citation markers."""
+            if why := refusal(message):
+                return why
             return chat_logic.ask(state, message).text
 
         def ask_json(message: str) -> dict:
             """Answer a question; the JSON answer with its citations."""
+            if why := refusal(message):
+                limit = state.settings.max_question_chars
+                return {
+                    "question": message
+                    if isinstance(message, str) and len(message) <= limit
+                    else None,
+                    "answer": why,
+                    "insufficient": True,
+                    "error": why,
+                    "citations": [],
+                }
             return chat_logic.ask(state, message).to_json()
 
         gr.api(ask, api_name="ask", concurrency_limit=state.chat_concurrency, concurrency_id="chat")

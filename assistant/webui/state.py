@@ -24,7 +24,8 @@ from assistant.route import Assistant
 from assistant.settings import Settings
 from assistant.webui.auth import ADMIN, STAFF, Users
 from index.embed import Embedder
-from index.store import Store
+from index.parse import supported_suffixes
+from index.store import ReportInfo, Store
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +72,28 @@ class Snapshot:
     mtime: float
     # field label → {(report id, section path)}; see `fields_of`
     fields: dict[str, frozenset[tuple[str, str]]] = field(default_factory=dict)
+    samples: frozenset[str] = frozenset()  # ids of the bundled sample reports
+
+    @property
+    def hides_samples(self) -> bool:
+        """Once a real report is in, samples are left out unless chosen: a chart must
+        not join Lạng Sơn 12/2023 to our fictional Sông Mai as if one series."""
+        return bool(self.samples) and any(
+            r.report_id not in self.samples for r in self.store.reports()
+        )
+
+    def visible(self) -> list[ReportInfo]:
+        """The reports answers and views draw on by default."""
+        infos = self.store.reports()
+        if not self.hides_samples:
+            return infos
+        return [r for r in infos if r.report_id not in self.samples]
+
+
+def samples_of(store: Store, folder: Path) -> frozenset[str]:
+    """Reports ingested from the bundled samples folder."""
+    folder = folder.resolve()
+    return frozenset(r.report_id for r in store.reports() if Path(r.path).parent == folder)
 
 
 def fields_of(store: Store) -> dict[str, frozenset[tuple[str, str]]]:
@@ -99,21 +122,34 @@ def fields_of(store: Store) -> dict[str, frozenset[tuple[str, str]]]:
 
 @dataclass(frozen=True)
 class Limits:
-    """Upload limits, from ASSISTANT_UPLOAD_MAX_MB / ASSISTANT_UPLOAD_MAX_FILES."""
+    """Upload limits: a file's size and a batch's count (ASSISTANT_UPLOAD_MAX_MB,
+    ASSISTANT_UPLOAD_MAX_FILES), and what one user may keep in the data folder across all
+    their uploads (ASSISTANT_UPLOAD_QUOTA_FILES, ASSISTANT_UPLOAD_QUOTA_MB)."""
 
     max_mb: float
     max_files: int
-    suffixes: tuple[str, ...] = (".txt", ".md", ".docx", ".pdf", ".doc")
+    suffixes: tuple[str, ...] = field(default_factory=supported_suffixes)  # the readers'
+    quota_files: int = 200
+    quota_mb: float = 500.0
+    max_chunks: int = 5000  # per report (ASSISTANT_MAX_CHUNKS_PER_REPORT)
+    confirm_s: float = 300.0  # an upload estimated to embed longer asks first
 
     @property
     def max_bytes(self) -> int:
         return int(self.max_mb * 1024 * 1024)
+
+    @property
+    def quota_bytes(self) -> int:
+        return int(self.quota_mb * 1024 * 1024)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Limits:
         return cls(
             max_mb=settings.upload_max_mb or settings.max_file_mb,
             max_files=settings.upload_max_files,
+            quota_files=settings.upload_quota_files,
+            quota_mb=settings.upload_quota_mb,
+            max_chunks=settings.max_chunks_per_report,
         )
 
 
@@ -157,7 +193,8 @@ class AppState:
         store = FrozenStore(self.root, self.embedder)
         retriever = HybridRetriever(store, self.settings.candidates, self.settings.rrf_k)
         retriever.corpus  # noqa: B018 - statistics built here, not in the first question
-        return Snapshot(store, retriever, store.generation, mtime, fields_of(store))
+        samples = samples_of(store, self.settings.samples_dir)
+        return Snapshot(store, retriever, store.generation, mtime, fields_of(store), samples)
 
     def snapshot(self) -> Snapshot:
         """The index as last committed; never blocks on a rebuild someone else started."""

@@ -1,27 +1,25 @@
-"""Uploads and the table of indexed reports: safe names, limits, copy into the index's
-data folder, ingest one file at a time in a worker thread, delete and re-index.
+"""Uploaded files: safe names, limits and per-user quotas, Gradio's temporary copies,
+the copy into the index's data folder (batch.py ingests them).
 
-Only the admin role gets here; every handler checks it again (see layout.py)."""
+Only the roles that may ingest get here; every handler checks it again (see admin.py),
+and so does `admit`. Gradio keeps every upload in its temporary folder for good, so a
+batch's temporary files are deleted once processed, a refused batch's at once."""
 
 from __future__ import annotations
 
-import hashlib
+import contextlib
+import json
 import os
 import re
 import stat
+import tempfile
 import threading
-import time
 import unicodedata
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from assistant.webui.auth import INGEST_ROLES
 from assistant.webui.state import AppState, Limits
-from index.chunk import chunk_report
-from index.embed import embed_in_batches
-from index.errors import IngestError
-from index.ingest import IngestResult, ingest_file
-from index.parse import parse_bytes, read_file
 
 _RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)$", re.I)
 
@@ -62,6 +60,10 @@ def check_file(path: Path, limits: Limits) -> tuple[str, int]:
         )
     try:
         st = os.lstat(path)
+    except FileNotFoundError as e:
+        raise UploadRefused(
+            "tệp tải lên không còn (tệp tạm bị xóa sau mỗi lần nạp); hãy chọn lại tệp."
+        ) from e
     except OSError as e:
         raise UploadRefused(f"không đọc được tệp tải lên ({e.strerror}).") from e
     if stat.S_ISLNK(st.st_mode) or not stat.S_ISREG(st.st_mode):
@@ -109,7 +111,18 @@ def copy_in(src: Path, folder: Path, name: str, max_bytes: int) -> Path:
     return dest
 
 
-def _restore(dest: Path) -> None:
+def free_name(folder: Path, name: str) -> str:
+    """`name`, or 'stem (2).ext', 'stem (3).ext'…: the first not taken in `folder`, so a
+    second report uploaded under a used name is kept beside the first."""
+    stem, ext = Path(name).stem, Path(name).suffix
+    n = 2
+    while (folder / name).exists() or (folder / f".{name}.bak").exists():
+        name = f"{stem[:110]} ({n}){ext}"
+        n += 1
+    return name
+
+
+def restore(dest: Path) -> None:
     backup = dest.parent / f".{dest.name}.bak"
     if backup.exists():
         os.replace(backup, dest)
@@ -117,139 +130,123 @@ def _restore(dest: Path) -> None:
         dest.unlink(missing_ok=True)
 
 
-# ---- a batch in a worker thread ----------------------------------------------------------
+# ---- Gradio's temporary files, who may upload, quotas -------------------------------------
+
+OWNERS = ".owners.json"  # in the data folder: stored name → the user who uploaded it
+NOT_ALLOWED = "chỉ quản trị viên (vai trò admin) được tải báo cáo lên."
 
 
-@dataclass
-class FileJob:
-    name: str  # as uploaded (shown escaped)
-    stored: str = ""  # safe name in the data folder
-    done: int = 0
-    total: int = 0
-    state: str = "waiting"  # waiting | running | ok | error
-    line: str = ""  # the result line
+def gradio_temp_root() -> Path:
+    """Where Gradio writes uploads (its get_upload_folder)."""
+    return Path(os.environ.get("GRADIO_TEMP_DIR") or Path(tempfile.gettempdir()) / "gradio")
 
 
-@dataclass
-class Batch:
-    jobs: list[FileJob]
-    finished: threading.Event = field(default_factory=threading.Event)
+def discard(paths: Iterable[Path | str], root: Path | None = None) -> None:
+    """Delete Gradio's temporary copies of uploaded files, and the per-upload folder Gradio
+    made for each once empty. Only what lies inside `root` (Gradio's temporary folder):
+    a path pointing anywhere else is left alone."""
+    base = (root or gradio_temp_root()).resolve()
+    for p in paths:
+        path = Path(p)
+        with contextlib.suppress(OSError):
+            folder = path.parent.resolve()
+            if folder != base and base not in folder.parents:
+                continue
+            if not stat.S_ISDIR(os.lstat(path).st_mode):
+                path.unlink()
+            if folder != base:
+                folder.rmdir()  # fails, harmlessly, while not empty
 
 
-STATUS_VN = {
-    "added": "đã nạp",
-    "replaced": "đã nạp, thay bản cũ cùng tên",
-    "unchanged": "không đổi so với bản đã nạp, bỏ qua",
-    "duplicate": "trùng nội dung",
-}
-
-
-def result_line(r: IngestResult) -> str:
-    if r.status == "error":
-        return r.message
-    if r.status in ("unchanged", "duplicate"):
-        return r.message or STATUS_VN[r.status]
-    parts = [
-        STATUS_VN.get(r.status, r.status),
-        f"{r.sections} mục",
-        f"{r.footnotes} chú thích",
-        f"{r.chunks} đoạn chỉ mục",
-    ]
-    line = ", ".join(parts)
-    if r.warnings:
-        line += "; cảnh báo: " + "; ".join(r.warnings)
-    return line
-
-
-def run_batch(state: AppState, files: list[Path], on_change: Callable[[], None] | None = None):
-    """Start ingesting `files` in a worker thread; returns the Batch to poll."""
-    batch = Batch([FileJob(Path(f).name) for f in files])
-
-    def work() -> None:
-        try:
-            for job, src in zip(batch.jobs, files, strict=True):
-                job.state = "running"
-                _one(state, job, Path(src))
-                if on_change:
-                    on_change()
-        finally:
-            batch.finished.set()
-
-    threading.Thread(target=work, name="upload", daemon=True).start()
-    return batch
-
-
-def _one(state: AppState, job: FileJob, src: Path) -> None:
-    limits = state.limits
+def _owners(folder: Path) -> dict[str, str]:
     try:
-        name, _ = check_file(src, limits)
-        job.stored = name
-        with state.write_lock:
-            dest = copy_in(src, state.uploads, name, limits.max_bytes)
-
-            def progress(_: str, done: int, total: int) -> None:
-                job.done, job.total = done, total
-
-            try:
-                result = ingest_file(state.writer, dest, limits.max_bytes, progress)
-            except IngestError as e:
-                _restore(dest)
-                raise UploadRefused(e.message) from e
-            except Exception:
-                _restore(dest)
-                raise
-            (state.uploads / f".{name}.bak").unlink(missing_ok=True)
-            if result.status == "duplicate":
-                dest.unlink(missing_ok=True)
-        job.line = result_line(result)
-        job.state = "ok"
-    except UploadRefused as e:
-        job.line, job.state = str(e), "error"
-    except Exception as e:  # never leave the batch hanging on an unexpected failure
-        job.line, job.state = f"lỗi không mong đợi ({type(e).__name__}: {e}).", "error"
-    job.done = job.total = max(job.total, 1)
+        data = json.loads((folder / OWNERS).read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
 
 
-# ---- delete and re-index ------------------------------------------------------------------
+def set_owner(folder: Path, name: str, user: str) -> None:
+    """Record who uploaded `name`; entries of files gone from the folder are dropped."""
+    owners = {k: v for k, v in _owners(folder).items() if (folder / k).exists()}
+    owners[name] = user
+    tmp = folder / f".{OWNERS}.{os.getpid()}.{threading.get_ident()}.part"
+    tmp.write_text(json.dumps(owners, ensure_ascii=False), "utf-8")
+    os.replace(tmp, folder / OWNERS)
 
 
-def delete_report(state: AppState, report_id: str) -> str:
-    with state.write_lock:
-        store = state.writer
-        info = next((r for r in store.reports() if r.report_id == report_id), None)
-        if info is None:
-            return "Không tìm thấy báo cáo này trong chỉ mục."
-        store.remove(report_id)
-        path = Path(info.path)
-        if path.parent == state.uploads.resolve() and not path.is_symlink():
-            path.unlink(missing_ok=True)
-    state.refresh()
-    return f"Đã xóa {info.number or info.source} khỏi chỉ mục."
+def kept(folder: Path, user: str) -> dict[str, int]:
+    """Stored name → size of the files `user` uploaded that are still in the data folder
+    (a deleted report's file is gone, so it no longer counts)."""
+    out: dict[str, int] = {}
+    for name, owner in _owners(folder).items():
+        if owner != user or safe_name(name) != name:
+            continue
+        with contextlib.suppress(OSError):
+            st = os.lstat(folder / name)
+            if stat.S_ISREG(st.st_mode):
+                out[name] = st.st_size
+    return out
 
 
-def reindex_report(state: AppState, report_id: str) -> str:
-    """Parse the report's file again and replace it in one commit (the report stays
-    answerable throughout); its records are extracted afresh."""
-    with state.write_lock:
-        store = state.writer
-        info = next((r for r in store.reports() if r.report_id == report_id), None)
-        if info is None:
-            return "Không tìm thấy báo cáo này trong chỉ mục."
-        path = Path(info.path)
-        if not path.is_file():
-            return f"Không còn tệp gốc {info.source} để nạp lại; hãy tải tệp lên lại."
-        try:
-            data = read_file(path, state.limits.max_bytes)
-            report = parse_bytes(path, data, state.limits.max_bytes)
-        except IngestError as e:
-            return f"Không nạp lại được {info.source}: {e.message}"
-        sha = hashlib.sha256(data).hexdigest()
-        version = f"{sha[:10]}r{int(time.time()) % 10**6}"
-        chunks = chunk_report(report, report_id, version)
-        vectors = embed_in_batches(store.embedder, [c.embed_text for c in chunks])
-        store.add(report_id, report, chunks, vectors, sha, version, str(path), replaces=report_id)
-    state.refresh()
-    return (
-        f"Đã nạp lại {info.number or info.source}: {len(report.sections)} mục, "
-        f"{len(report.footnotes)} chú thích, {len(chunks)} đoạn chỉ mục."
-    )
+def check_quota(limits: Limits, folder: Path, user: str, new: dict[str, int]) -> None:
+    """UploadRefused when keeping `new` (stored name → size) would take `user` past the
+    quota. A new version of one of their files replaces it, so the old one is not counted."""
+    have = {k: v for k, v in kept(folder, user).items() if k not in new}
+    if len(have) + len(new) > limits.quota_files:
+        raise UploadRefused(
+            f"vượt hạn mức {limits.quota_files} tệp đã nạp cho mỗi người dùng "
+            f"(ASSISTANT_UPLOAD_QUOTA_FILES): đang giữ {len(have)} tệp, thêm {len(new)} tệp. "
+            "Hãy xóa bớt báo cáo cũ."
+        )
+    total = sum(have.values()) + sum(new.values())
+    if total > limits.quota_bytes:
+        raise UploadRefused(
+            f"vượt hạn mức {limits.quota_mb:g} MB tệp đã nạp cho mỗi người dùng "
+            f"(ASSISTANT_UPLOAD_QUOTA_MB): đang giữ {sum(have.values()) / 2**20:.1f} MB, "
+            f"thêm {sum(new.values()) / 2**20:.1f} MB. Hãy xóa bớt báo cáo cũ."
+        )
+
+
+def _sizes(paths: Sequence[Path]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for path in paths:
+        with contextlib.suppress(OSError):
+            st = os.lstat(path)
+            if stat.S_ISREG(st.st_mode):
+                out[safe_name(path.name)] = st.st_size
+    return out
+
+
+def admit(
+    state: AppState, user: str | None, files: Sequence[Path | str], temp_root: Path | None = None
+) -> list[Path]:
+    """The batch, if `user` may upload it: a role that may ingest, 1 to `max_files` files,
+    and within the quota on what they keep. Otherwise its temporary files are deleted at
+    once and UploadRefused names the limit."""
+    paths = [Path(f) for f in files if f]
+    try:
+        if state.role(user) not in INGEST_ROLES:
+            raise UploadRefused(NOT_ALLOWED)
+        if not paths:
+            raise UploadRefused("chưa chọn tệp nào.")
+        if len(paths) > state.limits.max_files:
+            raise UploadRefused(
+                f"tối đa {state.limits.max_files} tệp mỗi lần (ASSISTANT_UPLOAD_MAX_FILES); "
+                f"đã chọn {len(paths)}."
+            )
+        check_quota(state.limits, state.uploads, user or "", _sizes(paths))
+    except UploadRefused:
+        discard(paths, temp_root)
+        raise
+    return paths
+
+
+def request_user() -> str | None:
+    """The user of the Gradio event being served, for callers that do not pass one; None
+    outside an event or without login."""
+    try:
+        from gradio.context import LocalContext
+    except ImportError:
+        return None
+    return getattr(LocalContext.request.get(None), "username", None)

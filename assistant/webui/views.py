@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import functools
 import logging
-import tempfile
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
+import pandas as pd
+
+from assistant.settings import Settings
 from assistant.webui.citations import panel_html
 from assistant.webui.render import esc
+from index import periods
 from index.store import Store
 
 log = logging.getLogger(__name__)
@@ -39,12 +41,18 @@ def _records():
     return records
 
 
+# What a view's text box may send: a search of 100 KB took 11.6 s of one shared worker.
+MAX_TEXT = Settings.model_fields["max_question_chars"].default
+
+
 def graceful(empty: Callable[[], tuple]):
-    """Turn a missing module or a failing registry into the view's empty result."""
+    """Turn a missing module or a failing registry into the view's empty result; text
+    arguments are cut to MAX_TEXT characters first."""
 
     def wrap(fn):
         @functools.wraps(fn)
         def inner(*args, **kwargs):
+            args = tuple(a[:MAX_TEXT] if isinstance(a, str) else a for a in args)
             try:
                 return fn(*args, **kwargs)
             except (ImportError, AttributeError, OSError, LookupError, ValueError) as e:
@@ -77,20 +85,22 @@ def _cards(store: Store, citations: list[Any], titles: list[str] | None = None) 
 
 
 @graceful(lambda: ([], [], NO_DATA))
-def documents(store: Store, text: str, period: str) -> tuple[list[list[str]], list[str], str]:
+def documents(
+    store: Store, text: str, period: str, reports: list[str] | None = None
+) -> tuple[list[list[str]], list[str], str]:
     """(table rows, document number per row, status) of the documents a number or words
-    name; one row per document, with the reports that mention it."""
+    name; one row per document, with the reports that mention it (by their labels)."""
     from index.registry import parse_number_query
 
     text, period = (text or "").strip(), (period or "").strip() or None
     key, digits, _ = parse_number_query(text) if text else ("", "", "")
     if key or digits:
-        refs = store.registry.find_documents(number=text, period=period)
+        refs = store.registry.find_documents(number=text, period=period, reports=reports)
     else:
-        refs = store.registry.find_documents(search=text or None, period=period)
+        refs = store.registry.find_documents(search=text or None, period=period, reports=reports)
     if not refs and not store.registry.reports():
         return [], [], NO_DATA
-    numbers = {r.report_id: r.number for r in store.reports()}
+    numbers = {r.report_id: r.label for r in store.reports()}
     rows: dict[str, list[str]] = {}
     for d in refs:
         row = rows.setdefault(d.number, [d.number, d.type, _vn_date(d.date), "", "", ""])
@@ -104,8 +114,8 @@ def documents(store: Store, text: str, period: str) -> tuple[list[list[str]], li
 
 
 @graceful(lambda: NO_DATA)
-def document_detail(store: Store, number: str) -> str:
-    matches = _records().lookup_document(store, number)
+def document_detail(store: Store, number: str, reports: list[str] | None = None) -> str:
+    matches = _records().lookup_document(store, number, reports=reports)
     titles = []
     for m in matches:
         kind = f"{m.type} {m.number}" if m.kind == "registry" else f"Nhắc đến {m.number}"
@@ -117,20 +127,39 @@ def document_detail(store: Store, number: str) -> str:
 
 
 @graceful(lambda: ([], [], NO_DATA))
-def projects(store: Store, text: str, period: str) -> tuple[list[list[str]], list[str], str]:
-    rows = store.registry.projects(search=(text or "").strip() or None, period=period or None)
+def projects(
+    store: Store, text: str, period: str, reports: list[str] | None = None
+) -> tuple[list[list[str]], list[tuple[str, str, str]], str]:
+    """One row per project (names that are one project joined, and said so); each row's
+    key is (name, issuer, how its names were joined)."""
+    rows = store.registry.projects(
+        search=(text or "").strip() or None, period=period or None, reports=reports
+    )
     if not rows and not store.registry.reports():
         return [], [], NO_DATA
     table = [[r.name, r.stage or "—", r.period, str(r.reports)] for r in rows]
-    return table, [r.name for r in rows], f'<div class="view-status">{len(rows)} dự án</div>'
+    keys = [(r.name, r.issuer, _joined(r)) for r in rows]
+    return table, keys, f'<div class="view-status">{len(rows)} dự án</div>'
+
+
+def _joined(row: Any) -> str:
+    """'Gộp: "Kè suối Lao Ly, thành phố Lạng Sơn" (báo cáo 1250/BC-UBND)…' or ''."""
+    if not getattr(row, "merged", False):
+        return ""
+    said = [f"“{n.name}” (báo cáo {n.report}, kỳ {n.period})" for n in row.names]
+    return "Cùng một dự án, được gộp từ các tên: " + "; ".join(said)
 
 
 @graceful(lambda: NO_DATA)
-def project_detail(store: Store, name: str) -> str:
-    stages = _records().project_timeline(store, name)
+def project_detail(store: Store, key: tuple[str, str, str] | str, reports=None) -> str:
+    name, issuer, joined = key if isinstance(key, (tuple, list)) else (key, "", "")
+    stages = _records().project_timeline(store, name, reports=reports, issuer=issuer or None)
     if not stages:
         return '<div class="cite-empty">Không tìm thấy dự án.</div>'
-    out = [f"<h3>{esc(stages[0].mentions[0].name)}</h3><ol class='timeline'>"]
+    out = [f"<h3>{esc(stages[0].mentions[0].name)}</h3>"]
+    if joined:
+        out.append(f'<div class="view-status">{esc(joined)}</div>')
+    out.append("<ol class='timeline'>")
     for s in stages:
         out.append(
             f"<li><div class='tl-head'>Kỳ {esc(s.period)} — Báo cáo {esc(s.report)}: "
@@ -158,24 +187,19 @@ def project_detail(store: Store, name: str) -> str:
 
 
 @graceful(lambda: [])
-def task_periods(store: Store) -> list[str]:
+def task_periods(store: Store, reports: list[str] | None = None) -> list[str]:
     """Periods tasks were set for, those a later report follows up first, newest first."""
-    rows = store.registry.reports()
-    reported = {r.period for r in rows}
-    periods = {r.task_period for r in rows if r.task_period}
-
-    def key(p: str) -> tuple:
-        return (p in reported, p[-4:], p[:-5].zfill(2))
-
-    return sorted(periods, key=key, reverse=True)
+    return store.registry.task_periods(reports=reports)
 
 
 @graceful(lambda: ([], [], NO_DATA))
-def tasks(store: Store, period: str, field_: str) -> tuple[list[list[str]], list[Any], str]:
+def tasks(
+    store: Store, period: str, field_: str, reports: list[str] | None = None
+) -> tuple[list[list[str]], list[Any], str]:
     if not period:
         return [], [], '<div class="cite-empty">Hãy chọn kỳ của nhiệm vụ.</div>'
     records = _records()
-    rows = records.task_followup(store, period)
+    rows = records.task_followup(store, period, reports=reports)
     if field_:
         from index import vn
 
@@ -199,21 +223,41 @@ def task_detail(store: Store, row: Any) -> str:
 
 
 @graceful(lambda: ([], None, NO_DATA))
-def figures(store: Store, measure: str, period: str) -> tuple[list[list[str]], str | None, str]:
+def figures(
+    store: Store, measure: str, period: str, reports: list[str] | None = None
+) -> tuple[list[list[str]], pd.DataFrame | None, str]:
+    """The measure's series: table rows, the points of the chart (hover: value and
+    source), and every figure's citation."""
     measure = (measure or "").strip()
     if not measure:
         return [], None, '<div class="cite-empty">Hãy nhập tên chỉ tiêu.</div>'
-    series = _records().figure_series(store, measure, period=(period or "").strip() or None)
+    series = _records().figure_series(
+        store, measure, period=(period or "").strip() or None, reports=reports
+    )
     if not series:
         return [], None, f'<div class="cite-empty">Không tìm thấy số liệu “{esc(measure)}”.</div>'
     table = [[r.period, r.raw, r.unit, r.measure, r.report] for r in series]
-    chart = None
-    try:
-        from assistant.chart import line_chart
-
-        folder = Path(tempfile.mkdtemp(prefix="tro-ly-bieu-do-"))
-        chart = str(line_chart(series, folder / "so-lieu.png"))
-    except Exception as e:  # the table and passages still stand without the chart
-        log.warning("chart failed: %r", e)
     titles = [f"Kỳ {r.period}: {r.raw} {r.unit} — Báo cáo {r.report}" for r in series]
-    return table, chart, _cards(store, [r.citation for r in series], titles)
+    head = (
+        f'<div class="view-status">Chuỗi số liệu của {esc(series[-1].issuer)}</div>'
+        if series[-1].issuer
+        else ""
+    )
+    return table, _points(series), head + _cards(store, [r.citation for r in series], titles)
+
+
+def _points(series: list[Any]) -> pd.DataFrame | None:
+    """One point per period, placed on its first month so the axis keeps time's order."""
+    rows = []
+    for r in series:
+        p = periods.from_label(r.period)
+        if p is None or not p.year_known:
+            continue
+        rows.append({
+            "Thời gian": pd.Timestamp(p.first[0], p.first[1], 1),
+            "Giá trị": r.value,
+            "Kỳ": r.period,
+            "Số liệu": f"{r.raw} {r.unit}".strip(),
+            "Nguồn": f"Báo cáo {r.report}",
+        })  # fmt: skip
+    return pd.DataFrame(rows) if len(rows) >= 2 else None

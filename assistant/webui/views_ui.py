@@ -7,8 +7,10 @@ import pandas as pd
 
 from assistant.answerers.summary import summarize_report
 from assistant.webui import views
-from assistant.webui.chat import period_choices, report_choices
-from assistant.webui.render import escape_md, to_markdown
+from assistant.webui.assets import SUMMARY_PANEL_JS
+from assistant.webui.chat import period_choices, report_choices, show_citation
+from assistant.webui.citations import EMPTY_PANEL
+from assistant.webui.render import chat_markdown, escape_md
 from assistant.webui.state import AppState
 
 PICK_ROW = '<div class="cite-empty">Bấm vào một dòng của bảng để xem các đoạn trích dẫn.</div>'
@@ -37,7 +39,30 @@ def _row(evt: gr.SelectData) -> int | None:
     return int(index) if isinstance(index, int) else None
 
 
-def build_views(state: AppState, demo: gr.Blocks) -> None:
+def shown(snap) -> list[str] | None:
+    """The reports the views draw on: all, or the real ones once there are some."""
+    return [r.report_id for r in snap.visible()] if snap.hides_samples else None
+
+
+def view_choices(state: AppState) -> tuple:
+    """Fresh choices for the views' pickers (after an upload or delete, and on page
+    load): report periods ×2, task periods, the summary's reports."""
+    snap = state.snapshot()
+    periods = period_choices(snap)
+    tasks = views.task_periods(snap.store, shown(snap))
+    reports = report_choices(snap)
+    visible = {r.report_id for r in snap.visible()}
+    first = next((rid for _, rid in reports if rid in visible), None)
+    return (
+        gr.update(choices=periods),
+        gr.update(choices=periods),
+        gr.update(choices=[(f"Nhiệm vụ tháng {p}", p) for p in tasks]),
+        gr.update(choices=reports, value=first),
+    )
+
+
+def build_views(state: AppState, demo: gr.Blocks, conv: gr.State) -> list[gr.components.Component]:
+    """The view tabs; returns their pickers, in the order `view_choices` updates them."""
     snap = state.snapshot()
     periods = period_choices(snap)
 
@@ -53,7 +78,11 @@ def build_views(state: AppState, demo: gr.Blocks) -> None:
             doc_go = gr.Button("Tìm văn bản", variant="primary", scale=1, elem_id="doc-go")
         doc_status = gr.HTML()
         doc_table = gr.Dataframe(
-            headers=views.DOC_HEAD, interactive=False, wrap=True, elem_classes="view-table"
+            headers=views.DOC_HEAD,
+            interactive=False,
+            wrap=True,
+            elem_classes="view-table",
+            column_widths=["13%", "9%", "9%", "17%", "30%", "22%"],  # all fit at 1400 px
         )
         doc_keys = gr.State([])
         doc_detail = gr.HTML(PICK_ROW)
@@ -67,13 +96,17 @@ def build_views(state: AppState, demo: gr.Blocks) -> None:
             prj_go = gr.Button("Xem dự án", variant="primary", scale=1, elem_id="prj-go")
         prj_status = gr.HTML()
         prj_table = gr.Dataframe(
-            headers=views.PROJECT_HEAD, interactive=False, wrap=True, elem_classes="view-table"
+            headers=views.PROJECT_HEAD,
+            interactive=False,
+            wrap=True,
+            elem_classes="view-table",
+            column_widths=["46%", "26%", "12%", "16%"],
         )
         prj_keys = gr.State([])
         prj_detail = gr.HTML(PICK_ROW)
 
     with gr.Tab("Nhiệm vụ", id="tasks-tab", elem_id="tasks-tab"):
-        task_periods = views.task_periods(snap.store)
+        task_periods = views.task_periods(snap.store, shown(snap))
         with gr.Row():
             task_period = gr.Dropdown(
                 [(f"Nhiệm vụ tháng {p}", p) for p in task_periods],
@@ -102,11 +135,21 @@ def build_views(state: AppState, demo: gr.Blocks) -> None:
             fig_period = gr.Textbox(label="Khoảng kỳ (tùy chọn)", placeholder="10/2025-12/2025")
             fig_go = gr.Button("Xem số liệu", variant="primary", scale=1, elem_id="fig-go")
         gr.Examples(MEASURES, inputs=fig_q, label="Chỉ tiêu mẫu")
-        with gr.Row():
-            fig_table = gr.Dataframe(
-                headers=views.FIGURE_HEAD, interactive=False, wrap=True, elem_classes="view-table"
-            )
-            fig_chart = gr.Image(label="Biểu đồ", type="filepath", interactive=False)
+        fig_chart = gr.LinePlot(
+            x="Thời gian",
+            y="Giá trị",
+            tooltip=["Kỳ", "Số liệu", "Nguồn"],  # hover a point: its value and its source
+            x_title="Kỳ báo cáo",
+            y_title="Giá trị",
+            x_axis_format="%m/%Y",
+            label="Biểu đồ (đưa chuột lên một điểm để xem số liệu và nguồn)",
+            height=320,
+            elem_id="fig-chart",
+            visible=False,
+        )
+        fig_table = gr.Dataframe(
+            headers=views.FIGURE_HEAD, interactive=False, wrap=True, elem_classes="view-table"
+        )
         fig_detail = gr.HTML()
 
     with gr.Tab("Tóm tắt", id="summary-tab", elem_id="summary-tab"):
@@ -119,31 +162,42 @@ def build_views(state: AppState, demo: gr.Blocks) -> None:
             )
             section = gr.Textbox(label="Mục (để trống: cả báo cáo)", placeholder="I.3", scale=1)
             go = gr.Button("Tóm tắt", variant="primary", scale=1, elem_id="summarize")
-        summary = gr.Markdown(elem_id="summary")
+        with gr.Row():
+            with gr.Column(scale=3, min_width=300):
+                summary = gr.Markdown(elem_id="summary")
+            with gr.Column(scale=2, min_width=280):
+                summary_panel = gr.HTML(
+                    EMPTY_PANEL, js_on_load=SUMMARY_PANEL_JS, elem_id="summary-panel"
+                )
 
     # ---- handlers ----
     def find_docs(text, period):
-        rows, keys, status = views.documents(state.snapshot().store, text, period)
+        snap = state.snapshot()
+        rows, keys, status = views.documents(snap.store, text, period, shown(snap))
         return _frame(rows, views.DOC_HEAD), keys, status, PICK_ROW
 
     def doc_row(keys, evt: gr.SelectData):
         i = _row(evt)
         if i is None or i >= len(keys):
             return PICK_ROW
-        return views.document_detail(state.snapshot().store, keys[i])
+        snap = state.snapshot()
+        return views.document_detail(snap.store, keys[i], shown(snap))
 
     def find_projects(text, period):
-        rows, keys, status = views.projects(state.snapshot().store, text, period)
+        snap = state.snapshot()
+        rows, keys, status = views.projects(snap.store, text, period, shown(snap))
         return _frame(rows, views.PROJECT_HEAD), keys, status, PICK_ROW
 
     def project_row(keys, evt: gr.SelectData):
         i = _row(evt)
         if i is None or i >= len(keys):
             return PICK_ROW
-        return views.project_detail(state.snapshot().store, keys[i])
+        snap = state.snapshot()
+        return views.project_detail(snap.store, keys[i], shown(snap))
 
     def find_tasks(period, field_):
-        rows, items, status = views.tasks(state.snapshot().store, period, field_)
+        snap = state.snapshot()
+        rows, items, status = views.tasks(snap.store, period, field_, shown(snap))
         return _frame(rows, views.TASK_HEAD), items, status, PICK_ROW
 
     def task_row(items, evt: gr.SelectData):
@@ -153,19 +207,27 @@ def build_views(state: AppState, demo: gr.Blocks) -> None:
         return views.task_detail(state.snapshot().store, items[i])
 
     def find_figures(measure, period):
-        rows, chart, detail = views.figures(state.snapshot().store, measure, period)
-        return _frame(rows, views.FIGURE_HEAD), chart, detail
+        snap = state.snapshot()
+        rows, points, detail = views.figures(snap.store, measure, period, shown(snap))
+        plot = gr.update(value=points, visible=points is not None)
+        return _frame(rows, views.FIGURE_HEAD), plot, detail
 
-    def summarize(rid, section_):
+    def summarize(rid, section_, conv_):
         store = state.snapshot().store
         report = store.report(rid) if rid else None
         if report is None:
-            return "Hãy chọn một báo cáo."
+            return "Hãy chọn một báo cáo.", EMPTY_PANEL
         section_ = (section_ or "").strip() or None
         if section_ and report.section(section_) is None:
             paths = ", ".join(s.path for s in report.sections)
-            return f"Báo cáo không có mục {escape_md(section_)}. Các mục: {escape_md(paths)}"
-        return to_markdown(summarize_report(store, rid, section_))
+            said = f"Báo cáo không có mục {escape_md(section_)}. Các mục: {escape_md(paths)}"
+            return said, EMPTY_PANEL
+        conv_.summary = summarize_report(store, rid, section_)
+        return chat_markdown(conv_.summary, "s"), EMPTY_PANEL  # its [n] open the panel
+
+    def summary_cite(conv_, evt: gr.EventData):
+        key = getattr(evt, "cite", None)
+        return show_citation(state, conv_, key)[0] if key else gr.skip()
 
     private = {"api_visibility": "private"}
     for trigger in (doc_go.click, doc_q.submit):
@@ -190,7 +252,8 @@ def build_views(state: AppState, demo: gr.Blocks) -> None:
     task_table.select(task_row, task_rows, task_detail, **private)
     for trigger in (fig_go.click, fig_q.submit):
         trigger(find_figures, [fig_q, fig_period], [fig_table, fig_chart, fig_detail], **private)
-    go.click(summarize, [pick, section], summary, **private)
+    go.click(summarize, [pick, section, conv], [summary, summary_panel], **private)
+    summary_panel.click(summary_cite, conv, summary_panel, **private)
     # the lists fill in when the page opens, with whatever the index holds by then
     demo.load(
         find_docs, [doc_q, doc_period], [doc_table, doc_keys, doc_status, doc_detail], **private
@@ -198,4 +261,4 @@ def build_views(state: AppState, demo: gr.Blocks) -> None:
     demo.load(
         find_projects, [prj_q, prj_period], [prj_table, prj_keys, prj_status, prj_detail], **private
     )
-    demo.load(lambda: gr.update(choices=report_choices(state.snapshot())), None, pick, **private)
+    return [doc_period, prj_period, task_period, pick]

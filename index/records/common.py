@@ -9,7 +9,15 @@ from index.model import Paragraph, Report
 
 
 def clauses(sentence: str) -> list[str]:
-    return [c for c in re.split(r"(?<=;)\s+", sentence) if c.strip()]
+    """The ';'-separated parts of a sentence; a ';' inside a quotation (a theme “…; …”)
+    does not end one."""
+    out: list[str] = []
+    for part in re.split(r"(?<=;)\s+", sentence):
+        if out and out[-1].count("“") > out[-1].count("”"):
+            out[-1] = f"{out[-1]} {part}"
+        else:
+            out.append(part)
+    return [c for c in out if c.strip()]
 
 
 def units(report: Report) -> list[tuple[Paragraph | None, int | None, str, str]]:

@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from index import vn
 from index.model import Paragraph, Report
 from index.records.common import clauses, units
 from index.records.model import DocumentRef
+from index.records.subjects import (
+    ABOUT_VERBS,
+    act_done_at,
+    after_number,
+    in_parenthesis,
+    leftover,
+    only_references,
+)
 from index.vn import doc_number_key, documents_in
 
 # (type, its abbreviation in codes such as "3090/QĐ-UBND")
@@ -32,9 +41,11 @@ _DATE_WORDS_AFTER = re.compile(
     r"^\s*,?\s*ngày\s*(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I
 )
 _ISSUER_AFTER = re.compile(
-    r"^\s*,?\s*(?:của|do)\s+(?P<issuer>.+?)(?=\s+(?:về|thực hiện|triển khai|tổ chức|phê duyệt|"
-    r"ban hành|hướng dẫn|đối với|phục vụ|trên|tại|đã|nhằm|quy định|công nhận|giao)\b|"
-    r"\s+và\s+(?:" + "|".join(DOC_TYPES.values()) + r")\b|[,;:().]|$)"
+    r"^\s*,?\s*(?:của|do)\s+(?P<issuer>.+?)(?=\s+(?:về|trên|tại|đã|nhằm|phục vụ|đối với|theo đó|"
+    + "|".join(ABOUT_VERBS)
+    + r")\b|\s+và\s+(?:"
+    + "|".join(DOC_TYPES.values())
+    + r")\b|[,;:().]|$)"
 )
 # An issuer ends at its administrative level when a lower-case word follows
 # ("của Chủ tịch Ủy ban nhân dân tỉnh kết quả rà soát …").
@@ -43,15 +54,12 @@ _ISSUER_SUBJECT = re.compile(
     r"(?P<subj>(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân|Sở|Bộ|Ban|"
     r"Tỉnh ủy|Thành ủy|Chính phủ|Thủ tướng)[^,;:]{0,60}?)\s+(?:đã\s+)?ban hành\s*$"
 )
-_ABOUT_END = re.compile(
-    r"[;(]|\.(?:\s|$)|,\s+(?:với|trong đó|theo đó|đến nay|thời gian|qua đó)\b|"
-    r",\s+(?:các|những)\b(?=[^;.]*\s(?:đã|đang|sẽ)\s)|"  # ", các cơ quan … đã …": a new clause
-    r"(?:,|\s+và)\s+(?:" + "|".join(DOC_TYPES.values()) + r")(?:\s+\w+){0,2}\s+số"
-)
-# A document named with no "về" is about what follows only when that is what it does.
-_ABOUT_VERBS = (
-    r"(?:phê duyệt|thực hiện|ban hành|công nhận|quy định|hướng dẫn|triển khai|thành lập|kiện toàn|"
-    r"giao|phân bổ|điều chỉnh|tổ chức|chấm dứt|thí điểm|kiểm tra|công bố|sửa đổi|bổ sung)\b"
+_DOC_TYPE_NAMES = "|".join(DOC_TYPES.values())
+# Type words as written before a number ("QĐ số", "Kế hoạch hành động số"), for telling a
+# clause of references alone from one that says something.
+_TYPE_WORDS = re.compile(
+    r"(?i)(?<!\w)(?:" + "|".join(sorted(map(re.escape, DOC_TYPES), key=len, reverse=True)) + r")"
+    r"(?:\s+(?:hành động|thanh tra|liên tịch|quy phạm pháp luật|liên ngành))?(?!\w)"
 )
 _CODE_TYPE = {vn.fold(abbr).upper(): label for label, abbr in _TYPE_NAMES if abbr}
 
@@ -72,10 +80,35 @@ def extract_documents(report: Report, report_id: str) -> list[DocumentRef]:
     out: list[DocumentRef] = []
     for para, fn, section, text in units(report):
         for sentence in vn.sentences(text):
+            carried = ""  # the act the references of a list were cited for
             for clause in clauses(sentence):
                 plain = vn.strip_markers(clause)
+                alone = only_references(plain, _TYPE_WORDS)
+                prev_end = 0
                 for m in documents_in(plain):
-                    out.append(_document(report, report_id, plain, m, section, para, fn, clause))
+                    doc, lead = _document(report, report_id, plain, m, section, para, fn, clause)
+                    gap = plain[prev_end : m.start()]
+                    joined = alone or (prev_end > 0 and not leftover(gap, _TYPE_WORDS))
+                    if not doc.about and carried and joined:
+                        doc = replace(doc, about=carried)  # "…; Quyết định số 305/QĐ-STC;"
+                    else:
+                        carried = lead if doc.about else ""
+                    out.append(doc)
+                    prev_end = m.end()
+    return _same_subject_each_time(out)
+
+
+def _same_subject_each_time(docs: list[DocumentRef]) -> list[DocumentRef]:
+    """A document cited twice with 'X' and 'X, <more>' as its subject is about X: the rest
+    belongs to the sentence that cites it."""
+    by_key: dict[str, set[str]] = {}
+    for d in docs:
+        if d.about:
+            by_key.setdefault(d.key, set()).add(d.about)
+    out = []
+    for d in docs:
+        shorter = [a for a in by_key.get(d.key, ()) if d.about.startswith(a + ",")]
+        out.append(replace(d, about=min(shorter, key=len)) if shorter else d)
     return out
 
 
@@ -88,7 +121,9 @@ def _document(
     para: Paragraph | None,
     fn: int | None,
     clause: str,
-) -> DocumentRef:
+) -> tuple[DocumentRef, str]:
+    """The document `m` names, and the subject its clause gives before it (kept apart so
+    that a list of references that follows can share it)."""
     number = re.sub(r"\s+", "", m.group(0))
     before, after = plain[: m.start()], plain[m.end() :]
     date = ""
@@ -97,26 +132,27 @@ def _document(
         after = after[dm.end() :]
     issuer = ""
     if im := _ISSUER_AFTER.match(after):
-        issuer = im.group("issuer").strip(" ,")
+        issuer, cut = im.group("issuer"), im.end("issuer")
         for end in _ISSUER_END.finditer(issuer):
-            if end.group(1).islower():
-                issuer = issuer[: end.start(1)].strip()
+            if end.group(1).islower():  # the subject starts there, not after the comma
+                issuer, cut = issuer[: end.start(1)], im.start("issuer") + end.start(1)
                 break
-        after = after[im.end() :]
+        issuer = issuer.strip(" ,")
+        after = after[cut:]
     else:
         lead = _TYPE_BEFORE.sub("", before[-60:] if len(before) > 60 else before).rstrip()
         if sm := _ISSUER_SUBJECT.search(lead):
             issuer = sm.group("subj").strip()
         elif re.search(r"(?:^|[;:,.]\s*)Ban hành\s*$", lead) and m.group("code").endswith("UBND"):
             issuer = report.meta.issuer  # "Ban hành Quyết định số …": the reporting body
-    about = ""
-    am = re.match(r"^\s*,?\s*(?:về việc|về|v/v)\s+", after, re.I)
-    rest = after[am.end() :] if am else after.lstrip(" ")
-    if am or re.match(_ABOUT_VERBS, rest):
-        end = _ABOUT_END.search(rest)
-        about = rest[: end.start() if end else len(rest)].strip(" ,;:")[:300]
-        about = about.rstrip(")") if about.count(")") > about.count("(") else about
-    return DocumentRef(
+    about = after_number(after, _DOC_TYPE_NAMES)
+    lead_subject = ""
+    if not about:
+        tm = _TYPE_BEFORE.search(before)
+        lead_subject = in_parenthesis(plain, m.start(), _TYPE_WORDS) or (
+            act_done_at(before[: tm.start()] if tm else before)
+        )
+    doc = DocumentRef(
         report_id=report_id,
         type=_doc_type(before, m.group("code")),
         number=number,
@@ -124,9 +160,10 @@ def _document(
         digits=m.group("digits"),
         date=date,
         issuer=issuer,
-        about=about,
+        about=about or lead_subject,
         section=section,
         paragraph=para.index if para else None,
         footnote=fn,
         passage=clause.strip(),
     )
+    return doc, lead_subject

@@ -15,9 +15,14 @@ from index.vn import match_key
 # ("04 vụ tai nạn giao thông" measures "tai nạn giao thông"); 'noun' units are what is
 # counted and stay in it ("41 giấy phép xây dựng").
 UNITS: tuple[tuple[str, str, str], ...] = (
-    ("triệu đồng", "triệu đồng", "money"), ("tỷ đồng", "tỷ đồng", "money"),
-    ("nghìn đồng", "nghìn đồng", "money"), ("đồng", "đồng", "money"), ("đ", "đồng", "money"),
+    ("triệu đồng", "triệu đồng", "money"), ("tr.đồng", "triệu đồng", "money"),
+    ("tr.đ", "triệu đồng", "money"), ("trđ", "triệu đồng", "money"),
+    ("triệu VNĐ", "triệu đồng", "money"), ("tỷ đồng", "tỷ đồng", "money"),
+    ("tỉ đồng", "tỷ đồng", "money"), ("tỷ VNĐ", "tỷ đồng", "money"),
+    ("nghìn đồng", "nghìn đồng", "money"), ("ngàn đồng", "nghìn đồng", "money"),
+    ("VNĐ", "đồng", "money"), ("đồng", "đồng", "money"), ("đ", "đồng", "money"),
     ("%", "%", "percent"), ("m²", "m²", "area"), ("m2", "m²", "area"), ("ha", "ha", "area"),
+    ("hecta", "ha", "area"), ("héc-ta", "ha", "area"),
     ("km", "km", "area"), ("tạ/ha", "tạ/ha", "area"),
     ("tấn", "tấn", "count"), ("gam", "gam", "count"), ("kg", "kg", "count"),
     ("hộ gia đình", "hộ", "count"), ("hộ", "hộ", "count"), ("vụ việc", "vụ việc", "count"),

@@ -6,9 +6,9 @@ import re
 
 from index import vn
 from index.model import Paragraph, Report
+from index.record_keys import home_places, project_key
 from index.records.figures import scan_figures
 from index.records.model import Amount, Project
-from index.vn import match_key
 
 # Stage labels with the folded cues that put a project in them, most telling first.
 STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -117,11 +117,18 @@ def _item_name(item: str) -> tuple[str, tuple[Amount, ...]]:
     return _AMOUNT_RE.sub("", item).strip(" ,.;"), amounts
 
 
-def _project(report_id: str, name: str, amounts: tuple[Amount, ...], clause: str, **src) -> Project:
+def _project(
+    report_id: str,
+    name: str,
+    amounts: tuple[Amount, ...],
+    clause: str,
+    home: tuple[str, ...] = (),
+    **src,
+) -> Project:
     return Project(
         report_id=report_id,
         name=name,
-        key=match_key(name),
+        key=project_key(name, home),
         stage=stage_of(clause),
         amounts=amounts,
         clause=vn.strip_markers(clause).strip(),
@@ -131,6 +138,7 @@ def _project(report_id: str, name: str, amounts: tuple[Amount, ...], clause: str
 
 def extract_projects(report: Report, report_id: str, planned_sections: set[str]) -> list[Project]:
     out: list[Project] = []
+    home = home_places(report.meta.issuer)  # its own locality never tells projects apart
     by_index = {p.index: p for p in report.paragraphs}
     for fn in report.footnotes:  # "… 01 dự án⁴" with the names in footnote 4
         context = vn.fold(fn.context)
@@ -147,6 +155,7 @@ def extract_projects(report: Report, report_id: str, planned_sections: set[str])
                     name,
                     amounts,
                     fn.context,
+                    home,
                     planned=para.section in planned_sections,
                     section=para.section,
                     paragraph=para.index,
@@ -156,12 +165,16 @@ def extract_projects(report: Report, report_id: str, planned_sections: set[str])
             )
     for para in report.paragraphs:
         for sentence in vn.sentences(para.text):
-            out += _projects_in_sentence(report_id, para, sentence, planned_sections)
+            out += _projects_in_sentence(report_id, para, sentence, planned_sections, home)
     return out
 
 
 def _projects_in_sentence(
-    report_id: str, para: Paragraph, sentence: str, planned_sections: set[str]
+    report_id: str,
+    para: Paragraph,
+    sentence: str,
+    planned_sections: set[str],
+    home: tuple[str, ...] = (),
 ) -> list[Project]:
     out: list[Project] = []
     for m in _PROJECT_RE.finditer(sentence):
@@ -208,6 +221,7 @@ def _projects_in_sentence(
                     vn.strip_markers(name),
                     amounts,
                     clause,
+                    home,
                     planned=para.section in planned_sections,
                     section=para.section,
                     paragraph=para.index,

@@ -165,6 +165,23 @@ def test_reports_and_remove(copy_sample_index, subprocess_env) -> None:
     assert "Không có báo cáo" in again.stderr
 
 
+def test_control_characters_in_file_names_are_neutralised(
+    copy_sample_index, subprocess_env, tmp_path: Path
+) -> None:
+    index = copy_sample_index()
+    name = "bao\ncao\u202egpj.\x1b[31mdo.txt"  # a newline, a bidi override, an ANSI colour
+    path = tmp_path / name
+    text = SAMPLE_FILES[0].read_text("utf-8").replace("912/BC-UBND", "919/BC-UBND")
+    path.write_text(text, "utf-8")
+    done = run_cli(["ingest", path, "--index", index], subprocess_env)
+    assert done.returncode == 0, done.stderr
+    assert "\u202e" not in done.stderr and "\x1b[31m" not in done.stderr  # tqdm's own \x1b[A stay
+    rows = run_cli(["reports", "--index", index], subprocess_env).stdout.strip().splitlines()
+    assert len(rows) == 4  # one line per report: the newline did not break the table
+    row = next(r for r in rows if "919/BC-UBND" in r)
+    assert "\u202e" not in row and "\x1b" not in row and "bao" in row and "cao" in row
+
+
 def test_reports_on_an_empty_index(tmp_path: Path, subprocess_env) -> None:
     done = run_cli(["reports", "--index", tmp_path / "rong"], subprocess_env)
     assert done.returncode == 0

@@ -82,6 +82,16 @@ def test_projects_list_and_timeline(run, index_dir: Path) -> None:
     code, out, _ = run("projects", index=index_dir)
     assert code == 0
     assert "Kè bờ sông Mai (đoạn cầu Tân Giang - bến Hòa An)\tthi công\t12/2025\t3" in out
+    # one row for the project, saying which names as written were joined, from which reports
+    (row,) = [line for line in out.splitlines() if line.startswith("Kè bờ sông Mai")]
+    assert row.endswith("“Kè bờ sông Mai” (1123/BC-UBND, 1015/BC-UBND, 912/BC-UBND ×3)")
+    assert "\tUBND thành phố Sông Mai\t" in row
+    code, out, _ = run("projects", "--json", index=index_dir)
+    ke = next(r for r in json.loads(out) if r["name"].startswith("Kè bờ sông Mai"))
+    assert {n["name"] for n in ke["names"]} == {
+        "Kè bờ sông Mai",
+        "Kè bờ sông Mai (đoạn cầu Tân Giang - bến Hòa An)",
+    }
     code, out, _ = run("projects", "--search", "ke bo song mai", index=index_dir)
     assert code == 0
     order = [out.index(f"Kỳ {p}") for p in ("12/2025", "11/2025", "10/2025")]
@@ -116,11 +126,13 @@ def test_figures_table_json_and_chart(run, index_dir: Path, tmp_path: Path) -> N
     code, out, err = run(
         "figures", "--measure", "lũy kế thu NSNN", "--chart", str(chart), index=index_dir
     )
-    assert code == 0
+    assert code == 0 and out.startswith("Chuỗi số liệu của UBND thành phố Sông Mai\n")
     assert "10/2025\t312.640\ttriệu đồng" in out and "12/2025\t386.808\ttriệu đồng" in out
+    assert "Cũng có số liệu" not in err  # one issuer in this index
     assert chart.read_bytes().startswith(b"\x89PNG") and f"Đã lưu biểu đồ: {chart}" in err
     code, out, _ = run("figures", "--measure", "tai nạn giao thông", "--json", index=index_dir)
     assert [r["value"] for r in json.loads(out)] == [4, 2, 3]
+    assert {r["issuer"] for r in json.loads(out)} == {"UBND thành phố Sông Mai"}
     code, out, _ = run(
         "figures", "--measure", "lũy kế thu NSNN", "--period", "11/2025-12/2025", "--json",
         index=index_dir,
@@ -133,6 +145,52 @@ def test_figures_table_json_and_chart(run, index_dir: Path, tmp_path: Path) -> N
     assert [r["value"] for r in json.loads(out)] == [343848]
     code, _, err = run("figures", "--measure", "số tàu vũ trụ", index=index_dir)
     assert code == 1 and "Không tìm thấy số liệu" in err
+
+
+LANG_SON = """ỦY BAN NHÂN DÂN
+THÀNH PHỐ LẠNG SƠN
+
+Số: 1250/BC-UBND
+
+TP. Lạng Sơn, ngày 18 tháng 12 năm 2023
+
+BÁO CÁO
+
+Tình hình phát triển kinh tế - xã hội tháng 12/2023
+
+I. KẾT QUẢ ĐẠT ĐƯỢC
+
+1. Kinh tế
+
+Công tác thu NSNN thành phố tính đến hết ngày 19/12/2023 thu được 20.122 triệu đồng; \
+lũy kế 397.497 triệu đồng đạt 108,7% dự toán tỉnh giao.
+"""
+
+
+def test_figures_of_two_issuers_say_whose_series_it_is(run, tmp_path: Path) -> None:
+    """Another city's report in the same index: the series stays one city's, says which,
+    and names the other; --issuer picks it, --all-issuers shows both, each row labelled."""
+    root = tmp_path / "index"
+    store = Store(root, HashEmbedder())
+    other = tmp_path / "langson-2023-12.txt"
+    other.write_text(LANG_SON, "utf-8")
+    for f in (*SAMPLE_FILES, other):
+        ingest_file(store, f, MAX)
+    code, out, err = run("figures", "--measure", "lũy kế thu NSNN", index=root)
+    assert code == 0 and out.startswith("Chuỗi số liệu của UBND thành phố Sông Mai\n")
+    assert "397.497" not in out
+    assert "Cũng có số liệu này của: UBND thành phố Lạng Sơn" in err
+    code, out, _ = run(
+        "figures", "--measure", "lũy kế thu NSNN", "--issuer", "Lạng Sơn", index=root
+    )
+    assert out.startswith("Chuỗi số liệu của UBND thành phố Lạng Sơn\n") and "397.497" in out
+    assert "312.640" not in out
+    code, out, _ = run("figures", "--measure", "lũy kế thu NSNN", "--all-issuers", index=root)
+    lines = out.splitlines()
+    assert lines[0] == "Chuỗi số liệu của UBND thành phố Lạng Sơn, UBND thành phố Sông Mai"
+    assert lines[2].endswith("\tCơ quan") and len(lines) == 3 + 4
+    assert lines[3].startswith("12/2023\t397.497")
+    assert lines[3].endswith("\tUBND thành phố Lạng Sơn")
 
 
 def test_empty_index_says_what_to_do(run, tmp_path: Path) -> None:

@@ -70,8 +70,12 @@ def test_lookup_document_registry_first_then_every_mention(store: Store) -> None
     kinds = [m.kind for m in matches]
     assert kinds[0] == "registry" and set(kinds) <= {"registry", "mention"}
     assert {m.period for m in matches} == {"10/2025", "11/2025"}
-    full = next(m for m in matches if m.about)
-    assert full.date == "2025-10-06" and full.period == "10/2025"
+    about = {m.period: m.about for m in matches if m.kind == "registry"}
+    assert about["10/2025"].startswith("phê duyệt chủ trương đầu tư 01 dự án")
+    # November cites it for what it did: "(dự án được phê duyệt chủ trương đầu tư tại …)"
+    assert about["11/2025"] == "phê duyệt chủ trương đầu tư"
+    full = next(m for m in matches if m.period == "10/2025")
+    assert full.date == "2025-10-06"
     for m in matches:
         assert m.number == "2514/QĐ-UBND" and m.citation
         _cited_exactly(store, m.citation)
@@ -145,6 +149,29 @@ def test_figure_series_with_exact_values_and_citations(store: Store) -> None:
     for r in rows:
         assert r.citation and r.raw in r.citation.quote
         _cited_exactly(store, r.citation)
+
+
+def test_series_rows_name_their_issuer(store: Store) -> None:
+    rows = figure_series(store, "lũy kế thu NSNN")
+    assert {r.issuer for r in rows} == {"UBND thành phố Sông Mai"}
+    assert rows[0].to_json()["issuer"] == "UBND thành phố Sông Mai"
+    assert figure_series(store, "lũy kế thu NSNN", issuer="Lạng Sơn") == []
+    assert len(figure_series(store, "lũy kế thu NSNN", all_issuers=True)) == 3
+
+
+def test_records_can_be_limited_to_some_reports(store: Store) -> None:
+    """What the app calls to keep sample reports out: every lookup takes the report ids
+    it may use."""
+    ids = {r.period: r.report_id for r in store.reports()}
+    nov = {ids["11/2025"]}
+    assert [r.period for r in figure_series(store, "lũy kế thu NSNN", reports=nov)] == ["11/2025"]
+    assert {m.period for m in lookup_document(store, "QĐ 2514", reports=nov)} == {"11/2025"}
+    assert lookup_document(store, "QĐ 2514", reports=set()) == []
+    assert [s.period for s in project_timeline(store, "Kè bờ sông Mai", reports=nov)] == ["11/2025"]
+    # October set the November tasks: without October's report there is nothing to follow up
+    assert task_followup(store, "11/2025", reports=nov) == []
+    october_only = task_followup(store, "11/2025", reports={ids["10/2025"]})
+    assert october_only and {r.status for r in october_only} == {NO_REPORT}
 
 
 def test_line_chart_is_a_valid_png(store: Store, tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ import pytest
 from conftest import SAMPLE_FILES
 
 from index import errors, vn
+from index.legacy import to_cp1258
 from index.model import Report
 from index.parse import parse_bytes, read_file
 from index.parse_text import parse_text
@@ -215,31 +216,6 @@ def test_langson_recipients(langson_report: Report) -> None:
 # ---- refusing bad input ---------------------------------------------------------------------
 
 
-def to_cp1258(text: str) -> bytes:
-    """Windows-1258 bytes as old Vietnamese Word files have them (tones as combining marks)."""
-    out = bytearray()
-    for ch in text:
-        try:
-            out += ch.encode("cp1258")
-            continue
-        except UnicodeEncodeError:
-            pass
-        base, *marks = unicodedata.normalize("NFD", ch)
-        rest = ""
-        for mark in marks:
-            combined = unicodedata.normalize("NFC", base + mark)
-            if len(combined) == 1:
-                try:
-                    combined.encode("cp1258")
-                    base = combined
-                    continue
-                except UnicodeEncodeError:
-                    pass
-            rest += mark
-        out += (base + rest).encode("cp1258", errors="replace")  # ⁴ and the like
-    return bytes(out)
-
-
 VALID = SAMPLE_FILES[0].read_bytes()
 
 
@@ -250,7 +226,11 @@ VALID = SAMPLE_FILES[0].read_bytes()
         ("khoang-trang.txt", b"  \n\n\t \r\n  ", errors.EmptyFileError),
         ("rac.txt", bytes(range(256)) * 40, errors.NotAReportError),
         ("nhi-phan.txt", b"\x00\x01\x02PK\x03\x04" * 200, errors.NotAReportError),
-        ("cu.txt", to_cp1258(VALID.decode("utf-8")), errors.EncodingError),
+        (
+            "duc.txt",
+            "Sehr geehrte Damen und Herren, über die Größe".encode("cp1252") * 20,
+            errors.EncodingError,
+        ),
         ("bang-tinh.xlsx", b"PK\x03\x04" + b"\x00" * 100, errors.UnsupportedFormatError),
         ("khong-duoi", VALID, errors.UnsupportedFormatError),
     ],
@@ -275,9 +255,20 @@ def test_cp1258_helper_really_is_windows_1258() -> None:
 
 
 def test_encoding_error_says_to_save_as_utf8(tmp_path: Path) -> None:
+    german = "Sehr geehrte Damen und Herren, über die Größe der Straße".encode("cp1252")
     with pytest.raises(errors.EncodingError) as info:
-        parse_bytes(tmp_path / "cu.txt", to_cp1258(VALID.decode("utf-8")), MAX)
+        parse_bytes(tmp_path / "cu.txt", german * 20, MAX)
     assert "UTF-8" in info.value.message
+
+
+def test_cp1258_is_read_and_said(tmp_path: Path) -> None:
+    """Windows-1258 files of old Vietnamese Word installs are read, with a warning."""
+    plain = parse_bytes(tmp_path / "a.txt", VALID, MAX)
+    old = parse_bytes(tmp_path / "cu.txt", to_cp1258(VALID.decode("utf-8")), MAX)
+    assert old.meta == plain.meta
+    # characters cp1258 cannot hold (superscript footnote marks) were lost in the saving
+    assert [s.path for s in old.sections] == [s.path for s in plain.sections]
+    assert any("Windows-1258" in w for w in old.warnings)
 
 
 def test_utf8_bom_and_utf16_are_read(tmp_path: Path) -> None:

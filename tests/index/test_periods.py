@@ -93,3 +93,15 @@ def test_years_named() -> None:
     assert P.years("tháng 12/2023 và năm 2024") == {2023, 2024}
     assert P.years("Quyết định số 3090/QĐ-UBND ngày 08/12/2022") == set()  # a document's date
     assert P.years("Nghị định 118/2025/NĐ-CP") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [("11/2025", "11/2025"), ("tháng 11/2025", "11/2025"), ("quý IV/2025", "Q4/2025"),
+     ("Q4/2025", "Q4/2025"), ("2025", "2025"), ("10/2025-12/2025", "Q4/2025"),
+     ("01/2025-06/2025", "01/2025-06/2025"),
+     ("11/2025; x", None), ("tháng 11", None), ("'; DROP TABLE documents; --", None)],
+)  # fmt: skip
+def test_exactly_one_period_and_nothing_else(text: str, label: str | None) -> None:
+    p = P.exactly(text)
+    assert (p.label if p else None) == label

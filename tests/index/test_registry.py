@@ -138,6 +138,37 @@ def test_projects_listing_with_latest_stage(registry: Registry) -> None:
     assert rows["Trụ sở làm việc Công an xã Vân Sơn"].stage == "bàn giao"
 
 
+def test_projects_listing_says_which_names_were_joined(registry: Registry) -> None:
+    (ke,) = [r for r in registry.projects() if "sông Mai" in r.name and r.name.startswith("Kè")]
+    assert ke.merged and ke.issuer == "UBND thành phố Sông Mai"
+    assert {n.name for n in ke.names} == {
+        "Kè bờ sông Mai",
+        "Kè bờ sông Mai (đoạn cầu Tân Giang - bến Hòa An)",
+    }
+    assert {n.report for n in ke.names} == {"912/BC-UBND", "1015/BC-UBND", "1123/BC-UBND"}
+    assert sum(n.mentions for n in ke.names) == len(registry.project_timeline(ke.name))
+    one_name = next(r for r in registry.projects() if r.name == "Khu đô thị mới Nam Sông Mai")
+    assert not one_name.merged and len(one_name.keys) == 1
+
+
+def test_every_listing_can_be_limited_to_some_reports(registry: Registry) -> None:
+    """The app keeps sample reports out by naming the reports it allows."""
+    ids = {r.period: r.report_id for r in registry.reports()}
+    nov = {ids["11/2025"]}
+    assert {r.report_id for r in registry.projects(reports=nov)} == nov
+    assert {m.report_id for m in registry.project_timeline("Kè bờ sông Mai", reports=nov)} == nov
+    assert {d.report_id for d in registry.find_documents(reports=nov)} == nov
+    assert [d.report_id for d in registry.find_documents(number="12-NQ/TU", reports=nov)] == [
+        ids["11/2025"]
+    ]
+    assert [f.period for f in registry.figure_series("lũy kế thu NSNN", reports=nov)] == ["11/2025"]
+    assert registry.tasks("11/2025", reports=nov) == []  # set in October's report
+    assert len(registry.tasks("11/2025", reports={ids["10/2025"]})) == 16
+    assert registry.task_periods(reports=nov) == ["12/2025"]
+    assert registry.task_periods() == ["12/2025", "11/2025", "01/2026"]
+    assert registry.projects(reports=[]) == [] and registry.find_documents(reports=()) == []
+
+
 def test_tasks_by_target_period(registry: Registry) -> None:
     november = registry.tasks("11/2025")
     assert len(november) == 16 and {t.target_period for t in november} == {"11/2025"}
@@ -171,6 +202,10 @@ def test_figure_series_filters(registry: Registry) -> None:
     assert [f.value for f in two] == [343848, 386808]
     people = registry.figure_series("chi trả trợ cấp BHXH", unit="lượt người")
     assert [f.value for f in people] == [1934, 1941, 1967]
+    money = registry.figure_series("chi trả trợ cấp BHXH", unit="tr.đ")  # any spelling
+    assert [f.value for f in money] == [1086.52, 1092.17, 1118.64]
+    assert registry.figure_issuers("lũy kế thu NSNN") == ["UBND thành phố Sông Mai"]
+    assert registry.figure_series("lũy kế thu NSNN", issuer="Lạng Sơn") == []
     assert registry.figure_series("số lượng tàu vũ trụ") == []
 
 

@@ -105,7 +105,10 @@ def test_changed_file_replaces_the_old_version(store: Store, docs: Path) -> None
     assert len(store.reports()) == 1
     new_ids = set(store.chunks)
     assert not old_ids & new_ids
-    assert chroma_ids(store) == new_ids  # old chunks gone from Chroma
+    # the old version stays in Chroma for one commit, for readers still on it, then goes
+    assert chroma_ids(store) == new_ids | old_ids
+    ingest_file(store, docs / SAMPLE_FILES[1].name, MAX)
+    assert chroma_ids(store) == set(store.chunks) and not old_ids & set(store.chunks)
     assert not list((store.root / "reports").glob(f"*{old_ids.pop().split(':')[1]}*"))
     tokens = vn.search_tokens("321 vận động viên")
     (best, _), *_ = store.lexical_search(tokens, 3)
@@ -120,13 +123,14 @@ def test_remove(store: Store, docs: Path) -> None:
     assert store.remove(gone.report_id) is True
     assert [r.report_id for r in store.reports()] == [kept.report_id]
     assert all(c.report_id == kept.report_id for c in store.chunks.values())
-    assert chroma_ids(store) == set(store.chunks)
+    assert chroma_ids(store) >= set(store.chunks)  # the removed one's go at the next commit
     hits = store.lexical_search(vn.search_tokens("đua thuyền truyền thống sông Mai"), 50)
     assert all(store.chunks[cid].report_id == kept.report_id for cid, _ in hits)
     assert store.remove(gone.report_id) is False
     assert store.remove("khong-co") is False
     # a removed file can be ingested again
     assert ingest_file(store, Path(gone.path), MAX).status == "added"
+    assert chroma_ids(store) == set(store.chunks)
 
 
 def test_folder_with_a_bad_file(store: Store, docs: Path) -> None:
@@ -386,3 +390,24 @@ def test_kill_9_mid_ingest_leaves_a_consistent_store(tmp_path: Path, subprocess_
     live = {f"{r.report_id}.{r.version}.json" for r in store.reports()}
     assert {p.name for p in (root / "reports").glob("*.json")} == live
     assert not list(root.glob(".bm25.*"))
+
+
+def test_an_unreadable_subfolder_is_named(docs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from index.ingest import scan
+
+    locked = docs / "mat"
+    locked.mkdir()
+    (locked / "bi-mat.txt").write_text("x", "utf-8")
+    real = os.scandir
+
+    def scandir(path="."):
+        if Path(path) == locked:  # what chmod 000 does to anyone but root
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    files, skipped = scan([docs])
+    assert sorted(f.name for f in files) == sorted(f.name for f in SAMPLE_FILES[:2])
+    [note] = skipped
+    assert note.path == str(locked) and note.status == "skipped" and note.ok
+    assert "không đọc được thư mục" in note.message

@@ -230,3 +230,20 @@ def test_diacritic_restorer_keeps_title_case() -> None:
     restorer = vn.DiacriticRestorer(uni, bi)
     assert restorer.restore("Chi tra tro cap") == "Chi trả trợ cấp"
     assert restorer.restore("thanh pho Song Mai") == "thành phố Sông Mai"
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "text"),
+    [
+        (397497, None, "397.497"),
+        (1234.5, 1, "1.234,5"),
+        (45.5, None, "45,5"),
+        (-3.25, 2, "−3,25"),
+        (2000, None, "2.000"),
+        (-0.0001, 1, "0,0"),
+    ],
+)
+def test_format_number_the_reports_way(value: float, decimals: int | None, text: str) -> None:
+    assert vn.format_number(value, decimals) == text
+    if decimals is None or decimals:
+        assert vn.parse_number(text.lstrip("−")) == pytest.approx(abs(value), abs=0.05)

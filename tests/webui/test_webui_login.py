@@ -69,15 +69,30 @@ def test_nothing_is_reachable_without_a_session(app) -> None:
         Client(app.url, auth=("quantri", "sai-mật-khẩu"), verbose=False)
 
 
+def upload_status(url: str, user: str) -> int:
+    """POST a file straight to Gradio's upload route in `user`'s session."""
+    import httpx
+
+    with httpx.Client(base_url=url, timeout=30) as c:
+        login = c.post("login", data={"username": user, "password": USERS[user][0]})
+        assert login.status_code == 200, login.text
+        r = c.post("gradio_api/upload", files={"files": ("x.txt", b"0" * 1000, "text/plain")})
+        return r.status_code
+
+
 def test_roles_are_checked_on_the_server(app, tmp_path) -> None:
     from gradio_client import Client, handle_file
 
     staff = Client(app.url, auth=("canbo", USERS["canbo"][0]), verbose=False)
     text = staff.predict("Lũy kế thu NSNN tháng 12/2025 đạt bao nhiêu?", api_name="/ask")
     assert "386.808" in text
-    with pytest.raises(Exception, match="quản trị"):
+    with pytest.raises(Exception, match="403"):  # stopped at the upload route (gates.py)
         staff.predict([handle_file(docx_report(tmp_path))], api_name="/upload_reports")
     assert not (app.index / "uploads").exists()
+
+    # nor can a cán bộ fill Gradio's temporary folder through its upload route
+    assert upload_status(app.url, "canbo") == 403
+    assert upload_status(app.url, "quantri") == 200
 
     admin = Client(app.url, auth=("quantri", USERS["quantri"][0]), verbose=False)
     lines = admin.predict([handle_file(docx_report(tmp_path))], api_name="/upload_reports")[0]

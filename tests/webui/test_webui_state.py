@@ -13,10 +13,10 @@ from webui_helpers import docx_report
 
 from assistant.route import make_assistant
 from assistant.settings import Settings
+from assistant.webui.batch import delete_report, reindex_report, run_batch
 from assistant.webui.chat import Conversation, respond, scope_of, show_citation
 from assistant.webui.export import conversation_markdown, export_docx
 from assistant.webui.state import AppState, Limits
-from assistant.webui.upload import delete_report, reindex_report, run_batch
 
 pytestmark = pytest.mark.slow
 
@@ -167,3 +167,21 @@ def test_chroma_clients_open_one_at_a_time(tmp_path: Path, fake_embedder) -> Non
         for t in threads:
             t.join(60)
         assert not errors, errors[:2]
+
+
+def test_a_chat_question_past_the_limit_is_refused_before_anything(
+    state: AppState, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant.webui import chat
+
+    def never(*args, **kwargs):
+        raise AssertionError("a refused question is neither resolved nor answered")
+
+    monkeypatch.setattr(chat, "resolve", never)
+    monkeypatch.setattr(state.answerer, "stream", never)
+    conv = chat.Conversation()
+    *_, (history, box, conv, text) = chat.respond(
+        state, "Thu ngân sách? " * 5000, [], conv, None, "", ""
+    )
+    assert "ASSISTANT_MAX_QUESTION_CHARS" in text and box == ""
+    assert len(history[0]["content"]) < 300 and not conv.exchanges

@@ -1,0 +1,500 @@
+"""Scanned reports through OCR: real Tesseract on the scans shipped in tests/data/scans (made
+by make_scans.py from samples/songmai-2025-12-bc1123.txt), the real scanned letter in
+../shared/scans, the post-correction, the cache, the limits and the refusals."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+from conftest import TESTS
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+from index import ocr, ocr_correct, ocr_image, tesseract
+from index.errors import (
+    IngestError,
+    MissingToolError,
+    OcrNoTextError,
+    OcrTooManyPagesError,
+    OcrUnavailableError,
+)
+from index.model import Report
+from index.parse import parse_bytes
+
+SCANS = TESTS / "data" / "scans"
+SCAN_PDF = SCANS / "songmai-2025-12-scan.pdf"
+PHOTO = SCANS / "songmai-2025-12-photo.jpg"
+MAX = 50 << 20
+needs_tesseract = pytest.mark.skipif(
+    shutil.which("tesseract") is None,
+    reason="tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-vie)",
+)
+
+
+@pytest.fixture(scope="module")
+def cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One OCR cache for the module: each shipped scan is OCR'd once."""
+    return tmp_path_factory.mktemp("ocr-cache")
+
+
+def parse(path: Path, cache: Path, data: bytes | None = None, **opts) -> Report:
+    with ocr.using(ocr.OcrOptions(cache_dir=cache, **opts)):
+        return parse_bytes(path, path.read_bytes() if data is None else data, MAX)
+
+
+def text_of(report: Report) -> str:
+    return "\n".join([p.text for p in report.paragraphs] + [f.text for f in report.footnotes])
+
+
+# ------------------------------------------------------------------ the shipped scans
+@pytest.fixture(scope="module")
+def scan_report(cache: Path) -> Report:
+    if shutil.which("tesseract") is None:
+        pytest.skip("tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-vie)")
+    return parse(SCAN_PDF, cache)
+
+
+@pytest.mark.slow
+def test_scanned_pdf_structure(scan_report: Report) -> None:
+    r = scan_report
+    assert r.meta.number == "1123/BC-UBND"
+    assert r.meta.date == "2025-12-16" and r.meta.period == "12/2025"
+    assert r.meta.issuer == "thành phố Sông Mai"
+    assert {"I", "I.1", "I.2", "I.2.1"} <= {s.path for s in r.sections}
+    assert r.ocr_pages == (1, 2)
+    assert {p.page for p in r.paragraphs} == {1, 2}
+    assert not any(p.text.strip() == "2" for p in r.paragraphs)  # the page number is dropped
+
+
+@pytest.mark.slow
+def test_scanned_pdf_figures_verbatim(scan_report: Report) -> None:
+    text = text_of(scan_report)
+    for figure in ("42.960 triệu đồng", "386.808 triệu đồng đạt 104,7%", "97,9%", "108,4%",
+                   "1962/QĐ-UBND ngày 28/11/2025", "3046/QĐ-UBND ngày 05/12/2025",
+                   "176.410.000 đồng", "331.560.000 đồng", "139.250.000 đồng"):  # fmt: skip
+        assert figure in text, figure
+    assert "Tổ chức Hội chợ hàng Việt" in text and "nông thôn mới nâng cao" in text
+
+
+@pytest.mark.slow
+def test_scanned_pdf_provenance_and_footnotes(scan_report: Report) -> None:
+    for p in scan_report.paragraphs:
+        assert p.ocr_confidence is not None and 80 <= p.ocr_confidence <= 100
+    note = scan_report.footnote(1)
+    assert note is not None and note.text.startswith("07 vụ kinh doanh")
+    assert note.page == 1 and note.paragraph is not None and note.ocr_confidence
+    assert "hàng giả" in note.context
+    assert any("nhận dạng ký tự (OCR)" in w for w in scan_report.warnings)
+    # Page 2 (black-and-white): the first note's line just under the rule is read, and the
+    # notes whose numbers OCR misread are numbered by sequence and linked to their clause.
+    two, three = scan_report.footnote(2), scan_report.footnote(3)
+    assert two is not None and two.text.startswith("Tiền thuê nhà 99 lượt") and two.page == 2
+    assert "176.410.000 đồng" in two.context
+    assert three is not None and three.text.startswith("Các tuyến mới")
+    assert "19 tuyến được công nhận lại" in three.context
+    assert not any("chú thích" in w for w in scan_report.warnings)
+
+
+@needs_tesseract
+@pytest.mark.slow
+def test_photo_of_a_page(cache: Path) -> None:
+    r = parse(PHOTO, cache)
+    assert r.meta.number == "1123/BC-UBND" and r.meta.date == "2025-12-16"
+    assert r.ocr_pages == (1,)
+    text = text_of(r)
+    assert "386.808 triệu đồng đạt 104,7%" in text and "1962/QĐ-UBND" in text
+
+
+@needs_tesseract
+@pytest.mark.slow
+def test_cache_hit_runs_no_tesseract(
+    cache: Path, scan_report: Report, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_tesseract(*args, **kwargs):
+        raise AssertionError("tesseract ran although the file is cached")
+
+    monkeypatch.setattr(ocr, "run_tsv", no_tesseract)
+    monkeypatch.setattr(ocr.subprocess, "run", no_tesseract)
+    seen: list[tuple[int, int]] = []
+    again = parse(SCAN_PDF, cache, on_page=lambda name, done, total: seen.append((done, total)))
+    assert again == scan_report
+    assert seen == [(2, 2)]
+
+
+@needs_tesseract
+@pytest.mark.slow
+def test_mixed_pdf_ocrs_only_image_pages(cache: Path, tmp_path: Path) -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    text_pdf = PdfReader(TESTS / "data" / "generated" / "bao-cao-mau-libreoffice.pdf")
+    writer = PdfWriter()
+    writer.add_page(text_pdf.pages[0])
+    writer.add_page(PdfReader(SCAN_PDF).pages[1])
+    buf = io.BytesIO()
+    writer.write(buf)
+    seen: list[tuple[str, int, int]] = []
+    path = tmp_path / "tron.pdf"
+    r = parse(path, tmp_path / "c", buf.getvalue(), on_page=lambda *a: seen.append(a))
+    assert r.ocr_pages == (2,)
+    assert seen[-1] == ("tron.pdf", 1, 1)  # one page needed OCR
+    assert all(p.ocr_confidence is None for p in r.paragraphs if p.page == 1)
+    assert any(p.ocr_confidence for p in r.paragraphs if p.page == 2)
+    assert "3046/QĐ-UBND ngày 05/12/2025" in text_of(r)
+
+
+# ------------------------------------------------------------------ the real scanned letter
+@needs_tesseract
+@pytest.mark.slow
+def test_shared_scanned_letter(shared: Path, cache: Path) -> None:
+    path = shared / "scans" / "bca-c04-3980-2025-scan.pdf"
+    if not path.is_file():
+        pytest.skip(f"{path} is not present")
+    r = parse(path, cache)
+    # The stamped number reads as "33/C04-P6"; the file name confirms it, with a warning.
+    assert r.meta.number == "3980/C04-P6"
+    assert any("theo tên tệp" in w for w in r.warnings)
+    assert r.ocr_pages == (1, 2, 3)
+    text = text_of(r)
+    for phrase in ("công tác phòng, chống ma tuý", "Cục Cảnh sát điều tra tội phạm về ma tuý",
+                   "7.503", "03/124 đơn vị hành chính cấp xã", "480 tỷ đồng",
+                   "Nghị quyết số 163/2024/"):  # fmt: skip
+        assert phrase in text, phrase
+    assert {"1", "2", "3"} <= {s.path for s in r.sections}
+    assert {p.page for p in r.paragraphs} == {1, 2, 3}
+    # Its two footnotes on page 2, their numbers read as "," and "?", linked in section 2.
+    notes = {f.number: f for f in r.footnotes if f.page == 2}
+    assert sorted(notes) == [1, 2]
+    assert notes[1].text.startswith("Cơ sở cai nghiện số 1") and "quá tải" in notes[1].context
+    assert notes[2].text.startswith("Báo cáo số 34/BC-CAT") and "400 tỷ đồng" in notes[2].context
+    assert all(r.paragraphs[f.paragraph - 1].section == "2" for f in notes.values())
+
+
+# ------------------------------------------------------------------ refusals and limits
+def png(image: Image.Image) -> bytes:
+    buf = io.BytesIO()
+    image.save(buf, "PNG")
+    return buf.getvalue()
+
+
+def test_blank_page_image_is_refused(tmp_path: Path) -> None:
+    page = Image.new("L", (1654, 2339), 250)
+    ImageDraw.Draw(page).point([(100, 100), (900, 1500), (1200, 40)], fill=0)  # dust
+    with pytest.raises(OcrNoTextError, match="trang trắng"):
+        parse(tmp_path / "trang-trang.png", tmp_path / "c", png(page))
+
+
+@needs_tesseract
+def test_image_without_text_is_refused(tmp_path: Path) -> None:
+    rng = np.random.default_rng(3)
+    blobs = Image.fromarray((rng.random((700, 900)) * 255).astype(np.uint8), "L")
+    blobs = blobs.filter(ImageFilter.GaussianBlur(6)).point(lambda v: 0 if v < 122 else 230)
+    with pytest.raises(OcrNoTextError, match="không nhận ra chữ trong ảnh") as e:
+        parse(tmp_path / "con-meo.jpg", tmp_path / "c", png(blobs))
+    assert "con-meo.jpg" in str(e.value)
+
+
+def test_page_limit(tmp_path: Path) -> None:
+    with pytest.raises(OcrTooManyPagesError, match=r"2 trang ảnh quét .* vượt giới hạn 1 trang"):
+        parse(SCAN_PDF, tmp_path, max_pages=1)
+
+
+def test_tesseract_missing_names_the_packages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tesseract.shutil, "which", lambda name: None)
+    with pytest.raises(OcrUnavailableError, match="tesseract-ocr tesseract-ocr-vie") as e:
+        parse(SCAN_PDF, tmp_path)
+    assert isinstance(e.value, MissingToolError) and isinstance(e.value, IngestError)
+    assert e.value.path.endswith("songmai-2025-12-scan.pdf")
+
+
+def test_not_an_image(tmp_path: Path) -> None:
+    with pytest.raises(IngestError, match="không mở được ảnh"):
+        parse(tmp_path / "anh.png", tmp_path, b"not an image at all" * 10)
+
+
+# ------------------------------------------------------------------ post-correction
+KNOWN_FIXES = {
+    "nâng câp, sửa chữa": "nâng cấp, sửa chữa",
+    "Báo cáo sô 34/BC-CAT-PH10": "Báo cáo số 34/BC-CAT-PH10",
+    "tô chức kiểm tra": "tổ chức kiểm tra",
+    "hỗ trợ bô sung kinh phí": "hỗ trợ bổ sung kinh phí",
+    "trình cấp có thâm quyền": "trình cấp có thẩm quyền",
+    "mục tiêu quôc gia": "mục tiêu quốc gia",
+    "TỈNH LÂM ĐÔNG": "TỈNH LÂM ĐỒNG",
+    "I. NHŨNG KẾT QUẢ": "I. NHỮNG KẾT QUẢ",
+}
+
+
+@pytest.mark.parametrize(("ocr_text", "fixed"), KNOWN_FIXES.items())
+def test_known_ocr_confusions_fixed(ocr_text: str, fixed: str) -> None:
+    assert ocr_correct.correct_text(ocr_text) == fixed
+
+
+@pytest.mark.parametrize(
+    "kept",
+    ["nêu trên", "chuyên môn", "Tô Hiến Thành", "ma tuý và Uỷ ban hoà giải", "UBND MTQG HĐND",
+     "ngày 15/7/2025", "Số: 3980/C04-P6", "QĐ-UBND", "386.808 triệu đồng", "104,7%"],
+)  # fmt: skip
+def test_right_text_and_codes_kept(kept: str) -> None:
+    assert ocr_correct.correct_text(kept) == kept
+
+
+def test_correction_never_changes_digits_dates_or_numbers() -> None:
+    """Every token holding a digit, and every document code, stays as it was — on all the
+    sample reports, with diacritics stripped to provoke the corrector."""
+    import unicodedata
+
+    from conftest import SAMPLE_FILES
+
+    for f in SAMPLE_FILES:
+        for line in f.read_text("utf-8").splitlines():
+            tone_less = unicodedata.normalize(
+                "NFC",
+                "".join(c for c in unicodedata.normalize("NFD", line) if c not in "\u0301\u0300"),
+            )
+            for text in (line, tone_less):
+                out = ocr_correct.correct_text(text)
+                coded = re.compile(r"\S*[\d/]\S*|\b[A-ZĐ]{2,}\b")
+                assert coded.findall(out) == coded.findall(" ".join(text.split()))
+
+
+def test_plausible_syllables() -> None:
+    assert all(map(ocr_correct.plausible, ["khoảng", "nghiện", "quốc", "cấp", "Đồng", "kế"]))
+    assert not any(map(ocr_correct.plausible, ["câp", "quôc", "ka", "ngha", "sâ", "UBND"]))
+
+
+# ------------------------------------------------------------------ image clean-up
+def lines_of_text(angle: float) -> Image.Image:
+    page = Image.new("L", (1240, 1754), 255)
+    draw = ImageDraw.Draw(page)
+    f = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf", 28)
+    for k in range(30):
+        draw.text((100, 100 + 50 * k), "Công tác thu ngân sách nhà nước đạt 104,7% " * 2, font=f)
+    return page.rotate(angle, Image.BILINEAR, fillcolor=255)
+
+
+@pytest.mark.skipif(
+    not Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf").is_file(), reason="no DejaVu"
+)
+def test_skew_is_measured() -> None:
+    assert abs(ocr_image.skew_angle(lines_of_text(2.0)) + 2.0) <= 0.3
+    assert abs(ocr_image.skew_angle(lines_of_text(0.0))) <= 0.2
+
+
+def test_table_rules_are_erased_and_text_kept() -> None:
+    page = Image.new("L", (800, 600), 255)
+    draw = ImageDraw.Draw(page)
+    draw.rectangle((50, 50, 750, 550), outline=0, width=3)
+    draw.line((400, 50, 400, 550), fill=0, width=3)
+    draw.text((100, 100), "6,84", fill=0)
+    out = np.asarray(ocr_image.erase_rules(page, 300))
+    assert (out[52, 60:740] > 200).all() and (out[60:540, 401] > 200).all()
+    assert (out[95:115, 95:130] < 128).any()  # the figure is still there
+
+
+def test_model_roundtrip_keeps_ocr_fields() -> None:
+    from index.model import Paragraph, ReportMeta
+
+    r = Report("a.pdf", ReportMeta(), (), (Paragraph(1, "x", "", page=3, ocr_confidence=91.5),),
+               ocr_pages=(3,))  # fmt: skip
+    assert Report.from_dict(r.to_dict()) == r
+    old = r.to_dict()
+    old.pop("ocr_pages")
+    del old["paragraphs"][0]["ocr_confidence"]
+    assert Report.from_dict(old).paragraphs[0].ocr_confidence is None
+
+
+# ------------------------------------------------------------------ scanned structure
+# Pages built from word boxes as Tesseract gives them (300 dpi, A4), no Tesseract needed.
+W300, H300 = 2480, 3508
+
+
+class Words:
+    """Tesseract lines laid out by hand: `line(y, "a b c", x=...)` adds one line's words,
+    ~22 px per character; `box(...)` adds one word with its own box."""
+
+    def __init__(self) -> None:
+        self.words: list[tesseract.OcrWord] = []
+        self.rules: list[tuple[int, int, int, int]] = []
+        self.n = 0
+
+    def line(self, y: int, text: str, x: int = 416, h: int = 50, right: int | None = None,
+             conf: float = 96.0, new: bool = True) -> None:  # fmt: skip
+        self.n += new
+        tokens = text.split()
+        widths = [22 * len(t) for t in tokens]
+        gap = 20 if right is None else max(20, (right - x - sum(widths)) // max(1, len(tokens) - 1))
+        for t, wd in zip(tokens, widths, strict=True):
+            self.words.append(tesseract.OcrWord(t, x, y, wd, h, conf, self.n, h + 10))
+            x += wd + gap
+
+    def box(self, text: str, x: int, y: int, w: int, h: int, conf: float, new: bool = False):
+        self.n += new
+        self.words.append(tesseract.OcrWord(text, x, y, w, h, conf, self.n, h))
+
+    def page(self, number: int = 1) -> tesseract.OcrPage:
+        words = tuple(sorted(self.words, key=lambda w: (w.line, w.left)))
+        return tesseract.OcrPage(number, W300, H300, 300.0, words, rules=tuple(self.rules))
+
+
+def body_lines(ws: Words, y: int, rows: list[str]) -> int:
+    """Justified lines of running text from `y`; returns the y below them."""
+    for k, row in enumerate(rows):
+        ws.line(y, row, x=566 if k == 0 else 416, right=2240)
+        y += 80
+    return y
+
+
+def build(pages: list[tesseract.OcrPage], notes: list[int] | None = None) -> Report:
+    from index import ocr_layout
+    from index.parse_pdf import assemble
+    from index.structure import build_report
+
+    notes = notes if notes is not None else [0, 0]
+    read = [ocr_layout.to_pdf_page(p, notes)[0] for p in pages]
+    ocr_layout._repair_headings(read)
+    return build_report("scan.pdf", assemble(read)[0])
+
+
+def footed_page(first: int) -> tesseract.OcrPage:
+    """Running text with three raised numbers read as marks ("trình”;", "án'.", "nhà °,"),
+    a closing quote that is not one, and under a separator rule three notes whose numbers
+    OCR read as "h", "°" and nothing (swallowed into the note's first word)."""
+    ws = Words()
+    y = body_lines(ws, 300, [
+        "Chỉ đạo theo dõi thi công xây dựng đối với 05 công trình”; Bàn giao đưa vào",
+        'sử dụng 02 dự án\'. Tổ chức chương trình "Tết Nhân ái" cho hộ nghèo. Thu',
+        "tiền thuê nhà °, giá dịch vụ vệ sinh môi trường với tổng số tiền 331.560.000",
+        "đồng. BGMB tổng diện tích 21.377,9m” của 41 hộ gia đình.",
+    ])  # fmt: skip
+    body_lines(ws, y + 40, ["Ban hành 04 Quyết định xử phạt vi phạm hành chính trong lĩnh"] * 20)
+    ws.rules.append((416, 2900, 1016, 2903))
+    ws.box("h", 566, 2930, 13, 21, 24.0, new=True)
+    ws.line(2942, "Công viên cây xanh phường Hòa An", x=597, h=40, new=False)
+    ws.box("°", 566, 3000, 13, 22, 7.0, new=True)
+    ws.line(3012, "Nhà văn hóa trung tâm thành phố Sông Mai; Cải tạo, sửa chữa trạm", x=597,
+            h=40, new=False)  # fmt: skip
+    ws.line(3072, "y tế phường Tân Giang", x=416, h=40)
+    ws.box("“Xây", 566, 3130, 106, 61, 14.0, new=True)  # the number swallowed
+    ws.line(3142, "dựng trường Tiểu học Phú Mai", x=697, h=40, new=False)
+    return ws.page(first)
+
+
+def test_footnotes_under_the_rule_numbered_by_sequence_and_linked() -> None:
+    r = build([footed_page(1)], notes=[5, 0])  # notes 1–5 were on earlier pages
+    assert [f.number for f in r.footnotes] == [6, 7, 8]
+    assert r.footnote(6).text == "Công viên cây xanh phường Hòa An"
+    assert r.footnote(7).text.endswith("trạm y tế phường Tân Giang")  # one note, two lines
+    assert r.footnote(8).text == "Xây dựng trường Tiểu học Phú Mai"
+    text = r.paragraphs[0].text
+    assert "05 công trình⁶; Bàn giao" in text and "02 dự án⁷." in text and "nhà⁸," in text
+    assert '"Tết Nhân ái"' in text  # a closing quote, not a marker
+    assert "21.377,9m²" in text  # a unit's exponent, not a marker
+    assert "331.560.000" in text  # figures untouched
+    assert all(f.paragraph == 1 for f in r.footnotes)
+    assert not r.warnings or "chú thích" not in " ".join(r.warnings)
+
+
+def test_more_marks_than_notes_keeps_the_likeliest() -> None:
+    """One note on the page, two candidates: the ” that may close a quote gives way."""
+    ws = Words()
+    rows = [
+        "Trong tháng các lực lượng chức năng đã kiểm tra, xử lý 14 vụ buôn lậu,",
+        "gian lận thương mại, hàng giả'. Tổng số tiền xử phạt vi phạm hành chính",
+        "là 112,3 triệu đồng. Tiếp nhận và giải quyết đơn thư”. Tổ chức đối thoại.",
+    ]
+    y = body_lines(ws, 300, rows)
+    body_lines(ws, y + 40, ["Ban hành 04 Quyết định xử phạt vi phạm hành chính trong lĩnh"] * 20)
+    ws.rules.append((416, 2900, 1016, 2903))
+    ws.box("'", 566, 2930, 8, 21, 56.0, new=True)
+    ws.line(2942, "07 vụ kinh doanh hàng hóa không rõ nguồn gốc", x=597, h=40, new=False)
+    r = build([ws.page()])
+    assert [f.number for f in r.footnotes] == [1]
+    assert "hàng giả¹." in text_of(r) and "đơn thư”." in text_of(r)
+
+
+def test_a_page_without_notes_keeps_its_marks() -> None:
+    ws = Words()
+    body_lines(ws, 300, ["Tổ chức Hội thi về chuyển đổi số”; Chỉ đạo kiểm tra công tác"] * 12)
+    r = build([ws.page()])
+    assert not r.footnotes and "chuyển đổi số”;" in r.paragraphs[0].text
+
+
+def test_specks_and_the_signature_column() -> None:
+    """ "Nơi nhận" beside the signature: Tesseract runs a list line into the signer's line
+    beside it, and reads specks in the signature's space; the list is read whole, then the
+    signature, and the specks are gone."""
+    ws = Words()
+    body_lines(ws, 300, ["Tổ chức khám sức khỏe nghĩa vụ quân sự năm 2026 cho 612 công dân./."] * 3)
+    ws.line(600, "Nơi nhận:", h=45)
+    ws.line(600, "TM. ỦY BAN NHÂN DÂN", x=1410, h=50, new=False)
+    ws.line(660, "- UBND tỉnh (b/c);", h=40)
+    ws.line(655, "CHỦ TỊCH", x=1600, h=50, new=False)
+    for k, item in enumerate(["- Sở Tài chính (b/c);", "- TT HĐND TP;", "- CT, PCT UBND TP;"]):
+        ws.line(720 + 60 * k, item, h=40)
+    ws.box("4g", 1723, 840, 11, 11, 26.0)  # specks on the last of them
+    ws.box("R", 1909, 837, 17, 11, 30.0)
+    ws.line(872, "- Các phòng ban, đơn vị, Đảng, đoàn thể TP;", h=40)
+    ws.line(835, "Trần Minh Quân", x=1525, h=45, new=False)  # same Tesseract line, higher
+    ws.line(932, "- Lưu: VT.", h=40)
+    r = build([ws.page()])
+    assert r.recipients == ("UBND tỉnh (b/c);", "Sở Tài chính (b/c);", "TT HĐND TP;",
+                            "CT, PCT UBND TP;", "Các phòng ban, đơn vị, Đảng, đoàn thể TP;",
+                            "Lưu: VT.")  # fmt: skip
+    assert r.meta.signer == "Trần Minh Quân"
+    assert r.meta.signer_role == "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH"
+
+
+def test_headings_follow_their_sequence() -> None:
+    """ "H." and "II" for II, "II." for III, "7," for 7. are set right where the sequence
+    expects them; a body line starting with figures, or an Arabic heading, is not."""
+    ws = Words()
+    y = 300
+    rows = [("I. NHỮNG KẾT QUẢ ĐẠT ĐƯỢC", 416), ("6. Công tác an ninh, quốc phòng", 566),
+            ("7, Công tác Nội vụ, Thanh tra, Tư pháp", 566), ("H. ĐÁNH GIÁ CHUNG", 416),
+            ("1. Ưu điểm:", 566), ("2: Hạn chế:", 566),
+            ("II. NHIỆM VỤ TRỌNG TÂM THÁNG 01/2026", 416), ("1 Lĩnh vực kinh tế", 566)]  # fmt: skip
+    body = ["Tổ chức tiếp công dân định kỳ được 21 lượt, tiếp nhận 19 đơn thư,",
+            "2, 3 hộ gia đình còn lại được chi trả tiền bồi thường, hỗ trợ."]  # fmt: skip
+    for text, x in rows:
+        ws.line(y, text, x=x)
+        y += 80
+        body_lines(ws, y, body)
+        y += 200
+    r = build([ws.page()])
+    assert [s.path for s in r.sections] == ["I", "I.6", "I.7", "II", "II.1", "II.2", "III",
+                                            "III.1"]  # fmt: skip
+    assert r.section("I.7").title == "Công tác Nội vụ, Thanh tra, Tư pháp"
+    assert r.section("III").title == "NHIỆM VỤ TRỌNG TÂM THÁNG 01/2026"
+    assert all(p.text == " ".join(body) for p in r.paragraphs)
+
+
+def test_arabic_headings_are_not_made_roman() -> None:
+    from index import ocr_layout
+    from index.parse_pdf import _Line, _Page, _Word
+
+    def ln(text: str, x0: float, x1: float) -> _Line:
+        return _Line([_Word(t, x0, x1, 0, 10, 13) for t in [text]], 1).finish()
+
+    page = _Page(1, 842, 595, [ln("1. KẾT QUẢ ĐẠT ĐƯỢC", 100, 300), ln("II KẾT QUẢ", 100, 300)])
+    ocr_layout._repair_headings([page])
+    assert [x.text for x in page.lines] == ["1. KẾT QUẢ ĐẠT ĐƯỢC", "II KẾT QUẢ"]
+
+
+def test_rules_are_found_and_kept_with_the_page() -> None:
+    page = Image.new("L", (2480, 3508), 255)
+    draw = ImageDraw.Draw(page)
+    draw.line((416, 2900, 1016, 2900), fill=0, width=3)
+    draw.line((416, 2903, 1016, 2903), fill=140, width=1)  # the grey edge of a scanned rule
+    found: list = []
+    out = np.asarray(ocr_image.erase_rules(page, 300, found))
+    assert len(found) == 1 and found[0][0] == 416 and abs(found[0][1] - 2899) <= 2
+    assert (out[2895:2910, 420:1010] == 255).all()
+    p = tesseract.OcrPage(1, 10, 10, 300.0, rules=((416, 2899, 1017, 2902),))
+    assert tesseract.OcrPage.from_json(p.to_json()) == p
+    assert tesseract.OcrPage.from_json({**p.to_json(), "rules": []}).rules == ()
