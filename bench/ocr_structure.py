@@ -13,6 +13,7 @@ cache hits), read back through OCR, and its Report compared with the .txt's:
 - closing: recipients found, signer and role equal.
 
     .venv/bin/python bench/ocr_structure.py [--show] [--json FILE] [--keep DIR]
+                                            [--samples DIR] [--seed N]
 
 --show lists every difference. The last line is `summary: {json}`.
 """
@@ -37,6 +38,7 @@ from index.model import Report
 from index.parse import parse_bytes
 
 SAMPLES = ROOT / "samples"
+SEED = 12  # bench/scanned.py's scans (another seed: the same pages, other grain and specks)
 SIMILAR = 90.0  # rapidfuzz ratio for "the same text, give or take OCR slips"
 
 
@@ -48,10 +50,10 @@ def same(a: str, b: str) -> bool:
     return fuzz.ratio(key(a), key(b)) >= SIMILAR
 
 
-def scan_of(src: Path, folder: Path) -> Path:
+def scan_of(src: Path, folder: Path, seed: int = SEED) -> Path:
     pdf = folder / f"{src.stem}.pdf"
     if not pdf.is_file():
-        pdf.write_bytes(make_scans.scan(make_scans.typeset(src), np.random.default_rng(12)))
+        pdf.write_bytes(make_scans.scan(make_scans.typeset(src), np.random.default_rng(seed)))
     return pdf
 
 
@@ -135,14 +137,16 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--show", action="store_true", help="list every difference")
     ap.add_argument("--json", type=Path, help="write the summary here")
     ap.add_argument("--keep", type=Path, help="keep the scans here (reused when present)")
+    ap.add_argument("--samples", type=Path, default=SAMPLES, help="the .txt reports (samples/)")
+    ap.add_argument("--seed", type=int, default=SEED, help="the scans' noise (default 12)")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
         out = {}
-        for src in sorted(SAMPLES.glob("*.txt")):
+        for src in sorted(args.samples.glob("*.txt")):
             text = read(src)
-            scan = read(scan_of(src, folder))
+            scan = read(scan_of(src, folder, args.seed))
             counts, diffs = compare(text, scan)
             out[src.stem] = counts
             c = counts

@@ -11,10 +11,14 @@ both (bench/quality.py's run_ours; bench/bank.py's judging and scoring).
 Target (issue 12): scanned within 0.05 of text on evidence and on figures; the summary's
 `within_target` judges it on all the questions (each half is shown beside it).
 
-    .venv/bin/python bench/scanned.py [--out DIR] [--show] [--json FILE]
+    .venv/bin/python bench/scanned.py [--out DIR] [--show] [--json FILE] [--samples DIR]
+                                      [--seed N] [--unseen-words]
     .venv/bin/python bench/quality.py --set scanned          (the same)
 
 --out keeps the scans (DIR/scans) and both indexes (DIR/index-text, DIR/index-scanned).
+--samples reads the reports from another folder (e.g. a fixed copy, while samples/ changes);
+--seed gives the scans other grain and specks, to check that nothing was fitted to the noise;
+--unseen-words corrects the OCR without the samples' own words (index/data/ counts them).
 Prints OCR seconds per page and mean confidence, which gold strings each index holds, the
 table (tune / held-out / all), the questions whose outcome differs, and a last line
 `summary: {json}`. --show adds both answers of those questions and, for every gold string
@@ -39,6 +43,7 @@ sys.path.insert(0, str(ROOT / "tests" / "data" / "scans"))
 import make_scans
 
 SAMPLES = ROOT / "samples"
+SEED = 12  # the scans' grain and specks (another seed: the same pages, other noise)
 TARGET = 0.05
 HALVES = ("tune", "heldout", "all")
 COLUMNS = (  # (score key, header)
@@ -51,14 +56,14 @@ COLUMNS = (  # (score key, header)
 
 
 # ------------------------------------------------------------------------------ the scans
-def render(folder: Path) -> list[Path]:
+def render(folder: Path, samples: Path = SAMPLES, seed: int = SEED) -> list[Path]:
     """Every sample report as a scanned PDF (fixed seed: the same bytes each run, so the
     OCR cache hits)."""
     folder.mkdir(parents=True, exist_ok=True)
     out = []
-    for src in sorted(SAMPLES.glob("*.txt")):
+    for src in sorted(samples.glob("*.txt")):
         pdf = folder / f"{src.stem}.pdf"
-        pdf.write_bytes(make_scans.scan(make_scans.typeset(src), np.random.default_rng(12)))
+        pdf.write_bytes(make_scans.scan(make_scans.typeset(src), np.random.default_rng(seed)))
         out.append(pdf)
     return out
 
@@ -105,6 +110,26 @@ def ocr_report(before: dict[str, list], after: dict[str, list], seconds: float) 
     )
     print(f"scanned index built in {seconds:.0f} s ({fresh} pages OCR'd this run)")
     return out
+
+
+def unseen_inventory(samples: Path) -> None:
+    """Make the OCR post-correction use an inventory counted without the sample reports
+    (index/data/ counts them): an unseen scan's words are not in it either."""
+    from collections import defaultdict
+
+    import ocr_words
+
+    from index import ocr_correct
+
+    names = {p.name for p in samples.glob("*.txt")}
+    uni, bi = ocr_words.count([(n, t) for n, t in ocr_words.texts() if n not in names])
+    groups: defaultdict[str, list[str]] = defaultdict(list)
+    for s in uni:
+        groups[ocr_correct.split_marks(s)[0]].append(s)
+    by_letters = {k: tuple(sorted(v, key=lambda s: -uni[s])) for k, v in groups.items()}
+    inventory = ocr_correct.Inventory(uni, bi, by_letters)
+    ocr_correct.inventory = lambda: inventory
+    print(f"OCR correction without the samples' words: {len(uni)} syllables, {len(bi)} pairs")
 
 
 # ------------------------------------------------------------------------------ the gold
@@ -209,7 +234,16 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--out", type=Path, help="keep the scans and both indexes here")
     ap.add_argument("--show", action="store_true", help="answers and missing gold strings")
     ap.add_argument("--json", type=Path, help="write the summary here")
+    ap.add_argument("--samples", type=Path, default=SAMPLES, help="the .txt reports (samples/)")
+    ap.add_argument("--seed", type=int, default=SEED, help="the scans' noise (default 12)")
+    ap.add_argument(
+        "--unseen-words",
+        action="store_true",
+        help="correct the OCR with a syllable inventory that has not seen the sample reports",
+    )
     args = ap.parse_args(argv)
+    if args.unseen_words:
+        unseen_inventory(args.samples)
     with tempfile.TemporaryDirectory() as tmp:
         out = args.out or Path(tmp)
         return run(out, args)
@@ -217,11 +251,11 @@ def main(argv: list[str] | None = None) -> dict:
 
 def run(out: Path, args: argparse.Namespace) -> dict:
     t = time.perf_counter()
-    pdfs = render(out / "scans")
+    pdfs = render(out / "scans", args.samples, args.seed)
     print(f"rendered {len(pdfs)} scanned reports in {time.perf_counter() - t:.0f} s")
     before = ocr_pages(pdfs)
     indexes = {
-        "text": (out / "index-text", SAMPLES),
+        "text": (out / "index-text", args.samples),
         "scanned": (out / "index-scanned", pdfs[0].parent),
     }
     stores, seconds = {}, {}

@@ -108,20 +108,27 @@ def _horizontal(rules: np.ndarray) -> list[tuple[int, int, int, int]]:
 
 
 def erase_rules(
-    gray: Image.Image, dpi: float, found: list[tuple[int, int, int, int]] | None = None
+    gray: Image.Image,
+    dpi: float,
+    found: list[tuple[int, int, int, int]] | None = None,
+    upright: list[tuple[int, int, int, int]] | None = None,
 ) -> Image.Image:
     """White out table rules and long underlines: Tesseract reads ruled cells as noise
     ("©) \\©") and drops the figures in them; without the rules it reads them as text.
-    The horizontal rules' boxes are added to `found` (the footnote separator is one)."""
+    The horizontal rules' boxes are added to `found` (the footnote separator is one), the
+    vertical ones' to `upright` (with them, a table's cells)."""
     a = np.asarray(gray)
     ink = a < INK
     length = max(40, round(dpi * 0.4))  # 1 cm: longer than any stroke of a letter
     across = _runs(ink, length, 1)
-    rules = across | _runs(ink, length, 0)
+    down = _runs(ink, length, 0)
+    rules = across | down
     if not rules.any():
         return gray
     if found is not None:
         found.extend(_horizontal(across))
+    if upright is not None:
+        upright.extend((y0, x0, y1, x1) for x0, y0, x1, y1 in _horizontal(down.T))
     # The rule's grey edge too: a rule scanned at a slant and levelled again is a staircase
     # whose steps leave a dashed grey trace beside it, which Tesseract binarises into a
     # row of dashes and then drops the line of text under it (a footnote's first line).

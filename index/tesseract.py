@@ -106,6 +106,37 @@ def run_tsv(exe: str, image: Path, lang: str, timeout: float, psm: int = 3) -> l
     return parse_tsv(done.stdout.decode("utf-8", "replace"))
 
 
+def run_tsv_lines(
+    exe: str, images: list[Path], lang: str, timeout: float, whitelist: str = ""
+) -> list[list[OcrWord]]:
+    """Words of each image, each read as one line of text (`--psm 7`), in one Tesseract run
+    (the images listed in a file: the model loads once); `whitelist` limits the characters."""
+    if not images:
+        return []
+    listing = images[0].parent / "images.txt"
+    listing.write_text("".join(f"{p}\n" for p in images), "utf-8")
+    args = [exe, str(listing), "stdout", "-l", lang, "--psm", "7"]
+    if whitelist:
+        args += ["-c", f"tessedit_char_whitelist={whitelist}"]
+    done = subprocess.run([*args, "tsv"], capture_output=True, timeout=timeout, env=_env())
+    if done.returncode != 0:
+        raise RuntimeError(done.stderr.decode("utf-8", "replace").strip()[-300:])
+    rows: list[list[str]] = [[] for _ in images]
+    for row in done.stdout.decode("utf-8", "replace").splitlines()[1:]:
+        page = row.split("\t", 2)[1] if row.count("\t") >= 2 else ""
+        if page.isdigit() and 1 <= int(page) <= len(images):
+            rows[int(page) - 1].append(row)
+    head = "level\n"  # parse_tsv skips the first line
+    return [parse_tsv(head + "\n".join(r)) for r in rows]
+
+
+def has_language(exe: str, lang: str) -> bool:
+    try:
+        return lang in _languages(exe)
+    except (OSError, subprocess.SubprocessError):
+        return False
+
+
 def parse_tsv(tsv: str) -> list[OcrWord]:
     words: list[OcrWord] = []
     lines: dict[tuple[str, ...], tuple[int, int]] = {}  # (block, par, line) → (number, h)
