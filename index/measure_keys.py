@@ -86,6 +86,12 @@ def _lead_end(words: list[str]) -> int:
     return i
 
 
+def core(words: list[str]) -> list[str]:
+    """The words past those that count, total or report an act ('lũy kế cấp giấy phép xây
+    dựng' → 'giấy phép xây dựng'): what two reports name alike when they measure alike."""
+    return words[_lead_end(words) :]
+
+
 def head(words: list[str]) -> list[str]:
     """The first two words (folded) after those that count, total or report an act: 'số
     người nghiện ma túy' → ['nghien', 'ma']; 'lũy kế thu NSNN' → ['thu', 'ngan']."""

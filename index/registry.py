@@ -443,6 +443,15 @@ class Registry:
             out.append(Task(**{k: r[k] for k in Task.__dataclass_fields__}))
         return out
 
+    def figures_of(self, report_id: str) -> list[Figure]:
+        """Every figure of one report, in the order it was extracted (paragraphs in reading
+        order, then footnotes): what a comparison of two whole reports starts from."""
+        with self._connect() as con:
+            rows = con.execute(
+                "SELECT * FROM figures WHERE report_id = ? ORDER BY seq", (report_id,)
+            ).fetchall()
+        return [_figure(r) for r in rows]
+
     def figure_series(
         self,
         measure: str,

@@ -1,46 +1,40 @@
-"""The one stateful object: Chroma (dense), bm25s (lexical) and a manifest, under one folder.
+"""The one stateful object: Chroma (dense), BM25 segments (lexical) and a manifest.
 
-The manifest is the commit point. A report's chunks are written under a new version id,
-then the manifest is swapped atomically, then the old chunks are deleted. A process killed
-at any step leaves the previous manifest in force; anything it wrote beyond that is ignored
-when reading and swept away by the next write.
+The manifest is the commit point. A report's document, vectors and lexical segment are
+written under a new version id, then the manifest is swapped atomically, then what the
+manifest no longer names is deleted one commit later (a reader that loaded the previous
+state still finds it). A process killed at any step leaves the previous manifest in force;
+anything it wrote beyond that is swept away by the next write. Every step costs the size of
+the report written, not of the index: nothing here reads or lists every report's chunks.
 """
 
 from __future__ import annotations
 
 import contextlib
-import fcntl
-import json
+import copy
 import logging
-import os
-import shutil
-import tempfile
-import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from index import labels, vn
+from index import chunkmap, labels, lexicon, vectors
 from index.embed import Embedder
 from index.errors import IndexMismatchError
 from index.model import Chunk, Report
+from index.storage import LocalFiles, open_files
+from index.store_write import AlreadyIndexed, ReportIdTaken, Writing, section_fields_of
 
 if TYPE_CHECKING:  # records registry (index/registry.py)
     from index.registry import Registry
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1
-_CHROMA_OPEN = threading.Lock()
-# The manifest generation each index folder's Chroma client was opened at (or last written
-# by this process). chromadb keeps one client System per folder and process, with the HNSW
-# index in memory: after another process commits, that System is stale (queries fail with
-# "Error finding id"). A Store then opens a fresh one.
-_CLIENT_GENERATION: dict[str, int] = {}
+EXACT_MAX_CHUNKS = 20_000  # reports scored exactly by dense_search, in chunks
+CHECK_EVERY_S = 1.0  # a Chroma server's manifest is polled at most this often
 
 
 @dataclass(frozen=True)
@@ -58,6 +52,7 @@ class ReportInfo:
     chunks: int
     ingested_at: float
     pipeline: str = ""  # parser/chunker version that built it (index.ingest.PIPELINE)
+    task_period: str | None = None  # the period its tasks are for; None: not recorded (older index)
 
     @property
     def label(self) -> str:
@@ -67,66 +62,29 @@ class ReportInfo:
         )
 
 
-class ReportIdTaken(Exception):
-    """Another writer committed a different report under this id meanwhile."""
+class Store(Writing):
+    """Open (or create) the index under `root` for `embedder`; with `chroma_url`, the
+    committed data lives in that Chroma server and `root` holds only derived caches."""
 
-
-class AlreadyIndexed(Exception):
-    """Another writer committed this very content meanwhile."""
-
-    def __init__(self, report_id: str):
-        super().__init__(report_id)
-        self.report_id = report_id
-
-
-def _write_atomic(path: Path, data: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
-
-
-def _meta(chunk: Chunk, report: Report) -> dict[str, Any]:
-    """Chroma metadata: scalars only."""
-    m = report.meta
-    return {
-        "report_id": chunk.report_id,
-        "number": m.number,
-        "date": m.date,
-        "period": m.period,
-        "issuer": m.issuer,
-        "section": chunk.section,
-        "section_title": chunk.section_title,
-        "kind": chunk.kind,
-        "footnote": chunk.footnote if chunk.footnote is not None else -1,
-        "footnotes": ",".join(map(str, chunk.footnotes)),
-        "source": report.source,
-        "page": chunk.page if chunk.page is not None else -1,
-    }
-
-
-class Store:
-    """Open (or create) the index under `root` for `embedder`."""
-
-    def __init__(self, root: Path, embedder: Embedder):
+    def __init__(self, root: Path, embedder: Embedder, chroma_url: str | None = None):
         self.root = Path(root)
         self.root.mkdir(parents=True, exist_ok=True)
         self.embedder = embedder
-        self._manifest_mtime = -1.0
+        self.files: LocalFiles = open_files(self.root, chroma_url)
+        self._token: float | None = None
+        self._checked = 0.0
         self._manifest: dict[str, Any] = {}
-        self._chunks: dict[str, Chunk] = {}
-        self._reports: dict[str, Report] = {}
-        self._bm25: Any = None
-        self._bm25_ids: list[str] = []
+        self._lexicon: lexicon.Lexicon | None = None
         self._collection: Any = None
+        self._batch: dict[str, Any] | None = None  # the manifest being built by batch()
+        self._pinned = False
+        self._infos: list[ReportInfo] | None = None
         self._refresh()
         recorded = self._manifest.get("embedder")
         if recorded and recorded["name"] != embedder.name:
             raise IndexMismatchError(
-                f"Chỉ mục ở {self.root} được tạo bằng bộ nhúng '{recorded['name']}', "
+                f"Chỉ mục ở {self.files.url if self.files.where == 'server' else self.root} "  # type: ignore[attr-defined]
+                f"được tạo bằng bộ nhúng '{recorded['name']}', "
                 f"không thể dùng '{embedder.name}'. Hãy dùng đúng bộ nhúng đó "
                 "(ASSISTANT_EMBEDDER) hoặc tạo chỉ mục mới ở thư mục khác (--index)."
             )
@@ -135,70 +93,93 @@ class Store:
 
     @property
     def manifest_path(self) -> Path:
-        return self.root / "manifest.json"
+        return self.files.manifest_path
 
-    def _refresh(self) -> None:
-        """Reload when another process (the CLI, an upload) has committed a change."""
-        try:
-            mtime = self.manifest_path.stat().st_mtime
-        except FileNotFoundError:
-            mtime = 0.0
-        if mtime == self._manifest_mtime:
+    def committed_token(self) -> float:
+        """Changes whenever any process commits (a file's mtime, or the server's generation)."""
+        return self.files.token()
+
+    def _refresh(self, force: bool = False) -> None:
+        """Reload the manifest when another process (the CLI, an upload) has committed."""
+        if self._batch is not None or self._pinned:
+            return  # a batch reads what it is building; a pinned view, its one state
+        now = time.monotonic()
+        if not force and self.files.where == "server" and now - self._checked < CHECK_EVERY_S:
             return
-        manifest = (
-            json.loads(self.manifest_path.read_text("utf-8"))
-            if mtime
-            else {"format": FORMAT, "reports": {}, "generation": 0}
-        )
-        chunks: dict[str, Chunk] = {}
-        reports: dict[str, Report] = {}
-        for rid, info in manifest["reports"].items():
-            data = json.loads(
-                (self.root / "reports" / f"{rid}.{info['version']}.json").read_text("utf-8")
-            )
-            reports[rid] = Report.from_dict(data["report"])
-            for c in data["chunks"]:
-                chunk = Chunk.from_dict(c)
-                chunks[chunk.id] = chunk
-        self._manifest, self._chunks, self._reports = manifest, chunks, reports
-        self._manifest_mtime = mtime
-        self._load_bm25()
-
-    def _load_bm25(self) -> None:
-        import bm25s
-
-        self._bm25, self._bm25_ids = None, []
-        if not self._chunks:
+        self._checked = now
+        token = self.files.token()
+        if token == self._token and not force:
             return
-        bdir = self.root / "bm25"
-        try:
-            meta = json.loads((bdir / "ids.json").read_text("utf-8"))
-            if meta["generation"] != self._manifest.get("generation"):
-                raise ValueError("stale")
-            self._bm25 = bm25s.BM25.load(str(bdir), show_progress=False)
-            self._bm25_ids = meta["ids"]
-        except (FileNotFoundError, ValueError, KeyError, json.JSONDecodeError):
-            self._bm25, self._bm25_ids = _build_bm25(self._chunks)
+        manifest = self.files.read_manifest()
+        if manifest.get("generation") != self._manifest.get("generation"):
+            self._lexicon, self._infos = None, None
+        self._manifest, self._token = manifest, token
+
+    def pinned(self) -> Store:
+        """A read-only view of the state committed now that never reloads: one request, or
+        one app snapshot, reads one consistent state whatever other processes commit. Its
+        replaced reports stay readable one more commit (see index/store_write.py)."""
+        self._refresh()
+        view = copy.copy(self)
+        view._pinned = True
+        return view
 
     @property
-    def chunks(self) -> dict[str, Chunk]:
+    def _live(self) -> dict[str, Any]:
+        return (self._batch or self._manifest)["reports"]
+
+    def _load(self, rid: str, version: str) -> chunkmap.Loaded | None:
+        where = f"{self.files.where}:{getattr(self.files, 'url', self.root)}"
+        return chunkmap.load(where, f"{rid}.{version}", self.files.read_report)
+
+    @property
+    def chunks(self) -> chunkmap.ChunkMap:
+        """Every live chunk by id, read on demand."""
         self._refresh()
-        return self._chunks
+        live = {rid: info["version"] for rid, info in self._live.items()}
+        count = sum(int(info["chunks"]) for info in self._live.values())
+        return chunkmap.ChunkMap(live, self._load, lambda: self.lexicon.ids, count)
+
+    def chunks_with(self, tokens: set[str]) -> list[Chunk]:
+        """The live chunks holding any of these search tokens (`vn.search_tokens`), in
+        index order: candidates for an exact match, found without reading every chunk."""
+        if not tokens:
+            return []
+        found = self.lexicon.chunks_with(tokens)
+        chunks = self.chunks
+        ordered = sorted(found, key=self.lexicon.index.__getitem__)
+        return [chunks[c] for c in ordered if c in chunks]
 
     def chunks_of(self, report_id: str) -> list[Chunk]:
         """One report's chunks, in reading order."""
-        prefix = f"{report_id}:"
-        return [c for cid, c in self.chunks.items() if cid.startswith(prefix)]
+        self._refresh()
+        info = self._live.get(report_id)
+        loaded = self._load(report_id, info["version"]) if info else None
+        return list(loaded.chunks) if loaded else []
 
     def reports(self) -> list[ReportInfo]:
         self._refresh()
-        return [
-            ReportInfo(report_id=rid, **info) for rid, info in self._manifest["reports"].items()
-        ]
+        if self._batch is not None:
+            return [
+                ReportInfo(report_id=rid, **info) for rid, info in self._batch["reports"].items()
+            ]
+        if self._infos is None:  # built once per committed state
+            self._infos = [
+                ReportInfo(report_id=r, **i) for r, i in self._manifest["reports"].items()
+            ]
+        return list(self._infos)
+
+    def info(self, report_id: str) -> ReportInfo | None:
+        """What the manifest says of one report (no document read)."""
+        self._refresh()
+        entry = self._live.get(report_id)
+        return ReportInfo(report_id=report_id, **entry) if entry else None
 
     def report(self, report_id: str) -> Report | None:
         self._refresh()
-        return self._reports.get(report_id)
+        info = self._live.get(report_id)
+        loaded = self._load(report_id, info["version"]) if info else None
+        return loaded.report if loaded else None
 
     def find_by_hash(self, sha256: str) -> ReportInfo | None:
         return next((r for r in self.reports() if r.sha256 == sha256), None)
@@ -222,49 +203,94 @@ class Store:
         self._refresh()
         return int(self._manifest.get("generation", 0))
 
+    @property
+    def lexicon(self) -> lexicon.Lexicon:
+        """The live reports' BM25 segments merged (segments cached per process)."""
+        self._refresh()
+        if self._lexicon is None:
+            self._lexicon = lexicon.Lexicon(
+                [self._segment(rid, info["version"]) for rid, info in self._live.items()]
+            )
+        return self._lexicon
+
+    def _segment_path(self, rid: str, version: str) -> Path:
+        return self.root / "lex" / f"{rid}.{version}{lexicon.SUFFIX}"
+
+    def _segment(self, rid: str, version: str) -> lexicon.Segment:
+        path = self._segment_path(rid, version)
+        try:
+            return lexicon.cached(path)
+        except (FileNotFoundError, ValueError, KeyError, OSError):
+            # derived data: built from the report's document when missing or outdated
+            # (an index from a Chroma server, or from an older format)
+            loaded = self._load(rid, version)
+            if loaded is None:
+                segment = lexicon.Segment.build(rid, ())
+            else:
+                fields = section_fields_of(loaded.report)
+                segment = lexicon.Segment.build(rid, loaded.chunks, fields)
+            with contextlib.suppress(OSError):
+                segment.save(path)
+            return segment
+
+    def embed(self, texts: list[str], on_batch: Any = None) -> np.ndarray:
+        """Passage vectors for an ingest, reusing those this folder has computed before
+        (index/embcache.py): a re-ingested, lightly edited report embeds only what changed."""
+        from index.embcache import EmbeddingCache
+
+        return EmbeddingCache(self.root / "embcache.sqlite").embed(self.embedder, texts, on_batch)
+
+    def open_vectors(self) -> None:
+        """Open the vector collection now rather than in the first question."""
+        self._coll()
+
     def _coll(self) -> Any:
-        # chromadb caches a client's System before starting it: two threads opening the first
-        # client of a folder at once break both (measured 8 of 10 trials without the lock).
-        if self._collection is not None:
-            return self._collection
-        with _CHROMA_OPEN:
-            return self._open_collection()
-
-    def _open_collection(self) -> Any:
-        if self._collection is None:
-            import chromadb
-            from chromadb.config import Settings as ChromaSettings
-
-            path = str(self.root / "chroma")
-            generation = int(self._manifest.get("generation", 0))
-            if _CLIENT_GENERATION.get(path) != generation:
-                _forget_client(path)  # another process has committed since: read it afresh
-            client = chromadb.PersistentClient(
-                path=path,
-                settings=ChromaSettings(anonymized_telemetry=False, allow_reset=False),
-            )
-            _CLIENT_GENERATION[path] = generation
-            # embedding_function=None: we pass vectors; Chroma's default would try to download.
-            self._collection = client.get_or_create_collection(
-                "chunks", embedding_function=None, metadata={"hnsw:space": "cosine"}
-            )
+        if self._collection is None or self.files.stale(self.generation):
+            self._collection = self.files.chunks(self.generation)
         return self._collection
 
-    def _reopen_if_stale(self) -> None:
-        """Before writing: a client opened before another process's commit is dropped."""
-        if _CLIENT_GENERATION.get(str(self.root / "chroma")) != self.generation:
-            self._collection = None
+    def _vectors(self, rid: str, version: str) -> tuple[list[str], np.ndarray]:
+        """A report version's chunk ids and vectors (index/vectors.py); fetched from the
+        vector store once when missing (an index from a server, or an older format)."""
+        ids = self._segment(rid, version).ids
+        path = self.root / "lex" / f"{rid}.{version}{vectors.SUFFIX}"
+        got = vectors.cached(path)
+        if got is None or len(got) != len(ids):
+            res = self._coll().get(ids=ids, include=["embeddings"])
+            row = {cid: i for i, cid in enumerate(res["ids"])}
+            got = np.array([res["embeddings"][row[c]] for c in ids if c in row], np.float32)
+            if len(got) != len(ids):
+                raise LookupError(f"{rid}: {len(ids) - len(got)} vectors missing")
+            with contextlib.suppress(OSError):
+                vectors.save(path, got)
+        return ids, got
 
     def dense_search(
-        self, vector: np.ndarray, k: int, where: dict | None = None
+        self,
+        vector: np.ndarray,
+        k: int,
+        where: dict | None = None,
+        reports: set[str] | frozenset[str] | None = None,
     ) -> list[tuple[str, float]]:
-        """(chunk id, cosine similarity), best first; only chunks of the committed manifest."""
-        live = self.chunks
+        """(chunk id, cosine similarity), best first; only chunks of the committed manifest,
+        of `reports` when given: scored exactly here when they are few (a filtered HNSW
+        query costs Chroma 30–130 ms on 1,000 reports, an unfiltered one 1 ms)."""
+        self._refresh()
+        live = {rid: info["version"] for rid, info in self._manifest["reports"].items()}
+        total = sum(int(info["chunks"]) for info in self._manifest["reports"].values())
         if not live:
             return []
+        if reports is not None:
+            chosen = sorted(r for r in reports if r in live)
+            size = sum(int(self._manifest["reports"][r]["chunks"]) for r in chosen)
+            if size <= EXACT_MAX_CHUNKS:
+                with contextlib.suppress(LookupError):
+                    blocks = [self._vectors(r, live[r]) for r in chosen]
+                    return vectors.cosine_top(vector, blocks, k)
+            where = {"report_id": {"$in": chosen}}
         query = {
             "query_embeddings": [vector.tolist()],
-            "n_results": min(len(live) + 32, k + 32),
+            "n_results": min(total + 32, k + 32),
             "where": where,
             "include": ["distances"],
         }
@@ -273,7 +299,7 @@ class Store:
         except Exception as e:  # a client left behind by another process's commit
             log.warning("dense search failed (%r); reopening the vector index", e)
             self._collection = None
-            _CLIENT_GENERATION.pop(str(self.root / "chroma"), None)
+            self.files.forget()
             try:
                 res = self._coll().query(**query)
             except Exception as e2:  # the lexical ranking still answers
@@ -282,7 +308,7 @@ class Store:
         out = [
             (cid, 1.0 - float(dist))
             for cid, dist in zip(res["ids"][0], res["distances"][0], strict=True)
-            if cid in live
+            if live.get(chunkmap.split_id(cid)[0]) == chunkmap.split_id(cid)[1]
         ]
         return out[:k]
 
@@ -291,125 +317,9 @@ class Store:
     ) -> list[tuple[str, float]]:
         """(chunk id, BM25 score), best first, over folded syllables; optionally only over
         the chunks of `reports` (masked inside BM25, so other reports cannot crowd them out)."""
-        self._refresh()
-        if self._bm25 is None or not tokens:
+        if reports is not None and not reports:
             return []
-        mask = None
-        if reports is not None:
-            mask = np.array(
-                [self._chunks[c].report_id in reports for c in self._bm25_ids], dtype=np.float32
-            )
-            if not mask.any():
-                return []
-        n = min(k, len(self._bm25_ids))
-        docs, scores = self._bm25.retrieve(
-            [tokens], k=n, show_progress=False, n_threads=1, weight_mask=mask
-        )
-        return [
-            (self._bm25_ids[int(d)], float(s))
-            for d, s in zip(docs[0], scores[0], strict=True)
-            if s > 0
-        ]
-
-    # ---- writing -------------------------------------------------------------------
-
-    @contextlib.contextmanager
-    def _lock(self) -> Iterator[None]:
-        with open(self.root / ".lock", "w") as fh:
-            fcntl.flock(fh, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(fh, fcntl.LOCK_UN)
-
-    def add(
-        self,
-        report_id: str,
-        report: Report,
-        chunks: list[Chunk],
-        vectors: np.ndarray,
-        sha256: str,
-        version: str,
-        path: str,
-        replaces: str | Sequence[str] | None = None,
-        pipeline: str = "",
-    ) -> None:
-        """Commit one report (replacing `replaces`, a report id, if given) in one step.
-        Writers queue on the folder's lock; what another writer committed while this one
-        parsed and embedded is checked again here, so nothing reported added vanishes:
-        ReportIdTaken when its id now names another report, AlreadyIndexed when the same
-        content is already in."""
-        if len(chunks) != len(vectors):
-            raise ValueError("one vector per chunk")
-        gone = {replaces} if isinstance(replaces, str) else set(replaces or ())
-        with self._lock():
-            self._manifest_mtime = -1.0
-            self._refresh()
-            reports = self._manifest["reports"]
-            twin = next(
-                (
-                    rid
-                    for rid, info in reports.items()
-                    if info["sha256"] == sha256
-                    and info.get("pipeline") == pipeline
-                    and rid not in gone
-                ),
-                None,
-            )
-            if twin is not None:
-                raise AlreadyIndexed(twin)
-            if report_id in reports and report_id not in gone:
-                raise ReportIdTaken(report_id)
-            self._reopen_if_stale()
-            self._sweep()
-            payload = {"report": report.to_dict(), "chunks": [c.to_dict() for c in chunks]}
-            _write_atomic(
-                self.root / "reports" / f"{report_id}.{version}.json",
-                json.dumps(payload, ensure_ascii=False),
-            )
-            coll = self._coll()
-            for start in range(0, len(chunks), 256):
-                part = chunks[start : start + 256]
-                coll.upsert(
-                    ids=[c.id for c in part],
-                    embeddings=vectors[start : start + len(part)].tolist(),
-                    documents=[c.text for c in part],
-                    metadatas=[_meta(c, report) for c in part],
-                )
-            manifest = json.loads(json.dumps(self._manifest))
-            for rid in gone:
-                manifest["reports"].pop(rid, None)
-            manifest["reports"][report_id] = {
-                "source": report.source,
-                "path": path,
-                "sha256": sha256,
-                "version": version,
-                "number": report.meta.number,
-                "date": report.meta.date,
-                "period": report.meta.period,
-                "issuer": report.meta.issuer,
-                "title": report.meta.title,
-                "chunks": len(chunks),
-                "ingested_at": time.time(),
-                "pipeline": pipeline,
-            }
-            self._commit(manifest)
-            self._sweep()
-            self._sync_registry()  # records registry (index/registry.py)
-
-    def remove(self, report_id: str) -> bool:
-        with self._lock():
-            self._manifest_mtime = -1.0
-            self._refresh()
-            self._reopen_if_stale()
-            if report_id not in self._manifest["reports"]:
-                return False
-            manifest = json.loads(json.dumps(self._manifest))
-            manifest["reports"].pop(report_id)
-            self._commit(manifest)
-            self._sweep()
-            self._sync_registry()  # records registry (index/registry.py)
-            return True
+        return self.lexicon.search(tokens, k, reports)
 
     # ---- records registry (index/registry.py) ----------------------------------------
     # Written after the manifest commit; a process killed in between is repaired by the
@@ -422,9 +332,8 @@ class Store:
         from index.registry import Registry
 
         if getattr(self, "_registry", None) is None:
-            with self._lock():
-                self._manifest_mtime = -1.0
-                self._refresh()
+            with self.files.lock():
+                self._refresh(force=True)
                 self._sync_registry()
         if getattr(self, "_registry", None) is None:  # it could not be opened: say why
             self._registry = Registry(self.root / "records.sqlite")
@@ -441,93 +350,12 @@ class Store:
             if getattr(self, "_registry", None) is None:
                 self._registry = Registry(self.root / "records.sqlite")
             live = {rid: info["version"] for rid, info in self._manifest["reports"].items()}
-            self._registry.reconcile(live, self._reports.get)
+            self._registry.reconcile(live, self.report)
 
-    def _commit(self, manifest: dict[str, Any]) -> None:
-        # the state replaced stays readable for one more generation: a reader that loaded
-        # it just before this commit still finds its chunks (see _sweep)
-        manifest["previous"] = {
-            rid: info["version"] for rid, info in self._manifest.get("reports", {}).items()
-        }
-        manifest["format"] = FORMAT
-        manifest["embedder"] = {"name": self.embedder.name, "dim": self.embedder.dim}
-        manifest["generation"] = int(manifest.get("generation", 0)) + 1
-        chunks: dict[str, Chunk] = {}
-        for rid, info in manifest["reports"].items():
-            path = self.root / "reports" / f"{rid}.{info['version']}.json"
-            for c in json.loads(path.read_text("utf-8"))["chunks"]:
-                chunks[c["id"]] = Chunk.from_dict(c)
-        bm25, ids = _build_bm25(chunks)
-        tmp = self.root / f".bm25.{os.getpid()}"
-        shutil.rmtree(tmp, ignore_errors=True)
-        if bm25 is not None:
-            bm25.save(str(tmp), show_progress=False)
-        else:
-            tmp.mkdir(parents=True)
-        _write_atomic(
-            tmp / "ids.json", json.dumps({"generation": manifest["generation"], "ids": ids})
-        )
-        old = self.root / f".bm25.old.{os.getpid()}"
-        if (self.root / "bm25").exists():
-            os.replace(self.root / "bm25", old)
-        os.replace(tmp, self.root / "bm25")
-        shutil.rmtree(old, ignore_errors=True)
-        _write_atomic(self.manifest_path, json.dumps(manifest, ensure_ascii=False, indent=1))
-        if self._collection is not None:  # this process's client holds what it just wrote
-            _CLIENT_GENERATION[str(self.root / "chroma")] = manifest["generation"]
-        self._manifest_mtime = -1.0
-        self._refresh()
-
-    def _sweep(self) -> None:
-        """Delete what neither the committed manifest nor the one it replaced refers to:
-        leftovers of reports replaced two commits ago or of a process killed mid-write."""
-        kept = {rid: i["version"] for rid, i in self._manifest["reports"].items()}
-        previous = self._manifest.get("previous", {})
-        live_files = {f"{rid}.{v}.json" for rid, v in [*kept.items(), *previous.items()]}
-        for f in (self.root / "reports").glob("*.json") if (self.root / "reports").exists() else []:
-            if f.name not in live_files:
-                f.unlink(missing_ok=True)
-        for f in self.root.glob(".bm25.*"):
-            shutil.rmtree(f, ignore_errors=True)
-        # temp files of an atomic write interrupted by a crash
-        for folder in (self.root, self.root / "reports"):
-            for f in folder.glob(".*.json.*"):
-                f.unlink(missing_ok=True)
-        live_ids = set(self._chunks)
-        for rid, version in previous.items():
-            with contextlib.suppress(OSError, ValueError, KeyError):
-                path = self.root / "reports" / f"{rid}.{version}.json"
-                data = json.loads(path.read_text("utf-8"))
-                live_ids.update(c["id"] for c in data["chunks"])
-        coll = self._coll()
-        existing = coll.get(include=[])["ids"]
-        dead = [cid for cid in existing if cid not in live_ids]
-        for start in range(0, len(dead), 512):
-            coll.delete(ids=dead[start : start + 512])
+    @contextlib.contextmanager
+    def _lock(self) -> Iterator[None]:
+        with self.files.lock():
+            yield
 
 
-def _build_bm25(chunks: dict[str, Chunk]) -> tuple[Any, list[str]]:
-    import bm25s
-
-    if not chunks:
-        return None, []
-    ids = list(chunks)
-    corpus = [vn.search_tokens(chunks[i].embed_text) for i in ids]
-    bm25 = bm25s.BM25()
-    bm25.index(corpus, show_progress=False)
-    return bm25, ids
-
-
-def _forget_client(path: str) -> None:
-    """Drop chromadb's cached client System for `path`, so the next client reads the folder
-    afresh (chromadb has no public way to reload one folder; a System another Store still
-    uses keeps working for it)."""
-    from chromadb.api.shared_system_client import SharedSystemClient
-    from chromadb.config import Settings as ChromaSettings
-
-    settings = ChromaSettings(
-        anonymized_telemetry=False, allow_reset=False, is_persistent=True, persist_directory=path
-    )
-    ident = SharedSystemClient._get_identifier_from_settings(settings)
-    SharedSystemClient._identifier_to_system.pop(ident, None)
-    SharedSystemClient._identifier_to_refcount.pop(ident, None)
+__all__ = ["AlreadyIndexed", "ReportIdTaken", "ReportInfo", "Store"]

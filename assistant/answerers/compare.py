@@ -230,6 +230,34 @@ def _clause_pair(
     return (best[1], best[2]) if best else None
 
 
+@dataclass(frozen=True)
+class Difference:
+    """`hi − lo`, written out on the figures as the reports write them."""
+
+    calc: str  # "42.960 − 40.120 = 2.840 triệu đồng (+7,1%)"
+    change: float  # hi − lo, rounded to the figures' decimals
+    amount: str  # |change| as the calculation writes it: "2.840"
+    share: str  # |change| / lo as a percentage ("7,1%"); "" for rates or from zero
+
+
+def difference(hi_raw: str, hi: float, lo_raw: str, lo: float, unit: str) -> Difference:
+    """The arithmetic a comparison shows: the difference in the figures' own decimals, in
+    points for a rate ("điểm %"), and as a share of `lo` otherwise. Every number of it is
+    either an operand (cited) or checked by answerers/verify.arithmetic."""
+    decimals = max(_decimals(hi_raw), _decimals(lo_raw))
+    shown = f" {unit}" if unit and unit != "%" else (" điểm %" if unit == "%" else "")
+    diff = round(hi - lo, decimals)
+    calc = (
+        f"{vn.format_number(hi, decimals)} − {vn.format_number(lo, decimals)} = "
+        f"{vn.format_number(diff, decimals)}{shown}"
+    )
+    share = ""
+    if lo and unit != "%":
+        share = vn.format_number(abs(diff) / abs(lo) * 100, 1) + "%"
+        calc += f" ({'+' if diff >= 0 else '−'}{share})"
+    return Difference(calc, diff, vn.format_number(abs(diff), decimals), share)
+
+
 def _render(
     query: Query, ctx: Context, sides: list[tuple[str, Figure]], t0: float, periods: bool
 ) -> Answer:
@@ -241,20 +269,12 @@ def _render(
         n = citer.cite(fig.candidate.hit.chunk, fig.candidate.hit.score, quote)
         lines.append(f"- {label}: {quote} [{n}]")
     (la, a), (lb, b) = sides
-    decimals = max(_decimals(a.raw), _decimals(b.raw))
-    unit = f" {a.unit}" if a.unit and a.unit != "%" else (" điểm %" if a.unit == "%" else "")
     if periods:  # later − earlier, signed: what changed
         hi, lo = a, b
     else:  # the larger − the smaller: by how much one exceeds the other
         hi, lo = (a, b) if a.value >= b.value else (b, a)
-    diff = round(hi.value - lo.value, decimals)
-    calc = (
-        f"{vn.format_number(hi.value, decimals)} − {vn.format_number(lo.value, decimals)} = "
-        f"{vn.format_number(diff, decimals)}{unit}"
-    )
-    if lo.value and a.unit != "%":
-        share = vn.format_number(abs(diff) / abs(lo.value) * 100, 1)
-        calc += f" ({'+' if diff >= 0 else '−'}{share}%)"
+    shown = difference(hi.raw, hi.value, lo.raw, lo.value, a.unit)
+    diff, calc = shown.change, shown.calc
     if periods:
         verb = "tăng" if diff > 0 else "giảm" if diff < 0 else "không đổi"
         lines.append(f"So với {lb}, {la} {verb}: {calc}.")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from assistant.answerers import tables
@@ -172,8 +173,8 @@ def assemble(
 
 
 def _issuer(ctx: Context, report_id: str) -> str:
-    report = ctx.store.report(report_id)
-    return report.meta.issuer if report else report_id
+    info = ctx.store.info(report_id)
+    return info.issuer if info else report_id
 
 
 def _cov(query: Query, text: str, ctx: Context, report_id: str) -> float:
@@ -272,12 +273,12 @@ def focus(query: Query, sentence: str, ctx: Context, report_id: str) -> str:
     return " ".join(parts)
 
 
-def referencing_chunk(chunks: dict[str, Chunk], footnote: Chunk) -> Chunk | None:
+def referencing_chunk(chunks: Iterable[Chunk], footnote: Chunk) -> Chunk | None:
     """The paragraph chunk holding the clause that refers to a footnote."""
     prefix = footnote.id.rsplit(":", 1)[0] + ":p"
     context = footnote.extra.get("context", "")
     para = footnote.paragraphs[0] if footnote.paragraphs else None
-    for c in chunks.values():
+    for c in chunks:
         if c.id.startswith(prefix) and para in c.paragraphs and context in vn.strip_markers(c.text):
             return c
     return None
@@ -285,7 +286,6 @@ def referencing_chunk(chunks: dict[str, Chunk], footnote: Chunk) -> Chunk | None
 
 def render(query: Query, picked: list[tuple[Hit, str]], ctx: Context) -> tuple[str, Citer]:
     """The quoted lines, each with its [n]; a footnote's list after the clause citing it."""
-    chunks = ctx.store.chunks
     citer = Citer(ctx.store)
     cite = citer.cite
     lines: list[str] = []
@@ -298,7 +298,7 @@ def render(query: Query, picked: list[tuple[Hit, str]], ctx: Context) -> tuple[s
         c = hit.chunk
         if c.kind == "footnote":
             lead = clean(c.extra.get("context", ""))
-            ref = referencing_chunk(chunks, c) if lead else None
+            ref = referencing_chunk(ctx.store.chunks_of(c.report_id), c) if lead else None
             # the clause quoted before the list is source text too, so it is cited as well
             lead_cite = f" [{cite(ref, hit.score, lead)}]" if ref else ""
             n = cite(c, hit.score, clean(sentence))

@@ -41,7 +41,7 @@ def _asked(query: Query) -> list[tuple[str, str]]:
 
 def _card(ctx: Context, report_id: str) -> Chunk | None:
     return next(
-        (c for c in ctx.store.chunks.values() if c.report_id == report_id and c.kind == "header"),
+        (c for c in ctx.store.chunks_of(report_id) if c.kind == "header"),
         None,
     )
 

@@ -57,8 +57,11 @@ def _title_terms(report: Report, path: str) -> set[str]:
     return out
 
 
+MAX_REPORTS_READ = 24  # more than any series a question is about; hits' reports come first
+
+
 def _body_terms(ctx: Context, report_id: str, path: str) -> set[str]:
-    chunks = chunks_of_section(ctx.store.chunks, report_id, path)
+    chunks = chunks_of_section(ctx.store.chunks_of(report_id), report_id, path)
     return {t for c in chunks for t in vn.terms(c.text)}
 
 
@@ -114,7 +117,7 @@ def best_section(query: Query, ctx: Context, report_ids: list[str]) -> Match | N
 
 def _points(ctx: Context, match: Match, task_like: bool) -> list[Point]:
     """The section's points, narrowed to the question's remaining topic when it has one."""
-    chunks = chunks_of_section(ctx.store.chunks, match.report_id, match.path)
+    chunks = chunks_of_section(ctx.store.chunks_of(match.report_id), match.report_id, match.path)
     points = section_points(chunks)
     if match.topic and len(points) > MAX_POINTS:
         # a long section: the points about the question's remaining words first
@@ -133,8 +136,8 @@ def _gather(query: Query, ctx: Context, report_id: str) -> list[Point]:
     planned = task_sections(report)
     chunks = [
         c
-        for c in ctx.store.chunks.values()
-        if c.report_id == report_id and c.kind == "paragraph" and c.section not in planned
+        for c in ctx.store.chunks_of(report_id)
+        if c.kind == "paragraph" and c.section not in planned
     ]
     about = [c for c in chunks if set(terms) <= set(vn.terms(c.text))]
     about.sort(key=lambda c: c.paragraphs[0] if c.paragraphs else 0)
@@ -159,7 +162,10 @@ def answer(query: Query, ctx: Context) -> Answer | None:
     if not reports:
         return None
     # one report answers a section question: the newest in scope unless the hits say otherwise
-    match = best_section(query, ctx, reports[:1]) or best_section(query, ctx, reports)
+    # then the others, those with hits first; an archive of a thousand is not read whole
+    match = best_section(query, ctx, reports[:1]) or best_section(
+        query, ctx, reports[:MAX_REPORTS_READ]
+    )
     if match is not None:
         points = _points(ctx, match, query.about_tasks)
         report = ctx.store.report(match.report_id)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from assistant.cite import Answer, Citer
@@ -52,11 +53,11 @@ def section_points(chunks: list[Chunk], per_chunk: int = 2) -> list[Point]:
     return points
 
 
-def chunks_of_section(chunks: dict[str, Chunk], report_id: str, path: str) -> list[Chunk]:
+def chunks_of_section(chunks: Iterable[Chunk], report_id: str, path: str) -> list[Chunk]:
     """Chunks of a section and its subsections, in report order."""
     inside = [
         c
-        for c in chunks.values()
+        for c in chunks
         if c.report_id == report_id
         and c.kind != "footnote"
         and (c.section == path or c.section.startswith(path + "."))
@@ -133,7 +134,7 @@ def summarize_report(store: Store, report_id: str, section: str | None = None) -
     else:
         head = f"Tóm tắt {labels.of_report(report)}"
     lines = [head + (f", mục {section}" if section else "") + ":"]
-    chunks = store.chunks
+    chunks = store.chunks_of(report_id)
     paths = [
         p
         for p in report_sections(report)

@@ -149,11 +149,12 @@ def answer(query: Query, ctx: Context) -> Answer | None:
     hits = ctx.hits(query, max(ctx.k, 12))
     terms = _measure_terms(query)
     best: tuple[float, Hit, list[Item]] | None = None
-    chunks = ctx.store.chunks
     for hit in hits:
         if tables.is_table(hit.chunk):
             items = [
-                i for c in tables.whole_table(hit.chunk, chunks) for i in _table_items(query, c)
+                i
+                for c in tables.whole_table(hit.chunk, ctx.store.chunks_of(hit.chunk.report_id))
+                for i in _table_items(query, c)
             ]
         else:
             items = _text_items(hit.chunk.text)
@@ -174,7 +175,11 @@ def answer(query: Query, ctx: Context) -> Answer | None:
     if best is None or best[0] < 0.5:
         return None
     _, hit, items = best
-    sources = tables.whole_table(hit.chunk, chunks) if tables.is_table(hit.chunk) else [hit.chunk]
+    sources = (
+        tables.whole_table(hit.chunk, ctx.store.chunks_of(hit.chunk.report_id))
+        if tables.is_table(hit.chunk)
+        else [hit.chunk]
+    )
     rank = bool(_RANK.search(query.folded))
     want_max = (query.extreme == "max") != rank  # the best rank is the smallest number
     top = max(i.value for i in items) if want_max else min(i.value for i in items)

@@ -9,6 +9,7 @@ level often names an entity (a province, a district), the second a measure.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from index import vn
@@ -121,7 +122,7 @@ def caption(chunk: Chunk) -> str:
     return _PART.sub("", table_caption(chunk.text))
 
 
-def whole_table(chunk: Chunk, chunks: dict[str, Chunk]) -> list[Chunk]:
+def whole_table(chunk: Chunk, chunks: Iterable[Chunk]) -> list[Chunk]:
     """Every piece of the table `chunk` belongs to (a table is cut by rows and by page),
     in report order."""
     name = caption(chunk)
@@ -129,7 +130,7 @@ def whole_table(chunk: Chunk, chunks: dict[str, Chunk]) -> list[Chunk]:
         return [chunk]
     same = [
         c
-        for c in chunks.values()
+        for c in chunks
         if c.report_id == chunk.report_id and c.kind == "table" and caption(c) == name
     ]
     return sorted(same, key=lambda c: (c.paragraphs[0] if c.paragraphs else 0, c.id))

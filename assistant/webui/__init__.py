@@ -39,7 +39,7 @@ def prepare(settings: Settings):
     from index.store import Store
 
     embedder = make_embedder(settings.embedder)
-    store = Store(settings.index_dir, embedder)
+    store = Store(settings.index_dir, embedder, settings.chroma_url)
     if not store.reports() and settings.samples_dir.exists():
         print(f"Chỉ mục trống: nạp báo cáo mẫu từ {settings.samples_dir} …", file=sys.stderr)
         for r in ingest_paths(store, [settings.samples_dir], settings.max_bytes):

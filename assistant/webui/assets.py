@@ -6,11 +6,12 @@ CSS = """
 .gradio-container { max-width: 1400px !important; margin: 0 auto; }
 #app-title h2 { margin: 0 0 2px 0; }
 #user-line { text-align: right; font-size: 0.9em; color: var(--body-text-color-subdued); }
-#chat a[href^="#cite-"], #summary a[href^="#cite-"], .cite-badge {
+#chat a[href^="#cite-"], #summary a[href^="#cite-"], #briefing a[href^="#cite-"], .cite-badge {
   font-weight: 600; text-decoration: none; background: #e3ecfb; color: #174ea6;
   border-radius: 4px; padding: 0 3px; white-space: nowrap;
 }
-#chat a.cite-active, #summary a.cite-active { background: #174ea6; color: #fff; }
+#chat a.cite-active, #summary a.cite-active, #briefing a.cite-active { background: #174ea6;
+  color: #fff; }
 .cite-empty { color: var(--body-text-color-subdued); padding: 12px; border: 1px dashed
   var(--border-color-primary); border-radius: 8px; }
 .cite-card { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 10px; }
@@ -69,8 +70,8 @@ mark.hl { background: #ffe066; color: inherit; padding: 0 1px; border-radius: 2p
 
 # Each citation panel registers itself; one page-wide listener turns a click on any [n]
 # link into a "click" event of the panel its key belongs to ("s-3": the Tóm tắt tab's,
-# others: the chat's). On a narrow screen a panel sits below its text, so it is scrolled
-# into view when it changes.
+# "b-3": the Bản tin tab's, others: the chat's). On a narrow screen a panel sits below its
+# text, so it is scrolled into view when it changes.
 def panel_js(name: str) -> str:
     return """
 window.__citeTriggers = window.__citeTriggers || {};
@@ -85,7 +86,7 @@ if (!window.__citeListener) {
     document.querySelectorAll('a.cite-active').forEach((x) => x.classList.remove('cite-active'));
     a.classList.add('cite-active');
     const key = a.getAttribute('href').slice(6);
-    const to = key.startsWith('s-') ? 'summary' : 'chat';
+    const to = key.startsWith('s-') ? 'summary' : key.startsWith('b-') ? 'briefing' : 'chat';
     (window.__citeTriggers[to] || window.__citeTriggers['chat'])('click', { cite: key });
   }, true);
 }

@@ -9,6 +9,7 @@ from assistant.webui import chat as chat_logic
 from assistant.webui.admin import build_admin_tab, reports_table, settings_html
 from assistant.webui.assets import COPY_JS, PANEL_JS, REPORT_JS
 from assistant.webui.auth import ADMIN
+from assistant.webui.briefing_ui import briefing_choices, build_briefing_tab
 from assistant.webui.chat import Conversation
 from assistant.webui.citations import EMPTY_PANEL
 from assistant.webui.examples import example_questions
@@ -37,6 +38,7 @@ def filter_updates(state: AppState) -> tuple:
         gr.update(choices=chat_logic.field_choices(snap)),
         gr.Dataset(samples=[[q] for q in examples_for(snap)]),  # gr.update(samples=) is ignored
         *view_choices(state),
+        *briefing_choices(state),
     )
 
 
@@ -59,7 +61,7 @@ def build(state: AppState) -> gr.Blocks:
                     "Đăng xuất", link="/logout", size="sm", visible=False, elem_id="logout"
                 )
         conv = gr.State(Conversation())
-        with gr.Tabs():
+        with gr.Tabs(overflow_behavior="wrap"):  # a phone shows every tab, on two rows
             with gr.Tab("Hỏi đáp", id="chat-tab", elem_id="chat-tab"), gr.Row():
                 with gr.Column(scale=3, min_width=340):
                     chat = gr.Chatbot(
@@ -132,7 +134,9 @@ def build(state: AppState) -> gr.Blocks:
                     )
                     report_view = gr.HTML("", js_on_load=REPORT_JS, elem_id="report-view")
             view_pickers = build_views(state, demo, conv)
+            briefing_pickers = build_briefing_tab(state)
             pickers = [pick_reports, pick_period, pick_field, examples, *view_pickers]
+            pickers += briefing_pickers
             with gr.Tab("Báo cáo", id="reports-tab", elem_id="reports-tab"):
                 admin_only, table, manage_pick = build_admin_tab(
                     state, pickers, lambda: filter_updates(state)

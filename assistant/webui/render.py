@@ -8,19 +8,13 @@ import html
 import re
 
 from assistant.cite import Answer
-from assistant.render import source_line
+from assistant.render import escape_md, source_line
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
 # Every ASCII punctuation character may be backslash-escaped in CommonMark; escaping all of
 # them also stops autolinks (http\:\/\/…, www\.…), entities (\&lt;), LaTeX (\$) and list
 # markers a passage happens to start with.
 _MD_ALL = re.compile(r"([!-/:-@\[-`{-~])")
 _MARKER = re.compile(r"\\\[(\d+)\\\]")
-
-
-def escape_md(text: str) -> str:
-    """Source text is data: shown literally, never as Markdown or HTML."""
-    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def md_literal(text: str) -> str:

@@ -25,48 +25,26 @@ from assistant.settings import Settings
 from assistant.webui.auth import ADMIN, STAFF, Users
 from index.embed import Embedder
 from index.parse import supported_suffixes
+from index.storage import open_files
 from index.store import ReportInfo, Store
 
 log = logging.getLogger(__name__)
 
-# chromadb registers a new client's System in a class-level cache before starting it, so
-# two threads opening the first client of a folder at once can get an unstarted System
-# ("'RustBindingsAPI' object has no attribute 'bindings'") and then drop it from the cache
-# for everyone (KeyError on the path). Clients are opened one at a time here.
-_CHROMA_OPEN = threading.Lock()
 
-
-class SharedStore(Store):
-    """A Store whose Chroma client is opened under a process-wide lock."""
-
-    def _coll(self) -> Any:
-        if self._collection is None:
-            with _CHROMA_OPEN:
-                return super()._coll()
-        return self._collection
-
-
-class FrozenStore(SharedStore):
-    """A Store that loads the manifest once, when built, and never reloads after."""
-
-    def __init__(self, root: Path, embedder: Embedder):
-        self._frozen = False
-        super().__init__(root, embedder)
-        try:  # bring the records registry in step while still live; the views need it
-            self.registry  # noqa: B018
-        except Exception as e:  # records are optional: the chat never waits on them
-            log.warning("records registry unavailable: %r", e)
-        self._coll()
-        self._frozen = True
-
-    def _refresh(self) -> None:
-        if not self._frozen:
-            super()._refresh()
+def pinned_store(root: Path, embedder: Embedder, chroma_url: str = "") -> Store:
+    """The index as committed now, never reloaded: every session's request reads one state."""
+    store = Store(root, embedder, chroma_url)
+    try:  # bring the records registry in step while still live; the views need it
+        store.registry  # noqa: B018
+    except Exception as e:  # records are optional: the chat never waits on them
+        log.warning("records registry unavailable: %r", e)
+    store.open_vectors()
+    return store.pinned()
 
 
 @dataclass
 class Snapshot:
-    store: FrozenStore
+    store: Store  # pinned (Store.pinned)
     retriever: HybridRetriever
     generation: int
     mtime: float
@@ -99,24 +77,10 @@ def samples_of(store: Store, folder: Path) -> frozenset[str]:
 def fields_of(store: Store) -> dict[str, frozenset[tuple[str, str]]]:
     """Sections grouped by the field (lĩnh vực) their title or a parent's title names;
     empty (no field filter offered) when the records module cannot be used."""
-    try:
-        from index.records import field_of
-    except Exception as e:
-        log.warning("fields unavailable: %r", e)
-        return {}
     out: dict[str, set[tuple[str, str]]] = {}
-    for info in store.reports():
-        report = store.report(info.report_id)
-        if report is None:
-            continue
-        for sec in report.sections:
-            path, label = sec.path, ""
-            while path and not label:
-                s = report.section(path)
-                label = field_of(s.title) if s else ""
-                path = path.rpartition(".")[0]
-            if label:
-                out.setdefault(label, set()).add((info.report_id, sec.path))
+    for rid, seg in store.lexicon.segments.items():  # noted at ingest: no report is read
+        for path, label in zip(seg.field_path, seg.field_name, strict=True):
+            out.setdefault(label, set()).add((rid, path))
     return {k: frozenset(v) for k, v in out.items()}
 
 
@@ -177,20 +141,19 @@ class AppState:
         self.write_lock = threading.Lock()  # one upload / delete / re-index at a time
         self._build_lock = threading.Lock()
         self._writer: Store | None = None
+        self._files = open_files(self.root, settings.chroma_url)
         self._snapshot: Snapshot | None = None
         self._snapshot = self._build()
 
     # ---- reading ---------------------------------------------------------------------
 
     def _manifest_mtime(self) -> float:
-        try:
-            return (self.root / "manifest.json").stat().st_mtime
-        except FileNotFoundError:
-            return 0.0
+        """Changes with every commit, by any process (index/storage.py)."""
+        return self._files.token()
 
     def _build(self) -> Snapshot:
         mtime = self._manifest_mtime()
-        store = FrozenStore(self.root, self.embedder)
+        store = pinned_store(self.root, self.embedder, self.settings.chroma_url)
         retriever = HybridRetriever(store, self.settings.candidates, self.settings.rrf_k)
         retriever.corpus  # noqa: B018 - statistics built here, not in the first question
         samples = samples_of(store, self.settings.samples_dir)
@@ -222,7 +185,7 @@ class AppState:
     def writer(self) -> Store:
         """The one Store that writes; use it only while holding `write_lock`."""
         if self._writer is None:
-            self._writer = SharedStore(self.root, self.embedder)
+            self._writer = Store(self.root, self.embedder, self.settings.chroma_url)
         return self._writer
 
     # ---- who is asking ---------------------------------------------------------------

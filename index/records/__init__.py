@@ -15,7 +15,7 @@ from index.records.documents import DOC_TYPES, extract_documents
 from index.records.figures import extract_figures
 from index.records.model import Amount, DocumentRef, Figure, Project, Records, Task
 from index.records.projects import extract_projects, report_stage, stage_of
-from index.records.tasks import extract_tasks, field_of
+from index.records.tasks import extract_tasks, field_of, section_fields
 from index.vn import doc_number_key, documents_in, match_key
 
 __all__ = [
@@ -33,6 +33,7 @@ __all__ = [
     "field_of",
     "match_key",
     "report_stage",
+    "section_fields",
     "stage_of",
     "task_sections",
 ]  # fmt: skip

@@ -64,6 +64,21 @@ _TYPE_WORDS = re.compile(
 _CODE_TYPE = {vn.fold(abbr).upper(): label for label, abbr in _TYPE_NAMES if abbr}
 
 
+def references(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, digits) of each document `text` names, the span reaching back over its
+    type ('Kế hoạch số') and on over its date ('ngày 09/12/2025'): the words that name one
+    document, which say nothing of what a sentence is about."""
+    out = []
+    for m in documents_in(text):
+        start, end = m.start(), m.end()
+        if before := _TYPE_BEFORE.search(text[:start]):
+            start = before.start()
+        if after := _DATE_AFTER.match(text[end:]):
+            end += after.end()
+        out.append((start, end, m.group("digits")))
+    return out
+
+
 def _iso(d: str, m: str, y: str) -> str:
     return f"{int(y):04d}-{int(m):02d}-{int(d):02d}" if 1 <= int(m) <= 12 else ""
 

@@ -28,6 +28,20 @@ def field_of(title: str) -> str:
     return min(hits)[1] if hits else ""
 
 
+def section_fields(report: Report) -> list[tuple[str, str]]:
+    """(section path, field) for every section whose title, or a parent's, names a field."""
+    out = []
+    for sec in report.sections:
+        path, label = sec.path, ""
+        while path and not label:
+            s = report.section(path)
+            label = field_of(s.title) if s else ""
+            path = path.rpartition(".")[0]
+        if label:
+            out.append((sec.path, label))
+    return out
+
+
 def extract_tasks(report: Report, report_id: str, planned_sections: set[str]) -> list[Task]:
     out: list[Task] = []
     notes = {f.number: f.text for f in report.footnotes}

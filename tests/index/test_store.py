@@ -230,7 +230,7 @@ def test_crash_before_commit_keeps_the_previous_state(
 def test_crash_inside_an_atomic_write_leaves_nothing_behind(
     store: Store, docs: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import index.store as store_module
+    import index.storage as store_module
 
     real_replace = os.replace
 
@@ -297,7 +297,8 @@ INGEST_SCRIPT = textwrap.dedent(
     store = Store(Path(sys.argv[1]), SlowHashEmbedder())
     def on_result(r):
         print(r.status, r.report_id, flush=True)
-    ingest_paths(store, [Path(sys.argv[2])], 50 * 1024 * 1024, on_result=on_result)
+    ingest_paths(store, [Path(sys.argv[2])], 50 * 1024 * 1024, on_result=on_result,
+                 commit_every=4)
     print("DONE", flush=True)
     """
 )

@@ -334,7 +334,45 @@ def test_views_tabs(app) -> None:
         assert re.search(r"912/BC-UBND", page.inner_text("#docs-tab"))
 
 
-TABS = ["Hỏi đáp", "Văn bản", "Dự án", "Nhiệm vụ", "Số liệu", "Tóm tắt", "Báo cáo", "Cài đặt"]
+def test_briefing_tab(app) -> None:
+    """The leader's briefing of the newest month: every section, the arithmetic on cited
+    figures, a [n] opening its passage beside it, another month, export to Word."""
+    with browser(viewport={"width": 1366, "height": 900}) as ctx:
+        page = open_page(ctx, app.url)
+        wait_for_app(page)
+        page.get_by_role("tab", name="Bản tin").click()
+        page.click("#briefing-go")  # the newest month is chosen when the page opens
+        page.wait_for_selector("#briefing a[href^='#cite-b-']")
+        text = page.inner_text("#briefing")
+        assert "Bản tin tháng 01/2026" in text and "so với tháng 12/2025" in text, text
+        for section in ("Số liệu chính", "Dự án", "Nhiệm vụ", "Văn bản mới", "Cần chú ý"):
+            assert section in text
+        assert "45.380 − 42.960 = 2.420 triệu đồng (+5,6%)" in text
+        link = page.locator("#briefing a[href^='#cite-b-']").first
+        n = link.get_attribute("href").rpartition("-")[2]
+        link.click()
+        mark = page.wait_for_selector("#briefing-panel mark.hl")
+        assert mark.inner_text().strip()
+        assert f"[{n}]" in page.inner_text("#briefing-panel .cite-title")
+        shot(page, "briefing-tab", full_page=True)
+        page.click("#briefing-docx")
+        saved = page.wait_for_selector(
+            "#briefing-file a[href*='.docx'], #briefing-file a[download]"
+        )
+        assert ".docx" in (saved.get_attribute("href") or "") + saved.inner_text()
+        page.click("#briefing-period input")
+        page.get_by_role("option", name="Tháng 11/2025").click()
+        page.click("#briefing-go")
+        page.wait_for_function(
+            "() => document.querySelector('#briefing').innerText.includes('Bản tin tháng 11/2025')"
+        )
+        assert "liên tiếp" in page.inner_text("#briefing")  # Kè bờ sông Mai, stalled twice
+
+
+TABS = [
+    "Hỏi đáp", "Bản tin", "Văn bản", "Dự án", "Nhiệm vụ", "Số liệu", "Tóm tắt", "Báo cáo",
+    "Cài đặt",
+]  # fmt: skip
 
 
 def _open_tab(page, name: str) -> None:

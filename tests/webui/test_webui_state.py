@@ -145,8 +145,8 @@ def test_export_markdown_and_docx(state: AppState) -> None:
 def test_chroma_clients_open_one_at_a_time(tmp_path: Path, fake_embedder) -> None:
     """Six threads opening the first Chroma client of a folder at once (as the first
     questions after a start or an upload do): without the lock chromadb hands some of them
-    an unstarted System, then drops it for everyone."""
-    from assistant.webui.state import SharedStore
+    an unstarted System, then drops it for everyone (index/storage.py holds the lock)."""
+    from index.store import Store
 
     for trial in range(4):
         root = tmp_path / f"i{trial}"
@@ -154,7 +154,7 @@ def test_chroma_clients_open_one_at_a_time(tmp_path: Path, fake_embedder) -> Non
         barrier = threading.Barrier(6)
 
         def open_and_count(root: Path = root, errors: list[str] = errors, b=barrier) -> None:
-            store = SharedStore(root, fake_embedder)
+            store = Store(root, fake_embedder)
             b.wait()
             try:
                 store._coll().count()
