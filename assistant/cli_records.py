@@ -284,7 +284,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     s.add_argument(
         "--measure", required=True, type=text_arg, help="chỉ tiêu, ví dụ 'lũy kế thu NSNN'"
     )
-    s.add_argument("--unit", type=text_arg, help="chỉ lấy số liệu đơn vị này (%, triệu đồng…)")
+    s.add_argument("--unit", type=text_arg, help="chỉ lấy số liệu đơn vị này (%%, triệu đồng…)")
     s.add_argument("--issuer", type=text_arg, help="cơ quan ban hành báo cáo (mặc định: khớp nhất)")
     s.add_argument(
         "--all-issuers", action="store_true", help="gộp số liệu của mọi cơ quan ban hành"

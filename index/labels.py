@@ -10,6 +10,9 @@ than show a lone slash. Used by citations, tables, summaries and filters alike.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
 
 from index import vn
 
@@ -124,3 +127,11 @@ def period_phrase(period: str) -> str:
 
     p = periods.from_label(period)
     return p.spoken if p else period
+
+
+def distinct(infos: Iterable[Any]) -> dict[str, str]:
+    """Each report's label (by report id); two reports that share one (a scan and its
+    text, a .docx and its .pdf) told apart by their files."""
+    infos = list(infos)
+    seen = Counter(r.label for r in infos)
+    return {r.report_id: r.label + (f" ({r.source})" if seen[r.label] > 1 else "") for r in infos}

@@ -5,17 +5,13 @@ gets it without the control characters XML forbids."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from assistant.briefing.model import SECTIONS, Briefing
+from assistant.docx_export import add_sources, word_safe
 from assistant.render import escape_md, source_line
 
-_NOT_XML = re.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
-def _x(text: str) -> str:
-    return _NOT_XML.sub("", text)
+_x = word_safe
 
 
 def _marks(item) -> str:
@@ -54,7 +50,7 @@ def export_markdown(b: Briefing, path: Path) -> Path:
 def export_docx(b: Briefing, path: Path) -> Path:
     """Sections as headings, items as bullets with their [n], then the sources."""
     import docx
-    from docx.shared import Pt, RGBColor
+    from docx.shared import Pt
 
     doc = docx.Document()
     doc.add_heading(_x(b.title), level=1)
@@ -77,15 +73,7 @@ def export_docx(b: Briefing, path: Path) -> Path:
                 run.font.size = Pt(10)
     if b.citations:
         doc.add_heading("Nguồn trích dẫn", level=2)
-    for c in b.citations:
-        p = doc.add_paragraph()
-        p.add_run(f"[{c.n}] ").bold = True
-        p.add_run(_x(f"{source_line(c)} — {c.file}"))
-        quote = doc.add_paragraph()
-        run = quote.add_run(_x(c.text))
-        run.font.size = Pt(10)
-        run.font.color.rgb = RGBColor(0x44, 0x44, 0x44)
-        quote.paragraph_format.left_indent = Pt(18)
+    add_sources(doc, b.citations)
     path = Path(path)
     doc.save(path)
     return path

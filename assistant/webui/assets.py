@@ -64,6 +64,8 @@ mark.hl { background: #ffe066; color: inherit; padding: 0 1px; border-radius: 2p
   #chat { height: 60vh !important; }
   .report-view { max-height: 60vh; }
   #user-line { text-align: left; }
+  /* a table keeps readable columns and scrolls sideways inside its box */
+  .view-table .table-container, #reports-table .table-container { min-width: 680px; }
 }
 """
 

@@ -4,7 +4,6 @@ resolved from earlier turns, each answer kept so its citations can be opened lat
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -128,12 +127,9 @@ def report_choices(snap: Snapshot) -> list[tuple[str, str]]:
 def names(snap: Snapshot, infos: list) -> list[str]:
     """Each report's label; two copies of one report (a scan and its text) told apart by
     their files; samples marked."""
-    seen = Counter(r.label for r in infos)
+    named = labels.distinct(infos)
     return [
-        r.label
-        + (f" ({r.source})" if seen[r.label] > 1 else "")
-        + (SAMPLE_MARK if r.report_id in snap.samples else "")
-        for r in infos
+        named[r.report_id] + (SAMPLE_MARK if r.report_id in snap.samples else "") for r in infos
     ]
 
 

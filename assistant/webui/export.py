@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import re
 import tempfile
 import time
 from pathlib import Path
 
+from assistant.docx_export import add_sources, word_safe
 from assistant.render import source_line
 from assistant.webui.chat import Conversation
 from assistant.webui.render import escape_md
 
 TITLE = "Trợ lý Báo cáo — hội thoại"
-_NOT_XML = re.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
-def _x(text: str) -> str:
-    """Text Word can hold: characters XML forbids (control codes) dropped."""
-    return _NOT_XML.sub("", text)
+_x = word_safe
 
 
 def _stamp() -> str:
@@ -60,7 +55,6 @@ def export_markdown(conv: Conversation) -> Path:
 def export_docx(conv: Conversation) -> Path:
     """Questions as headings, answers as paragraphs, each [n] source with its passage."""
     import docx
-    from docx.shared import Pt, RGBColor
 
     doc = docx.Document()
     doc.add_heading(TITLE, level=1)
@@ -78,15 +72,7 @@ def export_docx(conv: Conversation) -> Path:
             doc.add_paragraph().add_run(_x(a.reason)).italic = True
         if a.citations:
             doc.add_paragraph().add_run("Nguồn trích dẫn").bold = True
-        for c in a.citations:
-            p = doc.add_paragraph()
-            p.add_run(f"[{c.n}] ").bold = True
-            p.add_run(_x(f"{source_line(c)} — {c.file}"))
-            quote = doc.add_paragraph()
-            run = quote.add_run(_x(c.text))
-            run.font.size = Pt(10)
-            run.font.color.rgb = RGBColor(0x44, 0x44, 0x44)
-            quote.paragraph_format.left_indent = Pt(18)
+        add_sources(doc, a.citations)
     path = _folder() / f"hoi-dap-{_stamp()}.docx"
     doc.save(path)
     return path

@@ -20,7 +20,7 @@ import pandas as pd
 from assistant.settings import Settings
 from assistant.webui.citations import panel_html
 from assistant.webui.render import esc
-from index import periods
+from index import labels, periods
 from index.store import Store
 
 log = logging.getLogger(__name__)
@@ -100,15 +100,15 @@ def documents(
         refs = store.registry.find_documents(search=text or None, period=period, reports=reports)
     if not refs and not store.registry.reports():
         return [], [], NO_DATA
-    numbers = {r.report_id: r.label for r in store.reports()}
+    numbers = labels.distinct(store.reports())
     rows: dict[str, list[str]] = {}
+    mentioned: dict[str, dict[str, None]] = {}  # number → labels, each once, in order
     for d in refs:
         row = rows.setdefault(d.number, [d.number, d.type, _vn_date(d.date), "", "", ""])
         row[3] = row[3] or d.issuer
         row[4] = row[4] or d.about
-        cited = numbers.get(d.report_id, d.report_id)
-        if cited not in row[5].split(", "):
-            row[5] = f"{row[5]}, {cited}" if row[5] else cited
+        mentioned.setdefault(d.number, {})[numbers.get(d.report_id, d.report_id)] = None
+        row[5] = "; ".join(mentioned[d.number])
     status = f"{len(rows)} văn bản" + (f" khớp “{esc(text)}”" if text else "")
     return list(rows.values()), list(rows), f'<div class="view-status">{status}</div>'
 
@@ -224,10 +224,15 @@ def task_detail(store: Store, row: Any) -> str:
 
 @graceful(lambda: ([], None, NO_DATA))
 def figures(
-    store: Store, measure: str, period: str, reports: list[str] | None = None
+    store: Store,
+    measure: str,
+    period: str,
+    reports: list[str] | None = None,
+    span: tuple[pd.Timestamp, pd.Timestamp] | None = None,
 ) -> tuple[list[list[str]], pd.DataFrame | None, str]:
     """The measure's series: table rows, the points of the chart (hover: value and
-    source), and every figure's citation."""
+    source), and every figure's citation — only those of the points inside `span` (a
+    stretch of the chart's time axis the user selected), when given."""
     measure = (measure or "").strip()
     if not measure:
         return [], None, '<div class="cite-empty">Hãy nhập tên chỉ tiêu.</div>'
@@ -243,18 +248,49 @@ def figures(
         if series[-1].issuer
         else ""
     )
-    return table, _points(series), head + _cards(store, [r.citation for r in series], titles)
+    shown = list(range(len(series)))
+    if span is not None:
+        shown = [i for i, r in enumerate(series) if (t := _when(r)) and span[0] <= t <= span[1]]
+        head = (
+            '<div class="view-status">Trích dẫn của điểm đã chọn trên biểu đồ '
+            "(nhấp đúp vào biểu đồ để xem lại tất cả)</div>"
+        )
+    cards = _cards(store, [series[i].citation for i in shown], [titles[i] for i in shown])
+    return table, _points(series), head + cards
+
+
+def _when(figure: Any) -> pd.Timestamp | None:
+    """Where a figure sits on the chart's time axis: its period's first month."""
+    p = periods.from_label(figure.period)
+    return pd.Timestamp(p.first[0], p.first[1], 1) if p is not None and p.year_known else None
+
+
+def span_of(index: Any) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """The stretch of time a brush on the chart selected (Gradio gives epoch seconds; ms
+    or dates are read too), widened by a fortnight each side so a brush around one point
+    takes it."""
+    try:
+        lo, hi = (
+            pd.Timestamp(v, unit="ms" if v > 1e11 else "s")
+            if isinstance(v, int | float)
+            else pd.Timestamp(v)
+            for v in index
+        )
+    except (TypeError, ValueError):
+        return None
+    pad = pd.Timedelta(days=15)
+    return min(lo, hi) - pad, max(lo, hi) + pad
 
 
 def _points(series: list[Any]) -> pd.DataFrame | None:
     """One point per period, placed on its first month so the axis keeps time's order."""
     rows = []
     for r in series:
-        p = periods.from_label(r.period)
-        if p is None or not p.year_known:
+        when = _when(r)
+        if when is None:
             continue
         rows.append({
-            "Thời gian": pd.Timestamp(p.first[0], p.first[1], 1),
+            "Thời gian": when,
             "Giá trị": r.value,
             "Kỳ": r.period,
             "Số liệu": f"{r.raw} {r.unit}".strip(),

@@ -142,7 +142,7 @@ def build_views(state: AppState, demo: gr.Blocks, conv: gr.State) -> list[gr.com
             x_title="Kỳ báo cáo",
             y_title="Giá trị",
             x_axis_format="%m/%Y",
-            label="Biểu đồ (đưa chuột lên một điểm để xem số liệu và nguồn)",
+            label="Biểu đồ (đưa chuột lên điểm: số liệu; kéo chọn quanh điểm: trích dẫn của nó)",
             height=320,
             elem_id="fig-chart",
             visible=False,
@@ -150,7 +150,7 @@ def build_views(state: AppState, demo: gr.Blocks, conv: gr.State) -> list[gr.com
         fig_table = gr.Dataframe(
             headers=views.FIGURE_HEAD, interactive=False, wrap=True, elem_classes="view-table"
         )
-        fig_detail = gr.HTML()
+        fig_detail = gr.HTML(elem_id="fig-detail")
 
     with gr.Tab("Tóm tắt", id="summary-tab", elem_id="summary-tab"):
         with gr.Row():
@@ -212,6 +212,18 @@ def build_views(state: AppState, demo: gr.Blocks, conv: gr.State) -> list[gr.com
         plot = gr.update(value=points, visible=points is not None)
         return _frame(rows, views.FIGURE_HEAD), plot, detail
 
+    def pick_points(measure, period, evt: gr.SelectData):
+        """A brush over the chart: the citations of the points inside it."""
+        span = views.span_of(evt.index) if isinstance(evt.index, list | tuple) else None
+        if span is None:
+            return gr.skip()
+        snap = state.snapshot()
+        return views.figures(snap.store, measure, period, shown(snap), span)[2]
+
+    def all_points(measure, period):
+        snap = state.snapshot()
+        return views.figures(snap.store, measure, period, shown(snap))[2]
+
     def summarize(rid, section_, conv_):
         store = state.snapshot().store
         report = store.report(rid) if rid else None
@@ -252,6 +264,8 @@ def build_views(state: AppState, demo: gr.Blocks, conv: gr.State) -> list[gr.com
     task_table.select(task_row, task_rows, task_detail, **private)
     for trigger in (fig_go.click, fig_q.submit):
         trigger(find_figures, [fig_q, fig_period], [fig_table, fig_chart, fig_detail], **private)
+    fig_chart.select(pick_points, [fig_q, fig_period], fig_detail, **private)
+    fig_chart.double_click(all_points, [fig_q, fig_period], fig_detail, **private)
     go.click(summarize, [pick, section, conv], [summary, summary_panel], **private)
     summary_panel.click(summary_cite, conv, summary_panel, **private)
     # the lists fill in when the page opens, with whatever the index holds by then

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from conftest import SAMPLE_FILES, SAMPLES, run_cli
 
 ALL_SAMPLES = sorted(SAMPLES.glob("*.txt"))  # the four months the shared index holds
@@ -221,3 +222,24 @@ def test_index_built_by_another_embedder_is_refused(copy_sample_index, subproces
     assert done.stderr.startswith("Lỗi:")
     assert "st:some-other-model" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    "command",
+    ["ingest", "ask", "summarize", "reports", "remove", "decisions", "projects", "tasks",
+     "figures", "briefing"],
+)  # fmt: skip
+def test_every_command_explains_itself(
+    command: str, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--help renders (a bare '%' in a help text once broke `figures --help`)."""
+    import signal
+
+    from assistant.cli import main
+
+    # main() lets a closed pipe end the CLI quietly; not the test runner's own process
+    monkeypatch.setattr(signal, "signal", lambda *args: None)
+    with pytest.raises(SystemExit) as done:
+        main([command, "--help"])
+    assert done.value.code == 0
+    assert "usage:" in capsys.readouterr().out

@@ -323,6 +323,19 @@ def test_views_tabs(app) -> None:
         text = page.inner_text("#figures-tab")
         assert all(v in text for v in ("312.640", "343.848", "386.808"))
         shot(page, "views-figures", full_page=True)
+        # a brush around the middle point (11/2025) opens that point's citation alone
+        page.wait_for_selector("#fig-chart canvas, #fig-chart svg")
+        box = page.locator("#fig-chart canvas, #fig-chart svg").first.bounding_box()
+        mid_x, mid_y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+        page.mouse.move(mid_x - 40, mid_y)
+        page.mouse.down()
+        page.mouse.move(mid_x + 40, mid_y, steps=8)
+        page.mouse.up()
+        page.wait_for_function(
+            "() => document.querySelector('#fig-detail').innerText.includes('điểm đã chọn')"
+        )
+        picked = page.inner_text("#fig-detail")
+        assert "343.848" in picked and "312.640" not in picked and "386.808" not in picked
         page.get_by_role("tab", name="Văn bản").click()
         page.fill("#doc-q textarea", "2514/QĐ-UBND")
         page.click("#doc-go")
@@ -448,3 +461,38 @@ def test_empty_upload_is_a_calm_hint(app) -> None:
         assert page.locator(".toast-wrap .toast-body, [data-testid='toast-body']").count() == 0
         assert "Lỗi" not in page.inner_text("#reports-tab")
         shot(page, "upload-empty-hint")
+
+
+def test_an_unnumbered_upload_is_named_and_offered_at_once(upload_app, tmp_path) -> None:
+    """A report without a number ("Số: /BC-UBND") is called by its kind, office and period
+    everywhere, and the chat's report filter offers it right after the upload, no reload."""
+    path = tmp_path / "bao-cao-chua-so.txt"
+    path.write_text(
+        "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ SÔNG MAI\n\nSố: /BC-UBND\n\n"
+        "TP. Sông Mai, ngày 18 tháng 3 năm 2026\n\nBÁO CÁO\n\n"
+        "Kết quả cải cách hành chính quý I năm 2026\n\n"
+        "I. KẾT QUẢ\n\n1. Cải cách thủ tục hành chính\n\n"
+        "Tiếp nhận 4.321 hồ sơ thủ tục hành chính, trả đúng hạn 98,2%.\n",
+        "utf-8",
+    )
+    with browser(viewport={"width": 1366, "height": 900}) as ctx:
+        page = open_page(ctx, upload_app.url)
+        wait_for_app(page)
+        line = upload(page, path)
+        assert "đã nạp" in line, line
+        page.get_by_role("tab", name="Báo cáo").click()
+        page.wait_for_function(
+            "() => document.querySelector('#reports-table').innerText.includes('chưa có số')"
+        )
+        table = page.inner_text("#reports-table")
+        assert "/BC-UBND\t" not in table, table
+        page.get_by_role("tab", name="Hỏi đáp").click()
+        page.click("#filter-reports input")
+        page.keyboard.type("chưa có số")
+        page.wait_for_selector("[role=option]")
+        options = " | ".join(page.locator("[role=option]").all_inner_texts())
+        assert "chưa có số" in options and "Sông Mai" in options, options
+        page.keyboard.press("Escape")
+        ask(page, "Quý I/2026 tiếp nhận bao nhiêu hồ sơ thủ tục hành chính?", 0)
+        answer = last_answer(page)
+        assert "4.321" in answer and "chưa có số" in answer, answer
