@@ -95,10 +95,6 @@ class Store(Writing):
     def manifest_path(self) -> Path:
         return self.files.manifest_path
 
-    def committed_token(self) -> float:
-        """Changes whenever any process commits (a file's mtime, or the server's generation)."""
-        return self.files.token()
-
     def _refresh(self, force: bool = False) -> None:
         """Reload the manifest when another process (the CLI, an upload) has committed."""
         if self._batch is not None or self._pinned:
