@@ -16,6 +16,14 @@ DEV = SHARED / "eval" / "dev.jsonl"
 sys.path.insert(0, str(ROOT))
 
 
+def emit_summary(summary: dict, json_path: Path | None = None) -> dict:
+    """A bench's last line, `summary: {json}`, and the same as a file when asked."""
+    if json_path:
+        json_path.write_text(json.dumps(summary, ensure_ascii=False, indent=1), "utf-8")
+    print("summary: " + json.dumps(summary, ensure_ascii=False))
+    return summary
+
+
 def require_shared() -> None:
     if not CORPUS.exists():
         sys.exit(f"{CORPUS} không tồn tại: các benchmark cần thư mục shared/ cạnh dự án.")

@@ -20,7 +20,6 @@ and rapidfuzz (the bench extra). None of this text is in the correction's invent
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import shutil
 import sys
@@ -30,6 +29,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from common import emit_summary  # noqa: E402
 
 from index import ocr, ocr_correct, vn  # noqa: E402
 
@@ -170,7 +171,7 @@ def main() -> None:
         "seconds_per_page": round(sum(r["seconds"] for r in rows) / max(1, len(rows)), 2),
         "hunspell_vi": bool(ocr_correct._dictionary()),
     }
-    print("summary: " + json.dumps(summary, ensure_ascii=False))
+    emit_summary(summary)
 
 
 if __name__ == "__main__":

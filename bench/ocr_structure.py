@@ -27,7 +27,7 @@ import tempfile
 from pathlib import Path
 
 import numpy as np
-from common import ROOT
+from common import ROOT, emit_summary
 
 sys.path.insert(0, str(ROOT / "tests" / "data" / "scans"))
 import make_scans
@@ -172,10 +172,7 @@ def main(argv: list[str] | None = None) -> dict:
     total["signer"] = sum(v["signer"] for v in out.values())
     print(f"total: {json.dumps(total)}")
     summary = {"reports": out, "total": total}
-    if args.json:
-        args.json.write_text(json.dumps(summary, ensure_ascii=False, indent=1), "utf-8")
-    print("summary: " + json.dumps(summary, ensure_ascii=False))
-    return summary
+    return emit_summary(summary, args.json)
 
 
 if __name__ == "__main__":

@@ -40,6 +40,22 @@ def shared_corpus(tmp: Path) -> Path:
     return folder
 
 
+def bank_corpus(tmp: Path, questions: list[dict]) -> Path:
+    """The sample reports the bank was written over (the files its questions name): a
+    sample added later must not turn its unanswerable near-misses answerable."""
+    named = {
+        d
+        for q in questions
+        for d in ([q["doc"]] if isinstance(q.get("doc"), str) else q.get("doc", []))
+    }
+    folder = tmp / "samples-of-bank"
+    folder.mkdir(exist_ok=True)
+    for src in sorted((ROOT / "samples").glob("*")):
+        if src.name in named:
+            shutil.copy(src, folder / src.name)
+    return folder
+
+
 def run_ours(index_dir: Path, questions: list[dict]) -> list[dict]:
     from assistant.retrieve import HybridRetriever
     from assistant.route import make_assistant
@@ -173,8 +189,10 @@ def evaluate(name: str, tmp: Path, args: argparse.Namespace) -> dict:
     corpus, loader = SETS[name]
     if name != "samples":
         require_shared()
-    corpus = corpus or shared_corpus(tmp)
     questions = loader()
+    if name == "samples":
+        corpus = bank_corpus(tmp, questions)
+    corpus = corpus or shared_corpus(tmp)
     index_dir = (args.index / name) if args.index else tmp / f"index-{name}"
     _, seconds, results, _ = build_index(index_dir, corpus=corpus)
     for r in results:

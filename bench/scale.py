@@ -36,7 +36,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import synth
-from common import ROOT
+from common import ROOT, emit_summary
 
 MAX_BYTES = 50 * 1024 * 1024
 NEXT = 3  # reports ingested (and timed) after each step; the median counts
@@ -440,7 +440,7 @@ def main() -> None:
         "pipeline_chunks_s": real.get("pipeline_chunks_s"), "shadow_query": args.shadow,
         "targets": checks,
     }  # fmt: skip
-    print("summary: " + json.dumps(summary, ensure_ascii=False))
+    emit_summary(summary)
 
 
 if __name__ == "__main__":

@@ -28,7 +28,6 @@ the scanned index lacks, the nearest text it holds.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import tempfile
 import time
@@ -37,7 +36,7 @@ from pathlib import Path
 import bank
 import numpy as np
 import quality
-from common import ROOT, build_index
+from common import ROOT, build_index, emit_summary
 
 sys.path.insert(0, str(ROOT / "tests" / "data" / "scans"))
 import make_scans
@@ -293,10 +292,7 @@ def run(out: Path, args: argparse.Namespace) -> dict:
         "gold_held": held_gold,
         "differ": diff,
     }
-    if args.json:
-        args.json.write_text(json.dumps(summary, ensure_ascii=False, indent=1), "utf-8")
-    print("summary: " + json.dumps(summary, ensure_ascii=False))
-    return summary
+    return emit_summary(summary, args.json)
 
 
 if __name__ == "__main__":

@@ -92,9 +92,6 @@ class ChunkMap(Mapping[str, Chunk]):
         """Report by report: one parse per report, not per chunk."""
         return [c for rid, v in self._live.items() for c in _chunks(self._loader(rid, v))]
 
-    def items(self):  # type: ignore[override]
-        return [(c.id, c) for c in self.values()]
-
 
 def _chunks(loaded: Loaded | None) -> tuple[Chunk, ...]:
     return loaded.chunks if loaded else ()

@@ -120,6 +120,8 @@ class Segment:
         for name in _FIELDS:
             kind, start, size = header[name]
             raw = body[start : start + size]
+            if len(raw) != size:  # a truncated file: rebuilt from the report (index/store.py)
+                raise ValueError(f"segment {path.name}: {name} truncated")
             if kind == "str":
                 text = bytes(raw).decode()
                 values[name] = text.split("\n") if text else []

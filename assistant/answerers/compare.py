@@ -280,11 +280,7 @@ def _render(
         lines.append(f"So với {lb}, {la} {verb}: {calc}.")
     else:
         lines.append(f"Chênh lệch: {calc}.")
-    took = (time.perf_counter() - t0) * 1000
-    return Answer(
-        query.text, "\n".join(lines), False, tuple(citer.citations), 1.0,
-        {"retrieve": 0.0, "answer": took}, mode="compare",
-    )  # fmt: skip
+    return citer.answer(query.text, lines, t0, "compare")
 
 
 def _with_year(p: P.Period, ctx: Context) -> P.Period:

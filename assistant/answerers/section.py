@@ -188,8 +188,4 @@ def answer(query: Query, ctx: Context) -> Answer | None:
     for p in points:
         shown = clean(trim(p.sentence))
         lines.append(f"- {shown} [{citer.cite(p.chunk, 1.0, shown)}]")
-    took = (time.perf_counter() - t0) * 1000
-    return Answer(
-        query.text, "\n".join(lines), False, tuple(citer.citations), 1.0,
-        {"retrieve": 0.0, "answer": took}, mode="section",
-    )  # fmt: skip
+    return citer.answer(query.text, lines, t0, "section")

@@ -135,11 +135,7 @@ def _period_superlative(query: Query, ctx: Context) -> Answer | None:
     best = ", ".join(p.spoken for p, f in found if f.value == top)
     word = "cao nhất" if query.extreme == "max" else "thấp nhất"
     head = f"{best[:1].upper()}{best[1:]} {word}, theo các báo cáo:"
-    took = (time.perf_counter() - t0) * 1000
-    return Answer(
-        query.text, "\n".join([head, *lines]), False, tuple(citer.citations), 1.0,
-        {"retrieve": 0.0, "answer": took}, mode="compare",
-    )  # fmt: skip
+    return citer.answer(query.text, [head, *lines], t0, "compare")
 
 
 def answer(query: Query, ctx: Context) -> Answer | None:
@@ -197,8 +193,4 @@ def answer(query: Query, ctx: Context) -> Answer | None:
             + ("thứ hạng tốt nhất" if query.extreme == "max" else "thứ hạng thấp nhất")
             + " là:"
         )
-    took = (time.perf_counter() - t0) * 1000
-    return Answer(
-        query.text, "\n".join([head, *lines]), False, tuple(citer.citations), 1.0,
-        {"retrieve": 0.0, "answer": took}, mode="compare",
-    )  # fmt: skip
+    return citer.answer(query.text, [head, *lines], t0, "compare")

@@ -110,3 +110,29 @@ def test_a_lightly_edited_report_embeds_only_its_changed_passages(tmp_path: Path
     vectors = store._coll().get(ids=[c.id for c in store.chunks_of(again.report_id)],
                                 include=["embeddings"])["embeddings"]  # fmt: skip
     assert np.isfinite(np.asarray(vectors)).all() and len(vectors) == again.chunks
+
+
+def test_a_damaged_segment_or_vector_copy_is_rebuilt(tmp_path: Path, docs: Path) -> None:
+    """Segments and vector copies are derived: a truncated or garbled one is rebuilt from
+    the report and the vector store, and answers do not change."""
+    store = Store(tmp_path / "i", HashEmbedder())
+    ingest_paths(store, [docs], MAX)
+    tokens = vn.search_tokens("giấy phép xây dựng")
+    want = store.lexical_search(tokens, 5)
+    vector = store.embedder.embed_query("giấy phép xây dựng")
+    rid = store.reports()[0].report_id
+    dense = store.dense_search(vector, 5, reports={rid})
+    lex = tmp_path / "i" / "lex"
+    for f in lex.glob("*.seg"):
+        f.write_bytes(f.read_bytes()[: len(f.read_bytes()) // 2])
+    for f in lex.glob("*.vec"):
+        f.write_bytes(b"not an array")
+    from index import lexicon, vectors
+
+    lexicon._CACHE.clear()
+    vectors._LRU.clear()
+    reopened = Store(tmp_path / "i", HashEmbedder())
+    assert reopened.lexical_search(tokens, 5) == want
+    again = reopened.dense_search(vector, 5, reports={rid})
+    assert [c for c, _ in again] == [c for c, _ in dense]
+    assert [s for _, s in again] == pytest.approx([s for _, s in dense], abs=1e-5)
