@@ -65,7 +65,8 @@ STAGE_CUES = re.compile(
 )
 DOC_CUES = re.compile(
     r"\b(?:la gi|ve viec gi|ve gi|noi dung|quy dinh gi|ban hanh|ngay nao|cua ai|do ai|"
-    r"nhu the nao|o dau|nhac den|ra sao)\b"
+    r"nhu the nao|o dau|nhac den|ra sao|"
+    r"what (?:did|does|do|is|was)|about|approved?|regulated?|concern(?:s|ed)?)\b"
 )
 # A heading's words: a question naming one asks for the section, not one fact.
 SECTION_WORDS = re.compile(

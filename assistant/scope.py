@@ -89,6 +89,9 @@ def resolve_periods(
     number (or the year under discussion); 'tháng trước' steps from the period under
     discussion, else from the newest report."""
     year = current.first[0] if current is not None and current.year_known else 0
+    named = {m.period.first[0] for m in query.periods if m.period and m.period.unit == "year"}
+    if not year and len(named) == 1:  # "cả năm 2025 tính đến ngày 31/12": 31/12/2025
+        year = named.pop()
     absolute: dict[int, P.Period] = {}
     for i, m in enumerate(query.periods):
         if m.period is None:
@@ -100,6 +103,10 @@ def resolve_periods(
     # or from the one under discussion; alone ("tháng này", "tháng tới" in a question of its
     # own) it means the period of whichever report answers, so it narrows nothing
     anchor = next((p for p in absolute.values() if p.year_known), None) or current
+    if anchor is None and absolute:  # "tháng 12 … tháng trước": the newest December indexed
+        first = next(iter(absolute.values()))
+        year = P.latest_with_month(first.first[1], [i.period for i in infos if i.period])
+        anchor = first.with_year(year) if year else None
     out = []
     for i, m in enumerate(query.periods):
         period = absolute.get(i) or P.resolve(m, anchor)
@@ -118,6 +125,7 @@ def scope_of(
     mentions = resolve_periods(query, infos, current)
     periods = tuple(m.period for m in mentions if m.period is not None)
     uncovered = None
+    unreached = False
     matched: set[str] = set()
     for m in mentions:
         p = m.period
@@ -138,8 +146,10 @@ def scope_of(
         hits = task_hits or exact or own_hits
         if hits:
             matched |= hits
-        elif strict and uncovered is None:
+        elif strict and (uncovered is None or m.as_of):
             uncovered = p
+            # no report was written after "tính đến 31/12": what the others say is older
+            unreached = unreached or m.as_of
     if matched:
         allowed &= matched
     as_of = next(
@@ -147,14 +157,15 @@ def scope_of(
     )
     everything = reports is None and len(allowed) == len(infos)
     scope = None if everything else frozenset(allowed)
-    return Scope(periods, scope, uncovered, bool(matched), as_of)
+    return Scope(periods, scope, uncovered, bool(matched) and not unreached, as_of)
 
 
 def _within(own: P.Period, asked: P.Period) -> bool:
     """A report answers for a month, quarter or span it lies in or that it spans (a monthly
     report for 'quý IV', the annual report for 'tháng 12'); a month with no year: that month."""
     if not asked.year_known:
-        return own.months == 1 and own.first[1] == asked.first[1]
+        (a1, a2), (o1, o2) = asked.months_of_year, own.months_of_year
+        return a1 <= o1 and o2 <= a2
     return asked.contains(own) or own.contains(asked)
 
 

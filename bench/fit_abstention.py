@@ -19,8 +19,8 @@ import tempfile
 from pathlib import Path
 
 import bank
-from common import CORPUS, ROOT, build_index
-from quality import shared_corpus
+from common import CORPUS, build_index
+from quality import BANKS, corpus_for
 
 
 def decided_by_extract(query, ctx) -> bool:
@@ -69,7 +69,7 @@ def rows_for(name: str, corpus: Path, index_dir: Path) -> list[tuple[str, list[f
         cands = extract.candidates(query, hits, ctx)
         if not cands:
             continue
-        _, signals = extract.judge(query, cands, ctx)
+        _, signals, cands = extract.judge(query, cands, ctx)
         # right to answer: the passages the answer would quote hold the asked-for fact
         quoted = [bank.norm(h.chunk.text) for h, _ in extract.assemble(query, cands, hits, ctx)]
         right = any(bank.norm(e) in t for e in q["evidence"] for t in quoted)
@@ -127,6 +127,21 @@ def _fit_once(xs: list[list[float]], ys: list[int], groups: list[str], c: float)
     return (lambda rows: model.predict_proba(scaler.transform(rows))[:, 1]), raw, bias
 
 
+def _out_of_fold(rows: list, c: float, names: list[str]) -> list[float]:
+    """Each tune question's probability from a model fitted without its fold."""
+    from sklearn.model_selection import GroupKFold
+
+    xs, ys, groups = [r[1] for r in rows], [r[2] for r in rows], [r[0] for r in rows]
+    out = [0.0] * len(rows)
+    for train, test in GroupKFold(5).split(xs, ys, groups):
+        predict, _, _ = _fit(
+            [xs[i] for i in train], [ys[i] for i in train], [groups[i] for i in train], c, names
+        )
+        for i, p in zip(test, predict([xs[i] for i in test]), strict=True):
+            out[i] = float(p)
+    return out
+
+
 def _accuracy(rows: list, probabilities, threshold: float) -> tuple[float, float, float]:
     """(decision accuracy, share answered wrongly, share refused that were right to
     answer): answer when the probability reaches the threshold."""
@@ -149,9 +164,13 @@ def main() -> None:
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         base = args.index or Path(tmp)
-        data = rows_for("samples", ROOT / "samples", base / "samples")
-        if CORPUS.exists():
-            data += rows_for("shared", shared_corpus(Path(tmp)), base / "shared")
+        data = []
+        for name in BANKS:
+            if BANKS[name] == "shared" and not CORPUS.exists():
+                continue
+            questions = bank.load(name)
+            corpus, index_name = corpus_for(name, Path(tmp), questions)
+            data += rows_for(name, corpus, base / index_name)
     names = list(DECIDE_FEATURES)
     tune = [(q, [s[f] for f in names], y) for q, s, y in data if bank.half(q) == "tune"]
     held = [(q, [s[f] for f in names], y) for q, s, y in data if bank.half(q) == "heldout"]
@@ -161,9 +180,11 @@ def main() -> None:
     predict, weights, bias = _fit(
         [r[1] for r in tune], [r[2] for r in tune], [r[0] for r in tune], args.c, names
     )
-    tune_p = predict([r[1] for r in tune])
+    # the threshold on out-of-fold probabilities: chosen on the model's own fit, it
+    # rewards what the fit memorised (0.74 on tune, 0.65 held-out in the first try)
+    oof = _out_of_fold(tune, args.c, names)
     grid = [round(0.05 * i, 2) for i in range(2, 19)]
-    threshold = max(grid, key=lambda t: (_accuracy(tune, tune_p, t)[0], -abs(t - 0.5)))
+    threshold = max(grid, key=lambda t: (_accuracy(tune, oof, t)[0], -abs(t - 0.5)))
     for name, rows in (("tune", tune), ("held-out", held)):
         if rows:
             acc, wrong, refused = _accuracy(rows, predict([r[1] for r in rows]), threshold)

@@ -1,10 +1,11 @@
 """Answer quality: the question bank's tune and held-out halves, and the plain LangChain
 pipeline beside them, per question type; and shared/eval/dev.jsonl.
 
-Usage: python bench/quality.py [--set samples|shared|dev|all|scanned] [--show] [--no-plain]
-                               [--index DIR] [--json FILE]
-- samples: tests/data/questions/samples.jsonl over samples/ (always available);
+Usage: python bench/quality.py [--set samples|shared|samples2|shared2|dev|bank|all|scanned]
+                               [--show] [--no-plain] [--index DIR] [--json FILE]
+- samples: tests/data/questions/samples.jsonl over the samples/ it names (always available);
 - shared:  tests/data/questions/shared.jsonl over ../shared/corpus + corpus-extra;
+- samples2, shared2: the second writer's banks, over the same;
 - dev:     ../shared/eval/dev.jsonl over ../shared/corpus (the smoke test);
 - scanned: the samples questions on scanned copies of samples/ against their text
            (bench/scanned.py; not part of `all`).
@@ -22,11 +23,10 @@ from pathlib import Path
 import bank
 from common import CORPUS, DEV, ROOT, SHARED, build_index, load_questions, require_shared
 
-SETS = {
-    "samples": (ROOT / "samples", lambda: bank.load("samples")),
-    "shared": (None, lambda: bank.load("shared")),
-    "dev": (CORPUS, lambda: load_questions(DEV)),
-}
+# Each bank of questions and the corpus it was written over: the sample reports it names,
+# or the shared reports. Two writers, each with their own files (…2.jsonl: the second).
+BANKS = {"samples": "samples", "shared": "shared", "samples2": "samples", "shared2": "shared"}
+SETS = [*BANKS, "dev"]
 METRICS = ("evidence", "figures", "false_refusal", "abstention", "wrong")
 
 
@@ -40,7 +40,7 @@ def shared_corpus(tmp: Path) -> Path:
     return folder
 
 
-def bank_corpus(tmp: Path, questions: list[dict]) -> Path:
+def bank_corpus(tmp: Path, questions: list[dict], name: str = "samples") -> Path:
     """The sample reports the bank was written over (the files its questions name): a
     sample added later must not turn its unanswerable near-misses answerable."""
     named = {
@@ -48,12 +48,22 @@ def bank_corpus(tmp: Path, questions: list[dict]) -> Path:
         for q in questions
         for d in ([q["doc"]] if isinstance(q.get("doc"), str) else q.get("doc", []))
     }
-    folder = tmp / "samples-of-bank"
+    folder = tmp / f"{name}-of-bank"
     folder.mkdir(exist_ok=True)
     for src in sorted((ROOT / "samples").glob("*")):
         if src.name in named:
             shutil.copy(src, folder / src.name)
     return folder
+
+
+def corpus_for(name: str, tmp: Path, questions: list[dict]) -> tuple[Path, str]:
+    """The folder of reports a set's questions are asked over, and the name of its index
+    (the shared banks share one)."""
+    if name == "dev":
+        return CORPUS, "dev"
+    if BANKS[name] == "samples":
+        return bank_corpus(tmp, questions, name), name
+    return shared_corpus(tmp), "shared"
 
 
 def run_ours(index_dir: Path, questions: list[dict]) -> list[dict]:
@@ -186,14 +196,11 @@ def show(rows: list[dict], everything: bool, only: str = "") -> None:
 
 
 def evaluate(name: str, tmp: Path, args: argparse.Namespace) -> dict:
-    corpus, loader = SETS[name]
-    if name != "samples":
+    if name == "dev" or BANKS[name] == "shared":
         require_shared()
-    questions = loader()
-    if name == "samples":
-        corpus = bank_corpus(tmp, questions)
-    corpus = corpus or shared_corpus(tmp)
-    index_dir = (args.index / name) if args.index else tmp / f"index-{name}"
+    questions = load_questions(DEV) if name == "dev" else bank.load(name)
+    corpus, index_name = corpus_for(name, tmp, questions)
+    index_dir = (args.index / index_name) if args.index else tmp / f"index-{index_name}"
     _, seconds, results, _ = build_index(index_dir, corpus=corpus)
     for r in results:
         if not r.ok:
@@ -237,20 +244,19 @@ def main() -> None:
         out = ["--out", str(args.index)] if args.index else []
         scanned.main(out + ["--show"] * args.show + (["--json", str(args.json)] * bool(args.json)))
         return
-    names = {"all": ["samples", "shared", "dev"], "bank": ["samples", "shared"]}.get(
-        args.set, [args.set]
-    )
+    names = {"all": SETS, "bank": list(BANKS)}.get(args.set, [args.set])
     if not CORPUS.exists():
-        names = [n for n in names if n == "samples"]
+        names = [n for n in names if BANKS.get(n) == "samples"]
     out = {}
     with tempfile.TemporaryDirectory() as tmp:
         for name in names:
             out[name] = evaluate(name, Path(tmp), args)
-    if "samples" in out and "shared" in out:
-        print("\nBank, both corpora: tune vs held-out")
+    banks = [n for n in BANKS if n in out]
+    if len(banks) > 1:
+        print(f"\nBank ({', '.join(banks)}): tune vs held-out")
         for m in METRICS:
-            t = [out[n]["ours tune"] for n in ("samples", "shared")]
-            h = [out[n]["ours held-out"] for n in ("samples", "shared")]
+            t = [out[n]["ours tune"] for n in banks]
+            h = [out[n]["ours held-out"] for n in banks]
             key = "n_unanswerable" if m == "abstention" else "n_answerable" if m != "wrong" else "n"
             tv = sum(s[m] * s[key] for s in t) / max(1, sum(s[key] for s in t))
             hv = sum(s[m] * s[key] for s in h) / max(1, sum(s[key] for s in h))

@@ -119,11 +119,17 @@ class Period:
         return _index(self.first) <= _index(other.last) and _index(other.first) <= _index(self.last)
 
     def matches(self, other: Period) -> bool:
-        """Overlap, comparing months only when either year is unknown."""
+        """Overlap; when either year is unknown, of the months of the year ('quý IV' with
+        no year matches the monthly reports of October to December)."""
         if self.year_known and other.year_known:
             return self.overlaps(other)
-        a, b = self.first[1], other.first[1]
-        return self.months == other.months == 1 and a == b
+        (a1, a2), (b1, b2) = self.months_of_year, other.months_of_year
+        return a1 <= b2 and b1 <= a2
+
+    @property
+    def months_of_year(self) -> tuple[int, int]:
+        """First and last month counted within the first one's year (may pass 12)."""
+        return self.first[1], self.first[1] + self.months - 1
 
 
 @dataclass(frozen=True)

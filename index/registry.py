@@ -96,19 +96,14 @@ def parse_number_query(text: str) -> tuple[str, str, str]:
     if m := re.search(r"(?<![\w/])(\d{1,5})(?:\s*/\s*\d{4})?\s*[/-]\s*[^\W\d_][^\s,;]*", text):
         return doc_number_key(m.group(0)), m.group(1), ""
     folded = vn.fold(text)
-    for words, kind in _LOOSE_TYPES:  # "QĐ 3090", "quyet dinh so 3090": the type, then the number
+    for (
+        words,
+        kind,
+    ) in vn.LOOSE_DOC_TYPES:  # "QĐ 3090", "quyet dinh so 3090": the type, then the number
         if m := re.search(rf"\b(?:{words})\s*(?:so\s*)?:?\s*(\d{{1,5}})\b(?!\s*/)", folded):
             return "", m.group(1), kind
     m = re.fullmatch(r"\s*(?:so\s*)?:?\s*(\d{1,5})\s*", folded)  # a bare "3090"
     return "", m.group(1) if m else "", ""
-
-
-_LOOSE_TYPES = (
-    ("quyet dinh|qd", "Quyết định"), ("ke hoach|kh", "Kế hoạch"), ("cong van|cv", "Công văn"),
-    ("nghi quyet|nq", "Nghị quyết"), ("chi thi|ct", "Chỉ thị"), ("huong dan|hd", "Hướng dẫn"),
-    ("thong bao|tb", "Thông báo"), ("ket luan|kl", "Kết luận"), ("to trinh|ttr", "Tờ trình"),
-    ("bao cao|bc", "Báo cáo"),
-)  # fmt: skip
 
 
 # ---- the registry ----------------------------------------------------------------------

@@ -81,13 +81,17 @@ NUMBER_RE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?:\s?%)?")
 DOC_NUMBER_RE = re.compile(
     r"(?<![\w/])(\d{1,5})\s*/\s*((?:\d{4}/)?[A-ZĐ][A-ZĐa-zđ&]*(?:[-–][A-ZĐ0-9][A-ZĐa-zđ&0-9]*)*)"
 )
-_DOC_NUMBER_LOOSE = re.compile(
-    r"\b(?:quyết định|quyet dinh|qđ|qd|kế hoạch|ke hoach|kh|công văn|cong van|cv|"
-    r"nghị quyết|nghi quyet|nq|hướng dẫn|huong dan|hd|thông báo|thong bao|tb|"
-    r"chỉ thị|chi thi|ct|kết luận|ket luan|kl|báo cáo|bao cao|bc|tờ trình|to trinh|tt)"
-    r"\s*(?:số|so)?\s*:?\s*(\d{1,5})\b",
-    re.IGNORECASE,
-)
+# The document types reports cite: (name, the abbreviation in its numbers as in
+# "3090/QĐ-UBND", whether a question names one by type and number alone: "QĐ 3090").
+# One table for the records, the registry's number lookup and the question's parser.
+DOC_TYPE_TABLE = (
+    ("Quyết định", "QĐ", True), ("Kế hoạch", "KH", True), ("Công văn", "CV", True),
+    ("Nghị quyết", "NQ", True), ("Chỉ thị", "CT", True), ("Hướng dẫn", "HD", True),
+    ("Thông báo", "TB", True), ("Kết luận", "KL", True), ("Tờ trình", "TTr", True),
+    ("Báo cáo", "BC", True), ("Chương trình", "CTr", False), ("Nghị định", "NĐ", False),
+    ("Thông tư", "TT", False), ("Công điện", "CĐ", False), ("Phương án", "PA", False),
+    ("Quy chế", "QC", False), ("Quy định", "", False), ("Đề án", "", False),
+)  # fmt: skip
 
 
 def nfc(text: str) -> str:
@@ -209,6 +213,21 @@ def doc_number_key(number: str) -> str:
 def doc_numbers(text: str) -> list[str]:
     """Document numbers such as '3090/QĐ-UBND', '40-NQ/TU', '74-CTr/TU', as written."""
     return [re.sub(r"\s+", "", m.group(0)) for m in documents_in(nfc(text))]
+
+
+LOOSE_DOC_TYPES = tuple(
+    (f"{fold(name)}|{fold(abbr).lower()}", name) for name, abbr, loose in DOC_TYPE_TABLE if loose
+)  # ("quyet dinh|qd", "Quyết định"): folded ways to write a type before a bare number
+_DOC_NUMBER_LOOSE = re.compile(
+    r"\b(?:"
+    + "|".join(
+        f"{name.lower()}|{abbr.lower()}|{fold(name)}|{fold(abbr).lower()}"
+        for name, abbr, loose in DOC_TYPE_TABLE
+        if loose
+    )
+    + r")\s*(?:số|so)?\s*:?\s*(\d{1,5})\b",
+    re.IGNORECASE,
+)
 
 
 def doc_number_digits(text: str) -> list[str]:

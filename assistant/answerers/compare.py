@@ -71,6 +71,9 @@ def _figures_in(sentence: str) -> list[tuple[str, float, str, int]]:
     return out
 
 
+_CHANGE = re.compile(r"(?:tăng|giảm|hơn)(?: thêm)?\s*$")
+
+
 @dataclass(frozen=True)
 class Scored:
     score: float
@@ -86,16 +89,21 @@ def _figures(query: Query, cand: Candidate, weight: float) -> list[Scored]:
         re.search(r"\b(?:ty le|phan tram|diem phan tram|percent|rate|share)\b", query.folded)
     )
     wants_money = bool(re.search(r"\b(?:tien|kinh phi|von|money|amount)\b", query.folded))
+    asks_change = bool(re.search(r"\b(?:tang|giam|change|increase|decrease)\b", query.folded))
     text = clean(cand.sentence)
     out = []
     for raw, value, unit, pos, around in _segments(text):
         before = vn.terms(text[max(0, pos - 90) : pos])
+        # "(tăng 01 vụ so với tháng trước)" is the change, not the measure itself
+        change = _CHANGE.search(text[max(0, pos - 12) : pos]) and "so với" in text[pos : pos + 40]
         # the measure's words around this figure ("84,6% dự toán tỉnh giao"), then further back
         score = weight + len(terms & set(before)) * 0.3 + len(terms & around) * 0.5
         score += 0.8 if (unit == "%") == wants_rate else -1.5
         if wants_money:
             score += 0.6 if "đồng" in unit else -0.6
         score += 0.2 if unit else -0.3
+        if change and not asks_change:
+            score -= 1.0
         out.append(Scored(score, Figure(raw, value, unit, cand), frozenset(around)))
     return out
 

@@ -111,11 +111,27 @@ def judge_one(query: Query, cand: Candidate, best_score: float, ctx: Context) ->
     )
 
 
-def judge(query: Query, cands: list[Candidate], ctx: Context) -> tuple[float, Signals]:
-    """The calibrated probability that quoting the best unit answers the question, and the
-    signals it was judged on."""
-    s = judge_one(query, cands[0], cands[0].score, ctx)
-    return model().probability(s), s
+RERANK = 5  # the units judged: the best by coverage and the next ones nearly as good
+RERANK_CLOSE = 0.75
+
+
+def judge(
+    query: Query, cands: list[Candidate], ctx: Context
+) -> tuple[float, Signals, list[Candidate]]:
+    """The calibrated probability that quoting the best unit answers the question, the
+    signals it was judged on, and the candidates with that unit first. The few units
+    nearly as well covered are judged too: the one naming what the question names
+    ("… của Bộ Nội vụ") is the better quote even when a longer one covers more words."""
+    best = cands[0].score
+    judged = [
+        (s.as_dict()["names"], -i, s)
+        for i, c in enumerate(cands[:RERANK])
+        if i == 0 or c.score >= RERANK_CLOSE * best
+        for s in [judge_one(query, c, best, ctx)]
+    ]
+    _, neg, s = max(judged, key=lambda x: (x[0], x[1]))  # most names, then the best covered
+    pick = -neg
+    return model().probability(s), s, [cands[pick], *cands[:pick], *cands[pick + 1 :]]
 
 
 def extract(query: Query, hits: list[Hit], ctx: Context) -> tuple[list[tuple[Hit, str]], float]:
@@ -124,7 +140,7 @@ def extract(query: Query, hits: list[Hit], ctx: Context) -> tuple[list[tuple[Hit
     cands = candidates(query, hits, ctx)
     if not cands:
         return [], 0.0
-    probability, _ = judge(query, cands, ctx)
+    probability, _, cands = judge(query, cands, ctx)
     if query.english and query.understood < 0.75:
         probability *= query.understood  # the glossary missed a term: any answer is a guess
     if probability < ctx.threshold:

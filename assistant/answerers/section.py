@@ -71,6 +71,18 @@ def _label(sec: Section) -> str:
     return sec.label if not re.search(r"\d", sec.title) else f"Mục {sec.path}"
 
 
+_DONE = re.compile(
+    r"\b(?:da (?:duoc )?(?:hoan thanh|thuc hien|trien khai|lam)|hoan thanh chua|lam duoc|"
+    r"dang (?:trien khai|thuc hien)|ket qua|completed|done)\b"
+)
+
+
+def wants_plan(query: Query) -> bool:
+    """Tasks asked about as a plan ("nhiệm vụ tháng tới"), not as what was done with them
+    ("những nhiệm vụ nào đã hoàn thành"): only then do the plan sections answer."""
+    return query.about_tasks and not _DONE.search(" ".join(vn.syllables(query.folded)))
+
+
 def best_section(query: Query, ctx: Context, report_ids: list[str]) -> Match | None:
     """The section whose title path names the question's heading words and whose body holds
     the rest; ties go to the deeper (more specific) section, then the newer report."""
@@ -87,7 +99,7 @@ def best_section(query: Query, ctx: Context, report_ids: list[str]) -> Match | N
         planned = task_sections(report)
         for sec in report.sections:
             # plans answer "sẽ làm gì", results everything else (when the report has both)
-            if planned and (sec.path in planned) != query.about_tasks:
+            if planned and (sec.path in planned) != wants_plan(query):
                 continue
             title = _title_terms(report, sec.path)
             named = [t for t in terms if t in title and t not in whole]
@@ -167,7 +179,7 @@ def answer(query: Query, ctx: Context) -> Answer | None:
         query, ctx, reports[:MAX_REPORTS_READ]
     )
     if match is not None:
-        points = _points(ctx, match, query.about_tasks)
+        points = _points(ctx, match, wants_plan(query))
         report = ctx.store.report(match.report_id)
         sec = report.section(match.path) if report else None
         head = _label(sec) if sec else match.path

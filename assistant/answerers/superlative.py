@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.answerers import tables
 from assistant.answerers.compare import COMPARE_WORDS, figure_for
@@ -41,10 +41,12 @@ class Item:
     value: float
     quote: str  # the item as written (a table row: its label and the asked-for cells)
     source: str = ""  # the line of the passage it comes from
+    unit: str = ""  # the first word after its figure, folded ("vu", "hoi"): what it counts
 
 
 _FIGURE_UNIT = re.compile(r"(?<![\w.,/])(?P<num>\d[\d.,]*)(?![\d/.])\s*(?P<unit>[^\W\d_]+)?")
 _YEARISH = re.compile(r"(?:19|20)\d\d")
+_ENUMERATOR = re.compile(r"^\s*(?:\(\d{1,2}\)|\d{1,2}[.)](?!\d))\s*")
 
 
 def _text_items(text: str) -> list[Item]:
@@ -53,7 +55,8 @@ def _text_items(text: str) -> list[Item]:
     rà soát 77 văn bản; tỉnh Đắk Nông … 397 văn bản". Only the items that count the same
     unit as most of them are kept, so a list never compares two kinds of things."""
     found = []
-    for part in re.split(r"[;\n]|,\s(?=[^\d])", vn.strip_markers(text)):
+    for part in re.split(r"[;\n]|,\s(?=[^\d]|\d[\d.,]*\s+[^\W\d_])", vn.strip_markers(text)):
+        part = _ENUMERATOR.sub("", part)  # "(13) Thu thuế khoán": a place in a list, no count
         m = _ITEM.search(part)
         if m and (value := vn.parse_number(m.group("num"))) is not None:
             name = re.sub(r"^[\s\-+•]*(?:gồm|trong đó|như)?:?\s*", "", m.group("name")).strip()
@@ -71,7 +74,7 @@ def _text_items(text: str) -> list[Item]:
         return []
     units = [u for u, _ in found]
     common = max(set(units), key=units.count)
-    return [i for u, i in found if u == common]
+    return [replace(i, unit=u) for u, i in found if u == common]
 
 
 def _table_items(query: Query, chunk: Chunk) -> list[Item]:
@@ -133,8 +136,10 @@ def _period_superlative(query: Query, ctx: Context) -> Answer | None:
         n = citer.cite(f.candidate.hit.chunk, f.candidate.hit.score, quote)
         lines.append(f"- {p.spoken[:1].upper()}{p.spoken[1:]}: {quote} [{n}]")
     best = ", ".join(p.spoken for p, f in found if f.value == top)
+    figure = next(f for _, f in found if f.value == top)
     word = "cao nhất" if query.extreme == "max" else "thấp nhất"
-    head = f"{best[:1].upper()}{best[1:]} {word}, theo các báo cáo:"
+    shown = f"{figure.raw} {figure.unit}".strip()
+    head = f"{best[:1].upper()}{best[1:]} {word} ({shown}), theo các báo cáo:"
     return citer.answer(query.text, [head, *lines], t0, "compare")
 
 
@@ -144,6 +149,7 @@ def answer(query: Query, ctx: Context) -> Answer | None:
     t0 = time.perf_counter()
     hits = ctx.hits(query, max(ctx.k, 12))
     terms = _measure_terms(query)
+    plain = " ".join(vn.syllables(query.folded))
     best: tuple[float, Hit, list[Item]] | None = None
     for hit in hits:
         if tables.is_table(hit.chunk):
@@ -166,6 +172,8 @@ def answer(query: Query, ctx: Context) -> Answer | None:
             score += 0.3
         if sum(len(i.name) for i in items) / len(items) > 80:
             score -= 0.3
+        if items[0].unit and f" {items[0].unit} " in f" {plain} ":
+            score += 0.4  # the list counts what the question counts ("nhiều hội viên nhất")
         if best is None or score > best[0]:
             best = (score, hit, items)
     if best is None or best[0] < 0.5:

@@ -120,8 +120,8 @@ def signals(
     top = max((weight(t) for t in set(terms)), default=1.0) or 1.0
     figure = (1.0 if vn.numbers(sentence) else 0.0) if query.wants_figure else 0.5
     names = [] if query.english else proper_names(query.text)  # "What", "November" are not
-    folded_passage = " ".join(vn.syllables(vn.fold(passage)))
-    found_names = [n for n in names if " ".join(vn.syllables(vn.fold(n))) in folded_passage]
+    keyed_passage = f" {vn.match_key(passage)} "
+    found_names = [n for n in names if f" {vn.match_key(n)} " in keyed_passage]
     values = {
         "cov_sentence": coverage(terms, own, weight),
         "cov_passage": coverage(terms, present, weight),
@@ -179,11 +179,18 @@ def money(query: Query, sentence: str) -> float:
     return 1.0 if re.search(r"\d\s*(?:triệu |tỷ |nghìn )?(?:đồng|đ\b)", sentence) else 0.0
 
 
+_ACRONYM = re.compile(r"[^\W\d_]*[A-ZĐ][^\W\d_]*[A-ZĐ][^\W\d_]*")
+_ROMAN = re.compile(r"[IVXLC]+")
+
+
 def proper_names(text: str) -> list[str]:
     """Runs of capitalised words past a sentence's first word ("Kè bờ sông Mai" gives
-    "Mai", "Lương Văn Chi" itself): what a passage must name to be about the same thing."""
+    "Mai", "Lương Văn Chi" itself), and acronyms ("OCOP", "PAPI"; a known one matches its
+    long form): what a passage must name to be about the same thing."""
     words = re.findall(r"[^\W_]+", vn.nfc(text))
-    out, run = [], []
+    bare = re.findall(r"[^\W_]+", vn.DOC_NUMBER_RE.sub(" ", vn.nfc(text)))  # not "QĐ-UBND"
+    out = [w for w in bare if _ACRONYM.fullmatch(w) and not _ROMAN.fullmatch(w)]
+    run: list[str] = []
     for i, w in enumerate([*words, ""]):
         if (i > 0 and w[:1].isupper() and not w.isupper()) or (run and w.isdigit()):
             run.append(w)  # "Tân Giang 2": the number is part of the name
@@ -191,7 +198,7 @@ def proper_names(text: str) -> list[str]:
         if run:
             out.append(" ".join(run))
         run = []
-    return out
+    return list(dict.fromkeys(out))
 
 
 # The handful the decision weighs (the rest of FEATURES are reported, for diagnosis):

@@ -76,9 +76,9 @@ _MONTH = re.compile(r"(?<![\w./,])(\d{1,2})\s?/\s?(\d{4})(?![\w/]|[.,]\d)")
 _DAY_MONTH = re.compile(r"(?<![\w./,])(\d{1,2})/(\d{1,2})(?![\w/]|[.,]\d)")
 
 
-def _doc_key(number: str, rest: str, sep: str) -> str:
-    rest = vn.fold(rest.replace("–", "-").replace(" ", "")).upper()
-    return f"doc:{int(number)}{sep}{rest}"
+def _doc_key(number: str, rest: str) -> str:
+    """'0912/BC-UBND', '912 / bc - ubnd' and '912-BC/UBND' alike: vn's key, zeros dropped."""
+    return "doc:" + vn.doc_number_key(f"{int(number)}/{rest}")
 
 
 def _valid(day: int | None, month: int, year: int | None) -> bool:
@@ -104,9 +104,9 @@ def figures(text: str) -> list[Figure]:
         return "".join(chars)
 
     for m in vn.DOC_NUMBER_RE.finditer(text):
-        take(m, Figure("doc", m.group(0), _doc_key(m.group(1), m.group(2), "/")))
+        take(m, Figure("doc", m.group(0), _doc_key(m.group(1), m.group(2))))
     for m in _DOC_DASH.finditer(masked()):
-        take(m, Figure("doc", m.group(0), _doc_key(m.group(1), m.group(2), "-")))
+        take(m, Figure("doc", m.group(0), _doc_key(m.group(1), m.group(2))))
     for m in _WORDY_DATE.finditer(masked()):
         d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
         if _valid(d, mo, y):

@@ -19,14 +19,8 @@ from index.records.subjects import (
 )
 from index.vn import doc_number_key, documents_in
 
-# (type, its abbreviation in codes such as "3090/QĐ-UBND")
-_TYPE_NAMES = (
-    ("Quyết định", "qđ"), ("Kế hoạch", "kh"), ("Công văn", "cv"), ("Nghị quyết", "nq"),
-    ("Chỉ thị", "ct"), ("Hướng dẫn", "hd"), ("Thông báo", "tb"), ("Kết luận", "kl"),
-    ("Tờ trình", "ttr"), ("Báo cáo", "bc"), ("Chương trình", "ctr"), ("Nghị định", "nđ"),
-    ("Thông tư", "tt"), ("Công điện", "cđ"), ("Phương án", "pa"), ("Quy chế", "qc"),
-    ("Quy định", ""), ("Đề án", ""),
-)  # fmt: skip
+# (type, its abbreviation in codes such as "3090/QĐ-UBND", lower case)
+_TYPE_NAMES = tuple((name, abbr.lower()) for name, abbr, _ in vn.DOC_TYPE_TABLE)
 DOC_TYPES = {k: label for label, abbr in _TYPE_NAMES for k in (label.lower(), abbr) if k}
 # A document number: digits, optional year, then a code of capitalised parts.
 _TYPE_BEFORE = re.compile(

@@ -28,7 +28,8 @@ def load(name: str) -> list[dict]:
     return [json.loads(x) for x in (BANK / f"{name}.jsonl").read_text("utf-8").splitlines() if x]
 
 
-ALL = load("samples") + load("shared")
+BANKS = {"samples": "samples", "shared": "shared", "samples2": "samples", "shared2": "shared"}
+ALL = [q for name in BANKS for q in load(name)]
 
 
 def test_shape() -> None:
@@ -85,43 +86,50 @@ def _check_gold(questions: list[dict], texts: dict[str, str]) -> list[str]:
     return bad
 
 
-def test_sample_gold_is_in_the_reports() -> None:
-    questions = load("samples")
-    texts = _texts(
-        ROOT / "samples",
-        {d for q in questions for d in ([q["doc"]] if isinstance(q["doc"], str) else q["doc"])},
-    )
-    assert _check_gold(questions, texts) == []
+def _named(questions: list[dict]) -> set[str]:
+    return {d for q in questions for d in ([q["doc"]] if isinstance(q["doc"], str) else q["doc"])}
+
+
+@pytest.mark.parametrize("name", ["samples", "samples2"])
+def test_sample_gold_is_in_the_reports(name: str) -> None:
+    questions = load(name)
+    assert _check_gold(questions, _texts(ROOT / "samples", _named(questions))) == []
 
 
 @pytest.mark.shared
-def test_shared_gold_is_in_the_reports(shared: Path) -> None:
-    questions = load("shared")
-    names = {d for q in questions for d in ([q["doc"]] if isinstance(q["doc"], str) else q["doc"])}
-    assert _check_gold(questions, _texts(shared, names)) == []
+@pytest.mark.parametrize("name", ["shared", "shared2"])
+def test_shared_gold_is_in_the_reports(shared: Path, name: str) -> None:
+    questions = load(name)
+    assert _check_gold(questions, _texts(shared, _named(questions))) == []
 
 
 @pytest.mark.slow
-def test_held_out_samples_floor(sample_retriever) -> None:
-    """The held-out half of the sample questions (never tuned on): floors a little under
-    what bench/quality.py measured, so a regression fails CI."""
+@pytest.mark.parametrize("name", ["samples", "samples2"])
+def test_held_out_samples_floor(sample_retriever, name: str) -> None:
+    """The held-out half of each writer's sample questions (never tuned on): floors a
+    little under what bench/quality.py measured, so a regression fails CI."""
     from assistant.route import make_assistant
     from assistant.settings import Settings
 
+    floor = FLOOR[name]
     assistant = make_assistant(Settings())
     rows = []
-    for q in load("samples"):
+    for q in load(name):
         if bank.half(q["id"]) != "heldout":
             continue
         text, cites, insufficient, _ = bank.ask(q, assistant, sample_retriever)
         rows.append(bank.judge(q, text, cites, insufficient))
     s = bank.score(rows)
-    assert s["n"] >= 60
-    assert s["evidence"] >= FLOOR["evidence"], s
-    assert s["abstention"] >= FLOOR["abstention"], s
-    assert s["wrong"] <= FLOOR["wrong"], s
+    assert s["n"] >= 50
+    assert s["evidence"] >= floor["evidence"], s
+    assert s["abstention"] >= floor["abstention"], s
+    assert s["wrong"] <= floor["wrong"], s
     assert s["mixed"] == 0, s
 
 
-# bench/quality.py measured on this half: evidence 0.64, abstention 0.50, wrong 0.26
-FLOOR = {"evidence": 0.58, "abstention": 0.40, "wrong": 0.32}
+# bench/quality.py measured on these halves: samples evidence 0.67, abstention 0.50, wrong
+# 0.21; samples2 (the second writer's) 0.62, 0.31, 0.24
+FLOOR = {
+    "samples": {"evidence": 0.60, "abstention": 0.40, "wrong": 0.28},
+    "samples2": {"evidence": 0.55, "abstention": 0.22, "wrong": 0.31},
+}

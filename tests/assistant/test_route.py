@@ -36,6 +36,7 @@ from index import vn
         ("Những dự án nào được phê duyệt chủ trương đầu tư?", Q.LIST),
         ("Bao nhiêu giấy phép xây dựng được cấp?", Q.FIGURE),
         ("Chợ Bến Đò khởi công ngày nào?", Q.FACT),
+        ("What did Decision No. 2846/QĐ-UBND approve?", Q.DOCUMENT),
     ],
 )
 def test_intent(question: str, intent: str) -> None:
@@ -108,12 +109,53 @@ def test_superlative_picks_from_the_footnote_list(sample_retriever) -> None:
     assert _grounded(a) == []
 
 
-def test_superlative_across_months(sample_retriever) -> None:
+@pytest.mark.parametrize("quarter", ["quý IV/2025", "quý IV vừa rồi"])
+def test_superlative_across_months(sample_retriever, quarter: str) -> None:
+    """The level of each month, not its change ("tăng 01 vụ so với tháng trước"); a quarter
+    named without its year is the months of that quarter the reports cover."""
     a = answer(
-        "Trong quý IV/2025 tháng nào xảy ra nhiều vụ tai nạn giao thông nhất?", sample_retriever
+        f"Trong {quarter} tháng nào xảy ra nhiều vụ tai nạn giao thông nhất?", sample_retriever
     )
     assert not a.insufficient and a.mode == "compare"
-    assert len({c.date for c in a.citations}) >= 2
+    assert a.text.startswith("Tháng 10/2025 cao nhất (04 vụ)")
+    assert len({c.date for c in a.citations}) == 3
+    assert _grounded(a) == []
+
+
+def test_the_month_before_a_month_named_without_its_year(sample_retriever) -> None:
+    """'tháng 12 … tháng trước': the month before the newest December indexed."""
+    a = answer("Số lượt điều trị tháng 12 nhiều hơn tháng trước bao nhiêu lượt?", sample_retriever)
+    assert a.mode == "compare"
+    assert "816 − 742 = 74 lượt" in a.text
+    assert {c.date[-7:] for c in a.citations} == {"12/2025", "11/2025"}
+
+
+def test_as_of_a_day_no_report_reaches_is_not_answered_by_older_figures(sample_retriever) -> None:
+    """'cả năm 2025 tính đến 31/12': the year named elsewhere dates the day, and a report
+    written before it is quoted only as the nearest, never as the answer."""
+    a = answer(
+        "Cả năm 2025 tính đến ngày 31/12 thu ngân sách được tổng cộng bao nhiêu?", sample_retriever
+    )
+    assert a.insufficient
+    assert a.text.startswith("Chưa có báo cáo nào có số liệu tính đến ngày 31/12/2025")
+
+
+def test_done_tasks_are_not_answered_with_the_plan() -> None:
+    assert section.wants_plan(normalize("Nhiệm vụ tháng tới về y tế gồm những gì?"))
+    assert not section.wants_plan(normalize("Những nhiệm vụ nào đã hoàn thành?"))
+
+
+def test_list_items_of_one_sentence_and_numbered_lists() -> None:
+    items = superlative._text_items(
+        "Cập nhật thông tin các hội, đoàn thể: 56.920 hội viên hội người cao tuổi, 72.142 hội "
+        "viên hội nông dân, 48.253 hội viên hội cựu chiến binh, 251 hội viên hội chữ thập đỏ."
+    )
+    assert [i.raw for i in items] == ["56.920", "72.142", "48.253", "251"]
+    assert {i.unit for i in items} == {"hoi"}
+    numbered = superlative._text_items(
+        "(12) Cấp phiếu lý lịch tư pháp; (13) Thu thuế khoán hộ kinh doanh"
+    )
+    assert not [i for i in numbered if i.raw in ("12", "13")]  # a place in a list counts nothing
 
 
 def test_section_answer_lists_the_points_with_the_path(sample_retriever) -> None:
@@ -166,3 +208,12 @@ def test_answers_never_mix_rows_or_months(sample_retriever) -> None:
     a = answer("Tháng 11/2025 cấp bao nhiêu giấy phép xây dựng?", sample_retriever)
     assert not a.insufficient and {c.report for c in a.citations} == {"1015/BC-UBND"}
     assert vn.numbers(a.text)
+
+
+def test_names_a_passage_must_hold_include_acronyms() -> None:
+    from assistant.answerers.support import proper_names
+
+    assert proper_names("Hội chợ OCOP Sông Mai có bao nhiêu doanh nghiệp?") == ["OCOP", "Sông Mai"]
+    assert proper_names("Tài khoản VNeID được cấp bao nhiêu?") == ["VNeID"]
+    # a document number's parts and a part's numeral name nothing
+    assert proper_names("Quyết định số 2846/QĐ-UBND trong quý IV về gì?") == []
