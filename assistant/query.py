@@ -42,11 +42,11 @@ _COMPARISON = re.compile(
     r"\b(?:tang|giam|hon|bot|nang len|nhich len|them|di)\b(?: \w+){0,6} bao nhieu\b"
 )
 _SUPERLATIVE = re.compile(
-    r"\b(?:(?:nhieu|it|cao|thap|lon|nho|tot|kem)(?: \w+){0,8} nhat|dung dau|dan dau|xep cuoi|"
-    r"cuoi bang|most|fewest|highest|lowest|largest|smallest|best|worst)\b"
+    r"\b(?:(?:nhieu|it|cao|thap|lon|nho|tot|kem|manh|yeu)(?: \w+){0,8} nhat|dung dau|dan dau|"
+    r"xep cuoi|cuoi bang|most|fewest|highest|lowest|largest|smallest|best|worst)\b"
 )
 _MIN = re.compile(
-    r"\b(?:(?:it|thap|nho|kem)(?: \w+){0,8} nhat|xep cuoi|cuoi bang|fewest|lowest|smallest|"
+    r"\b(?:(?:it|thap|nho|kem|yeu)(?: \w+){0,8} nhat|xep cuoi|cuoi bang|fewest|lowest|smallest|"
     r"worst)\b"
 )
 SERIES_CUES = re.compile(
@@ -157,8 +157,11 @@ def topic_syllables(text: str, accented: bool) -> list[str]:
     without stopwords — judged on the accented word, so 'tai nạn' keeps its 'tai'."""
     words = vn.syllables(without_periods(text))
     drop = vn.matched_words(words, QUESTION_PHRASES, PERIOD_WORDS_RE)
+    kept = vn.phrase_words([vn.fold(w) for w in words])  # "tồn tại": its "tại" is no stopword
     return [
-        vn.fold(w) for i, w in enumerate(words) if i not in drop and not vn.is_stopword(w, accented)
+        vn.fold(w)
+        for i, w in enumerate(words)
+        if i not in drop and (i in kept or not vn.is_stopword(w, accented))
     ]
 
 

@@ -89,7 +89,11 @@ class Segment:
 
     def save(self, path: Path) -> None:
         """A JSON header line, then each field's bytes (strings: UTF-8, newline-joined)."""
-        header: dict[str, object] = {"format": SEGMENT_FORMAT, "report_id": self.report_id}
+        header: dict[str, object] = {
+            "format": SEGMENT_FORMAT,
+            "vocabulary": vn.VOCABULARY,
+            "report_id": self.report_id,
+        }
         blobs, offset = [], 0
         for name in _FIELDS:
             value = getattr(self, name)
@@ -115,6 +119,8 @@ class Segment:
         header = json.loads(data[:line])
         if header.get("format") != SEGMENT_FORMAT:
             raise ValueError(f"segment format {header.get('format')}")
+        if header.get("vocabulary") != vn.VOCABULARY:  # other synonym groups: other df
+            raise ValueError(f"segment {path.name}: built with another vocabulary")
         body = memoryview(data)[line + 1 :]
         values = {}
         for name in _FIELDS:

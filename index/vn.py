@@ -5,6 +5,7 @@ Folding is only ever used for matching: stored and displayed text keeps its diac
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import math
 import re
@@ -557,6 +558,24 @@ def concepts(folded_words: list[str]) -> list[str]:
         else:
             out.append(folded_words[i])
             i += 1
+    return out
+
+
+# What the index's per-report statistics depend on (index/lexicon.py): a segment built
+# with other groups, abbreviations or stopwords is rebuilt from its report.
+VOCABULARY = hashlib.sha256(
+    repr((SYNONYM_GROUPS, sorted(ABBREVIATIONS.items()), sorted(STOPWORDS_ACCENTED))).encode()
+).hexdigest()[:12]
+
+
+def phrase_words(folded_words: list[str]) -> set[int]:
+    """Positions of the words that make up a known phrase of two or more words."""
+    out: set[int] = set()
+    for i, w in enumerate(folded_words):
+        for _, words in _PHRASES.get(w, ()):
+            if len(words) > 1 and tuple(folded_words[i : i + len(words)]) == words:
+                out.update(range(i, i + len(words)))
+                break
     return out
 
 

@@ -94,8 +94,14 @@ def best_section(query: Query, ctx: Context, report_ids: list[str]) -> Match | N
         report = ctx.store.report(rid)
         if report is None:
             continue
-        # "Đề án 06" is what every section is about; heading words never are
+        # "Đề án 06" is what every section is about ("CCHC" too, when the title spells it
+        # out); heading words never are
         whole = report_terms(ctx.store, rid) - HEADING_TERMS
+        whole |= {
+            t
+            for t in terms
+            if (long := vn.ABBREVIATIONS.get(t.upper())) and set(vn.terms(long)) <= whole
+        }
         planned = task_sections(report)
         for sec in report.sections:
             # plans answer "sẽ làm gì", results everything else (when the report has both)

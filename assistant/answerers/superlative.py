@@ -46,6 +46,12 @@ class Item:
 
 _FIGURE_UNIT = re.compile(r"(?<![\w.,/])(?P<num>\d[\d.,]*)(?![\d/.])\s*(?P<unit>[^\W\d_]+)?")
 _YEARISH = re.compile(r"(?:19|20)\d\d")
+# A row or item that sums the others up ("Chỉ số chung", "Tổng cộng", "Toàn tỉnh"): never
+# the largest of the things it sums.
+_AGGREGATE = re.compile(
+    r"(?:noi dung: )?(?:chi so chung|tong cong|tong so|tong|cong|chung|toan (?:tinh|thanh pho|"
+    r"huyen|xa)|binh quan|trung binh)\b"
+)
 _ENUMERATOR = re.compile(r"^\s*(?:\(\d{1,2}\)|\d{1,2}[.)](?!\d))\s*")
 
 
@@ -160,6 +166,7 @@ def answer(query: Query, ctx: Context) -> Answer | None:
             ]
         else:
             items = _text_items(hit.chunk.text)
+        items = [i for i in items if not _AGGREGATE.match(vn.fold(i.name))]
         if len(items) < 3:
             continue
         about = f"{hit.chunk.extra.get('context', '')} {hit.chunk.text}"

@@ -217,3 +217,16 @@ def test_names_a_passage_must_hold_include_acronyms() -> None:
     assert proper_names("Tài khoản VNeID được cấp bao nhiêu?") == ["VNeID"]
     # a document number's parts and a part's numeral name nothing
     assert proper_names("Quyết định số 2846/QĐ-UBND trong quý IV về gì?") == []
+
+
+def test_a_heading_word_that_holds_a_stopword_names_its_section(sample_retriever) -> None:
+    """'tồn tại': its 'tại' is part of the heading word, not a stopword to drop."""
+    assert "ton tai" in " ".join(normalize("Báo cáo nêu những tồn tại gì?").content)
+    a = answer("Báo cáo tháng 10/2025 nêu những tồn tại, hạn chế gì?", sample_retriever)
+    assert a.mode == "section" and a.text.startswith("II.2 Hạn chế")
+
+
+def test_a_summary_row_is_not_the_largest_of_what_it_sums() -> None:
+    assert superlative._AGGREGATE.match(vn.fold("Nội dung: Chỉ số chung"))
+    assert superlative._AGGREGATE.match(vn.fold("Tổng cộng"))
+    assert not superlative._AGGREGATE.match(vn.fold("Chi phí gia nhập thị trường"))

@@ -136,3 +136,23 @@ def test_a_damaged_segment_or_vector_copy_is_rebuilt(tmp_path: Path, docs: Path)
     again = reopened.dense_search(vector, 5, reports={rid})
     assert [c for c, _ in again] == [c for c, _ in dense]
     assert [s for _, s in again] == pytest.approx([s for _, s in dense], abs=1e-5)
+
+
+def test_a_segment_built_with_other_synonyms_is_rebuilt(
+    tmp_path: Path, docs: Path, monkeypatch
+) -> None:
+    """Per-report statistics hold synonym-group tokens ('~4'): a segment written with
+    another vocabulary (an upgrade that adds a group) is rebuilt, not read with stale df."""
+    from index import lexicon
+
+    store = Store(tmp_path / "i", HashEmbedder())
+    ingest_paths(store, [docs], MAX)
+    seg = next((tmp_path / "i" / "lex").glob("*.seg"))
+    assert lexicon.Segment.load(seg).term_counts()
+    monkeypatch.setattr(vn, "VOCABULARY", "another")
+    with pytest.raises(ValueError, match="another vocabulary"):
+        lexicon.Segment.load(seg)
+    lexicon._CACHE.clear()
+    reopened = Store(tmp_path / "i", HashEmbedder())
+    assert reopened.lexical_search(vn.search_tokens("giấy phép xây dựng"), 5)
+    assert lexicon.Segment.load(seg).report_id  # written again, with the vocabulary in use
