@@ -32,7 +32,7 @@ def texts() -> list[tuple[str, str]]:
         found.append((p.name, p.read_text("utf-8")))
     for p in sorted((SHARED / "corpus").glob("*.txt")):
         found.append((p.name, p.read_text("utf-8")))
-    from index.parse_docx import parse_docx
+    from index.readers.docx import parse_docx
 
     for folder in (SHARED / "corpus" / "real", SHARED / "corpus-extra"):
         for p in sorted(folder.glob("*.docx")):

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
+from typing import Protocol
 
 TCVN3 = "tcvn3"
 VNI = "vni"
@@ -215,9 +217,23 @@ def _vni_to_unicode(text: str) -> str:
 
 def convert_if_legacy(text: str) -> tuple[str, str | None]:
     """(text converted to Unicode, encoding found) — the text unchanged and None when it is
-    not legacy-encoded."""
+    not legacy-encoded. Every reader converts text typed in .VnTime / VNI-Times fonts
+    without a Unicode map ("B¸o c¸o") through this, or through `convert_blocks`."""
     enc = detect_legacy(text)
     return (to_unicode(text, enc), enc) if enc else (text, None)
+
+
+class _HasText(Protocol):
+    text: str
+
+
+def convert_blocks(blocks: Iterable[_HasText]) -> int:
+    """Each block's legacy-encoded text converted in place; how many were."""
+    converted = 0
+    for b in blocks:
+        b.text, enc = convert_if_legacy(b.text)
+        converted += enc is not None
+    return converted
 
 
 # --- inverse (to write test fixtures; lossy for capitals TCVN3 cannot hold) -------------

@@ -17,16 +17,16 @@ from dataclasses import dataclass
 
 from index import ocr
 from index.ocr_markers import GLYPHS, MARK_GLYPHS, MARKS, OPENS
-from index.parse_pdf import _Word
+from index.readers.pdf.layout import Word
 
 SEPARATOR = (0.1, 0.5)  # a footnote separator rule's length, share of the page width
 
 
 def marker_word(number: int, w: ocr.OcrWord, top: int, bottom: int, size: float,
-                 scale: float) -> _Word:  # fmt: skip
+                 scale: float) -> Word:  # fmt: skip
     """A raised footnote number at the left edge of `w` (the PDF reader's superscript)."""
     x0 = w.left * scale
-    return _Word(str(number), x0 - 4, x0 - 1, top * scale, (top + bottom) / 2 * scale, size * 0.7)
+    return Word(str(number), x0 - 4, x0 - 1, top * scale, (top + bottom) / 2 * scale, size * 0.7)
 
 
 def glued_marker(text: str) -> bool:

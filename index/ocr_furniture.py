@@ -7,7 +7,7 @@ import dataclasses
 import re
 
 from index import ocr
-from index.parse_pdf import _Line
+from index.readers.pdf.layout import Line
 
 
 def join_number(line: list[ocr.OcrWord], texts: list[str]) -> tuple[list[ocr.OcrWord], list[str]]:
@@ -29,7 +29,7 @@ def join_number(line: list[ocr.OcrWord], texts: list[str]) -> tuple[list[ocr.Ocr
     return [line[0], joined, *line[k + 1 :]], [texts[0], joined.text, *texts[k + 1 :]]
 
 
-def closing_columns(lines: list[_Line]) -> list[_Line]:
+def closing_columns(lines: list[Line]) -> list[Line]:
     """ "Nơi nhận" and its list are a column beside the signature's: read the list to its
     end before the signature, also where a list line runs past the middle of the page
     (the PDF reader closes a two-column stretch at such a line)."""
@@ -41,8 +41,8 @@ def closing_columns(lines: list[_Line]) -> list[_Line]:
     if not rights:
         return lines
     split_x = min(rights)
-    left: list[_Line] = []
-    right: list[_Line] = []
+    left: list[Line] = []
+    right: list[Line] = []
     end = start
     for ln in lines[start:]:
         if ln.x0 >= split_x - 1:

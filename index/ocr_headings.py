@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from index.parse_pdf import _Line, _Page
+from index.readers.pdf.layout import Line, Page
 
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
@@ -38,14 +38,14 @@ def _upper_title(title: str) -> bool:
     return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
-def _set_head(ln: _Line, old: str, new: str) -> None:
+def _set_head(ln: Line, old: str, new: str) -> None:
     """Put `new` for the line's leading `old` (its first word)."""
     ln.text = new + ln.text[len(old) :]
     if ln.words and ln.words[0].text == old:
         ln.words[0].text = new
 
 
-def repair_headings(pages: list[_Page]) -> None:
+def repair_headings(pages: list[Page]) -> None:
     """Part and section numbers as the sequence says they must be: parts go I, II, III and
     the sections of a part 1, 2, 3 (or 2.1 after 2), so a numeral OCR misread ("H.", "IL",
     "II" for "III") or a section number whose dot became a comma ("7, Công tác …") is set
@@ -61,7 +61,7 @@ def repair_headings(pages: list[_Page]) -> None:
     right = float(rights.most_common(1)[0][0])
     part = 0
     section: tuple[int, ...] = ()
-    prev: _Line | None = None
+    prev: Line | None = None
     for ln in lines:
         starts = prev is None or prev.page != ln.page or prev.x1 < right - 25
         starts = starts or prev.text.rstrip()[-1:] in ".:;"

@@ -25,14 +25,14 @@ from index.ocr_furniture import closing_columns
 from index.ocr_headings import repair_headings
 from index.ocr_lines import line_words
 from index.ocr_markers import Marks, Shapes, number_markers, word_shapes
-from index.parse_pdf import _lines, _Page
+from index.readers.pdf.layout import Page, build_lines
 
 MIN_SYLLABLES = 5  # confident Vietnamese syllables for a page to count as text
 
 
 @dataclass
 class ScanResult:
-    pages: dict[int, _Page] = field(default_factory=dict)  # readable OCR'd pages
+    pages: dict[int, Page] = field(default_factory=dict)  # readable OCR'd pages
     words: dict[int, list[tuple[str, float]]] = field(default_factory=dict)  # (text, conf)
     raw: dict[int, ocr.OcrPage] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
@@ -67,13 +67,13 @@ def _has_text(kept: list[tuple[str, float]]) -> bool:
 
 def to_pdf_page(
     page: ocr.OcrPage, notes: list[int] | None = None, shapes: Shapes | None = None
-) -> tuple[_Page, list[tuple[str, float]]]:
+) -> tuple[Page, list[tuple[str, float]]]:
     scale = 72.0 / page.dpi
     marks = Marks()
     notes = notes if notes is not None else [0, 0]
     words, kept = line_words(page, scale, notes, marks, shapes or word_shapes([page]))
-    out = _Page(number=page.number, height=page.height * scale, width=page.width * scale)
-    out.lines = closing_columns(_lines(words, page.number, out.width)) if words else []
+    out = Page(number=page.number, height=page.height * scale, width=page.width * scale)
+    out.lines = closing_columns(build_lines(words, page.number, out.width)) if words else []
     number_markers(out, marks, kept)
     out.chars = sum(len(w.text) for w in words)
     return out, kept

@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import pairwise
 
-from index import ocr, ocr_correct, parse_pdf, vn
+from index import ocr, ocr_correct, vn
 from index.ocr_footnotes import (
     Hang,
     at_hang,
@@ -42,7 +42,8 @@ from index.ocr_markers import (
     too_wide,
     word_mark,
 )
-from index.parse_pdf import _Word
+from index.readers.pdf import layout
+from index.readers.pdf.layout import Word
 
 WORD_EM = 0.91  # a line's 75th-percentile word height / font size (Times, with accents)
 NOISE_CONF = 20.0  # words read with less confidence are stamps, specks, signatures
@@ -83,7 +84,7 @@ def _segments(page: ocr.OcrPage, median_h: float, sep: int | None, hang: Hang | 
     baselines differ, so the line's band (top to bottom) is not the union of its words but
     its first column's own: a left column's lines stay apart. Noise out; a segment of
     specks alone (the signature's space) is dropped."""
-    gap = parse_pdf.COLUMN_GAP * page.dpi / 72.0
+    gap = layout.COLUMN_GAP * page.dpi / 72.0
     by_line: defaultdict[int, list[ocr.OcrWord]] = defaultdict(list)
     for w in page.words:
         by_line[w.line].append(w)
@@ -183,7 +184,7 @@ def line_words(
     notes: list[int],
     marks: Marks | None = None,
     shapes: Shapes | None = None,
-) -> tuple[list[_Word], list[tuple[str, float]]]:
+) -> tuple[list[Word], list[tuple[str, float]]]:
     """Tesseract's words, line by line: noise out, syllables corrected, sizes in points.
     Every word gets its segment's top and bottom, so the PDF reader regroups Tesseract's
     lines as they were (a word's own box ends at its x-height or its accents).
@@ -219,9 +220,9 @@ def line_words(
             seg.zone = seg.size <= body - 1.0 and seg.top > 0.4 * page.height
     xs = Counter(round(s.words[0].left / 10) for s in segs if not s.zone)
     left = xs.most_common(1)[0][0] * 10 if xs else 0
-    indent = parse_pdf.INDENT * page.dpi / 72.0
+    indent = layout.INDENT * page.dpi / 72.0
     quoted = False  # an opening quote is waiting for its closing one
-    words: list[_Word] = []
+    words: list[Word] = []
     kept: list[tuple[str, float]] = []
     for seg in segs:
         line, texts = join_number(seg.words, [vn.nfc(w.text) for w in seg.words])
@@ -272,6 +273,6 @@ def line_words(
             else:
                 box, word_size = (top, bottom), size
             x0, x1 = w.left * scale, (w.left + w.width) * scale
-            words.append(_Word(text, x0, x1, box[0] * scale, box[1] * scale, word_size))
+            words.append(Word(text, x0, x1, box[0] * scale, box[1] * scale, word_size))
             kept.append((text, w.conf))
     return words, kept

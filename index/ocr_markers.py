@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from index import ocr, ocr_correct, vn
-from index.parse_pdf import _Page
+from index.readers.pdf.layout import Page
 
 MARKS = {",", "'", "’", "‘", "`", "!", "?", "*", "°", "^", '"', "”", "“", ":"}  # OCR'd ¹²³
 # What Tesseract makes of a raised footnote number: quotes, apostrophes, stray marks, and
@@ -256,7 +256,7 @@ def _glue(out: list, text: str, w: ocr.OcrWord) -> str:
     return ""
 
 
-def number_markers(page: _Page, marks: Marks, kept: list[tuple[str, float]]) -> None:
+def number_markers(page: Page, marks: Marks, kept: list[tuple[str, float]]) -> None:
     """Give the page's marker candidates the numbers of the notes at its foot, in reading
     order. With more candidates than notes, the likeliest are kept (a mark that may be a
     closing quote goes first); the others get back what OCR read."""

@@ -1,9 +1,11 @@
-"""file → Report: pick the reader by extension, after the checks every file gets."""
+"""file → Report: the checks every file gets, then the reader for what its bytes are."""
 
 from __future__ import annotations
 
+import io
 import os
 import stat
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,7 +18,8 @@ from index.errors import (
     UnsupportedFormatError,
 )
 from index.model import Report
-from index.parse_text import parse_text
+from index.readers.doc import OLE_MAGIC
+from index.readers.text import parse_text
 
 # (path, bytes, max_bytes): a reader that unpacks (a .docx is a zip) holds what it unpacks
 # to the same limit as the file itself.
@@ -46,25 +49,25 @@ def _as_is(read: Callable[[Path, bytes], Report]) -> Reader:
 def _readers() -> dict[str, Reader]:
     readers: dict[str, Reader] = {".txt": _as_is(parse_text), ".md": _as_is(parse_text)}
     try:
-        from index.parse_docx import parse_docx
+        from index.readers.docx import parse_docx
 
         readers[".docx"] = parse_docx
     except ImportError:  # pragma: no cover - the reader ships with the package
         pass
     try:
-        from index.parse_pdf import parse_pdf
+        from index.readers.pdf import parse_pdf
 
         readers[".pdf"] = _as_is(parse_pdf)
     except ImportError:  # pragma: no cover
         pass
     try:
-        from index.parse_image import SUFFIXES, parse_image
+        from index.readers.ocr import SUFFIXES, parse_image
 
         readers.update(dict.fromkeys(SUFFIXES, _as_is(parse_image)))  # scans, through OCR
     except ImportError:  # pragma: no cover - Pillow ships with pdfplumber
         pass
     try:
-        from index.parse_doc import parse_doc
+        from index.readers.doc import parse_doc
 
         readers[".doc"] = parse_doc
     except ImportError:  # pragma: no cover
@@ -85,9 +88,22 @@ def _check_size(path: Path, size: int, max_bytes: int) -> None:
         )
 
 
+def format_of(path: Path, data: bytes) -> str:
+    """The reader's suffix for what the bytes are, whatever the name says: a Word 97-2003
+    file named .docx, or a .docx named .doc, is told by its signature. The one place a
+    format is sniffed: no reader hands a file to another."""
+    suffix = path.suffix.lower()
+    if suffix in (".doc", ".docx"):
+        if data[:8] == OLE_MAGIC:
+            return ".doc"
+        if zipfile.is_zipfile(io.BytesIO(data)):
+            return ".docx"
+    return suffix
+
+
 def parse_bytes(path: Path, data: bytes, max_bytes: int) -> Report:
     """Parse one file's bytes. Raises an IngestError naming the file on anything wrong."""
-    suffix = path.suffix.lower()
+    suffix = format_of(path, data)
     readers = _readers()
     if suffix not in readers:
         raise UnsupportedFormatError(

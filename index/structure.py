@@ -41,7 +41,17 @@ DATE_LINE_RE = re.compile(
 )
 PERIOD_RE = re.compile(r"tháng\s+(\d{1,2})\s*/\s*(\d{4})", re.I)
 SIGN_ROLE_RE = re.compile(r"^(?:TM\.|KT\.|Q\.|TL\.|CHỦ TỊCH|PHÓ CHỦ TỊCH|GIÁM ĐỐC)", re.I)
-NATIONAL_RE = re.compile(r"CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*-\s*Tự do", re.I)
+_NATIONAL = r"CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*[-–]\s*Tự do"
+NATIONAL_RE = re.compile(_NATIONAL, re.I)
+# The letterhead and the signature block: Word and .doc files often lay them out as small
+# borderless tables, which are text, not data (index/readers).
+LETTERHEAD_RE = re.compile(
+    _NATIONAL + r"|^\s*Số\s*:|ngày\s+[\d.…_ ]*tháng\s+[\d.…_ ]*năm\s+\d{4}", re.I | re.M
+)
+CLOSING_RE = re.compile(
+    r"Nơi nhận|^\s*(?:TM\.|KT\.|TL\.|Q\.)\s|^\s*(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN)\b",
+    re.M,
+)
 
 
 def clean(text: str) -> str:

@@ -283,7 +283,7 @@ def langson_path(shared: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def langson_report(langson_path: Path):
-    from index.parse_text import parse_text
+    from index.readers.text import parse_text
 
     return parse_text(langson_path, langson_path.read_bytes())
 

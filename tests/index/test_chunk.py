@@ -10,7 +10,7 @@ from conftest import SAMPLE_FILES
 from index import vn
 from index.chunk import TARGET, chunk_report
 from index.model import Report
-from index.parse_text import parse_text
+from index.readers.text import parse_text
 from index.structure import build_report, report_id, split_text_blocks
 
 MAX_PIECE = int(1.6 * TARGET)

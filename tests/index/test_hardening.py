@@ -25,7 +25,7 @@ from index.chunk import chunk_report
 from index.legacy import to_cp1258
 from index.model import Report
 from index.parse import parse_bytes, read_file
-from index.parse_docx import parse_docx
+from index.readers.docx import parse_docx
 
 MAX = 50 * 2**20
 MB = 2**20

@@ -82,3 +82,58 @@ def test_the_checker_sees_imports_inside_functions(tmp_path: Path) -> None:
     sample = tmp_path / "m.py"
     sample.write_text("def f():\n    from assistant.answer import answer\n    import app\n")
     assert top_level(imported_modules(sample)) == {"assistant", "app"}
+
+
+def _private_imports(path: Path) -> list[str]:
+    """`from a.b import _name` where a.b is outside the importing module's own package."""
+    own = ".".join(path.relative_to(ROOT).with_suffix("").parts[:-1])
+    return _private_names(path.read_text("utf-8"), own)
+
+
+def _private_names(source: str, own: str) -> list[str]:
+    out = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            is_package = (ROOT / node.module.replace(".", "/")).is_dir()
+            package = node.module if is_package else node.module.rpartition(".")[0]
+            out += [
+                f"{node.module}.{a.name}"
+                for a in node.names
+                if a.name.startswith("_") and package != own
+            ]
+    return out
+
+
+def test_the_private_name_check_sees_one() -> None:
+    source = "from index.readers.pdf.layout import _Table\nfrom index.vn import _WORD_RE\n"
+    assert _private_names(source, "index.readers.pdf") == ["index.vn._WORD_RE"]
+    assert _private_names(source, "index") == ["index.readers.pdf.layout._Table"]
+
+
+READER_FILES = sorted((ROOT / "index" / "readers").rglob("*.py"))
+
+
+def test_readers_are_one_package_per_format() -> None:
+    """index/readers/: one module or package per format, the shared table grid in
+    tables.py; index/parse.py sniffs the format once, so no reader hands a file back to
+    another (the old docx ↔ doc cycle): only .doc hands its LibreOffice output to .docx."""
+    names = {p.relative_to(ROOT / "index" / "readers").as_posix() for p in READER_FILES}
+    assert {
+        "text.py",
+        "doc.py",
+        "ocr.py",
+        "tables.py",
+        "docx/__init__.py",
+        "pdf/__init__.py",
+    } <= names
+    for path in READER_FILES:
+        mods = imported_modules(path)
+        assert "index.parse" not in mods, path
+        if "docx" in path.parts or path.name in ("text.py", "tables.py"):
+            assert not {m for m in mods if m.startswith("index.readers.doc") and "docx" not in m}
+    assert not (ROOT / "index" / "parse_docx.py").exists()
+
+
+@pytest.mark.parametrize("path", [*INDEX_FILES, *ASSISTANT_FILES], ids=lambda p: p.name)
+def test_no_private_name_is_imported_across_packages(path: Path) -> None:
+    assert _private_imports(path) == []

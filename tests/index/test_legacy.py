@@ -21,7 +21,7 @@ from index.legacy import (
     from_unicode,
     to_unicode,
 )
-from index.parse_docx import parse_docx
+from index.readers.docx import parse_docx
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 

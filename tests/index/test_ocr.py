@@ -353,7 +353,7 @@ def body_lines(ws: Words, y: int, rows: list[str]) -> int:
 
 def build(pages: list[tesseract.OcrPage], notes: list[int] | None = None) -> Report:
     from index import ocr_headings, ocr_layout
-    from index.parse_pdf import assemble
+    from index.readers.pdf import assemble
     from index.structure import build_report
 
     notes = notes if notes is not None else [0, 0]
@@ -477,12 +477,12 @@ def test_headings_follow_their_sequence() -> None:
 
 def test_arabic_headings_are_not_made_roman() -> None:
     from index import ocr_headings
-    from index.parse_pdf import _Line, _Page, _Word
+    from index.readers.pdf.layout import Line, Page, Word
 
-    def ln(text: str, x0: float, x1: float) -> _Line:
-        return _Line([_Word(t, x0, x1, 0, 10, 13) for t in [text]], 1).finish()
+    def ln(text: str, x0: float, x1: float) -> Line:
+        return Line([Word(t, x0, x1, 0, 10, 13) for t in [text]], 1).finish()
 
-    page = _Page(1, 842, 595, [ln("1. KẾT QUẢ ĐẠT ĐƯỢC", 100, 300), ln("II KẾT QUẢ", 100, 300)])
+    page = Page(1, 842, 595, [ln("1. KẾT QUẢ ĐẠT ĐƯỢC", 100, 300), ln("II KẾT QUẢ", 100, 300)])
     ocr_headings.repair_headings([page])
     assert [x.text for x in page.lines] == ["1. KẾT QUẢ ĐẠT ĐƯỢC", "II KẾT QUẢ"]
 

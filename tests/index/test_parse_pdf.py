@@ -17,7 +17,7 @@ pytest.importorskip("pdfplumber", reason="the PDF reader needs pdfplumber (pip i
 
 from index.errors import CorruptFileError, EmptyFileError, NeedsOcrError, NotAReportError
 from index.parse import parse_bytes
-from index.parse_pdf import parse_pdf
+from index.readers.pdf import parse_pdf
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 REAL_PDF = SHARED / "corpus" / "real" / "lamdong-ttxt644-pci-ddci.pdf"
@@ -468,7 +468,7 @@ def real_pdf() -> bytes:
 
 def _blocks(data: bytes):
     """The reader's blocks (before build_report) and the report."""
-    from index.parse_pdf import read_pdf
+    from index.readers.pdf import read_pdf
 
     return read_pdf(REAL_PDF, data).blocks, parse_pdf(REAL_PDF, data)
 
@@ -478,7 +478,7 @@ def test_real_pci_table_row(real_pdf: bytes) -> None:
     blocks, report = _blocks(real_pdf)
     tables = [b for b in blocks if b.kind == "table"]
     # The table continues from page 1 to page 2: one table, cut into two blocks of about
-    # equal size (index.parse_docx.TABLE_MAX_CHARS), each opening with the caption.
+    # equal size (index.readers.tables.TABLE_MAX_CHARS), each opening with the caption.
     assert len(tables) == 2
     caption = "Đồng thời, theo Báo cáo PCI 2024 của VCCI, Trung tâm tổng hợp cụ thể kết quả"
     assert all(t.text.startswith(caption) for t in tables)
@@ -562,7 +562,7 @@ def test_libreoffice_export_reads_like_the_docx() -> None:
 def test_borderless_table_keeps_rows() -> None:
     """A table drawn without rules cannot be rebuilt cell by cell; its rows must still
     come out one per line, in order (not column by column like a header block)."""
-    from index.parse_pdf import read_pdf
+    from index.readers.pdf import read_pdf
 
     pdf = PdfWriter()
     p = pdf.page()

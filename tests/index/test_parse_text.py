@@ -13,7 +13,7 @@ from index import errors, vn
 from index.legacy import to_cp1258
 from index.model import Report
 from index.parse import parse_bytes, read_file
-from index.parse_text import parse_text
+from index.readers.text import parse_text
 from index.structure import build_report, report_id, split_text_blocks
 
 MAX = 50 * 1024 * 1024

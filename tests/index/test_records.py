@@ -7,7 +7,7 @@ import pytest
 from conftest import SAMPLE_FILES
 
 from index import vn
-from index.parse_text import parse_text
+from index.readers.text import parse_text
 from index.records import (
     Records,
     doc_number_key,

@@ -13,7 +13,7 @@ from conftest import SAMPLE_FILES, HashEmbedder
 
 from index.ingest import ingest_paths
 from index.measure_keys import measure_score, measure_words, normalize_unit
-from index.parse_text import parse_text
+from index.readers.text import parse_text
 from index.record_keys import ambiguous_names, home_places, project_groups, project_key, stems
 from index.records import extract
 from index.registry import Registry

@@ -195,10 +195,7 @@ def bound_blocks(blocks: list[Block]) -> list[Block]:
 def parse_text(path: Path, data: bytes) -> Report:
     text, encoding = decode(path, data)
     blocks = bound_blocks(split_text_blocks(text))
-    for b in blocks:  # UTF-8 text pasted from a .VnTime / VNI-Times document
-        enc = legacy.detect_legacy(b.text)
-        if enc:
-            b.text = legacy.to_unicode(b.text, enc)
+    legacy.convert_blocks(blocks)  # UTF-8 text pasted from a .VnTime / VNI-Times document
     report = build_report(path.name, blocks)
     if encoding:
         note = (

@@ -14,15 +14,15 @@ import re
 import shutil
 import subprocess
 import tempfile
-import zipfile
-from io import BytesIO
 from pathlib import Path
 
 from index import legacy
 from index.errors import CorruptFileError, FileTooLargeError, IngestError, MissingToolError
 from index.model import Report
 from index.ooxml_guard import DEFAULT_MAX_BYTES
-from index.structure import Block, build_report
+from index.readers.docx import parse_docx
+from index.readers.tables import table_blocks
+from index.structure import CLOSING_RE, LETTERHEAD_RE, Block, build_report
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 CONVERT_TIMEOUT = 180  # seconds; the first LibreOffice start builds its profile
@@ -95,15 +95,10 @@ def _text_tool(tool: str, exe: str, data: bytes) -> tuple[str | None, str]:
 
 
 _NOTE_RE = re.compile(r"^\[(\d{1,3})\]\s*(.*)$")
-_LAYOUT_RE = re.compile(
-    r"CỘNG HÒA|CỘNG HOÀ|Độc lập|^\s*Số\s*:|Nơi nhận|^\s*(?:TM\.|KT\.|TL\.)|CHỦ TỊCH|GIÁM ĐỐC",
-    re.M,
-)
 
 
 def _unlegacy(text: str) -> str:
-    enc = legacy.detect_legacy(text)
-    return legacy.to_unicode(text, enc) if enc else text
+    return legacy.convert_if_legacy(text)[0]
 
 
 def _table(rows: list[list[str]], context: str) -> list[Block]:
@@ -112,10 +107,12 @@ def _table(rows: list[list[str]], context: str) -> list[Block]:
     rows = [[_unlegacy(c) for c in r] for r in rows]
     ncols = max(len(r) for r in rows)
     joined = "\n".join(c for r in rows for c in r if c)
-    if ncols <= 3 and len(rows) <= 8 and _LAYOUT_RE.search(joined):
+    if (
+        ncols <= 3
+        and len(rows) <= 8
+        and (LETTERHEAD_RE.search(joined) or CLOSING_RE.search(joined))
+    ):
         return [Block(text=r[c]) for c in range(ncols) for r in rows if c < len(r) and r[c]]
-    from index.parse_docx import table_blocks
-
     return table_blocks([list(r) for r in rows], context=context)
 
 
@@ -175,18 +172,12 @@ def _text_blocks(text: str) -> list[Block]:
 
 def parse_doc(path: Path, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
     """`max_bytes` bounds a .docx in disguise, or LibreOffice's output, as it bounds the file."""
-    if data[:8] != OLE_MAGIC:
-        if zipfile.is_zipfile(BytesIO(data)):
-            from index.parse_docx import parse_docx  # a .docx saved with a .doc name
-
-            return parse_docx(path, data, max_bytes)
+    if data[:8] != OLE_MAGIC:  # (a .docx named .doc goes to its reader: index/parse.py)
         if data.lstrip()[:5].lower() == b"{\\rtf":
             tools = available_tools()
             if "libreoffice" in tools:
                 converted = _libreoffice_to_docx(path, tools["libreoffice"], data, max_bytes)
                 if converted:
-                    from index.parse_docx import parse_docx
-
                     return parse_docx(path, converted, max_bytes)
             raise CorruptFileError(
                 path,
@@ -215,8 +206,6 @@ def parse_doc(path: Path, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Re
     if "libreoffice" in tools:
         converted = _libreoffice_to_docx(path, tools["libreoffice"], data, max_bytes)
         if converted:
-            from index.parse_docx import parse_docx
-
             try:
                 return parse_docx(path, converted, max_bytes)
             except IngestError:

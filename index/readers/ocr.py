@@ -17,7 +17,7 @@ from index.errors import CorruptFileError, FileTooLargeError, OcrNoTextError
 from index.model import Report
 from index.ocr_layout import check_page_limit, no_text_error, read_scanned
 from index.ocr_provenance import finish
-from index.parse_pdf import assemble
+from index.readers.pdf import assemble
 from index.structure import build_report
 
 SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")

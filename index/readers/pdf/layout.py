@@ -1,0 +1,319 @@
+"""A PDF page as words, lines and ruled tables: pdfplumber's words grouped into lines,
+lines into columns, with their size and position — what every later step reads."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from index import vn
+from index.readers.tables import HSPAN, VSPAN, GridCell
+
+COLUMN_GAP = 40.0  # points of empty space that separate two columns on one line
+INDENT = 8.0  # a first line starting this far right of the margin opens a paragraph
+EDGE = 0.09  # top/bottom fraction of the page where running headers/footers live
+_PAGE_NUMBER_RE = re.compile(
+    r"^(?:[-–—]\s*)?(?:trang\s+|page\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*[-–—])?$", re.I
+)
+_MARKER_WORD_RE = re.compile(r"^\d{1,3}(?:,\d{1,3})*$")
+_DOC_TYPE_RE = re.compile(
+    r"^(?:BÁO CÁO|BÁO CÁO TÓM TẮT|TỜ TRÌNH|KẾ HOẠCH|THÔNG BÁO|QUYẾT ĐỊNH|CHƯƠNG TRÌNH)$"
+)
+_NATIONAL_WRAP_RE = re.compile(r"CỘNG HO?[ÀÒ]A XÃ HỘI CHỦ NGHĨA$|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA$")
+_BULLET_START_RE = re.compile(r"^(?:[-+•–*]\s|[a-zđ]\)\s|[IVX]{1,5}\.\s|\d{1,2}(?:\.\d{1,2})*\.\s)")
+
+
+@dataclass
+class Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    sup: bool = False
+
+
+@dataclass
+class Line:
+    words: list[Word]
+    page: int
+    split: bool = False  # one of several column segments of a physical line
+    text: str = ""
+    x0: float = 0.0
+    x1: float = 0.0
+    top: float = 0.0
+    bottom: float = 0.0
+    size: float = 0.0
+    marker: int | None = None  # leading footnote number (superscript or small digits)
+
+    def finish(self) -> Line:
+        ws = self.words
+        self.x0 = min(w.x0 for w in ws)
+        self.x1 = max(w.x1 for w in ws)
+        normal = [w for w in ws if not w.sup] or ws
+        self.top = min(w.top for w in normal)
+        self.bottom = max(w.bottom for w in normal)
+        sizes: Counter[float] = Counter()
+        for w in normal:
+            sizes[round(w.size, 1)] += len(w.text)
+        self.size = sizes.most_common(1)[0][0]
+        parts: list[str] = []
+        prev: Word | None = None
+        for w in ws:
+            touching = prev is not None and w.x0 - prev.x1 < 0.6 and not w.sup
+            prev = w
+            if touching and parts and w.text[:1] in ",.;:!?)]”%":
+                parts[-1] += w.text
+                continue
+            if w.sup:
+                sup = "".join(vn.SUPERSCRIPT_DIGITS[int(c)] if c.isdigit() else c for c in w.text)
+                if parts and parts[-1] and parts[-1][-1] in vn.SUPERSCRIPT_DIGITS:
+                    parts[-1] += "," + sup
+                elif parts:
+                    parts[-1] += sup
+                else:
+                    parts.append(sup)
+            else:
+                parts.append(w.text)
+        self.text = " ".join(parts)
+        first = ws[0]
+        if first.sup and first.text.isdigit():
+            self.marker = int(first.text)
+        return self
+
+
+@dataclass
+class _Table:
+    grid: list[list[GridCell]]
+    page: int
+    top: float
+    bottom: float
+    ncols: int
+
+
+@dataclass
+class Page:
+    number: int
+    height: float
+    width: float
+    lines: list[Line] = field(default_factory=list)
+    tables: list[_Table] = field(default_factory=list)
+    footnotes: list[Line] = field(default_factory=list)
+    chars: int = 0
+
+
+# ------------------------------------------------------------------------------ pages
+def _grid(table) -> list[list[GridCell]]:
+    """pdfplumber's table as a grid; cells covered by a merged cell are told apart into
+    HSPAN (merged from the left) and VSPAN (merged from above) by the covering cell."""
+    rows = table.extract()
+    xs = sorted({round(c[0], 1) for c in table.cells})
+    grid: list[list[GridCell]] = []
+    for r, row in enumerate(rows):
+        row_top = table.rows[r].bbox[1]
+        out: list[GridCell] = []
+        for c, value in enumerate(row):
+            if value is not None:
+                out.append(value)
+                continue
+            x = (xs[c] if c < len(xs) else xs[-1]) + 1.0
+            y = row_top + 1.0
+            cover = next((b for b in table.cells if b[0] <= x <= b[2] and b[1] <= y <= b[3]), None)
+            if cover is not None and cover[1] < row_top - 0.5:
+                out.append(VSPAN)
+            elif cover is not None or c > 0:
+                out.append(HSPAN)
+            else:
+                out.append(VSPAN)
+        grid.append(out)
+    return grid
+
+
+def _words(page, tables: list) -> list[Word]:
+    boxes = [t.bbox for t in tables]
+    words = []
+    for w in page.extract_words(extra_attrs=["size"], keep_blank_chars=False, x_tolerance=1.5):
+        cx, cy = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
+        if any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in boxes):
+            continue
+        words.append(Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], float(w["size"])))
+    return words
+
+
+def build_lines(words: list[Word], page_no: int, page_width: float = 595.0) -> list[Line]:
+    """Words → lines by vertical overlap; small raised digits join the line they sit on
+    and are marked as superscripts; a line is cut into segments at wide gaps (columns)."""
+    rows: list[list[Word]] = []
+    bounds: list[tuple[float, float]] = []
+    physical: list[list[Line]] = []
+    for w in sorted(words, key=lambda w: (w.top, w.x0)):
+        best, best_ov = -1, 0.0
+        for k in range(max(0, len(rows) - 4), len(rows)):
+            top, bottom = bounds[k]
+            ov = min(bottom, w.bottom) - max(top, w.top)
+            h = min(bottom - top, w.bottom - w.top) or 1.0
+            if ov / h > best_ov:
+                best, best_ov = k, ov / h
+        if best >= 0 and best_ov >= 0.5:
+            rows[best].append(w)
+            top, bottom = bounds[best]
+            if w.size >= max(x.size for x in rows[best]) * 0.85:
+                bounds[best] = (min(top, w.top), max(bottom, w.bottom))
+        else:
+            rows.append([w])
+            bounds.append((w.top, w.bottom))
+    for ws in rows:
+        ws.sort(key=lambda w: w.x0)
+        main = max(w.size for w in ws)
+        base = max(w.bottom for w in ws if w.size >= main * 0.85)
+        for w in ws:
+            w.sup = (
+                w.size <= main * 0.8
+                and w.bottom < base - 1.0
+                and bool(_MARKER_WORD_RE.match(w.text))
+            )
+        segments: list[list[Word]] = [[ws[0]]]
+        for prev, w in pairwise(ws):
+            if w.x0 - prev.x1 > COLUMN_GAP and not w.sup:
+                segments.append([w])
+            else:
+                segments[-1].append(w)
+        physical.append([Line(seg, page_no, split=len(segments) > 1).finish() for seg in segments])
+    physical.sort(key=lambda segs: (min(s.top for s in segs), segs[0].x0))
+    return _columns_first(physical, page_width)
+
+
+def _columns_first(rows: list[list[Line]], page_width: float) -> list[Line]:
+    """Two-column stretches (issuer | national motto, number | place-date at the top,
+    "Nơi nhận" | signature at the end) are read column by column, left first. Every line
+    of such a stretch stands alone, except that a line starting in lower case continues
+    the one above it in its column ("…, ngày 14 tháng 11" / "năm 2025")."""
+    out: list[Line] = []
+    mid = page_width / 2
+    i = 0
+    while i < len(rows):
+        segs = rows[i]
+        if len(segs) >= 2:
+            split_x = (segs[0].x1 + segs[1].x0) / 2
+        elif i + 1 < len(rows) and _two_sided(segs, rows[i + 1], mid):
+            split_x = mid  # the columns' lines do not share baselines
+        else:
+            out.extend(segs)
+            i += 1
+            continue
+        region = [segs]
+        j = i + 1
+        while j < len(rows):
+            r = rows[j]
+            above = region[-1]
+            gap = min(s.top for s in r) - max(s.bottom for s in above)
+            height = max(s.bottom - s.top for s in above)
+            one_side = len(r) == 1 and (r[0].x1 < split_x or r[0].x0 > split_x)
+            centred = len(r) == 1 and (
+                abs((r[0].x0 + r[0].x1) / 2 - page_width / 2) < 25
+                or _DOC_TYPE_RE.match(r[0].text)  # "BÁO CÁO" opens the body, wherever set
+            )
+            if len(r) >= 2 or (one_side and not centred and gap <= 2.5 * height):
+                region.append(r)
+                j += 1
+            else:
+                break
+        if max(len(r) for r in region) >= 3 or len(region) > 12:
+            # Not a header/signature block but a table drawn without rules: keep the rows
+            # in order, one line per row with its cells separated by " | ".
+            for r in region:
+                row = Line([w for s in r for w in s.words], r[0].page, split=True).finish()
+                row.text = " | ".join(s.text for s in r)
+                out.append(row)
+            i = j
+            continue
+        columns: tuple[list[Line], list[Line]] = ([], [])
+        for r in region:
+            for seg in r:
+                seg.split = True
+                col = columns[0] if (seg.x0 + seg.x1) / 2 < split_x else columns[1]
+                continues = seg.text[:1].islower() or _NATIONAL_WRAP_RE.search(
+                    col[-1].text if col else ""
+                )
+                if col and continues and seg.top - col[-1].bottom < seg.size:
+                    col[-1] = _merge(col[-1], seg)
+                else:
+                    col.append(seg)
+        out.extend(columns[0] + columns[1])
+        i = j
+    return out
+
+
+def _two_sided(a: list[Line], b: list[Line], mid: float) -> bool:
+    """Two consecutive single lines, one wholly left of the middle and one wholly right,
+    close together: the start of a two-column stretch whose baselines differ."""
+    if len(a) != 1 or len(b) != 1:
+        return False
+    x, y = a[0], b[0]
+    sides = {("L" if s.x1 < mid else "R" if s.x0 > mid else "B") for s in (x, y)}
+    return sides == {"L", "R"} and y.top - x.bottom <= 2.5 * (x.bottom - x.top)
+
+
+def _merge(a: Line, b: Line) -> Line:
+    line = Line(a.words + b.words, a.page, split=True).finish()
+    line.text = join_text(a.text, b.text)
+    line.top, line.bottom = a.top, b.bottom
+    return line
+
+
+def _has_duplicate_chars(chars: list[dict]) -> bool:
+    seen: set[tuple[str, int, int]] = set()
+    dups = 0
+    for c in chars:
+        key = (c["text"], round(c["x0"]), round(c["top"]))
+        if key in seen:
+            dups += 1
+        seen.add(key)
+    return dups > max(3, len(chars) // 200)
+
+
+def _read_page(page, number: int) -> Page:
+    if _has_duplicate_chars(page.chars):
+        page = page.dedupe_chars(tolerance=1)  # fake bold: each glyph drawn twice
+    out = Page(number=number, height=float(page.height), width=float(page.width))
+    out.chars = len(page.chars)
+    if not out.chars:
+        return out
+    found = []
+    try:
+        found = [t for t in page.find_tables() if len(t.rows) >= 2 and len(t.rows[0].cells) >= 2]
+    except Exception:  # a malformed drawing must not lose the page's text
+        found = []
+    kept = []
+    for t in found:
+        grid = _grid(t)
+        filled_cols = {
+            c for row in grid for c, v in enumerate(row) if isinstance(v, str) and v.strip()
+        }
+        filled_rows = [row for row in grid if any(isinstance(v, str) and v.strip() for v in row)]
+        if len(filled_cols) < 2 or len(filled_rows) < 2:
+            continue  # shading boxes or a framed paragraph, not a table: read as text
+        kept.append(t)
+        out.tables.append(
+            _Table(
+                grid=grid,
+                page=number,
+                top=t.bbox[1],
+                bottom=t.bbox[3],
+                ncols=max(len(r) for r in grid),
+            )
+        )
+    out.lines = build_lines(_words(page, kept), number, out.width)
+    return out
+
+
+def join_text(a: str, b: str) -> str:
+    """Two lines' texts as one: a soft hyphen or a break inside a code joins them."""
+    if a.endswith("\u00ad"):
+        return a[:-1] + b
+    if re.search(r"\w-$", a) and b[:1].isalnum():
+        return a + b  # "428/TTXT-" + "ĐTDN": a break after a hyphen inside a code/word
+    return f"{a} {b}"
