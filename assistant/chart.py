@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from assistant.records import SeriesRow
+from assistant.answerers.records import SeriesRow
 from index import vn
 
 

@@ -4,9 +4,10 @@ with its report number and date, section path, footnote, page or paragraph posit
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from index import labels
+from index.labels import date_phrase
 from index.model import Chunk
 from index.store import Store
 
@@ -72,6 +73,34 @@ class Answer:
         }
 
 
+def report_name(c: Citation) -> str:
+    """'Báo cáo số 1015/BC-UBND'; a draft leaves its number blank ("/BC-UBND"), so the
+    report's label says what it is."""
+    if c.report[:1].isdigit():
+        return f"Báo cáo số {c.report}"
+    return c.label or f"Báo cáo {c.file}"
+
+
+def caption(c: Citation) -> str:
+    """Where a citation comes from, in one line: the chat, the CLI, exports and the
+    citation panel all show this (the one place a citation is captioned)."""
+    numbered = c.report[:1].isdigit()
+    parts = [report_name(c)]
+    if c.date and (numbered or not c.label):
+        parts.append(date_phrase(c.date))
+    if c.section:
+        parts.append(f"mục {c.section}")
+    if c.footnote is not None:
+        parts.append(f"chú thích {c.footnote}")
+    if c.page:
+        parts.append(f"trang {c.page}")
+    if c.ocr_confidence is not None:
+        parts.append(f"nhận dạng ký tự (OCR), độ tin cậy {round(c.ocr_confidence)}%")
+    elif c.paragraph and c.footnote is None:
+        parts.append(f"đoạn {c.paragraph}")
+    return ", ".join(parts)
+
+
 def make_citation(store: Store, chunk: Chunk, n: int, score: float, quote: str = "") -> Citation:
     """Citation [n] of a passage: its report's number, date and label, section, footnote,
     page — the one place a citation is built."""
@@ -113,6 +142,17 @@ class Citer:
             question, "\n".join(lines), False, tuple(self.citations), 1.0,
             {"retrieve": 0.0, "answer": took}, mode=mode,
         )  # fmt: skip
+
+    def ref(self, c: Citation | None) -> str:
+        """' [n]' for a citation a records lookup built, numbered in this answer's order
+        (one number per passage and quote); '' for none."""
+        if c is None:
+            return ""
+        for have in self.citations:
+            if have.chunk_id == c.chunk_id and have.quote == c.quote:
+                return f" [{have.n}]"
+        self.citations.append(replace(c, n=len(self.citations) + 1))
+        return f" [{len(self.citations)}]"
 
     def citation(self, chunk: Chunk, score: float, quote: str, per_quote: bool = False) -> Citation:
         """The passage's citation, added on first use. `per_quote`: a passage quoted for two

@@ -17,8 +17,8 @@ from assistant.settings import Settings
 def cmd_briefing(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.briefing import BriefingError, build_briefing
     from assistant.briefing.export import export_docx, export_markdown
+    from assistant.cite import caption
     from assistant.cli_records import _ready, _store
-    from assistant.render import source_line
 
     store = _store(settings)
     if not _ready(store, settings):
@@ -41,7 +41,7 @@ def cmd_briefing(args: argparse.Namespace, settings: Settings) -> int:
     if b.citations:
         print("\nNguồn:")
         for c in b.citations:
-            print(f"[{c.n}] {source_line(c)}")
+            print(f"[{c.n}] {caption(c)}")
     return 0
 
 

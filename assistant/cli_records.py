@@ -41,9 +41,9 @@ def _none(what: str) -> int:
 
 
 def _source(c) -> str:
-    from assistant.render import source_line
+    from assistant.cite import caption
 
-    return source_line(c) if c else ""
+    return caption(c) if c else ""
 
 
 def _vn_date(iso: str) -> str:
@@ -51,7 +51,7 @@ def _vn_date(iso: str) -> str:
 
 
 def cmd_decisions(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant.records import lookup_document
+    from assistant.answerers.records import lookup_document
 
     store = _store(settings)
     if not _ready(store, settings):
@@ -97,7 +97,7 @@ def cmd_decisions(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_projects(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant.records import project_timeline
+    from assistant.answerers.records import project_timeline
 
     store = _store(settings)
     if not _ready(store, settings):
@@ -148,7 +148,7 @@ def _joined(names) -> str:
 
 
 def cmd_tasks(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant.records import STATUS_VN, task_followup
+    from assistant.answerers.records import STATUS_VN, task_followup
 
     store = _store(settings)
     if not _ready(store, settings):
@@ -178,7 +178,7 @@ def cmd_tasks(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_figures(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant.records import figure_series
+    from assistant.answerers.records import figure_series
 
     store = _store(settings)
     if not _ready(store, settings):

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from assistant.render import source_line
+from assistant.cite import caption
 
 _NOT_XML = re.compile(r"[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -24,7 +24,7 @@ def add_sources(doc: Any, citations: Iterable[Any]) -> None:
     for c in citations:
         p = doc.add_paragraph()
         p.add_run(f"[{c.n}] ").bold = True
-        p.add_run(word_safe(f"{source_line(c)} — {c.file}"))
+        p.add_run(word_safe(f"{caption(c)} — {c.file}"))
         quote = doc.add_paragraph()
         run = quote.add_run(word_safe(c.text))
         run.font.size = Pt(10)

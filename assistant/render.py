@@ -4,27 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.cite import Answer, Citation
-from index.labels import date_phrase
-
-
-def source_line(c: Citation) -> str:
-    # drafts leave the number blank ("/BC-UBND"): the report's label says what it is
-    numbered = c.report[:1].isdigit()
-    parts = [f"Báo cáo số {c.report}" if numbered else (c.label or f"Báo cáo {c.file}")]
-    if c.date and (numbered or not c.label):
-        parts.append(date_phrase(c.date))
-    if c.section:
-        parts.append(f"mục {c.section}")
-    if c.footnote is not None:
-        parts.append(f"chú thích {c.footnote}")
-    if c.page:
-        parts.append(f"trang {c.page}")
-    if c.ocr_confidence is not None:
-        parts.append(f"nhận dạng ký tự (OCR), độ tin cậy {round(c.ocr_confidence)}%")
-    elif c.paragraph and c.footnote is None:
-        parts.append(f"đoạn {c.paragraph}")
-    return ", ".join(parts)
+from assistant.cite import Answer, caption
 
 
 def as_text(a: Answer, passages: bool = True) -> str:
@@ -33,7 +13,7 @@ def as_text(a: Answer, passages: bool = True) -> str:
         lines.append("")
         lines.append("Nguồn:")
         for c in a.citations:
-            lines.append(f"[{c.n}] {source_line(c)} — {c.file}")
+            lines.append(f"[{c.n}] {caption(c)} — {c.file}")
             if passages:
                 text = c.text if len(c.text) <= 700 else c.text[:700] + "…"
                 lines.append("    " + text.replace("\n", "\n    "))
@@ -46,7 +26,7 @@ def as_markdown(a: Answer) -> str:
     lines = [a.text.replace("\n", "  \n")]
     for c in a.citations:
         lines.append("")
-        lines.append(f"**[{c.n}] {source_line(c)}**")
+        lines.append(f"**[{c.n}] {caption(c)}**")
         lines.append("> " + c.text.replace("\n", "\n> "))
     return "\n".join(lines)
 

@@ -28,7 +28,7 @@ from index.model import Chunk, Report
 from index.storage import LocalFiles, open_files
 from index.store_write import AlreadyIndexed, ReportIdTaken, Writing, section_fields_of
 
-if TYPE_CHECKING:  # records registry (index/registry.py)
+if TYPE_CHECKING:  # records registry (index/registry/)
     from index.registry import Registry
 
 log = logging.getLogger(__name__)
@@ -317,7 +317,7 @@ class Store(Writing):
             return []
         return self.lexicon.search(tokens, k, reports)
 
-    # ---- records registry (index/registry.py) ----------------------------------------
+    # ---- records registry (index/registry/) ----------------------------------------
     # Written after the manifest commit; a process killed in between is repaired by the
     # next Store that opens the registry or adds/removes a report.
 

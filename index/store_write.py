@@ -240,7 +240,7 @@ class Writing:
             self.files.seen(manifest["generation"])
         self._refresh(force=True)
         self._sweep(_names(committed) - _names(manifest))
-        self._sync_registry()  # records registry (index/registry.py)
+        self._sync_registry()  # records registry (index/registry/)
 
     def _sweep(self: Store, falling: set[str]) -> None:
         """Delete the report versions neither the committed manifest nor the one it

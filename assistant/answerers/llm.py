@@ -38,7 +38,7 @@ from assistant.answerers.verify import (
     strip_citation_markers,
     verify,
 )
-from assistant.cite import Answer, Citation, make_citation
+from assistant.cite import Answer, Citation, make_citation, report_name
 from assistant.context import Context
 from assistant.query import Query
 from assistant.settings import PROJECT_ROOT, Settings, redact
@@ -107,8 +107,7 @@ class Passage:
 def _header(store: Store, c: Citation) -> str:
     chunk = store.chunks.get(c.chunk_id)
     report = store.report(chunk.report_id) if chunk else None
-    numbered = c.report[:1].isdigit()
-    parts = [f"Báo cáo số {c.report}" if numbered else f"Báo cáo {c.file}"]
+    parts = [report_name(c)]  # as every caption names it (assistant/cite.py)
     if c.date:
         parts[0] += f" ngày {c.date}"
     if report and report.meta.period:

@@ -8,6 +8,14 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import replace
 
+from assistant.answerers.records import (
+    NOT_MENTIONED,
+    STATUS_VN,
+    RecordCiter,
+    TaskFollowup,
+    project_timeline,
+    task_followup,
+)
 from assistant.answerers.summary import (
     chunks_of_section,
     clean,
@@ -30,14 +38,6 @@ from assistant.briefing.model import (
 )
 from assistant.briefing.series import Series, find_series, parse_period
 from assistant.cite import Citation, make_citation
-from assistant.records import (
-    NOT_MENTIONED,
-    STATUS_VN,
-    RecordCiter,
-    TaskFollowup,
-    project_timeline,
-    task_followup,
-)
 from index import labels
 from index import periods as P
 from index.records import DocumentRef

@@ -8,8 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from assistant.briefing.model import SECTIONS, Briefing
+from assistant.cite import caption
 from assistant.docx_export import add_sources, word_safe
-from assistant.render import escape_md, source_line
+from assistant.render import escape_md
 
 _x = word_safe
 
@@ -36,7 +37,7 @@ def briefing_markdown(b: Briefing) -> str:
     if b.citations:
         lines += ["", "## Nguồn trích dẫn"]
     for c in b.citations:
-        lines += ["", f"**[{c.n}]** {escape_md(source_line(c))} · _{escape_md(c.file)}_"]
+        lines += ["", f"**[{c.n}]** {escape_md(caption(c))} · _{escape_md(c.file)}_"]
         lines.append("> " + escape_md(c.text).replace("\n", "\n> "))
     return "\n".join(lines) + "\n"
 

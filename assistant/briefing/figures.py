@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 
 from assistant.answerers.compare import difference
+from assistant.answerers.records import RecordCiter
 from assistant.briefing.measures import TARGET, Change, Reading, ReportFigures, measure_key, small
 from assistant.briefing.model import ALERTS, FIGURES, Item
 from assistant.cite import Citation
-from assistant.records import RecordCiter
 from index import periods as P
 from index.records import Figure
 

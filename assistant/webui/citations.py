@@ -11,8 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from assistant.cite import Citation
-from assistant.render import source_line
+from assistant.cite import Citation, caption
 from assistant.webui.render import esc
 from index import labels, vn
 from index.model import Report
@@ -196,7 +195,7 @@ def panel_html(c: Citation, store: Store) -> str:
     return (
         f'<div class="cite-card" data-n="{c.n}">'
         f'<div class="cite-title"><span class="cite-badge">[{c.n}]</span> '
-        f"{esc(source_line(c))}</div>"
+        f"{esc(caption(c))}</div>"
         f'<table class="cite-meta">{rows}</table>{quote}{gone}'
         f'<div class="passage">{marked_html(c.text, c.quote)}</div></div>'
     )

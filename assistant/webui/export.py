@@ -6,8 +6,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from assistant.cite import caption
 from assistant.docx_export import add_sources, word_safe
-from assistant.render import source_line
 from assistant.webui.chat import Conversation
 from assistant.webui.render import escape_md
 
@@ -40,7 +40,7 @@ def conversation_markdown(conv: Conversation) -> str:
         if a.citations:
             lines += ["", "**Nguồn trích dẫn**"]
         for c in a.citations:
-            lines += ["", f"**[{c.n}]** {escape_md(source_line(c))} · _{escape_md(c.file)}_"]
+            lines += ["", f"**[{c.n}]** {escape_md(caption(c))} · _{escape_md(c.file)}_"]
             lines.append("> " + escape_md(c.text).replace("\n", "\n> "))
         lines.append("")
     return "\n".join(lines)

@@ -7,8 +7,8 @@ from __future__ import annotations
 import html
 import re
 
-from assistant.cite import Answer
-from assistant.render import escape_md, source_line
+from assistant.cite import Answer, caption
+from assistant.render import escape_md
 
 # Every ASCII punctuation character may be backslash-escaped in CommonMark; escaping all of
 # them also stops autolinks (http\:\/\/…, www\.…), entities (\&lt;), LaTeX (\$) and list
@@ -34,7 +34,7 @@ def to_markdown(a: Answer) -> str:
         lines += ["", "---", "**Nguồn trích dẫn**"]
     for c in a.citations:
         lines.append("")
-        lines.append(f"**[{c.n}]** {escape_md(source_line(c))} · _{escape_md(c.file)}_")
+        lines.append(f"**[{c.n}]** {escape_md(caption(c))} · _{escape_md(c.file)}_")
         lines.append("> " + escape_md(c.text).replace("\n", "\n> "))
     return "\n".join(lines)
 
@@ -62,8 +62,7 @@ def chat_markdown(a: Answer, key: str, note: str = "") -> str:
         parts.append(f"_{md_literal(a.reason)}_")
     if a.citations:
         lines = [
-            f"[\\[{c.n}\\]]({cite_href(key, c.n)}) {md_literal(source_line(c))}"
-            for c in a.citations
+            f"[\\[{c.n}\\]]({cite_href(key, c.n)}) {md_literal(caption(c))}" for c in a.citations
         ]
         parts.append("**Nguồn** (bấm [n] để xem đoạn trích):  \n" + "  \n".join(lines))
     return "\n\n".join(p for p in parts if p)
@@ -74,5 +73,5 @@ def plain_text(a: Answer) -> str:
     lines = [a.text]
     if a.citations:
         lines += ["", "Nguồn:"]
-        lines += [f"[{c.n}] {source_line(c)} — {c.file}" for c in a.citations]
+        lines += [f"[{c.n}] {caption(c)} — {c.file}" for c in a.citations]
     return "\n".join(lines)

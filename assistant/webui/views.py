@@ -1,5 +1,5 @@
-"""Views across reports, built on the records registry (assistant/records.py,
-index/registry.py, assistant/chart.py): "Văn bản", "Dự án", "Nhiệm vụ", "Số liệu".
+"""Views across reports, built on the records registry (assistant/answerers/records/,
+index/registry/, assistant/chart.py): "Văn bản", "Dự án", "Nhiệm vụ", "Số liệu".
 
 Every view degrades to "chưa có dữ liệu" when the records modules or the registry are
 missing or fail, so the chat never depends on them. Functions called:
@@ -36,7 +36,7 @@ FIGURE_HEAD = ["Kỳ", "Giá trị", "Đơn vị", "Chỉ tiêu", "Báo cáo"]
 
 
 def _records():
-    from assistant import records
+    from assistant.answerers import records
 
     return records
 

@@ -13,12 +13,12 @@ import docx
 import pytest
 from conftest import SHARED, TESTS, HashEmbedder, run_cli
 
+from assistant.answerers.records import STATUS_VN
 from assistant.briefing import Briefing, BriefingError, build_briefing, check
 from assistant.briefing.export import briefing_markdown, export_docx
 from assistant.briefing.measures import compare, measure_key, read_report
 from assistant.briefing.model import ALERTS, DECISIONS, FIGURES, PROJECTS, SUMMARY, TASKS
 from assistant.briefing.series import find_series
-from assistant.records import STATUS_VN
 from index import periods as P
 from index import vn
 

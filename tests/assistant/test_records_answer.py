@@ -1,4 +1,4 @@
-"""Answers across reports from the records registry (assistant/records.py, chart.py) on
+"""Answers across reports from the records registry (assistant/answerers/records/, chart.py) on
 the three sample months: every answer cited back to the passage it comes from."""
 
 from __future__ import annotations
@@ -11,9 +11,7 @@ import pytest
 from conftest import SAMPLE_FILES, HashEmbedder
 
 from assistant.answerers import records
-from assistant.chart import line_chart
-from assistant.context import Context
-from assistant.records import (
+from assistant.answerers.records import (
     DONE,
     IN_PROGRESS,
     NO_REPORT,
@@ -23,6 +21,8 @@ from assistant.records import (
     project_timeline,
     task_followup,
 )
+from assistant.chart import line_chart
+from assistant.context import Context
 from assistant.retrieve import HybridRetriever
 from index import vn
 from index.ingest import ingest_file

@@ -40,20 +40,25 @@ def test_one_question_pipeline() -> None:
     """query → route → answerers → cite: the answerers never import the router, the
     records library never imports an answerer (the old answer ↔ records cycle), and the
     question is parsed in one place."""
-    answerers = sorted((ROOT / "assistant" / "answerers").glob("*.py"))
+    answerers = sorted((ROOT / "assistant" / "answerers").rglob("*.py"))
     assert {p.stem for p in answerers} >= {
-        "records", "summary", "section", "compare", "extract", "llm", "verify"
+        "summary", "section", "compare", "extract", "llm", "verify"
     }  # fmt: skip
+    # the records answers, one module per kind, under the router like the others
+    records = sorted((ROOT / "assistant" / "answerers" / "records").glob("*.py"))
+    assert {p.stem for p in records} >= {"documents", "projects", "tasks", "figures"}
+    assert not (ROOT / "assistant" / "records.py").exists()
     for path in answerers:
         assert "assistant.route" not in imported_modules(path), path.name
-    records = imported_modules(ROOT / "assistant" / "records.py")
-    assert not {m for m in records if m.startswith(("assistant.answerers", "assistant.route"))}
+    for path in records:  # the records answers never reach into the passage answerers
+        mods = imported_modules(path)
+        assert not {m for m in mods if m.startswith("assistant.answerers.") and ".records" not in m}
 
 
 def test_one_period_parser() -> None:
     """Periods are parsed by index/periods.py only: the seven parsers it replaced are gone."""
+    import assistant.answerers.records
     import assistant.dialogue
-    import assistant.records
     import assistant.retrieve
     import index.registry
 
@@ -62,7 +67,7 @@ def test_one_period_parser() -> None:
     )
     assert not hasattr(assistant.retrieve, "_period_match")
     assert not hasattr(assistant.dialogue, "PERIOD_TEXT_RE")
-    assert not hasattr(assistant.records, "_question_period")
+    assert not hasattr(assistant.answerers.records, "_question_period")
     for path in [*INDEX_FILES, *ASSISTANT_FILES]:
         if path.name != "periods.py":
             assert "QUARTER_RE" not in path.read_text("utf-8"), path

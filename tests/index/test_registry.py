@@ -1,4 +1,4 @@
-"""The records registry (index/registry.py) on a real Store (fake embedder): lookups by
+"""The records registry (index/registry/) on a real Store (fake embedder): lookups by
 number in every spelling, project timelines, tasks, figure series, period filters, and
 the registry kept in step with the manifest through replace, remove and kill -9."""
 
@@ -283,7 +283,9 @@ def test_new_extractor_version_re_extracts_on_open(
     root = tmp_path / "copy"
     shutil.copytree(sample_root, root)
     before = Store(root, HashEmbedder()).registry.versions()
-    monkeypatch.setattr("index.registry.EXTRACTOR_VERSION", records_module.EXTRACTOR_VERSION + 1)
+    monkeypatch.setattr(
+        "index.registry.write.EXTRACTOR_VERSION", records_module.EXTRACTOR_VERSION + 1
+    )
     after = Store(root, HashEmbedder()).registry.versions()
     assert after.keys() == before.keys() and all(after[k] != before[k] for k in after)
 

@@ -1,90 +1,34 @@
-"""The records of every committed report in one SQLite file beside the vector index
-(records.sqlite), for questions across reports: a decision by any spelling of its number,
-a project's stages over time, last month's tasks, a measure over the months.
-
-The manifest stays the commit point. The store brings the registry in step right after
-each commit; `reconcile` also repairs it when a process died in between, so it can lag the
-manifest for a moment but never contradicts it for long. Each write is one transaction.
-"""
+"""Reading the registry: a document by any spelling of its number, a project's stages
+over time, the tasks set for a period, a measure over the months."""
 
 from __future__ import annotations
 
-import contextlib
-import json
 import re
 import sqlite3
-from collections.abc import Callable, Collection, Iterator
-from dataclasses import asdict, dataclass, fields
-from pathlib import Path
+from collections.abc import Collection
 
 from index import periods as P
 from index import vn
 from index.measure_keys import measure_words, normalize_unit
-from index.model import Report, ReportMeta
 from index.record_keys import issuer_key, project_groups
 from index.records import (
-    EXTRACTOR_VERSION,
     DocumentRef,
     Figure,
     Project,
-    Records,
     Task,
     doc_number_key,
     documents_in,
-    extract,
     match_key,
-    report_stage,
 )
-from index.registry_figures import choose_series, rank_issuers, score_figures
-from index.registry_projects import (
-    ProjectName,
+from index.registry.figures import choose_series, rank_issuers, score_figures
+from index.registry.projects import (
     ProjectRow,
     find_projects,
     node,
     project,
     project_row,
 )
-
-__all__ = ["ProjectName", "ProjectRow", "Registry", "ReportRow", "parse_number_query"]
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS reports (
-    report_id TEXT PRIMARY KEY, number TEXT, number_key TEXT, date TEXT, period TEXT,
-    period_start TEXT, period_end TEXT, task_period TEXT, issuer TEXT, source TEXT,
-    title TEXT, version TEXT);
-CREATE TABLE IF NOT EXISTS documents (
-    report_id TEXT, seq INTEGER, type TEXT, number TEXT, key TEXT, digits TEXT, date TEXT,
-    issuer TEXT, about TEXT, section TEXT, paragraph INTEGER, footnote INTEGER, passage TEXT);
-CREATE INDEX IF NOT EXISTS documents_key ON documents(key);
-CREATE INDEX IF NOT EXISTS documents_digits ON documents(digits);
-CREATE TABLE IF NOT EXISTS projects (
-    report_id TEXT, key TEXT, name TEXT, stage TEXT, mentions INTEGER,
-    PRIMARY KEY (report_id, key));
-CREATE TABLE IF NOT EXISTS project_mentions (
-    report_id TEXT, seq INTEGER, key TEXT, name TEXT, stage TEXT, planned INTEGER,
-    amounts TEXT, clause TEXT, section TEXT, paragraph INTEGER, footnote INTEGER, passage TEXT);
-CREATE INDEX IF NOT EXISTS project_mentions_key ON project_mentions(key);
-CREATE TABLE IF NOT EXISTS tasks (
-    report_id TEXT, seq INTEGER, field TEXT, text TEXT, details TEXT, target_period TEXT,
-    section TEXT, paragraph INTEGER, passage TEXT);
-CREATE TABLE IF NOT EXISTS figures (
-    report_id TEXT, seq INTEGER, measure TEXT, measure_key TEXT, value REAL, raw TEXT,
-    unit TEXT, numerator REAL, denominator REAL, period TEXT, planned INTEGER, section TEXT,
-    paragraph INTEGER, footnote INTEGER, passage TEXT);
-"""
-RECORD_TABLES = ("documents", "projects", "project_mentions", "tasks", "figures")
-
-
-@dataclass(frozen=True)
-class ReportRow:
-    report_id: str
-    number: str
-    date: str
-    period: str
-    task_period: str
-    issuer: str
-    source: str
-    title: str
+from index.registry.schema import Database, ReportRow
 
 
 def parse_number_query(text: str) -> tuple[str, str, str]:
@@ -96,152 +40,15 @@ def parse_number_query(text: str) -> tuple[str, str, str]:
     if m := re.search(r"(?<![\w/])(\d{1,5})(?:\s*/\s*\d{4})?\s*[/-]\s*[^\W\d_][^\s,;]*", text):
         return doc_number_key(m.group(0)), m.group(1), ""
     folded = vn.fold(text)
-    for (
-        words,
-        kind,
-    ) in vn.LOOSE_DOC_TYPES:  # "QĐ 3090", "quyet dinh so 3090": the type, then the number
+    # "QĐ 3090", "quyet dinh so 3090": the type, then the number
+    for words, kind in vn.LOOSE_DOC_TYPES:
         if m := re.search(rf"\b(?:{words})\s*(?:so\s*)?:?\s*(\d{{1,5}})\b(?!\s*/)", folded):
             return "", m.group(1), kind
     m = re.fullmatch(r"\s*(?:so\s*)?:?\s*(\d{1,5})\s*", folded)  # a bare "3090"
     return "", m.group(1) if m else "", ""
 
 
-# ---- the registry ----------------------------------------------------------------------
-
-
-class Registry:
-    """Records of all reports, in SQLite at `path`. One short connection per call, so it
-    is safe to share between threads and processes."""
-
-    def __init__(self, path: Path):
-        self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self._connect() as con:
-            con.executescript(SCHEMA)
-
-    @contextlib.contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        con = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-        con.row_factory = sqlite3.Row
-        try:
-            yield con
-        finally:
-            con.close()
-
-    # ---- writing ------------------------------------------------------------------------
-
-    def replace_report(
-        self,
-        report_id: str,
-        meta: ReportMeta,
-        records: Records,
-        source: str = "",
-        version: str = "",
-    ) -> None:
-        """Swap one report's records for `records`, in one transaction."""
-        bounds = P.bounds(meta.period) or ("", "")
-        by_key: dict[str, list[Project]] = {}
-        for p in records.projects:
-            by_key.setdefault(p.key, []).append(p)
-        with self._connect() as con:
-            con.execute("BEGIN IMMEDIATE")
-            try:
-                _delete(con, report_id)
-                con.execute(
-                    "INSERT INTO reports VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (
-                        report_id,
-                        meta.number,
-                        doc_number_key(meta.number) if meta.number else "",
-                        meta.date,
-                        meta.period,
-                        bounds[0],
-                        bounds[1],
-                        meta.task_period,
-                        meta.issuer,
-                        source,
-                        meta.title,
-                        version,
-                    ),
-                )
-                con.executemany(
-                    "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    _numbered(records.documents),
-                )
-                con.executemany(
-                    "INSERT INTO projects VALUES (?,?,?,?,?)",
-                    [
-                        (report_id, k, ms[0].name, report_stage(ms), len(ms))
-                        for k, ms in by_key.items()
-                    ],
-                )
-                con.executemany(
-                    "INSERT INTO project_mentions VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                    [
-                        (
-                            p.report_id,
-                            i,
-                            p.key,
-                            p.name,
-                            p.stage,
-                            p.planned,
-                            json.dumps([asdict(a) for a in p.amounts], ensure_ascii=False),
-                            p.clause,
-                            p.section,
-                            p.paragraph,
-                            p.footnote,
-                            p.passage,
-                        )
-                        for i, p in enumerate(records.projects)
-                    ],
-                )
-                con.executemany(
-                    "INSERT INTO tasks VALUES (?,?,?,?,?,?,?,?,?)", _numbered(records.tasks)
-                )
-                con.executemany(
-                    "INSERT INTO figures VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    _numbered(records.figures),
-                )
-                con.execute("COMMIT")
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
-
-    def remove_report(self, report_id: str) -> None:
-        with self._connect() as con:
-            con.execute("BEGIN IMMEDIATE")
-            _delete(con, report_id)
-            con.execute("COMMIT")
-
-    def versions(self) -> dict[str, str]:
-        with self._connect() as con:
-            return dict(con.execute("SELECT report_id, version FROM reports").fetchall())
-
-    def reconcile(self, live: dict[str, str], load: Callable[[str], Report | None]) -> list[str]:
-        """Bring the registry in step with the manifest: `live` maps each committed report
-        id to its version; `load` gives its stored Report. Returns the ids it could not
-        extract (left out, retried next time)."""
-        have = self.versions()
-        for rid in have.keys() - live.keys():
-            self.remove_report(rid)
-        failed = []
-        for rid, version in live.items():
-            tagged = f"{version}+x{EXTRACTOR_VERSION}"
-            if have.get(rid) == tagged:
-                continue
-            report = load(rid)
-            try:
-                if report is None:
-                    raise LookupError(rid)
-                records = extract(report, rid)
-            except Exception:  # records are secondary: never fail the store over them
-                failed.append(rid)
-                continue
-            self.replace_report(rid, report.meta, records, report.source, tagged)
-        return failed
-
-    # ---- reading ------------------------------------------------------------------------
-
+class Queries(Database):
     def reports(self) -> list[ReportRow]:
         with self._connect() as con:
             rows = con.execute(
@@ -503,21 +310,6 @@ class Registry:
                 args,
             ).fetchall()
         return score_figures(want, rows, unit)
-
-
-# ---- helpers ---------------------------------------------------------------------------
-
-
-def _numbered(items: tuple[DocumentRef, ...] | tuple[Task, ...] | tuple[Figure, ...]) -> list:
-    """Rows of a table laid out as its record with `seq` after `report_id`."""
-    return [
-        (x.report_id, i, *(getattr(x, f.name) for f in fields(x)[1:])) for i, x in enumerate(items)
-    ]
-
-
-def _delete(con: sqlite3.Connection, report_id: str) -> None:
-    for table in (*RECORD_TABLES, "reports"):
-        con.execute(f"DELETE FROM {table} WHERE report_id = ?", (report_id,))
 
 
 def _filters(

@@ -1,4 +1,4 @@
-"""Series as the registry gives them (index/registry.py): which stored figures hold a
+"""Series as the registry gives them (index/registry/): which stored figures hold a
 measure (index/measure_keys.py), and which of them make one series: one issuer's, one
 unit, one wording of the measure, one figure per report, oldest period first."""
 

@@ -1,4 +1,4 @@
-"""Projects as the registry lists them (index/registry.py): mentions joined into one row
+"""Projects as the registry lists them (index/registry/): mentions joined into one row
 per project of one issuer (index/record_keys.py), the stage its latest report gives, the
 names it was joined from, and which project a search names."""
 

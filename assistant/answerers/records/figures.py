@@ -1,0 +1,98 @@
+"""A measure over the periods: one series, each value cited."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import asdict, dataclass
+
+from assistant.answerers.records.common import RecordCiter, Ref, _citation_json, _period, _without
+from assistant.cite import Citation
+from assistant.context import Context
+from assistant.query import SERIES, Query
+from index.store import Store
+
+
+@dataclass(frozen=True)
+class SeriesRow:
+    period: str
+    value: float
+    raw: str
+    unit: str
+    measure: str
+    report: str
+    citation: Citation | None
+    issuer: str = ""  # the body whose report gives it: a series is one body's
+
+    def to_json(self) -> dict:
+        return {**asdict(self), "citation": _citation_json(self.citation)}
+
+
+def figure_series(
+    store: Store,
+    measure: str,
+    unit: str | None = None,
+    period: str | None = None,
+    report: str | None = None,
+    issuer: str | None = None,
+    reports: Collection[str] | None = None,
+    all_issuers: bool = False,
+) -> list[SeriesRow]:
+    """The same measure across reports, oldest period first, each value cited: one
+    issuer's (the one named, else that of the best match; see Registry.figure_series)."""
+    citer = RecordCiter(store)
+    out = []
+    found = store.registry.figure_series(
+        measure,
+        unit=unit,
+        period=period,
+        report=report,
+        issuer=issuer,
+        reports=reports,
+        all_issuers=all_issuers,
+    )
+    for f in found:
+        source = store.report(f.report_id)
+        out.append(
+            SeriesRow(
+                f.period,
+                f.value,
+                f.raw,
+                f.unit,
+                f.measure,
+                source.meta.number if source else f.report_id,
+                citer.cite_record(f.report_id, f.paragraph, f.footnote, f.passage),
+                source.meta.issuer if source else "",
+            )
+        )
+    return out
+
+
+_NOISE = re.compile(
+    r"\b(?:qua cac (?:thang|ky|bao cao|nam|quy)|theo (?:tung )?thang|cac thang|dien bien|bien dong|"
+    r"xu huong|thay doi the nao|tang giam|nhu the nao|the nao|ra sao|bao nhieu|cua|la|va|tu|den|"
+    r"thang \d{1,2}(?:/\d{4})?|quy [ivx\d]+(?:/\d{4})?|nam \d{4}|bieu do|bang|so lieu|hay|cho biet|"
+    r"ve|xem)\b"
+)
+
+
+def series_for_question(query: Query, ctx: Context) -> list[SeriesRow]:
+    """The series a "… qua các tháng" question asks for (what `answer` lists), for the UI
+    to draw with `assistant.chart.line_chart`; [] for other questions."""
+    if query.intent != SERIES:
+        return []
+    store, question = ctx.store, query.text
+    period = _period(query, ctx)
+    measure = _without(question, _NOISE)
+    rows = figure_series(store, measure, period=period if period and "-" in period else None)
+    return rows if len(rows) >= 2 else []
+
+
+def _series_answer(store: Store, question: str, period: str | None, refs: Ref) -> str | None:
+    measure = _without(question, _NOISE)
+    rows = figure_series(store, measure, period=period) if measure else []
+    if len(rows) < 2:
+        return None
+    lines = [f"{rows[-1].measure} qua các kỳ báo cáo:"]
+    lines += [f"- {r.period}: {r.raw} {r.unit}{refs(r.citation)}" for r in rows]
+    return "\n".join(lines)
