@@ -11,7 +11,6 @@ TABLE_MAX_ROWS = 25  # rows per table block; longer tables are split, header nam
 TABLE_MAX_CHARS = 1500  # about what one chunk holds (index.chunk splits prose above 1400)
 
 
-# ------------------------------------------------------------------ tables (shared with PDF)
 class _Span:
     def __init__(self, name: str):
         self.name = name
@@ -153,6 +152,3 @@ def table_blocks(
             )
         )
     return blocks
-
-
-# ------------------------------------------------------------------------ styles, numbering

@@ -49,6 +49,8 @@ def parse_number_query(text: str) -> tuple[str, str, str]:
 
 
 class Queries(Database):
+    """Lookups across reports, each narrowed by report, period and allowed report ids."""
+
     def reports(self) -> list[ReportRow]:
         with self._connect() as con:
             rows = con.execute(

@@ -25,6 +25,8 @@ from index.registry.schema import RECORD_TABLES, Database
 
 
 class Writes(Database):
+    """Each write is one transaction; the manifest stays the commit point."""
+
     def replace_report(
         self,
         report_id: str,

@@ -29,7 +29,6 @@ from index.readers.text import bound_blocks
 from index.structure import Block, build_report, clean
 
 
-# ------------------------------------------------------------------------------ entry point
 def _open(path: Path, data: bytes, max_bytes: int):  # -> docx.Document
     import docx
     from docx.opc.exceptions import PackageNotFoundError

@@ -113,6 +113,3 @@ class _Numbering:
             return _format_number(value, "decimal" if is_legal else klv.fmt)
 
         return re.sub(r"%(\d)", sub, lv.text).strip()
-
-
-# ------------------------------------------------------------------------------- the reader

@@ -24,7 +24,6 @@ from index.readers.pdf.margins import _drop_running, _footnote_blocks, _split_fo
 from index.readers.pdf.open import _check_encryption, _check_signature, _open, _password_error
 from index.structure import Block, build_report
 
-# ------------------------------------------------------------------------ entry point
 MIN_TEXT_CHARS = 30  # a page with fewer characters of text layer is read by OCR
 
 

@@ -11,7 +11,6 @@ from index.readers.tables import GridCell, table_blocks
 from index.structure import Block, clean
 
 
-# ------------------------------------------------------------------------ paragraphs
 def _margins(pages: list[Page], body: float) -> tuple[float, float]:
     xs: Counter[int] = Counter()
     rights: Counter[int] = Counter()

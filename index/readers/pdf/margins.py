@@ -11,7 +11,6 @@ from index.readers.pdf.layout import _PAGE_NUMBER_RE, EDGE, Line, Page, join_tex
 from index.structure import Block
 
 
-# ------------------------------------------------------------------ headers, footnotes
 def _norm(text: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text.strip().lower()))
 

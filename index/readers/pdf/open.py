@@ -10,7 +10,6 @@ from pathlib import Path
 from index.errors import CorruptFileError, MissingToolError, NotAReportError
 
 
-# ------------------------------------------------------------------------------ opening
 def _check_signature(path: Path, data: bytes) -> None:
     head = data[:1024]
     if b"%PDF-" in head:
