@@ -162,7 +162,8 @@ def scope_of(
 
 def _within(own: P.Period, asked: P.Period) -> bool:
     """A report answers for a month, quarter or span it lies in or that it spans (a monthly
-    report for 'quý IV', the annual report for 'tháng 12'); a month with no year: that month."""
+    report for 'quý IV', the annual report for 'tháng 12'); with no year, by the months of the
+    year it names ('quý IV': a monthly report of October to December)."""
     if not asked.year_known:
         (a1, a2), (o1, o2) = asked.months_of_year, own.months_of_year
         return a1 <= o1 and o2 <= a2

@@ -119,9 +119,9 @@ def judge(
     query: Query, cands: list[Candidate], ctx: Context
 ) -> tuple[float, Signals, list[Candidate]]:
     """The calibrated probability that quoting the best unit answers the question, the
-    signals it was judged on, and the candidates with that unit first. The few units
-    nearly as well covered are judged too: the one naming what the question names
-    ("… của Bộ Nội vụ") is the better quote even when a longer one covers more words."""
+    signals it was judged on, and the candidates with that unit first. Of the few units
+    nearly as well covered, the one naming most of what the question names ("… của Bộ Nội
+    vụ") is the better quote even when a longer one covers more words."""
     best = cands[0].score
     judged = [
         (s.as_dict()["names"], -i, s)

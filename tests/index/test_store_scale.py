@@ -156,3 +156,19 @@ def test_a_segment_built_with_other_synonyms_is_rebuilt(
     reopened = Store(tmp_path / "i", HashEmbedder())
     assert reopened.lexical_search(vn.search_tokens("giấy phép xây dựng"), 5)
     assert lexicon.Segment.load(seg).report_id  # written again, with the vocabulary in use
+
+
+def test_a_small_index_is_searched_exactly(tmp_path: Path, docs: Path) -> None:
+    """Unscoped, a small index is scored exactly over every chunk's vector: the same
+    question gets the same passages whatever state Chroma's approximate graph is in."""
+    store = Store(tmp_path / "i", HashEmbedder())
+    ingest_paths(store, [docs], MAX)
+    vector = store.embedder.embed_query("giấy phép xây dựng")
+    blocks = [store._vectors(i.report_id, i.version) for i in store.reports()]
+    ids = [c for block_ids, _ in blocks for c in block_ids]
+    mat = np.vstack([v for _, v in blocks])
+    sims = mat @ vector / (np.linalg.norm(mat, axis=1) * np.linalg.norm(vector))
+    want = [ids[i] for i in np.argsort(-sims, kind="stable")[:5]]
+    got = store.dense_search(vector, 5)
+    assert [c for c, _ in got] == want
+    assert [s for _, s in got] == pytest.approx(sorted(sims, reverse=True)[:5], abs=1e-5)
