@@ -148,19 +148,23 @@ class Citer:
         (one number per passage and quote); '' for none."""
         if c is None:
             return ""
-        for have in self.citations:
-            if have.chunk_id == c.chunk_id and have.quote == c.quote:
-                return f" [{have.n}]"
-        self.citations.append(replace(c, n=len(self.citations) + 1))
-        return f" [{len(self.citations)}]"
+        have = self._find(c.chunk_id, c.quote)
+        return f" [{(have or self._add(replace(c, n=len(self.citations) + 1))).n}]"
 
     def citation(self, chunk: Chunk, score: float, quote: str, per_quote: bool = False) -> Citation:
         """The passage's citation, added on first use. `per_quote`: a passage quoted for two
         different sentences gets a number for each (record listings cite clause by clause)."""
-        for c in self.citations:
-            if c.chunk_id == chunk.id and (not per_quote or c.quote == quote):
-                return c
-        self.citations.append(
-            make_citation(self.store, chunk, len(self.citations) + 1, score, quote)
+        have = self._find(chunk.id, quote if per_quote else None)
+        n = len(self.citations) + 1
+        return have or self._add(make_citation(self.store, chunk, n, score, quote))
+
+    def _find(self, chunk_id: str, quote: str | None) -> Citation | None:
+        """The citation already numbered for this passage (and this quote, when given)."""
+        return next(
+            (c for c in self.citations if c.chunk_id == chunk_id and quote in (None, c.quote)),
+            None,
         )
-        return self.citations[-1]
+
+    def _add(self, c: Citation) -> Citation:
+        self.citations.append(c)
+        return c

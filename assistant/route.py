@@ -67,8 +67,8 @@ def route(query: Query) -> tuple[Answerer, ...]:
 
 def respond(query: Query, ctx: Context) -> Answer:
     scope = ctx.scope(query)
-    if scope.uncovered is not None and not scope.matched:
-        return period_missing(query, ctx, scope.uncovered)
+    if scope.missing is not None:
+        return period_missing(query, ctx, scope.missing)
     for answerer in route(query):
         if (a := answerer(query, ctx)) is not None:
             return a
@@ -148,7 +148,7 @@ def stream(question: str, ctx: Context) -> Iterator[Answer]:
     query = ctx.normalize(question)
     scope = ctx.scope(query)
     uses_llm = ctx.chat_model is not None and llm.answer in route(query)
-    if uses_llm and not (scope.uncovered is not None and not scope.matched):
+    if uses_llm and scope.missing is None:
         for answerer in route(query):
             if answerer is llm.answer:
                 for a in llm.stream(query, ctx):

@@ -22,9 +22,19 @@ class Scope:
     uncovered: P.Period | None = None  # a named period that no report covers
     matched: bool = False  # some named period is covered by a report
     as_of: str = ""  # the date a situation is asked at ("tính đến 15/12/2025" → "15/12/2025")
+    unreached: bool = False  # no report was written after the day asked "tính đến"
 
     def admits(self, report_id: str) -> bool:
         return self.allowed is None or report_id in self.allowed
+
+    @property
+    def missing(self) -> P.Period | None:
+        """The period the answer must say no report covers: one the question names that
+        none does, unless another it names is covered — never when the day asked for is
+        past every report (what the others say is older)."""
+        if self.uncovered is None or (self.matched and not self.unreached):
+            return None
+        return self.uncovered
 
 
 def effective_period(info: ReportInfo) -> P.Period | None:
@@ -104,9 +114,8 @@ def resolve_periods(
     # own) it means the period of whichever report answers, so it narrows nothing
     anchor = next((p for p in absolute.values() if p.year_known), None) or current
     if anchor is None and absolute:  # "tháng 12 … tháng trước": the newest December indexed
-        first = next(iter(absolute.values()))
-        year = P.latest_with_month(first.first[1], [i.period for i in infos if i.period])
-        anchor = first.with_year(year) if year else None
+        newest = P.with_newest_year(next(iter(absolute.values())), [i.period for i in infos])
+        anchor = newest if newest.year_known else None
     out = []
     for i, m in enumerate(query.periods):
         period = absolute.get(i) or P.resolve(m, anchor)
@@ -136,7 +145,7 @@ def scope_of(
             if i.report_id not in allowed:
                 continue
             own, task = effective_period(i), _task_period(store, i)
-            if own and own.matches(p) and (not strict or _within(own, p)) and _reaches(i, m):
+            if own and own.matches(p) and (not strict or _within(own, p)) and _reaches(store, i, m):
                 own_hits.add(i.report_id)
             if query.about_tasks and task is not None and task.matches(p):
                 task_hits.add(i.report_id)
@@ -148,7 +157,6 @@ def scope_of(
             matched |= hits
         elif strict and (uncovered is None or m.as_of):
             uncovered = p
-            # no report was written after "tính đến 31/12": what the others say is older
             unreached = unreached or m.as_of
     if matched:
         allowed &= matched
@@ -157,7 +165,7 @@ def scope_of(
     )
     everything = reports is None and len(allowed) == len(infos)
     scope = None if everything else frozenset(allowed)
-    return Scope(periods, scope, uncovered, bool(matched) and not unreached, as_of)
+    return Scope(periods, scope, uncovered, bool(matched), as_of, unreached)
 
 
 def _within(own: P.Period, asked: P.Period) -> bool:
@@ -170,12 +178,18 @@ def _within(own: P.Period, asked: P.Period) -> bool:
     return asked.contains(own) or own.contains(asked)
 
 
-def _reaches(info: ReportInfo, m: P.Mention) -> bool:
-    """A report can tell the situation 'tính đến 31/12' only if it was written after it."""
+def _reaches(store: Store, info: ReportInfo, m: P.Mention) -> bool:
+    """A report can tell the situation 'tính đến 31/12' only if it was written after it,
+    or counts its figures to that very day ("tính đến hết ngày 19/12/2023" in a report
+    signed on the 18th)."""
     if not (m.as_of and m.day and m.period and m.period.year_known):
         return True
     y, month = m.period.first
-    return len(info.date) < 10 or info.date >= f"{y:04d}-{month:02d}-{m.day:02d}"
+    if len(info.date) < 10 or info.date >= f"{y:04d}-{month:02d}-{m.day:02d}":
+        return True
+    report = store.report(info.report_id)
+    day = re.compile(rf"(?<!\d)0?{m.day}\s*/\s*0?{month}\s*/\s*{y}(?!\d)")
+    return report is not None and any(day.search(p.text) for p in report.paragraphs)
 
 
 def _task_period(store: Store, info: ReportInfo) -> P.Period | None:

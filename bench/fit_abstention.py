@@ -30,7 +30,7 @@ def decided_by_extract(query, ctx) -> bool:
     from assistant.route import route
 
     scope = ctx.scope(query)
-    if scope.uncovered is not None and not scope.matched:
+    if scope.missing is not None:
         return False
     for answerer in route(query):
         if answerer is extract.answer:

@@ -342,6 +342,15 @@ def latest_with_month(month: int, labels: list[str]) -> int:
     return max(years, default=0)
 
 
+def with_newest_year(period: Period, labels: list[str]) -> Period:
+    """'tháng 11' with no year: November of the newest stored year that has it; unchanged
+    when its year is known or no stored period is that month."""
+    if period.year_known:
+        return period
+    year = latest_with_month(period.first[1], labels)
+    return period.with_year(year) if year else period
+
+
 def replace_mention(text: str, mention: Mention, new: str) -> str:
     """`text` with the mention's span replaced (spans index the NFC text)."""
     text = vn.nfc(text)
@@ -359,4 +368,5 @@ __all__ = [
     "parse",
     "replace_mention",
     "resolve",
+    "with_newest_year",
 ]

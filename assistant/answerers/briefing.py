@@ -35,10 +35,8 @@ def _period(query: Query, ctx: Context) -> P.Period | None:
     named = [p for p in ctx.scope(query).periods if p.unit != "span"]
     if named:
         p = max(named, key=lambda p: p.last)
-        if not p.year_known:
-            year = P.latest_with_month(p.first[1], labels)
-            return p.with_year(year) if year else None
-        return p
+        p = P.with_newest_year(p, labels)
+        return p if p.year_known else None
     if ctx.current is not None:
         return ctx.current
     known = [p for p in map(P.from_label, labels) if p is not None]

@@ -291,19 +291,11 @@ def _render(
     return citer.answer(query.text, lines, t0, "compare")
 
 
-def _with_year(p: P.Period, ctx: Context) -> P.Period:
-    """'tháng 11' compared with 'tháng 10': the newest indexed year of that month."""
-    if p.year_known:
-        return p
-    labels = [i.period for i in ctx.store.reports() if i.period]
-    year = P.latest_with_month(p.first[1], labels)
-    return p.with_year(year) if year else p
-
-
 def comparison(query: Query, ctx: Context) -> Answer | None:
     """Two periods' figures of one measure, or two figures the question sets side by side."""
     t0 = time.perf_counter()
-    periods = list(dict.fromkeys(_with_year(p, ctx) for p in ctx.scope(query).periods))
+    labels = [i.period for i in ctx.store.reports()]  # 'tháng 11' … 'tháng 10': newest year
+    periods = list(dict.fromkeys(P.with_newest_year(p, labels) for p in ctx.scope(query).periods))
     if len(periods) == 1 and periods[0].unit == "span":  # "từ tháng 10 đến tháng 12": the ends
         span = periods[0]
         periods = [P.Period(span.last, span.last), P.Period(span.first, span.first)]

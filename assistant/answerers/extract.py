@@ -15,7 +15,14 @@ from dataclasses import dataclass
 
 from assistant.answerers import tables
 from assistant.answerers.summary import clean
-from assistant.answerers.support import Signals, coverage, model, question_terms, signals
+from assistant.answerers.support import (
+    Signals,
+    coverage,
+    model,
+    name_share,
+    question_terms,
+    signals,
+)
 from assistant.answerers.verify import is_instruction
 from assistant.cite import Answer, Citer
 from assistant.context import Context
@@ -123,14 +130,10 @@ def judge(
     nearly as well covered, the one naming most of what the question names ("… của Bộ Nội
     vụ") is the better quote even when a longer one covers more words."""
     best = cands[0].score
-    judged = [
-        (s.as_dict()["names"], -i, s)
-        for i, c in enumerate(cands[:RERANK])
-        if i == 0 or c.score >= RERANK_CLOSE * best
-        for s in [judge_one(query, c, best, ctx)]
-    ]
-    _, neg, s = max(judged, key=lambda x: (x[0], x[1]))  # most names, then the best covered
-    pick = -neg
+    close = [i for i, c in enumerate(cands[:RERANK]) if i == 0 or c.score >= RERANK_CLOSE * best]
+    # most names, then the best covered
+    pick = max(close, key=lambda i: (name_share(query, cands[i].hit.chunk.embed_text), -i))
+    s = judge_one(query, cands[pick], best, ctx)
     return model().probability(s), s, [cands[pick], *cands[:pick], *cands[pick + 1 :]]
 
 

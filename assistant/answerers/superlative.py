@@ -47,7 +47,7 @@ class Item:
 _FIGURE_UNIT = re.compile(r"(?<![\w.,/])(?P<num>\d[\d.,]*)(?![\d/.])\s*(?P<unit>[^\W\d_]+)?")
 _YEARISH = re.compile(r"(?:19|20)\d\d")
 # A row or item that sums the others up ("Chỉ số chung", "Tổng cộng", "Toàn tỉnh"): never
-# the largest of the things it sums.
+# the largest of the things it sums (a table's is, when the question compares entities).
 _AGGREGATE = re.compile(
     r"(?:noi dung: )?(?:chi so chung|tong cong|tong so|tong|cong|chung|toan (?:tinh|thanh pho|"
     r"huyen|xa)|binh quan|trung binh)\b"
@@ -76,6 +76,7 @@ def _text_items(text: str) -> list[Item]:
             name = (part[: f.start()] + part[f.end() :]).strip(" .:-")
             unit = vn.fold(f.group("unit") or "")
             found.append((unit, Item(name, f.group("num"), value, part.strip(" ."))))
+    found = [(u, i) for u, i in found if not _AGGREGATE.match(vn.fold(i.name))]  # "Tổng cộng"
     if not found:
         return []
     units = [u for u, _ in found]
@@ -97,8 +98,8 @@ def _table_items(query: Query, chunk: Chunk) -> list[Item]:
             and vn.parse_number(c.value) is not None
             and c.header != "STT"
         ]
-        if not cells:
-            continue
+        if not cells or (entity and _AGGREGATE.match(vn.fold(r.label or ""))):
+            continue  # one province's best component: its overall row is not one of them
         cell = max(cells, key=lambda c: len(measure_terms & set(vn.terms(c.measure))))
         out.append(
             Item(
@@ -166,7 +167,6 @@ def answer(query: Query, ctx: Context) -> Answer | None:
             ]
         else:
             items = _text_items(hit.chunk.text)
-        items = [i for i in items if not _AGGREGATE.match(vn.fold(i.name))]
         if len(items) < 3:
             continue
         about = f"{hit.chunk.extra.get('context', '')} {hit.chunk.text}"

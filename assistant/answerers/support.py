@@ -119,9 +119,6 @@ def signals(
     missing = [t for t in set(terms) if t not in present]
     top = max((weight(t) for t in set(terms)), default=1.0) or 1.0
     figure = (1.0 if vn.numbers(sentence) else 0.0) if query.wants_figure else 0.5
-    names = [] if query.english else proper_names(query.text)  # "What", "November" are not
-    keyed_passage = f" {vn.match_key(passage)} "
-    found_names = [n for n in names if f" {vn.match_key(n)} " in keyed_passage]
     values = {
         "cov_sentence": coverage(terms, own, weight),
         "cov_passage": coverage(terms, present, weight),
@@ -141,7 +138,7 @@ def signals(
         "pairs": bigram_share(
             list(terms), [w for w in vn.terms(sentence) if w not in vn.STOPWORDS]
         ),
-        "names": len(found_names) / len(names) if names else 1.0,
+        "names": name_share(query, passage),
         "exact": 1.0 if exact else 0.0,
         "understood": understood,
     }
@@ -177,6 +174,16 @@ def money(query: Query, sentence: str) -> float:
     if not (query.wants_figure and _MONEY.search(" ".join(vn.syllables(query.folded)))):
         return 0.5
     return 1.0 if re.search(r"\d\s*(?:triệu |tỷ |nghìn )?(?:đồng|đ\b)", sentence) else 0.0
+
+
+def name_share(query: Query, passage: str) -> float:
+    """Share of the question's proper names and acronyms the passage holds (1.0 when it
+    names none; an English question's capitals — "What", "November" — are no names)."""
+    names = [] if query.english else proper_names(query.text)
+    if not names:
+        return 1.0
+    keyed = f" {vn.match_key(passage)} "
+    return sum(f" {vn.match_key(n)} " in keyed for n in names) / len(names)
 
 
 _ACRONYM = re.compile(r"[^\W\d_]*[A-ZĐ][^\W\d_]*[A-ZĐ][^\W\d_]*")

@@ -48,8 +48,8 @@ def parse_period(text: str, registry: Registry, reports: Collection[str] | None 
     the newest indexed month of that number."""
     found = P.exactly(text) or P.parse(text)
     if found is not None and not found.year_known:
-        year = P.latest_with_month(found.first[1], [r.period for r in _rows(registry, reports)])
-        found = found.with_year(year) if year else None
+        found = P.with_newest_year(found, [r.period for r in _rows(registry, reports)])
+        found = found if found.year_known else None
     if found is None:
         raise BriefingError(
             f"Không hiểu kỳ “{text[:40]}”; hãy viết như 10/2025 hoặc tháng 10/2025."

@@ -230,3 +230,26 @@ def test_a_summary_row_is_not_the_largest_of_what_it_sums() -> None:
     assert superlative._AGGREGATE.match(vn.fold("Nội dung: Chỉ số chung"))
     assert superlative._AGGREGATE.match(vn.fold("Tổng cộng"))
     assert not superlative._AGGREGATE.match(vn.fold("Chi phí gia nhập thị trường"))
+
+
+def test_a_report_counting_to_a_day_after_it_was_signed_reaches_that_day(tmp_path) -> None:
+    """Signed on the 14th, counting its figures "tính đến hết ngày 15/12/2025": it tells the
+    situation on the 15th (it is quoted as the answer); the 31st it does not."""
+    from conftest import ROOT, HashEmbedder
+
+    from assistant.scope import scope_of
+    from index.ingest import ingest_paths
+    from index.store import Store
+
+    text = (ROOT / "samples" / "songmai-2025-12-bc1123.txt").read_text("utf-8")
+    signed = text.replace("ngày 16 tháng 12 năm 2025", "ngày 14 tháng 12 năm 2025", 1)
+    assert signed != text
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "bc.txt").write_text(signed, "utf-8")
+    store = Store(tmp_path / "i", HashEmbedder())
+    ingest_paths(store, [tmp_path / "docs"], 10**7)
+    assert store.reports()[0].date == "2025-12-14"
+    reached = scope_of(normalize("Tính đến hết ngày 15/12/2025 thu NSNN lũy kế bao nhiêu?"), store)
+    assert reached.missing is None and reached.matched
+    late = scope_of(normalize("Tính đến ngày 31/12/2025 thu NSNN lũy kế bao nhiêu?"), store)
+    assert late.missing is not None and late.missing.label == "12/2025"

@@ -189,23 +189,16 @@ class _Reader:
         yield Block(text=text, level=level)
 
     # -- tables ------------------------------------------------------------------------
-    def _rows(self, tbl: etree._Element) -> Iterator[etree._Element]:
-        for child in tbl:
-            if child.tag == w("tr"):
+    def _children(self, el: etree._Element, tag: str) -> Iterator[etree._Element]:
+        """Rows of a table, or cells of a row (`tag` "tr" / "tc"), also those wrapped in
+        content controls (sdt) or custom XML."""
+        for child in el:
+            if child.tag == w(tag):
                 yield child
             elif child.tag in (w("sdt"), w("customXml")):
                 inner = child.find(w("sdtContent")) if child.tag == w("sdt") else child
                 if inner is not None:
-                    yield from self._rows(inner)
-
-    def _cells(self, tr: etree._Element) -> Iterator[etree._Element]:
-        for child in tr:
-            if child.tag == w("tc"):
-                yield child
-            elif child.tag in (w("sdt"), w("customXml")):
-                inner = child.find(w("sdtContent")) if child.tag == w("sdt") else child
-                if inner is not None:
-                    yield from self._cells(inner)
+                    yield from self._children(inner, tag)
 
     def cell_text(self, tc: etree._Element) -> str:
         saved = list(self.recent)
@@ -217,7 +210,7 @@ class _Reader:
         grid: list[list[GridCell]] = []
         marked = 0
         counting_marked = True
-        for tr in self._rows(tbl):
+        for tr in self._children(tbl, "tr"):
             trpr = tr.find(w("trPr"))
             row: list[GridCell] = []
             if trpr is not None:
@@ -233,7 +226,7 @@ class _Reader:
                 marked += 1
             else:
                 counting_marked = False
-            for tc in self._cells(tr):
+            for tc in self._children(tr, "tc"):
                 tcpr = tc.find(w("tcPr"))
                 span = _val(tcpr.find(w("gridSpan"))) if tcpr is not None else None
                 vmerge = tcpr.find(w("vMerge")) if tcpr is not None else None
@@ -283,8 +276,8 @@ class _Reader:
             # text: the cells' paragraphs as ordinary blocks, row by row, left to right.
             closing = bool(CLOSING_RE.search(joined)) and not LETTERHEAD_RE.search(joined)
             blocks: list[Block] = []
-            for tr in self._rows(tbl):
-                for tc in self._cells(tr):
+            for tr in self._children(tbl, "tr"):
+                for tc in self._children(tr, "tc"):
                     tcpr = tc.find(w("tcPr"))
                     vm = tcpr.find(w("vMerge")) if tcpr is not None else None
                     if vm is not None and _val(vm) in (None, "continue"):
