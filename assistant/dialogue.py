@@ -15,20 +15,24 @@ import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from assistant.query import topic_syllables
+from assistant.query import topic_syllables, without_periods
 from index import periods as P
 from index import vn
 
 # "dự án đó", "công trình này", "quyết định trên", "số liệu đó" …
 ANAPHORA_RE = re.compile(
-    r"\b(dự án|công trình|quyết định|kế hoạch|văn bản|nhiệm vụ|số liệu|chỉ tiêu|vụ việc|"
-    r"hội nghị|chương trình|đề án)\s+(đó|này|trên|ấy|kia|nói trên)\b",
+    r"\b(dự án|công trình|quyết định|kế hoạch|văn bản|nhiệm vụ|số liệu|chỉ tiêu|vụ việc|vụ|"
+    r"hội nghị|chương trình|đề án|trung tâm|mô hình|cuộc thi|hệ thống|đơn vị|tỉnh|huyện|xã|"
+    r"phường|sở)\s+(đó|này|trên|ấy|kia|nói trên)\b",
     re.IGNORECASE,
 )
 NAMED_RE = re.compile(
-    r"\b(dự án|công trình|quyết định|kế hoạch|văn bản|đề án|chương trình)\s+"
-    r"((?:số\s+)?[\w/.\-–]*[A-ZĐ0-9][^,;:?.!()]{2,80})"
+    r"\b((?i:dự án|công trình|quyết định|kế hoạch|văn bản|đề án|chương trình|trung tâm|"
+    r"mô hình|cuộc thi|hệ thống))\s+((?:số\s+)?[\w/.\-–]*[A-ZĐ0-9][^,;:?.!()]{2,80})"
 )
+PLACE_KINDS = frozenset({"tỉnh", "huyện", "xã", "phường", "sở", "đơn vị"})
+# "trong đó …", "riêng …": a part of what was just asked
+PART_RE = re.compile(r"^(?:trong (?:đó|do)|riêng|rieng)\b\W*", re.I)
 MORE_RE = re.compile(
     r"\b(chi tiết hơn|cụ thể hơn|liệt kê|thêm nữa|nói rõ hơn|chi tiet hon|liet ke)\b", re.I
 )
@@ -55,14 +59,59 @@ NAME_END_RE = re.compile(
 )
 
 
-def _named(text: str) -> str:
+def _named(text: str, kind: str = "") -> str:
     """The last named project/decision in a text: 'dự án Kè bờ sông Mai' — the name stops
-    where the sentence goes on ('… còn bao nhiêu hộ')."""
-    found = list(NAMED_RE.finditer(vn.strip_markers(text)))
+    where the sentence goes on ('… còn bao nhiêu hộ'); of the kind asked when one is."""
+    found = [
+        m
+        for m in NAMED_RE.finditer(vn.strip_markers(text))
+        if not kind or vn.fold(m.group(1)) == vn.fold(kind)
+    ]
     if not found:
         return ""
     name = NAME_END_RE.sub("", found[-1].group(2).strip())
-    return f"{found[-1].group(1)} {name}"
+    return f"{found[-1].group(1).lower()} {name}"
+
+
+def _antecedent(kind: str, prev: Turn) -> str:
+    """What "<kind> đó" refers to: a place named in the previous question ("tỉnh này" →
+    "Đắk Nông"); else the thing of that kind it names, by its name ("dự án Kè suối Lao Ly")
+    or by the words after it ("trung tâm điều hành thông minh IOC của tỉnh"); else that
+    kind as the previous question asked about it ("mô hình (Quyết định 787 … thí điểm)");
+    else the last named thing of that kind in its answer."""
+    if vn.fold(kind) in {vn.fold(k) for k in PLACE_KINDS}:
+        names = _names(prev.resolved)
+        return names[-1] if names else ""
+    if named := _named(prev.resolved, kind):
+        return named
+    at = vn.fold(prev.resolved).rfind(vn.fold(kind) + " ")
+    if at >= 0:
+        rest = prev.resolved[at + len(kind) :]
+        words = NAME_END_RE.sub("", re.split(r"[,;:?.!()]", rest)[0]).strip()
+        if words and not ASKING_RE.match(f" {words}"):
+            return f"{kind} {words}"
+        # "dự án nào …?": the answer names it; else the kind as the question put it
+        subject = _subject(prev.resolved).strip()
+        if named := _named(prev.answer, kind):
+            return named
+        return f"{kind} ({subject})" if vn.fold(subject) != vn.fold(kind) else ""
+    return _named(prev.resolved) or _named(prev.answer, kind) or _named(prev.answer)
+
+
+def _subject(question: str) -> str:
+    """What a question is about, without how it asks or when: "Giải ngân vốn đầu tư công
+    của Lạng Sơn" of "Giải ngân … của Lạng Sơn đến 18/12/2023 được bao nhiêu?"."""
+    text = re.split(ASKING_RE, re.sub(r"\s+", " ", without_periods(question)), maxsplit=1)[0]
+    text = re.sub(rf"^(?:{_LINKS}\s+)+", "", text.strip(" ?,"), flags=re.I)
+    return re.sub(rf"(?:\s+(?:{_LINKS}))+\s*$", "", text, flags=re.I)
+
+
+_LINKS = "đến|đã|được|là|có|trong|của|tính|vào|ngày|từ"
+
+
+ASKING_RE = re.compile(
+    r"\s+(?:là bao nhiêu|bao nhiêu|mấy|gì|nào|ra sao|thế nào|như thế nào|chưa|không)\b", re.I
+)
 
 
 def _absolute(text: str) -> tuple[P.Mention | None, P.Period | None]:
@@ -113,8 +162,9 @@ def _substitute(previous: str, x: str) -> str:
     "Bình Thuận"), else the phrase of the same length that shares its head or its last
     word ("viên chức" → "công chức"); else `x` added in brackets."""
     x_names, prev_names = _names(x), _names(previous)
-    if x_names and prev_names:
-        return previous.replace(prev_names[-1], x_names[0], 1)
+    if x_names and prev_names:  # a place for a place: "Lâm Đồng", not "Chi phí"'s "Chi"
+        alike = [n for n in prev_names if len(n.split()) == len(x_names[0].split())]
+        return previous.replace((alike or prev_names)[-1], x_names[0], 1)
     words = re.findall(r"[^\W_]+", previous)
     mine = [vn.fold(w) for w in re.findall(r"[^\W_]+", x)]
     n = len(mine)
@@ -143,8 +193,11 @@ def resolve(question: str, history: list[Turn]) -> str:
     mentions = P.mentions(question)
     follows = bool(FOLLOW_ON_RE.search(question))
     anaphora = ANAPHORA_RE.search(question)
+    if PART_RE.search(question) and not _names(question):
+        # "trong đó cấp xã bao nhiêu?": the part of what was just asked
+        return f"{prev.resolved.rstrip(' ?')}, {question.rstrip(' ?')}?"
     if anaphora:
-        named = _named(prev.resolved) or _named(prev.answer)
+        named = _antecedent(anaphora.group(1), prev)
         if named:
             question = question[: anaphora.start()] + named + question[anaphora.end() :]
             follows = True

@@ -70,6 +70,8 @@ def rows_for(name: str, corpus: Path, index_dir: Path) -> list[tuple[str, list[f
         if not cands:
             continue
         _, signals, cands = extract.judge(query, cands, ctx)
+        if not extract.holds_kind(query, cands[0]):
+            continue  # no answer of the kind asked: refused before the model is asked
         # right to answer: the passages the answer would quote hold the asked-for fact
         quoted = [bank.norm(h.chunk.text) for h, _ in extract.assemble(query, cands, hits, ctx)]
         right = any(bank.norm(e) in t for e in q["evidence"] for t in quoted)

@@ -162,7 +162,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?(?![\d/])"
         ),
     ),
-    ("half", re.compile(r"\b(0?[369])\s+thang\s+(dau|cuoi)\s+nam(?:\s*(?:nam\s+)?(\d{4}))?")),
+    (  # "tháng 10, 11, 12/2025", "tháng 10, 11 và 12": consecutive months, one span
+        "months",
+        re.compile(
+            rf"\bthang\s+(\d{{1,2}})((?:\s*(?:,|va)\s*\d{{1,2}}(?!\d|\s*/\s*\d{{1,2}}\b))+){_Y}?"
+        ),
+    ),
+    (
+        "half",
+        re.compile(r"\b(0?[369]|ba|sau|chin)\s+thang\s+(dau|cuoi)\s+nam(?:\s*(?:nam\s+)?(\d{4}))?"),
+    ),
     ("quarter", re.compile(rf"\b(?:quy\s+(iv|i{{1,3}}|[1-4])|q([1-4]))\b{_Y}?")),
     ("month", re.compile(rf"\b(?:thang|t)\s*(\d{{1,2}})\b{_Y}?(?!\s*/\s*\d)")),
     ("month", re.compile(r"(?<![\d/.,])(\d{1,2})\s*/\s*(\d{4})\b(?!\s*/)")),
@@ -175,6 +184,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
+_NUMBER_WORDS = {"ba": 3, "sau": 6, "chin": 9}
 _RELATIVE = {"truoc": "previous", "ngoai": "previous", "sau": "next", "toi": "next"}
 _RELATIVE |= {"tiep theo": "next", "nay": "current"}
 
@@ -206,8 +216,14 @@ def _from_match(kind: str, m: re.Match[str]) -> Mention | None:
         if not (1 <= day <= 31 and _valid_month(month)):
             return None
         return Mention(Period.month(_year(g[2]), month), m.start(), m.end(), as_of=True, day=day)
+    elif kind == "months":
+        months = [int(g[0]), *map(int, re.findall(r"\d+", g[1]))]
+        if months != list(range(months[0], months[0] + len(months))) or months[-1] > 12:
+            return None  # not consecutive: no one span says it
+        year = _year(g[2])
+        period = Period((year, months[0]), (year, months[-1]))
     elif kind == "half":
-        n, year = int(g[0]), _year(g[2])
+        n, year = _NUMBER_WORDS.get(g[0]) or int(g[0]), _year(g[2])
         period = (
             Period((year, 1), (year, n)) if g[1] == "dau" else Period((year, 13 - n), (year, 12))
         )

@@ -17,6 +17,7 @@ from assistant.answerers import tables
 from assistant.answerers.summary import clean
 from assistant.answerers.support import (
     Signals,
+    answer_type,
     coverage,
     model,
     name_share,
@@ -28,6 +29,7 @@ from assistant.cite import Answer, Citer
 from assistant.context import Context
 from assistant.query import METADATA, Query
 from assistant.retrieve import Hit
+from assistant.scope import effective_period
 from index import periods as P
 from index import vn
 from index.model import Chunk
@@ -68,9 +70,27 @@ def _header(chunk: Chunk) -> str:
     return f"{head} {chunk.extra.get('context', '')}"
 
 
+def _report_years(ctx: Context, report_id: str) -> set[int]:
+    """The years a report reports on (its period's), empty when it states none."""
+    info = ctx.store.info(report_id)
+    own = effective_period(info) if info else None
+    if own is None or not own.year_known:
+        return set()
+    return set(range(own.first[0], own.last[0] + 1))
+
+
+_DATE = re.compile(r"(?<!\d)\d{1,2}\s*/\s*\d{1,2}\s*/\s*(\d{4})(?!\d)")
+
+
+def _dated(text: str) -> set[int]:
+    """The years of a text's full dates, which `periods.years` leaves out."""
+    return {int(y) for y in _DATE.findall(text)}
+
+
 def candidates(query: Query, hits: list[Hit], ctx: Context) -> list[Candidate]:
     """Every quotable unit of the hits, best first. A unit that names only other years
-    than the question does ('PCI năm 2024' for 'PCI 2023') is never a candidate."""
+    than the question does ('PCI năm 2024' for 'PCI 2023') is never a candidate, nor one
+    naming no year in a report of another year (the 2025 appendix's row for 'năm 2024')."""
     terms = question_terms(query.content)
     asked = P.years(query.text if not query.english else query.folded)
     out: list[Candidate] = []
@@ -78,12 +98,17 @@ def candidates(query: Query, hits: list[Hit], ctx: Context) -> list[Candidate]:
         if hit.chunk.kind == "header" and query.intent != METADATA:
             continue
         weight = ctx.corpus.report_idf(hit.chunk.report_id)
-        header = set(vn.terms(_header(hit.chunk)))
+        head = _header(hit.chunk)
+        header = set(vn.terms(head))
+        other_year = bool(asked) and not asked & (
+            _report_years(ctx, hit.chunk.report_id) | P.years(head)
+        )
         for s, under in _sentences(hit.chunk, query):
             if is_instruction(s):
                 continue  # a sentence addressing the assistant is data, never an answer
             named = P.years(f"{s} {under}")
-            if asked and named and not asked & named:
+            # "ước đến hết ngày 31/01/2026" is about 2026 though it names no year as such
+            if asked and not asked & (named | _dated(s)) and (named or other_year):
                 continue
             own = set(vn.terms(f"{s} {under}"))
             score = 0.6 * coverage(terms, own, weight) + 0.4 * coverage(terms, own | header, weight)
@@ -131,10 +156,25 @@ def judge(
     vụ") is the better quote even when a longer one covers more words."""
     best = cands[0].score
     close = [i for i, c in enumerate(cands[:RERANK]) if i == 0 or c.score >= RERANK_CLOSE * best]
-    # most names, then the best covered
-    pick = max(close, key=lambda i: (name_share(query, cands[i].hit.chunk.embed_text), -i))
+    typed = [i for i in close if holds_kind(query, cands[i])] or close
+    # the right kind of answer, then most names, then the best covered
+    pick = max(typed, key=lambda i: (name_share(query, cands[i].hit.chunk.embed_text), -i))
     s = judge_one(query, cands[pick], best, ctx)
-    return model().probability(s), s, [cands[pick], *cands[:pick], *cands[pick + 1 :]]
+    p = model().probability(s) if holds_kind(query, cands[pick]) else 0.0
+    return p, s, [cands[pick], *cands[:pick], *cands[pick + 1 :]]
+
+
+_ASKS = re.compile(r"\b(?:gi|nao|bao nhieu|may|ra sao|the nao)\b")
+
+
+def holds_kind(query: Query, cand: Candidate) -> bool:
+    """Whether the unit holds the kind of answer asked (support.answer_type); a question
+    asking two things ("tổ chức cuộc thi gì, diễn ra trong thời gian nào?") may find the
+    second in the unit's passage."""
+    if answer_type(query, f"{cand.sentence} {cand.context}") > 0:
+        return True
+    two = len(_ASKS.findall(" ".join(vn.syllables(query.folded)))) >= 2
+    return two and answer_type(query, cand.hit.chunk.text) > 0
 
 
 def extract(query: Query, hits: list[Hit], ctx: Context) -> tuple[list[tuple[Hit, str]], float]:

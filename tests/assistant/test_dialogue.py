@@ -145,3 +145,41 @@ def test_a_subject_left_out_is_taken_from_the_previous_question() -> None:
     first = "Xã Phú Mai được thẩm định nông thôn mới nâng cao vào ngày nào?"
     resolved = resolve("Thế đến giờ tỉnh đã ra quyết định công nhận chưa?", [Turn(first, first)])
     assert "Xã Phú Mai" in resolved
+
+
+def test_a_place_follow_up_swaps_the_place_not_another_capitalised_word() -> None:
+    first = "Lâm Đồng xếp hạng mấy về chỉ số Chi phí gia nhập thị trường năm 2024?"
+    assert (
+        resolve("Còn Bình Thuận thì sao?", [Turn(first, first)])
+        == "Bình Thuận xếp hạng mấy về chỉ số Chi phí gia nhập thị trường năm 2024?"
+    )
+
+
+def test_anaphora_of_any_kind_finds_its_antecedent() -> None:
+    # a project named at the start of the question, its kind capitalised
+    first = "Dự án Kè suối Lao Ly tháng này có gì mới?"
+    assert resolve("Tháng tới dự án đó dự kiến làm gì?", [Turn(first, first)]) == (
+        "Tháng tới dự án Kè suối Lao Ly dự kiến làm gì?"
+    )
+    # a thing named by the words after its kind, not by a capitalised name
+    first = "Trung tâm điều hành thông minh IOC của tỉnh đang triển khai tới đâu?"
+    assert resolve("Tổng vốn cho trung tâm đó là bao nhiêu?", [Turn(first, first)]) == (
+        "Tổng vốn cho trung tâm điều hành thông minh IOC của tỉnh là bao nhiêu?"
+    )
+    # "tỉnh này": the place the previous question named
+    first = "Đắk Nông đạt bao nhiêu điểm PCI chung năm 2024?"
+    assert "Đắk Nông" in resolve("Chỉ số nào của tỉnh này cao nhất?", [Turn(first, first)])
+    # asked with "nào": the answer names it
+    first = "Trong tháng 12 dự án nào bị chậm lựa chọn nhà thầu?"
+    said = "Việc lựa chọn nhà thầu dự án Nhà văn hóa trung tâm thành phố chưa hoàn thành."
+    resolved = resolve("dự án đó đã khởi công chưa?", [Turn(first, first, said)])
+    assert resolved.startswith("dự án Nhà văn hóa trung tâm thành phố")
+
+
+def test_a_part_of_what_was_just_asked_keeps_its_subject() -> None:
+    first = "Có bao nhiêu chứng thư chữ ký số chuyên dùng công vụ đang hoạt động?"
+    resolved = resolve("trong đó cấp xã bao nhiêu?", [Turn(first, first)])
+    assert resolved == (
+        "Có bao nhiêu chứng thư chữ ký số chuyên dùng công vụ đang hoạt động, "
+        "trong đó cấp xã bao nhiêu?"
+    )

@@ -253,3 +253,43 @@ def test_a_report_counting_to_a_day_after_it_was_signed_reaches_that_day(tmp_pat
     assert reached.missing is None and reached.matched
     late = scope_of(normalize("Tính đến ngày 31/12/2025 thu NSNN lũy kế bao nhiêu?"), store)
     assert late.missing is not None and late.missing.label == "12/2025"
+
+
+def test_an_answer_of_the_wrong_kind_is_no_answer(sample_retriever) -> None:
+    """The report plans the festival under a dated plan but never says when it is held: the
+    plan's date is not the day asked for."""
+    a = answer("Lễ hội Xuân Sông Mai năm 2026 diễn ra vào ngày nào?", sample_retriever)
+    assert a.insufficient
+    a = answer(
+        "Kế hoạch tổ chức Lễ hội Xuân Sông Mai năm 2026 là kế hoạch số mấy?", sample_retriever
+    )
+    assert not a.insufficient and "15/KH-UBND" in a.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "kind"),
+    [
+        ("Lâm Đồng xếp thứ mấy?", "Lâm Đồng - Thứ hạng: 19", 1.0),
+        ("Lâm Đồng xếp thứ mấy?", "nâng cao các chỉ số PAR INDEX, PAPI", 0.0),
+        ("Tỷ lệ giải ngân đạt bao nhiêu?", "tỷ lệ giải ngân đạt 73,05%", 1.0),
+        ("Tỷ lệ giải ngân đạt bao nhiêu?", "đẩy nhanh tiến độ giải ngân", 0.0),
+        ("Tổng mức đầu tư dự án là bao nhiêu?", "tổng mức đầu tư 45,2 tỷ đồng", 1.0),
+        ("Tổng mức đầu tư dự án là bao nhiêu?", "dự án đã khởi công ngày 05/12/2025", 0.0),
+        ("Lễ hội diễn ra vào ngày nào?", "Lễ hội diễn ra ngày 14/02/2026", 1.0),
+        ("Lễ hội diễn ra vào ngày nào?", "theo Kế hoạch số 15/KH-UBND ngày 08/01/2026", 0.0),
+        ("Có bao nhiêu hộ nghèo?", "còn 120 hộ nghèo", 0.5),  # a count: the model weighs it
+    ],
+)
+def test_the_kind_of_answer_asked(question: str, sentence: str, kind: float) -> None:
+    from assistant.answerers.support import answer_type
+
+    assert answer_type(normalize(question), sentence) == kind
+
+
+def test_a_year_the_report_is_not_about_needs_a_passage_naming_it(sample_retriever) -> None:
+    """The sample reports are of 2025–2026: a 2024 figure is not in them, though the
+    2025 sentence about the same thing names no year."""
+    a = answer("Năm 2024 thành phố cấp bao nhiêu giấy phép xây dựng?", sample_retriever)
+    assert a.insufficient
+    a = answer("Năm 2025 thành phố cấp bao nhiêu giấy phép xây dựng?", sample_retriever)
+    assert not a.insufficient and "498" in a.text

@@ -25,6 +25,10 @@ from index import periods as P
         ("tính đến 15/12", "12/*"),
         ("tinh den ngay 15/11/2025", "11/2025"),
         ("tháng 11", "11/*"),
+        ("ba tháng 10, 11, 12/2025", "Q4/2025"),  # consecutive months listed: one span
+        ("thang 1, 2 va 3 nam 2026", "Q1/2026"),
+        ("ba tháng cuối năm 2025", "Q4/2025"),
+        ("sáu tháng đầu năm", "01/*-06/*"),
     ],
 )
 def test_forms(text: str, label: str) -> None:
@@ -43,6 +47,18 @@ def test_forms(text: str, label: str) -> None:
 )
 def test_not_periods(text: str) -> None:
     assert P.parse(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("tháng 10, 12/2025", "10/*"),  # not consecutive: no one span says it
+        ("tháng 12, 15 hộ", "12/*"),  # a count after the month, not another month
+        ("tháng 10, 11/12", "10/*"),  # a date (11/12) is no month of the list
+    ],
+)
+def test_listed_months_that_are_no_span(text: str, label: str) -> None:
+    assert P.parse(text) is not None and P.parse(text).label == label  # type: ignore[union-attr]
 
 
 def test_relative_periods_step_from_the_one_under_discussion() -> None:

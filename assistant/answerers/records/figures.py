@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass
 from assistant.answerers.records.common import RecordCiter, Ref, _citation_json, _period, _without
 from assistant.cite import Citation
 from assistant.context import Context
-from assistant.query import SERIES, Query
+from assistant.query import SERIES, Query, without_periods
 from index.store import Store
 
 
@@ -71,9 +71,14 @@ def figure_series(
 _NOISE = re.compile(
     r"\b(?:qua cac (?:thang|ky|bao cao|nam|quy)|theo (?:tung )?thang|cac thang|dien bien|bien dong|"
     r"xu huong|thay doi the nao|tang giam|nhu the nao|the nao|ra sao|bao nhieu|cua|la|va|tu|den|"
-    r"thang \d{1,2}(?:/\d{4})?|quy [ivx\d]+(?:/\d{4})?|nam \d{4}|bieu do|bang|so lieu|hay|cho biet|"
-    r"ve|xem)\b"
+    r"bieu do|bang|so lieu|hay|cho biet|ve|xem)\b"
 )
+
+
+def _measure(question: str) -> str:
+    """What a series question measures: its words without its periods (read by the one
+    period parser: "ba tháng cuối năm", "tháng 10, 11, 12/2025") and without how it asks."""
+    return _without(without_periods(question), _NOISE)
 
 
 def series_for_question(query: Query, ctx: Context) -> list[SeriesRow]:
@@ -83,13 +88,13 @@ def series_for_question(query: Query, ctx: Context) -> list[SeriesRow]:
         return []
     store, question = ctx.store, query.text
     period = _period(query, ctx)
-    measure = _without(question, _NOISE)
+    measure = _measure(question)
     rows = figure_series(store, measure, period=period if period and "-" in period else None)
     return rows if len(rows) >= 2 else []
 
 
 def _series_answer(store: Store, question: str, period: str | None, refs: Ref) -> str | None:
-    measure = _without(question, _NOISE)
+    measure = _measure(question)
     rows = figure_series(store, measure, period=period) if measure else []
     if len(rows) < 2:
         return None
