@@ -171,6 +171,7 @@ def money(query: Query, sentence: str) -> float:
 
 
 # What kind of figure a question asks for, and how a sentence that gives it reads.
+_COUNT_Q = re.compile(r"\b(?:bao nhieu|so luong|tong so|how many|how much)\b")
 _RANK_Q = re.compile(r"\b(?:xep hang|xep thu|thu may|hang may|dung thu|rank|ranked)\b")
 _RANK_A = re.compile(r"(?:hạng|thứ)\s*:?\s*\d|\d+\s*/\s*63\b", re.I)
 _RATE_Q = re.compile(r"\b(?:phan tram|ty le|percent|percentage|rate)\b")
@@ -196,12 +197,14 @@ def _without_documents(text: str) -> str:
 
 
 def answer_type(query: Query, sentence: str) -> float:
-    """0 when the question asks for a kind of answer the sentence does not hold — a rank
-    ("xếp thứ mấy") with no rank, a rate with no %, money with no amount, a day ("khi
-    nào") with no date: it is about the right thing but does not answer. 1 when it holds
-    every kind asked, 0.5 when the question asks for none of these."""
+    """0 when the question asks for a kind of answer the sentence does not hold — a figure
+    with no figure at all, a rank ("xếp thứ mấy") with no rank, a rate with no %, money
+    with no amount, a day ("khi nào") with no date: it is about the right thing but does
+    not answer. 1 when it holds every kind asked, 0.5 when the question asks for none."""
     plain = " ".join(vn.syllables(query.folded))
     checks = []
+    if _COUNT_Q.search(plain):
+        checks.append(bool(re.search(r"\d", sentence)))
     if _RANK_Q.search(plain):
         checks.append(bool(_RANK_A.search(sentence)))
     elif _RATE_Q.search(plain):

@@ -277,7 +277,9 @@ def test_an_answer_of_the_wrong_kind_is_no_answer(sample_retriever) -> None:
         ("Tổng mức đầu tư dự án là bao nhiêu?", "dự án đã khởi công ngày 05/12/2025", 0.0),
         ("Lễ hội diễn ra vào ngày nào?", "Lễ hội diễn ra ngày 14/02/2026", 1.0),
         ("Lễ hội diễn ra vào ngày nào?", "theo Kế hoạch số 15/KH-UBND ngày 08/01/2026", 0.0),
-        ("Có bao nhiêu hộ nghèo?", "còn 120 hộ nghèo", 0.5),  # a count: the model weighs it
+        ("Có bao nhiêu hộ nghèo?", "còn 120 hộ nghèo", 1.0),
+        ("Có bao nhiêu hộ nghèo?", "tặng quà cho hộ nghèo dịp Tết", 0.0),  # no figure at all
+        ("Đội nào giành giải nhất?", "Giải Đua thuyền thu hút nhiều đội", 0.5),  # none asked
     ],
 )
 def test_the_kind_of_answer_asked(question: str, sentence: str, kind: float) -> None:
