@@ -6,6 +6,10 @@ manifest no longer names is deleted one commit later (a reader that loaded the p
 state still finds it). A process killed at any step leaves the previous manifest in force;
 anything it wrote beyond that is swept away by the next write. Every step costs the size of
 the report written, not of the index: nothing here reads or lists every report's chunks.
+
+One Store may serve many threads. What a reader reads comes from one `Committed` state,
+replaced whole by a single assignment; whoever reloads or writes holds the Store's one
+lock, and a reader never waits for it: it reads the state before, which is whole.
 """
 
 from __future__ import annotations
@@ -13,19 +17,19 @@ from __future__ import annotations
 import contextlib
 import copy
 import logging
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
-from index import chunkmap, labels, lexicon, vectors
+from index import chunkmap, labels, lexicon
 from index.embed import Embedder
 from index.errors import IndexMismatchError
 from index.model import Chunk, Report
 from index.storage import LocalFiles, open_files
+from index.store_dense import Dense
 from index.store_write import AlreadyIndexed, ReportIdTaken, Writing, section_fields_of
 
 if TYPE_CHECKING:  # records registry (index/registry/)
@@ -33,7 +37,6 @@ if TYPE_CHECKING:  # records registry (index/registry/)
 
 log = logging.getLogger(__name__)
 
-EXACT_MAX_CHUNKS = 20_000  # reports scored exactly by dense_search, in chunks
 CHECK_EVERY_S = 1.0  # a Chroma server's manifest is polled at most this often
 
 
@@ -62,7 +65,25 @@ class ReportInfo:
         )
 
 
-class Store(Writing):
+@dataclass
+class Committed:
+    """One committed manifest as this process read it, with what is built from it. Its
+    manifest and token never change; the rest is filled in on first use from this manifest
+    alone (built twice by two threads at worst, alike), so a reader that took it reads one
+    generation whatever reloads happen meanwhile."""
+
+    manifest: dict[str, Any]
+    token: float | None = None
+    collection: Any = None  # the Chroma collection, carried from one state to the next
+    lexicon: lexicon.Lexicon | None = None
+    infos: tuple[ReportInfo, ...] | None = None
+
+    @property
+    def generation(self) -> int:
+        return int(self.manifest.get("generation", 0))
+
+
+class Store(Dense, Writing):
     """Open (or create) the index under `root` for `embedder`; with `chroma_url`, the
     committed data lives in that Chroma server and `root` holds only derived caches."""
 
@@ -71,16 +92,13 @@ class Store(Writing):
         self.root.mkdir(parents=True, exist_ok=True)
         self.embedder = embedder
         self.files: LocalFiles = open_files(self.root, chroma_url)
-        self._token: float | None = None
+        self._guard = threading.Lock()  # held by whoever reloads or writes (see _refresh)
+        self._state = Committed({"reports": {}})
         self._checked = 0.0
-        self._manifest: dict[str, Any] = {}
-        self._lexicon: lexicon.Lexicon | None = None
-        self._collection: Any = None
         self._batch: dict[str, Any] | None = None  # the manifest being built by batch()
         self._pinned = False
-        self._infos: list[ReportInfo] | None = None
         self._refresh()
-        recorded = self._manifest.get("embedder")
+        recorded = self._state.manifest.get("embedder")
         if recorded and recorded["name"] != embedder.name:
             raise IndexMismatchError(
                 f"Chỉ mục ở {self.files.url if self.files.where == 'server' else self.root} "  # type: ignore[attr-defined]
@@ -95,34 +113,57 @@ class Store(Writing):
     def manifest_path(self) -> Path:
         return self.files.manifest_path
 
-    def _refresh(self, force: bool = False) -> None:
-        """Reload the manifest when another process (the CLI, an upload) has committed."""
+    def _refresh(self, force: bool = False) -> Committed:
+        """The state to read, reloaded first when another process (the CLI, an upload) has
+        committed. While another thread reloads or writes, the state before, whole: only
+        `force` (a writer's, the registry's) waits for the lock."""
         if self._batch is not None or self._pinned:
-            return  # a batch reads what it is building; a pinned view, its one state
+            return self._state  # a batch reads what it is building; a pinned view, its one state
+        if not self._guard.acquire(blocking=force):
+            return self._state
+        try:
+            return self._reload(force)
+        finally:
+            self._guard.release()
+
+    def _reload(self, force: bool = False) -> Committed:
+        """Swap in the committed manifest if it changed; the caller holds `_guard`."""
+        st = self._state
         now = time.monotonic()
         if not force and self.files.where == "server" and now - self._checked < CHECK_EVERY_S:
-            return
+            return st
         self._checked = now
         token = self.files.token()
-        if token == self._token and not force:
-            return
+        if token == st.token and not force:
+            return st
         manifest = self.files.read_manifest()
-        if manifest.get("generation") != self._manifest.get("generation"):
-            self._lexicon, self._infos = None, None
-        self._manifest, self._token = manifest, token
+        if manifest.get("generation") != st.manifest.get("generation"):
+            st = Committed(manifest, token, st.collection)
+        else:
+            st = Committed(manifest, token, st.collection, st.lexicon, st.infos)
+        self._state = st
+        return st
+
+    @contextlib.contextmanager
+    def _exclusive(self) -> Iterator[None]:
+        """Held by a write: other processes' writers wait on the file lock, this process's
+        threads on `_guard`; readers go on reading the state before."""
+        with self.files.lock(), self._guard:
+            yield
 
     def pinned(self) -> Store:
         """A read-only view of the state committed now that never reloads: one request, or
-        one app snapshot, reads one consistent state whatever other processes commit. Its
-        replaced reports stay readable one more commit (see index/store_write.py)."""
+        one app snapshot, reads one consistent state whatever other processes commit (while
+        another thread reloads or writes, the state before it). Its replaced reports stay
+        readable one more commit (see index/store_write.py)."""
         self._refresh()
         view = copy.copy(self)
         view._pinned = True
         return view
 
-    @property
-    def _live(self) -> dict[str, Any]:
-        return (self._batch or self._manifest)["reports"]
+    def _live(self, st: Committed) -> dict[str, Any]:
+        """The reports read: the batch's being built, or those of `st`."""
+        return (self._batch or st.manifest)["reports"]
 
     def _load(self, rid: str, version: str) -> chunkmap.Loaded | None:
         where = f"{self.files.where}:{getattr(self.files, 'url', self.root)}"
@@ -131,49 +172,51 @@ class Store(Writing):
     @property
     def chunks(self) -> chunkmap.ChunkMap:
         """Every live chunk by id, read on demand."""
-        self._refresh()
-        live = {rid: info["version"] for rid, info in self._live.items()}
-        count = sum(int(info["chunks"]) for info in self._live.values())
-        return chunkmap.ChunkMap(live, self._load, lambda: self.lexicon.ids, count)
+        return self._chunk_map(self._refresh())
+
+    def _chunk_map(self, st: Committed) -> chunkmap.ChunkMap:
+        live_reports = self._live(st)
+        live = {rid: info["version"] for rid, info in live_reports.items()}
+        count = sum(int(info["chunks"]) for info in live_reports.values())
+        return chunkmap.ChunkMap(live, self._load, lambda: self._lexicon_of(st).ids, count)
 
     def chunks_with(self, tokens: set[str]) -> list[Chunk]:
         """The live chunks holding any of these search tokens (`vn.search_tokens`), in
         index order: candidates for an exact match, found without reading every chunk."""
         if not tokens:
             return []
-        found = self.lexicon.chunks_with(tokens)
-        chunks = self.chunks
-        ordered = sorted(found, key=self.lexicon.index.__getitem__)
+        st = self._refresh()
+        lex = self._lexicon_of(st)
+        found = lex.chunks_with(tokens)
+        chunks = self._chunk_map(st)
+        ordered = sorted(found, key=lex.index.__getitem__)
         return [chunks[c] for c in ordered if c in chunks]
 
     def chunks_of(self, report_id: str) -> list[Chunk]:
         """One report's chunks, in reading order."""
-        self._refresh()
-        info = self._live.get(report_id)
+        info = self._live(self._refresh()).get(report_id)
         loaded = self._load(report_id, info["version"]) if info else None
         return list(loaded.chunks) if loaded else []
 
     def reports(self) -> list[ReportInfo]:
-        self._refresh()
-        if self._batch is not None:
-            return [
-                ReportInfo(report_id=rid, **info) for rid, info in self._batch["reports"].items()
-            ]
-        if self._infos is None:  # built once per committed state
-            self._infos = [
-                ReportInfo(report_id=r, **i) for r, i in self._manifest["reports"].items()
-            ]
-        return list(self._infos)
+        st = self._refresh()
+        batch = self._batch
+        if batch is not None:
+            return [ReportInfo(report_id=rid, **info) for rid, info in batch["reports"].items()]
+        infos = st.infos
+        if infos is None:  # built once per committed state
+            infos = st.infos = tuple(
+                ReportInfo(report_id=r, **i) for r, i in st.manifest["reports"].items()
+            )
+        return list(infos)
 
     def info(self, report_id: str) -> ReportInfo | None:
         """What the manifest says of one report (no document read)."""
-        self._refresh()
-        entry = self._live.get(report_id)
+        entry = self._live(self._refresh()).get(report_id)
         return ReportInfo(report_id=report_id, **entry) if entry else None
 
     def report(self, report_id: str) -> Report | None:
-        self._refresh()
-        info = self._live.get(report_id)
+        info = self._live(self._refresh()).get(report_id)
         loaded = self._load(report_id, info["version"]) if info else None
         return loaded.report if loaded else None
 
@@ -196,18 +239,21 @@ class Store(Writing):
 
     @property
     def generation(self) -> int:
-        self._refresh()
-        return int(self._manifest.get("generation", 0))
+        return self._refresh().generation
 
     @property
     def lexicon(self) -> lexicon.Lexicon:
         """The live reports' BM25 segments merged (segments cached per process)."""
-        self._refresh()
-        if self._lexicon is None:
-            self._lexicon = lexicon.Lexicon(
-                [self._segment(rid, info["version"]) for rid, info in self._live.items()]
+        return self._lexicon_of(self._refresh())
+
+    def _lexicon_of(self, st: Committed) -> lexicon.Lexicon:
+        lex = st.lexicon
+        if lex is None:  # built once per committed state
+            live = self._live(st)
+            lex = st.lexicon = lexicon.Lexicon(
+                [self._segment(rid, info["version"]) for rid, info in live.items()]
             )
-        return self._lexicon
+        return lex
 
     def _segment_path(self, rid: str, version: str) -> Path:
         return self.root / "lex" / f"{rid}.{version}{lexicon.SUFFIX}"
@@ -228,90 +274,6 @@ class Store(Writing):
             with contextlib.suppress(OSError):
                 segment.save(path)
             return segment
-
-    def embed(self, texts: list[str], on_batch: Any = None) -> np.ndarray:
-        """Passage vectors for an ingest, reusing those this folder has computed before
-        (index/embcache.py): a re-ingested, lightly edited report embeds only what changed."""
-        from index.embcache import EmbeddingCache
-
-        return EmbeddingCache(self.root / "embcache.sqlite").embed(self.embedder, texts, on_batch)
-
-    def open_vectors(self) -> None:
-        """Open the vector collection now rather than in the first question."""
-        self._coll()
-
-    def _coll(self) -> Any:
-        if self._collection is None or self.files.stale(self.generation):
-            self._collection = self.files.chunks(self.generation)
-        return self._collection
-
-    def _vectors(self, rid: str, version: str) -> tuple[list[str], np.ndarray]:
-        """A report version's chunk ids and vectors (index/vectors.py); fetched from the
-        vector store once when missing (an index from a server, or an older format)."""
-        ids = self._segment(rid, version).ids
-        path = self.root / "lex" / f"{rid}.{version}{vectors.SUFFIX}"
-        got = vectors.cached(path)
-        if got is None or len(got) != len(ids):
-            res = self._coll().get(ids=ids, include=["embeddings"])
-            row = {cid: i for i, cid in enumerate(res["ids"])}
-            got = np.array([res["embeddings"][row[c]] for c in ids if c in row], np.float32)
-            if len(got) != len(ids):
-                raise LookupError(f"{rid}: {len(ids) - len(got)} vectors missing")
-            with contextlib.suppress(OSError):
-                vectors.save(path, got)
-        return ids, got
-
-    def dense_search(
-        self,
-        vector: np.ndarray,
-        k: int,
-        where: dict | None = None,
-        reports: set[str] | frozenset[str] | None = None,
-    ) -> list[tuple[str, float]]:
-        """(chunk id, cosine similarity), best first; only chunks of the committed manifest,
-        of `reports` when given: scored exactly here when they are few (a filtered HNSW
-        query costs Chroma 30–130 ms on 1,000 reports, an unfiltered one 1 ms). A small
-        index is always scored exactly: the same question gets the same passages whatever
-        state Chroma's approximate graph is in."""
-        self._refresh()
-        live = {rid: info["version"] for rid, info in self._manifest["reports"].items()}
-        total = sum(int(info["chunks"]) for info in self._manifest["reports"].values())
-        if not live:
-            return []
-        small = len(live) <= vectors.CACHED and total <= EXACT_MAX_CHUNKS
-        if reports is None and where is None and small:
-            reports = frozenset(live)
-        if reports is not None:
-            chosen = sorted(r for r in reports if r in live)
-            size = sum(int(self._manifest["reports"][r]["chunks"]) for r in chosen)
-            if size <= EXACT_MAX_CHUNKS:
-                with contextlib.suppress(LookupError):
-                    blocks = [self._vectors(r, live[r]) for r in chosen]
-                    return vectors.cosine_top(vector, blocks, k)
-            where = {"report_id": {"$in": chosen}}
-        query = {
-            "query_embeddings": [vector.tolist()],
-            "n_results": min(total + 32, k + 32),
-            "where": where,
-            "include": ["distances"],
-        }
-        try:
-            res = self._coll().query(**query)
-        except Exception as e:  # a client left behind by another process's commit
-            log.warning("dense search failed (%r); reopening the vector index", e)
-            self._collection = None
-            self.files.forget()
-            try:
-                res = self._coll().query(**query)
-            except Exception as e2:  # the lexical ranking still answers
-                log.warning("dense search unavailable: %r", e2)
-                return []
-        out = [
-            (cid, 1.0 - float(dist))
-            for cid, dist in zip(res["ids"][0], res["distances"][0], strict=True)
-            if live.get(chunkmap.split_id(cid)[0]) == chunkmap.split_id(cid)[1]
-        ]
-        return out[:k]
 
     def lexical_search(
         self, tokens: list[str], k: int, reports: set[str] | None = None
@@ -350,13 +312,9 @@ class Store(Writing):
         with contextlib.suppress(sqlite3.Error, OSError):
             if getattr(self, "_registry", None) is None:
                 self._registry = Registry(self.root / "records.sqlite")
-            live = {rid: info["version"] for rid, info in self._manifest["reports"].items()}
+            reports = self._state.manifest["reports"]
+            live = {rid: info["version"] for rid, info in reports.items()}
             self._registry.reconcile(live, self.report)
-
-    @contextlib.contextmanager
-    def _lock(self) -> Iterator[None]:
-        with self.files.lock():
-            yield
 
 
 __all__ = ["AlreadyIndexed", "ReportIdTaken", "ReportInfo", "Store"]

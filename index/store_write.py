@@ -24,7 +24,7 @@ from index import vectors as vector_files
 from index.model import Chunk, Report
 
 if TYPE_CHECKING:
-    from index.store import Store
+    from index.store import Committed, Store
 
 log = logging.getLogger(__name__)
 FORMAT = 2  # 2: lexical segments per report instead of one BM25 over every chunk
@@ -88,7 +88,7 @@ class Writing:
     """The writing half of `index.store.Store`."""
 
     _batch: dict[str, Any] | None
-    _manifest: dict[str, Any]
+    _state: Committed
 
     def add(
         self: Store,
@@ -184,10 +184,8 @@ class Writing:
                 self._hold.close()
 
     def _begin_batch(self: Store) -> None:
-        self._hold.enter_context(self.files.lock())
-        self._batch = None
-        self._refresh(force=True)
-        self._batch = _copy(self._manifest)
+        self._hold.enter_context(self._exclusive())
+        self._batch = _copy(self._reload(force=True).manifest)
         self._batch_since, self._batch_changes = time.monotonic(), 0
 
     def _flush(self: Store) -> None:
@@ -215,15 +213,15 @@ class Writing:
                 self._hold = contextlib.ExitStack()
                 self._begin_batch()
             return
-        with self.files.lock():
-            self._refresh(force=True)
-            manifest = _copy(self._manifest)
+        with self._exclusive():
+            manifest = _copy(self._reload(force=True).manifest)
             yield manifest
-            if manifest["reports"] != self._manifest["reports"]:
+            if manifest["reports"] != self._state.manifest["reports"]:
                 self._commit(manifest)
 
     def _commit(self: Store, manifest: dict[str, Any]) -> None:
-        committed = self._manifest
+        """Write `manifest` as the next generation and read it back; `_exclusive` held."""
+        committed = self._state.manifest
         if self.files.where == "server":  # another machine may have committed meanwhile
             latest = self.files.read_manifest()
             if latest.get("generation") != committed.get("generation"):
@@ -236,9 +234,9 @@ class Writing:
         manifest["embedder"] = {"name": self.embedder.name, "dim": self.embedder.dim}
         manifest["generation"] = int(committed.get("generation", 0)) + 1
         self.files.write_manifest(manifest)
-        if self._collection is not None:  # this process's client holds what it just wrote
+        if self._state.collection is not None:  # this process's client holds what it wrote
             self.files.seen(manifest["generation"])
-        self._refresh(force=True)
+        self._reload(force=True)
         self._sweep(_names(committed) - _names(manifest))
         self._sync_registry()  # records registry (index/registry/)
 
@@ -246,7 +244,7 @@ class Writing:
         """Delete the report versions neither the committed manifest nor the one it
         replaced names: those that just fell out of the grace window (`falling`) and, on a
         Store's first commit, whatever a process killed mid-write left (a full listing)."""
-        keep = _names(self._manifest)
+        keep = _names(self._state.manifest)
         full = not getattr(self, "_swept", False)
         young = self.files.where == "server"
         listed = self.files.report_names() if full else [(n, 0.0) for n in sorted(falling)]

@@ -34,12 +34,10 @@ def is_loopback(host: str) -> bool:
 def prepare(settings: Settings):
     """Open the index with the configured embedder; ingest the bundled samples when the
     index is empty. Returns the embedder (built once, shared by every snapshot)."""
-    from index.embed import make_embedder
-    from index.ingest import ingest_paths
-    from index.store import Store
+    from assistant.api import ingest_paths, make_embedder, open_store
 
     embedder = make_embedder(settings.embedder)
-    store = Store(settings.index_dir, embedder, settings.chroma_url)
+    store = open_store(settings, embedder)
     if not store.reports() and settings.samples_dir.exists():
         print(f"Chỉ mục trống: nạp báo cáo mẫu từ {settings.samples_dir} …", file=sys.stderr)
         for r in ingest_paths(store, [settings.samples_dir], settings.max_bytes):
@@ -48,7 +46,7 @@ def prepare(settings: Settings):
 
 
 def make_state(settings: Settings, embedder, host: str = "127.0.0.1"):
-    from assistant.route import make_assistant
+    from assistant.api import make_assistant
     from assistant.webui.auth import Users
     from assistant.webui.state import AppState
 

@@ -11,22 +11,15 @@ from typing import Any
 
 import gradio as gr
 
+from assistant.api import period_phrase, shown_number
 from assistant.webui.assets import CONFIRM_DELETE_JS, CONFIRM_SAMPLES_JS
 from assistant.webui.auth import ADMIN
-from assistant.webui.batch import (
-    Batch,
-    delete_report,
-    describe,
-    needs_confirmation,
-    plan_batch,
-    reindex_report,
-    run_batch,
-)
+from assistant.webui.batch import Batch, delete_report, reindex_report, run_batch
 from assistant.webui.chat import names, report_choices
+from assistant.webui.plan import describe, needs_confirmation, plan_batch
 from assistant.webui.render import esc
 from assistant.webui.state import AppState
 from assistant.webui.upload import UploadRefused, admit, discard
-from index import labels
 
 REPORT_HEAD = ["Báo cáo", "Số", "Ngày", "Kỳ", "Tệp", "Đoạn chỉ mục", "Nạp lúc", "Mã"]
 NOT_ADMIN = "Chỉ quản trị viên (vai trò admin) được tải lên, xóa hoặc nạp lại báo cáo."
@@ -38,9 +31,9 @@ def reports_table(state: AppState) -> list[list[str]]:
     return [
         [
             name,
-            labels.shown_number(r.number),
+            shown_number(r.number),
             "/".join(reversed(r.date.split("-"))),
-            labels.period_phrase(r.period) if r.period else "",
+            period_phrase(r.period) if r.period else "",
             r.source,
             str(r.chunks),
             time.strftime("%H:%M %d/%m/%Y", time.localtime(r.ingested_at)),

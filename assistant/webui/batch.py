@@ -1,6 +1,5 @@
-"""Ingesting an upload: first a plan (what each file is, what it would replace, how long
-it would take) so the app can ask before anything changes, then the batch itself, one
-file at a time in a worker thread; and deleting or re-indexing one report.
+"""Ingesting an upload, once its plan (plan.py) is agreed: the batch, one file at a time
+in a worker thread; and deleting or re-indexing one report.
 
 A report's identity is its content and its metadata, never its file name: a file
 uploaded under a name already used, or with the number, date and issuer of a report
@@ -10,13 +9,12 @@ that both are kept, the new file under a free name, and the result line says so.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import threading
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from assistant.api import IngestError, IngestResult, ingest_file, reading_scans, reindex
 from assistant.webui.state import AppState
 from assistant.webui.upload import (
     UploadRefused,
@@ -30,115 +28,6 @@ from assistant.webui.upload import (
     restore,
     set_owner,
 )
-from index import ocr
-from index.chunk import chunk_report
-from index.embed import embed_in_batches
-from index.errors import IngestError
-from index.ingest import IngestResult, ingest_file
-from index.parse import parse_bytes, read_file
-from index.vn import format_number
-
-# ---- the plan: asked before a batch starts -----------------------------------------------
-
-
-@dataclass(frozen=True)
-class FilePlan:
-    name: str  # as uploaded
-    chunks: int = 0
-    seconds: float = 0.0  # estimated embedding time
-    same_name: str = ""  # the indexed report kept under this file name, if any
-    twins: tuple[str, ...] = ()  # indexed reports with the same number, date and issuer
-    error: str = ""  # why it will be refused (shown, not asked about)
-
-    @property
-    def conflict(self) -> bool:
-        return bool(self.same_name or self.twins)
-
-
-def duration_vn(seconds: float) -> str:
-    """'dưới 1 phút', 'khoảng 25 phút', 'khoảng 2 giờ': how people say an estimate."""
-    if seconds < 60:
-        return "dưới 1 phút"
-    if seconds < 90 * 60:
-        return f"khoảng {round(seconds / 60)} phút"
-    hours = seconds / 3600
-    return f"khoảng {format_number(round(hours, 1 if hours < 10 else 0))} giờ"
-
-
-def plan_batch(
-    state: AppState, files: Sequence[Path], on_page: ocr.Progress | None = None
-) -> list[FilePlan]:
-    """Each file read, parsed and chunked as ingesting would (no lock held, nothing
-    written), with the reports it would collide with and an embedding-time estimate
-    from timing the embedder on a few of its own passages. A scan is OCR'd here, once:
-    the ingest that follows reads its pages from the OCR cache."""
-    with ocr.using(ocr.OcrOptions.from_settings(state.settings, on_page=on_page)):
-        return _plan(state, files)
-
-
-def _plan(state: AppState, files: Sequence[Path]) -> list[FilePlan]:
-    store, limits = state.writer, state.limits
-    plans: list[FilePlan] = []
-    per_chunk = 0.0
-    for src in files:
-        try:
-            name, _ = check_file(src, limits)
-            data = read_file(src, limits.max_bytes)
-            sha = hashlib.sha256(data).hexdigest()
-            if store.find_by_hash(sha):
-                plans.append(FilePlan(src.name))  # nothing to decide: it is a duplicate
-                continue
-            report = parse_bytes(src, data, limits.max_bytes)
-            chunks = chunk_report(report, "plan", "plan")
-        except (UploadRefused, IngestError) as e:
-            plans.append(FilePlan(src.name, error=getattr(e, "message", str(e))))
-            continue
-        if not per_chunk and chunks:
-            sample = [c.embed_text for c in chunks[:8]]
-            t0 = time.perf_counter()
-            store.embedder.embed_passages(sample)
-            per_chunk = (time.perf_counter() - t0) / len(sample)
-        held = store.find_by_path(str((state.uploads / name).resolve()))
-        meta = report.meta
-        twins = tuple(
-            t.source
-            for t in store.find_same_document(meta.number, meta.date, meta.issuer)
-            if not held or t.report_id != held.report_id
-        )
-        same = (held.number or held.source) if held else ""
-        plans.append(FilePlan(src.name, len(chunks), len(chunks) * per_chunk, same, twins))
-    return plans
-
-
-def needs_confirmation(plans: Sequence[FilePlan], confirm_s: float) -> bool:
-    return any(p.conflict for p in plans) or sum(p.seconds for p in plans) > confirm_s
-
-
-def describe(plans: Sequence[FilePlan], max_chunks: int) -> list[str]:
-    """One line per file worth telling about before the batch starts."""
-    lines = []
-    for p in plans:
-        if p.error:
-            lines.append(f"{p.name}: sẽ bị từ chối — {p.error}")
-            continue
-        if p.chunks > max_chunks:
-            lines.append(
-                f"{p.name}: {format_number(p.chunks)} đoạn, vượt giới hạn "
-                f"{format_number(max_chunks)} đoạn một báo cáo; sẽ bị từ chối."
-            )
-            continue
-        if p.same_name:
-            lines.append(f"{p.name}: đã có tệp cùng tên trong chỉ mục (báo cáo {p.same_name}).")
-        if p.twins:
-            lines.append(
-                f"{p.name}: cùng số, ngày và cơ quan ban hành với " + ", ".join(p.twins) + "."
-            )
-        if p.seconds >= 60:
-            lines.append(
-                f"{p.name}: {format_number(p.chunks)} đoạn, ước tính {duration_vn(p.seconds)}."
-            )
-    return lines
-
 
 # ---- a batch in a worker thread ----------------------------------------------------------
 
@@ -259,7 +148,7 @@ def _one(state: AppState, job: FileJob, src: Path, user: str, replace: bool) -> 
                 job.stage = f"OCR trang {done}/{total}" if done < total else ""
 
             try:
-                with ocr.using(ocr.OcrOptions.from_settings(state.settings, on_page=ocr_page)):
+                with reading_scans(state.settings, ocr_page):
                     result = ingest_file(
                         state.writer, dest, limits.max_bytes, progress, replace, limits.max_chunks
                     )
@@ -290,7 +179,7 @@ def _one(state: AppState, job: FileJob, src: Path, user: str, replace: bool) -> 
 def delete_report(state: AppState, report_id: str) -> str:
     with state.write_lock:
         store = state.writer
-        info = next((r for r in store.reports() if r.report_id == report_id), None)
+        info = store.info(report_id)
         if info is None:
             return "Không tìm thấy báo cáo này trong chỉ mục."
         store.remove(report_id)
@@ -305,25 +194,18 @@ def reindex_report(state: AppState, report_id: str) -> str:
     """Parse the report's file again and replace it in one commit (the report stays
     answerable throughout); its records are extracted afresh."""
     with state.write_lock:
-        store = state.writer
-        info = next((r for r in store.reports() if r.report_id == report_id), None)
+        info = state.writer.info(report_id)
         if info is None:
             return "Không tìm thấy báo cáo này trong chỉ mục."
         path = Path(info.path)
         if not path.is_file():
             return f"Không còn tệp gốc {info.source} để nạp lại; hãy tải tệp lên lại."
         try:
-            data = read_file(path, state.limits.max_bytes)
-            report = parse_bytes(path, data, state.limits.max_bytes)
+            done = reindex(state.writer, report_id, path, state.limits.max_bytes)
         except IngestError as e:
             return f"Không nạp lại được {info.source}: {e.message}"
-        sha = hashlib.sha256(data).hexdigest()
-        version = f"{sha[:10]}r{int(time.time()) % 10**6}"
-        chunks = chunk_report(report, report_id, version)
-        vectors = embed_in_batches(store.embedder, [c.embed_text for c in chunks])
-        store.add(report_id, report, chunks, vectors, sha, version, str(path), replaces=report_id)
     state.refresh()
     return (
-        f"Đã nạp lại {info.number or info.source}: {len(report.sections)} mục, "
-        f"{len(report.footnotes)} chú thích, {len(chunks)} đoạn chỉ mục."
+        f"Đã nạp lại {info.number or info.source}: {done.sections} mục, "
+        f"{done.footnotes} chú thích, {done.chunks} đoạn chỉ mục."
     )

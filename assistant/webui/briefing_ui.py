@@ -10,21 +10,21 @@ from pathlib import Path
 
 import gradio as gr
 
-from assistant.briefing import (
-    SECTIONS,
+from assistant.api import (
+    BRIEFING_SECTIONS,
     Briefing,
     BriefingError,
+    briefing_issuers,
     briefing_periods,
     build_briefing,
-    issuers,
+    export_briefing_docx,
+    export_briefing_markdown,
+    period_phrase,
 )
-from assistant.briefing.export import export_docx, export_markdown
 from assistant.webui.assets import panel_js
 from assistant.webui.citations import EMPTY_PANEL, panel_html
 from assistant.webui.render import cite_href, md_literal
 from assistant.webui.state import AppState
-from assistant.webui.views_ui import shown
-from index import labels
 
 log = logging.getLogger(__name__)
 KEY = "b"  # citation links "#cite-b-n" open this tab's panel
@@ -39,7 +39,7 @@ def briefing_markdown(b: Briefing) -> str:
         parts[-1] += "  \n" + md_literal(f"Báo cáo kỳ trước: {b.previous_report}")
     if b.note:
         parts.append(f"_{md_literal(b.note)}_")
-    for name in SECTIONS:
+    for name in BRIEFING_SECTIONS:
         items = b.section(name)
         if not items:
             continue
@@ -58,13 +58,13 @@ def briefing_markdown(b: Briefing) -> str:
 
 def _issuer_choices(state: AppState) -> list[str]:
     snap = state.snapshot()
-    return issuers(snap.store.registry, shown(snap))
+    return briefing_issuers(snap.store.registry, snap.shown())
 
 
 def _period_choices(state: AppState, issuer: str | None) -> list[tuple[str, str]]:
     snap = state.snapshot()
-    found = briefing_periods(snap.store.registry, issuer or None, shown(snap))
-    return [(labels.period_phrase(p)[:1].upper() + labels.period_phrase(p)[1:], p) for p in found]
+    found = briefing_periods(snap.store.registry, issuer or None, snap.shown())
+    return [(period_phrase(p)[:1].upper() + period_phrase(p)[1:], p) for p in found]
 
 
 def briefing_choices(state: AppState) -> tuple:
@@ -117,7 +117,7 @@ def build_briefing_tab(state: AppState) -> list[gr.components.Component]:
             return "Hãy chọn kỳ của bản tin.", EMPTY_PANEL, None
         snap = state.snapshot()
         try:
-            b = build_briefing(snap.store, period_, issuer=issuer_ or None, reports=shown(snap))
+            b = build_briefing(snap.store, period_, issuer=issuer_ or None, reports=snap.shown())
         except BriefingError as e:
             return md_literal(str(e)), EMPTY_PANEL, None
         return briefing_markdown(b), EMPTY_PANEL, b
@@ -135,7 +135,7 @@ def build_briefing_tab(state: AppState) -> list[gr.components.Component]:
             return None
         folder = Path(tempfile.mkdtemp(prefix="tro-ly-ban-tin-"))
         name = f"ban-tin-{b.period.replace('/', '-')}-{time.strftime('%Y%m%d-%H%M%S')}.{kind}"
-        write = export_markdown if kind == "md" else export_docx
+        write = export_briefing_markdown if kind == "md" else export_briefing_docx
         return str(write(b, folder / name))
 
     private = {"api_visibility": "private"}

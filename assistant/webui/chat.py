@@ -8,15 +8,23 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.cite import Answer, Citation
-from assistant.dialogue import Turn, resolve
-from assistant.retrieve import Hit, HybridRetriever
-from assistant.route import too_long
+from assistant import api
+from assistant.api import (
+    Answer,
+    Citation,
+    Hit,
+    HybridRetriever,
+    Snapshot,
+    Turn,
+    distinct_labels,
+    period_phrase,
+    resolve,
+    too_long,
+)
 from assistant.webui.citations import EMPTY_PANEL, locate, panel_html, report_html
 from assistant.webui.page_image import page_image_html
 from assistant.webui.render import chat_markdown, md_literal, plain_text
-from assistant.webui.state import AppState, Snapshot
-from index import labels
+from assistant.webui.state import AppState
 
 ALL = ""  # the "no filter" value of the period and field dropdowns
 
@@ -127,7 +135,7 @@ def report_choices(snap: Snapshot) -> list[tuple[str, str]]:
 def names(snap: Snapshot, infos: list) -> list[str]:
     """Each report's label; two copies of one report (a scan and its text) told apart by
     their files; samples marked."""
-    named = labels.distinct(infos)
+    named = distinct_labels(infos)
     return [
         named[r.report_id] + (SAMPLE_MARK if r.report_id in snap.samples else "") for r in infos
     ]
@@ -141,7 +149,7 @@ def period_choices(snap: Snapshot) -> list[tuple[str, str]]:
     )
 
     def said(p: str) -> str:
-        s = labels.period_phrase(p)
+        s = period_phrase(p)
         return s[:1].upper() + s[1:]
 
     return [("Tất cả các kỳ", ALL), *((said(p), p) for p in periods)]
@@ -211,7 +219,7 @@ def respond(
         return
     retriever = retriever_for(snap, scope)
     a = None
-    for a in answerer.stream(resolved, retriever, scope.reports):
+    for a in api.ask_stream(answerer, resolved, retriever, scope.reports):
         conv.pending = a
         reply = chat_markdown(a, key, note)
         yield [*asked, {"role": "assistant", "content": reply}], "", conv, ""
@@ -280,9 +288,7 @@ def open_report(state: AppState, conv: Conversation) -> str:
 def ask(state: AppState, message: str) -> Answer:
     """For the API: no filters (samples left out once real reports are in), the question
     as asked."""
-    snap = state.snapshot()
-    reports = [r.report_id for r in snap.visible()] if snap.hides_samples else None
-    return state.answerer(message, snap.retriever, reports)
+    return api.ask(state.answerer, state.snapshot(), message)
 
 
 def can_undo_update(conv: Conversation) -> Any:

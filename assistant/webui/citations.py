@@ -11,11 +11,21 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from assistant.cite import Citation, caption
+from assistant.api import (
+    Citation,
+    Report,
+    Store,
+    caption,
+    date_phrase,
+    fold,
+    footnote_markers,
+    period_phrase,
+    sentences,
+    shown_number,
+    strip_markers,
+    syllables,
+)
 from assistant.webui.render import esc
-from index import labels, vn
-from index.model import Report
-from index.store import Store
 
 Span = tuple[int, int]
 
@@ -27,7 +37,7 @@ def _normalized(text: str) -> tuple[str, list[int]]:
     """`text` with footnote markers dropped and whitespace runs made one space, lowercased,
     and for each character kept its index in `text`."""
     drop = set()
-    for _, start, end in vn.footnote_markers(text):
+    for _, start, end in footnote_markers(text):
         drop.update(range(start, end))
     chars: list[str] = []
     where: list[int] = []
@@ -48,7 +58,7 @@ def _normalized(text: str) -> tuple[str, list[int]]:
 
 def _pieces(quote: str) -> list[str]:
     """The verbatim runs of a quote: '…' marks gaps; markers and spacing do not count."""
-    quote = unicodedata.normalize("NFC", vn.strip_markers(quote))
+    quote = unicodedata.normalize("NFC", strip_markers(quote))
     parts = re.split(r"\s*(?:…|\.\.\.)\s*", quote)
     out = []
     for p in parts:
@@ -71,17 +81,17 @@ def _merge(spans: list[Span]) -> list[Span]:
 def _best_sentence(text: str, quote: str) -> list[Span]:
     """For a quote that is not verbatim (a generated sentence): the passage sentence that
     shares most of its words, when it shares enough."""
-    want = set(vn.syllables(vn.fold(vn.strip_markers(quote))))
+    want = set(syllables(fold(strip_markers(quote))))
     if not want:
         return []
     best, best_span = 0.0, None
     pos = 0
-    for sentence in vn.sentences(text):
+    for sentence in sentences(text):
         start = text.find(sentence, pos)
         if start < 0:
             continue
         pos = start + len(sentence)
-        have = set(vn.syllables(vn.fold(sentence)))
+        have = set(syllables(fold(sentence)))
         score = len(want & have) / len(want)
         if score > best:
             best, best_span = score, (start, start + len(sentence))
@@ -162,12 +172,12 @@ def locate(store: Store, c: Citation) -> Located | None:
 
 
 def _meta_rows(c: Citation, report: Report | None) -> list[tuple[str, str]]:
-    rows = [("Báo cáo", c.label or c.file), ("Số", labels.shown_number(c.report))]
+    rows = [("Báo cáo", c.label or c.file), ("Số", shown_number(c.report))]
     if c.date:  # a day left blank ("ngày … tháng 12") is not shown as "Ngày 12/2025"
         full = c.date.count("/") == 2
-        rows.append(("Ngày", c.date) if full else ("Thời gian", labels.date_phrase(c.date)))
+        rows.append(("Ngày", c.date) if full else ("Thời gian", date_phrase(c.date)))
     if report and report.meta.period:
-        rows.append(("Kỳ báo cáo", labels.period_phrase(report.meta.period)))
+        rows.append(("Kỳ báo cáo", period_phrase(report.meta.period)))
     if c.section:
         rows.append(("Mục", c.section))
     if c.footnote is not None:
@@ -211,9 +221,9 @@ def report_html(store: Store, report_id: str, target: Located | None, quote: str
     m = report.meta
     head = [f"<h3>{esc(m.title or report.source)}</h3>"]
     facts = [
-        f"Số {labels.shown_number(m.number)}",
-        labels.date_phrase(m.date_vn) if m.date else "",
-        f"kỳ {labels.period_phrase(m.period)}" if m.period else "",
+        f"Số {shown_number(m.number)}",
+        date_phrase(m.date_vn) if m.date else "",
+        f"kỳ {period_phrase(m.period)}" if m.period else "",
         m.issuer,
     ]
     head.append(f'<div class="rv-meta">{esc(" · ".join(f for f in facts if f))}</div>')

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import re
 
-from index import labels, vn
-from index.store import ReportInfo, Store
+from assistant.api import ReportInfo, Store, documents_in, fold, period_phrase, short_issuer
 
 # "Tổng thu ngân sách nhà nước trên địa bàn ước đạt 397.497 triệu đồng" → the measure
 _MEASURE = re.compile(
@@ -26,7 +25,7 @@ def _measure(text: str) -> str:
 
 
 def _when(info: ReportInfo) -> str:
-    return labels.period_phrase(info.period) if info.period else ""
+    return period_phrase(info.period) if info.period else ""
 
 
 def example_questions(store: Store, reports: list[ReportInfo], limit: int = 5) -> list[str]:
@@ -41,9 +40,9 @@ def example_questions(store: Store, reports: list[ReportInfo], limit: int = 5) -
         figure = next((q for p in report.paragraphs if (q := _measure(p.text))), "")
         if figure:
             asked = f"{figure} {when} đạt bao nhiêu?".replace("  ", " ")
-            out += [asked, vn.fold(asked).lower()]
+            out += [asked, fold(asked).lower()]
         decision = next(
-            (m.group(0) for p in report.paragraphs for m in vn.documents_in(p.text)
+            (m.group(0) for p in report.paragraphs for m in documents_in(p.text)
              if "QĐ" in m.group(0)),
             "",
         )  # fmt: skip
@@ -60,7 +59,7 @@ def example_questions(store: Store, reports: list[ReportInfo], limit: int = 5) -
         if section and when:
             title = re.sub(r"^về\s+", "", section.title[:1].lower() + section.title[1:])
             out.append(f"Báo cáo {when} nói gì về {title}?")
-        issuer = labels.short_issuer(info.issuer.partition(" (")[0], 40)
+        issuer = short_issuer(info.issuer.partition(" (")[0], 40)
         out.append(
             " ".join(filter(None, ["Tóm tắt báo cáo", when, f"của {issuer}" if issuer else ""]))
         )

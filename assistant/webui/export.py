@@ -6,8 +6,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from assistant.cite import caption
-from assistant.docx_export import add_sources, word_safe
+from assistant.api import add_sources, caption, word_safe
 from assistant.webui.chat import Conversation
 from assistant.webui.render import escape_md
 

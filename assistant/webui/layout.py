@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gradio as gr
 
-from assistant.route import too_long
+from assistant.api import too_long
 from assistant.webui import chat as chat_logic
 from assistant.webui.admin import build_admin_tab, reports_table, settings_html
 from assistant.webui.assets import COPY_JS, PANEL_JS, REPORT_JS

@@ -15,8 +15,17 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-from index import ocr, ocr_image, vn
-from index.parse import read_file
+from assistant.api import (
+    OcrOptions,
+    OcrPage,
+    OcrWord,
+    cached_ocr_page,
+    fold,
+    read_file,
+    rotate_page,
+    syllables,
+    upscale_small,
+)
 
 log = logging.getLogger(__name__)
 WIDTH = 900  # pixels of the image sent to the page
@@ -33,22 +42,22 @@ def _source(path: Path, data: bytes, number: int, dpi: int) -> Image.Image:
     return image.copy()
 
 
-def _as_read(image: Image.Image, page: ocr.OcrPage, dpi: float) -> Image.Image:
-    gray, _ = ocr_image.upscale_small(image.convert("L"), dpi)
+def _as_read(image: Image.Image, page: OcrPage, dpi: float) -> Image.Image:
+    gray, _ = upscale_small(image.convert("L"), dpi)
     if page.rotation:
         gray = gray.rotate(-page.rotation, expand=True, fillcolor=255)
-    return ocr_image.rotate(gray, page.skew) if abs(page.skew) >= 0.2 else gray
+    return rotate_page(gray, page.skew) if abs(page.skew) >= 0.2 else gray
 
 
-def _cited_lines(page: ocr.OcrPage, text: str) -> list[tuple[int, int, int, int]]:
+def _cited_lines(page: OcrPage, text: str) -> list[tuple[int, int, int, int]]:
     """Boxes of the lines whose words are mostly words of `text`."""
-    wanted = set(vn.syllables(vn.fold(text)))
-    lines: dict[int, list[ocr.OcrWord]] = {}
+    wanted = set(syllables(fold(text)))
+    lines: dict[int, list[OcrWord]] = {}
     for w in page.words:
         lines.setdefault(w.line, []).append(w)
     boxes = []
     for words in lines.values():
-        folded = [s for w in words for s in vn.syllables(vn.fold(w.text))]
+        folded = [s for w in words for s in syllables(fold(w.text))]
         if len(folded) >= 3 and sum(s in wanted for s in folded) >= 0.7 * len(folded):
             boxes.append((
                 min(w.left for w in words), min(w.top for w in words),
@@ -59,13 +68,13 @@ def _cited_lines(page: ocr.OcrPage, text: str) -> list[tuple[int, int, int, int]
 
 @functools.lru_cache(maxsize=32)
 def page_jpeg(
-    path: str, page_number: int, text: str, max_bytes: int, opts: ocr.OcrOptions
+    path: str, page_number: int, text: str, max_bytes: int, opts: OcrOptions
 ) -> bytes | None:
     """The page as a JPEG with the cited lines boxed; None when the file or its OCR
     words are gone (the citation still shows the text)."""
     try:
         data = read_file(Path(path), max_bytes)
-        page = ocr.cached_page(opts, data, page_number)
+        page = cached_ocr_page(opts, data, page_number)
         if page is None or not page.words:
             return None
         image = _as_read(_source(Path(path), data, page_number, opts.dpi), page, page.dpi)
@@ -87,7 +96,7 @@ def page_jpeg(
 
 def page_image_html(settings, path: str, page_number: int, text: str) -> str:
     """An <img> of the scanned page (settings: assistant.settings.Settings), or ''."""
-    opts = ocr.OcrOptions.from_settings(settings)
+    opts = OcrOptions.from_settings(settings)
     jpeg = page_jpeg(path, page_number, text, settings.max_bytes, opts)
     if jpeg is None:
         return ""

@@ -7,8 +7,7 @@ from __future__ import annotations
 import html
 import re
 
-from assistant.cite import Answer, caption
-from assistant.render import escape_md
+from assistant.api import Answer, caption, escape_md
 
 # Every ASCII punctuation character may be backslash-escaped in CommonMark; escaping all of
 # them also stops autolinks (http\:\/\/…, www\.…), entities (\&lt;), LaTeX (\$) and list

@@ -1,87 +1,35 @@
 """What the web app shares between sessions: settings, the answerer, and the index seen
 through immutable snapshots.
 
-A `Store` reloads itself whenever the manifest changes, in whichever thread notices first,
-while other threads read it. In a server where an upload commits while twenty people ask,
-that could let a question see half of a reload (new chunks, old BM25). So readers here get
-a `Snapshot`: a Store frozen on one manifest generation, with its retriever and corpus
-statistics built before anyone sees it. When the manifest changes, the next request builds
-the new snapshot (one builder at a time) while the others keep answering from the old one,
-and then the reference is swapped. Writes (upload, delete, re-index) go through one
-separate writer Store under a lock, so they run one at a time.
+A `Store` may be read by many threads, but one request reads it many times (retrieve,
+cite, open the report), and the retriever's corpus statistics are built once per commit.
+So readers here get a `Snapshot` (assistant/api/snapshot.py): a Store pinned on one
+manifest generation, with its retriever and statistics built before anyone sees it. When
+the manifest changes, the next request builds the new snapshot (one builder at a time)
+while the others keep answering from the old one, and then the reference is swapped.
+Writes (upload, delete, re-index) go through one separate writer Store under a lock, so
+they run one at a time.
 """
 
 from __future__ import annotations
 
-import logging
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assistant.retrieve import HybridRetriever
-from assistant.route import Assistant
+from assistant.api import (
+    Assistant,
+    Embedder,
+    Snapshot,
+    Store,
+    commit_token,
+    open_store,
+    supported_suffixes,
+    take_snapshot,
+)
 from assistant.settings import Settings
 from assistant.webui.auth import ADMIN, STAFF, Users
-from index.embed import Embedder
-from index.parse import supported_suffixes
-from index.storage import open_files
-from index.store import ReportInfo, Store
-
-log = logging.getLogger(__name__)
-
-
-def pinned_store(root: Path, embedder: Embedder, chroma_url: str = "") -> Store:
-    """The index as committed now, never reloaded: every session's request reads one state."""
-    store = Store(root, embedder, chroma_url)
-    try:  # bring the records registry in step while still live; the views need it
-        store.registry  # noqa: B018
-    except Exception as e:  # records are optional: the chat never waits on them
-        log.warning("records registry unavailable: %r", e)
-    store.open_vectors()
-    return store.pinned()
-
-
-@dataclass
-class Snapshot:
-    store: Store  # pinned (Store.pinned)
-    retriever: HybridRetriever
-    generation: int
-    mtime: float
-    # field label → {(report id, section path)}; see `fields_of`
-    fields: dict[str, frozenset[tuple[str, str]]] = field(default_factory=dict)
-    samples: frozenset[str] = frozenset()  # ids of the bundled sample reports
-
-    @property
-    def hides_samples(self) -> bool:
-        """Once a real report is in, samples are left out unless chosen: a chart must
-        not join Lạng Sơn 12/2023 to our fictional Sông Mai as if one series."""
-        return bool(self.samples) and any(
-            r.report_id not in self.samples for r in self.store.reports()
-        )
-
-    def visible(self) -> list[ReportInfo]:
-        """The reports answers and views draw on by default."""
-        infos = self.store.reports()
-        if not self.hides_samples:
-            return infos
-        return [r for r in infos if r.report_id not in self.samples]
-
-
-def samples_of(store: Store, folder: Path) -> frozenset[str]:
-    """Reports ingested from the bundled samples folder."""
-    folder = folder.resolve()
-    return frozenset(r.report_id for r in store.reports() if Path(r.path).parent == folder)
-
-
-def fields_of(store: Store) -> dict[str, frozenset[tuple[str, str]]]:
-    """Sections grouped by the field (lĩnh vực) their title or a parent's title names;
-    empty (no field filter offered) when the records module cannot be used."""
-    out: dict[str, set[tuple[str, str]]] = {}
-    for rid, seg in store.lexicon.segments.items():  # noted at ingest: no report is read
-        for path, label in zip(seg.field_path, seg.field_name, strict=True):
-            out.setdefault(label, set()).add((rid, path))
-    return {k: frozenset(v) for k, v in out.items()}
 
 
 @dataclass(frozen=True)
@@ -141,23 +89,14 @@ class AppState:
         self.write_lock = threading.Lock()  # one upload / delete / re-index at a time
         self._build_lock = threading.Lock()
         self._writer: Store | None = None
-        self._files = open_files(self.root, settings.chroma_url)
+        self._manifest_mtime = commit_token(settings)  # changes with every commit, by anyone
         self._snapshot: Snapshot | None = None
         self._snapshot = self._build()
 
     # ---- reading ---------------------------------------------------------------------
 
-    def _manifest_mtime(self) -> float:
-        """Changes with every commit, by any process (index/storage.py)."""
-        return self._files.token()
-
     def _build(self) -> Snapshot:
-        mtime = self._manifest_mtime()
-        store = pinned_store(self.root, self.embedder, self.settings.chroma_url)
-        retriever = HybridRetriever(store, self.settings.candidates, self.settings.rrf_k)
-        retriever.corpus  # noqa: B018 - statistics built here, not in the first question
-        samples = samples_of(store, self.settings.samples_dir)
-        return Snapshot(store, retriever, store.generation, mtime, fields_of(store), samples)
+        return take_snapshot(self.settings, self.embedder, self._manifest_mtime())
 
     def snapshot(self) -> Snapshot:
         """The index as last committed; never blocks on a rebuild someone else started."""
@@ -183,9 +122,10 @@ class AppState:
 
     @property
     def writer(self) -> Store:
-        """The one Store that writes; use it only while holding `write_lock`."""
+        """The one Store that writes: write only while holding `write_lock` (reading it,
+        as an upload's plan does, is safe from any thread)."""
         if self._writer is None:
-            self._writer = Store(self.root, self.embedder, self.settings.chroma_url)
+            self._writer = open_store(self.settings, self.embedder)
         return self._writer
 
     # ---- who is asking ---------------------------------------------------------------

@@ -1,11 +1,10 @@
 """Views across reports, built on the records registry (assistant/answerers/records/,
-index/registry/, assistant/chart.py): "Văn bản", "Dự án", "Nhiệm vụ", "Số liệu".
+index/registry/), through assistant.api: "Văn bản", "Dự án", "Nhiệm vụ", "Số liệu".
 
-Every view degrades to "chưa có dữ liệu" when the records modules or the registry are
-missing or fail, so the chat never depends on them. Functions called:
-assistant.records.lookup_document / project_timeline / task_followup / figure_series /
-STATUS_VN, Store.registry.find_documents / projects / reports, index.registry.
-parse_number_query, assistant.chart.line_chart.
+Every view degrades to "chưa có dữ liệu" when the records or the registry fail, so the
+chat never depends on them. Functions called: api.lookup_document / project_timeline /
+task_followup / figure_series / TASK_STATUS_VN / parse_number_query, and
+Store.registry.find_documents / projects / reports / task_periods.
 """
 
 from __future__ import annotations
@@ -17,11 +16,21 @@ from typing import Any
 
 import pandas as pd
 
+from assistant.api import (
+    TASK_STATUS_VN,
+    Store,
+    distinct_labels,
+    figure_series,
+    fold,
+    lookup_document,
+    parse_number_query,
+    period_of_label,
+    project_timeline,
+    task_followup,
+)
 from assistant.settings import Settings
 from assistant.webui.citations import panel_html
 from assistant.webui.render import esc
-from index import labels, periods
-from index.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -33,12 +42,6 @@ DOC_HEAD = ["Số", "Loại", "Ngày", "Cơ quan ban hành", "Về việc", "Nh�
 PROJECT_HEAD = ["Dự án", "Giai đoạn (báo cáo mới nhất)", "Kỳ", "Số báo cáo nhắc đến"]
 TASK_HEAD = ["Lĩnh vực", "Nhiệm vụ", "Tình trạng", "Kết quả (báo cáo kỳ sau)"]
 FIGURE_HEAD = ["Kỳ", "Giá trị", "Đơn vị", "Chỉ tiêu", "Báo cáo"]
-
-
-def _records():
-    from assistant.answerers import records
-
-    return records
 
 
 # What a view's text box may send: a search of 100 KB took 11.6 s of one shared worker.
@@ -90,8 +93,6 @@ def documents(
 ) -> tuple[list[list[str]], list[str], str]:
     """(table rows, document number per row, status) of the documents a number or words
     name; one row per document, with the reports that mention it (by their labels)."""
-    from index.registry import parse_number_query
-
     text, period = (text or "").strip(), (period or "").strip() or None
     key, digits, _ = parse_number_query(text) if text else ("", "", "")
     if key or digits:
@@ -100,7 +101,7 @@ def documents(
         refs = store.registry.find_documents(search=text or None, period=period, reports=reports)
     if not refs and not store.registry.reports():
         return [], [], NO_DATA
-    numbers = labels.distinct(store.reports())
+    numbers = distinct_labels(store.reports())
     rows: dict[str, list[str]] = {}
     mentioned: dict[str, dict[str, None]] = {}  # number → labels, each once, in order
     for d in refs:
@@ -115,7 +116,7 @@ def documents(
 
 @graceful(lambda: NO_DATA)
 def document_detail(store: Store, number: str, reports: list[str] | None = None) -> str:
-    matches = _records().lookup_document(store, number, reports=reports)
+    matches = lookup_document(store, number, reports=reports)
     titles = []
     for m in matches:
         kind = f"{m.type} {m.number}" if m.kind == "registry" else f"Nhắc đến {m.number}"
@@ -153,7 +154,7 @@ def _joined(row: Any) -> str:
 @graceful(lambda: NO_DATA)
 def project_detail(store: Store, key: tuple[str, str, str] | str, reports=None) -> str:
     name, issuer, joined = key if isinstance(key, (tuple, list)) else (key, "", "")
-    stages = _records().project_timeline(store, name, reports=reports, issuer=issuer or None)
+    stages = project_timeline(store, name, reports=reports, issuer=issuer or None)
     if not stages:
         return '<div class="cite-empty">Không tìm thấy dự án.</div>'
     out = [f"<h3>{esc(stages[0].mentions[0].name)}</h3>"]
@@ -198,14 +199,11 @@ def tasks(
 ) -> tuple[list[list[str]], list[Any], str]:
     if not period:
         return [], [], '<div class="cite-empty">Hãy chọn kỳ của nhiệm vụ.</div>'
-    records = _records()
-    rows = records.task_followup(store, period, reports=reports)
+    rows = task_followup(store, period, reports=reports)
     if field_:
-        from index import vn
-
-        rows = [r for r in rows if vn.fold(field_) in vn.fold(r.field)]
-    counts = {k: sum(r.status == k for r in rows) for k in records.STATUS_VN}
-    summary = ", ".join(f"{n} {records.STATUS_VN[k]}" for k, n in counts.items() if n)
+        rows = [r for r in rows if fold(field_) in fold(r.field)]
+    counts = {k: sum(r.status == k for r in rows) for k in TASK_STATUS_VN}
+    summary = ", ".join(f"{n} {TASK_STATUS_VN[k]}" for k, n in counts.items() if n)
     table = [[r.field, r.task, r.status_vn, r.evidence or "—"] for r in rows]
     status = f"Nhiệm vụ đề ra cho kỳ {esc(period)}: {esc(summary or 'không có')}"
     return table, rows, f'<div class="view-status">{status}</div>'
@@ -236,9 +234,7 @@ def figures(
     measure = (measure or "").strip()
     if not measure:
         return [], None, '<div class="cite-empty">Hãy nhập tên chỉ tiêu.</div>'
-    series = _records().figure_series(
-        store, measure, period=(period or "").strip() or None, reports=reports
-    )
+    series = figure_series(store, measure, period=(period or "").strip() or None, reports=reports)
     if not series:
         return [], None, f'<div class="cite-empty">Không tìm thấy số liệu “{esc(measure)}”.</div>'
     table = [[r.period, r.raw, r.unit, r.measure, r.report] for r in series]
@@ -261,7 +257,7 @@ def figures(
 
 def _when(figure: Any) -> pd.Timestamp | None:
     """Where a figure sits on the chart's time axis: its period's first month."""
-    p = periods.from_label(figure.period)
+    p = period_of_label(figure.period)
     return pd.Timestamp(p.first[0], p.first[1], 1) if p is not None and p.year_known else None
 
 

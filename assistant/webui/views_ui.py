@@ -5,7 +5,7 @@ from __future__ import annotations
 import gradio as gr
 import pandas as pd
 
-from assistant.answerers.summary import summarize_report
+from assistant import api
 from assistant.webui import views
 from assistant.webui.assets import SUMMARY_PANEL_JS
 from assistant.webui.chat import period_choices, report_choices, show_citation
@@ -39,17 +39,12 @@ def _row(evt: gr.SelectData) -> int | None:
     return int(index) if isinstance(index, int) else None
 
 
-def shown(snap) -> list[str] | None:
-    """The reports the views draw on: all, or the real ones once there are some."""
-    return [r.report_id for r in snap.visible()] if snap.hides_samples else None
-
-
 def view_choices(state: AppState) -> tuple:
     """Fresh choices for the views' pickers (after an upload or delete, and on page
     load): report periods ×2, task periods, the summary's reports."""
     snap = state.snapshot()
     periods = period_choices(snap)
-    tasks = views.task_periods(snap.store, shown(snap))
+    tasks = views.task_periods(snap.store, snap.shown())
     reports = report_choices(snap)
     visible = {r.report_id for r in snap.visible()}
     first = next((rid for _, rid in reports if rid in visible), None)
@@ -106,7 +101,7 @@ def build_views(state: AppState, demo: gr.Blocks, conv: gr.State) -> list[gr.com
         prj_detail = gr.HTML(PICK_ROW)
 
     with gr.Tab("Nhiệm vụ", id="tasks-tab", elem_id="tasks-tab"):
-        task_periods = views.task_periods(snap.store, shown(snap))
+        task_periods = views.task_periods(snap.store, snap.shown())
         with gr.Row():
             task_period = gr.Dropdown(
                 [(f"Nhiệm vụ tháng {p}", p) for p in task_periods],
@@ -173,7 +168,7 @@ def build_views(state: AppState, demo: gr.Blocks, conv: gr.State) -> list[gr.com
     # ---- handlers ----
     def find_docs(text, period):
         snap = state.snapshot()
-        rows, keys, status = views.documents(snap.store, text, period, shown(snap))
+        rows, keys, status = views.documents(snap.store, text, period, snap.shown())
         return _frame(rows, views.DOC_HEAD), keys, status, PICK_ROW
 
     def doc_row(keys, evt: gr.SelectData):
@@ -181,11 +176,11 @@ def build_views(state: AppState, demo: gr.Blocks, conv: gr.State) -> list[gr.com
         if i is None or i >= len(keys):
             return PICK_ROW
         snap = state.snapshot()
-        return views.document_detail(snap.store, keys[i], shown(snap))
+        return views.document_detail(snap.store, keys[i], snap.shown())
 
     def find_projects(text, period):
         snap = state.snapshot()
-        rows, keys, status = views.projects(snap.store, text, period, shown(snap))
+        rows, keys, status = views.projects(snap.store, text, period, snap.shown())
         return _frame(rows, views.PROJECT_HEAD), keys, status, PICK_ROW
 
     def project_row(keys, evt: gr.SelectData):
@@ -193,11 +188,11 @@ def build_views(state: AppState, demo: gr.Blocks, conv: gr.State) -> list[gr.com
         if i is None or i >= len(keys):
             return PICK_ROW
         snap = state.snapshot()
-        return views.project_detail(snap.store, keys[i], shown(snap))
+        return views.project_detail(snap.store, keys[i], snap.shown())
 
     def find_tasks(period, field_):
         snap = state.snapshot()
-        rows, items, status = views.tasks(snap.store, period, field_, shown(snap))
+        rows, items, status = views.tasks(snap.store, period, field_, snap.shown())
         return _frame(rows, views.TASK_HEAD), items, status, PICK_ROW
 
     def task_row(items, evt: gr.SelectData):
@@ -208,7 +203,7 @@ def build_views(state: AppState, demo: gr.Blocks, conv: gr.State) -> list[gr.com
 
     def find_figures(measure, period):
         snap = state.snapshot()
-        rows, points, detail = views.figures(snap.store, measure, period, shown(snap))
+        rows, points, detail = views.figures(snap.store, measure, period, snap.shown())
         plot = gr.update(value=points, visible=points is not None)
         return _frame(rows, views.FIGURE_HEAD), plot, detail
 
@@ -218,15 +213,15 @@ def build_views(state: AppState, demo: gr.Blocks, conv: gr.State) -> list[gr.com
         if span is None:
             return gr.skip()
         snap = state.snapshot()
-        return views.figures(snap.store, measure, period, shown(snap), span)[2]
+        return views.figures(snap.store, measure, period, snap.shown(), span)[2]
 
     def all_points(measure, period):
         snap = state.snapshot()
-        return views.figures(snap.store, measure, period, shown(snap))[2]
+        return views.figures(snap.store, measure, period, snap.shown())[2]
 
     def summarize(rid, section_, conv_):
-        store = state.snapshot().store
-        report = store.report(rid) if rid else None
+        snap = state.snapshot()
+        report = snap.store.report(rid) if rid else None
         if report is None:
             return "Hãy chọn một báo cáo.", EMPTY_PANEL
         section_ = (section_ or "").strip() or None
@@ -234,7 +229,7 @@ def build_views(state: AppState, demo: gr.Blocks, conv: gr.State) -> list[gr.com
             paths = ", ".join(s.path for s in report.sections)
             said = f"Báo cáo không có mục {escape_md(section_)}. Các mục: {escape_md(paths)}"
             return said, EMPTY_PANEL
-        conv_.summary = summarize_report(store, rid, section_)
+        conv_.summary = api.summarize(snap, rid, section_)
         return chat_markdown(conv_.summary, "s"), EMPTY_PANEL  # its [n] open the panel
 
     def summary_cite(conv_, evt: gr.EventData):

@@ -26,6 +26,9 @@ def top_level(modules: set[str]) -> set[str]:
 
 INDEX_FILES = sorted((ROOT / "index").rglob("*.py"))
 ASSISTANT_FILES = sorted((ROOT / "assistant").rglob("*.py"))
+WEBUI_FILES = sorted((ROOT / "assistant" / "webui").rglob("*.py"))
+OTHER_FILES = [ROOT / "app.py", *sorted((ROOT / "bench").rglob("*.py"))]
+OURS = {"index", "assistant", "app", "bench"}
 
 
 def test_there_is_something_to_check() -> None:
@@ -83,6 +86,54 @@ def test_assistant_does_not_import_app(path: Path) -> None:
     assert "app" not in top_level(imported_modules(path))
 
 
+def _is_module(dotted: str) -> bool:
+    path = ROOT / dotted.replace(".", "/")
+    return path.is_dir() or path.with_suffix(".py").is_file()
+
+
+def our_imports(source: str) -> set[str]:
+    """The modules of ours a source imports, `from a import b` read as `a.b` when b is a
+    module (so `from assistant import api` is assistant.api, not assistant)."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            for alias in node.names:
+                full = f"{node.module}.{alias.name}"
+                found.add(full if _is_module(full) else node.module)
+    return {m for m in found if m.split(".", 1)[0] in OURS}
+
+
+def outside_the_facade(source: str) -> set[str]:
+    """What a web app module imports of ours beyond assistant.api, assistant.settings and
+    its own package."""
+    allowed = ("assistant.api", "assistant.settings", "assistant.webui")
+    return {
+        m for m in our_imports(source) if not any(m == a or m.startswith(a + ".") for a in allowed)
+    }
+
+
+def test_the_facade_check_sees_what_goes_around_it() -> None:
+    source = (
+        "from assistant import api\nfrom assistant.api import Answer\n"
+        "from assistant.webui import chat\nimport gradio\nimport re\n"
+        "def f():\n    from index import labels\n    from assistant.route import too_long\n"
+        "    import index.vn\n    from assistant import cite\n"
+    )
+    assert outside_the_facade(source) == {
+        "index.labels", "assistant.route", "index.vn", "assistant.cite"
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize("path", WEBUI_FILES, ids=lambda p: p.name)
+def test_the_web_app_reaches_the_rest_through_assistant_api(path: Path) -> None:
+    """assistant/webui/ imports assistant.api, assistant.settings, its own modules, the
+    standard library and third-party packages: nothing of index/, no other assistant
+    module, so what lies below the facade can move without the web app noticing."""
+    assert outside_the_facade(path.read_text("utf-8")) == set()
+
+
 def test_the_checker_sees_imports_inside_functions(tmp_path: Path) -> None:
     sample = tmp_path / "m.py"
     sample.write_text("def f():\n    from assistant.answer import answer\n    import app\n")
@@ -113,6 +164,9 @@ def test_the_private_name_check_sees_one() -> None:
     source = "from index.readers.pdf.layout import _Table\nfrom index.vn import _WORD_RE\n"
     assert _private_names(source, "index.readers.pdf") == ["index.vn._WORD_RE"]
     assert _private_names(source, "index") == ["index.readers.pdf.layout._Table"]
+    across = "from index.store import _x\nfrom assistant.cli import _store\n"
+    assert _private_names(across, "assistant.webui") == ["index.store._x", "assistant.cli._store"]
+    assert _private_names(across, "") == ["index.store._x", "assistant.cli._store"]  # app.py
 
 
 READER_FILES = sorted((ROOT / "index" / "readers").rglob("*.py"))
@@ -139,6 +193,8 @@ def test_readers_are_one_package_per_format() -> None:
     assert not (ROOT / "index" / "parse_docx.py").exists()
 
 
-@pytest.mark.parametrize("path", [*INDEX_FILES, *ASSISTANT_FILES], ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path", [*INDEX_FILES, *ASSISTANT_FILES, *OTHER_FILES], ids=lambda p: p.name
+)
 def test_no_private_name_is_imported_across_packages(path: Path) -> None:
     assert _private_imports(path) == []

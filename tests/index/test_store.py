@@ -191,6 +191,76 @@ def test_a_second_store_sees_committed_changes(store: Store, docs: Path) -> None
     assert set(reader.chunks) == set(store.chunks)
 
 
+def test_threads_reading_one_store_while_it_commits_see_whole_states(
+    store: Store, docs: Path
+) -> None:
+    """Three threads read one Store while this one adds and removes reports through it:
+    every read, one call or one pinned view, sees a single generation (report list, chunk
+    count, BM25 ids alike), none goes back to an older one, and each reader sees every
+    generation (the writer waits for a read begun after each commit; nothing is timed)."""
+    from index.chunkmap import split_id
+
+    first, second = (docs / f.name for f in SAMPLE_FILES[:2])
+    first_id = ingest_file(store, first, MAX).report_id
+    errors: list[str] = []
+    seen: list[set[int]] = [set() for _ in range(3)]
+    reached = [-1] * len(seen)  # per reader: commits done when its last whole read began
+    commits = [0]
+    cond = threading.Condition()
+    done = threading.Event()
+
+    def read(i: int) -> None:
+        last = 0
+        try:
+            while not done.is_set():
+                with cond:
+                    began = commits[0]
+                chunks = store.chunks  # one call: its count and its ids from one state
+                assert len(list(chunks)) == len(chunks)
+                view = store.pinned()
+                generation, infos, ids = view.generation, view.reports(), view.lexicon.ids
+                assert sum(r.chunks for r in infos) == len(view.chunks) == len(ids)
+                assert {split_id(c)[0] for c in ids} == {r.report_id for r in infos}
+                assert view.generation == generation >= last
+                last = generation
+                seen[i].add(generation)
+                with cond:
+                    reached[i] = began
+                    cond.notify_all()
+        except Exception as e:
+            errors.append(repr(e))
+            with cond:
+                reached[i] = 1 << 30  # the writer stops waiting for this one
+                cond.notify_all()
+
+    def committed() -> None:
+        with cond:
+            commits[0] += 1
+            assert cond.wait_for(lambda: min(reached) >= commits[0], timeout=120), reached
+
+    readers = [threading.Thread(target=read, args=(i,)) for i in range(len(seen))]
+    for t in readers:
+        t.start()
+    try:
+        with cond:
+            assert cond.wait_for(lambda: min(reached) >= 0, timeout=120)
+        second_id = ingest_file(store, second, MAX).report_id
+        committed()
+        assert store.remove(first_id)
+        committed()
+        assert ingest_file(store, first, MAX).status == "added"
+        committed()
+        assert store.remove(second_id)
+        committed()
+    finally:
+        done.set()
+        for t in readers:
+            t.join(60)
+    assert not errors, errors[:3]
+    assert [r.report_id for r in store.reports()] == [first_id]
+    assert all(s == {1, 2, 3, 4, 5} for s in seen), seen
+
+
 def test_crash_before_commit_keeps_the_previous_state(
     store: Store, docs: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from test_webui_upload_quota import finish, make_state, text, uploaded
 
-from assistant.webui.batch import describe, duration_vn, needs_confirmation, plan_batch, run_batch
+from assistant.webui.batch import run_batch
+from assistant.webui.plan import describe, duration_vn, needs_confirmation, plan_batch
 from assistant.webui.state import Limits
 
 
