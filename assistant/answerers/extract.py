@@ -87,12 +87,26 @@ def _dated(text: str) -> set[int]:
     return {int(y) for y in _DATE.findall(text)}
 
 
+def counts_to(text: str, as_of: str) -> bool:
+    """Whether a unit that counts its figures to a day ("tính đến hết ngày 15/12/2025")
+    counts them to the day asked ("31/12/2025"; "15/12/*" when the year was not said);
+    a unit that names no such day may."""
+    days = [
+        f"{m.day:02d}/{m.period.label}" for m in P.mentions(text) if m.as_of and m.day and m.period
+    ]
+    if not days:
+        return True
+    day, _, year = as_of.rpartition("/")
+    return any(d == as_of or (year == "*" and d.rpartition("/")[0] == day) for d in days)
+
+
 def candidates(query: Query, hits: list[Hit], ctx: Context) -> list[Candidate]:
     """Every quotable unit of the hits, best first. A unit that names only other years
     than the question does ('PCI năm 2024' for 'PCI 2023') is never a candidate, nor one
     naming no year in a report of another year (the 2025 appendix's row for 'năm 2024')."""
     terms = question_terms(query.content)
     asked = P.years(query.text if not query.english else query.folded)
+    as_of = ctx.scope(query).as_of
     out: list[Candidate] = []
     for rank, hit in enumerate(hits):
         if hit.chunk.kind == "header" and query.intent != METADATA:
@@ -110,6 +124,8 @@ def candidates(query: Query, hits: list[Hit], ctx: Context) -> list[Candidate]:
             # "ước đến hết ngày 31/01/2026" is about 2026 though it names no year as such
             if asked and not asked & (named | _dated(s)) and (named or other_year):
                 continue
+            if as_of and not counts_to(s, as_of):
+                continue  # "đến ngày 10/12/2025" does not tell the situation at 31/12
             own = set(vn.terms(f"{s} {under}"))
             score = 0.6 * coverage(terms, own, weight) + 0.4 * coverage(terms, own | header, weight)
             score -= 0.02 * rank

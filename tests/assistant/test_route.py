@@ -295,3 +295,18 @@ def test_a_year_the_report_is_not_about_needs_a_passage_naming_it(sample_retriev
     assert a.insufficient
     a = answer("Năm 2025 thành phố cấp bao nhiêu giấy phép xây dựng?", sample_retriever)
     assert not a.insufficient and "498" in a.text
+
+
+@pytest.mark.parametrize(
+    ("unit", "as_of", "counts"),
+    [
+        ("thực hiện đến ngày 10/12/2025 là 28.611 tỷ đồng", "31/12/2025", False),
+        ("tính đến hết ngày 15/12/2025 thu được 42.960 triệu đồng", "15/12/2025", True),
+        ("tính đến hết ngày 15/12/2025 thu được 42.960 triệu đồng", "15/12/*", True),
+        ("Trong tháng 12/2025, thu NSNN vượt dự toán", "31/12/2025", True),  # no day named
+    ],
+)
+def test_a_figure_counted_to_another_day_is_not_the_one_asked(
+    unit: str, as_of: str, counts: bool
+) -> None:
+    assert extract.counts_to(unit, as_of) is counts
