@@ -100,13 +100,25 @@ def counts_to(text: str, as_of: str) -> bool:
     return any(d == as_of or (year == "*" and d.rpartition("/")[0] == day) for d in days)
 
 
+def _about(text: str, asked: list[P.Period]) -> bool:
+    """Whether a unit may be about the months asked: it names none, or one of them."""
+    named = [
+        m.period
+        for m in P.mentions(text)
+        if m.period is not None and not m.as_of and m.period.unit != "year"
+    ]
+    return not named or any(n.matches(a) for n in named for a in asked)
+
+
 def candidates(query: Query, hits: list[Hit], ctx: Context) -> list[Candidate]:
     """Every quotable unit of the hits, best first. A unit that names only other years
     than the question does ('PCI năm 2024' for 'PCI 2023') is never a candidate, nor one
     naming no year in a report of another year (the 2025 appendix's row for 'năm 2024')."""
     terms = question_terms(query.content)
     asked = P.years(query.text if not query.english else query.folded)
-    as_of = ctx.scope(query).as_of
+    scope = ctx.scope(query)
+    as_of = scope.as_of
+    months = [p for p in scope.periods if p.unit != "year"]
     out: list[Candidate] = []
     for rank, hit in enumerate(hits):
         if hit.chunk.kind == "header" and query.intent != METADATA:
@@ -126,6 +138,8 @@ def candidates(query: Query, hits: list[Hit], ctx: Context) -> list[Candidate]:
                 continue
             if as_of and not counts_to(s, as_of):
                 continue  # "đến ngày 10/12/2025" does not tell the situation at 31/12
+            if months and not _about(s, months):
+                continue  # "phấn đấu đến hết tháng 11" is no figure of October
             own = set(vn.terms(f"{s} {under}"))
             score = 0.6 * coverage(terms, own, weight) + 0.4 * coverage(terms, own | header, weight)
             score -= 0.02 * rank

@@ -317,3 +317,11 @@ def test_a_figure_counted_to_another_day_is_not_the_one_asked(
     unit: str, as_of: str, counts: bool
 ) -> None:
     assert extract.counts_to(unit, as_of) is counts
+
+
+def test_a_unit_about_another_month_is_not_the_month_asked(sample_retriever) -> None:
+    """October's report sets a target for November ("phấn đấu đến hết tháng 11/2025 … trên
+    60%"): asked about October, that is not the rate achieved."""
+    a = answer("Tỷ lệ giải ngân vốn đầu tư công tháng 10 đạt bao nhiêu?", sample_retriever)
+    assert not a.insufficient and "45,23%" in a.text.split("\n")[0]
+    assert "60%" not in a.text
