@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from index.readers.pdf.layout import Line, Page
+from index.readers.pdf.layout import Line
+from index.readers.pdf.page import Page
 
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 

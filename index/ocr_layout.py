@@ -25,7 +25,8 @@ from index.ocr_furniture import closing_columns
 from index.ocr_headings import repair_headings
 from index.ocr_lines import line_words
 from index.ocr_markers import Marks, Shapes, number_markers, word_shapes
-from index.readers.pdf.layout import Page, build_lines
+from index.readers.pdf.layout import build_lines
+from index.readers.pdf.page import Page
 
 MIN_SYLLABLES = 5  # confident Vietnamese syllables for a page to count as text
 

@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from index import ocr, ocr_correct, vn
-from index.readers.pdf.layout import Page
+from index.readers.pdf.page import Page
 
 MARKS = {",", "'", "’", "‘", "`", "!", "?", "*", "°", "^", '"', "”", "“", ":"}  # OCR'd ¹²³
 # What Tesseract makes of a raised footnote number: quotes, apostrophes, stray marks, and

@@ -2,7 +2,8 @@
 
 Format readers (text, .docx, .pdf) only cut their file into `Block`s in reading order;
 everything about the genre — header, parts and sections, footnotes, paragraphs split by
-page breaks, the signature and "Nơi nhận" — is decided here, once.
+page breaks, the signature and "Nơi nhận" — is decided here, once: what the letterhead and
+the signature say in index/letterhead.py, which clause cites a footnote in index/footnotes.py.
 """
 
 from __future__ import annotations
@@ -11,8 +12,16 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from index import periods, vn
-from index.model import Footnote, Paragraph, Report, ReportMeta, Section
+from index import vn
+from index.footnotes import link_footnotes
+from index.letterhead import (
+    DATE_LINE_RE,
+    NUMBER_LINE_RE,
+    SIGN_ROLE_RE,
+    header_like,
+    report_meta,
+)
+from index.model import Report, ReportMeta, Section
 
 SUP = vn.SUPERSCRIPT_DIGITS
 
@@ -33,25 +42,6 @@ FOOTNOTE_BODY_RE = re.compile(rf"^\s*(?P<num>[{SUP}]+)\s*(?P<body>\S.*)$", re.S)
 MARKER_RE = vn.MARKER_RE
 BULLET_RE = re.compile(r"^\s*(?:[-+•–*]\s+|[a-zđ]\)\s+)")
 TERMINAL = ".;:!?…"
-NUMBER_LINE_RE = re.compile(r"^Số\s*:?\s*(?P<num>[\w/.\-&Đđ]+)", re.I)
-DATE_LINE_RE = re.compile(
-    r"^(?P<place>[^,]{2,60}),\s*ngày\s*(?P<d>\d{1,2})?[\s.…_]*"
-    r"tháng\s*(?P<m>\d{1,2})\s*năm\s*(?P<y>\d{4})",
-    re.I,
-)
-PERIOD_RE = re.compile(r"tháng\s+(\d{1,2})\s*/\s*(\d{4})", re.I)
-SIGN_ROLE_RE = re.compile(r"^(?:TM\.|KT\.|Q\.|TL\.|CHỦ TỊCH|PHÓ CHỦ TỊCH|GIÁM ĐỐC)", re.I)
-_NATIONAL = r"CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*[-–]\s*Tự do"
-NATIONAL_RE = re.compile(_NATIONAL, re.I)
-# The letterhead and the signature block: Word and .doc files often lay them out as small
-# borderless tables, which are text, not data (index/readers).
-LETTERHEAD_RE = re.compile(
-    _NATIONAL + r"|^\s*Số\s*:|ngày\s+[\d.…_ ]*tháng\s+[\d.…_ ]*năm\s+\d{4}", re.I | re.M
-)
-CLOSING_RE = re.compile(
-    r"Nơi nhận|^\s*(?:TM\.|KT\.|TL\.|Q\.)\s|^\s*(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN)\b",
-    re.M,
-)
 
 
 def clean(text: str) -> str:
@@ -94,15 +84,6 @@ def _body_like(b: Block, text: str) -> bool:
     return b.kind == "table" or len(text) > 200
 
 
-def _header_like(text: str) -> bool:
-    """Issuer lines, the national motto, a short line before the body: not running prose."""
-    return (
-        text.isupper()
-        or bool(NATIONAL_RE.search(text))
-        or (len(text) < 80 and not text.rstrip().endswith((".", ";")))
-    )
-
-
 def _is_heading_title(title: str) -> bool:
     title = title.strip()
     if not title or len(title) > 160 or MARKER_RE.search(title[-2:] if title else ""):
@@ -122,63 +103,6 @@ def _open_ended(text: str) -> bool:
 def _continues(text: str) -> bool:
     head = text.lstrip("(“\"'*")
     return bool(head) and (head[0].islower() or head[0].isdigit())
-
-
-def _markers(text: str, known: set[int]) -> list[tuple[int, int, int]]:
-    """Markers that refer to a footnote the report actually has."""
-    return [m for m in vn.footnote_markers(text) if m[0] in known]
-
-
-def _clause_before(text: str, start: int) -> str:
-    """The clause a footnote marker closes: back to the previous ';', '.', ':' or marker,
-    extended to the sentence when that clause is too short to mean anything."""
-    head = text[:start].rstrip(" .;:,")
-    cuts = [m.end() for m in re.finditer(r"[.;:](?=\s)", head)]
-    cuts += [m.end() for m in MARKER_RE.finditer(head)]
-    clause = head[max(cuts, default=0) :].strip()
-    if len(clause.split()) < 4:
-        sentence = [m.end() for m in re.finditer(r"[.:](?=\s)", head)]
-        clause = head[max(sentence, default=0) :].strip()
-    return MARKER_RE.sub("", clause).strip(" ,;")
-
-
-def _period(text: str) -> str:
-    """The period a title names, as stored ('12/2023', 'Q4/2025', '2025')."""
-    return periods.of_title(text)
-
-
-ADMIN_UNITS = ("thành phố", "thị xã", "tỉnh", "huyện", "quận", "xã", "phường", "thị trấn")
-
-
-def _proper(name: str) -> str:
-    """'THÀNH PHỐ SÔNG MAI' → 'thành phố Sông Mai'; other bodies in sentence case
-    ('TRUNG TÂM XÚC TIẾN ĐẦU TƯ' → 'Trung tâm xúc tiến đầu tư')."""
-    low = name.lower().strip()
-    for unit in ADMIN_UNITS:
-        if low.startswith(unit + " "):
-            return f"{unit} {low[len(unit) + 1 :].title()}"
-    return low[:1].upper() + low[1:]
-
-
-def _body(line: str) -> str:
-    m = re.match(r"^(?:(?:ỦY|UỶ) BAN NHÂN DÂN|UBND)\s*(.*)$", line)
-    return f"UBND {_proper(m.group(1))}".strip() if m else _proper(line)
-
-
-def _issuer(header: list[str], place: str, signature: list[str]) -> str:
-    """The issuing body. A header names the parent on its first line and the issuing body
-    below it ('UBND TỈNH LÂM ĐỒNG' / 'TRUNG TÂM XÚC TIẾN …'): 'Trung tâm … (UBND tỉnh …)'."""
-    lines = [h for h in header if h.isupper() and not NATIONAL_RE.search(h)]
-    if lines:
-        if len(lines) >= 2 and re.match(r"^(?:(?:ỦY|UỶ) BAN NHÂN DÂN|UBND)\s*$", lines[0]):
-            lines = [f"{lines[0]} {lines[1]}", *lines[2:]]  # "ỦY BAN NHÂN DÂN" / "TỈNH X"
-        parent, *rest = lines
-        return f"{_body(' '.join(rest))} ({_body(parent)})" if rest else _body(parent)
-    body = " ".join(signature).upper()
-    if place and ("ỦY BAN NHÂN DÂN" in body or "UỶ BAN NHÂN DÂN" in body):
-        city = re.sub(r"^TP\.?\s*", "thành phố ", place.strip())
-        return f"UBND {_proper(city)}"
-    return ""
 
 
 def build_report(source: str, blocks: list[Block]) -> Report:
@@ -206,21 +130,13 @@ def build_report(source: str, blocks: list[Block]) -> Report:
             in_title = True
         elif in_title and b.kind != "footnote" and len(title_lines) < 4:
             title_lines.append(text)
-        elif b.kind != "footnote" and _header_like(text):
+        elif b.kind != "footnote" and header_like(text):
             header.append(text)
         else:
             break
         i += 1
     if title_lines:
         meta["title"] = " ".join(title_lines).strip()
-    title = meta.get("title", "")
-    period = _period(title)
-    task_period = ""
-    tm = re.search(r"nhiệm vụ.*", title, re.I)
-    if tm:
-        task_period = _period(tm.group(0))
-        if task_period and title.lower().find("nhiệm vụ") < (PERIOD_RE.search(title) or tm).start():
-            period = _period(title[: tm.start()]) or period
 
     sections: list[Section] = []
     paragraphs: list[dict] = []
@@ -300,44 +216,8 @@ def build_report(source: str, blocks: list[Block]) -> Report:
             }
         )
 
-    known = set(footnote_bodies)
-    paras: list[Paragraph] = []
-    footnotes: list[Footnote] = []
-    for n, p in enumerate(paragraphs, start=1):
-        marks = _markers(p["text"], known)
-        nums = tuple(dict.fromkeys(num for num, _, _ in marks))
-        paras.append(
-            Paragraph(
-                index=n,
-                text=p["text"],
-                section=p["section"],
-                footnotes=nums,
-                page=p["page"],
-                kind=p["kind"],
-            )
-        )
-        for num, start, _ in marks:
-            if num in footnote_bodies and "paragraph" not in footnote_bodies[num]:
-                footnote_bodies[num]["paragraph"] = n
-                footnote_bodies[num]["context"] = _clause_before(p["text"], start)
-    for num in sorted(footnote_bodies):
-        fb = footnote_bodies[num]
-        footnotes.append(
-            Footnote(
-                number=num,
-                text=fb["text"],
-                paragraph=fb.get("paragraph"),
-                context=fb.get("context", ""),
-                page=fb.get("page"),
-            )
-        )
+    paras, footnotes = link_footnotes(paragraphs, footnote_bodies)
 
-    signer_role = ""
-    signer = ""
-    if signature:
-        signer = signature[-1] if not SIGN_ROLE_RE.match(signature[-1]) else ""
-        roles = [s for s in signature if s != signer]
-        signer_role = " ".join(roles)
     warnings = []
     if not sections:
         warnings.append(
@@ -347,33 +227,15 @@ def build_report(source: str, blocks: list[Block]) -> Report:
     unlinked = [f.number for f in footnotes if f.paragraph is None]
     if unlinked:
         warnings.append(f"chú thích không tìm thấy chỗ dẫn trong văn bản: {unlinked}")
-    report_meta = ReportMeta(
-        issuer=_issuer(header, meta.get("place", ""), signature),
-        number=meta.get("number", ""),
-        place=meta.get("place", ""),
-        date=meta.get("date", ""),
-        title=title,
-        period=period,
-        task_period=task_period or _task_period_from_sections(sections),
-        signer=signer,
-        signer_role=signer_role,
-    )
     return Report(
         source=source,
-        meta=report_meta,
+        meta=report_meta(meta, header, signature, sections),
         sections=tuple(sections),
         paragraphs=tuple(paras),
         footnotes=tuple(footnotes),
         recipients=tuple(recipients),
         warnings=tuple(warnings),
     )
-
-
-def _task_period_from_sections(sections: list[Section]) -> str:
-    for s in sections:
-        if re.search(r"nhiệm vụ|phương hướng", s.title, re.I):
-            return _period(s.title)
-    return ""
 
 
 def _heading(b: Block, text: str) -> tuple[str, str, str] | None:

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from assistant.answerers import tables
+from assistant.answerers.evidence import is_instruction
 from assistant.answerers.summary import clean
 from assistant.answerers.support import (
     Signals,
@@ -24,7 +25,6 @@ from assistant.answerers.support import (
     question_terms,
     signals,
 )
-from assistant.answerers.verify import is_instruction
 from assistant.cite import Answer, Citer
 from assistant.context import Context
 from assistant.query import METADATA, Query

@@ -18,11 +18,12 @@ from pathlib import Path
 
 from index import legacy
 from index.errors import CorruptFileError, FileTooLargeError, IngestError, MissingToolError
+from index.letterhead import CLOSING_RE, LETTERHEAD_RE
 from index.model import Report
 from index.ooxml_guard import DEFAULT_MAX_BYTES
 from index.readers.docx import parse_docx
 from index.readers.tables import table_blocks
-from index.structure import CLOSING_RE, LETTERHEAD_RE, Block, build_report
+from index.structure import Block, build_report
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 CONVERT_TIMEOUT = 180  # seconds; the first LibreOffice start builds its profile

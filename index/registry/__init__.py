@@ -10,8 +10,9 @@ manifest for a moment but never contradicts it for long. Each write is one trans
 from __future__ import annotations
 
 from index.records import EXTRACTOR_VERSION
+from index.registry.documents import DocumentQueries, parse_number_query
 from index.registry.projects import ProjectName, ProjectRow
-from index.registry.query import Queries, parse_number_query
+from index.registry.query import Queries
 from index.registry.schema import ReportRow
 from index.registry.write import Writes
 
@@ -25,6 +26,6 @@ __all__ = [
 ]
 
 
-class Registry(Writes, Queries):
+class Registry(Writes, DocumentQueries, Queries):
     """Records of all reports, in SQLite at `path` (index/registry/schema.py): written by
-    write.py, read by query.py."""
+    write.py, read by documents.py and query.py."""

@@ -1,9 +1,8 @@
-"""Reading the registry: a document by any spelling of its number, a project's stages
-over time, the tasks set for a period, a measure over the months."""
+"""Reading the registry: the reports, a project's stages over time, the tasks set for a
+period, a measure over the months (documents: documents.py)."""
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from collections.abc import Collection
 
@@ -11,15 +10,7 @@ from index import periods as P
 from index import vn
 from index.measure_keys import measure_words, normalize_unit
 from index.record_keys import issuer_key, project_groups
-from index.records import (
-    DocumentRef,
-    Figure,
-    Project,
-    Task,
-    doc_number_key,
-    documents_in,
-    match_key,
-)
+from index.records import Figure, Project, Task
 from index.registry.figures import choose_series, rank_issuers, score_figures
 from index.registry.projects import (
     ProjectRow,
@@ -28,24 +19,7 @@ from index.registry.projects import (
     project,
     project_row,
 )
-from index.registry.schema import Database, ReportRow
-
-
-def parse_number_query(text: str) -> tuple[str, str, str]:
-    """(full key, bare digits, type) of a number however it is written: '3090/QĐ-UBND',
-    '3090/qd-ubnd', 'QĐ 3090', 'quyet dinh 3090', '3090'."""
-    text = vn.nfc(text).strip()
-    if found := documents_in(text):
-        return doc_number_key(found[0].group(0)), found[0].group("digits"), ""
-    if m := re.search(r"(?<![\w/])(\d{1,5})(?:\s*/\s*\d{4})?\s*[/-]\s*[^\W\d_][^\s,;]*", text):
-        return doc_number_key(m.group(0)), m.group(1), ""
-    folded = vn.fold(text)
-    # "QĐ 3090", "quyet dinh so 3090": the type, then the number
-    for words, kind in vn.LOOSE_DOC_TYPES:
-        if m := re.search(rf"\b(?:{words})\s*(?:so\s*)?:?\s*(\d{{1,5}})\b(?!\s*/)", folded):
-            return "", m.group(1), kind
-    m = re.fullmatch(r"\s*(?:so\s*)?:?\s*(\d{1,5})\s*", folded)  # a bare "3090"
-    return "", m.group(1) if m else "", ""
+from index.registry.schema import Database, ReportRow, report_filters
 
 
 class Queries(Database):
@@ -58,84 +32,6 @@ class Queries(Database):
                 "FROM reports ORDER BY period_end, date"
             ).fetchall()
         return [ReportRow(**dict(r)) for r in rows]
-
-    def find_documents(
-        self,
-        number: str | None = None,
-        search: str | None = None,
-        report: str | None = None,
-        issuer: str | None = None,
-        period: str | None = None,
-        reports: Collection[str] | None = None,
-    ) -> list[DocumentRef]:
-        """Documents by number (any spelling) and/or words of what they are about, newest
-        report first. A report's own number finds the report itself (type Báo cáo).
-        `reports`, when given, are the only report ids looked in."""
-        where, args = _filters(report, period, reports)
-        out: list[DocumentRef] = []
-        with self._connect() as con:
-            if number:
-                key, digits, kind = parse_number_query(number)
-                if not key and not digits:
-                    return []
-                clause = "d.key = ?" if key else "d.digits = ?"
-                rows = con.execute(
-                    f"SELECT d.* FROM documents d JOIN reports r USING (report_id) "
-                    f"WHERE {clause}{where} ORDER BY r.period_end DESC, r.date DESC, d.seq",
-                    [key or digits, *args],
-                ).fetchall()
-                if kind and not key:
-                    rows = [r for r in rows if r["type"] == kind]
-                out = [_document(r) for r in rows]
-                out += self._reports_numbered(con, key, digits, kind, where, args)
-            else:
-                rows = con.execute(
-                    "SELECT d.* FROM documents d JOIN reports r USING (report_id) "
-                    f"WHERE 1=1{where} ORDER BY r.period_end DESC, r.date DESC, d.seq",
-                    args,
-                ).fetchall()
-                out = [_document(r) for r in rows]
-        if search:
-            words = set(match_key(search).split())
-            out = [
-                d
-                for d in out
-                if words <= set(match_key(f"{d.about} {d.passage} {d.number}").split())
-            ]
-        if issuer:
-            want = match_key(issuer)
-            out = [d for d in out if want in match_key(d.issuer)]
-        return out
-
-    def _reports_numbered(
-        self, con: sqlite3.Connection, key: str, digits: str, kind: str, where: str, args: list
-    ) -> list[DocumentRef]:
-        if kind and kind != "Báo cáo":
-            return []
-        rows = con.execute(f"SELECT * FROM reports r WHERE 1=1{where}", args).fetchall()
-        hits = [
-            r
-            for r in rows
-            if r["number"]
-            and (r["number_key"] == key or (not key and r["number"].split("/")[0] == digits))
-        ]
-        return [
-            DocumentRef(
-                r["report_id"],
-                "Báo cáo",
-                r["number"],
-                r["number_key"],
-                r["number"].split("/")[0],
-                r["date"],
-                r["issuer"],
-                r["title"],
-                "",
-                None,
-                None,
-                r["title"],
-            )
-            for r in hits
-        ]
 
     def project_timeline(
         self,
@@ -187,7 +83,7 @@ class Queries(Database):
     ) -> tuple[list[sqlite3.Row], dict[tuple[str, str], str]]:
         """Every mention (with its report's issuer, number and period), newest report
         first, and which project each (issuer, key) belongs to."""
-        where, args = _filters(None, None, reports)
+        where, args = report_filters(None, None, reports)
         with self._connect() as con:
             rows = con.execute(
                 "SELECT m.*, r.issuer AS report_issuer, r.number AS report_number, "
@@ -201,7 +97,7 @@ class Queries(Database):
     def _report_ids(
         self, report: str | None, period: str | None, reports: Collection[str] | None
     ) -> set[str]:
-        where, args = _filters(report, period, reports)
+        where, args = report_filters(report, period, reports)
         with self._connect() as con:
             return {
                 r[0] for r in con.execute(f"SELECT report_id FROM reports r WHERE 1=1{where}", args)
@@ -209,7 +105,7 @@ class Queries(Database):
 
     def task_periods(self, reports: Collection[str] | None = None) -> list[str]:
         """Periods tasks were set for: those a later report covers first, newest first."""
-        where, args = _filters(None, None, reports)
+        where, args = report_filters(None, None, reports)
         with self._connect() as con:
             rows = con.execute(f"SELECT period, task_period FROM reports r WHERE 1=1{where}", args)
             pairs = rows.fetchall()
@@ -230,7 +126,7 @@ class Queries(Database):
     ) -> list[Task]:
         """Tasks set for `period` (a month, quarter, year or range), in report order."""
         bounds = P.bounds(period) if period else None
-        where, args = _filters(report, None, reports)
+        where, args = report_filters(report, None, reports)
         with self._connect() as con:
             rows = con.execute(
                 "SELECT t.* FROM tasks t JOIN reports r USING (report_id) "
@@ -303,7 +199,7 @@ class Queries(Database):
         if not want:
             return []
         unit = normalize_unit(unit) if unit else None
-        where, args = _filters(report, period, reports)
+        where, args = report_filters(report, period, reports)
         with self._connect() as con:
             rows = con.execute(
                 "SELECT f.*, r.period_end, r.date, r.issuer FROM figures f "
@@ -312,28 +208,6 @@ class Queries(Database):
                 args,
             ).fetchall()
         return score_figures(want, rows, unit)
-
-
-def _filters(
-    report: str | None, period: str | None, reports: Collection[str] | None = None
-) -> tuple[str, list]:
-    """SQL (on reports r) for the report and period filters and the allowed report ids."""
-    where, args = "", []
-    if reports is not None:
-        ids = list(dict.fromkeys(reports))
-        where += f" AND r.report_id IN ({','.join('?' * len(ids))})" if ids else " AND 0"
-        args += ids
-    if report:
-        where += " AND (r.report_id = ? OR r.number = ?)"
-        args += [report, report]
-    if period and (bounds := P.bounds(period)):
-        where += " AND r.period_start >= ? AND r.period_end <= ?"
-        args += list(bounds)
-    return where, args
-
-
-def _document(r: sqlite3.Row) -> DocumentRef:
-    return DocumentRef(**{k: r[k] for k in DocumentRef.__dataclass_fields__})
 
 
 def _figure(r: sqlite3.Row) -> Figure:

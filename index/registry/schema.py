@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from index import periods as P
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS reports (
@@ -66,3 +68,21 @@ class Database:
             yield con
         finally:
             con.close()
+
+
+def report_filters(
+    report: str | None, period: str | None, reports: Collection[str] | None = None
+) -> tuple[str, list]:
+    """SQL (on reports r) for the report and period filters and the allowed report ids."""
+    where, args = "", []
+    if reports is not None:
+        ids = list(dict.fromkeys(reports))
+        where += f" AND r.report_id IN ({','.join('?' * len(ids))})" if ids else " AND 0"
+        args += ids
+    if report:
+        where += " AND (r.report_id = ? OR r.number = ?)"
+        args += [report, report]
+    if period and (bounds := P.bounds(period)):
+        where += " AND r.period_start >= ? AND r.period_end <= ?"
+        args += list(bounds)
+    return where, args

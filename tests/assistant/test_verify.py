@@ -5,16 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answerers.verify import (
-    check_sentence,
-    complete_prefix,
-    figures,
-    is_instruction,
-    parse_markers,
-    passage_facts,
-    split_answer,
-    verify,
-)
+from assistant.answerers.evidence import figures, is_instruction, parse_markers, passage_facts
+from assistant.answerers.verify import check_sentence, complete_prefix, split_answer, verify
 
 P1 = (
     "Báo cáo số 1250/BC-UBND ngày 18/12/2023; kỳ báo cáo tháng 12/2023; mục I.1 Kinh tế\n"

@@ -32,8 +32,9 @@ OURS = {"index", "assistant", "app", "bench"}
 
 
 def test_there_is_something_to_check() -> None:
-    names = {p.name for p in INDEX_FILES}
-    assert {"vn.py", "structure.py", "chunk.py", "store.py", "ingest.py", "periods.py"} <= names
+    names = {p.relative_to(ROOT / "index").as_posix() for p in INDEX_FILES}
+    assert {"vn/__init__.py", "structure.py", "chunk.py", "store.py", "ingest.py"} <= names
+    assert "periods/__init__.py" in names
     assert {"query.py", "route.py", "extract.py", "retrieve.py", "cli.py"} <= {
         p.name for p in ASSISTANT_FILES
     }
@@ -59,7 +60,7 @@ def test_one_question_pipeline() -> None:
 
 
 def test_one_period_parser() -> None:
-    """Periods are parsed by index/periods.py only: the seven parsers it replaced are gone."""
+    """Periods are parsed by index/periods/ only: the seven parsers it replaced are gone."""
     import assistant.answerers.records
     import assistant.dialogue
     import assistant.retrieve
@@ -72,7 +73,7 @@ def test_one_period_parser() -> None:
     assert not hasattr(assistant.dialogue, "PERIOD_TEXT_RE")
     assert not hasattr(assistant.answerers.records, "_question_period")
     for path in [*INDEX_FILES, *ASSISTANT_FILES]:
-        if path.name != "periods.py":
+        if ROOT / "index" / "periods" not in path.parents:
             assert "QUARTER_RE" not in path.read_text("utf-8"), path
 
 
@@ -161,9 +162,9 @@ def _private_names(source: str, own: str) -> list[str]:
 
 
 def test_the_private_name_check_sees_one() -> None:
-    source = "from index.readers.pdf.layout import _Table\nfrom index.vn import _WORD_RE\n"
-    assert _private_names(source, "index.readers.pdf") == ["index.vn._WORD_RE"]
-    assert _private_names(source, "index") == ["index.readers.pdf.layout._Table"]
+    source = "from index.readers.pdf.layout import _Table\nfrom index.vn.text import _WORD_RE\n"
+    assert _private_names(source, "index.readers.pdf") == ["index.vn.text._WORD_RE"]
+    assert _private_names(source, "index.vn") == ["index.readers.pdf.layout._Table"]
     across = "from index.store import _x\nfrom assistant.cli import _store\n"
     assert _private_names(across, "assistant.webui") == ["index.store._x", "assistant.cli._store"]
     assert _private_names(across, "") == ["index.store._x", "assistant.cli._store"]  # app.py

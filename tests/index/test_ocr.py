@@ -477,7 +477,8 @@ def test_headings_follow_their_sequence() -> None:
 
 def test_arabic_headings_are_not_made_roman() -> None:
     from index import ocr_headings
-    from index.readers.pdf.layout import Line, Page, Word
+    from index.readers.pdf.layout import Line, Word
+    from index.readers.pdf.page import Page
 
     def ln(text: str, x0: float, x1: float) -> Line:
         return Line([Word(t, x0, x1, 0, 10, 13) for t in [text]], 1).finish()

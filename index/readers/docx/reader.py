@@ -10,11 +10,12 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from index import legacy, vn
+from index.letterhead import CLOSING_RE, LETTERHEAD_RE
 from index.readers.docx.numbering import _Numbering
 from index.readers.docx.styles import _rfonts_name, _Styles
 from index.readers.docx.xml import M_NS, MC_NS, W_NS, _local, _ns, _val, superscript, w
 from index.readers.tables import HSPAN, VSPAN, GridCell, cell_text, table_blocks
-from index.structure import CLOSING_RE, LETTERHEAD_RE, Block, clean
+from index.structure import Block, clean
 
 _SENTENCE_END = re.compile(r"[.!?…]\s")
 _CAPTION_LABEL_RE = re.compile(

@@ -19,9 +19,9 @@ from index import legacy
 from index.errors import CorruptFileError, NeedsOcrError
 from index.model import Report
 from index.readers.pdf.blocks import _blocks
-from index.readers.pdf.layout import Page, _read_page
 from index.readers.pdf.margins import _drop_running, _footnote_blocks, _split_footnotes
 from index.readers.pdf.open import _check_encryption, _check_signature, _open, _password_error
+from index.readers.pdf.page import Page, _read_page
 from index.structure import Block, build_report
 
 MIN_TEXT_CHARS = 30  # a page with fewer characters of text layer is read by OCR

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from index.readers.pdf.layout import _BULLET_START_RE, INDENT, Line, Page, _Table, join_text
+from index.readers.pdf.layout import _BULLET_START_RE, INDENT, Line, join_text
+from index.readers.pdf.page import Page, _Table
 from index.readers.tables import GridCell, table_blocks
 from index.structure import Block, clean
 

@@ -7,7 +7,8 @@ import re
 from collections import Counter
 
 from index import vn
-from index.readers.pdf.layout import _PAGE_NUMBER_RE, EDGE, Line, Page, join_text
+from index.readers.pdf.layout import _PAGE_NUMBER_RE, EDGE, Line, join_text
+from index.readers.pdf.page import Page
 from index.structure import Block
 
 

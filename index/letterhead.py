@@ -1,0 +1,118 @@
+"""What a report's letterhead and signature say: its number, place and date, the periods
+its title names, the issuing body and the signer (index/structure.py finds the lines)."""
+
+from __future__ import annotations
+
+import re
+
+from index import periods
+from index.model import ReportMeta, Section
+
+NUMBER_LINE_RE = re.compile(r"^Số\s*:?\s*(?P<num>[\w/.\-&Đđ]+)", re.I)
+DATE_LINE_RE = re.compile(
+    r"^(?P<place>[^,]{2,60}),\s*ngày\s*(?P<d>\d{1,2})?[\s.…_]*"
+    r"tháng\s*(?P<m>\d{1,2})\s*năm\s*(?P<y>\d{4})",
+    re.I,
+)
+PERIOD_RE = re.compile(r"tháng\s+(\d{1,2})\s*/\s*(\d{4})", re.I)
+SIGN_ROLE_RE = re.compile(r"^(?:TM\.|KT\.|Q\.|TL\.|CHỦ TỊCH|PHÓ CHỦ TỊCH|GIÁM ĐỐC)", re.I)
+_NATIONAL = r"CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*[-–]\s*Tự do"
+NATIONAL_RE = re.compile(_NATIONAL, re.I)
+# The letterhead and the signature block: Word and .doc files often lay them out as small
+# borderless tables, which are text, not data (index/readers).
+LETTERHEAD_RE = re.compile(
+    _NATIONAL + r"|^\s*Số\s*:|ngày\s+[\d.…_ ]*tháng\s+[\d.…_ ]*năm\s+\d{4}", re.I | re.M
+)
+CLOSING_RE = re.compile(
+    r"Nơi nhận|^\s*(?:TM\.|KT\.|TL\.|Q\.)\s|^\s*(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN)\b",
+    re.M,
+)
+
+
+def header_like(text: str) -> bool:
+    """Issuer lines, the national motto, a short line before the body: not running prose."""
+    return (
+        text.isupper()
+        or bool(NATIONAL_RE.search(text))
+        or (len(text) < 80 and not text.rstrip().endswith((".", ";")))
+    )
+
+
+def _period(text: str) -> str:
+    """The period a title names, as stored ('12/2023', 'Q4/2025', '2025')."""
+    return periods.of_title(text)
+
+
+ADMIN_UNITS = ("thành phố", "thị xã", "tỉnh", "huyện", "quận", "xã", "phường", "thị trấn")
+
+
+def _proper(name: str) -> str:
+    """'THÀNH PHỐ SÔNG MAI' → 'thành phố Sông Mai'; other bodies in sentence case
+    ('TRUNG TÂM XÚC TIẾN ĐẦU TƯ' → 'Trung tâm xúc tiến đầu tư')."""
+    low = name.lower().strip()
+    for unit in ADMIN_UNITS:
+        if low.startswith(unit + " "):
+            return f"{unit} {low[len(unit) + 1 :].title()}"
+    return low[:1].upper() + low[1:]
+
+
+def _body(line: str) -> str:
+    m = re.match(r"^(?:(?:ỦY|UỶ) BAN NHÂN DÂN|UBND)\s*(.*)$", line)
+    return f"UBND {_proper(m.group(1))}".strip() if m else _proper(line)
+
+
+def _issuer(header: list[str], place: str, signature: list[str]) -> str:
+    """The issuing body. A header names the parent on its first line and the issuing body
+    below it ('UBND TỈNH LÂM ĐỒNG' / 'TRUNG TÂM XÚC TIẾN …'): 'Trung tâm … (UBND tỉnh …)'."""
+    lines = [h for h in header if h.isupper() and not NATIONAL_RE.search(h)]
+    if lines:
+        if len(lines) >= 2 and re.match(r"^(?:(?:ỦY|UỶ) BAN NHÂN DÂN|UBND)\s*$", lines[0]):
+            lines = [f"{lines[0]} {lines[1]}", *lines[2:]]  # "ỦY BAN NHÂN DÂN" / "TỈNH X"
+        parent, *rest = lines
+        return f"{_body(' '.join(rest))} ({_body(parent)})" if rest else _body(parent)
+    body = " ".join(signature).upper()
+    if place and ("ỦY BAN NHÂN DÂN" in body or "UỶ BAN NHÂN DÂN" in body):
+        city = re.sub(r"^TP\.?\s*", "thành phố ", place.strip())
+        return f"UBND {_proper(city)}"
+    return ""
+
+
+def _task_period_from_sections(sections: list[Section]) -> str:
+    for s in sections:
+        if re.search(r"nhiệm vụ|phương hướng", s.title, re.I):
+            return _period(s.title)
+    return ""
+
+
+def report_meta(
+    meta: dict[str, str], header: list[str], signature: list[str], sections: list[Section]
+) -> ReportMeta:
+    """The report's metadata from its letterhead lines (`meta`: number, place, date, title
+    as found; `header`: the issuer lines), its signature block and, for the period its
+    tasks are set for when the title does not say, its section titles."""
+    title = meta.get("title", "")
+    period = _period(title)
+    task_period = ""
+    tm = re.search(r"nhiệm vụ.*", title, re.I)
+    if tm:
+        task_period = _period(tm.group(0))
+        if task_period and title.lower().find("nhiệm vụ") < (PERIOD_RE.search(title) or tm).start():
+            period = _period(title[: tm.start()]) or period
+
+    signer_role = ""
+    signer = ""
+    if signature:
+        signer = signature[-1] if not SIGN_ROLE_RE.match(signature[-1]) else ""
+        roles = [s for s in signature if s != signer]
+        signer_role = " ".join(roles)
+    return ReportMeta(
+        issuer=_issuer(header, meta.get("place", ""), signature),
+        number=meta.get("number", ""),
+        place=meta.get("place", ""),
+        date=meta.get("date", ""),
+        title=title,
+        period=period,
+        task_period=task_period or _task_period_from_sections(sections),
+        signer=signer,
+        signer_role=signer_role,
+    )

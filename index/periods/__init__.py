@@ -1,0 +1,44 @@
+"""Periods as reports and people write them — the one parser used by report parsing, the
+registry, retrieval, the router and the dialogue: `from index import periods`.
+
+"tháng 12/2023", "12/2023", "T12/2023", "tháng 12 năm 2023", "quý I/2026", "Q1/2026",
+"6 tháng đầu năm 2025", "năm 2025", "10/2025-12/2025", "từ tháng 10 đến tháng 12/2023",
+"tính đến 15/12", and the relative "tháng trước", "tháng sau", "cùng kỳ", "quý trước",
+"năm trước". Matching is done on folded text, so unaccented questions parse the same.
+A month written without its year keeps year 0 until the caller resolves it (the newest
+indexed month of that number, or the period under discussion).
+
+    period.py    Period: a span of months, its stored label, the steps between periods
+    mentions.py  periods written in a text, found and resolved
+"""
+
+from __future__ import annotations
+
+from index.periods.mentions import (
+    Mention,
+    bounds,
+    exactly,
+    mentions,
+    of_title,
+    parse,
+    replace_mention,
+    resolve,
+    years,
+)
+from index.periods.period import Period, from_label, latest_with_month, with_newest_year
+
+__all__ = [
+    "Mention",
+    "Period",
+    "bounds",
+    "exactly",
+    "from_label",
+    "latest_with_month",
+    "mentions",
+    "of_title",
+    "parse",
+    "replace_mention",
+    "resolve",
+    "with_newest_year",
+    "years",
+]

@@ -1,0 +1,79 @@
+"""Vietnamese text handling shared by indexing and querying: the one place to import it
+from (`from index import vn`), whichever module below holds a name.
+
+Folding is only ever used for matching: stored and displayed text keeps its diacritics.
+
+    text.py       NFC, folding, syllables, footnote markers, sentences
+    figures.py    '1.234,5' parsed, formatted, compared
+    documents.py  document numbers and types
+    words.py      abbreviations, stopwords, lexical search tokens
+    synonyms.py   synonym groups as concepts; VOCABULARY, the word tables' fingerprint
+    restore.py    diacritics put back on an unaccented question
+"""
+
+from __future__ import annotations
+
+from index.vn.documents import (
+    DOC_NUMBER_RE,
+    DOC_RE,
+    DOC_TYPE_TABLE,
+    LOOSE_DOC_TYPES,
+    doc_number_digits,
+    doc_number_key,
+    doc_numbers,
+    documents_in,
+)
+from index.vn.figures import (
+    NUMBER_RE,
+    figure_tokens,
+    format_number,
+    number_key,
+    numbers,
+    parse_number,
+)
+from index.vn.restore import DiacriticRestorer
+from index.vn.synonyms import (
+    GENERIC_PHRASES,
+    SYNONYM_GROUPS,
+    VOCABULARY,
+    concepts,
+    phrase_words,
+    synonym_tokens,
+    terms,
+)
+from index.vn.text import (
+    MARKER_RE,
+    SUPERSCRIPT_DIGITS,
+    fold,
+    footnote_markers,
+    has_diacritics,
+    matched_words,
+    nfc,
+    sentences,
+    strip_markers,
+    superscript_to_int,
+    syllables,
+)
+from index.vn.words import (
+    ABBREVIATIONS,
+    AMBIGUOUS_FOLDED,
+    STOPWORDS,
+    STOPWORDS_ACCENTED,
+    abbreviation_tokens,
+    expand_abbreviations,
+    is_stopword,
+    match_key,
+    search_tokens,
+)
+
+__all__ = [
+    "ABBREVIATIONS", "AMBIGUOUS_FOLDED", "DOC_NUMBER_RE", "DOC_RE", "DOC_TYPE_TABLE",
+    "GENERIC_PHRASES", "LOOSE_DOC_TYPES", "MARKER_RE", "NUMBER_RE", "STOPWORDS",
+    "STOPWORDS_ACCENTED", "SUPERSCRIPT_DIGITS", "SYNONYM_GROUPS", "VOCABULARY",
+    "DiacriticRestorer", "abbreviation_tokens", "concepts", "doc_number_digits",
+    "doc_number_key", "doc_numbers", "documents_in", "expand_abbreviations", "figure_tokens",
+    "fold", "footnote_markers", "format_number", "has_diacritics", "is_stopword", "match_key",
+    "matched_words", "nfc", "number_key", "numbers", "parse_number", "phrase_words",
+    "search_tokens", "sentences", "strip_markers", "superscript_to_int", "syllables",
+    "synonym_tokens", "terms",
+]  # fmt: skip

@@ -1,0 +1,72 @@
+"""Figures the reports' way: '1.234,5' parsed, formatted and compared in one canonical
+form."""
+
+from __future__ import annotations
+
+import re
+
+from index.vn.text import nfc
+
+# 1.234.567 / 1.234,5 / 45,76 / 170.042/371.635 kept whole; a trailing % attaches.
+NUMBER_RE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?:\s?%)?")
+
+
+def parse_number(text: str) -> float | None:
+    """Parse a Vietnamese-formatted number: '397.497' → 397497, '108,7' → 108.7,
+    '43.650,3' → 43650.3, '1.194,48' → 1194.48. A lone '.' with three digits after it
+    is a thousands separator, as the reports write them."""
+    s = text.strip().rstrip("%").strip()
+    if not s or not re.fullmatch(r"\d+(?:[.,]\d+)*", s):
+        return None
+    if "," in s and "." in s:
+        s = s.replace(".", "").replace(",", ".")
+    elif "," in s:
+        parts = s.split(",")
+        s = s.replace(",", ".") if len(parts) == 2 else s.replace(",", "")
+    elif "." in s:
+        parts = s.split(".")
+        if all(len(p) == 3 for p in parts[1:]):
+            s = s.replace(".", "")
+        elif len(parts) != 2:
+            return None
+    try:
+        return float(s)
+    except ValueError:
+        return None
+
+
+def format_number(value: float, decimals: int | None = None) -> str:
+    """397497 → '397.497', 1234.5 → '1.234,5': figures written the reports' way. With
+    no `decimals`, whole numbers get none and others at most two, trailing zeros cut."""
+    trim = decimals is None
+    if decimals is None:
+        decimals = 0 if abs(value - round(value)) < 1e-9 else 2
+    text = f"{abs(value):,.{decimals}f}"
+    if trim and decimals:
+        text = text.rstrip("0").rstrip(".")
+    text = text.replace(",", " ").replace(".", ",").replace(" ", ".")
+    return ("−" if value < 0 and text.strip("0,.") else "") + text
+
+
+def number_key(text: str) -> str:
+    """A canonical form for comparing figures across formats (397.497 ≡ 397497)."""
+    value = parse_number(text)
+    if value is None:
+        return text.strip()
+    pct = "%" if text.strip().endswith("%") else ""
+    return (f"{value:.6f}".rstrip("0").rstrip(".")) + pct
+
+
+def numbers(text: str) -> list[str]:
+    """Figures as written in the text, in order."""
+    return [m.group(0).replace(" ", "") for m in NUMBER_RE.finditer(text)]
+
+
+def figure_tokens(text: str) -> list[str]:
+    """Canonical tokens of the formatted figures in `text` ('#397497', '#108.7%')."""
+    out = []
+    for m in NUMBER_RE.finditer(nfc(text)):
+        raw = m.group(0).replace(" ", "")
+        if re.search(r"[.,]", raw):
+            out.append("#" + number_key(raw))
+    return out

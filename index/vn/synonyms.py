@@ -1,0 +1,167 @@
+"""Words reports and leaders use for the same thing, matched as one concept; and the
+fingerprint of every word table the index's statistics depend on."""
+
+from __future__ import annotations
+
+import hashlib
+
+from index.vn.text import fold, strip_markers, syllables
+from index.vn.words import ABBREVIATIONS, STOPWORDS_ACCENTED, expand_abbreviations
+
+# Each group: folded phrases that name one thing in report Vietnamese, first the report's
+# usual wording. Written from the genre (the reports' own vocabulary and what officials say),
+# not fitted to any question set. Used for matching only, on both sides alike.
+SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("bat", "bat giu", "bat qua tang", "tam giu"),
+    ("bat dau thi cong", "khoi cong", "dong tho", "trien khai thi cong"),
+    ("tam dung", "ngung", "tam ngung", "dinh chi", "dung thi cong", "ngung thi cong"),
+    ("ngan sach nha nuoc", "nsnn", "ngan sach"),
+    (
+        "han che",
+        "ton tai",
+        "yeu kem",
+        "bat cap",
+        "khuyet diem",
+        "nhuoc diem",
+        "kho khan",
+        "vuong mac",
+        "hat che",
+    ),
+    (
+        "nhiem vu",
+        "phuong huong",
+        "nhiem vu trong tam",
+        "ke hoach thang toi",
+        "thoi gian toi",
+        "sap toi",
+        "thang toi",
+        "giai phap",
+        "nhiem vu giai phap",
+        "toi day",
+        "se lam",
+        "dinh lam",
+        "phai lam",
+        "can lam",
+        "du kien lam",
+        "se trien khai",
+    ),
+    ("tai nan giao thong", "tngt", "va cham giao thong"),
+    ("giai phong mat bang", "gpmb", "den bu", "boi thuong", "thu hoi dat", "mat bang"),
+    ("an ninh trat tu", "antt", "an ninh", "trat tu xa hoi"),
+    ("quoc phong an ninh", "qp an", "quoc phong", "quan su"),
+    ("y te", "suc khoe", "kham chua benh"),
+    ("giao duc", "truong hoc", "giao duc dao tao"),
+    ("chuyen doi so", "cds", "so hoa", "chinh quyen so"),
+    (
+        "dich vu cong truc tuyen",
+        "dvc truc tuyen",
+        "dvctt",
+        "nop ho so truc tuyen",
+        "ho so truc tuyen",
+        "cong dich vu cong",
+    ),
+    ("thu tuc hanh chinh", "tthc"),
+    ("tai khoan dinh danh dien tu", "vneid", "dinh danh dien tu", "tai khoan dinh danh"),
+    ("can cuoc", "cccd", "can cuoc cong dan", "the can cuoc"),
+    ("nguoi dan", "cong dan", "nhan dan"),
+    ("du an", "cong trinh"),
+    ("doanh nghiep", "cong ty", "nha dau tu"),
+    ("khach du lich", "du khach", "luot khach"),
+    ("ma tuy", "chat ma tuy"),
+    ("nghien ma tuy", "nguoi nghien", "con nghien"),
+    ("vi pham", "sai pham"),
+    ("xu phat", "phat tien", "xu ly vi pham", "xu phat vi pham hanh chinh"),
+    ("giai ngan", "thanh toan von", "tien do giai ngan"),
+    ("ty le", "phan tram"),
+    ("chay", "hoa hoan", "chay no"),
+    ("hoc sinh gioi", "hsg"),
+    ("cap phep", "cap giay phep", "giay phep"),
+    ("kinh phi", "so tien", "tong kinh phi", "chi phi"),
+    ("ve sinh moi truong", "vsmt", "rac thai", "thu gom rac"),
+    ("hop dong", "ky ket"),
+    ("gap mat", "gap go", "tiep xuc"),
+    ("truc tuyen", "online", "qua mang"),
+    ("ban hanh", "phat hanh"),
+    ("ket qua", "thanh tich"),
+    ("uu diem", "mat tich cuc", "ket qua noi bat", "diem sang", "mat lam duoc"),
+    ("kien nghi", "de xuat", "de nghi"),
+    ("kiem tra", "ra soat"),
+    ("toi pham", "vu an"),
+    ("lay y kien", "khao sat"),
+)
+# Phrases a question uses for an actor or a place in general, that no passage needs to
+# repeat ("lực lượng chức năng đã bắt giữ …" where the report says "bắt 02 đối tượng").
+GENERIC_PHRASES = (
+    "luc luong chuc nang",
+    "co quan chuc nang",
+    "cac co quan",
+    "chinh quyen",
+    "dia phuong",
+    "tren dia ban",
+    "dia ban",
+    "bao cao",
+    "thanh pho",
+    "toan thanh pho",
+    "toan tinh",
+)
+
+
+_PHRASES: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+for _gid, _group in enumerate(SYNONYM_GROUPS):
+    for _phrase in _group:
+        _w = tuple(_phrase.split())
+        _PHRASES.setdefault(_w[0], []).append((_gid, _w))
+for _list in _PHRASES.values():
+    _list.sort(key=lambda x: -len(x[1]))
+
+
+def concepts(folded_words: list[str]) -> list[str]:
+    """Folded words with each known phrase of a synonym group replaced by the group's
+    token ('bat giu' and 'bat' both → '~0'), longest phrase first; other words kept."""
+    out: list[str] = []
+    i = 0
+    while i < len(folded_words):
+        for gid, words in _PHRASES.get(folded_words[i], ()):
+            if tuple(folded_words[i : i + len(words)]) == words:
+                out.append(f"~{gid}")
+                i += len(words)
+                break
+        else:
+            out.append(folded_words[i])
+            i += 1
+    return out
+
+
+# What the index's per-report statistics depend on (index/lexicon.py): a segment built
+# with other groups, abbreviations or stopwords is rebuilt from its report.
+VOCABULARY = hashlib.sha256(
+    repr((SYNONYM_GROUPS, sorted(ABBREVIATIONS.items()), sorted(STOPWORDS_ACCENTED))).encode()
+).hexdigest()[:12]
+
+
+def phrase_words(folded_words: list[str]) -> set[int]:
+    """Positions of the words that make up a known phrase of two or more words."""
+    out: set[int] = set()
+    for i, w in enumerate(folded_words):
+        for _, words in _PHRASES.get(w, ()):
+            if len(words) > 1 and tuple(folded_words[i : i + len(words)]) == words:
+                out.update(range(i, i + len(words)))
+                break
+    return out
+
+
+def synonym_tokens(folded_words: list[str]) -> list[str]:
+    """The other phrasings' words of every group the words name: BM25 query expansion
+    ('khoi cong' adds 'bat dau thi cong')."""
+    out: list[str] = []
+    for token in concepts(folded_words):
+        if token.startswith("~"):
+            for phrase in SYNONYM_GROUPS[int(token[1:])][:3]:
+                out += phrase.split()
+    return out
+
+
+def terms(text: str) -> list[str]:
+    """Folded syllables of `text` (markers out), synonym phrases as their group's token:
+    what question and passage are compared on when judging whether one answers the other."""
+    return concepts([fold(w) for w in syllables(expand_abbreviations(strip_markers(text)))])

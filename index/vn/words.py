@@ -1,0 +1,134 @@
+"""The words of the genre: abbreviations and their long forms, stopwords, and the tokens
+lexical search compares."""
+
+from __future__ import annotations
+
+import re
+
+from index.vn.figures import figure_tokens
+from index.vn.text import fold, nfc, syllables
+
+# Abbreviations common in UBND reports, with the words they stand for.
+ABBREVIATIONS: dict[str, str] = {
+    "NSNN": "ngân sách nhà nước",
+    "GPMB": "giải phóng mặt bằng",
+    "BGMB": "bàn giao mặt bằng",
+    "BT": "bồi thường",
+    "HT": "hỗ trợ",
+    "TĐC": "tái định cư",
+    "ATGT": "an toàn giao thông",
+    "TTATGT": "trật tự an toàn giao thông",
+    "ANTT": "an ninh trật tự",
+    "TTATXH": "trật tự an toàn xã hội",
+    "XDCB": "xây dựng cơ bản",
+    "GPXD": "giấy phép xây dựng",
+    "GPLX": "giấy phép lái xe",
+    "VPHC": "vi phạm hành chính",
+    "TPLS": "thành phố Lạng Sơn",
+    "TP": "thành phố",
+    "UBND": "ủy ban nhân dân",
+    "HĐND": "hội đồng nhân dân",
+    "BHXH": "bảo hiểm xã hội",
+    "BHYT": "bảo hiểm y tế",
+    "CCHC": "cải cách hành chính",
+    "CĐS": "chuyển đổi số",
+    "VSMT": "vệ sinh môi trường",
+    "VSATTP": "vệ sinh an toàn thực phẩm",
+    "GCNQSD": "giấy chứng nhận quyền sử dụng",
+    "GCN": "giấy chứng nhận",
+    "NTM": "nông thôn mới",
+    "KT-XH": "kinh tế - xã hội",
+    "KTXH": "kinh tế - xã hội",
+    "QP-AN": "quốc phòng - an ninh",
+    "GD-ĐT": "giáo dục - đào tạo",
+    "HSG": "học sinh giỏi",
+    "DVC": "dịch vụ công",
+    "DVCTT": "dịch vụ công trực tuyến",
+    "TTHC": "thủ tục hành chính",
+    "PCCC": "phòng cháy chữa cháy",
+    "CNS": "công nghệ số",
+    "TH": "trường hợp",
+    "THCS": "trung học cơ sở",
+    "THPT": "trung học phổ thông",
+    "QĐ": "quyết định",
+    "NQ": "nghị quyết",
+    "KH": "kế hoạch",
+    "HD": "hướng dẫn",
+    "CT": "chỉ thị",
+    "TB": "thông báo",
+    "KL": "kết luận",
+    "CV": "công văn",
+    "DA": "dự án",
+    "MTTQ": "mặt trận tổ quốc",
+    "LĐTBXH": "lao động - thương binh và xã hội",
+    "TN&MT": "tài nguyên và môi trường",
+    "TNMT": "tài nguyên và môi trường",
+    "SXKD": "sản xuất kinh doanh",
+    "PCI": "chỉ số năng lực cạnh tranh cấp tỉnh",
+    "DDCI": "chỉ số năng lực cạnh tranh cấp sở, ngành và địa phương",
+}
+
+
+def expand_abbreviations(text: str) -> str:
+    """Append the long form after each known abbreviation: 'GPLX' → 'GPLX (giấy phép lái xe)'.
+    Used for the text an embedder sees, never for what is shown."""
+
+    def repl(m: re.Match[str]) -> str:
+        word = m.group(0)
+        long = ABBREVIATIONS.get(word)
+        return f"{word} ({long})" if long else word
+
+    return _ABBR_RE.sub(repl, text)
+
+
+_ABBR_RE = re.compile(
+    r"(?<![\w&-])("
+    + "|".join(sorted(map(re.escape, ABBREVIATIONS), key=len, reverse=True))
+    + r")(?![\w&])"
+)
+_ABBR_FOLDED = {fold(k): [fold(w) for w in syllables(v)] for k, v in ABBREVIATIONS.items()}
+
+
+def match_key(text: str) -> str:
+    """Folded words with abbreviations spelt out, for matching only:
+    'Hồ trợ … TPLS' ≡ 'Hỗ trợ … thành phố Lạng Sơn'."""
+    expanded = _ABBR_RE.sub(lambda m: ABBREVIATIONS[m.group(0)], nfc(text))
+    return " ".join(syllables(fold(expanded)))
+
+
+def search_tokens(text: str) -> list[str]:
+    """Tokens for lexical search: folded syllables, figures in canonical form,
+    abbreviations expanded to their words. Same function for chunks and questions."""
+    return figure_tokens(text) + abbreviation_tokens(text) + [fold(w) for w in syllables(text)]
+
+
+STOPWORDS_ACCENTED = frozenset(
+    """
+    là của và các có được trong với cho đã đến về những một này theo tại từ trên để bao nhiêu
+    gì nào sao thế như thì mà ở hay hoặc do nên khi đó ai đâu không chưa bị vẫn cũng rồi lại
+    ra vào hãy biết tôi chúng ta bạn liệt kê nêu xin vui lòng gồm hồi họ giờ hôm rồi giúp
+    of for is are was were what which how many much who when where why does did and or with
+    by from at as it its this that be been
+    """.split()
+)
+STOPWORDS = frozenset(fold(w) for w in STOPWORDS_ACCENTED)
+# Folded stopwords that are also content syllables once accents are gone: tại/tai (nạn),
+# đâu/đầu, từ/tư, về/vệ, có/cơ, lại/lái, English "an"/án … Kept in unaccented questions.
+AMBIGUOUS_FOLDED = frozenset(
+    "tai dau tu an ve co lai do de den the ra ma bi cho hay khi nay bao nhu thi nen o ban gom"
+    " ke da trong cua hoi ho".split()
+)
+
+
+def is_stopword(syllable: str, accented: bool) -> bool:
+    """Accented text is checked as written; unaccented text only against stopwords that
+    cannot be a content syllable in disguise."""
+    if accented:
+        return syllable in STOPWORDS_ACCENTED
+    f = fold(syllable)
+    return f in STOPWORDS and f not in AMBIGUOUS_FOLDED
+
+
+def abbreviation_tokens(text: str) -> list[str]:
+    """Folded words of the long forms of the abbreviations in `text`."""
+    return [t for abbr in _ABBR_RE.findall(nfc(text)) for t in _ABBR_FOLDED[fold(abbr)]]
