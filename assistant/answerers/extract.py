@@ -8,17 +8,16 @@ answer at all is decided by the calibrated model in `support`, never by one thre
 from __future__ import annotations
 
 import math
-import re
 import time
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from assistant.answerers import tables
+from assistant.answerers.clauses import focus, footnotes_for, referencing_chunk, with_footnotes
 from assistant.answerers.evidence import is_instruction
+from assistant.answerers.gates import fits_period, kind_held
 from assistant.answerers.summary import clean
 from assistant.answerers.support import (
     Signals,
-    answer_type,
     coverage,
     model,
     name_share,
@@ -29,8 +28,6 @@ from assistant.cite import Answer, Citer
 from assistant.context import Context
 from assistant.query import METADATA, Query
 from assistant.retrieve import Hit
-from assistant.scope import effective_period
-from index import periods as P
 from index import vn
 from index.model import Chunk
 
@@ -38,7 +35,6 @@ NOT_FOUND = (
     "Các báo cáo đã nạp không có thông tin để trả lời câu hỏi này. "
     "Hãy thử diễn đạt khác, nêu rõ kỳ báo cáo, hoặc nạp thêm báo cáo liên quan."
 )
-LONG_SENTENCE = 280
 
 
 @dataclass(frozen=True)
@@ -70,55 +66,10 @@ def _header(chunk: Chunk) -> str:
     return f"{head} {chunk.extra.get('context', '')}"
 
 
-def _report_years(ctx: Context, report_id: str) -> set[int]:
-    """The years a report reports on (its period's), empty when it states none."""
-    info = ctx.store.info(report_id)
-    own = effective_period(info) if info else None
-    if own is None or not own.year_known:
-        return set()
-    return set(range(own.first[0], own.last[0] + 1))
-
-
-_DATE = re.compile(r"(?<!\d)\d{1,2}\s*/\s*\d{1,2}\s*/\s*(\d{4})(?!\d)")
-
-
-def _dated(text: str) -> set[int]:
-    """The years of a text's full dates, which `periods.years` leaves out."""
-    return {int(y) for y in _DATE.findall(text)}
-
-
-def counts_to(text: str, as_of: str) -> bool:
-    """Whether a unit that counts its figures to a day ("tính đến hết ngày 15/12/2025")
-    counts them to the day asked ("31/12/2025"; "15/12/*" when the year was not said);
-    a unit that names no such day may."""
-    days = [
-        f"{m.day:02d}/{m.period.label}" for m in P.mentions(text) if m.as_of and m.day and m.period
-    ]
-    if not days:
-        return True
-    day, _, year = as_of.rpartition("/")
-    return any(d == as_of or (year == "*" and d.rpartition("/")[0] == day) for d in days)
-
-
-def _about(text: str, asked: list[P.Period]) -> bool:
-    """Whether a unit may be about the months asked: it names none, or one of them."""
-    named = [
-        m.period
-        for m in P.mentions(text)
-        if m.period is not None and not m.as_of and m.period.unit != "year"
-    ]
-    return not named or any(n.matches(a) for n in named for a in asked)
-
-
 def candidates(query: Query, hits: list[Hit], ctx: Context) -> list[Candidate]:
-    """Every quotable unit of the hits, best first. A unit that names only other years
-    than the question does ('PCI năm 2024' for 'PCI 2023') is never a candidate, nor one
-    naming no year in a report of another year (the 2025 appendix's row for 'năm 2024')."""
+    """Every quotable unit of the hits that fits the period asked (gates.fits_period),
+    best first."""
     terms = question_terms(query.content)
-    asked = P.years(query.text if not query.english else query.folded)
-    scope = ctx.scope(query)
-    as_of = scope.as_of
-    months = [p for p in scope.periods if p.unit != "year"]
     out: list[Candidate] = []
     for rank, hit in enumerate(hits):
         if hit.chunk.kind == "header" and query.intent != METADATA:
@@ -126,20 +77,11 @@ def candidates(query: Query, hits: list[Hit], ctx: Context) -> list[Candidate]:
         weight = ctx.corpus.report_idf(hit.chunk.report_id)
         head = _header(hit.chunk)
         header = set(vn.terms(head))
-        other_year = bool(asked) and not asked & (
-            _report_years(ctx, hit.chunk.report_id) | P.years(head)
-        )
         for s, under in _sentences(hit.chunk, query):
             if is_instruction(s):
                 continue  # a sentence addressing the assistant is data, never an answer
-            named = P.years(f"{s} {under}")
-            # "ước đến hết ngày 31/01/2026" is about 2026 though it names no year as such
-            if asked and not asked & (named | _dated(s)) and (named or other_year):
+            if not fits_period(query, ctx, hit.chunk.report_id, head, s, under):
                 continue
-            if as_of and not counts_to(s, as_of):
-                continue  # "đến ngày 10/12/2025" does not tell the situation at 31/12
-            if months and not _about(s, months):
-                continue  # "phấn đấu đến hết tháng 11" is no figure of October
             own = set(vn.terms(f"{s} {under}"))
             score = 0.6 * coverage(terms, own, weight) + 0.4 * coverage(terms, own | header, weight)
             score -= 0.02 * rank
@@ -186,25 +128,16 @@ def judge(
     vụ") is the better quote even when a longer one covers more words."""
     best = cands[0].score
     close = [i for i, c in enumerate(cands[:RERANK]) if i == 0 or c.score >= RERANK_CLOSE * best]
-    typed = [i for i in close if holds_kind(query, cands[i])] or close
+    typed = [i for i in close if _held(query, cands[i])] or close
     # the right kind of answer, then most names, then the best covered
     pick = max(typed, key=lambda i: (name_share(query, cands[i].hit.chunk.embed_text), -i))
     s = judge_one(query, cands[pick], best, ctx)
-    p = model().probability(s) if holds_kind(query, cands[pick]) else 0.0
+    p = model().probability(s) if _held(query, cands[pick]) else 0.0
     return p, s, [cands[pick], *cands[:pick], *cands[pick + 1 :]]
 
 
-_ASKS = re.compile(r"\b(?:gi|nao|bao nhieu|may|ra sao|the nao)\b")
-
-
-def holds_kind(query: Query, cand: Candidate) -> bool:
-    """Whether the unit holds the kind of answer asked (support.answer_type); a question
-    asking two things ("tổ chức cuộc thi gì, diễn ra trong thời gian nào?") may find the
-    second in the unit's passage."""
-    if answer_type(query, f"{cand.sentence} {cand.context}") > 0:
-        return True
-    two = len(_ASKS.findall(" ".join(vn.syllables(query.folded)))) >= 2
-    return two and answer_type(query, cand.hit.chunk.text) > 0
+def _held(query: Query, cand: Candidate) -> bool:
+    return kind_held(query, f"{cand.sentence} {cand.context}", cand.hit.chunk.text)
 
 
 def extract(query: Query, hits: list[Hit], ctx: Context) -> tuple[list[tuple[Hit, str]], float]:
@@ -247,7 +180,7 @@ def assemble(
     out: list[tuple[Hit, str]] = []
     for c in picked:
         out.append((c.hit, c.sentence))
-        for fn in _footnotes_for(query, c.hit.chunk, c.sentence, chunks, ctx):
+        for fn in footnotes_for(query, c.hit.chunk, c.sentence, chunks, ctx):
             if all(fn.id != h.chunk.id for h, _ in out):
                 out.append((Hit(fn, c.hit.score), fn.text))
     if query.is_list or any(h.chunk.kind == "footnote" for h, _ in out):
@@ -257,120 +190,13 @@ def assemble(
             for h in hits
             if several or h.chunk.report_id in reports or _issuer(ctx, h.chunk.report_id) != issuer
         ]
-        out = _with_footnotes(query, out, same, ctx)
+        out = with_footnotes(query, out, same, ctx)
     return out
 
 
 def _issuer(ctx: Context, report_id: str) -> str:
     info = ctx.store.info(report_id)
     return info.issuer if info else report_id
-
-
-def _cov(query: Query, text: str, ctx: Context, report_id: str) -> float:
-    terms = question_terms(query.content)
-    return coverage(terms, set(vn.terms(text)), ctx.corpus.report_idf(report_id))
-
-
-def _footnotes_for(
-    query: Query, chunk: Chunk, sentence: str, chunks: dict[str, Chunk], ctx: Context
-) -> list[Chunk]:
-    """Footnotes referenced from the clause of `sentence` the question is about
-    ('… phê duyệt chủ trương đầu tư 01 dự án⁵'), or, for list questions, from every
-    clause that matches well."""
-    if chunk.kind == "footnote":
-        return []
-    prefix = chunk.id.rsplit(":", 1)[0]
-    clauses = [c for c in re.split(r"(?<=[;:])\s+", sentence) if c.strip()]
-    scored = [(_cov(query, c, ctx, chunk.report_id), c) for c in clauses]
-    top = max((s for s, _ in scored), default=0.0)
-    found: list[tuple[float, Chunk]] = []
-    for s, clause in scored:
-        for number, _, _ in vn.footnote_markers(clause):
-            fn = chunks.get(f"{prefix}:fn{number}")
-            if fn is None:
-                continue
-            if s >= 0.9 * top or (
-                query.is_list
-                and _cov(query, f"{clause} {fn.text}", ctx, chunk.report_id) >= 0.8 * top
-            ):
-                found.append((s, fn))
-    found.sort(key=lambda x: x[0], reverse=True)
-    return [fn for _, fn in found[:3]]
-
-
-def _with_footnotes(
-    query: Query, picked: list[tuple[Hit, str]], hits: list[Hit], ctx: Context
-) -> list[tuple[Hit, str]]:
-    """For list questions the list lives in footnotes: add the retrieved footnotes whose
-    referencing clause and list match the question best."""
-    footnote_hits = [h for h in hits if h.chunk.kind == "footnote"]
-    if not footnote_hits:
-        return picked
-    scored = sorted(
-        (
-            (
-                _cov(
-                    query,
-                    f"{h.chunk.extra.get('context', '')} {h.chunk.text}",
-                    ctx,
-                    h.chunk.report_id,
-                ),
-                h,
-            )
-            for h in footnote_hits
-        ),
-        key=lambda x: x[0],
-        reverse=True,
-    )
-    top = scored[0][0]
-    chosen = [h for s, h in scored if s >= 0.8 * top and s > 0][:3]
-    have = {h.chunk.id for h, _ in picked}
-    return picked + [(h, h.chunk.text) for h in chosen if h.chunk.id not in have]
-
-
-def focus(query: Query, sentence: str, ctx: Context, report_id: str) -> str:
-    """A long sentence made of ';'-clauses, cut to the clauses that add to the question's
-    coverage (kept in order, gaps shown as '…'). Every word shown is verbatim source."""
-    if len(sentence) <= LONG_SENTENCE:
-        return sentence
-    clauses = [c for c in re.split(r"(?<=;)\s+", sentence) if c.strip()]
-    if len(clauses) < 3:
-        return sentence
-    chosen: list[int] = []
-    current = 0.0
-    while len(chosen) < 3:
-        gains = [
-            (_cov(query, " ".join(clauses[j] for j in sorted([*chosen, i])), ctx, report_id), i)
-            for i in range(len(clauses))
-            if i not in chosen
-        ]
-        best, i = max(gains)
-        if best - current < 0.05:
-            break
-        chosen.append(i)
-        current = best
-    if not chosen:
-        return sentence
-    chosen.sort()
-    parts = []
-    for k, i in enumerate(chosen):
-        if (k == 0 and i > 0) or (k > 0 and i != chosen[k - 1] + 1):
-            parts.append("…")
-        parts.append(clauses[i])
-    if chosen[-1] != len(clauses) - 1:
-        parts.append("…")
-    return " ".join(parts)
-
-
-def referencing_chunk(chunks: Iterable[Chunk], footnote: Chunk) -> Chunk | None:
-    """The paragraph chunk holding the clause that refers to a footnote."""
-    prefix = footnote.id.rsplit(":", 1)[0] + ":p"
-    context = footnote.extra.get("context", "")
-    para = footnote.paragraphs[0] if footnote.paragraphs else None
-    for c in chunks:
-        if c.id.startswith(prefix) and para in c.paragraphs and context in vn.strip_markers(c.text):
-            return c
-    return None
 
 
 def render(query: Query, picked: list[tuple[Hit, str]], ctx: Context) -> tuple[str, Citer]:

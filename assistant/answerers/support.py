@@ -170,52 +170,6 @@ def money(query: Query, sentence: str) -> float:
     return 1.0 if re.search(r"\d\s*(?:triệu |tỷ |nghìn )?(?:đồng|đ\b)", sentence) else 0.0
 
 
-# What kind of figure a question asks for, and how a sentence that gives it reads.
-_COUNT_Q = re.compile(r"\b(?:bao nhieu|so luong|tong so|how many|how much)\b")
-_RANK_Q = re.compile(r"\b(?:xep hang|xep thu|thu may|hang may|dung thu|rank|ranked)\b")
-_RANK_A = re.compile(r"(?:hạng|thứ)\s*:?\s*\d|\d+\s*/\s*63\b", re.I)
-_RATE_Q = re.compile(r"\b(?:phan tram|ty le|percent|percentage|rate)\b")
-_MONEY_Q = re.compile(
-    r"\b(?:bao nhieu tien|ton bao nhieu|kinh phi|tong muc dau tu|tong von|von dau tu|money|"
-    r"cost|budget|how much)\b"
-)
-_MONEY_A = re.compile(r"\d\s*(?:triệu|tỷ|nghìn|ngàn)?\s*(?:đồng|đ\b)|\d\s*(?:triệu|tỷ)\b", re.I)
-_DATE_Q = re.compile(
-    r"\b(?:ngay nao|khi nao|bao gio|hom nao|thoi gian nao|luc nao|when|what date|which day)\b"
-)
-_DATE_A = re.compile(r"\d{1,2}\s*/\s*\d{1,2}|ngày\s+\d{1,2}\b", re.I)
-_DOC_DATE = re.compile(r"\s*,?\s*ngày\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?", re.I)
-
-
-def _without_documents(text: str) -> str:
-    """`text` without its document numbers and their dates ("Kế hoạch số 15/KH-UBND ngày
-    08/01/2026" dates the plan, not the festival it plans)."""
-    for m in reversed(vn.documents_in(text)):
-        tail = _DOC_DATE.match(text, m.end())
-        text = text[: m.start()] + text[tail.end() if tail else m.end() :]
-    return text
-
-
-def answer_type(query: Query, sentence: str) -> float:
-    """0 when the question asks for a kind of answer the sentence does not hold — a figure
-    with no figure at all, a rank ("xếp thứ mấy") with no rank, a rate with no %, money
-    with no amount, a day ("khi nào") with no date: it is about the right thing but does
-    not answer. 1 when it holds every kind asked, 0.5 when the question asks for none."""
-    plain = " ".join(vn.syllables(query.folded))
-    checks = []
-    if _COUNT_Q.search(plain):
-        checks.append(bool(re.search(r"\d", sentence)))
-    if _RANK_Q.search(plain):
-        checks.append(bool(_RANK_A.search(sentence)))
-    elif _RATE_Q.search(plain):
-        checks.append("%" in sentence or "phần trăm" in sentence.lower())
-    elif _MONEY_Q.search(plain):
-        checks.append(bool(_MONEY_A.search(sentence)))
-    if _DATE_Q.search(plain):
-        checks.append(bool(_DATE_A.search(_without_documents(sentence))))
-    return 0.5 if not checks else float(all(checks))
-
-
 def name_share(query: Query, passage: str) -> float:
     """Share of the question's proper names and acronyms the passage holds (1.0 when it
     names none; an English question's capitals — "What", "November" — are no names)."""

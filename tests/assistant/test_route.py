@@ -9,7 +9,16 @@ import re
 import pytest
 
 from assistant import query as Q
-from assistant.answerers import compare, extract, llm, metadata, records, section, superlative
+from assistant.answerers import (
+    compare,
+    extract,
+    gates,
+    llm,
+    metadata,
+    records,
+    section,
+    superlative,
+)
 from assistant.answerers.verify import arithmetic, unsupported
 from assistant.query import normalize
 from assistant.route import answer, route
@@ -290,7 +299,7 @@ def test_an_answer_of_the_wrong_kind_is_no_answer(sample_retriever) -> None:
     ],
 )
 def test_the_kind_of_answer_asked(question: str, sentence: str, kind: float) -> None:
-    from assistant.answerers.support import answer_type
+    from assistant.answerers.gates import answer_type
 
     assert answer_type(normalize(question), sentence) == kind
 
@@ -316,7 +325,7 @@ def test_a_year_the_report_is_not_about_needs_a_passage_naming_it(sample_retriev
 def test_a_figure_counted_to_another_day_is_not_the_one_asked(
     unit: str, as_of: str, counts: bool
 ) -> None:
-    assert extract.counts_to(unit, as_of) is counts
+    assert gates.counts_to(unit, as_of) is counts
 
 
 def test_a_unit_about_another_month_is_not_the_month_asked(sample_retriever) -> None:

@@ -1,0 +1,123 @@
+"""What of a quoted sentence an answer shows: the clauses of a long one that bear on the
+question, and the footnotes its clauses refer to (where reports keep their real lists)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from assistant.answerers.support import coverage, question_terms
+from assistant.context import Context
+from assistant.query import Query
+from assistant.retrieve import Hit
+from index import vn
+from index.model import Chunk
+
+LONG_SENTENCE = 280
+
+
+def covers(query: Query, text: str, ctx: Context, report_id: str) -> float:
+    terms = question_terms(query.content)
+    return coverage(terms, set(vn.terms(text)), ctx.corpus.report_idf(report_id))
+
+
+def footnotes_for(
+    query: Query, chunk: Chunk, sentence: str, chunks: dict[str, Chunk], ctx: Context
+) -> list[Chunk]:
+    """Footnotes referenced from the clause of `sentence` the question is about
+    ('… phê duyệt chủ trương đầu tư 01 dự án⁵'), or, for list questions, from every
+    clause that matches well."""
+    if chunk.kind == "footnote":
+        return []
+    prefix = chunk.id.rsplit(":", 1)[0]
+    clauses = [c for c in re.split(r"(?<=[;:])\s+", sentence) if c.strip()]
+    scored = [(covers(query, c, ctx, chunk.report_id), c) for c in clauses]
+    top = max((s for s, _ in scored), default=0.0)
+    found: list[tuple[float, Chunk]] = []
+    for s, clause in scored:
+        for number, _, _ in vn.footnote_markers(clause):
+            fn = chunks.get(f"{prefix}:fn{number}")
+            if fn is None:
+                continue
+            if s >= 0.9 * top or (
+                query.is_list
+                and covers(query, f"{clause} {fn.text}", ctx, chunk.report_id) >= 0.8 * top
+            ):
+                found.append((s, fn))
+    found.sort(key=lambda x: x[0], reverse=True)
+    return [fn for _, fn in found[:3]]
+
+
+def with_footnotes(
+    query: Query, picked: list[tuple[Hit, str]], hits: list[Hit], ctx: Context
+) -> list[tuple[Hit, str]]:
+    """For list questions the list lives in footnotes: add the retrieved footnotes whose
+    referencing clause and list match the question best."""
+    footnote_hits = [h for h in hits if h.chunk.kind == "footnote"]
+    if not footnote_hits:
+        return picked
+    scored = sorted(
+        (
+            (
+                covers(
+                    query,
+                    f"{h.chunk.extra.get('context', '')} {h.chunk.text}",
+                    ctx,
+                    h.chunk.report_id,
+                ),
+                h,
+            )
+            for h in footnote_hits
+        ),
+        key=lambda x: x[0],
+        reverse=True,
+    )
+    top = scored[0][0]
+    chosen = [h for s, h in scored if s >= 0.8 * top and s > 0][:3]
+    have = {h.chunk.id for h, _ in picked}
+    return picked + [(h, h.chunk.text) for h in chosen if h.chunk.id not in have]
+
+
+def focus(query: Query, sentence: str, ctx: Context, report_id: str) -> str:
+    """A long sentence made of ';'-clauses, cut to the clauses that add to the question's
+    coverage (kept in order, gaps shown as '…'). Every word shown is verbatim source."""
+    if len(sentence) <= LONG_SENTENCE:
+        return sentence
+    clauses = [c for c in re.split(r"(?<=;)\s+", sentence) if c.strip()]
+    if len(clauses) < 3:
+        return sentence
+    chosen: list[int] = []
+    current = 0.0
+    while len(chosen) < 3:
+        gains = [
+            (covers(query, " ".join(clauses[j] for j in sorted([*chosen, i])), ctx, report_id), i)
+            for i in range(len(clauses))
+            if i not in chosen
+        ]
+        best, i = max(gains)
+        if best - current < 0.05:
+            break
+        chosen.append(i)
+        current = best
+    if not chosen:
+        return sentence
+    chosen.sort()
+    parts = []
+    for k, i in enumerate(chosen):
+        if (k == 0 and i > 0) or (k > 0 and i != chosen[k - 1] + 1):
+            parts.append("…")
+        parts.append(clauses[i])
+    if chosen[-1] != len(clauses) - 1:
+        parts.append("…")
+    return " ".join(parts)
+
+
+def referencing_chunk(chunks: Iterable[Chunk], footnote: Chunk) -> Chunk | None:
+    """The paragraph chunk holding the clause that refers to a footnote."""
+    prefix = footnote.id.rsplit(":", 1)[0] + ":p"
+    context = footnote.extra.get("context", "")
+    para = footnote.paragraphs[0] if footnote.paragraphs else None
+    for c in chunks:
+        if c.id.startswith(prefix) and para in c.paragraphs and context in vn.strip_markers(c.text):
+            return c
+    return None
