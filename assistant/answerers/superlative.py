@@ -52,6 +52,7 @@ _AGGREGATE = re.compile(
     r"(?:noi dung: )?(?:chi so chung|tong cong|tong so|tong|cong|chung|toan (?:tinh|thanh pho|"
     r"huyen|xa)|binh quan|trung binh)\b"
 )
+_BULLET = re.compile(r"^[\s\-+•*]+")
 _ENUMERATOR = re.compile(r"^\s*(?:\(\d{1,2}\)|\d{1,2}[.)](?!\d))\s*")
 
 
@@ -63,11 +64,12 @@ def _text_items(text: str) -> list[Item]:
     found = []
     for part in re.split(r"[;\n]|,\s(?=[^\d]|\d[\d.,]*\s+[^\W\d_])", vn.strip_markers(text)):
         part = _ENUMERATOR.sub("", part)  # "(13) Thu thuế khoán": a place in a list, no count
+        quote = _BULLET.sub("", part).strip(" .")
         m = _ITEM.search(part)
         if m and (value := vn.parse_number(m.group("num"))) is not None:
             name = re.sub(r"^[\s\-+•]*(?:gồm|trong đó|như)?:?\s*", "", m.group("name")).strip()
             unit = vn.fold(m.group("unit") or "")
-            found.append((unit, Item(name, m.group("num"), value, part.strip(" ."))))
+            found.append((unit, Item(name, m.group("num"), value, quote)))
         elif (
             (f := _FIGURE_UNIT.search(part))
             and not _YEARISH.fullmatch(f.group("num"))
@@ -75,7 +77,7 @@ def _text_items(text: str) -> list[Item]:
         ):
             name = (part[: f.start()] + part[f.end() :]).strip(" .:-")
             unit = vn.fold(f.group("unit") or "")
-            found.append((unit, Item(name, f.group("num"), value, part.strip(" ."))))
+            found.append((unit, Item(name, f.group("num"), value, quote)))
     found = [(u, i) for u, i in found if not _AGGREGATE.match(vn.fold(i.name))]  # "Tổng cộng"
     if not found:
         return []
@@ -150,6 +152,24 @@ def _period_superlative(query: Query, ctx: Context) -> Answer | None:
     return citer.answer(query.text, [head, *lines], t0, "compare")
 
 
+_SUBLIST = re.compile(r"^\s*[-*•]\s*(?P<head>.+)\n(?P<items>(?:\s*\+.*(?:\n|$))+)", re.M)
+
+
+def _lists(hits: list[Hit]) -> list[tuple[Hit, str, str]]:
+    """(hit, what the list is of, its items) for each list of the hits. A passage of
+    "- Các đơn vị còn chậm …: 08 nội dung" lines, each followed by its "+ Phòng …: 05 nội
+    dung" items, holds one list per such line — its total is no item of it, and the two
+    lists are never compared with each other."""
+    out = []
+    for hit in hits:
+        subs = [] if tables.is_table(hit.chunk) else list(_SUBLIST.finditer(hit.chunk.text))
+        if len(subs) < 2:
+            out.append((hit, "", hit.chunk.text))
+            continue
+        out += [(hit, m.group("head"), m.group("items")) for m in subs]
+    return out
+
+
 def answer(query: Query, ctx: Context) -> Answer | None:
     if _WHICH_PERIOD.search(" ".join(vn.syllables(query.folded))):
         return _period_superlative(query, ctx)
@@ -158,7 +178,7 @@ def answer(query: Query, ctx: Context) -> Answer | None:
     terms = _measure_terms(query)
     plain = " ".join(vn.syllables(query.folded))
     best: tuple[float, Hit, list[Item]] | None = None
-    for hit in hits:
+    for hit, head, body in _lists(hits):
         if tables.is_table(hit.chunk):
             items = [
                 i
@@ -166,10 +186,10 @@ def answer(query: Query, ctx: Context) -> Answer | None:
                 for i in _table_items(query, c)
             ]
         else:
-            items = _text_items(hit.chunk.text)
+            items = _text_items(body)
         if len(items) < 3:
             continue
-        about = f"{hit.chunk.extra.get('context', '')} {hit.chunk.text}"
+        about = f"{hit.chunk.extra.get('context', '')} {head} {body}"
         weight = ctx.corpus.report_idf(hit.chunk.report_id)
         score = coverage(terms, set(vn.terms(about)), weight)
         # lists live in footnotes and tables; a sentence cut at its commas rarely is one

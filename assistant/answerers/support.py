@@ -189,8 +189,14 @@ def proper_names(text: str) -> list[str]:
     "Mai", "Lương Văn Chi" itself), and acronyms ("OCOP", "PAPI"; a known one matches its
     long form): what a passage must name to be about the same thing."""
     words = re.findall(r"[^\W_]+", vn.nfc(text))
-    bare = re.findall(r"[^\W_]+", vn.DOC_NUMBER_RE.sub(" ", vn.nfc(text)))  # not "QĐ-UBND"
-    out = [w for w in bare if _ACRONYM.fullmatch(w) and not _ROMAN.fullmatch(w)]
+    # acronyms, a known hyphenated one whole ("GD-ĐT": "giáo dục - đào tạo"), not "QĐ-UBND"
+    bare = re.findall(r"[^\W_]+(?:-[^\W_]+)*", vn.DOC_NUMBER_RE.sub(" ", vn.nfc(text)))
+    out = [
+        p
+        for w in bare
+        for p in ([w] if "-" in w and w in vn.ABBREVIATIONS else w.split("-"))
+        if p in vn.ABBREVIATIONS or (_ACRONYM.fullmatch(p) and not _ROMAN.fullmatch(p))
+    ]
     run: list[str] = []
     for i, w in enumerate([*words, ""]):
         if (i > 0 and w[:1].isupper() and not w.isupper()) or (run and w.isdigit()):

@@ -287,3 +287,18 @@ def test_langson_quality_among_distractors(shared, langson_index) -> None:
     for g in graded:
         if "12/2023" in g.q["question"] and not g.a.insufficient:
             assert {c.report for c in g.a.citations} == {"1250/BC-UBND"}, g.q["id"]
+
+
+@pytest.mark.slow
+@pytest.mark.shared
+def test_two_lists_in_one_passage_are_never_compared(langson_index) -> None:
+    """Two lists, "- Các đơn vị còn có nội dung chậm …: 08" and "- … chưa …: 09", each with its
+    "+ Phòng …" items: the most delayed office is an item of the first list, never the
+    second list's total."""
+    retriever, _ = langson_index
+    a = answer("Phòng nào còn nhiều nội dung chậm tham mưu giải quyết nhất?", retriever)
+    assert not a.insufficient and "Phòng Kinh tế: 05 nội dung" in a.text
+    assert "09" not in a.text
+    # a hyphenated abbreviation is one name: "GD-ĐT" is what the passage names
+    a = answer("Phòng GD-ĐT có bao nhiêu nội dung chưa tham mưu giải quyết?", retriever)
+    assert not a.insufficient and "Phòng GD-ĐT: 03 nội dung" in a.text
