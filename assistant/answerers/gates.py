@@ -112,6 +112,18 @@ def _without_documents(text: str) -> str:
     return text
 
 
+_NUMBER_Q = re.compile(r"\bso (?:hieu )?(?:bao nhieu|may)\b|\bso hieu\b|\bwhat number\b")
+
+
+def _without_when(text: str, keep_documents: bool = False) -> str:
+    """`text` without what dates it — periods, days, documents: what is left of its digits
+    are figures ("Trong tháng 10/2025, thu NSNN đạt khá" holds none)."""
+    text = vn.nfc(text) if keep_documents else _without_documents(vn.nfc(text))
+    for m in reversed(P.mentions(text)):
+        text = text[: m.start] + " " + text[m.end :]
+    return _DATE_A.sub(" ", text)
+
+
 def answer_type(query: Query, sentence: str) -> float:
     """0 when the question asks for a kind of answer the sentence does not hold — a figure
     with no figure at all or only aimed at ("phấn đấu … đạt 50%"), a rank ("xếp thứ
@@ -121,7 +133,8 @@ def answer_type(query: Query, sentence: str) -> float:
     plain = " ".join(vn.syllables(query.folded))
     checks = []
     if _COUNT_Q.search(plain):
-        checks.append(bool(re.search(r"\d", sentence)))
+        numbered = bool(_NUMBER_Q.search(plain))  # "mang số bao nhiêu": a document's number
+        checks.append(bool(re.search(r"\d", _without_when(sentence, numbered))))
         if not _TARGET_Q.search(plain):  # what was done, not what is aimed at
             checks.append(not _only_targets(sentence))
     if _RANK_Q.search(plain):

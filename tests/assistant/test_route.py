@@ -295,6 +295,9 @@ def test_an_answer_of_the_wrong_kind_is_no_answer(sample_retriever) -> None:
         ("Lễ hội diễn ra vào ngày nào?", "theo Kế hoạch số 15/KH-UBND ngày 08/01/2026", 0.0),
         ("Có bao nhiêu hộ nghèo?", "còn 120 hộ nghèo", 1.0),
         ("Có bao nhiêu hộ nghèo?", "tặng quà cho hộ nghèo dịp Tết", 0.0),  # no figure at all
+        ("Thu NSNN tháng 10 được bao nhiêu?", "Trong tháng 10/2025, thu NSNN đạt khá", 0.0),
+        ("Tỷ lệ phủ sóng 5G đạt bao nhiêu?", "phấn đấu đạt 50% số trạm phát sóng", 0.0),
+        ("Quyết định công nhận mang số bao nhiêu?", "Quyết định số 1962/QĐ-UBND công nhận", 1.0),
         ("Đội nào giành giải nhất?", "Giải Đua thuyền thu hút nhiều đội", 0.5),  # none asked
     ],
 )
