@@ -8,6 +8,7 @@ answer at all is decided by the calibrated model in `support`, never by one thre
 from __future__ import annotations
 
 import math
+import re
 import time
 from dataclasses import dataclass
 
@@ -115,6 +116,7 @@ def judge_one(query: Query, cand: Candidate, best_score: float, ctx: Context) ->
     )
 
 
+_SO_FAR = re.compile(r"\b(?:luy ke|cong don|den nay|hien nay|hien tai|hien co|ca nam|tu dau nam)\b")
 RERANK = 5  # the units judged: the best by coverage and the next ones nearly as good
 RERANK_CLOSE = 0.75
 
@@ -129,8 +131,15 @@ def judge(
     best = cands[0].score
     close = [i for i, c in enumerate(cands[:RERANK]) if i == 0 or c.score >= RERANK_CLOSE * best]
     typed = [i for i in close if _held(query, cands[i])] or close
-    # the right kind of answer, then most names, then the best covered
-    pick = max(typed, key=lambda i: (name_share(query, cands[i].hit.chunk.embed_text), -i))
+    # the right kind of answer, then most names, then (for a running total or the present
+    # state, "lũy kế", "hiện nay") the newest report, then the best covered
+    newest = _SO_FAR.search(" ".join(vn.syllables(query.folded))) is not None
+
+    def key(i: int) -> tuple[float, str, int]:
+        info = ctx.store.info(cands[i].hit.chunk.report_id) if newest else None
+        return (name_share(query, cands[i].hit.chunk.embed_text), info.date if info else "", -i)
+
+    pick = max(typed, key=key)
     s = judge_one(query, cands[pick], best, ctx)
     p = model().probability(s) if _held(query, cands[pick]) else 0.0
     return p, s, [cands[pick], *cands[:pick], *cands[pick + 1 :]]

@@ -337,3 +337,10 @@ def test_a_unit_about_another_month_is_not_the_month_asked(sample_retriever) -> 
     a = answer("Tỷ lệ giải ngân vốn đầu tư công tháng 10 đạt bao nhiêu?", sample_retriever)
     assert not a.insufficient and "45,23%" in a.text.split("\n")[0]
     assert "60%" not in a.text
+
+
+def test_a_running_total_comes_from_the_newest_report(sample_retriever) -> None:
+    """Each monthly report gives the year's running total; asked for it, the newest one
+    answers (December's 498, not November's 445)."""
+    a = answer("Lũy kế cả năm 2025 cấp bao nhiêu giấy phép xây dựng?", sample_retriever)
+    assert not a.insufficient and "498" in a.text.split("\n")[0]
