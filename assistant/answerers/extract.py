@@ -2,7 +2,8 @@
 
 Candidates are the sentences of the hits (one row of a table, with its column headers);
 they are ranked by how much of the question they and their passage cover. Whether to
-answer at all is decided by the calibrated model in `support`, never by one threshold.
+answer at all is decided by the gates in `gates` (the period and the kind of answer asked)
+and then by the calibrated model in `support`, never by one threshold.
 """
 
 from __future__ import annotations
@@ -125,9 +126,10 @@ def judge(
     query: Query, cands: list[Candidate], ctx: Context
 ) -> tuple[float, Signals, list[Candidate]]:
     """The calibrated probability that quoting the best unit answers the question, the
-    signals it was judged on, and the candidates with that unit first. Of the few units
-    nearly as well covered, the one naming most of what the question names ("… của Bộ Nội
-    vụ") is the better quote even when a longer one covers more words."""
+    signals it was judged on, and the candidates with that unit first (0 when it does not
+    hold the kind of answer asked). Of the few units nearly as well covered, the one naming
+    most of what the question names ("… của Bộ Nội vụ") is the better quote even when a
+    longer one covers more words."""
     best = cands[0].score
     close = [i for i, c in enumerate(cands[:RERANK]) if i == 0 or c.score >= RERANK_CLOSE * best]
     typed = [i for i in close if _held(query, cands[i])] or close
