@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 import time
 
+from assistant.answerers.support import proper_names
 from assistant.briefing import BriefingError, build_briefing
 from assistant.cite import Answer
 from assistant.context import Context
-from assistant.query import Query
+from assistant.query import Query, topic_syllables
 from index import periods as P
 from index import vn
 
@@ -23,8 +24,31 @@ CUES = re.compile(
 )
 
 
+_NAMED = re.compile(r"\bban tin\b|\bbriefing\b")
+# How "what is new" is asked, and the bodies a briefing is of: no subject of their own.
+_NO_SUBJECT = frozenset(
+    "moi thay doi gi nhung can chu y dang thanh pho tinh huyen xa phuong ubnd".split()
+)
+
+
 def asks_for_briefing(query: Query) -> bool:
-    return bool(CUES.search(" ".join(vn.syllables(query.folded))))
+    """ "Bản tin tháng 10", "tháng này có gì mới?": the whole period, not "Dự án Kè suối Lao
+    Ly tháng này có gì mới?" nor "tình hình giải ngân có gì mới?", which name a subject and
+    are answered about it."""
+    plain = " ".join(vn.syllables(query.folded))
+    if _NAMED.search(plain):
+        return True
+    if not CUES.search(plain):
+        return False
+    if query.english:
+        return True
+    named = {vn.fold(w) for n in proper_names(query.text) for w in n.split()}
+    subject = [
+        w
+        for w in topic_syllables(query.text, query.accented)
+        if w not in _NO_SUBJECT and w not in named
+    ]
+    return len(subject) <= 1
 
 
 def _period(query: Query, ctx: Context) -> P.Period | None:

@@ -349,3 +349,19 @@ def test_dean06_measures_are_matched_by_name_not_position(dean06_store) -> None:
     assert "76,3%" in online.text and "72,8%" in online.text
     for item in b.items:
         assert check(item) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "briefing"),
+    [
+        ("Sông Mai tháng 12 có gì mới?", True),  # the body a briefing is of
+        ("What changed this month?", True),
+        ("Dự án Kè bờ sông Mai tháng này có gì mới?", False),  # a subject of its own
+        ("Tình hình giải ngân có gì mới so với tháng trước?", False),
+    ],
+)
+def test_what_is_new_about_a_subject_is_no_briefing(question: str, briefing: bool) -> None:
+    from assistant.answerers.briefing import asks_for_briefing
+    from assistant.query import normalize
+
+    assert asks_for_briefing(normalize(question)) is briefing
