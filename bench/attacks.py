@@ -239,10 +239,17 @@ def _rss_kb(pid: int) -> int:
 
 
 def _intact(code: Path, index: Path) -> bool:
-    status, _, _, text = run(
-        [sys.executable, "-m", "assistant", "reports", "--index", str(index)], code, 120, 1 << 30
+    """The seeded report is still listed: the whole listing is read, not its first line
+    (an attack that was accepted adds a report that may be listed first)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "assistant", "reports", "--index", str(index)],
+        cwd=code,
+        env={**os.environ, "PYTHONPATH": str(code)},
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
-    return status == 0 and "912/BC-UBND" in text
+    return done.returncode == 0 and "912/BC-UBND" in done.stdout
 
 
 def main() -> None:
