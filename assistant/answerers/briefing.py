@@ -32,9 +32,9 @@ _NO_SUBJECT = frozenset(
 
 
 def asks_for_briefing(query: Query) -> bool:
-    """ "Bản tin tháng 10", "tháng này có gì mới?": the whole period, not "Dự án Kè suối Lao
-    Ly tháng này có gì mới?" nor "tình hình giải ngân có gì mới?", which name a subject and
-    are answered about it."""
+    """Whether the whole period is asked about ("bản tin tháng 10", "tháng này có gì
+    mới?"); not "Dự án Kè suối Lao Ly tháng này có gì mới?" nor "tình hình giải ngân có gì
+    mới?", which name a subject and are answered about it."""
     plain = " ".join(vn.syllables(query.folded))
     if _NAMED.search(plain):
         return True
