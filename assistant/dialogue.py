@@ -30,7 +30,7 @@ NAMED_RE = re.compile(
     r"\b((?i:dự án|công trình|quyết định|kế hoạch|văn bản|đề án|chương trình|trung tâm|"
     r"mô hình|cuộc thi|hệ thống))\s+((?:số\s+)?[\w/.\-–]*[A-ZĐ0-9][^,;:?.!()]{2,80})"
 )
-PLACE_KINDS = frozenset({"tỉnh", "huyện", "xã", "phường", "sở", "đơn vị"})
+PLACE_KINDS = frozenset(vn.fold(k) for k in ("tỉnh", "huyện", "xã", "phường", "sở", "đơn vị"))
 # "trong đó …", "riêng …": a part of what was just asked
 PART_RE = re.compile(r"^(?:trong (?:đó|do)|riêng|rieng)\b\W*", re.I)
 MORE_RE = re.compile(
@@ -79,7 +79,7 @@ def _antecedent(kind: str, prev: Turn) -> str:
     or by the words after it ("trung tâm điều hành thông minh IOC của tỉnh"); else that
     kind as the previous question asked about it ("mô hình (Quyết định 787 … thí điểm)");
     else the last named thing of that kind in its answer."""
-    if vn.fold(kind) in {vn.fold(k) for k in PLACE_KINDS}:
+    if vn.fold(kind) in PLACE_KINDS:
         names = _names(prev.resolved)
         return names[-1] if names else ""
     if named := _named(prev.resolved, kind):
@@ -91,9 +91,9 @@ def _antecedent(kind: str, prev: Turn) -> str:
         if words and not ASKING_RE.match(f" {words}"):
             return f"{kind} {words}"
         # "dự án nào …?": the answer names it; else the kind as the question put it
-        subject = _subject(prev.resolved).strip()
         if named := _named(prev.answer, kind):
             return named
+        subject = _subject(prev.resolved).strip()
         return f"{kind} ({subject})" if vn.fold(subject) != vn.fold(kind) else ""
     return _named(prev.resolved) or _named(prev.answer, kind) or _named(prev.answer)
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from assistant.answerers import tables
 from assistant.answerers.clauses import focus, footnotes_for, referencing_chunk, with_footnotes
 from assistant.answerers.evidence import is_instruction
-from assistant.answerers.gates import fits_period, kind_held
+from assistant.answerers.gates import Asked, kind_held
 from assistant.answerers.summary import clean
 from assistant.answerers.support import (
     Signals,
@@ -69,9 +69,10 @@ def _header(chunk: Chunk) -> str:
 
 
 def candidates(query: Query, hits: list[Hit], ctx: Context) -> list[Candidate]:
-    """Every quotable unit of the hits that fits the period asked (gates.fits_period),
-    best first."""
+    """Every quotable unit of the hits that fits the periods asked (gates.Asked), best
+    first."""
     terms = question_terms(query.content)
+    asked = Asked.of(query, ctx)
     out: list[Candidate] = []
     for rank, hit in enumerate(hits):
         if hit.chunk.kind == "header" and query.intent != METADATA:
@@ -79,10 +80,11 @@ def candidates(query: Query, hits: list[Hit], ctx: Context) -> list[Candidate]:
         weight = ctx.corpus.report_idf(hit.chunk.report_id)
         head = _header(hit.chunk)
         header = set(vn.terms(head))
+        other_year = asked.other_year(ctx, hit.chunk.report_id, head)
         for s, under in _sentences(hit.chunk, query):
             if is_instruction(s):
                 continue  # a sentence addressing the assistant is data, never an answer
-            if not fits_period(query, ctx, hit.chunk.report_id, head, s, under):
+            if not asked.fits(s, under, other_year):
                 continue
             own = set(vn.terms(f"{s} {under}"))
             score = 0.6 * coverage(terms, own, weight) + 0.4 * coverage(terms, own | header, weight)
@@ -132,7 +134,8 @@ def judge(
     longer one covers more words."""
     best = cands[0].score
     close = [i for i, c in enumerate(cands[:RERANK]) if i == 0 or c.score >= RERANK_CLOSE * best]
-    typed = [i for i in close if _held(query, cands[i])] or close
+    held = [i for i in close if _held(query, cands[i])]
+    typed = held or close
     # the right kind of answer, then most names, then (for a running total or the present
     # state, "lũy kế", "hiện nay") the newest report, then the best covered
     newest = _SO_FAR.search(" ".join(vn.syllables(query.folded))) is not None
@@ -143,7 +146,7 @@ def judge(
 
     pick = max(typed, key=key)
     s = judge_one(query, cands[pick], best, ctx)
-    p = model().probability(s) if _held(query, cands[pick]) else 0.0
+    p = model().probability(s) if pick in held else 0.0
     return p, s, [cands[pick], *cands[:pick], *cands[pick + 1 :]]
 
 

@@ -8,31 +8,50 @@ the right thing and still no answer: these are the near-misses a coverage score 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.context import Context
-from assistant.query import Query
+from assistant.query import Query, without_periods
 from assistant.scope import effective_period
 from index import periods as P
 from index import vn
 
 
-def fits_period(
-    query: Query, ctx: Context, report_id: str, head: str, sentence: str, under: str
-) -> bool:
-    """Whether a sentence (under `under`, in a passage headed `head`) may answer for the
-    years, months and day the question names."""
-    asked = P.years(query.text if not query.english else query.folded)
-    named = P.years(f"{sentence} {under}")
-    # "ước đến hết ngày 31/01/2026" is about 2026 though it names no year as such
-    other = not asked & (_report_years(ctx, report_id) | P.years(head))
-    # "PCI năm 2024" for "PCI 2023"; or naming no year in a report of another year
-    if asked and not asked & (named | _dated(sentence)) and (named or other):
-        return False
-    scope = ctx.scope(query)
-    if scope.as_of and not counts_to(sentence, scope.as_of):
-        return False  # "đến ngày 10/12/2025" does not tell the situation at 31/12
-    months = [p for p in scope.periods if p.unit != "year"]
-    return not months or _about(sentence, months)  # October's target for November
+@dataclass(frozen=True)
+class Asked:
+    """The periods a question names, read once per question: the years, the day a
+    situation is asked at ("tính đến 31/12/2025"), and the months."""
+
+    years: frozenset[int]
+    as_of: str
+    months: tuple[P.Period, ...]
+
+    @classmethod
+    def of(cls, query: Query, ctx: Context) -> Asked:
+        scope = ctx.scope(query)
+        named = P.years(query.text if not query.english else query.folded)
+        months = tuple(p for p in scope.periods if p.unit != "year")
+        return cls(frozenset(named), scope.as_of, months)
+
+    def other_year(self, ctx: Context, report_id: str, head: str) -> bool:
+        """The report (and its passage's header) is of none of the years asked."""
+        return bool(self.years) and not self.years & (_report_years(ctx, report_id) | P.years(head))
+
+    def fits(self, sentence: str, under: str, other_year: bool) -> bool:
+        """Whether a sentence (under `under`) may answer for the years, months and day asked:
+        "PCI năm 2024" is no answer for "PCI 2023", nor a sentence naming no year in a
+        report of another year (`other_year`); "đến ngày 10/12/2025" does not tell the
+        situation at 31/12; October's target for November is no October figure."""
+        named = P.years(f"{sentence} {under}") if self.years else set()
+        if (named or other_year) and not self.years & (named | P.dated_years(sentence)):
+            return False
+        if not (self.as_of or self.months):
+            return True
+        found = P.mentions(sentence)
+        if self.as_of and not _counts_to(found, self.as_of):
+            return False
+        return not self.months or _about(found, self.months)
 
 
 def _report_years(ctx: Context, report_id: str) -> set[int]:
@@ -44,34 +63,25 @@ def _report_years(ctx: Context, report_id: str) -> set[int]:
     return set(range(own.first[0], own.last[0] + 1))
 
 
-_DATE = re.compile(r"(?<!\d)\d{1,2}\s*/\s*\d{1,2}\s*/\s*(\d{4})(?!\d)")
-
-
-def _dated(text: str) -> set[int]:
-    """The years of a text's full dates, which `periods.years` leaves out."""
-    return {int(y) for y in _DATE.findall(text)}
-
-
 def counts_to(text: str, as_of: str) -> bool:
     """Whether a unit that counts its figures to a day ("tính đến hết ngày 15/12/2025")
     counts them to the day asked ("31/12/2025"; "15/12/*" when the year was not said);
     a unit that names no such day may."""
-    days = [
-        f"{m.day:02d}/{m.period.label}" for m in P.mentions(text) if m.as_of and m.day and m.period
-    ]
+    return _counts_to(P.mentions(text), as_of)
+
+
+def _counts_to(found: list[P.Mention], as_of: str) -> bool:
+    days = [f"{m.day:02d}/{m.period.label}" for m in found if m.as_of and m.day and m.period]
     if not days:
         return True
     day, _, year = as_of.rpartition("/")
     return any(d == as_of or (year == "*" and d.rpartition("/")[0] == day) for d in days)
 
 
-def _about(text: str, asked: list[P.Period]) -> bool:
+def _about(found: list[P.Mention], asked: tuple[P.Period, ...]) -> bool:
     """Whether a unit may be about the months asked: it names none, or one of them."""
-    named = [
-        m.period
-        for m in P.mentions(text)
-        if m.period is not None and not m.as_of and m.period.unit != "year"
-    ]
+    named = [m.period for m in found if m.period is not None and not m.as_of]
+    named = [p for p in named if p.unit != "year"]
     return not named or any(n.matches(a) for n in named for a in asked)
 
 
@@ -113,15 +123,43 @@ def _without_documents(text: str) -> str:
 
 
 _NUMBER_Q = re.compile(r"\bso (?:hieu )?(?:bao nhieu|may)\b|\bso hieu\b|\bwhat number\b")
+_ASKS = re.compile(r"\b(?:gi|nao|bao nhieu|may|ra sao|the nao)\b")
+
+
+@dataclass(frozen=True)
+class Kinds:
+    """The kinds of answer a question asks for, read once per question."""
+
+    figure: bool  # "bao nhiêu", "tổng số", "how many"
+    numbered: bool  # "mang số bao nhiêu": a document's number is the figure
+    target: bool  # the question asks about a target ("mục tiêu", "kế hoạch")
+    rank: bool
+    rate: bool
+    money: bool
+    day: bool
+    two: bool  # asks two things ("… gì, … nào?")
+
+
+@lru_cache(maxsize=1024)
+def kinds(folded: str) -> Kinds:
+    plain = " ".join(vn.syllables(folded))
+    return Kinds(
+        figure=bool(_COUNT_Q.search(plain)),
+        numbered=bool(_NUMBER_Q.search(plain)),
+        target=bool(_TARGET_Q.search(plain)),
+        rank=bool(_RANK_Q.search(plain)),
+        rate=bool(_RATE_Q.search(plain)),
+        money=bool(_MONEY_Q.search(plain)),
+        day=bool(_DATE_Q.search(plain)),
+        two=len(_ASKS.findall(plain)) >= 2,
+    )
 
 
 def _without_when(text: str, keep_documents: bool = False) -> str:
     """`text` without what dates it — periods, days, documents: what is left of its digits
     are figures ("Trong tháng 10/2025, thu NSNN đạt khá" holds none)."""
     text = vn.nfc(text) if keep_documents else _without_documents(vn.nfc(text))
-    for m in reversed(P.mentions(text)):
-        text = text[: m.start] + " " + text[m.end :]
-    return _DATE_A.sub(" ", text)
+    return _DATE_A.sub(" ", without_periods(text))
 
 
 def answer_type(query: Query, sentence: str) -> float:
@@ -130,25 +168,21 @@ def answer_type(query: Query, sentence: str) -> float:
     mấy") with no rank, a rate with no %, money with no amount, a day ("khi nào") with no
     date: it is about the right thing but does not answer. 1 when it holds every kind
     asked, 0.5 when the question asks for none."""
-    plain = " ".join(vn.syllables(query.folded))
+    asked = kinds(query.folded)
     checks = []
-    if _COUNT_Q.search(plain):
-        numbered = bool(_NUMBER_Q.search(plain))  # "mang số bao nhiêu": a document's number
-        checks.append(bool(re.search(r"\d", _without_when(sentence, numbered))))
-        if not _TARGET_Q.search(plain):  # what was done, not what is aimed at
+    if asked.figure:
+        checks.append(bool(re.search(r"\d", _without_when(sentence, asked.numbered))))
+        if not asked.target:  # what was done, not what is aimed at
             checks.append(not _only_targets(sentence))
-    if _RANK_Q.search(plain):
+    if asked.rank:
         checks.append(bool(_RANK_A.search(sentence)))
-    elif _RATE_Q.search(plain):
+    elif asked.rate:
         checks.append("%" in sentence or "phần trăm" in sentence.lower())
-    elif _MONEY_Q.search(plain):
+    elif asked.money:
         checks.append(bool(_MONEY_A.search(sentence)))
-    if _DATE_Q.search(plain):
+    if asked.day:
         checks.append(bool(_DATE_A.search(_without_documents(sentence))))
     return 0.5 if not checks else float(all(checks))
-
-
-_ASKS = re.compile(r"\b(?:gi|nao|bao nhieu|may|ra sao|the nao)\b")
 
 
 def kind_held(query: Query, unit: str, passage: str) -> bool:
@@ -157,5 +191,4 @@ def kind_held(query: Query, unit: str, passage: str) -> bool:
     in the unit's passage."""
     if answer_type(query, unit) > 0:
         return True
-    two = len(_ASKS.findall(" ".join(vn.syllables(query.folded)))) >= 2
-    return two and answer_type(query, passage) > 0
+    return kinds(query.folded).two and answer_type(query, passage) > 0

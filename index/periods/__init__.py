@@ -17,6 +17,7 @@ from __future__ import annotations
 from index.periods.mentions import (
     Mention,
     bounds,
+    dated_years,
     exactly,
     mentions,
     of_title,
@@ -31,6 +32,7 @@ __all__ = [
     "Mention",
     "Period",
     "bounds",
+    "dated_years",
     "exactly",
     "from_label",
     "latest_with_month",

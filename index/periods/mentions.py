@@ -193,7 +193,9 @@ def of_title(title: str) -> str:
     return ""
 
 
-_DATE_OR_NUMBER = re.compile(r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d+\s*/\s*\d{4}\s*/\s*[A-ZĐ]")
+_FULL_DATE = r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*(\d{4})"  # "08/12/2022", its year grouped
+_DATE_OR_NUMBER = re.compile(rf"{_FULL_DATE}|\d+\s*/\s*\d{{4}}\s*/\s*[A-ZĐ]")
+_DATED = re.compile(rf"(?<!\d){_FULL_DATE}(?!\d)")
 _YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d{2}(?![\d/.,]\d)")
 
 
@@ -203,6 +205,12 @@ def years(text: str) -> set[int]:
     '118/2025/NĐ-CP'): those date a document, not what is reported."""
     plain = _DATE_OR_NUMBER.sub(" ", vn.nfc(text))
     return {int(m.group(0)) for m in _YEAR.finditer(plain)}
+
+
+def dated_years(text: str) -> set[int]:
+    """The years of a text's full dates, which `years` leaves out: "ước đến hết ngày
+    31/01/2026" is about 2026 though it names no year as such."""
+    return {int(y) for y in _DATED.findall(vn.nfc(text))}
 
 
 def replace_mention(text: str, mention: Mention, new: str) -> str:
