@@ -15,7 +15,14 @@ import re
 import time
 from dataclasses import dataclass
 
-from assistant.answerers.summary import Point, chunks_of_section, clean, section_points, trim
+from assistant.answerers.summary import (
+    Point,
+    capped,
+    chunks_of_section,
+    clean,
+    section_points,
+    trim,
+)
 from assistant.answerers.support import question_terms
 from assistant.cite import Answer, Citer
 from assistant.context import Context
@@ -103,6 +110,9 @@ def best_section(query: Query, ctx: Context, report_ids: list[str]) -> Match | N
             if (long := vn.ABBREVIATIONS.get(t.upper())) and set(vn.terms(long)) <= whole
         }
         planned = task_sections(report)
+        # a word the report never uses ("mảng văn hóa") tells none of its sections apart:
+        # it still lowers every section's score, but needs no body to hold it
+        count = ctx.corpus.report_count(rid)
         for sec in report.sections:
             # plans answer "sẽ làm gì", results everything else (when the report has both)
             if planned and (sec.path in planned) != wants_plan(query):
@@ -118,7 +128,7 @@ def best_section(query: Query, ctx: Context, report_ids: list[str]) -> Match | N
             body = _body_terms(ctx, rid, sec.path) if rest else set()
             found = sum(t in body for t in rest)
             score = (len(terms) - len(rest) + found) / len(terms)
-            if score < TITLE_MATCH or found < len(rest) * 0.5:
+            if score < TITLE_MATCH or found < sum(count(t) > 0 for t in rest) * 0.5:
                 continue
             key = (
                 len(named),
@@ -136,13 +146,21 @@ def best_section(query: Query, ctx: Context, report_ids: list[str]) -> Match | N
 def _points(ctx: Context, match: Match, task_like: bool) -> list[Point]:
     """The section's points, narrowed to the question's remaining topic when it has one."""
     chunks = chunks_of_section(ctx.store.chunks_of(match.report_id), match.report_id, match.path)
+    every = [
+        Point(c, sent)
+        for c in chunks
+        for para in c.text.split("\n")
+        for sent in vn.sentences(para)
+    ]
+    if len(every) <= MAX_POINTS:  # a short section is quoted whole
+        return every
     points = section_points(chunks)
     if match.topic and len(points) > MAX_POINTS:
         # a long section: the points about the question's remaining words first
         wanted = set(match.topic)
         about = [p for p in points if wanted & set(vn.terms(p.chunk.text))]
         points = about or points
-    return points[:MAX_POINTS]
+    return capped(points, MAX_POINTS)
 
 
 def _gather(query: Query, ctx: Context, report_id: str) -> list[Point]:
@@ -160,7 +178,7 @@ def _gather(query: Query, ctx: Context, report_id: str) -> list[Point]:
     about = [c for c in chunks if set(terms) <= set(vn.terms(c.text))]
     about.sort(key=lambda c: c.paragraphs[0] if c.paragraphs else 0)
     points = [p for p in section_points(about) if set(terms) & set(vn.terms(p.sentence))]
-    return points[:MAX_POINTS]
+    return capped(points, MAX_POINTS)
 
 
 def _reports(query: Query, ctx: Context) -> list[str]:

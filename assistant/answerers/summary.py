@@ -23,6 +23,7 @@ from index.store import ReportInfo, Store
 class Point:
     chunk: Chunk
     sentence: str
+    lead: bool = True  # a paragraph's lead sentence, not its sentence with figures
 
 
 def _figure_weight(sentence: str) -> int:
@@ -36,21 +37,29 @@ def _figure_weight(sentence: str) -> int:
     )
 
 
-def section_points(chunks: list[Chunk], per_chunk: int = 2) -> list[Point]:
-    """Lead sentence of each paragraph chunk, plus its most figure-dense other sentence."""
+def section_points(chunks: list[Chunk], limit: int = 0) -> list[Point]:
+    """Per paragraph (a chunk may hold several), its lead sentence and its most figure-dense
+    other sentence, in report order. With a `limit`, every paragraph's lead comes before any
+    paragraph's second sentence, so a long section is covered to its end."""
     points: list[Point] = []
     for c in chunks:
         if c.kind == "footnote":
             continue
-        sents = [s for para in c.text.split("\n") for s in vn.sentences(para)]
-        if not sents:
-            continue
-        chosen = [sents[0]]
-        rest = sorted(sents[1:], key=_figure_weight, reverse=True)
-        if per_chunk > 1 and rest and _figure_weight(rest[0]) > 0:
-            chosen.append(rest[0])
-        points += [Point(c, s) for s in sorted(chosen, key=sents.index)]
-    return points
+        for para in c.text.split("\n"):
+            sents = vn.sentences(para)
+            if not sents:
+                continue
+            points.append(Point(c, sents[0]))
+            rest = sorted(sents[1:], key=_figure_weight, reverse=True)
+            if rest and _figure_weight(rest[0]) > 0:
+                points.append(Point(c, rest[0], lead=False))
+    return capped(points, limit) if limit else points
+
+
+def capped(points: list[Point], limit: int) -> list[Point]:
+    """At most `limit` points, every lead before any second sentence, kept in report order."""
+    kept = sorted(range(len(points)), key=lambda i: (not points[i].lead, i))[:limit]
+    return [points[i] for i in sorted(kept)]
 
 
 def chunks_of_section(chunks: Iterable[Chunk], report_id: str, path: str) -> list[Chunk]:
@@ -142,7 +151,7 @@ def summarize_report(store: Store, report_id: str, section: str | None = None) -
     ]
     for path in paths:
         inside = [c for c in chunks_of_section(chunks, report_id, path) if c.section == path]
-        points = section_points(inside)[:3]
+        points = section_points(inside, 3)
         if not points:
             continue
         sec = report.section(path)

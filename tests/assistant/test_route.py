@@ -344,3 +344,43 @@ def test_a_running_total_comes_from_the_newest_report(sample_retriever) -> None:
     answers (December's 498, not November's 445)."""
     a = answer("Lũy kế cả năm 2025 cấp bao nhiêu giấy phép xây dựng?", sample_retriever)
     assert not a.insufficient and "498" in a.text.split("\n")[0]
+
+
+def test_a_breakdown_in_brackets_is_about_its_head_figure() -> None:
+    """'5.264 hồ sơ liên thông (4.031 … khai sinh và 1.233 … khai tử)': each part carries
+    what the head counts and its own words, and a pair of words matches only as written
+    together ('phát sinh' is not 'khai sinh')."""
+    text = (
+        "Trong tháng phát sinh 5.264 hồ sơ liên thông (4.031 hồ sơ đăng ký khai sinh và 1.233 "
+        "hồ sơ đăng ký khai tử), trong đó 4.568 hồ sơ đã trả kết quả."
+    )
+    segs = {s.raw: compare.pairs(s.words) for s in compare._segments(text, clauses=True)}
+    assert {"lien thong", "khai sinh"} <= segs["4.031"]
+    assert {"lien thong", "khai tu"} <= segs["1.233"] and "khai sinh" not in segs["1.233"]
+    assert "lien thong" in segs["5.264"] and "khai sinh" not in segs["5.264"]
+    assert "lien thong" not in segs["4.568"]  # after the brackets close
+
+
+def test_clause_comparison_takes_the_parts_it_names(sample_retriever) -> None:
+    a = answer(
+        "Tháng 11 số vụ phạm pháp hình sự nhiều hơn số vụ tai nạn giao thông bao nhiêu?",
+        sample_retriever,
+    )
+    assert a.mode == "compare" and not a.insufficient
+    assert "04 − 02 = 02 vụ" in a.text or "4 − 2 = 2 vụ" in a.text
+    assert arithmetic(a.text)[1] == [] and _grounded(a) == []
+
+
+def test_section_points_cover_every_paragraph_of_a_chunk(sample_retriever) -> None:
+    """A section of three paragraphs chunked together: each paragraph's lead is a point."""
+    a = answer("Tình hình an ninh trật tự trên địa bàn tháng 11/2025 ra sao?", sample_retriever)
+    assert a.mode == "section"
+    for lead in ("Đoàn kiểm tra liên ngành", "Phạm pháp hình sự xảy ra 04 vụ", "Xảy ra 02 vụ"):
+        assert lead in a.text
+
+
+def test_a_short_section_is_quoted_whole(sample_retriever) -> None:
+    """'mảng', a word the report never uses, does not send the question to the parent."""
+    a = answer("Tháng 12 mảng văn hóa - xã hội có những nhiệm vụ gì?", sample_retriever)
+    assert a.mode == "section" and a.text.startswith("III.4 Lĩnh vực Văn hóa - xã hội")
+    assert "học sinh giỏi lớp 9" in a.text and "đối thoại" in a.text  # no figure, still a point
