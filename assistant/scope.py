@@ -145,7 +145,8 @@ def scope_of(
             if i.report_id not in allowed:
                 continue
             own, task = effective_period(i), _task_period(store, i)
-            if own and own.matches(p) and (not strict or _within(own, p)) and _reaches(store, i, m):
+            fits = own and ((own.matches(p) and (not strict or _within(own, p))) or _after(own, p))
+            if fits and _reaches(store, i, m):
                 own_hits.add(i.report_id)
             if query.about_tasks and task is not None and task.matches(p):
                 task_hits.add(i.report_id)
@@ -176,6 +177,13 @@ def _within(own: P.Period, asked: P.Period) -> bool:
         (a1, a2), (o1, o2) = asked.months_of_year, own.months_of_year
         return a1 <= o1 and o2 <= a2
     return asked.contains(own) or own.contains(asked)
+
+
+def _after(own: P.Period, asked: P.Period) -> bool:
+    """The report of the month right after a span ('10 tháng đầu năm 2025', told in the
+    November report as the totals to 30/10) answers for it too."""
+    following = P.Period(asked.last, asked.last).shift(1)
+    return asked.unit == "span" and asked.year_known and own == following
 
 
 def _reaches(store: Store, info: ReportInfo, m: P.Mention) -> bool:

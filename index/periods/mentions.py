@@ -47,10 +47,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"\bthang\s+(\d{{1,2}})((?:\s*(?:,|va)\s*\d{{1,2}}(?!\d|\s*/\s*\d{{1,2}}\b))+){_Y}?"
         ),
     ),
-    (
+    (  # "6 tháng đầu năm", "mười tháng đầu năm 2025", "3 tháng cuối năm"
         "half",
-        re.compile(r"\b(0?[369]|ba|sau|chin)\s+thang\s+(dau|cuoi)\s+nam(?:\s*(?:nam\s+)?(\d{4}))?"),
+        re.compile(
+            r"\b(1[0-2]|0?[1-9]|hai|ba|bon|sau|bay|tam|chin|muoi mot|muoi hai|muoi)\s+thang\s+"
+            r"(dau|cuoi)\s+nam(?:\s*(?:nam\s+)?(\d{4}))?"
+        ),
     ),
+    # "11 tháng năm 2025": the months of the year so far (not "ngày 10 tháng 5 năm 2025")
+    ("so_far", re.compile(r"(?<!ngay )\b(1[0-2]|0?[1-9])\s+thang\s+nam\s+(\d{4})\b")),
     ("quarter", re.compile(rf"\b(?:quy\s+(iv|i{{1,3}}|[1-4])|q([1-4]))\b{_Y}?")),
     ("month", re.compile(rf"\b(?:thang|t)\s*(\d{{1,2}})\b{_Y}?(?!\s*/\s*\d)")),
     ("month", re.compile(r"(?<![\d/.,])(\d{1,2})\s*/\s*(\d{4})\b(?!\s*/)")),
@@ -63,7 +68,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
-_NUMBER_WORDS = {"ba": 3, "sau": 6, "chin": 9}
+_NUMBER_WORDS = {"hai": 2, "ba": 3, "bon": 4, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
+_NUMBER_WORDS |= {"muoi mot": 11, "muoi hai": 12}
 _RELATIVE = {"truoc": "previous", "ngoai": "previous", "sau": "next", "toi": "next"}
 _RELATIVE |= {"tiep theo": "next", "nay": "current"}
 
@@ -102,6 +108,8 @@ def _from_match(kind: str, m: re.Match[str]) -> Mention | None:
         period = (
             Period((year, 1), (year, n)) if g[1] == "dau" else Period((year, 13 - n), (year, 12))
         )
+    elif kind == "so_far":
+        period = Period((int(g[1]), 1), (int(g[1]), int(g[0])))
     elif kind == "quarter":
         q = _ROMAN.get(g[0] or "", 0) or int(g[0] or g[1])
         period = Period.quarter(_year(g[2]), q)

@@ -131,6 +131,18 @@ def test_task_period_prefers_the_report_planning_it(sample_retriever, sample_rep
     assert allowed == {sample_report_ids["11/2025"]}
 
 
+def test_a_span_to_date_is_told_by_the_report_right_after_it(
+    sample_retriever, sample_report_ids
+) -> None:
+    """'11 tháng năm 2025' (January to November): the November report and the December one,
+    written after it, tell its totals; the January 2026 report does not."""
+    query = sample_retriever.normalize("11 tháng năm 2025 thu ngân sách được bao nhiêu?")
+    allowed = scope_of(query, sample_retriever.store).allowed
+    assert allowed is not None
+    assert {sample_report_ids["11/2025"], sample_report_ids["12/2025"]} <= allowed
+    assert sample_report_ids["01/2026"] not in allowed
+
+
 def test_no_period_searches_everything(sample_retriever) -> None:
     query = sample_retriever.normalize("Bao nhiêu giấy phép xây dựng được cấp?")
     assert scope_of(query, sample_retriever.store).allowed is None

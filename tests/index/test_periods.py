@@ -29,6 +29,10 @@ from index import periods as P
         ("thang 1, 2 va 3 nam 2026", "Q1/2026"),
         ("ba tháng cuối năm 2025", "Q4/2025"),
         ("sáu tháng đầu năm", "01/*-06/*"),
+        ("10 tháng đầu năm 2025", "01/2025-10/2025"),  # any count of months, not only 3, 6, 9
+        ("mười một tháng đầu năm 2025", "01/2025-11/2025"),
+        ("11 tháng năm 2025", "01/2025-11/2025"),  # the months of the year so far
+        ("ngày 10 tháng 5 năm 2025", "05/2025"),
     ],
 )
 def test_forms(text: str, label: str) -> None:
