@@ -146,7 +146,9 @@ def _written(question: str, mention: P.Mention, current: P.Period | None) -> str
     if mention.period is None:
         return period.spoken if period is not None else typed
     if not mention.period.year_known and period is not None and period.year_known:
-        return f"{typed}/{period.first[0]}"
+        # "ba tháng cuối năm" → "… năm 2025"; "tháng 11", "quý IV" → "… /2025"
+        sep = " " if vn.fold(typed).endswith("nam") else "/"
+        return f"{typed}{sep}{period.first[0]}"
     return typed
 
 

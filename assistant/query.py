@@ -99,7 +99,8 @@ QUESTION_PHRASES = re.compile(
     r"noi dung gi|xin|vui long|trong thang|hien nay|cu the|chi tiet|dat duoc|o dau|la ai|"
     r"theo quyet dinh nao|nao|so voi|so sanh|nhieu nhat|it nhat|cao nhat|thap nhat|lon nhat|"
     r"nho nhat|tang hay giam|thi sao|vua roi|vua qua|hien tai|den nay|den gio|ca nam|"
-    r"bao nhieu phan tram|nhieu hon|it hon|cao hon|thap hon|chi ra|neu ra|de cap (?:den|toi))\b"
+    r"bao nhieu phan tram|nhieu hon|it hon|cao hon|thap hon|chi ra|neu ra|de cap (?:den|toi)|"
+    r"giup (?:toi|minh|em)|cho (?:toi|minh|em) (?:biet|hoi)|noi gon|ngan gon|tinh hinh)\b"
 )
 DATE_RE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b|\b\d{1,2}/\d{4}\b")
 

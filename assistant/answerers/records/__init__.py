@@ -14,6 +14,7 @@ from assistant.answerers.records.figures import (
     _series_answer,
     figure_series,
     series_for_question,
+    series_span,
 )
 from assistant.answerers.records.projects import (
     ProjectMention,
@@ -56,7 +57,7 @@ def answer(query: Query, ctx: Context) -> Answer | None:
     if query.intent == TASKS and period:
         text = _tasks_answer(store, period.split("-")[0], _without(question, _TASK_NOISE), refs)
     elif query.intent == SERIES:
-        text = _series_answer(store, question, period if period and "-" in period else None, refs)
+        text = _series_answer(store, question, series_span(query, ctx), refs)
     elif query.intent == DOCUMENT:
         text = _document_answer(store, question, refs)
     elif query.intent == PROJECT:

@@ -71,6 +71,8 @@ def _period(query: Query, ctx: Context) -> str | None:
     p = periods[0]
     if len(periods) > 1 and periods[-1].year_known:
         p = P.Period(periods[0].first, periods[-1].last) if periods[0].year_known else p
+    # "ba tháng cuối năm" with no year: of the newest year the reports have it in
+    p = P.with_newest_year(p, [i.period for i in ctx.store.reports()])
     return p.label if p.year_known else None
 
 

@@ -9,7 +9,8 @@ from dataclasses import asdict, dataclass
 from assistant.answerers.records.common import RecordCiter, Ref, _citation_json, _period, _without
 from assistant.cite import Citation
 from assistant.context import Context
-from assistant.query import SERIES, Query, without_periods
+from assistant.query import QUESTION_PHRASES, SERIES, Query, without_periods
+from index import periods as P
 from index.store import Store
 
 
@@ -78,7 +79,7 @@ _NOISE = re.compile(
 def _measure(question: str) -> str:
     """What a series question measures: its words without its periods (read by the one
     period parser: "ba tháng cuối năm", "tháng 10, 11, 12/2025") and without how it asks."""
-    return _without(without_periods(question), _NOISE)
+    return _without(_without(without_periods(question), _NOISE), QUESTION_PHRASES)
 
 
 def series_for_question(query: Query, ctx: Context) -> list[SeriesRow]:
@@ -87,10 +88,15 @@ def series_for_question(query: Query, ctx: Context) -> list[SeriesRow]:
     if query.intent != SERIES:
         return []
     store, question = ctx.store, query.text
-    period = _period(query, ctx)
-    measure = _measure(question)
-    rows = figure_series(store, measure, period=period if period and "-" in period else None)
+    rows = figure_series(store, _measure(question), period=series_span(query, ctx))
     return rows if len(rows) >= 2 else []
+
+
+def series_span(query: Query, ctx: Context) -> str | None:
+    """The months a series keeps to: a quarter, a year or a span the question names; over
+    one month, none (the months around it)."""
+    period = _period(query, ctx)
+    return period if period and (p := P.from_label(period)) and p.months > 1 else None
 
 
 def _series_answer(store: Store, question: str, period: str | None, refs: Ref) -> str | None:
