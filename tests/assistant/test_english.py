@@ -3,6 +3,8 @@ refusals) on the sample reports."""
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from assistant.english import looks_english, translate
@@ -14,8 +16,19 @@ def test_translation_uses_the_reports_words() -> None:
     text, understood = translate("How many traffic accidents happened in December 2025?")
     assert "tai nạn giao thông" in text and "tháng 12/2025" in text
     assert understood == 1.0
-    text, understood = translate("How many dengue fever cases were there?")
-    assert understood < 0.5  # 'dengue', 'fever' unknown: not a confident question
+    text, understood = translate("How many stray dogs got rabies shots?")
+    assert understood < 0.5  # 'stray', 'dogs', 'rabies', 'shots' unknown: not confident
+    text, _ = translate("In the appendix, how many public service units are self-financing?")
+    assert "phụ lục" in text and "đơn vị sự nghiệp công lập" in text and "tự bảo đảm" in text
+
+
+def test_the_glossary_is_the_reports_wording() -> None:
+    """Every value is NFC, as the reports write it; keys are lowercase, each once."""
+    from assistant.english import GLOSSARY
+
+    assert len(GLOSSARY) > 400
+    assert all(unicodedata.is_normalized("NFC", v) and v.strip() for v in GLOSSARY.values())
+    assert all(k == k.lower() and k.strip() == k for k in GLOSSARY)
 
 
 def test_place_names_are_kept_and_months_are_periods() -> None:
