@@ -25,16 +25,41 @@ TASKS, PROJECT, SECTION, LIST, FIGURE, FACT = (
 )
 
 _SUMMARY = re.compile(r"\b(?:tom tat|tom luoc|khai quat|tong quan|summari[sz]e|summary|overview)\b")
+# A question about a report itself: (its header card's line, what the question says, how the
+# answer names it). One table for the intent here and the answer (answerers/metadata.py).
+METADATA_FIELDS = (
+    ("Người ký", r"ai ky|nguoi ky|ky boi|do ai ky|ky ten|who signed|signed by|signer", "người ký"),
+    (
+        "Nơi nhận",
+        r"noi nhan|gui (?:cho |toi |den |len )?(?:ai|nhung|cac|co quan|dau|noi nao)|duoc gui|"
+        r"kinh gui|recipients?|sent to|addressed to",
+        "nơi nhận",
+    ),
+    (
+        "Căn cứ",
+        r"(?:bao cao|cong van)(?: \w+){0,10} (?:can cu|theo (?:yeu cau|de nghi|chi dao)(?: cua)?)"
+        r"(?: theo| vao)? (?:van ban|cong van|quyet dinh) nao|"
+        r"based on which|pursuant to which|in response to which",
+        "căn cứ",
+    ),
+    ("Số", r"so hieu|so may|mang so|so (?:cua )?(?:bao cao|van ban)|report number", "số"),
+    ("Trích yếu", r"(?:bao cao|van ban) (?:thang|ky|quy|nam) (?:may|nao)|ky bao cao|covers?|"
+     r"which (?:period|month)|trich yeu|ve viec gi", "trích yếu"),
+    (", ngày", r"ngay (?:ban hanh|ky|nao)|ban hanh (?:ngay|khi nao|luc nao)|when was|issued on",
+     "ngày ban hành"),
+    ("Cơ quan ban hành", r"co quan (?:nao )?ban hanh|cua co quan nao|who issued|issued by|"
+     r"do ai ban hanh", "cơ quan ban hành"),
+)  # fmt: skip
+# who signed it, to whom it went, what it answers to: asked even of a report named by number
+_SIGNATURE = re.compile(rf"\b(?:{'|'.join(cue for _, cue, _ in METADATA_FIELDS[:3])})\b")
+# the rest: a report's number, date, period or issuer (the answer's cues above are wider:
+# "ngày nào" is asked of events as often as of reports)
 _METADATA = re.compile(
     r"\b(?:ai ky|nguoi ky|ky boi|do ai ky|ky ten|ngay ban hanh|ban hanh ngay|ban hanh khi nao|"
-    r"so hieu|so (?:cua )?(?:bao cao|van ban)|bao cao (?:\w+ ){0,12}so may|"
+    r"so hieu|so (?:cua )?(?:bao cao|van ban)|bao cao (?:\w+ ){0,12}so may|mang so|"
     r"(?:bao cao|van ban) (?:thang|ky|quy) (?:may|nao)|co quan (?:nao )?ban hanh|"
     r"who signed|signed by|issued by|recipients?|report (?:\w+ ){0,4}covers?|"
     r"which (?:period|month) does)\b"
-)
-_SIGNATURE = re.compile(
-    r"\b(?:ai ky|nguoi ky|ky boi|do ai ky|ky ten|noi nhan|"
-    r"gui (?:cho |toi |den )?(?:ai|nhung|cac|co quan)|who signed|signed by|recipients?)\b"
 )
 _COMPARISON = re.compile(
     r"\b(?:so voi|so sanh|chenh lech|tang hay giam|tang giam the nao|khac (?:nhau|biet)|"

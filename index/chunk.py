@@ -225,9 +225,26 @@ def _header_card(report: Report) -> str:
         parts.append(f"Trích yếu: {m.title}")
     if m.signer or m.signer_role:
         parts.append(f"Người ký: {m.signer_role} {m.signer}".strip())
+    if report.addressees:
+        parts.append("Kính gửi: " + " ".join(report.addressees))
     if report.recipients:
         parts.append("Nơi nhận: " + " ".join(report.recipients))
+    if basis := _basis(report):
+        parts.append(f"Căn cứ: {basis}")
     return "\n".join(parts) if len(parts) >= 2 else ""
+
+
+_BASIS = re.compile(r"^(?:Thực hiện|Căn cứ|Theo|Triển khai|Thi hành)\b")
+
+
+def _basis(report: Report) -> str:
+    """The opening sentence that names what the report answers to ("Thực hiện Công văn số
+    4625/BNV-CCHC … của Bộ Nội vụ, …"), as written, when it cites a document."""
+    for p in report.paragraphs[:3]:
+        first = vn.sentences(p.text)[:1]
+        if first and _BASIS.match(first[0]) and vn.doc_numbers(first[0]):
+            return first[0]
+    return ""
 
 
 def _ocr_extra(confidences: Iterable[float | None]) -> dict[str, float]:

@@ -18,7 +18,8 @@ Progress = Callable[[str, int, int], None]  # (what, done, total)
 
 # Bumped whenever parsing or chunking changes what a file turns into: an unchanged file
 # indexed by an older pipeline is re-indexed instead of skipped.
-PIPELINE = "4"  # 4: scanned pages read by OCR, long lines split by length, more encodings
+PIPELINE = "5"  # 5: a letter's subject (V/v), addressees (Kính gửi) and basis in the card
+# 4: scanned pages read by OCR, long lines split by length, more encodings
 
 
 @dataclass(frozen=True)

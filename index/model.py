@@ -68,7 +68,8 @@ class Report:
     sections: tuple[Section, ...]
     paragraphs: tuple[Paragraph, ...]
     footnotes: tuple[Footnote, ...] = ()
-    recipients: tuple[str, ...] = ()
+    recipients: tuple[str, ...] = ()  # "Nơi nhận"
+    addressees: tuple[str, ...] = ()  # "Kính gửi" (a letter's addressees)
     warnings: tuple[str, ...] = ()
     ocr_pages: tuple[int, ...] = ()  # pages read by OCR (scans), 1-based
 
@@ -92,6 +93,7 @@ class Report:
             ),
             footnotes=tuple(Footnote(**f) for f in d["footnotes"]),
             recipients=tuple(d.get("recipients", ())),
+            addressees=tuple(d.get("addressees", ())),
             warnings=tuple(d.get("warnings", ())),
             ocr_pages=tuple(d.get("ocr_pages", ())),
         )

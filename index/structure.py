@@ -16,6 +16,7 @@ from index import vn
 from index.footnotes import link_footnotes
 from index.letterhead import (
     DATE_LINE_RE,
+    NATIONAL_RE,
     NUMBER_LINE_RE,
     SIGN_ROLE_RE,
     header_like,
@@ -105,6 +106,9 @@ def _continues(text: str) -> bool:
     return bool(head) and (head[0].islower() or head[0].isdigit())
 
 
+_ADDRESSED = re.compile(r"^Kính\s+gửi\s*:?\s*", re.I)
+
+
 def build_report(source: str, blocks: list[Block]) -> Report:
     """Assemble a Report from blocks in reading order."""
     blocks = [b for b in blocks if clean(b.text) or b.kind == "table"]
@@ -112,6 +116,7 @@ def build_report(source: str, blocks: list[Block]) -> Report:
     meta: dict[str, str] = {}
     i = 0
     title_lines: list[str] = []
+    addressees: list[str] = []
     in_title = False
     # Header: everything before the first part or section heading.
     while i < len(blocks):
@@ -128,6 +133,18 @@ def build_report(source: str, blocks: list[Block]) -> Report:
         elif re.fullmatch(r"(BÁO CÁO|BÁO CÁO TÓM TẮT|KẾ HOẠCH|TỜ TRÌNH|THÔNG BÁO)", text):
             meta["doc_type"] = text
             in_title = True
+        elif m := re.match(r"^V/v\s*", text):  # a letter's subject: its title
+            title_lines.append(text[m.end() :][:1].upper() + text[m.end() + 1 :])
+            in_title = True
+        elif m := _ADDRESSED.match(text):  # "Kính gửi:" and the list under it
+            addressees += [a for a in [text[m.end() :].strip(" -")] if a]
+            while i + 1 < len(blocks) and clean(blocks[i + 1].text).startswith(("-", "+", "•")):
+                i += 1
+                addressees.append(clean(blocks[i].text).lstrip("-+• ").strip())
+            in_title = False
+        elif NATIONAL_RE.search(text) or DATE_LINE_RE.match(text):
+            header.append(text)
+            in_title = False
         elif in_title and b.kind != "footnote" and len(title_lines) < 4:
             title_lines.append(text)
         elif b.kind != "footnote" and header_like(text):
@@ -234,6 +251,7 @@ def build_report(source: str, blocks: list[Block]) -> Report:
         paragraphs=tuple(paras),
         footnotes=tuple(footnotes),
         recipients=tuple(recipients),
+        addressees=tuple(addressees),
         warnings=tuple(warnings),
     )
 

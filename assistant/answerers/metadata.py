@@ -11,32 +11,16 @@ import time
 
 from assistant.cite import Answer, Citer
 from assistant.context import Context
-from assistant.query import Query
+from assistant.query import METADATA_FIELDS, Query
 from index import vn
 from index.model import Chunk
-
-# (card line label, what the question says, how the answer names it)
-FIELDS = (
-    ("Người ký", r"ai ky|nguoi ky|ky boi|do ai ky|ky ten|who signed|signed by|signer", "người ký"),
-    (
-        "Nơi nhận",
-        r"noi nhan|gui (?:cho |toi |den |len )?(?:ai|nhung|cac|co quan|dau|noi nao)|duoc gui|"
-        r"recipients?|sent to",
-        "nơi nhận",
-    ),
-    ("Số", r"so hieu|so may|mang so|so (?:cua )?(?:bao cao|van ban)|report number", "số"),
-    ("Trích yếu", r"(?:bao cao|van ban) (?:thang|ky|quy|nam) (?:may|nao)|ky bao cao|covers?|"
-     r"which (?:period|month)|trich yeu|ve viec gi", "trích yếu"),
-    (", ngày", r"ngay (?:ban hanh|ky|nao)|ban hanh (?:ngay|khi nao|luc nao)|when was|issued on",
-     "ngày ban hành"),
-    ("Cơ quan ban hành", r"co quan (?:nao )?ban hanh|cua co quan nao|who issued|issued by|"
-     r"do ai ban hanh", "cơ quan ban hành"),
-)  # fmt: skip
 
 
 def _asked(query: Query) -> list[tuple[str, str]]:
     plain = " ".join(vn.syllables(query.folded))
-    return [(label, name) for label, cue, name in FIELDS if re.search(rf"\b(?:{cue})\b", plain)]
+    return [
+        (label, name) for label, cue, name in METADATA_FIELDS if re.search(rf"\b(?:{cue})\b", plain)
+    ]
 
 
 def _card(ctx: Context, report_id: str) -> Chunk | None:
@@ -58,7 +42,17 @@ def _report(query: Query, ctx: Context) -> str | None:
     if len(infos) == 1:
         return infos[0].report_id
     hits = ctx.hits(query)
+    # "căn cứ văn bản nào của Bộ Nội vụ": the report whose card names what the question does
+    cards = [c for c in hits if c.chunk.kind == "header"]
+    terms = set(query.content) - _CARD_WORDS
+    named = max(cards, key=lambda h: len(terms & set(vn.terms(h.chunk.text))), default=None)
+    if named is not None and terms & set(vn.terms(named.chunk.text)):
+        return named.chunk.report_id
     return hits[0].chunk.report_id if hits else None
+
+
+# words every card holds: they single out no report
+_CARD_WORDS = frozenset(vn.terms("báo cáo văn bản số ngày căn cứ kính gửi nơi nhận người ký"))
 
 
 def answer(query: Query, ctx: Context) -> Answer | None:
@@ -74,14 +68,16 @@ def answer(query: Query, ctx: Context) -> Answer | None:
     citer = Citer(ctx.store)
     out, missing = [], []
     for label, what in asked:
+        # a letter goes to its addressees ("Kính gửi"); "Nơi nhận: Như trên" means them
+        heads = ("Kính gửi", label) if label == "Nơi nhận" else (label,)
         found = [
-            ln for ln in lines if ln.startswith(label) or (label.startswith(",") and label in ln)
-        ]
+            ln for ln in lines if ln.startswith(heads) or (label.startswith(",") and label in ln)
+        ][: len(heads)]
         value = found[0].split(":", 1)[-1].strip() if found and ":" in found[0] else ""
         if not found or (label == "Số" and not value[:1].isdigit()):
             missing.append(what)
             continue
-        out.append(f"{found[0]} [{citer.cite(card, 1.0, found[0])}]")  # type: ignore[arg-type]
+        out += [f"{ln} [{citer.cite(card, 1.0, ln)}]" for ln in found]  # type: ignore[arg-type]
     took = {"retrieve": 0.0, "answer": (time.perf_counter() - t0) * 1000}
     if missing:
         out.append(

@@ -384,3 +384,67 @@ def test_a_short_section_is_quoted_whole(sample_retriever) -> None:
     a = answer("Tháng 12 mảng văn hóa - xã hội có những nhiệm vụ gì?", sample_retriever)
     assert a.mode == "section" and a.text.startswith("III.4 Lĩnh vực Văn hóa - xã hội")
     assert "học sinh giỏi lớp 9" in a.text and "đối thoại" in a.text  # no figure, still a point
+
+
+LETTER = """UBND TỈNH SÔNG MAI
+SỞ XÂY DỰNG
+
+Số: 214/SXD-QLN
+
+V/v báo cáo tình hình phát triển nhà ở xã hội năm 2025
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+
+Độc lập - Tự do - Hạnh phúc
+
+Sông Mai, ngày 20 tháng 11 năm 2025
+
+Kính gửi:
+- Bộ Xây dựng;
+- Ủy ban nhân dân tỉnh.
+
+Thực hiện Công văn số 1880/BXD-QLN ngày 02/10/2025 của Bộ Xây dựng về việc báo cáo tình hình \
+phát triển nhà ở xã hội, Sở Xây dựng báo cáo như sau:
+
+1. Kết quả thực hiện
+
+Năm 2025 hoàn thành 02 dự án nhà ở xã hội với 1.240 căn hộ.
+
+Nơi nhận:
+
+- Như trên;
+
+- Lưu: VT.
+
+KT. GIÁM ĐỐC
+
+PHÓ GIÁM ĐỐC
+
+Lê Văn Tâm
+"""
+
+
+def test_a_letter_s_subject_addressees_and_basis(tmp_path) -> None:
+    """A công văn: its subject (V/v) is its title; 'gửi đến đâu' names the addressees
+    ("Kính gửi"), not only "Nơi nhận: Như trên"; 'căn cứ văn bản nào' quotes its opening."""
+    from conftest import HashEmbedder
+
+    from assistant.retrieve import HybridRetriever
+    from index.ingest import ingest_paths
+    from index.store import Store
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "cv214.txt").write_text(LETTER, "utf-8")
+    store = Store(tmp_path / "i", HashEmbedder())
+    ingest_paths(store, [tmp_path / "docs"], 10**7)
+    report = store.report(store.reports()[0].report_id)
+    assert report is not None
+    assert report.meta.title == "Báo cáo tình hình phát triển nhà ở xã hội năm 2025"
+    assert report.addressees == ("Bộ Xây dựng;", "Ủy ban nhân dân tỉnh.")
+    assert report.paragraphs[0].text.startswith("Thực hiện Công văn số 1880/BXD-QLN")
+    retriever = HybridRetriever(store)
+    a = answer("Công văn 214 của Sở Xây dựng được gửi đến những cơ quan nào?", retriever)
+    assert a.mode == "metadata" and "Kính gửi: Bộ Xây dựng; Ủy ban nhân dân tỉnh." in a.text
+    a = answer("Sở Xây dựng báo cáo theo yêu cầu của văn bản nào?", retriever)
+    assert a.mode == "metadata" and "Công văn số 1880/BXD-QLN ngày 02/10/2025" in a.text
+    assert a.citations and "1880/BXD-QLN" in a.citations[0].text
