@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from assistant.answerers import tables
 from assistant.answerers.compare import COMPARE_WORDS, figure_for
 from assistant.answerers.extract import clean
-from assistant.answerers.support import coverage, question_terms
+from assistant.answerers.support import coverage, name_share, question_terms
 from assistant.cite import Answer, Citer
 from assistant.context import Context
 from assistant.query import Query
@@ -189,7 +189,9 @@ def answer(query: Query, ctx: Context) -> Answer | None:
             items = _text_items(body)
         if len(items) < 3:
             continue
-        about = f"{hit.chunk.extra.get('context', '')} {head} {body}"
+        about = f"{hit.chunk.extra.get('context', '')} {hit.chunk.section_title} {head} {body}"
+        if name_share(query, about) < 1.0:
+            continue  # "điểm DDCI cao nhất": a list that never says DDCI is another list
         weight = ctx.corpus.report_idf(hit.chunk.report_id)
         score = coverage(terms, set(vn.terms(about)), weight)
         # lists live in footnotes and tables; a sentence cut at its commas rarely is one

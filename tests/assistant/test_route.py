@@ -448,3 +448,15 @@ def test_a_letter_s_subject_addressees_and_basis(tmp_path) -> None:
     a = answer("Sở Xây dựng báo cáo theo yêu cầu của văn bản nào?", retriever)
     assert a.mode == "metadata" and "Công văn số 1880/BXD-QLN ngày 02/10/2025" in a.text
     assert a.citations and "1880/BXD-QLN" in a.citations[0].text
+
+
+def test_a_superlative_list_names_what_the_question_names(sample_retriever) -> None:
+    """The footnote lists projects by households; asked of a programme no list names
+    ("… của chương trình OCOP"), that list is not the answer."""
+    from assistant.context import Context
+
+    ctx = Context(sample_retriever)
+    asked = "Tháng 12, dự án nào có nhiều hộ được duyệt phương án bồi thường nhất?"
+    assert superlative.answer(normalize(asked), ctx) is not None
+    other = asked.replace("nhất?", "nhất trong chương trình OCOP?")
+    assert superlative.answer(normalize(other), ctx) is None
