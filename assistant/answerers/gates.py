@@ -166,8 +166,8 @@ def answer_type(query: Query, sentence: str) -> float:
     """0 when the question asks for a kind of answer the sentence does not hold — a figure
     with no figure at all or only aimed at ("phấn đấu … đạt 50%"), a rank ("xếp thứ
     mấy") with no rank, a rate with no %, money with no amount, a day ("khi nào") with no
-    date: it is about the right thing but does not answer. 1 when it holds every kind
-    asked, 0.5 when the question asks for none."""
+    date, which is the most ("nhiều nhất") with none said: it is about the right thing but
+    does not answer. 1 when it holds every kind asked, 0.5 when the question asks for none."""
     asked = kinds(query.folded)
     checks = []
     if asked.figure:
@@ -182,7 +182,17 @@ def answer_type(query: Query, sentence: str) -> float:
         checks.append(bool(_MONEY_A.search(sentence)))
     if asked.day:
         checks.append(bool(_DATE_A.search(_without_documents(sentence))))
+    if query.extreme:  # "xã nào nhiều nhất": a sentence that says which is (lists are compare's)
+        checks.append(bool(_EXTREME_A.search(sentence)))
     return 0.5 if not checks else float(all(checks))
+
+
+_EXTREME_A = re.compile(
+    r"\b(?:(?:cao|thấp|nhiều|ít|lớn|nhỏ|tốt|kém|mạnh|yếu|đông|sớm|chậm|nhanh)"
+    r"(?:\s+[^\s,;.]+){0,4}?\s+nhất|"
+    r"đứng đầu|dẫn đầu)\b",
+    re.I,
+)
 
 
 def kind_held(query: Query, unit: str, passage: str) -> bool:

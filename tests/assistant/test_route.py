@@ -298,6 +298,8 @@ def test_an_answer_of_the_wrong_kind_is_no_answer(sample_retriever) -> None:
         ("Thu NSNN tháng 10 được bao nhiêu?", "Trong tháng 10/2025, thu NSNN đạt khá", 0.0),
         ("Tỷ lệ phủ sóng 5G đạt bao nhiêu?", "phấn đấu đạt 50% số trạm phát sóng", 0.0),
         ("Quyết định công nhận mang số bao nhiêu?", "Quyết định số 1962/QĐ-UBND công nhận", 1.0),
+        ("Xã nào có nhiều vụ vi phạm nhất?", "xã Hòa An nhiều vụ vi phạm nhất (05 vụ)", 1.0),
+        ("Xã nào có nhiều vụ vi phạm nhất?", "các xã thống nhất kiểm tra vi phạm", 0.0),
         ("Đội nào giành giải nhất?", "Giải Đua thuyền thu hút nhiều đội", 0.5),  # none asked
     ],
 )
