@@ -12,8 +12,9 @@ import time
 from dataclasses import dataclass, replace
 
 from assistant.answerers import tables
-from assistant.answerers.compare import COMPARE_WORDS, figure_for
+from assistant.answerers.compare import figure_for
 from assistant.answerers.extract import clean
+from assistant.answerers.figures import COMPARE_WORDS
 from assistant.answerers.support import coverage, name_share, question_terms
 from assistant.cite import Answer, Citer
 from assistant.context import Context

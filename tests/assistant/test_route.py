@@ -12,6 +12,7 @@ from assistant import query as Q
 from assistant.answerers import (
     compare,
     extract,
+    figures,
     gates,
     llm,
     metadata,
@@ -356,7 +357,7 @@ def test_a_breakdown_in_brackets_is_about_its_head_figure() -> None:
         "Trong tháng phát sinh 5.264 hồ sơ liên thông (4.031 hồ sơ đăng ký khai sinh và 1.233 "
         "hồ sơ đăng ký khai tử), trong đó 4.568 hồ sơ đã trả kết quả."
     )
-    segs = {s.raw: compare.pairs(s.words) for s in compare._segments(text, clauses=True)}
+    segs = {s.raw: figures.pairs(s.words) for s in figures.segments(text, clauses=True)}
     assert {"lien thong", "khai sinh"} <= segs["4.031"]
     assert {"lien thong", "khai tu"} <= segs["1.233"] and "khai sinh" not in segs["1.233"]
     assert "lien thong" in segs["5.264"] and "khai sinh" not in segs["5.264"]

@@ -1,0 +1,133 @@
+"""The figures of a sentence, each with the words about it, and what a question asks of
+them (a rate, money, a change): what comparisons and superlatives pick figures by.
+
+In "5.264 hồ sơ liên thông (4.031 hồ sơ khai sinh và 1.233 hồ sơ khai tử)" each part is
+about its own words and what its head counts; "(tăng 01 vụ so với tháng trước)" is a
+change, not the measure; a pair of words matches only as written together.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from assistant.answerers.extract import Candidate
+from assistant.query import Query
+from index import vn
+from index.chunk import is_table_row
+
+# Words that ask for the comparison rather than name the measure.
+COMPARE_WORDS = frozenset(
+    vn.terms(
+        "tăng giảm chênh lệch thêm hơn khác biệt nhau so sánh mức độ được bao nhiêu nhiều ít "
+        "cao thấp lớn nhỏ nhất tháng nào bớt đi nâng lên nhích lên"
+    )
+)
+_UNIT = re.compile(
+    r"\s*(%|triệu đồng|tỷ đồng|nghìn đồng|đồng|ha\b|m²|km|người|lượt(?: người| khách)?|hộ|vụ|"
+    r"hồ sơ|tài khoản|doanh nghiệp|dự án|công trình|trường hợp|đối tượng|ca|tấn|con|cơ sở|"
+    r"giấy phép|văn bản|thủ tục|điểm)?"
+)
+
+
+@dataclass(frozen=True)
+class Figure:
+    raw: str  # as written ("42.960")
+    value: float
+    unit: str
+    candidate: Candidate
+
+
+def wants(query: Query) -> tuple[bool, bool, bool]:
+    """Whether the question asks for a rate, for money, for a change ("tăng bao nhiêu")."""
+    rate = re.search(r"\b(?:ty le|phan tram|diem phan tram|percent|rate|share)\b", query.folded)
+    money = re.search(r"\b(?:tien|kinh phi|von|money|amount)\b", query.folded)
+    change = re.search(r"\b(?:tang|giam|change|increase|decrease)\b", query.folded)
+    return bool(rate), bool(money), bool(change)
+
+
+def figures_in(sentence: str) -> list[tuple[str, float, str, int]]:
+    """(raw, value, unit, position) of the figures of a sentence, dates left out."""
+    out = []
+    for m in vn.NUMBER_RE.finditer(sentence):
+        raw = m.group(0).replace(" ", "")
+        after = sentence[m.end() : m.end() + 1]
+        before = sentence[max(0, m.start() - 1) : m.start()]
+        if after == "/" or before == "/" or sentence[: m.start()].endswith("STT: "):
+            continue  # a date, a ratio's half, a document number, a table row's number
+        if re.fullmatch(r"(?:19|20)\d\d", raw) and re.search(
+            r"(?:năm|Năm|học)\s*$", sentence[: m.start()]
+        ):
+            continue  # a year
+        value = vn.parse_number(raw)
+        if value is None:
+            continue
+        unit = "%" if raw.endswith("%") else (_UNIT.match(sentence, m.end()).group(1) or "")  # type: ignore[union-attr]
+        out.append((raw.rstrip("%"), value, unit, m.start()))
+    return out
+
+
+_CHANGE = re.compile(r"(?:tăng|giảm|hơn)(?: thêm)?\s*$")
+
+
+def is_change(text: str, pos: int) -> bool:
+    """'(tăng 01 vụ so với tháng trước)': the change, not the measure itself."""
+    return bool(_CHANGE.search(text[max(0, pos - 12) : pos])) and "so với" in text[pos : pos + 40]
+
+
+def pairs(words: list[str]) -> set[str]:
+    """Words and their adjacent pairs: 'khai sinh' matches only where written together, so
+    'phát sinh 5.264 hồ sơ' is not about 'khai sinh'."""
+    return set(words) | {f"{a} {b}" for a, b in itertools.pairwise(words)}
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A figure of a sentence and the words around it, up to the figures beside it."""
+
+    raw: str
+    value: float
+    unit: str
+    pos: int
+    before: str  # its clause up to the figure ("số hồ sơ giải quyết trễ hạn là")
+    after: str  # its clause after ("hồ sơ đăng ký khai sinh")
+
+    @property
+    def words(self) -> list[str]:
+        return vn.terms(f"{self.before} {self.after}")
+
+
+def segments(text: str, clauses: bool = False) -> list[Segment]:
+    """Each figure of a sentence with the words around it, up to the figures beside it
+    ('… trong đó 26 tuyến được công nhận từ trước, 10 tuyến mới')."""
+    figs = figures_in(text)
+    if is_table_row(text):  # a row's figure is about the whole row (its label, its unit)
+        m = re.search(r"Đơn vị tính: ([^;]+)", text)
+        row_unit = m.group(1).strip() if m else ""
+        return [
+            Segment(raw, value, unit or row_unit, pos, text, "") for raw, value, unit, pos in figs
+        ]
+    out: list[Segment] = []
+    for k, (raw, value, unit, pos) in enumerate(figs):
+        start = figs[k - 1][3] + len(figs[k - 1][0]) if k else max(0, pos - 120)
+        end = figs[k + 1][3] if k + 1 < len(figs) else pos + 80
+        # what follows a figure up to a break is about it ("10 tuyến mới và"), what follows
+        # the last break before it is too ("…), số hồ sơ trễ hạn là 1.740")
+        cut = _BREAK if clauses else _CLAUSE
+        before, after = cut.split(text[start:pos])[-1], cut.split(text[pos:end])[0]
+        # a breakdown in brackets ("5.264 hồ sơ liên thông (4.031 hồ sơ khai sinh …)") is
+        # about what its head figure counts
+        opened = text.rfind("(", 0, pos)
+        if (
+            clauses
+            and opened > text.rfind(")", 0, pos)
+            and (head := [o for o in out if o.pos < opened])
+        ):
+            before = f"{head[-1].before} {head[-1].after} {before}"
+        out.append(Segment(raw, value, unit, pos, before, after))
+    return out
+
+
+_CLAUSE = re.compile(r"[;:]")
+_BREAK = re.compile(r"[;:,()]| và | trong đó ")

@@ -1,0 +1,113 @@
+"""Two things one question sets side by side: "hồ sơ liên thông khai sinh nhiều hơn hồ sơ
+khai tử bao nhiêu?" — the words before and after "nhiều hơn", and a figure of the question's
+passages for each, in one unit."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from assistant.answerers.extract import candidates, clean
+from assistant.answerers.figures import (
+    COMPARE_WORDS,
+    Figure,
+    Segment,
+    is_change,
+    pairs,
+    segments,
+    wants,
+)
+from assistant.context import Context
+from assistant.query import Query, without_periods
+from assistant.scope import place_names
+from index import vn
+
+_SPLIT = re.compile(
+    r"\b(?:so voi|so sanh voi|(?:nhieu|it|cao|thap|lon|nho) hon|thua|vuot|chenh lech voi)\b"
+)
+
+
+def sides(query: Query) -> tuple[list[str], list[str]] | None:
+    """The two things compared: the words before and after 'so với' / 'nhiều hơn' / 'thua',
+    with the adjacent pairs of their content words."""
+    words = vn.syllables(without_periods(query.text))
+    folded = [vn.fold(w) for w in words]
+    m = _SPLIT.search(" ".join(folded))
+    if not m:
+        return None
+    cut_a = " ".join(folded)[: m.start()].count(" ")
+    cut_b = " ".join(folded)[: m.end()].count(" ") + 1
+
+    def terms(part: list[str]) -> list[str]:
+        # accented words are checked as written ('trong tháng' is framing, 'trọng tâm' not)
+        kept = [w if not vn.is_stopword(w, query.accented) else "" for w in part]
+        out: list[str] = []
+        for t in vn.concepts([vn.fold(w) if w else "" for w in kept]):
+            # 'so' of 'so với' is cut already; here it is 'hồ sơ', 'số'
+            out.append("" if (t in COMPARE_WORDS and t != "so") or t.isdigit() else t)
+        singles = [t for t in out if t]
+        joined = [f"{a} {b}" for a, b in itertools.pairwise(out) if a and b]
+        return singles + joined
+
+    left, right = terms(words[:cut_a]), terms(words[cut_b:])
+    return (left, right) if left and right else None
+
+
+def clause_pair(
+    query: Query, ctx: Context, left: list[str], right: list[str]
+) -> tuple[Figure, Figure] | None:
+    """Two figures of the question's passages, one for each side, in one unit."""
+    shared_words = set(left) & set(right)
+    m = re.search(r"\bbao nhieu (\w+(?: \w+)?)", " ".join(vn.syllables(query.folded)))
+    counted = m.group(1).split() if m and m.group(1).split()[0] not in ("phan", "tien") else []
+    rate, money, asks_change = wants(query)
+
+    def fits(seg: Segment) -> float:
+        """What the question counts ("bao nhiêu hồ sơ") — its unit, or said before it ("số
+        hồ sơ trễ hạn là 1.740") — money when money is asked, not a rate unless one is."""
+        unit = vn.fold(seg.unit).split()
+        named = unit and counted[: len(unit)] == unit
+        bonus = (
+            0.5
+            if named or (counted and not unit and " ".join(counted) in vn.fold(seg.before))
+            else 0.0
+        )
+        bonus += 0.5 if money and "đồng" in seg.unit else 0.0
+        return bonus - (0.5 if seg.unit == "%" and not rate else 0.0)
+
+    best: tuple[float, Figure, Figure] | None = None
+    scored_a: list[tuple[float, Figure]] = []
+    scored_b: list[tuple[float, Figure]] = []
+    # what is counted is said next to each figure; which side it is, anywhere in its sentence
+    measure = set(left) | set(right)
+    for cand in candidates(query, ctx.hits(query, max(ctx.k, 8)), ctx)[:10]:
+        # the place that names the report ("Lạng Sơn") names neither side
+        info = ctx.store.info(cand.hit.chunk.report_id)
+        named = {w for p in place_names(info, ctx.store) for w in p.split()} if info else set()
+        side_a, side_b = (
+            {u for u in set(side) - shared_words if not named & set(u.split())}
+            for side in (left, right)
+        )
+        sentence = pairs(vn.terms(f"{cand.sentence} {cand.context}"))
+        text = clean(cand.sentence)
+        for seg in segments(text, clauses=True):
+            if is_change(text, seg.pos) and not asks_change:
+                continue
+            fig = Figure(seg.raw, seg.value, seg.unit, cand)
+            around = pairs(seg.words)
+            local = 0.5 * len(around & measure) / max(1, len(measure))
+            a = len((around | sentence) & side_a) / max(1, len(side_a))
+            b = len((around | sentence) & side_b) / max(1, len(side_b))
+            a_here = len(around & side_a) / max(1, len(side_a))
+            b_here = len(around & side_b) / max(1, len(side_b))
+            common = local + 0.2 * cand.score + fits(seg)
+            scored_a.append((a + 0.5 * a_here - 0.5 * b_here + common, fig))
+            scored_b.append((b + 0.5 * b_here - 0.5 * a_here + common, fig))
+    for sa, a in sorted(scored_a, key=lambda x: -x[0])[:6]:
+        for sb, b in sorted(scored_b, key=lambda x: -x[0])[:6]:
+            same = a.candidate.sentence == b.candidate.sentence and a.raw == b.raw
+            if same or a.unit != b.unit or sa < 0.5 or sb < 0.5:
+                continue
+            if best is None or sa + sb > best[0]:
+                best = (sa + sb, a, b)
+    return (best[1], best[2]) if best else None
