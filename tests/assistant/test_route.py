@@ -463,3 +463,16 @@ def test_a_superlative_list_names_what_the_question_names(sample_retriever) -> N
     assert superlative.answer(normalize(asked), ctx) is not None
     other = asked.replace("nhất?", "nhất trong chương trình OCOP?")
     assert superlative.answer(normalize(other), ctx) is None
+
+
+def test_the_report_naming_itself_is_never_a_quote() -> None:
+    """'Trên đây là báo cáo tình hình … PCI và DDCI': every word of the report's subject,
+    and no answer to anything."""
+    from assistant.answerers.extract import _sentences
+    from index.model import Chunk
+
+    chunk = Chunk("x", "r", "Điểm DDCI của Sở Tài chính đạt 78,5 điểm. Trên đây là báo cáo "
+                  "tình hình cải thiện môi trường đầu tư, nâng cao chỉ số PCI và DDCI.",
+                  "", "", "", "paragraph")  # fmt: skip
+    quoted = [s for s, _ in _sentences(chunk, normalize("Điểm DDCI của Sở Tài chính?"))]
+    assert quoted == ["Điểm DDCI của Sở Tài chính đạt 78,5 điểm."]
