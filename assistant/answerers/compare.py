@@ -144,11 +144,12 @@ def _render(
     """Each figure quoted and cited, then the difference written out on the cited figures."""
     citer = Citer(ctx.store)
     lines = []
-    for label, fig in sides:
+    (la, a), (lb, b) = sides
+    one = a.candidate.sentence == b.candidate.sentence  # two clauses of one sentence: once
+    for label, fig in sides[:1] if one else sides:
         quote = clean(fig.candidate.sentence)
         n = citer.cite(fig.candidate.hit.chunk, fig.candidate.hit.score, quote)
-        lines.append(f"- {label}: {quote} [{n}]")
-    (la, a), (lb, b) = sides
+        lines.append(f"- {quote} [{n}]" if one else f"- {label}: {quote} [{n}]")
     if periods:  # later − earlier, signed: what changed
         hi, lo = a, b
     else:  # the larger − the smaller: by how much one exceeds the other

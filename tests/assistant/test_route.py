@@ -476,3 +476,10 @@ def test_the_report_naming_itself_is_never_a_quote() -> None:
                   "", "", "", "paragraph")  # fmt: skip
     quoted = [s for s, _ in _sentences(chunk, normalize("Điểm DDCI của Sở Tài chính?"))]
     assert quoted == ["Điểm DDCI của Sở Tài chính đạt 78,5 điểm."]
+
+
+def test_two_clauses_of_one_sentence_are_quoted_once(sample_retriever) -> None:
+    a = answer("Tháng 11/2025 lượt khám bệnh nhiều hơn lượt điều trị bao nhiêu?", sample_retriever)
+    assert a.mode == "compare" and "1.718 − 742 = 976 lượt" in a.text
+    assert a.text.count("Tổng số khám bệnh chung là 1.718 lượt") == 1
+    assert "Thứ nhất" not in a.text and len(a.citations) == 1
