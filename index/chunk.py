@@ -225,8 +225,13 @@ def _header_card(report: Report) -> str:
         parts.append(f"Trích yếu: {m.title}")
     if m.signer or m.signer_role:
         parts.append(f"Người ký: {m.signer_role} {m.signer}".strip())
-    if report.addressees:
-        parts.append("Kính gửi: " + " ".join(report.addressees))
+    if report.addressees:  # several go under "Kính gửi:" as a list, one "- " each
+        listed = (
+            report.addressees
+            if len(report.addressees) == 1
+            else [f"- {a}" for a in report.addressees]
+        )
+        parts.append("Kính gửi: " + " ".join(listed))
     if report.recipients:
         parts.append("Nơi nhận: " + " ".join(report.recipients))
     if basis := _basis(report):

@@ -447,7 +447,7 @@ def test_a_letter_s_subject_addressees_and_basis(tmp_path) -> None:
     assert report.paragraphs[0].text.startswith("Thực hiện Công văn số 1880/BXD-QLN")
     retriever = HybridRetriever(store)
     a = answer("Công văn 214 của Sở Xây dựng được gửi đến những cơ quan nào?", retriever)
-    assert a.mode == "metadata" and "Kính gửi: Bộ Xây dựng; Ủy ban nhân dân tỉnh." in a.text
+    assert a.mode == "metadata" and "Kính gửi: - Bộ Xây dựng; - Ủy ban nhân dân tỉnh." in a.text
     a = answer("Sở Xây dựng báo cáo theo yêu cầu của văn bản nào?", retriever)
     assert a.mode == "metadata" and "Công văn số 1880/BXD-QLN ngày 02/10/2025" in a.text
     assert a.citations and "1880/BXD-QLN" in a.citations[0].text
