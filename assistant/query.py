@@ -51,7 +51,10 @@ METADATA_FIELDS = (
      r"do ai ban hanh", "cơ quan ban hành"),
 )  # fmt: skip
 # who signed it, to whom it went, what it answers to: asked even of a report named by number
-_SIGNATURE = re.compile(rf"\b(?:{'|'.join(cue for _, cue, _ in METADATA_FIELDS[:3])})\b")
+_ASKED_OF_NUMBERED = ("Người ký", "Nơi nhận", "Căn cứ")
+_SIGNATURE = re.compile(
+    rf"\b(?:{'|'.join(cue for label, cue, _ in METADATA_FIELDS if label in _ASKED_OF_NUMBERED)})\b"
+)
 # the rest: a report's number, date, period or issuer (the answer's cues above are wider:
 # "ngày nào" is asked of events as often as of reports)
 _METADATA = re.compile(
