@@ -63,6 +63,16 @@ def _doc_key(number: str, rest: str) -> str:
     return "doc:" + vn.doc_number_key(f"{int(number)}/{rest}")
 
 
+# the dated forms, longest first, with the groups of their day, month and year (0: none)
+_DATED = (
+    (_WORDY_DATE, (1, 2, 3)),
+    (_WORDY_MONTH, (0, 1, 2)),
+    (_DATE, (1, 3, 4)),
+    (_MONTH, (0, 1, 2)),
+    (_DAY_MONTH, (1, 2, 0)),
+)
+
+
 def _valid(day: int | None, month: int, year: int | None) -> bool:
     return (
         1 <= month <= 12
@@ -89,26 +99,18 @@ def figures(text: str) -> list[Figure]:
         take(m, Figure("doc", m.group(0), _doc_key(m.group(1), m.group(2))))
     for m in _DOC_DASH.finditer(masked()):
         take(m, Figure("doc", m.group(0), _doc_key(m.group(1), m.group(2))))
-    for m in _WORDY_DATE.finditer(masked()):
-        d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        if _valid(d, mo, y):
-            take(m, Figure("date", m.group(0), f"date:{d}/{mo}/{y}"))
-    for m in _WORDY_MONTH.finditer(masked()):
-        mo, y = int(m.group(1)), int(m.group(2))
-        if _valid(None, mo, y):
-            take(m, Figure("month", m.group(0), f"month:{mo}/{y}"))
-    for m in _DATE.finditer(masked()):
-        d, mo, y = int(m.group(1)), int(m.group(3)), int(m.group(4))
-        if _valid(d, mo, y):
-            take(m, Figure("date", m.group(0), f"date:{d}/{mo}/{y}"))
-    for m in _MONTH.finditer(masked()):
-        mo, y = int(m.group(1)), int(m.group(2))
-        if _valid(None, mo, y):
-            take(m, Figure("month", m.group(0), f"month:{mo}/{y}"))
-    for m in _DAY_MONTH.finditer(masked()):
-        d, mo = int(m.group(1)), int(m.group(2))
-        if _valid(d, mo, None):
-            take(m, Figure("daymonth", m.group(0), f"dm:{d}/{mo}"))
+    for rx, (dg, mg, yg) in _DATED:
+        for m in rx.finditer(masked()):
+            mo = int(m.group(mg))
+            d, y = (int(m.group(g)) if g else None for g in (dg, yg))
+            if not _valid(d, mo, y):
+                continue
+            if d is None:
+                take(m, Figure("month", m.group(0), f"month:{mo}/{y}"))
+            elif y is None:
+                take(m, Figure("daymonth", m.group(0), f"dm:{d}/{mo}"))
+            else:
+                take(m, Figure("date", m.group(0), f"date:{d}/{mo}/{y}"))
     for m in vn.NUMBER_RE.finditer(masked()):
         raw = m.group(0).replace(" ", "")
         key = vn.number_key(raw)
