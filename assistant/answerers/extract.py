@@ -59,16 +59,7 @@ def _sentences(chunk: Chunk, query: Query) -> list[tuple[str, str]]:
         return out
     if chunk.kind in ("footnote", "table", "header"):
         return [(chunk.text, "")]
-    return [
-        (s, "")
-        for para in chunk.text.split("\n")
-        for s in vn.sentences(para)
-        if not _CLOSING.match(s)
-    ]
-
-
-# "Trên đây là báo cáo …": the report naming itself, in every report's words; never an answer
-_CLOSING = re.compile(r"^\W*Trên đây là (?:báo cáo|kết quả)", re.I)
+    return [(s, "") for para in chunk.text.split("\n") for s in vn.quotable_sentences(para)]
 
 
 def _header(chunk: Chunk) -> str:

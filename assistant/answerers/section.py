@@ -147,7 +147,10 @@ def _points(ctx: Context, match: Match, task_like: bool) -> list[Point]:
     """The section's points, narrowed to the question's remaining topic when it has one."""
     chunks = chunks_of_section(ctx.store.chunks_of(match.report_id), match.report_id, match.path)
     every = [
-        Point(c, sent) for c in chunks for para in c.text.split("\n") for sent in vn.sentences(para)
+        Point(c, sent)
+        for c in chunks
+        for para in c.text.split("\n")
+        for sent in vn.quotable_sentences(para)
     ]
     if len(every) <= MAX_POINTS:  # a short section is quoted whole
         return every

@@ -46,7 +46,7 @@ def section_points(chunks: list[Chunk], limit: int = 0) -> list[Point]:
         if c.kind == "footnote":
             continue
         for para in c.text.split("\n"):
-            sents = vn.sentences(para)
+            sents = vn.quotable_sentences(para)
             if not sents:
                 continue
             points.append(Point(c, sents[0]))

@@ -49,6 +49,7 @@ from index.vn.text import (
     has_diacritics,
     matched_words,
     nfc,
+    quotable_sentences,
     sentences,
     strip_markers,
     superscript_to_int,
@@ -74,6 +75,6 @@ __all__ = [
     "doc_number_key", "doc_numbers", "documents_in", "expand_abbreviations", "figure_tokens",
     "fold", "footnote_markers", "format_number", "has_diacritics", "is_stopword", "match_key",
     "matched_words", "nfc", "number_key", "numbers", "parse_number", "phrase_words",
-    "search_tokens", "sentences", "strip_markers", "superscript_to_int", "syllables",
-    "synonym_tokens", "terms",
+    "quotable_sentences", "search_tokens", "sentences", "strip_markers", "superscript_to_int",
+    "syllables", "synonym_tokens", "terms",
 ]  # fmt: skip

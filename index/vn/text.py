@@ -111,3 +111,12 @@ def sentences(text: str) -> list[str]:
     if tail:
         out.append(tail)
     return out
+
+
+# "Trên đây là báo cáo …": the report naming itself, in every report's words; no content
+_CLOSING = re.compile(r"^\W*Trên đây là (?:báo cáo|kết quả)", re.I)
+
+
+def quotable_sentences(text: str) -> list[str]:
+    """The sentences of a paragraph an answer may quote: all but the report naming itself."""
+    return [s for s in sentences(text) if not _CLOSING.match(s)]

@@ -247,3 +247,9 @@ def test_format_number_the_reports_way(value: float, decimals: int | None, text:
     assert vn.format_number(value, decimals) == text
     if decimals is None or decimals:
         assert vn.parse_number(text.lstrip("−")) == pytest.approx(abs(value), abs=0.05)
+
+
+def test_the_report_naming_itself_is_not_quotable() -> None:
+    para = "Thu NSNN đạt 104,7% dự toán. Trên đây là báo cáo tình hình kinh tế - xã hội tháng 12."
+    assert vn.quotable_sentences(para) == ["Thu NSNN đạt 104,7% dự toán."]
+    assert len(vn.sentences(para)) == 2
