@@ -106,6 +106,8 @@ def _continues(text: str) -> bool:
     return bool(head) and (head[0].islower() or head[0].isdigit())
 
 
+# a letter goes to a few bodies; a longer dashed list after "Kính gửi" is body text
+MAX_ADDRESSEES = 40
 _ADDRESSED = re.compile(r"^Kính\s+gửi\s*:?\s*", re.I)
 
 
@@ -138,7 +140,11 @@ def build_report(source: str, blocks: list[Block]) -> Report:
             in_title = True
         elif m := _ADDRESSED.match(text):  # "Kính gửi:" and the list under it
             addressees += [a for a in [text[m.end() :].strip(" -")] if a]
-            while i + 1 < len(blocks) and clean(blocks[i + 1].text).startswith(("-", "+", "•")):
+            while (
+                i + 1 < len(blocks)
+                and len(addressees) < MAX_ADDRESSEES
+                and clean(blocks[i + 1].text).startswith(("-", "+", "•"))
+            ):
                 i += 1
                 addressees.append(clean(blocks[i].text).lstrip("-+• ").strip())
             in_title = False

@@ -483,3 +483,15 @@ def test_two_clauses_of_one_sentence_are_quoted_once(sample_retriever) -> None:
     assert a.mode == "compare" and "1.718 − 742 = 976 lượt" in a.text
     assert a.text.count("Tổng số khám bệnh chung là 1.718 lượt") == 1
     assert "Thứ nhất" not in a.text and len(a.citations) == 1
+
+
+def test_a_long_list_after_kinh_gui_stays_body_text() -> None:
+    """Thousands of dashed lines after "Kính gửi:" (a hostile or broken file) never make one
+    huge header card: at most MAX_ADDRESSEES are addressees, the rest is read as body."""
+    from index.structure import MAX_ADDRESSEES, build_report, split_text_blocks
+
+    head, _, rest = LETTER.partition("Kính gửi:")
+    text = head + "Kính gửi:\n\n" + "\n\n".join(f"- Đơn vị số {i};" for i in range(500)) + rest
+    report = build_report("x.txt", split_text_blocks(text))
+    assert len(report.addressees) == MAX_ADDRESSEES
+    assert sum("Đơn vị số" in p.text for p in report.paragraphs) == 500 - MAX_ADDRESSEES
