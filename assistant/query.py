@@ -70,11 +70,13 @@ _COMPARISON = re.compile(
     r"\b(?:tang|giam|hon|bot|nang len|nhich len|them|di)\b(?: \w+){0,6} bao nhieu\b"
 )
 _SUPERLATIVE = re.compile(
-    r"\b(?:(?:nhieu|it|cao|thap|lon|nho|tot|kem|manh|yeu)(?: \w+){0,8} nhat|dung dau|dan dau|"
+    r"\b(?:(?:nhieu|it|cao|thap|lon|nho|tot|kem|manh|(?<!chu )yeu)(?: \w+){0,8} nhat|dung dau|"
+    r"dan dau|chu yeu(?: \w+){0,8} (?:gi|nao)|(?:gi|nao) nhat|"
     r"xep cuoi|cuoi bang|most|fewest|highest|lowest|largest|smallest|best|worst)\b"
 )
 _MIN = re.compile(
-    r"\b(?:(?:it|thap|nho|kem|yeu)(?: \w+){0,8} nhat|xep cuoi|cuoi bang|fewest|lowest|smallest|"
+    r"\b(?:(?:it|thap|nho|kem|(?<!chu )yeu)(?: \w+){0,8} nhat|xep cuoi|cuoi bang|fewest|"
+    r"lowest|smallest|"
     r"worst)\b"
 )
 SERIES_CUES = re.compile(

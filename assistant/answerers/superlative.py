@@ -15,7 +15,7 @@ from assistant.answerers import tables
 from assistant.answerers.compare import figure_for
 from assistant.answerers.extract import clean
 from assistant.answerers.figures import COMPARE_WORDS
-from assistant.answerers.support import coverage, name_share, question_terms
+from assistant.answerers.support import bigram_share, coverage, name_share, question_terms
 from assistant.cite import Answer, Citer
 from assistant.context import Context
 from assistant.query import Query
@@ -24,9 +24,32 @@ from index import periods as P
 from index import vn
 from index.model import Chunk
 
+_ASKED = re.compile(r"((?:\w+ ){1,3})(?:nao|gi)\b")
+_MOSTLY = frozenset(vn.terms("chủ yếu"))
+
+
+def _asked_nouns(query: Query) -> set[str]:
+    """The words naming what the question asks to pick among: "phòng chuyên môn nào",
+    "xã nào", "lĩnh vực gì" — what the items are, not what they count."""
+    plain = " ".join(vn.syllables(query.folded))
+    return {w for m in _ASKED.finditer(plain) for w in m.group(1).split()} - vn.STOPWORDS
+
 
 def _measure_terms(query: Query) -> list[str]:
-    return [t for t in question_terms(query.content) if t not in COMPARE_WORDS]
+    asked = set(vn.terms(" ".join(_asked_nouns(query))))
+    return [
+        t
+        for t in question_terms(query.content)
+        if t not in COMPARE_WORDS and t not in _MOSTLY and t not in asked
+    ]
+
+
+def _named_as_asked(query: Query, items: list[Item]) -> bool:
+    """Most items are named by the noun the question picks among ("Phòng Kinh tế: 05 nội
+    dung" for "phòng nào")."""
+    asked = _asked_nouns(query)
+    heads = [vn.fold(i.name).split()[:1] for i in items]
+    return bool(asked) and sum(bool(h) and h[0] in asked for h in heads) * 2 >= len(items)
 
 
 _ITEM = re.compile(
@@ -50,11 +73,40 @@ _YEARISH = re.compile(r"(?:19|20)\d\d")
 # A row or item that sums the others up ("Chỉ số chung", "Tổng cộng", "Toàn tỉnh"): never
 # the largest of the things it sums (a table's is, when the question compares entities).
 _AGGREGATE = re.compile(
+    r"(?:nội dung: )?(?:chỉ số chung|tổng cộng|tổng số|tổng|cộng|chung|toàn (?:tỉnh|thành phố|"
+    r"huyện|xã)|bình quân|trung bình)\b"
+)
+
+
+def _aggregate(name: str) -> bool:
+    """Whether an item's name sums the others up, read with its diacritics where it has
+    them: folded, "Công ty …" and "03 công trình" would read as "cộng" (a sum)."""
+    lower = vn.nfc(name).lower().strip()
+    if vn.has_diacritics(lower):
+        return _AGGREGATE.match(lower) is not None
+    return _AGGREGATE.match(lower) is not None or _AGGREGATE_FOLDED.match(lower) is not None
+
+
+_AGGREGATE_FOLDED = re.compile(
     r"(?:noi dung: )?(?:chi so chung|tong cong|tong so|tong|cong|chung|toan (?:tinh|thanh pho|"
     r"huyen|xa)|binh quan|trung binh)\b"
 )
 _BULLET = re.compile(r"^[\s\-+•*]+")
 _ENUMERATOR = re.compile(r"^\s*(?:\(\d{1,2}\)|\d{1,2}[.)](?!\d))\s*")
+
+
+_LABELLED = re.compile(
+    r"(?P<name>[^;:()\n]{2,90}?)\s*:\s*(?P<num>\d[\d.,]*)\s*(?P<unit>[^\s;,()]*)"
+)
+
+
+def _last_labelled(part: str) -> re.Match[str] | None:
+    """In "Thu đối với công trình: 01 công trình miễn phép: 1.440.000 đồng" the item is
+    the innermost label and its figure, not the heading's "công trình: 01"."""
+    tail = part.rsplit(":", 2)
+    if len(tail) < 3:
+        return None
+    return _LABELLED.fullmatch(f"{tail[1]}:{tail[2]}".strip(" ."))
 
 
 def _text_items(text: str) -> list[Item]:
@@ -66,10 +118,10 @@ def _text_items(text: str) -> list[Item]:
     for part in re.split(r"[;\n]|,\s(?=[^\d]|\d[\d.,]*\s+[^\W\d_])", vn.strip_markers(text)):
         part = _ENUMERATOR.sub("", part)  # "(13) Thu thuế khoán": a place in a list, no count
         quote = _BULLET.sub("", part).strip(" .")
-        m = _ITEM.search(part)
+        m = _last_labelled(part) or _ITEM.search(part)
         if m and (value := vn.parse_number(m.group("num"))) is not None:
             name = re.sub(r"^[\s\-+•]*(?:gồm|trong đó|như)?:?\s*", "", m.group("name")).strip()
-            unit = vn.fold(m.group("unit") or "")
+            unit = vn.fold(m.group("unit") or "").rstrip(".:")
             found.append((unit, Item(name, m.group("num"), value, quote)))
         elif (
             (f := _FIGURE_UNIT.search(part))
@@ -79,7 +131,7 @@ def _text_items(text: str) -> list[Item]:
             name = (part[: f.start()] + part[f.end() :]).strip(" .:-")
             unit = vn.fold(f.group("unit") or "")
             found.append((unit, Item(name, f.group("num"), value, quote)))
-    found = [(u, i) for u, i in found if not _AGGREGATE.match(vn.fold(i.name))]  # "Tổng cộng"
+    found = [(u, i) for u, i in found if not _aggregate(i.name)]  # "Tổng cộng"
     if not found:
         return []
     units = [u for u, _ in found]
@@ -101,7 +153,7 @@ def _table_items(query: Query, chunk: Chunk) -> list[Item]:
             and vn.parse_number(c.value) is not None
             and c.header != "STT"
         ]
-        if not cells or (entity and _AGGREGATE.match(vn.fold(r.label or ""))):
+        if not cells or (entity and _aggregate(r.label or "")):
             continue  # one province's best component: its overall row is not one of them
         cell = max(cells, key=lambda c: len(measure_terms & set(vn.terms(c.measure))))
         out.append(
@@ -156,6 +208,24 @@ def _period_superlative(query: Query, ctx: Context) -> Answer | None:
 _SUBLIST = re.compile(r"^\s*[-*•]\s*(?P<head>.+)\n(?P<items>(?:\s*\+.*(?:\n|$))+)", re.M)
 
 
+def _with_footnotes(hits: list[Hit], chunks: dict[str, Chunk]) -> list[Hit]:
+    """The hits and, after each paragraph, the footnotes it refers to: "tiếp công dân định
+    kỳ được 22 lượt¹⁵" is found, and its list ("đất đai: 12 lượt; GPMB: 08 lượt") lives
+    in footnote 15."""
+    out, seen = [], {h.chunk.id for h in hits}
+    for hit in hits:
+        out.append(hit)
+        prefix = hit.chunk.id.rsplit(":", 1)[0]
+        for number, _, _ in (
+            vn.footnote_markers(hit.chunk.text) if hit.chunk.kind != "footnote" else []
+        ):
+            fn = chunks.get(f"{prefix}:fn{number}")
+            if fn is not None and fn.id not in seen:
+                seen.add(fn.id)
+                out.append(Hit(fn, hit.score))
+    return out
+
+
 def _lists(hits: list[Hit]) -> list[tuple[Hit, str, str]]:
     """(hit, what the list is of, its items) for each list of the hits. A passage of
     "- Các đơn vị còn chậm …: 08 nội dung" lines, each followed by its "+ Phòng …: 05 nội
@@ -171,15 +241,15 @@ def _lists(hits: list[Hit]) -> list[tuple[Hit, str, str]]:
     return out
 
 
-def answer(query: Query, ctx: Context) -> Answer | None:
-    if _WHICH_PERIOD.search(" ".join(vn.syllables(query.folded))):
-        return _period_superlative(query, ctx)
-    t0 = time.perf_counter()
-    hits = ctx.hits(query, max(ctx.k, 12))
+def lists(query: Query, ctx: Context) -> list[tuple[float, Hit, list[Item]]]:
+    """The lists of the question's hits (and of the footnotes they refer to), each scored
+    by how well it is the list the question asks about, best first."""
     terms = _measure_terms(query)
     plain = " ".join(vn.syllables(query.folded))
-    best: tuple[float, Hit, list[Item]] | None = None
-    for hit, head, body in _lists(hits):
+    out = []
+    for hit, head, body in _lists(
+        _with_footnotes(ctx.hits(query, max(ctx.k, 12)), ctx.store.chunks)
+    ):
         if tables.is_table(hit.chunk):
             items = [
                 i
@@ -191,10 +261,13 @@ def answer(query: Query, ctx: Context) -> Answer | None:
         if len(items) < 3:
             continue
         about = f"{hit.chunk.extra.get('context', '')} {hit.chunk.section_title} {head} {body}"
-        if name_share(query, about) < 1.0:
+        report = hit.chunk.embed_text.split("\n", 1)[0]  # "… UBND thành phố Lạng Sơn …"
+        if name_share(query, f"{report} {about}") < 1.0:
             continue  # "điểm DDCI cao nhất": a list that never says DDCI is another list
         weight = ctx.corpus.report_idf(hit.chunk.report_id)
-        score = coverage(terms, set(vn.terms(about)), weight)
+        words = vn.terms(f"{report} {about}")
+        # the question's word pairs as pairs ("định kỳ") settle lists covering the same words
+        score = coverage(terms, set(words), weight) + 0.2 * bigram_share(terms, words)
         # lists live in footnotes and tables; a sentence cut at its commas rarely is one
         if hit.chunk.kind in ("footnote", "table"):
             score += 0.3
@@ -202,10 +275,20 @@ def answer(query: Query, ctx: Context) -> Answer | None:
             score += 0.3
         if sum(len(i.name) for i in items) / len(items) > 80:
             score -= 0.3
+        if _named_as_asked(query, items):
+            score += 0.3
         if items[0].unit and f" {items[0].unit} " in f" {plain} ":
             score += 0.4  # the list counts what the question counts ("nhiều hội viên nhất")
-        if best is None or score > best[0]:
-            best = (score, hit, items)
+        out.append((score, hit, items))
+    return sorted(out, key=lambda x: x[0], reverse=True)
+
+
+def answer(query: Query, ctx: Context) -> Answer | None:
+    if _WHICH_PERIOD.search(" ".join(vn.syllables(query.folded))):
+        return _period_superlative(query, ctx)
+    t0 = time.perf_counter()
+    found = lists(query, ctx)
+    best = found[0] if found else None
     if best is None or best[0] < 0.5:
         return None
     _, hit, items = best

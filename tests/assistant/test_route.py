@@ -244,9 +244,44 @@ def test_a_heading_word_that_holds_a_stopword_names_its_section(sample_retriever
 
 
 def test_a_summary_row_is_not_the_largest_of_what_it_sums() -> None:
-    assert superlative._AGGREGATE.match(vn.fold("Nội dung: Chỉ số chung"))
-    assert superlative._AGGREGATE.match(vn.fold("Tổng cộng"))
-    assert not superlative._AGGREGATE.match(vn.fold("Chi phí gia nhập thị trường"))
+    assert superlative._aggregate("Nội dung: Chỉ số chung")
+    assert superlative._aggregate("Tổng cộng")
+    assert superlative._aggregate("tong cong")  # typed without its diacritics
+    assert not superlative._aggregate("Chi phí gia nhập thị trường")
+    # folded, "công" reads as "cộng" (a sum): a company or "03 công trình" sums nothing
+    assert not superlative._aggregate("Công ty Cổ phần chợ Lạng Sơn")
+    assert not superlative._aggregate("03 công trình nhà nước")
+
+
+def test_a_nested_label_gives_the_innermost_item() -> None:
+    """A footnote's heading ("Thu đối với công trình xây dựng: 01 công trình …") is no item;
+    its last label and figure are, and "đồng." at the sentence's end is the unit "đồng"."""
+    items = superlative._text_items(
+        "Thu giá dịch vụ vệ sinh môi trường: Thu đối với công trình xây dựng: 01 công trình "
+        "xây dựng miễn phép: 1.440.000 đồng; 03 công trình nhà nước: 2.588.000 đồng; Công ty "
+        "Cổ phần chợ Lạng Sơn: 11.340.000 đồng; Các đơn vị nhận ủy nhiệm thu: 264.950.000 đồng."
+    )
+    assert [i.raw for i in items] == ["1.440.000", "2.588.000", "11.340.000", "264.950.000"]
+    assert {i.unit for i in items} == {"dong"}
+
+
+def test_chu_yeu_asks_for_the_most_not_the_weakest() -> None:
+    """Folded, "chủ yếu" (mainly) reads "yếu" (weak): it asks for the most."""
+    q = normalize("Dân đến tiếp dân định kỳ chủ yếu phản ánh về lĩnh vực gì?")
+    assert q.intent == Q.SUPERLATIVE and q.extreme == "max"
+    assert normalize("Xã nào yếu nhất về chuyển đổi số?").extreme == "min"
+    assert "linh" not in superlative._measure_terms(q)  # what the items are, not the measure
+
+
+def test_superlative_reads_the_list_in_a_referenced_footnote(sample_retriever) -> None:
+    """The sentence retrieved ("tiếp công dân định kỳ được 18 lượt¹²") refers to the
+    footnote holding the list ("đất đai: 10 lượt; GPMB: 06 lượt; khác: 02 lượt")."""
+    a = answer(
+        "Tháng 10, người dân tới tiếp công dân định kỳ phản ánh nhiều nhất về việc gì?",
+        sample_retriever,
+    )
+    assert a.mode == "compare" and "đất đai: 10 lượt" in a.text
+    assert all(c.footnote is not None for c in a.citations)
 
 
 def test_a_report_counting_to_a_day_after_it_was_signed_reaches_that_day(tmp_path) -> None:
