@@ -103,6 +103,7 @@ SECTION_WORDS = re.compile(
     r"\b(?:ton tai|han che|kho khan|vuong mac|bat cap|yeu kem|uu diem|nhiem vu|phuong huong|"
     r"giai phap|kien nghi|de xuat|danh gia chung|ket qua|tinh hinh|cong tac|linh vuc|"
     r"mang|nganh|ke hoach (?:thang|nam|quy) (?:toi|sau)|thoi gian toi|dinh lam|se lam|"
+    r"du kien (?:se )?(?:lam|trien khai|thuc hien)(?: \w+){0,2} ve|"
     r"issues|problems|shortcomings|tasks|situation|plans?)\b"
 )
 BROAD_ASK = re.compile(

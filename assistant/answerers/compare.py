@@ -25,6 +25,9 @@ from assistant.query import Query
 from index import periods as P
 from index import vn
 
+# A running total ("lũy kế", "cộng dồn", "từ đầu năm"), asked for or written beside a figure
+RUNNING_TOTAL = re.compile(r"\b(?:luy ke|cong don|tu dau nam)\b")
+
 
 def _measure_terms(query: Query) -> list[str]:
     return [t for t in question_terms(query.content) if t not in COMPARE_WORDS]
@@ -42,6 +45,8 @@ def _figures(query: Query, cand: Candidate, weight: float) -> list[Scored]:
     (a rate only when a rate is asked for; money when money is)."""
     terms = set(_measure_terms(query))
     wants_rate, wants_money, asks_change = wants(query)
+    # "lũy kế", "cộng dồn": the running total, not the month's amount
+    running = RUNNING_TOTAL.search(" ".join(vn.syllables(query.folded))) is not None
     text = clean(cand.sentence)
     out = []
     for seg in segments(text):
@@ -50,6 +55,9 @@ def _figures(query: Query, cand: Candidate, weight: float) -> list[Scored]:
         change = is_change(text, pos)
         # the measure's words around this figure ("84,6% dự toán tỉnh giao"), then further back
         score = weight + len(terms & set(before)) * 0.3 + len(terms & around) * 0.5
+        if running:
+            own = " ".join(vn.syllables(vn.fold(f"{seg.before} {seg.after}")))
+            score += 1.0 if RUNNING_TOTAL.search(own) else -1.5  # as a rate for an amount
         score += 0.8 if (unit == "%") == wants_rate else -1.5
         if wants_money:
             score += 0.6 if "đồng" in unit else -0.6

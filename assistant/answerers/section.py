@@ -72,6 +72,12 @@ def _body_terms(ctx: Context, report_id: str, path: str) -> set[str]:
     return {t for c in chunks for t in vn.terms(c.text)}
 
 
+def _body_text(ctx: Context, report_id: str, path: str) -> str:
+    """A section's words, folded and padded: where a field's words are looked up."""
+    chunks = chunks_of_section(ctx.store.chunks_of(report_id), report_id, path)
+    return f" {' '.join(w for c in chunks for w in vn.syllables(vn.fold(c.text)))} "
+
+
 def _label(sec: Section) -> str:
     """'III.6 Lĩnh vực Quốc phòng - an ninh'; a title carrying a figure ('… THÁNG 11/2025')
     is left out: an answer's own words carry no figure its citations do not hold."""
@@ -96,7 +102,7 @@ def best_section(query: Query, ctx: Context, report_ids: list[str]) -> Match | N
     terms = [t for t in question_terms(query.content) if t not in _ASKING]
     if not terms:
         return None
-    best: tuple[tuple[int, int, int, float, int, str], Match] | None = None
+    best: tuple[tuple[int, int, int, int, float, int, str], Match] | None = None
     for rid in report_ids:
         report = ctx.store.report(rid)
         if report is None:
@@ -117,12 +123,18 @@ def best_section(query: Query, ctx: Context, report_ids: list[str]) -> Match | N
             # plans answer "sẽ làm gì", results everything else (when the report has both)
             if planned and (sec.path in planned) != wants_plan(query):
                 continue
-            title = _title_terms(report, sec.path)
+            literal = _title_terms(report, sec.path)
+            # "giáo dục" is named by "Lĩnh vực Văn hóa - xã hội" (after any heading of its own)
+            title = literal | vn.implied_fields(
+                literal,
+                query.folded,
+                lambda: _body_text(ctx, rid, sec.path),  # noqa: B023
+            )
             named = [t for t in terms if t in title and t not in whole]
             if not named:
                 continue  # the report's own subject alone names no section
             own_title = set(vn.terms(sec.title))
-            named_all = sum(t in title for t in terms)  # "quốc phòng - an ninh" counts here
+            named_all = sum(t in literal for t in terms)  # "quốc phòng - an ninh" counts here
             own = sum(t in own_title for t in terms)  # named by the section itself
             rest = [t for t in terms if t not in title and t not in whole]
             body = _body_terms(ctx, rid, sec.path) if rest else set()
@@ -132,6 +144,7 @@ def best_section(query: Query, ctx: Context, report_ids: list[str]) -> Match | N
                 continue
             key = (
                 len(named),
+                sum(t in literal for t in named),
                 named_all,
                 own,
                 round(score, 3),

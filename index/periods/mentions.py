@@ -57,7 +57,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "11 tháng năm 2025": the months of the year so far (not "ngày 10 tháng 5 năm 2025")
     ("so_far", re.compile(r"(?<!ngay )\b(1[0-2]|0?[1-9])\s+thang\s+nam\s+(\d{4})\b")),
     ("quarter", re.compile(rf"\b(?:quy\s+(iv|i{{1,3}}|[1-4])|q([1-4]))\b{_Y}?")),
-    ("month", re.compile(rf"\b(?:thang|t)\s*(\d{{1,2}})\b{_Y}?(?!\s*/\s*\d)")),
+    # "giữa tháng 11", "mốc cuối tháng 10": the day within the month is part of the period
+    (
+        "month",
+        re.compile(
+            rf"\b(?:(?:moc\s+)?(?:giua|dau|cuoi)\s+)?(?:thang|t)\s*(\d{{1,2}})\b{_Y}?"
+            rf"(?!\s*/\s*\d)"
+        ),
+    ),
     ("month", re.compile(r"(?<![\d/.,])(\d{1,2})\s*/\s*(\d{4})\b(?!\s*/)")),
     ("year", re.compile(r"\bnam\s+(\d{4})\b")),
     (

@@ -4,6 +4,7 @@ fingerprint of every word table the index's statistics depend on."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 
 from index.vn.text import fold, strip_markers, syllables
 from index.vn.words import ABBREVIATIONS, STOPWORDS_ACCENTED, expand_abbreviations
@@ -90,6 +91,54 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("lay y kien", "khao sat"),
     ("thu hang", "xep hang", "xep thu", "dung thu"),
 )
+# The umbrella headings of a report's fields, the fields reported under them and the words
+# a paragraph about each uses: "Lĩnh vực Văn hóa - xã hội" is where a report puts giáo dục
+# ("kỳ thi chọn học sinh giỏi") when it has no heading of its own. Written from the genre
+# (how UBND reports group their sections), not fitted to any question set.
+FIELD_GROUPS: dict[str, dict[str, tuple[str, ...]]] = {
+    "van hoa xa hoi": {
+        "giao duc": ("giao duc", "hoc sinh", "giao vien", "truong hoc", "nam hoc", "mam non"),
+        "y te": ("y te", "benh", "kham", "tiem", "dich", "an toan thuc pham"),
+        "van hoa": ("van hoa", "le hoi", "di tich", "nghe thuat"),
+        "the thao": ("the thao", "giai dau", "van dong vien"),
+        "du lich": ("du lich", "khach"),
+        "lao dong": ("lao dong", "viec lam"),
+        "an sinh": ("an sinh", "ho ngheo", "nguoi co cong", "bao tro", "tro cap"),
+        "thanh nien": ("thanh nien", "doan thanh nien"),
+    },
+    "kinh te": {
+        "nong nghiep": ("nong nghiep", "lua", "cay trong", "chan nuoi", "trong trot"),
+        "thuong mai": ("thuong mai", "cho", "hang hoa"),
+        "ngan sach": ("ngan sach", "thu", "chi"),
+        "doanh nghiep": ("doanh nghiep",),
+    },
+    "quoc phong an ninh": {
+        "quan su": ("quan su", "tuyen quan", "dan quan"),
+        "an ninh trat tu": ("an ninh", "trat tu", "toi pham", "ma tuy", "giao thong"),
+    },
+}
+
+
+def _padded(text: str) -> str:
+    return f" {' '.join(syllables(fold(text)))} "
+
+
+def implied_fields(title_terms: set[str], asked: str, body: Callable[[], str]) -> set[str]:
+    """The terms of the fields the question `asked` names that an umbrella heading holds
+    ("văn hóa - xã hội" holds giáo dục), when `title_terms` name the umbrella whole and the
+    section's folded text (`body()`, read only then) holds a word of that field ("học
+    sinh"): no field it never reports."""
+    asked = _padded(asked)
+    out: set[str] = set()
+    for umbrella, fields in FIELD_GROUPS.items():
+        if not set(terms(umbrella)) <= title_terms:
+            continue
+        for field, words in fields.items():
+            if f" {field} " in asked and any(f" {w} " in body() for w in words):
+                out |= set(terms(field))
+    return out
+
+
 # Phrases a question uses for an actor or a place in general, that no passage needs to
 # repeat ("lực lượng chức năng đã bắt giữ …" where the report says "bắt 02 đối tượng").
 GENERIC_PHRASES = (

@@ -253,6 +253,30 @@ def test_a_summary_row_is_not_the_largest_of_what_it_sums() -> None:
     assert not superlative._aggregate("03 công trình nhà nước")
 
 
+def test_a_running_total_is_compared_with_the_running_total(sample_retriever) -> None:
+    """'cộng dồn' asks for the 'lũy kế' figures of both months, not the month's receipts
+    written first in the same sentence."""
+    a = answer(
+        "Số thu ngân sách cộng dồn đến giữa tháng 12 tăng thêm bao nhiêu so với tháng 11?",
+        sample_retriever,
+    )
+    assert a.mode == "compare" and "386.808 − 343.848 = 42.960 triệu đồng" in a.text
+    assert _grounded(a) == []
+
+
+def test_a_field_under_its_umbrella_heading(sample_retriever) -> None:
+    """The plan has no heading "giáo dục": "Lĩnh vực Văn hóa - xã hội" holds it, and its
+    paragraph is about schooling ("học sinh giỏi"); a field that section never mentions
+    ("nông nghiệp") is not found there."""
+    a = answer("Tháng 12 thành phố dự kiến làm gì về giáo dục?", sample_retriever)
+    assert a.mode == "section" and a.text.startswith("III.4 Lĩnh vực Văn hóa - xã hội")
+    assert "học sinh giỏi lớp 9" in a.text
+    folded = "du kien lam gi ve giao duc nong nghiep"
+    title = set(vn.terms("Lĩnh vực Văn hóa - xã hội"))
+    implied = vn.implied_fields(title, folded, lambda: " ky thi hoc sinh gioi ")
+    assert vn.terms("giáo dục")[0] in implied and "nong" not in implied
+
+
 def test_a_nested_label_gives_the_innermost_item() -> None:
     """A footnote's heading ("Thu đối với công trình xây dựng: 01 công trình …") is no item;
     its last label and figure are, and "đồng." at the sentence's end is the unit "đồng"."""

@@ -84,6 +84,15 @@ def test_spans_index_the_text_as_typed() -> None:
     assert P.replace_mention(text, m, "tháng 11/2025") == "Còn tháng 11/2025 thì sao?"
 
 
+def test_a_point_within_the_month_is_part_of_its_period() -> None:
+    """ "giữa tháng 11", "mốc cuối tháng 10": the month, and the words saying where in it
+    are no topic of the question."""
+    text = "Thu ngân sách đến giữa tháng 11 so với mốc cuối tháng 10"
+    a, b = P.mentions(text)
+    assert text[a.start : a.end] == "giữa tháng 11" and a.period.label == "11/*"  # type: ignore[union-attr]
+    assert text[b.start : b.end] == "mốc cuối tháng 10" and b.period.label == "10/*"  # type: ignore[union-attr]
+
+
 def test_as_of_dates_keep_their_day() -> None:
     (m,) = P.mentions("giải ngân tính đến 30/11/2025 đạt bao nhiêu")
     assert m.as_of and m.day == 30 and m.period.label == "11/2025"  # type: ignore[union-attr]
