@@ -162,10 +162,15 @@ def counted(query: Query, sentence: str) -> float:
 _MONEY = re.compile(r"\b(?:tien|kinh phi|von|tong muc dau tu|chi phi|money|cost|budget|amount)\b")
 
 
+_RATE = re.compile(r"\b(?:ty le|phan tram|percent|percentage|rate|share)\b")
+
+
 def money(query: Query, sentence: str) -> float:
     """1 when money is asked about and the sentence quotes an amount in đồng, 0 when it
-    does not; 0.5 when no money is asked about."""
-    if not (query.wants_figure and _MONEY.search(" ".join(vn.syllables(query.folded)))):
+    does not; 0.5 when no money is asked about — nor when a rate is ("tỷ lệ thanh toán
+    viện phí không dùng tiền mặt": a share, and cash is how it is paid)."""
+    plain = " ".join(vn.syllables(query.folded)).replace("tien mat", " ")
+    if not (query.wants_figure and _MONEY.search(plain)) or _RATE.search(plain):
         return 0.5
     return 1.0 if re.search(r"\d\s*(?:triệu |tỷ |nghìn )?(?:đồng|đ\b)", sentence) else 0.0
 
