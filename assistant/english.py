@@ -18,7 +18,11 @@ def _load_glossary() -> dict[str, str]:
     """English phrase → the reports' wording (assistant/data/glossary_en.tsv)."""
     path = Path(__file__).with_name("data") / "glossary_en.tsv"
     rows = (line.split("\t") for line in path.read_text("utf-8").splitlines())
-    return {row[0].strip(): row[1].strip() for row in rows if len(row) == 2 and row[0][:1] != "#"}
+    return {
+        row[0].strip().replace("-", " "): row[1].strip()  # matched on a question's words
+        for row in rows
+        if len(row) == 2 and row[0][:1] != "#"
+    }
 
 
 GLOSSARY: dict[str, str] = _load_glossary()
@@ -32,11 +36,17 @@ FUNCTION_WORDS = frozenset(
     " a an of in on at for to from by with about during there their its it this that these"
     " those did do does had has have done happen happened according report reports reported"
     " and or as than up out into over under per all any some each give me tell list show"
-    " please can could would should will of year month".split()
+    " please can could would should will of year month get got gets results result mid"
+    " early late end beginning".split()
 )
 _VI_SYLLABLE = re.compile(
     r"^(?:ngh|ch|gh|gi|kh|ng|nh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}"
     r"(?:ch|ng|nh|[cmnpt])?$"
+)
+
+
+_GRANTED_THINGS = re.compile(
+    r"\b(?:accounts?|permits?|certificates?|cards?|licen[cs]es?|ids?|passports?|books?)\b"
 )
 
 
@@ -55,12 +65,17 @@ def translate(question: str) -> tuple[str, float]:
     written as reports write them, 'tháng 12/2023'), and the share of the question's
     content words the glossary understood."""
     # Place names typed without accents ("Lam Dong") are the reports' words already.
+    # … and acronyms ("PCI", "DDCI", "VNeID") are written as the reports write them
     names = [
         n
-        for n in re.findall(r"(?<=\w\s)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*", question)
+        for n in re.findall(
+            r"(?<=\w\s)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*|\b(?=(?:[a-z]*[A-Z]){3})[A-Za-z]+\b", question
+        )
         if n.split()[0].lower() not in MONTHS
     ]
-    text = question.lower()
+    text = question.lower().replace("-", " ")  # "partially-online": "partially online"
+    if _GRANTED_THINGS.search(text):  # accounts, permits are "cấp", documents "ban hành"
+        text = re.sub(r"\bissu(?:e|es|ed|ing)\b", "granted", text)
     for name in names:
         text = text.replace(name.lower(), " ")
     # the topic words: months and numbers name the period, not what is asked about

@@ -22,6 +22,18 @@ def test_translation_uses_the_reports_words() -> None:
     assert "phụ lục" in text and "đơn vị sự nghiệp công lập" in text and "tự bảo đảm" in text
 
 
+def test_what_is_issued_decides_the_verb_and_acronyms_are_kept() -> None:
+    """Accounts and permits are "cấp" (granted), documents "ban hành"; an acronym ("PCI",
+    "VNeID") is the reports' own word, and a hyphenated word reads as its parts."""
+    assert "cấp" in translate("How many building permits were issued in December 2025?")[0]
+    text, understood = translate("Which plan was issued on tourism?")
+    assert "ban hành" in text and "cấp" not in text.split()
+    text, understood = translate("What score did Binh Thuan get in the PCI 2024 results?")
+    assert "PCI" in text and "Binh Thuan" in text and understood == 1.0
+    text, _ = translate("How many VNeID accounts were activated by mid-November 2025?")
+    assert "VNeID" in text and "tháng 11/2025" in text
+
+
 def test_the_glossary_is_the_reports_wording() -> None:
     """Every value is NFC, as the reports write it; keys are lowercase, each once."""
     from assistant.english import GLOSSARY
