@@ -122,6 +122,34 @@ def _without_documents(text: str) -> str:
     return text
 
 
+# "Ai …", "đội nào", "những doanh nghiệp nào": a person or a body, named — a count of them
+# ("trao giải cho 22 cá nhân", "với 12 doanh nghiệp") says who did not.
+_WHO_Q = re.compile(
+    r"\b(?:(?:doi|don vi|doanh nghiep|cong ty|ca nhan|tap the|nha thau|nha dau tu|"
+    r"co quan|to chuc|truong|benh vien) nao|who|which (?:team|company|companies|"
+    r"contractor|individual|person|people|school)s?)\b"
+)
+# Capitalised heads of common nouns ("Kế hoạch", "Ban tổ chức"): no one's name.
+_NO_NAME = frozenset("Kế Quyết Nghị Công Chỉ Thông Ban Biên Cuộc Hội Tờ Báo Giải Đoàn".split())
+
+
+def asks_who(query: Query) -> bool:
+    plain = " ".join(vn.syllables(query.folded))
+    said = query.text.lower() if query.accented else plain
+    return bool(_WHO_Q.search(plain) or re.search(r"(?<!\w)ai(?!\w)", said))
+
+
+def names_someone(query: Query, unit: str) -> bool:
+    """The unit names a person or a body the question does not already name."""
+    from assistant.answerers.support import proper_names
+
+    asked = f" {vn.match_key(query.text)} "
+    return any(
+        f" {vn.match_key(n)} " not in asked and n not in _NO_NAME
+        for n in proper_names(_without_documents(unit))
+    )
+
+
 _NUMBER_Q = re.compile(r"\bso (?:hieu )?(?:bao nhieu|may)\b|\bso hieu\b|\bwhat number\b")
 _ASKS = re.compile(r"\b(?:gi|nao|bao nhieu|may|ra sao|the nao)\b")
 
@@ -182,6 +210,8 @@ def answer_type(query: Query, sentence: str) -> float:
         checks.append(bool(_MONEY_A.search(sentence)))
     if asked.day:
         checks.append(bool(_DATE_A.search(_without_documents(sentence))))
+    if asks_who(query):
+        checks.append(names_someone(query, sentence))
     if query.extreme:  # "xã nào nhiều nhất": a sentence that says which is (lists are compare's)
         checks.append(bool(_EXTREME_A.search(sentence)))
     return 0.5 if not checks else float(all(checks))

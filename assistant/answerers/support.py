@@ -177,8 +177,11 @@ def money(query: Query, sentence: str) -> float:
 
 def name_share(query: Query, passage: str) -> float:
     """Share of the question's proper names and acronyms the passage holds (1.0 when it
-    names none; an English question's capitals — "What", "November" — are no names)."""
-    names = [] if query.english else proper_names(query.text)
+    names none). An English question's capitals — "What", "November" — are no names; its
+    Vietnamese ones, written with their diacritics ("Bến Đò ward"), are."""
+    names = proper_names(query.text)
+    if query.english:
+        names = [n for n in names if vn.has_diacritics(n)]
     if not names:
         return 1.0
     keyed = f" {vn.match_key(passage)} "

@@ -19,6 +19,7 @@ from assistant.answerers import (
     records,
     section,
     superlative,
+    support,
 )
 from assistant.answerers.verify import arithmetic, unsupported
 from assistant.query import normalize
@@ -275,6 +276,21 @@ def test_a_field_under_its_umbrella_heading(sample_retriever) -> None:
     title = set(vn.terms("Lĩnh vực Văn hóa - xã hội"))
     implied = vn.implied_fields(title, folded, lambda: " ky thi hoc sinh gioi ")
     assert vn.terms("giáo dục")[0] in implied and "nong" not in implied
+
+
+def test_who_asks_for_a_name_not_a_count() -> None:
+    """ "Đội nào giành giải nhất?" is not answered by "14 đội tham gia" (a count, and the
+    event's own name, which the question already says); "Phòng Kinh tế: 05 nội dung"
+    names the body asked about."""
+    q = normalize("Đội nào giành giải nhất Giải Đua thuyền sông Mai?")
+    count = "Tổ chức Giải Đua thuyền sông Mai theo Kế hoạch số 301/KH-UBND, với 14 đội tham gia."
+    assert gates.asks_who(q) and gates.answer_type(q, count) == 0.0
+    named = "Đội phường Hòa An giành giải nhất Giải Đua thuyền sông Mai."
+    assert gates.answer_type(q, named) == 1.0
+    assert gates.asks_who(normalize("Ai ký báo cáo số 1250?"))
+    assert not gates.asks_who(normalize("Tết nhân ái trao bao nhiêu suất quà?"))
+    english = normalize("What share of the applications came from Bến Đò ward?")
+    assert support.name_share(english, "Tỷ lệ hồ sơ trực tuyến toàn trình đạt 71,2%") == 0.0
 
 
 def test_a_nested_label_gives_the_innermost_item() -> None:
