@@ -133,6 +133,30 @@ _WHO_Q = re.compile(
 _NO_NAME = frozenset("Kế Quyết Nghị Công Chỉ Thông Ban Biên Cuộc Hội Tờ Báo Giải Đoàn".split())
 
 
+_PART = re.compile(r"\btrong (?:do|so do)\b(.+)$")
+
+
+def _part_asked(query: Query) -> tuple[str, ...]:
+    """The words of the part a question asks about after "trong đó" ("trong đó bao nhiêu
+    người là người có công" → người có công): a unit giving only the whole is no answer."""
+    from assistant.answerers.support import question_terms
+
+    m = _PART.search(" ".join(vn.syllables(query.folded)))
+    if not m:
+        return ()
+    words = question_terms(tuple(without_periods(m.group(1)).split()))
+    return tuple(w for w in words if w not in vn.STOPWORDS)
+
+
+def _holds_part(part: tuple[str, ...], unit: str) -> bool:
+    """Every word of the part, and its words as written together ("người có công", not
+    "người … công chức")."""
+    from assistant.answerers.support import bigram_share
+
+    words = [w for w in vn.terms(unit) if w not in vn.STOPWORDS]
+    return set(part) <= set(words) and bigram_share(list(dict.fromkeys(part)), words) >= 0.5
+
+
 def asks_who(query: Query) -> bool:
     plain = " ".join(vn.syllables(query.folded))
     said = query.text.lower() if query.accented else plain
@@ -212,6 +236,8 @@ def answer_type(query: Query, sentence: str) -> float:
         checks.append(bool(_DATE_A.search(_without_documents(sentence))))
     if asks_who(query):
         checks.append(names_someone(query, sentence))
+    if part := _part_asked(query):  # "…, trong đó bao nhiêu người có công?": that part
+        checks.append(_holds_part(part, sentence))
     if query.extreme:  # "xã nào nhiều nhất": a sentence that says which is (lists are compare's)
         checks.append(bool(_EXTREME_A.search(sentence)))
     return 0.5 if not checks else float(all(checks))

@@ -293,6 +293,15 @@ def test_who_asks_for_a_name_not_a_count() -> None:
     assert support.name_share(english, "Tỷ lệ hồ sơ trực tuyến toàn trình đạt 71,2%") == 0.0
 
 
+def test_the_part_asked_after_trong_do_must_be_given() -> None:
+    """ "…, trong đó bao nhiêu người có công?" asks for that part: the whole ("69.436 người")
+    is no answer, nor "người … công chức" with the words apart."""
+    q = normalize("Chi trả qua tài khoản cho bao nhiêu người, trong đó bao nhiêu người có công?")
+    whole = "Chi trả qua tài khoản cho 69.436 người, giảm thời gian đi lại của công chức."
+    part = "Chi trả qua tài khoản cho 69.436 người, trong đó 1.204 người có công."
+    assert gates.answer_type(q, whole) == 0.0 and gates.answer_type(q, part) == 1.0
+
+
 def test_a_nested_label_gives_the_innermost_item() -> None:
     """A footnote's heading ("Thu đối với công trình xây dựng: 01 công trình …") is no item;
     its last label and figure are, and "đồng." at the sentence's end is the unit "đồng"."""
