@@ -41,7 +41,7 @@ def decided_by_extract(query, ctx) -> bool:
 
 
 def rows_for(name: str, corpus: Path, index_dir: Path) -> list[tuple[str, list[float], int]]:
-    from assistant.answerers import extract, gates
+    from assistant.answerers import extract
     from assistant.context import Context
     from assistant.dialogue import Turn, resolve
     from assistant.retrieve import HybridRetriever
@@ -71,7 +71,7 @@ def rows_for(name: str, corpus: Path, index_dir: Path) -> list[tuple[str, list[f
             continue
         _, signals, cands = extract.judge(query, cands, ctx)
         best = cands[0]
-        if not gates.kind_held(query, f"{best.sentence} {best.context}", best.hit.chunk.text):
+        if not extract.holds_kind(query, best):
             continue  # no answer of the kind asked: refused before the model is asked
         # right to answer: the passages the answer would quote hold the asked-for fact
         quoted = [bank.norm(h.chunk.text) for h, _ in extract.assemble(query, cands, hits, ctx)]

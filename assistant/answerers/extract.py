@@ -145,7 +145,7 @@ def judge(
     longer one covers more words."""
     best = cands[0].score
     close = [i for i, c in enumerate(cands[:RERANK]) if i == 0 or c.score >= RERANK_CLOSE * best]
-    held = [i for i in close if _held(query, cands[i])]
+    held = [i for i in close if holds_kind(query, cands[i])]
     typed = held or close
     # the right kind of answer, then most names, then (for a running total or the present
     # state, "lũy kế", "hiện nay") the newest report, then the best covered
@@ -176,8 +176,12 @@ def _whole_row(query: Query, cand: Candidate) -> bool:
     return bool(terms) and all(t in present for t in terms)
 
 
-def _held(query: Query, cand: Candidate) -> bool:
-    return kind_held(query, f"{cand.sentence} {cand.context}", cand.hit.chunk.text)
+def holds_kind(query: Query, cand: Candidate) -> bool:
+    chunk = cand.hit.chunk
+    # a footnote is quoted with the clause that refers to it ("… Quyết định số 2514/QĐ-UBND
+    # … 01 dự án⁴" — ⁴ "Nhà văn hóa trung tâm"): together they hold what is asked
+    referring = chunk.extra.get("context", "") if chunk.kind == "footnote" else ""
+    return kind_held(query, f"{cand.sentence} {cand.context} {referring}", chunk.text)
 
 
 def extract(query: Query, hits: list[Hit], ctx: Context) -> tuple[list[tuple[Hit, str]], float]:

@@ -174,6 +174,11 @@ def names_someone(query: Query, unit: str) -> bool:
     )
 
 
+# "theo quyết định nào", "văn bản nào": a document, by its number
+_DOCUMENT_Q = re.compile(
+    r"\b(?:quyet dinh|van ban|ke hoach|cong van|nghi quyet|chi thi|thong tu|nghi dinh|"
+    r"thong bao) (?:so )?nao\b|\bwhich (?:decision|document|plan|directive|resolution)\b"
+)
 _NUMBER_Q = re.compile(r"\bso (?:hieu )?(?:bao nhieu|may)\b|\bso hieu\b|\bwhat number\b")
 _ASKS = re.compile(r"\b(?:gi|nao|bao nhieu|may|ra sao|the nao)\b")
 
@@ -190,6 +195,7 @@ class Kinds:
     money: bool
     day: bool
     two: bool  # asks two things ("… gì, … nào?")
+    document: bool = False  # "theo quyết định nào": a document's number
 
 
 @lru_cache(maxsize=1024)
@@ -204,6 +210,7 @@ def kinds(folded: str) -> Kinds:
         money=bool(_MONEY_Q.search(plain)),
         day=bool(_DATE_Q.search(plain)),
         two=len(_ASKS.findall(plain)) >= 2,
+        document=bool(_DOCUMENT_Q.search(plain)),
     )
 
 
@@ -234,6 +241,8 @@ def answer_type(query: Query, sentence: str) -> float:
         checks.append(bool(_MONEY_A.search(sentence)))
     if asked.day:
         checks.append(bool(_DATE_A.search(_without_documents(sentence))))
+    if asked.document:
+        checks.append(bool(vn.documents_in(sentence)))
     if asks_who(query):
         checks.append(names_someone(query, sentence))
     if part := _part_asked(query):  # "…, trong đó bao nhiêu người có công?": that part

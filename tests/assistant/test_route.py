@@ -302,6 +302,16 @@ def test_the_part_asked_after_trong_do_must_be_given() -> None:
     assert gates.answer_type(q, whole) == 0.0 and gates.answer_type(q, part) == 1.0
 
 
+def test_which_decision_asks_for_a_document_number(sample_retriever) -> None:
+    """ "Theo quyết định nào" is answered by a unit naming a document (a footnote with the
+    clause that refers to it counts), not by a sentence about the same visit."""
+    q = normalize("Đoàn thanh tra của tỉnh về làm việc theo quyết định nào?")
+    assert gates.answer_type(q, "Chuẩn bị các điều kiện làm việc với Đoàn thanh tra tỉnh.") == 0
+    assert gates.answer_type(q, "Đón Đoàn thanh tra theo Quyết định số 412/QĐ-TTr.") == 1
+    a = answer("Đoàn thanh tra tỉnh về thành phố làm việc theo quyết định nào?", sample_retriever)
+    assert "412/QĐ-TTr" in a.text and not a.insufficient
+
+
 def test_a_nested_label_gives_the_innermost_item() -> None:
     """A footnote's heading ("Thu đối với công trình xây dựng: 01 công trình …") is no item;
     its last label and figure are, and "đồng." at the sentence's end is the unit "đồng"."""
