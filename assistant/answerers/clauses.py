@@ -121,3 +121,18 @@ def referencing_chunk(chunks: Iterable[Chunk], footnote: Chunk) -> Chunk | None:
         if c.id.startswith(prefix) and para in c.paragraphs and context in vn.strip_markers(c.text):
             return c
     return None
+
+
+def referring_clause(chunks: Iterable[Chunk], footnote: Chunk) -> str:
+    """The whole clause of the paragraph that refers to a footnote, what follows its
+    marker included ("khởi công xây dựng 01 dự án⁴ ngày 12/01/2026"): its stored context
+    stops at the marker."""
+    context = footnote.extra.get("context", "")
+    para = referencing_chunk(chunks, footnote)
+    number = footnote.id.rpartition(":fn")[2]
+    if para is None or not number.isdigit():
+        return context
+    for clause in re.split(r"(?<=[;.])\s+", para.text):
+        if any(n == int(number) for n, _, _ in vn.footnote_markers(clause)):
+            return vn.strip_markers(clause)
+    return context

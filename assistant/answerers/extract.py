@@ -14,7 +14,13 @@ import time
 from dataclasses import dataclass
 
 from assistant.answerers import tables
-from assistant.answerers.clauses import focus, footnotes_for, referencing_chunk, with_footnotes
+from assistant.answerers.clauses import (
+    focus,
+    footnotes_for,
+    referencing_chunk,
+    referring_clause,
+    with_footnotes,
+)
 from assistant.answerers.evidence import is_instruction
 from assistant.answerers.gates import Asked, kind_held
 from assistant.answerers.summary import clean
@@ -145,7 +151,7 @@ def judge(
     longer one covers more words."""
     best = cands[0].score
     close = [i for i, c in enumerate(cands[:RERANK]) if i == 0 or c.score >= RERANK_CLOSE * best]
-    held = [i for i in close if holds_kind(query, cands[i])]
+    held = [i for i in close if holds_kind(query, cands[i], ctx)]
     typed = held or close
     # the right kind of answer, then most names, then (for a running total or the present
     # state, "lũy kế", "hiện nay") the newest report, then the best covered
@@ -176,11 +182,13 @@ def _whole_row(query: Query, cand: Candidate) -> bool:
     return bool(terms) and all(t in present for t in terms)
 
 
-def holds_kind(query: Query, cand: Candidate) -> bool:
+def holds_kind(query: Query, cand: Candidate, ctx: Context) -> bool:
     chunk = cand.hit.chunk
     # a footnote is quoted with the clause that refers to it ("… Quyết định số 2514/QĐ-UBND
     # … 01 dự án⁴" — ⁴ "Nhà văn hóa trung tâm"): together they hold what is asked
-    referring = chunk.extra.get("context", "") if chunk.kind == "footnote" else ""
+    referring = ""
+    if chunk.kind == "footnote":
+        referring = referring_clause(ctx.store.chunks_of(chunk.report_id), chunk)
     return kind_held(query, f"{cand.sentence} {cand.context} {referring}", chunk.text)
 
 
