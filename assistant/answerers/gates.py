@@ -169,7 +169,7 @@ def names_someone(query: Query, unit: str) -> bool:
 
     asked = f" {vn.match_key(query.text)} "
     return any(
-        f" {vn.match_key(n)} " not in asked and n not in _NO_NAME
+        f" {vn.match_key(n)} " not in asked and n.split()[0] not in _NO_NAME
         for n in proper_names(_without_documents(unit))
     )
 
@@ -177,7 +177,8 @@ def names_someone(query: Query, unit: str) -> bool:
 # "theo quyết định nào", "văn bản nào": a document, by its number
 _DOCUMENT_Q = re.compile(
     r"\b(?:quyet dinh|van ban|ke hoach|cong van|nghi quyet|chi thi|thong tu|nghi dinh|"
-    r"thong bao) (?:so )?nao\b|\bwhich (?:decision|document|plan|directive|resolution)\b"
+    r"thong bao) (?:so )?(?:nao|may|bao nhieu)\b|"
+    r"\bwhich (?:decision|document|plan|directive|resolution)\b"
 )
 _NUMBER_Q = re.compile(r"\bso (?:hieu )?(?:bao nhieu|may)\b|\bso hieu\b|\bwhat number\b")
 _ASKS = re.compile(r"\b(?:gi|nao|bao nhieu|may|ra sao|the nao)\b")

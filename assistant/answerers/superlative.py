@@ -44,6 +44,15 @@ def _measure_terms(query: Query) -> list[str]:
     ]
 
 
+def _accented_share(query: Query, text: str) -> float:
+    """Share of the question's own words, diacritics and all, that `text` writes (0 for a
+    question typed without them)."""
+    if not query.accented:
+        return 0.0
+    asked = {w for w in vn.syllables(query.text) if not vn.is_stopword(w, True)}
+    return len(asked & set(vn.syllables(text))) / len(asked) if asked else 0.0
+
+
 def _named_as_asked(query: Query, items: list[Item]) -> bool:
     """Most items are named by the noun the question picks among ("Phòng Kinh tế: 05 nội
     dung" for "phòng nào")."""
@@ -266,8 +275,10 @@ def lists(query: Query, ctx: Context) -> list[tuple[float, Hit, list[Item]]]:
             continue  # "điểm DDCI cao nhất": a list that never says DDCI is another list
         weight = ctx.corpus.report_idf(hit.chunk.report_id)
         words = vn.terms(f"{report} {about}")
-        # the question's word pairs as pairs ("định kỳ") settle lists covering the same words
+        # the question's word pairs as pairs ("định kỳ") settle lists covering the same words,
+        # and so do its words as written: "phản ánh" is not the "Phân công" folding makes it
         score = coverage(terms, set(words), weight) + 0.2 * bigram_share(terms, words)
+        score += 0.2 * _accented_share(query, about)
         # lists live in footnotes and tables; a sentence cut at its commas rarely is one
         if hit.chunk.kind in ("footnote", "table"):
             score += 0.3

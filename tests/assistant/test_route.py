@@ -395,7 +395,11 @@ def test_an_answer_of_the_wrong_kind_is_no_answer(sample_retriever) -> None:
         ("Quyết định công nhận mang số bao nhiêu?", "Quyết định số 1962/QĐ-UBND công nhận", 1.0),
         ("Xã nào có nhiều vụ vi phạm nhất?", "xã Hòa An nhiều vụ vi phạm nhất (05 vụ)", 1.0),
         ("Xã nào có nhiều vụ vi phạm nhất?", "các xã thống nhất kiểm tra vi phạm", 0.0),
-        ("Đội nào giành giải nhất?", "Giải Đua thuyền thu hút nhiều đội", 0.5),  # none asked
+        # "đội nào" asks for a team's name: the event's own name is none
+        ("Đội nào giành giải nhất?", "Tổ chức Giải Đua thuyền, thu hút nhiều đội", 0.0),
+        ("Đội nào giành giải nhất?", "Đội phường Hòa An giành giải nhất", 1.0),
+        ("Theo quyết định số mấy?", "Quyết định số 1962/QĐ-UBND công nhận", 1.0),
+        ("Theo quyết định số mấy?", "Chỉ đạo hoàn thiện hồ sơ công nhận", 0.0),
     ],
 )
 def test_the_kind_of_answer_asked(question: str, sentence: str, kind: float) -> None:
