@@ -179,6 +179,41 @@ def _substitute(previous: str, x: str) -> str:
     return f"{previous.rstrip(' ?')} ({x})?"
 
 
+_COMPARE_ASK = re.compile(
+    r"\b(?:tăng|giảm|tang|giam|hơn|hon|chênh lệch|chenh lech)\b|\b(?:so với|so voi)\b", re.I
+)
+_ASKED_FIGURE = re.compile(
+    r"\s*\b(?:là bao nhiêu|bao nhiêu|mấy|la bao nhieu|bao nhieu|may)\b", re.I
+)
+
+
+def _compared(
+    question: str,
+    mentions: list[P.Mention],
+    own_topic: list[str],
+    prev: Turn,
+    current: P.Period | None,
+) -> str | None:
+    """ "So với tháng trước thì tăng hay giảm?", "tăng bao nhiêu so với tháng trước?": the
+    previous question's figure now against the period named — a comparison, not the same
+    question asked of last month."""
+    relative = [m for m in mentions if m.period is None or not m.period.year_known]
+    if not (relative and current is not None and _COMPARE_ASK.search(question)):
+        return None
+    if set(own_topic) - _COMPARE_WORDS:
+        return None  # it names a topic of its own
+    other = P.resolve(relative[0], current)
+    if other is None or other == current:
+        return None
+    asked = _ASKED_FIGURE.sub("", prev.resolved).rstrip(" ?")
+    return f"{asked} tăng hay giảm bao nhiêu so với {other.spoken}?"
+
+
+_COMPARE_WORDS = frozenset(
+    vn.fold(w) for w in "tăng giảm hay hơn kém chênh lệch so với bao nhiêu mấy".split()
+)
+
+
 def resolve(question: str, history: list[Turn]) -> str:
     """The standalone form of `question` given the previous turns (no LLM). Only what the
     question lacks is carried over — its subject when it names none, the period when it
@@ -206,6 +241,8 @@ def resolve(question: str, history: list[Turn]) -> str:
             mentions = P.mentions(question)
     elif MORE_RE.search(question) and len(own_topic) <= 3:
         return f"{prev.resolved.rstrip(' ?')} — liệt kê chi tiết"
+    if (compared := _compared(question, mentions, own_topic, prev, current)) is not None:
+        return compared
     bare = _FOLLOW_SHELL.sub("", question).strip(" ?.")
     if follows and not mentions and not anaphora and bare and len(own_topic) <= 4:
         # "còn công chức thì sao?", "còn Bình Thuận thì sao?": the same question about X

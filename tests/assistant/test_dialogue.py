@@ -183,3 +183,18 @@ def test_a_part_of_what_was_just_asked_keeps_its_subject() -> None:
         "Có bao nhiêu chứng thư chữ ký số chuyên dùng công vụ đang hoạt động, "
         "trong đó cấp xã bao nhiêu?"
     )
+
+
+def test_compared_with_last_month_is_a_comparison_not_last_months_question() -> None:
+    """ "So với tháng trước thì tăng hay giảm?" keeps the figure under discussion and sets it
+    against the month before; a follow-up naming a topic of its own is not rewritten so."""
+    first = "Tháng 11/2025 có bao nhiêu người nhận an sinh xã hội qua tài khoản?"
+    h = [Turn(first, first)]
+    assert resolve("Tăng bao nhiêu so với tháng trước?", h) == (
+        "Tháng 11/2025 có người nhận an sinh xã hội qua tài khoản tăng hay giảm bao nhiêu "
+        "so với tháng 10/2025?"
+    )
+    assert resolve("So với tháng trước thì tăng hay giảm?", h).endswith("so với tháng 10/2025?")
+    assert resolve("còn tháng trước thì sao?", h).startswith("tháng 10/2025 có bao nhiêu")
+    assert "tháng 10/2025" in resolve("Số hộ nghèo tăng bao nhiêu so với tháng trước?", h)
+    assert "an sinh" not in resolve("Số hộ nghèo tăng bao nhiêu so với tháng trước?", h)
