@@ -69,11 +69,15 @@ def _figures(query: Query, cand: Candidate, weight: float) -> list[Scored]:
 
 
 def _figures_for(query: Query, ctx: Context, period: P.Period) -> list[Scored]:
-    """Figures of the measure in the report of `period`, best first."""
+    """Figures of the measure in the report of `period`, best first: a report of that
+    period, not a longer one holding it (a year's report gives no October figure)."""
     allowed = frozenset(
         i.report_id
         for i in ctx.store.reports()
-        if (p := P.from_label(i.period)) is not None and p.matches(period) and p.contains(period)
+        if (p := P.from_label(i.period)) is not None
+        and p.matches(period)
+        and p.contains(period)
+        and p.months == period.months
     )
     if not allowed:
         return []
