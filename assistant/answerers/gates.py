@@ -44,7 +44,11 @@ class Asked:
         report of another year (`other_year`); "đến ngày 10/12/2025" does not tell the
         situation at 31/12; October's target for November is no October figure."""
         named = P.years(f"{sentence} {under}") if self.years else set()
-        if (named or other_year) and not self.years & (named | P.dated_years(sentence)):
+        # a year the unit reports on ("PCI năm 2024") outweighs a date it was published on
+        # ("công bố ngày 06/5/2025"); with none, its dates may say which year it is about
+        if named and not self.years & named:
+            return False
+        if not named and other_year and not self.years & P.dated_years(sentence):
             return False
         if not (self.as_of or self.months):
             return True

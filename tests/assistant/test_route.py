@@ -312,6 +312,14 @@ def test_which_decision_asks_for_a_document_number(sample_retriever) -> None:
     assert "412/QĐ-TTr" in a.text and not a.insufficient
 
 
+def test_a_year_reported_on_outweighs_the_date_it_was_published() -> None:
+    asked = gates.Asked(frozenset({2025}), "", ())
+    pci = "Theo kết quả PCI năm 2024, do VCCI công bố ngày 06/5/2025, Lâm Đồng xếp thứ 54."
+    assert not asked.fits(pci, "", other_year=False)
+    assert asked.fits("Tính đến ngày 15/12/2025 giải ngân đạt 80%.", "", other_year=True)
+    assert asked.fits("Năm 2025 tăng so với năm 2024.", "", other_year=False)
+
+
 def test_a_nested_label_gives_the_innermost_item() -> None:
     """A footnote's heading ("Thu đối với công trình xây dựng: 01 công trình …") is no item;
     its last label and figure are, and "đồng." at the sentence's end is the unit "đồng"."""
