@@ -137,7 +137,12 @@ _WHO_Q = re.compile(
 _NO_NAME = frozenset("Kế Quyết Nghị Công Chỉ Thông Ban Biên Cuộc Hội Tờ Báo Giải Đoàn".split())
 
 
-_PART = re.compile(r"\btrong (?:do|so do)\b(.+)$")
+# "…, trong đó X", "riêng X" (not "riêng tháng 10": a period), "trong số …, có bao nhiêu X":
+# the part X asked about (read on the folded question, its commas kept)
+_PART = re.compile(
+    r"\btrong (?:do|so do)\b(.+)$|(?:^|[,;]\s*)rieng\s+(?!thang|quy|nam|ky)(.+)$|"
+    r"\btrong so\b[^,]*,(.+)$"
+)
 
 
 def _part_asked(query: Query) -> tuple[str, ...]:
@@ -145,10 +150,11 @@ def _part_asked(query: Query) -> tuple[str, ...]:
     người là người có công" → người có công): a unit giving only the whole is no answer."""
     from assistant.answerers.support import question_terms
 
-    m = _PART.search(" ".join(vn.syllables(query.folded)))
+    m = _PART.search(vn.nfc(query.folded).strip())
     if not m:
         return ()
-    words = question_terms(tuple(without_periods(m.group(1)).split()))
+    part = " ".join(vn.syllables(without_periods(next(g for g in m.groups() if g))))
+    words = question_terms(tuple(part.split()))
     return tuple(w for w in words if w not in vn.STOPWORDS)
 
 

@@ -300,6 +300,14 @@ def test_the_part_asked_after_trong_do_must_be_given() -> None:
     whole = "Chi trả qua tài khoản cho 69.436 người, giảm thời gian đi lại của công chức."
     part = "Chi trả qua tài khoản cho 69.436 người, trong đó 1.204 người có công."
     assert gates.answer_type(q, whole) == 0.0 and gates.answer_type(q, part) == 1.0
+    # "riêng X", "trong số …, có bao nhiêu X" ask for a part too; "riêng tháng 10" is a period
+    only = normalize("Riêng dự án Khách sạn Hòa An đăng ký bao nhiêu vốn?")
+    assert gates.answer_type(only, "06 biên bản với tổng vốn 2.150 tỷ đồng: Khách sạn Hòa An") == 0
+    among = normalize("Trong số dự án vướng mắc, có bao nhiêu dự án có vốn nước ngoài?")
+    assert gates.answer_type(among, "Có 288 dự án đang gặp khó khăn, vướng mắc.") == 0
+    assert (
+        gates.answer_type(normalize("Riêng tháng 10 thu được bao nhiêu?"), "thu được 28.415") == 1
+    )
 
 
 def test_which_decision_asks_for_a_document_number(sample_retriever) -> None:
