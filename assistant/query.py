@@ -131,7 +131,8 @@ QUESTION_PHRASES = re.compile(
     r"theo quyet dinh nao|nao|so voi|so sanh|nhieu nhat|it nhat|cao nhat|thap nhat|lon nhat|"
     r"nho nhat|tang hay giam|thi sao|vua roi|vua qua|hien tai|den nay|den gio|ca nam|"
     r"bao nhieu phan tram|nhieu hon|it hon|cao hon|thap hon|chi ra|neu ra|de cap (?:den|toi)|"
-    r"giup (?:toi|minh|em)|cho (?:toi|minh|em) (?:biet|hoi)|noi gon|ngan gon|tinh hinh)\b"
+    r"giup (?:toi|minh|em)|cho (?:toi|minh|em) (?:biet|hoi)|noi gon|ngan gon|tinh hinh|"
+    r"(?:xet )?(?:cac|nhung) (?:bao cao|thang|ky) gan day|gan day|trong ky)\b"
 )
 DATE_RE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b|\b\d{1,2}/\d{4}\b")
 

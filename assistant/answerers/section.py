@@ -96,10 +96,17 @@ def wants_plan(query: Query) -> bool:
     return query.about_tasks and not _DONE.search(" ".join(vn.syllables(query.folded)))
 
 
+def _terms(query: Query) -> list[str]:
+    """The words a section must be named or written with: not how it is asked, nor (typed
+    without diacritics) a syllable that could be any of several words ("ve": về, vé, vẽ)."""
+    unsure = vn.AMBIGUOUS_FOLDED if not query.accented else frozenset()
+    return [t for t in question_terms(query.content) if t not in _ASKING and t not in unsure]
+
+
 def best_section(query: Query, ctx: Context, report_ids: list[str]) -> Match | None:
     """The section whose title path names the question's heading words and whose body holds
     the rest; ties go to the deeper (more specific) section, then the newer report."""
-    terms = [t for t in question_terms(query.content) if t not in _ASKING]
+    terms = _terms(query)
     if not terms:
         return None
     best: tuple[tuple[int, int, int, int, float, int, str], Match] | None = None
@@ -179,7 +186,7 @@ def _points(ctx: Context, match: Match, task_like: bool) -> list[Point]:
 def _gather(query: Query, ctx: Context, report_id: str) -> list[Point]:
     """'Tình hình X': the results paragraphs about X, in report order."""
     report = ctx.store.report(report_id)
-    terms = [t for t in question_terms(query.content) if t not in _ASKING]
+    terms = _terms(query)
     if report is None or not terms:
         return []
     planned = task_sections(report)

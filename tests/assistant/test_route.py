@@ -328,6 +328,20 @@ def test_a_year_reported_on_outweighs_the_date_it_was_published() -> None:
     assert asked.fits("Năm 2025 tăng so với năm 2024.", "", other_year=False)
 
 
+def test_unaccented_ambiguous_syllables_name_no_section(sample_retriever) -> None:
+    """Typed without diacritics, "ve" (về, vé, vẽ) is no word a section must hold."""
+    a = answer("nhiem vu thang 2/2026 ve quoc phong an ninh gom nhung gi", sample_retriever)
+    assert a.mode == "section" and a.text.startswith("III.6 Lĩnh vực Quốc phòng - an ninh")
+
+
+def test_recent_months_is_how_the_question_is_asked_not_its_topic(sample_retriever) -> None:
+    a = answer(
+        "Xét các báo cáo gần đây, tháng nào số tiền thu ngân sách trong kỳ cao nhất?",
+        sample_retriever,
+    )
+    assert a.mode == "compare" and a.text.startswith("Tháng 01/2026 cao nhất (45.380 triệu đồng)")
+
+
 def test_a_nested_label_gives_the_innermost_item() -> None:
     """A footnote's heading ("Thu đối với công trình xây dựng: 01 công trình …") is no item;
     its last label and figure are, and "đồng." at the sentence's end is the unit "đồng"."""
