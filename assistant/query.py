@@ -100,7 +100,8 @@ DOC_CUES = re.compile(
 )
 # A heading's words: a question naming one asks for the section, not one fact.
 SECTION_WORDS = re.compile(
-    r"\b(?:ton tai|han che|kho khan|vuong mac|bat cap|yeu kem|uu diem|nhiem vu|phuong huong|"
+    r"\b(?:ton tai|han che|kho khan|vuong mac|bat cap|yeu kem|diem yeu|nhuoc diem|khuyet diem|"
+    r"uu diem|diem manh|nhiem vu|phuong huong|"
     r"giai phap|kien nghi|de xuat|danh gia chung|ket qua|tinh hinh|cong tac|linh vuc|"
     r"mang|nganh|ke hoach (?:thang|nam|quy) (?:toi|sau)|thoi gian toi|dinh lam|se lam|"
     r"du kien (?:se )?(?:lam|trien khai|thuc hien)(?: \w+){0,2} ve|"

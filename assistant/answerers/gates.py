@@ -130,7 +130,8 @@ def _without_documents(text: str) -> str:
 # ("trao giải cho 22 cá nhân", "với 12 doanh nghiệp") says who did not.
 _WHO_Q = re.compile(
     r"\b(?:(?:doi|don vi|doanh nghiep|cong ty|ca nhan|tap the|nha thau|nha dau tu|"
-    r"co quan|to chuc|truong|benh vien) nao|who|which (?:team|company|companies|"
+    r"co quan|to chuc|truong|benh vien|thay co|giao vien|hoc sinh|nguoi|em) nao|who|"
+    r"which (?:team|company|companies|"
     r"contractor|individual|person|people|school)s?)\b"
 )
 # Capitalised heads of common nouns ("Kế hoạch", "Ban tổ chức"): no one's name.
@@ -178,10 +179,14 @@ def names_someone(query: Query, unit: str) -> bool:
     from assistant.answerers.support import proper_names
 
     asked = f" {vn.match_key(query.text)} "
+    unquoted = _QUOTED.sub(" ", _without_documents(unit))  # “Tìm kiếm ý tưởng …”: a title
     return any(
         f" {vn.match_key(n)} " not in asked and n.split()[0] not in _NO_NAME
-        for n in proper_names(_without_documents(unit))
+        for n in proper_names(unquoted)
     )
+
+
+_QUOTED = re.compile(r"[“\"][^”\"]{0,200}[”\"]")
 
 
 # "theo quyết định nào", "văn bản nào": a document, by its number

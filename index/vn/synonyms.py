@@ -27,6 +27,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
         "kho khan",
         "vuong mac",
         "hat che",
+        "diem yeu",
     ),
     (
         "nhiem vu",
@@ -84,7 +85,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("truc tuyen", "online", "qua mang"),
     ("ban hanh", "phat hanh"),
     ("ket qua", "thanh tich"),
-    ("uu diem", "mat tich cuc", "ket qua noi bat", "diem sang", "mat lam duoc"),
+    ("uu diem", "mat tich cuc", "ket qua noi bat", "diem sang", "mat lam duoc", "diem manh"),
     ("kien nghi", "de xuat", "de nghi"),
     ("kiem tra", "ra soat"),
     ("toi pham", "vu an"),

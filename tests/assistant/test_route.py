@@ -342,6 +342,17 @@ def test_recent_months_is_how_the_question_is_asked_not_its_topic(sample_retriev
     assert a.mode == "compare" and a.text.startswith("Tháng 01/2026 cao nhất (45.380 triệu đồng)")
 
 
+def test_weak_points_name_the_shortcomings_section(sample_retriever) -> None:
+    a = answer("Báo cáo tháng 11 tự nhận còn những điểm yếu nào?", sample_retriever)
+    assert a.mode == "section" and a.text.startswith("II.2 Hạn chế")
+
+
+def test_a_title_in_quotes_names_no_winner() -> None:
+    q = normalize("Cuộc thi ý tưởng sáng tạo, thầy cô nào giành giải nhất?")
+    assert gates.asks_who(q)
+    assert not gates.names_someone(q, "Ban hành Kế hoạch tổ chức cuộc thi “Tìm Kiếm Ý Tưởng”.")
+
+
 def test_a_nested_label_gives_the_innermost_item() -> None:
     """A footnote's heading ("Thu đối với công trình xây dựng: 01 công trình …") is no item;
     its last label and figure are, and "đồng." at the sentence's end is the unit "đồng"."""
