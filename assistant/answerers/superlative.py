@@ -53,12 +53,17 @@ def _accented_share(query: Query, text: str) -> float:
     return len(asked & set(vn.syllables(text))) / len(asked) if asked else 0.0
 
 
+_PLACES = frozenset({"phuong", "xa", "huyen", "tinh", "quan", "thon", "to", "khu"})
+
+
 def _named_as_asked(query: Query, items: list[Item]) -> bool:
     """Most items are named by the noun the question picks among ("Phòng Kinh tế: 05 nội
     dung" for "phòng nào")."""
     asked = _asked_nouns(query)
-    heads = [vn.fold(i.name).split()[:1] for i in items]
-    return bool(asked) and sum(bool(h) and h[0] in asked for h in heads) * 2 >= len(items)
+    if asked & _PLACES:  # "P. Bến Đò", "xã Phú Mai", "tại phường Hòa An"
+        asked = asked | {"p", "x", "tai"}
+    heads = [vn.fold(i.name).split()[:2] for i in items]
+    return bool(asked) and sum(bool(set(h) & asked) for h in heads) * 2 >= len(items)
 
 
 _ITEM = re.compile(

@@ -89,7 +89,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("kien nghi", "de xuat", "de nghi"),
     ("kiem tra", "ra soat"),
     ("toi pham", "vu an"),
-    ("lay y kien", "khao sat"),
+    ("lay y kien", "khao sat", "tham do", "tham do y kien"),
     ("thu hang", "xep hang", "xep thu", "dung thu"),
 )
 # The umbrella headings of a report's fields, the fields reported under them and the words
