@@ -102,6 +102,17 @@ def _only_targets(sentence: str) -> bool:
     return bool(clauses) and all("phấn đấu" in c.lower() for c in clauses)
 
 
+def _aimed_at(query: Query, sentence: str) -> bool:
+    """The clause most about the question aims at its figure ("…; phấn đấu đến hết tháng
+    02/2026 tỷ lệ giải ngân … đạt trên 10%"), though other clauses report done work."""
+    asked = set(vn.terms(without_periods(query.text)))
+    clauses = [c for c in re.split(r"[;:]", sentence) if re.search(r"\d", c)]
+    if len(clauses) < 2:
+        return False
+    best = max(clauses, key=lambda c: len(asked & set(vn.terms(without_periods(c)))))
+    return "phấn đấu" in best.lower()
+
+
 _RANK_Q = re.compile(r"\b(?:xep hang|xep thu|thu may|hang may|dung thu|rank|ranked)\b")
 _RANK_A = re.compile(r"(?:hạng|thứ)\s*:?\s*\d|\d+\s*/\s*63\b", re.I)
 _RATE_Q = re.compile(r"\b(?:phan tram|ty le|percent|percentage|rate)\b")
@@ -248,7 +259,7 @@ def answer_type(query: Query, sentence: str) -> float:
     if asked.figure:
         checks.append(bool(re.search(r"\d", _without_when(sentence, asked.numbered))))
         if not asked.target:  # what was done, not what is aimed at
-            checks.append(not _only_targets(sentence))
+            checks.append(not _only_targets(sentence) and not _aimed_at(query, sentence))
     if asked.rank:
         checks.append(bool(_RANK_A.search(sentence)))
     elif asked.rate:

@@ -433,6 +433,11 @@ def test_an_answer_of_the_wrong_kind_is_no_answer(sample_retriever) -> None:
         ("Có bao nhiêu hộ nghèo?", "tặng quà cho hộ nghèo dịp Tết", 0.0),  # no figure at all
         ("Thu NSNN tháng 10 được bao nhiêu?", "Trong tháng 10/2025, thu NSNN đạt khá", 0.0),
         ("Tỷ lệ phủ sóng 5G đạt bao nhiêu?", "phấn đấu đạt 50% số trạm phát sóng", 0.0),
+        (  # the clause about it aims at the figure; another clause reports done work
+            "Hết tháng 2 giải ngân vốn đầu tư công đạt bao nhiêu?",
+            "Phê duyệt 01 dự án; phấn đấu đến hết tháng 02/2026 giải ngân vốn đầu tư công đạt 10%",
+            0.0,
+        ),
         ("Quyết định công nhận mang số bao nhiêu?", "Quyết định số 1962/QĐ-UBND công nhận", 1.0),
         ("Xã nào có nhiều vụ vi phạm nhất?", "xã Hòa An nhiều vụ vi phạm nhất (05 vụ)", 1.0),
         ("Xã nào có nhiều vụ vi phạm nhất?", "các xã thống nhất kiểm tra vi phạm", 0.0),
