@@ -1,0 +1,58 @@
+"""The probe set: 90 questions by a third writer (2026-12-02), briefed only with the reports,
+over the four Sông Mai samples and the shared reports. Unlike the bank's held-out half it
+WAS read while developing (its failures pointed at general faults: follow-ups compared with
+last month, a year's report answering for a month, ambiguous unaccented syllables), so it
+is a probe, not a held-out measure. Its first run, before any change it suggested, is the
+one unseen score (bench/data/probe.md).
+
+Usage: python bench/probe.py [--index DIR] [--show]   (needs ../shared)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+from pathlib import Path
+
+import bank
+from common import ROOT, build_index, require_shared
+from quality import run_ours, shared_corpus
+
+PROBE = Path(__file__).with_name("data") / "probe.jsonl"
+
+
+def _corpus(tmp: Path, name: str) -> Path:
+    if name == "shared":
+        return shared_corpus(tmp)
+    return ROOT / "samples"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--index", type=Path, help="reuse indexes under this folder")
+    ap.add_argument("--show", action="store_true", help="print each wrong or refused answer")
+    args = ap.parse_args()
+    require_shared()
+    questions = [json.loads(x) for x in PROBE.read_text("utf-8").splitlines() if x.strip()]
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in ("samples", "shared"):
+            index = (args.index or Path(tmp)) / f"probe-{name}"
+            if not (index / "manifest.json").exists():
+                build_index(index, corpus=_corpus(Path(tmp), name))
+            rows += run_ours(index, [q for q in questions if q["set"] == name])
+    print(f"probe ({len(rows)} questions, read while developing: not held out)")
+    for metric, value in bank.score(rows).items():
+        print(
+            f"  {metric:14} {value:.3f}" if isinstance(value, float) else f"  {metric:14} {value}"
+        )
+    if args.show:
+        for r in rows:
+            q = r["q"]
+            if r["wrong"] or (q["answerable"] and r["insufficient"]):
+                print(f"[{q['id']}] {q['question']}\n   -> {r['answer'][:200]}")
+
+
+if __name__ == "__main__":
+    main()
