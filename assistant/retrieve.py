@@ -73,18 +73,13 @@ class Corpus:
 
     def report_idf(self, report_id: str) -> Callable[[str], float]:
         """A term's rarity within one report: judging an answer from that report never
-        depends on which other reports happen to be indexed. A word the report never uses
-        weighs half the rarest: it is as often the asker's own word for what the report
-        says ("tóm được" for "bắt") as a fact it does not hold."""
+        depends on which other reports happen to be indexed."""
         df, n = self._report_terms(report_id)
-        return lambda t: math.log(1 + (n + 1) / (df.get(t, 0) + 0.5)) * (1.0 if t in df else UNUSED)
+        return lambda t: math.log(1 + (n + 1) / (df.get(t, 0) + 0.5))
 
     def report_count(self, report_id: str) -> Callable[[str], int]:
         df = self._report_terms(report_id)[0]
         return lambda t: df.get(t, 0)
-
-
-UNUSED = 0.5  # the weight of a word the report never uses, as a share of the rarest's
 
 
 class HybridRetriever:

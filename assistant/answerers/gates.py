@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from assistant.answerers import named
 from assistant.context import Context
 from assistant.query import Query, without_periods
 from assistant.scope import effective_period
@@ -137,69 +138,6 @@ def _without_documents(text: str) -> str:
     return text
 
 
-# "Ai …", "đội nào", "những doanh nghiệp nào": a person or a body, named — a count of them
-# ("trao giải cho 22 cá nhân", "với 12 doanh nghiệp") says who did not.
-_WHO_Q = re.compile(
-    r"\b(?:(?:doi|don vi|doanh nghiep|cong ty|ca nhan|tap the|nha thau|nha dau tu|"
-    r"co quan|to chuc|truong|benh vien|thay co|giao vien|hoc sinh|nguoi|em) nao|who|"
-    r"which (?:team|company|companies|"
-    r"contractor|individual|person|people|school)s?)\b"
-)
-# Capitalised heads of common nouns ("Kế hoạch", "Ban tổ chức"): no one's name.
-_NO_NAME = frozenset("Kế Quyết Nghị Công Chỉ Thông Ban Biên Cuộc Hội Tờ Báo Giải Đoàn".split())
-
-
-# "…, trong đó X", "riêng X" (not "riêng tháng 10": a period), "trong số …, có bao nhiêu X":
-# the part X asked about (read on the folded question, its commas kept)
-_PART = re.compile(
-    r"\btrong (?:do|so do)\b(.+)$|(?:^|[,;]\s*)rieng\s+(?!thang|quy|nam|ky)(.+)$|"
-    r"\btrong so\b[^,]*,(.+)$"
-)
-
-
-def _part_asked(query: Query) -> tuple[str, ...]:
-    """The words of the part a question asks about after "trong đó" ("trong đó bao nhiêu
-    người là người có công" → người có công): a unit giving only the whole is no answer."""
-    from assistant.answerers.support import question_terms
-
-    m = _PART.search(vn.nfc(query.folded).strip())
-    if not m:
-        return ()
-    part = " ".join(vn.syllables(without_periods(next(g for g in m.groups() if g))))
-    words = question_terms(tuple(part.split()))
-    return tuple(w for w in words if w not in vn.STOPWORDS)
-
-
-def _holds_part(part: tuple[str, ...], unit: str) -> bool:
-    """Every word of the part, and its words as written together ("người có công", not
-    "người … công chức")."""
-    from assistant.answerers.support import bigram_share
-
-    words = [w for w in vn.terms(unit) if w not in vn.STOPWORDS]
-    return set(part) <= set(words) and bigram_share(list(dict.fromkeys(part)), words) >= 0.5
-
-
-def asks_who(query: Query) -> bool:
-    plain = " ".join(vn.syllables(query.folded))
-    said = query.text.lower() if query.accented else plain
-    return bool(_WHO_Q.search(plain) or re.search(r"(?<!\w)ai(?!\w)", said))
-
-
-def names_someone(query: Query, unit: str) -> bool:
-    """The unit names a person or a body the question does not already name."""
-    from assistant.answerers.support import proper_names
-
-    asked = f" {vn.match_key(query.text)} "
-    unquoted = _QUOTED.sub(" ", _without_documents(unit))  # “Tìm kiếm ý tưởng …”: a title
-    return any(
-        f" {vn.match_key(n)} " not in asked and n.split()[0] not in _NO_NAME
-        for n in proper_names(unquoted)
-    )
-
-
-_QUOTED = re.compile(r"[“\"][^”\"]{0,200}[”\"]")
-
-
 # "theo quyết định nào", "văn bản nào": a document, by its number
 _DOCUMENT_Q = re.compile(
     r"\b(?:quyet dinh|van ban|ke hoach|cong van|nghi quyet|chi thi|thong tu|nghi dinh|"
@@ -270,10 +208,10 @@ def answer_type(query: Query, sentence: str) -> float:
         checks.append(bool(_DATE_A.search(_without_documents(sentence))))
     if asked.document:
         checks.append(bool(vn.documents_in(sentence)))
-    if asks_who(query):
-        checks.append(names_someone(query, sentence))
-    if part := _part_asked(query):  # "…, trong đó bao nhiêu người có công?": that part
-        checks.append(_holds_part(part, sentence))
+    if named.asks_who(query):
+        checks.append(named.names_someone(query, sentence))
+    if part := named.part_asked(query):  # "…, trong đó bao nhiêu người có công?": that part
+        checks.append(named.holds_part(part, sentence))
     if query.extreme:  # "xã nào nhiều nhất": a sentence that says which is (lists are compare's)
         checks.append(bool(_EXTREME_A.search(sentence)))
     return 0.5 if not checks else float(all(checks))

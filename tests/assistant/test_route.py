@@ -14,8 +14,10 @@ from assistant.answerers import (
     extract,
     figures,
     gates,
+    items,
     llm,
     metadata,
+    named,
     records,
     section,
     superlative,
@@ -157,15 +159,13 @@ def test_done_tasks_are_not_answered_with_the_plan() -> None:
 
 
 def test_list_items_of_one_sentence_and_numbered_lists() -> None:
-    items = superlative._text_items(
+    found = items.text_items(
         "Cập nhật thông tin các hội, đoàn thể: 56.920 hội viên hội người cao tuổi, 72.142 hội "
         "viên hội nông dân, 48.253 hội viên hội cựu chiến binh, 251 hội viên hội chữ thập đỏ."
     )
-    assert [i.raw for i in items] == ["56.920", "72.142", "48.253", "251"]
-    assert {i.unit for i in items} == {"hoi"}
-    numbered = superlative._text_items(
-        "(12) Cấp phiếu lý lịch tư pháp; (13) Thu thuế khoán hộ kinh doanh"
-    )
+    assert [i.raw for i in found] == ["56.920", "72.142", "48.253", "251"]
+    assert {i.unit for i in found} == {"hoi"}
+    numbered = items.text_items("(12) Cấp phiếu lý lịch tư pháp; (13) Thu thuế khoán hộ kinh doanh")
     assert not [i for i in numbered if i.raw in ("12", "13")]  # a place in a list counts nothing
 
 
@@ -245,13 +245,13 @@ def test_a_heading_word_that_holds_a_stopword_names_its_section(sample_retriever
 
 
 def test_a_summary_row_is_not_the_largest_of_what_it_sums() -> None:
-    assert superlative._aggregate("Nội dung: Chỉ số chung")
-    assert superlative._aggregate("Tổng cộng")
-    assert superlative._aggregate("tong cong")  # typed without its diacritics
-    assert not superlative._aggregate("Chi phí gia nhập thị trường")
+    assert items.aggregate("Nội dung: Chỉ số chung")
+    assert items.aggregate("Tổng cộng")
+    assert items.aggregate("tong cong")  # typed without its diacritics
+    assert not items.aggregate("Chi phí gia nhập thị trường")
     # folded, "công" reads as "cộng" (a sum): a company or "03 công trình" sums nothing
-    assert not superlative._aggregate("Công ty Cổ phần chợ Lạng Sơn")
-    assert not superlative._aggregate("03 công trình nhà nước")
+    assert not items.aggregate("Công ty Cổ phần chợ Lạng Sơn")
+    assert not items.aggregate("03 công trình nhà nước")
 
 
 def test_a_running_total_is_compared_with_the_running_total(sample_retriever) -> None:
@@ -284,11 +284,11 @@ def test_who_asks_for_a_name_not_a_count() -> None:
     names the body asked about."""
     q = normalize("Đội nào giành giải nhất Giải Đua thuyền sông Mai?")
     count = "Tổ chức Giải Đua thuyền sông Mai theo Kế hoạch số 301/KH-UBND, với 14 đội tham gia."
-    assert gates.asks_who(q) and gates.answer_type(q, count) == 0.0
-    named = "Đội phường Hòa An giành giải nhất Giải Đua thuyền sông Mai."
-    assert gates.answer_type(q, named) == 1.0
-    assert gates.asks_who(normalize("Ai ký báo cáo số 1250?"))
-    assert not gates.asks_who(normalize("Tết nhân ái trao bao nhiêu suất quà?"))
+    assert named.asks_who(q) and gates.answer_type(q, count) == 0.0
+    winner = "Đội phường Hòa An giành giải nhất Giải Đua thuyền sông Mai."
+    assert gates.answer_type(q, winner) == 1.0
+    assert named.asks_who(normalize("Ai ký báo cáo số 1250?"))
+    assert not named.asks_who(normalize("Tết nhân ái trao bao nhiêu suất quà?"))
     english = normalize("What share of the applications came from Bến Đò ward?")
     assert support.name_share(english, "Tỷ lệ hồ sơ trực tuyến toàn trình đạt 71,2%") == 0.0
 
@@ -349,20 +349,20 @@ def test_weak_points_name_the_shortcomings_section(sample_retriever) -> None:
 
 def test_a_title_in_quotes_names_no_winner() -> None:
     q = normalize("Cuộc thi ý tưởng sáng tạo, thầy cô nào giành giải nhất?")
-    assert gates.asks_who(q)
-    assert not gates.names_someone(q, "Ban hành Kế hoạch tổ chức cuộc thi “Tìm Kiếm Ý Tưởng”.")
+    assert named.asks_who(q)
+    assert not named.names_someone(q, "Ban hành Kế hoạch tổ chức cuộc thi “Tìm Kiếm Ý Tưởng”.")
 
 
 def test_a_nested_label_gives_the_innermost_item() -> None:
     """A footnote's heading ("Thu đối với công trình xây dựng: 01 công trình …") is no item;
     its last label and figure are, and "đồng." at the sentence's end is the unit "đồng"."""
-    items = superlative._text_items(
+    found = items.text_items(
         "Thu giá dịch vụ vệ sinh môi trường: Thu đối với công trình xây dựng: 01 công trình "
         "xây dựng miễn phép: 1.440.000 đồng; 03 công trình nhà nước: 2.588.000 đồng; Công ty "
         "Cổ phần chợ Lạng Sơn: 11.340.000 đồng; Các đơn vị nhận ủy nhiệm thu: 264.950.000 đồng."
     )
-    assert [i.raw for i in items] == ["1.440.000", "2.588.000", "11.340.000", "264.950.000"]
-    assert {i.unit for i in items} == {"dong"}
+    assert [i.raw for i in found] == ["1.440.000", "2.588.000", "11.340.000", "264.950.000"]
+    assert {i.unit for i in found} == {"dong"}
 
 
 def test_chu_yeu_asks_for_the_most_not_the_weakest() -> None:

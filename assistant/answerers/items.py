@@ -1,0 +1,96 @@
+"""The items of a list written in a sentence or a footnote ("xã A: 05 vụ; xã B: 02 vụ",
+"56.920 hội viên hội người cao tuổi, 72.142 hội viên hội nông dân"): each with its name,
+its figure as written and what it counts — what a superlative picks the extreme of. A row
+that sums the others ("Tổng cộng", "Toàn tỉnh") is never one of them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from index import vn
+
+_ITEM = re.compile(
+    r"(?P<name>[^;:,()\n]{2,90}?)\s*(?::\s*|\(\s*)(?P<num>\d[\d.,]*)\s*(?P<unit>[^\s;,()]*)"
+)
+
+
+@dataclass(frozen=True)
+class Item:
+    name: str
+    raw: str
+    value: float
+    quote: str  # the item as written (a table row: its label and the asked-for cells)
+    source: str = ""  # the line of the passage it comes from
+    unit: str = ""  # the first word after its figure, folded ("vu", "hoi"): what it counts
+
+
+_FIGURE_UNIT = re.compile(r"(?<![\w.,/])(?P<num>\d[\d.,]*)(?![\d/.])\s*(?P<unit>[^\W\d_]+)?")
+_YEARISH = re.compile(r"(?:19|20)\d\d")
+# A row or item that sums the others up ("Chỉ số chung", "Tổng cộng", "Toàn tỉnh"): never
+# the largest of the things it sums (a table's is, when the question compares entities).
+_AGGREGATE = re.compile(
+    r"(?:nội dung: )?(?:chỉ số chung|tổng cộng|tổng số|tổng|cộng|chung|toàn (?:tỉnh|thành phố|"
+    r"huyện|xã)|bình quân|trung bình)\b"
+)
+
+
+def aggregate(name: str) -> bool:
+    """Whether an item's name sums the others up, read with its diacritics where it has
+    them: folded, "Công ty …" and "03 công trình" would read as "cộng" (a sum)."""
+    lower = vn.nfc(name).lower().strip()
+    if vn.has_diacritics(lower):
+        return _AGGREGATE.match(lower) is not None
+    return _AGGREGATE.match(lower) is not None or _AGGREGATE_FOLDED.match(lower) is not None
+
+
+_AGGREGATE_FOLDED = re.compile(
+    r"(?:noi dung: )?(?:chi so chung|tong cong|tong so|tong|cong|chung|toan (?:tinh|thanh pho|"
+    r"huyen|xa)|binh quan|trung binh)\b"
+)
+_BULLET = re.compile(r"^[\s\-+•*]+")
+_ENUMERATOR = re.compile(r"^\s*(?:\(\d{1,2}\)|\d{1,2}[.)](?!\d))\s*")
+
+
+_LABELLED = re.compile(
+    r"(?P<name>[^;:()\n]{2,90}?)\s*:\s*(?P<num>\d[\d.,]*)\s*(?P<unit>[^\s;,()]*)"
+)
+
+
+def _last_labelled(part: str) -> re.Match[str] | None:
+    """In "Thu đối với công trình: 01 công trình miễn phép: 1.440.000 đồng" the item is
+    the innermost label and its figure, not the heading's "công trình: 01"."""
+    tail = part.rsplit(":", 2)
+    if len(tail) < 3:
+        return None
+    return _LABELLED.fullmatch(f"{tail[1]}:{tail[2]}".strip(" ."))
+
+
+def text_items(text: str) -> list[Item]:
+    """The items of a list written in a sentence or a footnote: "xã A: 05 vụ; xã B: 02 vụ",
+    "56.920 hội viên hội người cao tuổi, 72.142 hội viên hội nông dân", "tỉnh Lâm Đồng đã
+    rà soát 77 văn bản; tỉnh Đắk Nông … 397 văn bản". Only the items that count the same
+    unit as most of them are kept, so a list never compares two kinds of things."""
+    found = []
+    for part in re.split(r"[;\n]|,\s(?=[^\d]|\d[\d.,]*\s+[^\W\d_])", vn.strip_markers(text)):
+        part = _ENUMERATOR.sub("", part)  # "(13) Thu thuế khoán": a place in a list, no count
+        quote = _BULLET.sub("", part).strip(" .")
+        m = _last_labelled(part) or _ITEM.search(part)
+        if m and (value := vn.parse_number(m.group("num"))) is not None:
+            name = re.sub(r"^[\s\-+•]*(?:gồm|trong đó|như)?:?\s*", "", m.group("name")).strip()
+            unit = vn.fold(m.group("unit") or "").rstrip(".:")
+            found.append((unit, Item(name, m.group("num"), value, quote)))
+        elif (
+            (f := _FIGURE_UNIT.search(part))
+            and not _YEARISH.fullmatch(f.group("num"))
+            and (value := vn.parse_number(f.group("num")))
+        ):
+            name = (part[: f.start()] + part[f.end() :]).strip(" .:-")
+            unit = vn.fold(f.group("unit") or "")
+            found.append((unit, Item(name, f.group("num"), value, quote)))
+    found = [(u, i) for u, i in found if not aggregate(i.name)]  # "Tổng cộng"
+    if not found:
+        return []
+    units = [u for u, _ in found]
+    common = max(set(units), key=units.count)
+    return [replace(i, unit=u) for u, i in found if u == common]

@@ -1,0 +1,66 @@
+"""What a question asks to be named, beyond a kind of figure: a person or a body ("ai …",
+"đội nào", "những doanh nghiệp nào": a count of them says who did not), and a part of a
+whole ("…, trong đó X", "riêng X", "trong số …, có bao nhiêu X": the whole is no answer).
+Read by `gates.answer_type` with the other kinds of answer asked."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answerers.support import bigram_share, proper_names, question_terms
+from assistant.query import Query, without_periods
+from index import vn
+
+# "Ai …", "đội nào", "những doanh nghiệp nào": a person or a body, named — a count of them
+# ("trao giải cho 22 cá nhân", "với 12 doanh nghiệp") says who did not.
+_WHO_Q = re.compile(
+    r"\b(?:(?:doi|don vi|doanh nghiep|cong ty|ca nhan|tap the|nha thau|nha dau tu|"
+    r"co quan|to chuc|truong|benh vien|thay co|giao vien|hoc sinh|nguoi|em) nao|who|"
+    r"which (?:team|company|companies|contractor|individual|person|people|school)s?)\b"
+)
+_QUOTED = re.compile(r"[“\"][^”\"]{0,200}[”\"]")  # a title in quotes names no one
+# Capitalised heads of common nouns ("Kế hoạch", "Ban tổ chức"): no one's name.
+_NO_NAME = frozenset("Kế Quyết Nghị Công Chỉ Thông Ban Biên Cuộc Hội Tờ Báo Giải Đoàn".split())
+
+
+# "…, trong đó X", "riêng X" (not "riêng tháng 10": a period), "trong số …, có bao nhiêu X":
+# the part X asked about (read on the folded question, its commas kept)
+_PART = re.compile(
+    r"\btrong (?:do|so do)\b(.+)$|(?:^|[,;]\s*)rieng\s+(?!thang|quy|nam|ky)(.+)$|"
+    r"\btrong so\b[^,]*,(.+)$"
+)
+
+
+def part_asked(query: Query) -> tuple[str, ...]:
+    """The words of the part a question asks about after "trong đó" ("trong đó bao nhiêu
+    người là người có công" → người có công): a unit giving only the whole is no answer."""
+    m = _PART.search(vn.nfc(query.folded).strip())
+    if not m:
+        return ()
+    part = " ".join(vn.syllables(without_periods(next(g for g in m.groups() if g))))
+    words = question_terms(tuple(part.split()))
+    return tuple(w for w in words if w not in vn.STOPWORDS)
+
+
+def holds_part(part: tuple[str, ...], unit: str) -> bool:
+    """Every word of the part, and its words as written together ("người có công", not
+    "người … công chức")."""
+    words = [w for w in vn.terms(unit) if w not in vn.STOPWORDS]
+    return set(part) <= set(words) and bigram_share(list(dict.fromkeys(part)), words) >= 0.5
+
+
+def asks_who(query: Query) -> bool:
+    """ "Ai" as typed (with diacritics, not "ái"/"ải"), or "<someone> nào"."""
+    plain = " ".join(vn.syllables(query.folded))
+    said = query.text.lower() if query.accented else plain
+    return bool(_WHO_Q.search(plain) or re.search(r"(?<!\w)ai(?!\w)", said))
+
+
+def names_someone(query: Query, unit: str) -> bool:
+    """The unit names a person or a body the question does not already name."""
+    asked = f" {vn.match_key(query.text)} "
+    unquoted = _QUOTED.sub(" ", unit)  # “Tìm kiếm ý tưởng …”: a title
+    return any(
+        f" {vn.match_key(n)} " not in asked and n.split()[0] not in _NO_NAME
+        for n in proper_names(unquoted)
+    )
