@@ -57,7 +57,8 @@ def _figures(query: Query, cand: Candidate, weight: float) -> list[Scored]:
         score = weight + len(terms & set(before)) * 0.3 + len(terms & around) * 0.5
         if running:
             own = " ".join(vn.syllables(vn.fold(f"{seg.before} {seg.after}")))
-            score += 1.0 if RUNNING_TOTAL.search(own) else -1.5  # as a rate for an amount
+            # a month's amount is as far from a running total as a rate is from an amount
+            score += 1.0 if RUNNING_TOTAL.search(own) else -1.5
         score += 0.8 if (unit == "%") == wants_rate else -1.5
         if wants_money:
             score += 0.6 if "đồng" in unit else -0.6
