@@ -187,6 +187,12 @@ _ASKED_FIGURE = re.compile(
 )
 
 
+# how a comparison is asked, no topic of its own
+_COMPARE_WORDS = frozenset(
+    vn.fold(w) for w in "tăng giảm hay hơn kém chênh lệch so với bao nhiêu mấy".split()
+)
+
+
 def _compared(
     question: str,
     mentions: list[P.Mention],
@@ -207,11 +213,6 @@ def _compared(
         return None
     asked = _ASKED_FIGURE.sub("", prev.resolved).rstrip(" ?")
     return f"{asked} tăng hay giảm bao nhiêu so với {other.spoken}?"
-
-
-_COMPARE_WORDS = frozenset(
-    vn.fold(w) for w in "tăng giảm hay hơn kém chênh lệch so với bao nhiêu mấy".split()
-)
 
 
 def resolve(question: str, history: list[Turn]) -> str:

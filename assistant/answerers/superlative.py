@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Mapping
 
 from assistant.answerers import tables
 from assistant.answerers.compare import figure_for
@@ -138,7 +139,7 @@ def _period_superlative(query: Query, ctx: Context) -> Answer | None:
 _SUBLIST = re.compile(r"^\s*[-*•]\s*(?P<head>.+)\n(?P<items>(?:\s*\+.*(?:\n|$))+)", re.M)
 
 
-def _with_footnotes(hits: list[Hit], chunks: dict[str, Chunk]) -> list[Hit]:
+def _with_footnotes(hits: list[Hit], chunks: Mapping[str, Chunk]) -> list[Hit]:
     """The hits and, after each paragraph, the footnotes it refers to: "tiếp công dân định
     kỳ được 22 lượt¹⁵" is found, and its list ("đất đai: 12 lượt; GPMB: 08 lượt") lives
     in footnote 15."""
