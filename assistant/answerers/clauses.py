@@ -4,7 +4,7 @@ question, and the footnotes its clauses refer to (where reports keep their real 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from assistant.answerers.support import coverage, question_terms
 from assistant.context import Context
@@ -21,24 +21,27 @@ def covers(query: Query, text: str, ctx: Context, report_id: str) -> float:
     return coverage(terms, set(vn.terms(text)), ctx.corpus.report_idf(report_id))
 
 
+def referenced(chunk: Chunk, text: str, chunks: Mapping[str, Chunk]) -> list[Chunk]:
+    """The footnotes the markers of `text` (a part of `chunk`) refer to, in order."""
+    if chunk.kind == "footnote":
+        return []
+    prefix = chunk.id.rsplit(":", 1)[0]
+    found = (chunks.get(f"{prefix}:fn{n}") for n, _, _ in vn.footnote_markers(text))
+    return [fn for fn in found if fn is not None]
+
+
 def footnotes_for(
-    query: Query, chunk: Chunk, sentence: str, chunks: dict[str, Chunk], ctx: Context
+    query: Query, chunk: Chunk, sentence: str, chunks: Mapping[str, Chunk], ctx: Context
 ) -> list[Chunk]:
     """Footnotes referenced from the clause of `sentence` the question is about
     ('… phê duyệt chủ trương đầu tư 01 dự án⁵'), or, for list questions, from every
     clause that matches well."""
-    if chunk.kind == "footnote":
-        return []
-    prefix = chunk.id.rsplit(":", 1)[0]
     clauses = [c for c in re.split(r"(?<=[;:])\s+", sentence) if c.strip()]
     scored = [(covers(query, c, ctx, chunk.report_id), c) for c in clauses]
     top = max((s for s, _ in scored), default=0.0)
     found: list[tuple[float, Chunk]] = []
     for s, clause in scored:
-        for number, _, _ in vn.footnote_markers(clause):
-            fn = chunks.get(f"{prefix}:fn{number}")
-            if fn is None:
-                continue
+        for fn in referenced(chunk, clause, chunks):
             if s >= 0.9 * top or (
                 query.is_list
                 and covers(query, f"{clause} {fn.text}", ctx, chunk.report_id) >= 0.8 * top

@@ -17,6 +17,7 @@ from assistant.answerers import tables
 from assistant.answerers.clauses import (
     focus,
     footnotes_for,
+    referenced,
     referencing_chunk,
     referring_clause,
     with_footnotes,
@@ -112,7 +113,9 @@ def judge_one(query: Query, cand: Candidate, best_score: float, ctx: Context) ->
     corpus = ctx.corpus
     # a list asked for is quoted with the footnotes its sentence refers to, where reports
     # keep their lists ("tạm đình chỉ 02 cơ sở¹¹" — ¹¹ "Quán karaoke …; Nhà nghỉ …")
-    listed = _referenced(cand, ctx) if query.is_list else ""
+    listed = ""
+    if query.is_list:
+        listed = " ".join(fn.text for fn in referenced(chunk, cand.sentence, ctx.store.chunks))
     return signals(
         query,
         f"{cand.sentence} {cand.context} {chunk.extra.get('context', '')} {listed}",
@@ -126,14 +129,6 @@ def judge_one(query: Query, cand: Candidate, best_score: float, ctx: Context) ->
         cand.hit.exact,
         query.understood,
     )
-
-
-def _referenced(cand: Candidate, ctx: Context) -> str:
-    """The text of the footnotes a unit's markers refer to."""
-    prefix = cand.hit.chunk.id.rsplit(":", 1)[0]
-    chunks = ctx.store.chunks
-    found = (chunks.get(f"{prefix}:fn{n}") for n, _, _ in vn.footnote_markers(cand.sentence))
-    return " ".join(fn.text for fn in found if fn is not None)
 
 
 _SO_FAR = re.compile(r"\b(?:luy ke|cong don|den nay|hien nay|hien tai|hien co|ca nam|tu dau nam)\b")

@@ -12,6 +12,7 @@ import time
 from collections.abc import Mapping
 
 from assistant.answerers import tables
+from assistant.answerers.clauses import referenced
 from assistant.answerers.compare import figure_for
 from assistant.answerers.extract import clean
 from assistant.answerers.figures import COMPARE_WORDS
@@ -146,12 +147,8 @@ def _with_footnotes(hits: list[Hit], chunks: Mapping[str, Chunk]) -> list[Hit]:
     out, seen = [], {h.chunk.id for h in hits}
     for hit in hits:
         out.append(hit)
-        prefix = hit.chunk.id.rsplit(":", 1)[0]
-        for number, _, _ in (
-            vn.footnote_markers(hit.chunk.text) if hit.chunk.kind != "footnote" else []
-        ):
-            fn = chunks.get(f"{prefix}:fn{number}")
-            if fn is not None and fn.id not in seen:
+        for fn in referenced(hit.chunk, hit.chunk.text, chunks):
+            if fn.id not in seen:
                 seen.add(fn.id)
                 out.append(Hit(fn, hit.score))
     return out

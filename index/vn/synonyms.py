@@ -130,14 +130,19 @@ def implied_fields(title_terms: set[str], asked: str, body: Callable[[], str]) -
     section's folded text (`body()`, read only then) holds a word of that field ("học
     sinh"): no field it never reports."""
     asked = _padded(asked)
-    out: set[str] = set()
-    for umbrella, fields in FIELD_GROUPS.items():
-        if not set(terms(umbrella)) <= title_terms:
-            continue
-        for field, words in fields.items():
-            if f" {field} " in asked and any(f" {w} " in body() for w in words):
-                out |= set(terms(field))
-    return out
+    wanted = [
+        (field, words)
+        for umbrella, fields in FIELD_GROUPS.items()
+        if set(terms(umbrella)) <= title_terms
+        for field, words in fields.items()
+        if f" {field} " in asked
+    ]
+    if not wanted:
+        return set()
+    text = body()  # read once, and only for a field asked under its umbrella
+    return {
+        t for field, words in wanted if any(f" {w} " in text for w in words) for t in terms(field)
+    }
 
 
 # Phrases a question uses for an actor or a place in general, that no passage needs to
