@@ -80,7 +80,7 @@ def _antecedent(kind: str, prev: Turn) -> str:
     kind as the previous question asked about it ("mô hình (Quyết định 787 … thí điểm)");
     else the last named thing of that kind in its answer."""
     if vn.fold(kind) in PLACE_KINDS:
-        names = _names(prev.resolved)
+        names = proper_names(prev.resolved)
         return names[-1] if names else ""
     if named := _named(prev.resolved, kind):
         return named
@@ -123,7 +123,7 @@ def _absolute(text: str) -> tuple[P.Mention | None, P.Period | None]:
     return None, None
 
 
-def _names(text: str) -> list[str]:
+def proper_names(text: str) -> list[str]:
     """Proper names: runs of capitalised words ("Phú Mai", "Xã Phú Mai"); the first word of
     the sentence only in a run of two or more; abbreviations (NSNN) are not names."""
     words = re.findall(r"[^\W_]+", vn.nfc(text))
@@ -163,7 +163,7 @@ def _substitute(previous: str, x: str) -> str:
     """The previous question asked of `x` instead: a name for a name ("Lâm Đồng" →
     "Bình Thuận"), else the phrase of the same length that shares its head or its last
     word ("viên chức" → "công chức"); else `x` added in brackets."""
-    x_names, prev_names = _names(x), _names(previous)
+    x_names, prev_names = proper_names(x), proper_names(previous)
     if x_names and prev_names:  # a place for a place: "Lâm Đồng", not "Chi phí"'s "Chi"
         alike = [n for n in prev_names if len(n.split()) == len(x_names[0].split())]
         return previous.replace((alike or prev_names)[-1], x_names[0], 1)
@@ -231,7 +231,7 @@ def resolve(question: str, history: list[Turn]) -> str:
     mentions = P.mentions(question)
     follows = bool(FOLLOW_ON_RE.search(question))
     anaphora = ANAPHORA_RE.search(question)
-    if PART_RE.search(question) and not _names(question):
+    if PART_RE.search(question) and not proper_names(question):
         # "trong đó cấp xã bao nhiêu?": the part of what was just asked
         return f"{prev.resolved.rstrip(' ?')}, {question.rstrip(' ?')}?"
     if anaphora:
@@ -259,8 +259,8 @@ def resolve(question: str, history: list[Turn]) -> str:
         if current is not None:  # "tháng trước" in a question of its own
             resolved = P.replace_mention(resolved, m, _written(resolved, m, current))
     carry = []
-    if follows and not _names(question) and not anaphora:
-        carry += _names(prev.resolved)[:2]  # "thế tỉnh đã công nhận chưa?" — whom?
+    if follows and not proper_names(question) and not anaphora:
+        carry += proper_names(prev.resolved)[:2]  # "thế tỉnh đã công nhận chưa?" — whom?
     if follows and not mentions and current is not None:
         carry.append(current.spoken)
     if carry:

@@ -3,7 +3,8 @@
 This is the one entry point: the CLI, the web app, the API and the benchmarks all call
 `Assistant` (or `answer`). Each answerer takes (query, context) and returns an Answer or
 None to let the next one try; the extractive answerer always answers, if only to say the
-reports do not contain it. A question naming a period that no report covers is answered
+reports do not contain it. Two questions in one that no passage answers whole are answered
+part by part (answerers/parts.py). A question naming a period that no report covers is answered
 here, before any answerer: it says so, lists the periods there are and may quote the
 nearest one, clearly labelled, with `insufficient` set.
 """
@@ -22,6 +23,7 @@ from assistant.answerers import (
     extract,
     llm,
     metadata,
+    parts,
     records,
     section,
     summary,
@@ -65,14 +67,25 @@ def route(query: Query) -> tuple[Answerer, ...]:
     return PLANS.get(query.intent, _FREE)
 
 
-def respond(query: Query, ctx: Context) -> Answer:
+def respond(query: Query, ctx: Context, whole: bool = True) -> Answer:
+    """The answer of the first answerer that gives one; `whole` is False for a part of a
+    question (answerers/parts.py), which is not split again."""
     scope = ctx.scope(query)
     if scope.missing is not None:
         return period_missing(query, ctx, scope.missing)
     for answerer in route(query):
         if (a := answerer(query, ctx)) is not None:
-            return a
-    return extract.answer(query, ctx)  # unreachable: the extractive answerer always answers
+            break
+    else:
+        a = extract.answer(query, ctx)  # unreachable: the extractive answerer always answers
+    if not whole:
+        return a
+
+    def ask(part: str) -> Answer:
+        return respond(ctx.normalize(part), ctx, whole=False)
+
+    # two questions in one: each part on its own, when that answers more
+    return parts.answer(query.text, a, ask, ctx.store) or a
 
 
 def period_missing(query: Query, ctx: Context, period: Period) -> Answer:

@@ -1,0 +1,128 @@
+"""Two questions in one: "có bao nhiêu doanh nghiệp tham dự và tổng vốn là bao nhiêu?".
+
+When no passage answers the whole question, each part is asked on its own — a later part
+carrying the first's period and names when it gives none, and its topic when it names
+little of its own — and the answer gives every part in turn, each cited. A part no passage
+answers says so: nothing the reports say is refused, nothing they do not is made up.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from assistant.answerers.evidence import MARKER_GROUP_RE, format_markers, parse_markers
+from assistant.cite import Answer, Citer
+from assistant.dialogue import proper_names
+from assistant.query import topic_syllables, without_periods
+from index import periods as P
+from index import vn
+from index.store import Store
+
+# how a part asks: accented words match as typed, unaccented ones folded ("mấy" is not
+# "máy" of "bộ máy", "ai" is not "ái" of "nhân ái"); "trong mấy mô hình, …" only frames
+_ASKS = re.compile(
+    r"\b(?:bao nhiêu|những gì|gì|nào|thế nào|ra sao|bao giờ|(?<!trong )mấy|ai|ở đâu|chưa$|"
+    r"how many|how much|what|which|who|when|where)\b",
+    re.I,
+)
+_ASKS_FOLDED = re.compile(r"\b(?:bao nhieu|nhung gi|gi|nao|the nao|ra sao|bao gio|o dau)\b")
+# where one question ends and the next begins: "…, và …", "…; …", "… and …"
+_JOINS = re.compile(r"\s*[,;]\s*(?:(?:và|va|and|còn|con)\s+)?|\s+(?:và|va|and)\s+", re.I)
+_PART_OF = re.compile(r"(?:trong (?:đó|do|số|so)|riêng|rieng)\b", re.I)
+MAX_PARTS = 3
+MISSING = "Không tìm thấy đoạn nào trong các báo cáo đã nạp trả lời riêng ý này."
+
+
+def asks(text: str) -> bool:
+    if vn.has_diacritics(text):
+        return bool(_ASKS.search(text))
+    return bool(_ASKS.search(text) or _ASKS_FOLDED.search(vn.fold(text)))
+
+
+def split(question: str) -> list[str]:
+    """The questions a question asks, in order ([] when it asks one): each part asks
+    something of its own ("bao nhiêu", "những gì") and names at least two words."""
+    text = re.sub(r"\s+", " ", question).strip().rstrip("?.! ")
+    for m in _JOINS.finditer(text):
+        left, right = text[: m.start()].strip(), text[m.end() :].strip()
+        if _PART_OF.match(right):
+            continue  # "…, trong đó bao nhiêu …": one question about a part of the first
+        if asks(left) and asks(right) and len(right.split()) >= 2 and len(left.split()) >= 3:
+            rest = split(right) or [f"{right}?"]
+            return [f"{left}?", *rest][:MAX_PARTS]
+    return []
+
+
+def standalone(part: str, first: str) -> str:
+    """A later part as a question of its own: the first part's period when it names none;
+    its topic and names when it names little of its own ("thu giữ những gì?")."""
+    carry = []
+    if leans := _leans(part):
+        have = set(topic_syllables(part, vn.has_diacritics(part)))
+        topic = set(topic_syllables(first, vn.has_diacritics(first))) - have
+        words = re.findall(r"[^\W_]+", without_periods(first))
+        carry.append(" ".join(dict.fromkeys(w for w in words if vn.fold(w) in topic)))
+    if not P.mentions(part):
+        carry += [first[m.start : m.end] for m in P.mentions(first) if m.period is not None][:1]
+    if leans:
+        typed = vn.fold(" ".join([part, *carry]))
+        carry += [n for n in proper_names(first) if vn.fold(n) not in typed][:2]
+    carry = [c for c in carry if c]
+    return f"{part.rstrip(' ?')} ({', '.join(carry)})?" if carry else part
+
+
+def _leans(part: str) -> bool:
+    """A part that names little of its own ("được bao nhiêu điểm?", "chiếm bao nhiêu
+    phần trăm?"): it asks about what the first part named."""
+    return len(set(topic_syllables(part, vn.has_diacritics(part)))) <= 3
+
+
+def answer(
+    question: str, whole: Answer, ask: Callable[[str], Answer], store: Store
+) -> Answer | None:
+    """Each part answered by `ask` when `whole`, the answer to the question as one, is a
+    refusal; None when the question has one part or no part is answered either. (Splitting
+    questions the whole answered — to add what a part alone finds — was measured on the
+    bank's tune half: it fixed none and lost a figure.)"""
+    parts = split(question)
+    if not (whole.insufficient and parts):
+        return None
+    answers = [ask(parts[0]), *(ask(standalone(p, parts[0])) for p in parts[1:])]
+    if all(a.insufficient for a in answers):
+        return None
+    citer = Citer(store)  # the parts' citations, numbered anew in order of use
+    lines: list[str] = []
+    seen: set[str] = set()
+    for i, (part, a) in enumerate(zip(parts, answers, strict=True), 1):
+        lines.append(f"{i}) {part[:1].upper()}{part[1:]}")
+        if a.insufficient:
+            lines.append(MISSING)
+            continue
+        if a.text in seen:  # one passage answers both parts
+            lines.append("(xem ý trên)")
+            continue
+        seen.add(a.text)
+        lines.append(_renumbered(a, citer))
+    answered = [a for a in answers if not a.insufficient]
+    return Answer(
+        question,
+        "\n".join(lines),
+        False,
+        tuple(citer.citations),
+        min(a.support for a in answered),
+        {k: sum(a.timings_ms.get(k, 0.0) for a in answers) for k in ("retrieve", "answer")},
+        mode=answered[0].mode,
+        verified=all(a.verified for a in answered),
+    )
+
+
+def _renumbered(a: Answer, citer: Citer) -> str:
+    """The part's text with its [n] in the combined answer's numbering."""
+    by_n = {c.n: c for c in a.citations}
+    new = {n: int(citer.ref(by_n[n]).strip(" []")) for n in parse_markers(a.text) if n in by_n}
+
+    def mark(m: re.Match[str]) -> str:
+        return format_markers([new.get(n, n) for n in parse_markers(m.group(0))])
+
+    return MARKER_GROUP_RE.sub(mark, a.text)

@@ -1,0 +1,87 @@
+"""Two questions in one: split where each part asks something of its own, a later part
+carrying what it leaves to the first, each part answered and cited in one answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answerers import parts
+from assistant.answerers.evidence import parse_markers
+from assistant.route import answer
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "Tết Dương lịch 2026 đón bao nhiêu lượt khách, và doanh thu du lịch là bao nhiêu?",
+            ["Tết Dương lịch 2026 đón bao nhiêu lượt khách?", "doanh thu du lịch là bao nhiêu?"],
+        ),
+        (
+            "bat bao nhieu vu ma tuy va thu giu nhung gi",
+            ["bat bao nhieu vu ma tuy?", "thu giu nhung gi?"],
+        ),
+        (
+            "How many accidents happened in December, and how much was fined?",
+            ["How many accidents happened in December?", "how much was fined?"],
+        ),
+        (
+            "Quyết định nào thành lập tổ công tác, ai làm tổ trưởng; bao giờ xong việc?",
+            ["Quyết định nào thành lập tổ công tác?", "ai làm tổ trưởng?", "bao giờ xong việc?"],
+        ),
+    ],
+)
+def test_a_question_that_asks_twice_is_split_in_order(question: str, expected: list[str]) -> None:
+    assert parts.split(question) == expected
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Thu NSNN tháng 12 đạt bao nhiêu?",  # one question
+        "Có bao nhiêu hộ nghèo, hộ cận nghèo?",  # one question about two things
+        "Giải ngân được bao nhiêu, trong đó vốn tỉnh bao nhiêu?",  # a part of the first
+        "Trong mấy mô hình thí điểm, mô hình nào giải quyết nhiều hồ sơ nhất?",  # a frame
+    ],
+)
+def test_one_question_is_not_split(question: str) -> None:
+    assert parts.split(question) == []
+
+
+def test_a_later_part_carries_the_period_and_the_topic_it_leaves_out() -> None:
+    first = "Tháng 12/2023 công an Lạng Sơn bắt bao nhiêu vụ ma túy?"
+    carried = parts.standalone("thu giữ những gì?", first)
+    assert "Tháng 12/2023" in carried and "ma" in carried and "túy" in carried
+    assert carried.startswith("thu giữ những gì")
+    own = parts.standalone("Hội nghị xúc tiến đầu tư năm 2025 trao mấy biên bản?", first)
+    assert own == "Hội nghị xúc tiến đầu tư năm 2025 trao mấy biên bản?"  # complete: as asked
+
+
+def test_each_part_answered_and_cited_when_no_passage_answers_both(sample_retriever) -> None:
+    q = (
+        "Tết Dương lịch 2026 thành phố đón bao nhiêu lượt khách, và Hội nghị xúc tiến "
+        "đầu tư năm 2025 trao mấy biên bản ghi nhớ?"
+    )
+    a = answer(q, sample_retriever)
+    assert not a.insufficient
+    first, second = a.text.split("\n2) ")
+    assert first.startswith("1) Tết Dương lịch 2026") and "18.400 lượt khách" in first
+    assert "06 biên bản ghi nhớ" in second
+    # one numbering for the whole answer: each marker names a citation of this answer
+    ns = parse_markers(a.text)
+    assert ns and set(ns) == {c.n for c in a.citations}
+    by_n = {c.n: c for c in a.citations}
+    assert "18.400" in by_n[parse_markers(first)[0]].text
+    assert "06 biên bản" in by_n[parse_markers(second)[0]].text
+    assert "songmai-2026-01" in by_n[parse_markers(first)[0]].file
+    assert "songmai-2025-11" in by_n[parse_markers(second)[0]].file
+
+
+def test_a_part_nothing_answers_is_said_not_found(sample_retriever) -> None:
+    q = (
+        "Tết Dương lịch 2026 thành phố đón bao nhiêu lượt khách, và sân bay Sông Mai "
+        "đón bao nhiêu chuyến bay quốc tế?"
+    )
+    a = answer(q, sample_retriever)
+    assert "18.400 lượt khách" in a.text
+    assert a.text.rstrip().endswith(parts.MISSING)
