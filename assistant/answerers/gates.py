@@ -204,6 +204,8 @@ def answer_type(query: Query, sentence: str) -> float:
         checks.append(bool(vn.documents_in(sentence)))
     if named.asks_who(query):
         checks.append(named.names_someone(query, sentence))
+    if named.asks_firm(query):
+        checks.append(named.names_firm(sentence))
     if part := named.part_asked(query):  # "…, trong đó bao nhiêu người có công?": that part
         checks.append(named.holds_part(part, sentence))
     if query.extreme:  # "xã nào nhiều nhất": a sentence that says which is (lists are compare's)

@@ -1,5 +1,6 @@
 """What a question asks to be named, beyond a kind of figure: a person or a body ("ai …",
-"đội nào", "những doanh nghiệp nào": a count of them says who did not), and a part of a
+"đội nào", "những doanh nghiệp nào": a count of them says who did not; a firm by its name
+when a firm is asked), and a part of a
 whole ("…, trong đó X", "riêng X", "trong số …, có bao nhiêu X": the whole is no answer).
 Read by `gates.answer_type` with the other kinds of answer asked."""
 
@@ -17,6 +18,18 @@ _WHO_Q = re.compile(
     r"\b(?:(?:doi|don vi|doanh nghiep|cong ty|ca nhan|tap the|nha thau|nha dau tu|"
     r"co quan|to chuc|truong|benh vien|thay co|giao vien|hoc sinh|nguoi|em) nao|who|"
     r"which (?:team|company|companies|contractor|individual|person|people|school)s?)\b"
+)
+# A firm asked for ("công ty nào thi công", "nhà thầu nào", "which contractor"): only a firm
+# named answers — the project it builds, or "hoàn thành đấu thầu 02 dự án", does not.
+_FIRM_Q = re.compile(
+    r"\b(?:(?:cong ty|nha thau|tong thau|lien danh|doanh nghiep) nao|"
+    r"don vi nao (?:trung|thi cong|xay dung|xay lap|lam|nhan thau)|"
+    r"which (?:company|companies|contractor|firm)s?|who (?:won|built|builds|is building))\b"
+)
+_FIRM_A = re.compile(
+    r"\b(?:[Cc]ông ty|[Tt]ổng công ty|[Ll]iên danh|[Tt]ập đoàn|HTX|[Hh]ợp tác xã|DNTN|"
+    r"[Nn]hà thầu|[Dd]oanh nghiệp)\s+(?:(?:cổ phần|TNHH|tư nhân|MTV|một thành viên)\s+)*"
+    r"([^\W\d_])"
 )
 _QUOTED = re.compile(r"[“\"][^”\"]{0,200}[”\"]")  # a title in quotes names no one
 # Capitalised heads of common nouns ("Kế hoạch", "Ban tổ chức"): no one's name.
@@ -54,6 +67,15 @@ def asks_who(query: Query) -> bool:
     plain = " ".join(vn.syllables(query.folded))
     said = query.text.lower() if query.accented else plain
     return bool(_WHO_Q.search(plain) or re.search(r"(?<!\w)ai(?!\w)", said))
+
+
+def asks_firm(query: Query) -> bool:
+    return bool(_FIRM_Q.search(" ".join(vn.syllables(query.folded))))
+
+
+def names_firm(unit: str) -> bool:
+    """A firm by its name: "Công ty Cổ phần chợ Lạng Sơn", "Liên danh Hòa Bình – …"."""
+    return any(m.group(1).isupper() for m in _FIRM_A.finditer(vn.nfc(unit)))
 
 
 def names_someone(query: Query, unit: str) -> bool:

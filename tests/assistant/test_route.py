@@ -293,6 +293,20 @@ def test_who_asks_for_a_name_not_a_count() -> None:
     assert support.name_share(english, "Tỷ lệ hồ sơ trực tuyến toàn trình đạt 71,2%") == 0.0
 
 
+def test_a_firm_asked_is_answered_by_a_firm_named(sample_retriever) -> None:
+    """ "Công ty nào thi công …" is not answered by the project's tender being done, nor
+    by "nhà thầu tạm dừng thi công": only by a firm's name."""
+    q = normalize("Công ty nào thi công cải tạo chợ Bến Đò?")
+    assert named.asks_firm(q) and named.asks_firm(normalize("Which contractor won the bid?"))
+    assert not named.asks_firm(normalize("Xã nào có nhiều vụ vi phạm nhất?"))
+    tender = "Hoàn thành tổ chức đấu thầu xây lắp 01 dự án: Cải tạo, nâng cấp chợ Bến Đò."
+    assert gates.answer_type(q, tender) == 0.0
+    assert gates.answer_type(q, "nhà thầu đối với 06 dự án, nhà thầu tạm dừng thi công") == 0.0
+    assert gates.answer_type(q, "Công ty TNHH Xây dựng Đức Thành thi công chợ Bến Đò.") == 1.0
+    a = answer("Công ty nào trúng thầu xây Nhà văn hóa trung tâm thành phố?", sample_retriever)
+    assert a.insufficient, a.text  # the reports name the tender, never the firm
+
+
 def test_the_part_asked_after_trong_do_must_be_given() -> None:
     """ "…, trong đó bao nhiêu người có công?" asks for that part: the whole ("69.436 người")
     is no answer, nor "người … công chức" with the words apart."""
