@@ -37,7 +37,8 @@ MORE_RE = re.compile(
     r"\b(chi tiết hơn|cụ thể hơn|liệt kê|thêm nữa|nói rõ hơn|chi tiet hon|liet ke)\b", re.I
 )
 FILLER_RE = re.compile(
-    r"\b(còn|con|thì sao|thi sao|thế nào|the nao|ra sao|vậy|vay|nhé|nhe|thì|thi|thế|the)\b", re.I
+    r"\b(còn|con|thì sao|thi sao|thế nào|the nao|ra sao|vậy|vay|nhé|nhe|thì|thi|thế|the|đang)\b",
+    re.I,
 )
 # A question that says it follows on: "còn …", "thế còn …", "vậy còn …", "… thì sao?"
 FOLLOW_ON_RE = re.compile(
@@ -153,8 +154,8 @@ def _written(question: str, mention: P.Mention, current: P.Period | None) -> str
 
 
 _FOLLOW_SHELL = re.compile(
-    r"^(?:(?:thế|the|vậy|vay)\s+)?(?:còn|con)\s+|\s*(?:thì|thi)\s+(?:sao|thế nào|the nao|ra sao)"
-    r"\W*$|\s*(?:thế nào|the nao|ra sao)\W*$",
+    r"^(?:(?:thế|the|vậy|vay)\s+)?(?:còn|con)\s+|\s*(?:thì|thi)\s+(?:là\s+|la\s+)?"
+    r"(?:sao|thế nào|the nao|ra sao|bao nhiêu|bao nhieu|mấy)\W*$|\s*(?:thế nào|the nao|ra sao)\W*$",
     re.I,
 )
 

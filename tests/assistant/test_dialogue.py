@@ -198,3 +198,12 @@ def test_compared_with_last_month_is_a_comparison_not_last_months_question() -> 
     assert resolve("còn tháng trước thì sao?", h).startswith("tháng 10/2025 có bao nhiêu")
     assert "tháng 10/2025" in resolve("Số hộ nghèo tăng bao nhiêu so với tháng trước?", h)
     assert "an sinh" not in resolve("Số hộ nghèo tăng bao nhiêu so với tháng trước?", h)
+
+
+def test_the_same_question_of_another_thing_asked_with_its_own_asking_words() -> None:
+    """ "còn viên chức thì bao nhiêu?" is "còn viên chức thì sao?": its "thì bao nhiêu" is
+    how it asks, not part of what it names."""
+    first = "Tổng số biên chế công chức được giao năm 2025 là bao nhiêu?"
+    expected = "Tổng số biên chế viên chức được giao năm 2025 là bao nhiêu?"
+    for follow_up in ("còn viên chức thì bao nhiêu?", "còn viên chức thì là mấy?"):
+        assert resolve(follow_up, [Turn(first, first)]) == expected
