@@ -11,7 +11,7 @@ import re
 import time
 from collections.abc import Mapping
 
-from assistant.answerers import tables
+from assistant.answerers import entities, tables
 from assistant.answerers.clauses import referenced
 from assistant.answerers.compare import figure_for
 from assistant.answerers.extract import clean
@@ -66,9 +66,6 @@ def _named_as_asked(query: Query, items: list[Item]) -> bool:
         asked = asked | {"p", "x", "tai"}
     heads = [vn.fold(i.name).split()[:2] for i in items]
     return bool(asked) and sum(bool(set(h) & asked) for h in heads) * 2 >= len(items)
-
-
-_RANK = re.compile(r"\b(?:thu hang|xep hang|hang)\b")
 
 
 def _table_items(query: Query, chunk: Chunk) -> list[Item]:
@@ -216,6 +213,8 @@ def lists(query: Query, ctx: Context) -> list[tuple[float, Hit, list[Item]]]:
 def answer(query: Query, ctx: Context) -> Answer | None:
     if _WHICH_PERIOD.search(" ".join(vn.syllables(query.folded))):
         return _period_superlative(query, ctx)
+    if (by_entity := entities.answer(query, ctx, _measure_terms(query))) is not None:
+        return by_entity  # "tỉnh nào …": the columns of a table row, not its rows
     t0 = time.perf_counter()
     found = lists(query, ctx)
     best = found[0] if found else None
@@ -227,7 +226,7 @@ def answer(query: Query, ctx: Context) -> Answer | None:
         if tables.is_table(hit.chunk)
         else [hit.chunk]
     )
-    rank = bool(_RANK.search(query.folded))
+    rank = bool(tables.RANK.search(query.folded))
     want_max = (query.extreme == "max") != rank  # the best rank is the smallest number
     top = max(i.value for i in items) if want_max else min(i.value for i in items)
     winners = [i for i in items if i.value == top]

