@@ -208,6 +208,8 @@ def answer_type(query: Query, sentence: str) -> float:
         checks.append(named.names_firm(sentence))
     if part := named.part_asked(query):  # "…, trong đó bao nhiêu người có công?": that part
         checks.append(named.holds_part(part, sentence))
+    if vn.contrasted(query.folded, sentence):  # "vụ Mùa" for "vụ Đông Xuân": another thing
+        checks.append(False)
     if query.extreme:  # "xã nào nhiều nhất": a sentence that says which is (lists are compare's)
         checks.append(bool(_EXTREME_A.search(sentence)))
     return 0.5 if not checks else float(all(checks))

@@ -13,6 +13,7 @@ Folding is only ever used for matching: stored and displayed text keeps its diac
 
 from __future__ import annotations
 
+from index.vn.contrasts import CONTRASTS, contrasted
 from index.vn.documents import (
     DOC_NUMBER_RE,
     DOC_RE,
@@ -69,10 +70,10 @@ from index.vn.words import (
 )
 
 __all__ = [
-    "ABBREVIATIONS", "AMBIGUOUS_FOLDED", "DOC_NUMBER_RE", "DOC_RE", "DOC_TYPE_TABLE",
+    "ABBREVIATIONS", "AMBIGUOUS_FOLDED", "CONTRASTS", "DOC_NUMBER_RE", "DOC_RE", "DOC_TYPE_TABLE",
     "GENERIC_PHRASES", "LOOSE_DOC_TYPES", "MARKER_RE", "NUMBER_RE", "STOPWORDS",
     "STOPWORDS_ACCENTED", "SUPERSCRIPT_DIGITS", "SYNONYM_GROUPS", "VOCABULARY",
-    "DiacriticRestorer", "abbreviation_tokens", "concepts", "doc_number_digits",
+    "DiacriticRestorer", "abbreviation_tokens", "concepts", "contrasted", "doc_number_digits",
     "doc_number_key", "doc_numbers", "documents_in", "expand_abbreviations", "figure_tokens",
     "fold", "footnote_markers", "format_number", "has_diacritics", "implied_fields",
     "is_stopword", "match_key",

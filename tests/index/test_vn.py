@@ -253,3 +253,24 @@ def test_the_report_naming_itself_is_not_quotable() -> None:
     para = "Thu NSNN đạt 104,7% dự toán. Trên đây là báo cáo tình hình kinh tế - xã hội tháng 12."
     assert vn.quotable_sentences(para) == ["Thu NSNN đạt 104,7% dự toán."]
     assert len(vn.sentences(para)) == 2
+
+
+@pytest.mark.parametrize(
+    ("question", "unit", "contrasted"),
+    [
+        ("năng suất lúa vụ Đông Xuân?", "Thu hoạch lúa vụ Mùa, năng suất 56,2 tạ/ha.", True),
+        ("nang suat lua vu dong xuan", "Thu hoạch lúa vụ Mùa, năng suất 56,2 tạ/ha.", True),
+        ("năng suất lúa vụ Đông Xuân?", "Vụ Đông Xuân năng suất 58 tạ/ha; vụ Mùa 56,2.", False),
+        ("biên chế công chức cấp xã?", "6.233 biên chế công chức cấp xã", False),
+        ("biên chế công chức cấp xã?", "3.743 biên chế công chức cấp tỉnh", True),
+        ("biên chế công chức?", "biên chế cán bộ, công chức, viên chức", False),
+        ("biên chế công chức?", "60.674 biên chế viên chức", True),
+        ("tỷ lệ hồ sơ trực tuyến một phần?", "Tỷ lệ DVCTT toàn trình: 100%", True),
+        ("có bao nhiêu trường?", "46 trường mầm non, tiểu học", False),  # none named
+        ("Hoạt động mua bán ma túy?", "Thu hoạch lúa vụ Mùa", False),  # "mua" is not "vụ Mùa"
+    ],
+)
+def test_another_member_of_a_closed_set_is_another_thing(
+    question: str, unit: str, contrasted: bool
+) -> None:
+    assert vn.contrasted(question, unit) is contrasted

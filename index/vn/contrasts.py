@@ -1,0 +1,46 @@
+"""Words of one kind that exclude each other: a sentence about "vụ Mùa" does not answer
+for "vụ Đông Xuân", one about "cấp tỉnh" not for "cấp xã", "viên chức" not "công chức".
+
+Closed sets of the reports' own categories (crop seasons, levels of government and of
+schooling, kinds of civil servant, of civil registration, of online service), each member
+with its other spellings; matched on folded text, so questions typed without diacritics
+are read alike.
+"""
+
+from __future__ import annotations
+
+from index.vn.text import fold, syllables
+
+CONTRASTS: tuple[tuple[tuple[str, ...], ...], ...] = (
+    (("dong xuan",), ("he thu",), ("thu dong",), ("vu mua",)),
+    (("cap tinh",), ("cap huyen",), ("cap xa", "cap phuong"), ("cap trung uong",)),
+    (
+        ("mam non",),
+        ("tieu hoc",),
+        ("trung hoc co so", "thcs"),
+        ("trung hoc pho thong", "thpt"),
+    ),
+    (("cong chuc",), ("vien chuc",)),
+    (("khai sinh",), ("khai tu",), ("ket hon",)),
+    (("toan trinh",), ("truc tuyen mot phan",)),
+)
+
+
+def _padded(text: str) -> str:
+    return f" {' '.join(syllables(fold(text)))} "
+
+
+def contrasted(question: str, unit: str) -> bool:
+    """Whether `unit` names another member of a set the question names a member of, and
+    none of those the question names: it is about another thing of the same kind."""
+    asked_in, unit_in = _padded(question), _padded(unit)
+    for group in CONTRASTS:
+        named = [any(f" {s} " in asked_in for s in member) for member in group]
+        if not any(named):
+            continue
+        held = [any(f" {s} " in unit_in for s in member) for member in group]
+        if any(h and not n for h, n in zip(held, named, strict=True)) and not any(
+            h and n for h, n in zip(held, named, strict=True)
+        ):
+            return True
+    return False
