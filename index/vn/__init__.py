@@ -67,6 +67,7 @@ from index.vn.words import (
     is_stopword,
     match_key,
     search_tokens,
+    spell_out,
 )
 
 __all__ = [
@@ -78,6 +79,6 @@ __all__ = [
     "fold", "footnote_markers", "format_number", "has_diacritics", "implied_fields",
     "is_stopword", "match_key",
     "matched_words", "nfc", "number_key", "numbers", "parse_number", "phrase_words",
-    "quotable_sentences", "search_tokens", "sentences", "strip_markers", "superscript_to_int",
+    "quotable_sentences", "search_tokens", "sentences", "spell_out", "strip_markers", "superscript_to_int",
     "syllables", "synonym_tokens", "terms",
 ]  # fmt: skip

@@ -191,7 +191,9 @@ def concepts(folded_words: list[str]) -> list[str]:
 # What the index's per-report statistics depend on (index/lexicon.py): a segment built
 # with other groups, abbreviations or stopwords is rebuilt from its report.
 VOCABULARY = hashlib.sha256(
-    repr((SYNONYM_GROUPS, sorted(ABBREVIATIONS.items()), sorted(STOPWORDS_ACCENTED))).encode()
+    repr(
+        (SYNONYM_GROUPS, sorted(ABBREVIATIONS.items()), sorted(STOPWORDS_ACCENTED), "short forms")
+    ).encode()
 ).hexdigest()[:12]
 
 
@@ -217,7 +219,19 @@ def synonym_tokens(folded_words: list[str]) -> list[str]:
     return out
 
 
+_SHORT_FORMS = tuple(
+    (fold(short), f" {' '.join(fold(w) for w in syllables(long))} ")
+    for short, long in ABBREVIATIONS.items()
+)
+
+
 def terms(text: str) -> list[str]:
     """Folded syllables of `text` (markers out), synonym phrases as their group's token:
-    what question and passage are compared on when judging whether one answers the other."""
-    return concepts([fold(w) for w in syllables(expand_abbreviations(strip_markers(text)))])
+    what question and passage are compared on when judging whether one answers the other.
+    An abbreviation and its long form stand for each other both ways: "PCCC" brings
+    "phòng cháy chữa cháy", and "phòng cháy, chữa cháy" brings "pccc"."""
+    words = [fold(w) for w in syllables(expand_abbreviations(strip_markers(text)))]
+    padded = f" {' '.join(words)} "
+    have = set(words)
+    short = [s for s, long in _SHORT_FORMS if s not in have and long in padded]
+    return concepts(words) + list(dict.fromkeys(short))

@@ -89,11 +89,16 @@ _ABBR_RE = re.compile(
 _ABBR_FOLDED = {fold(k): [fold(w) for w in syllables(v)] for k, v in ABBREVIATIONS.items()}
 
 
+def spell_out(text: str) -> str:
+    """Abbreviations replaced by their long forms: 'kiểm tra PCCC' → 'kiểm tra phòng cháy
+    chữa cháy' — what a question names, however a report writes it."""
+    return _ABBR_RE.sub(lambda m: ABBREVIATIONS[m.group(0)], nfc(text))
+
+
 def match_key(text: str) -> str:
     """Folded words with abbreviations spelt out, for matching only:
     'Hồ trợ … TPLS' ≡ 'Hỗ trợ … thành phố Lạng Sơn'."""
-    expanded = _ABBR_RE.sub(lambda m: ABBREVIATIONS[m.group(0)], nfc(text))
-    return " ".join(syllables(fold(expanded)))
+    return " ".join(syllables(fold(spell_out(text))))
 
 
 def search_tokens(text: str) -> list[str]:

@@ -274,3 +274,12 @@ def test_another_member_of_a_closed_set_is_another_thing(
     question: str, unit: str, contrasted: bool
 ) -> None:
     assert vn.contrasted(question, unit) is contrasted
+
+
+def test_an_abbreviation_and_its_long_form_stand_for_each_other() -> None:
+    """ "kiểm tra PCCC" is covered by "phòng cháy, chữa cháy" and the other way round."""
+    long_form = set(vn.terms("đã kiểm tra công tác phòng cháy, chữa cháy tại 46 cơ sở"))
+    short_form = set(vn.terms("kiểm tra PCCC"))
+    assert short_form <= long_form
+    assert {"pccc", "phong", "chua"} <= short_form
+    assert "pccc" not in vn.terms("phòng họp, chữa bệnh")  # the long form as written only
