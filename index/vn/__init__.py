@@ -79,6 +79,6 @@ __all__ = [
     "fold", "footnote_markers", "format_number", "has_diacritics", "implied_fields",
     "is_stopword", "match_key",
     "matched_words", "nfc", "number_key", "numbers", "parse_number", "phrase_words",
-    "quotable_sentences", "search_tokens", "sentences", "spell_out", "strip_markers", "superscript_to_int",
-    "syllables", "synonym_tokens", "terms",
+    "quotable_sentences", "search_tokens", "sentences", "spell_out", "strip_markers",
+    "superscript_to_int", "syllables", "synonym_tokens", "terms",
 ]  # fmt: skip
