@@ -28,7 +28,7 @@ class Settings(BaseSettings):
     samples_dir: Path = PROJECT_ROOT / "samples"
     max_file_mb: float = 50.0  # a file's size, and a .docx's size once unpacked
     max_chunks_per_report: int = Field(
-        default=5000, description="số đoạn chỉ mục tối đa của một báo cáo (tệp lớn hơn bị từ chối)"
+        default=1000, description="số đoạn chỉ mục tối đa của một báo cáo (tệp lớn hơn bị từ chối)"
     )
     max_question_chars: int = Field(
         default=1000, description="độ dài tối đa của một câu hỏi (ký tự)"

@@ -104,8 +104,8 @@ def ingest_file(
         raise TooManyChunksError(
             path,
             f"báo cáo tách thành {len(chunks)} đoạn, vượt giới hạn {max_chunks} đoạn một báo cáo "
-            "(ASSISTANT_MAX_CHUNKS_PER_REPORT); nhúng hết sẽ mất nhiều giờ. Hãy tách tệp "
-            "hoặc nâng giới hạn.",
+            "(ASSISTANT_MAX_CHUNKS_PER_REPORT); một báo cáo thường chỉ vài chục đến vài trăm "
+            "đoạn. Hãy tách tệp hoặc nâng giới hạn.",
         )
     total = len(chunks)
     done = 0

@@ -43,7 +43,7 @@ class Limits:
     suffixes: tuple[str, ...] = field(default_factory=supported_suffixes)  # the readers'
     quota_files: int = 200
     quota_mb: float = 500.0
-    max_chunks: int = 5000  # per report (ASSISTANT_MAX_CHUNKS_PER_REPORT)
+    max_chunks: int = 1000  # per report (ASSISTANT_MAX_CHUNKS_PER_REPORT)
     confirm_s: float = 300.0  # an upload estimated to embed longer asks first
 
     @property
