@@ -199,6 +199,10 @@ def topic_syllables(text: str, accented: bool) -> list[str]:
     ]
 
 
+_PROJECT_WORD = re.compile(r"\b(?:du an|cong trinh)\b")
+_HISTORY = re.compile(r"\b(?:dien bien|qua cac (?:thang|ky|bao cao)|qua \w+ thang|cac thang qua)\b")
+
+
 def intent_of(folded: str, doc_numbers: tuple[str, ...]) -> str:
     """The kind of answer wanted, most specific first."""
     short = len(folded.split()) <= 5
@@ -206,6 +210,8 @@ def intent_of(folded: str, doc_numbers: tuple[str, ...]) -> str:
         return METADATA  # who signed the report, to whom it went
     if doc_numbers and (DOC_CUES.search(folded) or short):
         return DOCUMENT
+    if _PROJECT_WORD.search(folded) and _HISTORY.search(folded):
+        return PROJECT  # "tóm tắt diễn biến dự án X qua 3 tháng": its stages, report by report
     if _SUMMARY.search(folded):
         return SUMMARY
     if _METADATA.search(folded):
@@ -218,7 +224,7 @@ def intent_of(folded: str, doc_numbers: tuple[str, ...]) -> str:
         return SERIES
     if TASK_FOLLOWUP.search(folded):
         return TASKS
-    if re.search(r"\b(?:du an|cong trinh)\b", folded) and STAGE_CUES.search(folded):
+    if _PROJECT_WORD.search(folded) and STAGE_CUES.search(folded):
         return PROJECT
     if SECTION_WORDS.search(folded) and BROAD_ASK.search(folded) and not FIGURE_CUES.search(folded):
         return SECTION

@@ -36,6 +36,8 @@ from index import vn
         ("Báo cáo số 912/BC-UBND do ai ký?", Q.METADATA),
         ("Báo cáo tháng 12 được gửi tới những cơ quan nào?", Q.METADATA),
         ("Tóm tắt báo cáo tháng 11/2025", Q.SUMMARY),
+        ("Tóm tắt diễn biến dự án Kè bờ sông Mai qua 3 tháng", Q.PROJECT),
+        ("dien bien du an duong vanh dai phia bac qua cac thang", Q.PROJECT),
         ("Thu NSNN tháng 12 tăng bao nhiêu so với tháng 11?", Q.COMPARISON),
         ("tien phat thang 12 nhieu hon thang 11 bao nhieu", Q.COMPARISON),
         ("Xã nào có nhiều vụ vi phạm nhất?", Q.SUPERLATIVE),
@@ -291,6 +293,17 @@ def test_who_asks_for_a_name_not_a_count() -> None:
     assert not named.asks_who(normalize("Tết nhân ái trao bao nhiêu suất quà?"))
     english = normalize("What share of the applications came from Bến Đò ward?")
     assert support.name_share(english, "Tỷ lệ hồ sơ trực tuyến toàn trình đạt 71,2%") == 0.0
+
+
+def test_a_project_over_the_months_is_its_stages_report_by_report(sample_retriever) -> None:
+    """ "Diễn biến dự án X qua các tháng": what each month's report says of X, newest first,
+    each cited — not one month's section on land clearance."""
+    a = answer("Tóm tắt diễn biến dự án Đường vành đai phía Bắc qua các tháng", sample_retriever)
+    assert a.mode == "records" and not a.insufficient
+    lines = a.text.split("\n")[1:]
+    periods = [re.match(r"- Kỳ (\d{2}/\d{4})", line).group(1) for line in lines]
+    assert len(set(periods)) >= 3 and periods == sorted(periods, key=lambda p: p[::-1])[::-1]
+    assert all("Đường vành đai phía Bắc" in line and re.search(r"\[\d+\]", line) for line in lines)
 
 
 def test_a_firm_asked_is_answered_by_a_firm_named(sample_retriever) -> None:

@@ -91,13 +91,16 @@ def project_timeline(
     return out
 
 
+_HISTORY_TAIL = re.compile(r"\bqua (?:cac|\w+ thang)\b|\btu thang\b")
+
+
 def _project_answer(store: Store, question: str, period: str | None, refs: Ref) -> str | None:
     words = _words(question)
     folded = " ".join(vn.fold(w) for w in words)
     m = re.search(r"\b(?:du an|cong trinh)\b", folded)
     if not m:
         return None
-    cue = STAGE_CUES.search(folded, m.end())
+    cue = STAGE_CUES.search(folded, m.end()) or _HISTORY_TAIL.search(folded, m.end())
     kept = words[
         folded[: m.end()].count(" ") + 1 : folded[: cue.start()].count(" ") if cue else None
     ]
