@@ -183,10 +183,9 @@ def _points(ctx: Context, match: Match, task_like: bool) -> list[Point]:
     return capped(points, MAX_POINTS)
 
 
-def _gather(query: Query, ctx: Context, report_id: str) -> list[Point]:
+def _gather(terms: list[str], ctx: Context, report_id: str) -> list[Point]:
     """'Tình hình X': the results paragraphs about X, in report order."""
     report = ctx.store.report(report_id)
-    terms = _terms(query)
     if report is None or not terms:
         return []
     planned = task_sections(report)
@@ -199,6 +198,20 @@ def _gather(query: Query, ctx: Context, report_id: str) -> list[Point]:
     about.sort(key=lambda c: c.paragraphs[0] if c.paragraphs else 0)
     points = [p for p in section_points(about) if set(terms) & set(vn.terms(p.sentence))]
     return capped(points, MAX_POINTS)
+
+
+# "dự án Đường vành đai phía Bắc đang vướng mắc gì": the project named, up to how it is asked
+_NAMED = re.compile(
+    r"\b(?:du an|cong trinh)\s+((?:\w+ ){2,10}?)(?=(?:dang|da|con|co|gap|bi|vuong|kho|ton|"
+    r"han|the|ra|nhu|hien|trong|thang|nam|la|nao|gi|can|phai|duoc)\b)"
+)
+
+
+def _subject(query: Query) -> list[str]:
+    """The named project's words, when the question names one (two words or more)."""
+    m = _NAMED.search(" ".join(vn.syllables(query.folded)) + " ")
+    words = [t for t in vn.terms(m.group(1)) if t not in vn.STOPWORDS] if m else []
+    return words if len(words) >= 2 else []
 
 
 def _reports(query: Query, ctx: Context) -> list[str]:
@@ -233,9 +246,16 @@ def answer(query: Query, ctx: Context) -> Answer | None:
         if parent:
             head += f" (thuộc {_label(parent)})"
     else:
-        points = _gather(query, ctx, reports[0])
+        points = _gather(_terms(query), ctx, reports[0])
         report = ctx.store.report(reports[0])
         head = "Các đoạn nói về nội dung này"
+    if subject := _subject(query):
+        # "dự án X đang vướng mắc gì": the section's points about X, then X's paragraphs
+        named = [p for p in points if set(subject) <= set(vn.terms(p.sentence))]
+        more = _gather(subject, ctx, match.report_id if match else reports[0])
+        more = [p for p in more if p not in named and set(subject) <= set(vn.terms(p.sentence))]
+        points = capped([*named, *more], MAX_POINTS)
+        head = head if named else "Các đoạn nói về nội dung này"
     if not points or report is None:
         return None
     citer = Citer(ctx.store)

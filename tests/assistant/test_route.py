@@ -355,6 +355,17 @@ def test_a_year_reported_on_outweighs_the_date_it_was_published() -> None:
     assert asked.fits("Năm 2025 tăng so với năm 2024.", "", other_year=False)
 
 
+def test_a_section_asked_of_a_named_project_keeps_to_that_project(sample_retriever) -> None:
+    """ "Dự án X đang vướng mắc gì": the shortcomings that name X, then X's own paragraphs
+    elsewhere in the report (how many households are left), nothing about other matters."""
+    for q in ("Dự án Đường vành đai phía Bắc đang vướng mắc gì?",
+              "du an duong vanh dai phia bac dang vuong mac gi"):  # fmt: skip
+        a = answer(q, sample_retriever)
+        points = [line for line in a.text.split("\n") if line.startswith("- ")]
+        assert len(points) >= 2 and all("Đường vành đai phía Bắc" in p for p in points), a.text
+        assert any("chưa nhận tiền bồi thường" in p for p in points)
+
+
 def test_unaccented_ambiguous_syllables_name_no_section(sample_retriever) -> None:
     """Typed without diacritics, "ve" (về, vé, vẽ) is no word a section must hold."""
     a = answer("nhiem vu thang 2/2026 ve quoc phong an ninh gom nhung gi", sample_retriever)
