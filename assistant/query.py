@@ -199,6 +199,8 @@ def topic_syllables(text: str, accented: bool) -> list[str]:
     ]
 
 
+_WHICH = re.compile(r"\b(?:nao|gi|ai|which|what|who)\b")
+_MEASURED = re.compile(r"\b(?:bao nhieu|may|tang|giam|hon|kem|chenh|ty le|how (?:many|much))\b")
 _PROJECT_WORD = re.compile(r"\b(?:du an|cong trinh)\b")
 _HISTORY = re.compile(r"\b(?:dien bien|qua cac (?:thang|ky|bao cao)|qua \w+ thang|cac thang qua)\b")
 
@@ -218,8 +220,8 @@ def intent_of(folded: str, doc_numbers: tuple[str, ...]) -> str:
         return METADATA
     if _SUPERLATIVE.search(folded):
         return SUPERLATIVE
-    if _COMPARISON.search(folded):
-        return COMPARISON
+    if _COMPARISON.search(folded) and not (_WHICH.search(folded) and not _MEASURED.search(folded)):
+        return COMPARISON  # "dự án nào chậm so với kế hoạch?" names a project, not a change
     if SERIES_CUES.search(folded):
         return SERIES
     if TASK_FOLLOWUP.search(folded):

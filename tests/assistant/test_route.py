@@ -37,6 +37,8 @@ from index import vn
         ("Báo cáo tháng 12 được gửi tới những cơ quan nào?", Q.METADATA),
         ("Tóm tắt báo cáo tháng 11/2025", Q.SUMMARY),
         ("Tóm tắt diễn biến dự án Kè bờ sông Mai qua 3 tháng", Q.PROJECT),
+        ("Dự án nào chậm chọn nhà thầu so với kế hoạch?", Q.FACT),  # which one, not a change
+        ("Thu NSNN so với dự toán chênh bao nhiêu?", Q.COMPARISON),
         ("dien bien du an duong vanh dai phia bac qua cac thang", Q.PROJECT),
         ("Thu NSNN tháng 12 tăng bao nhiêu so với tháng 11?", Q.COMPARISON),
         ("tien phat thang 12 nhieu hon thang 11 bao nhieu", Q.COMPARISON),
