@@ -55,7 +55,7 @@ class Turn:
 
 NAME_END_RE = re.compile(
     r"\s+(?:còn|đã|đang|được|có|là|với|đạt|bao|tại|trong|thì|sẽ|bị|vào|như|nào|gì|chưa|"
-    r"không|hiện|tháng|năm|quý)\b.*$",
+    r"không|hiện|tháng|năm|quý|phải|cần|gặp|vướng)\b.*$",
     re.IGNORECASE,
 )
 
@@ -113,6 +113,15 @@ _LINKS = "đến|đã|được|là|có|trong|của|tính|vào|ngày|từ"
 ASKING_RE = re.compile(
     r"\s+(?:là bao nhiêu|bao nhiêu|mấy|gì|nào|ra sao|thế nào|như thế nào|chưa|không)\b", re.I
 )
+
+
+_ASKS_FOLDED = re.compile(r"\b(?:bao nhieu|khi nao|bao gio|the nao|nhung gi|nao|gi)\b")
+
+
+def _asks(text: str) -> bool:
+    """Whether a follow-up asks something of its own ("đến khi nào thì …"): then it is not
+    the previous question asked of another thing."""
+    return bool(ASKING_RE.search(f" {text}") or _ASKS_FOLDED.search(vn.fold(text)))
 
 
 def _absolute(text: str) -> tuple[P.Mention | None, P.Period | None]:
@@ -246,7 +255,14 @@ def resolve(question: str, history: list[Turn]) -> str:
     if (compared := _compared(question, mentions, own_topic, prev, current)) is not None:
         return compared
     bare = _FOLLOW_SHELL.sub("", question).strip(" ?.")
-    if follows and not mentions and not anaphora and bare and len(own_topic) <= 4:
+    if (
+        follows
+        and not mentions
+        and not anaphora
+        and bare
+        and len(own_topic) <= 4
+        and not _asks(bare)
+    ):
         # "còn công chức thì sao?", "còn Bình Thuận thì sao?": the same question about X
         return _substitute(prev.resolved, bare)
     if mentions and len(own_topic) <= 1:
@@ -261,7 +277,11 @@ def resolve(question: str, history: list[Turn]) -> str:
             resolved = P.replace_mention(resolved, m, _written(resolved, m, current))
     carry = []
     if follows and not proper_names(question) and not anaphora:
-        carry += proper_names(prev.resolved)[:2]  # "thế tỉnh đã công nhận chưa?" — whom?
+        # "thế tỉnh đã công nhận chưa?" — of what? The thing the previous question named
+        # ("dự án Kè bờ sông Mai"), else its proper names. (Its whole subject, measured on the
+        # bank's tune half, cost as much as it brought.)
+        named = _named(prev.resolved)
+        carry += [named] if named else proper_names(prev.resolved)[:2]
     if follows and not mentions and current is not None:
         carry.append(current.spoken)
     if carry:

@@ -70,8 +70,8 @@ _COMPARISON = re.compile(
     r"\b(?:tang|giam|hon|bot|nang len|nhich len|them|di)\b(?: \w+){0,6} bao nhieu\b"
 )
 _SUPERLATIVE = re.compile(
-    r"\b(?:(?:nhieu|it|cao|thap|lon|nho|tot|kem|manh|(?<!chu )yeu)(?: \w+){0,8} nhat|dung dau|"
-    r"dan dau|chu yeu(?: \w+){0,8} (?:gi|nao)|(?:gi|nao) nhat|"
+    r"\b(?:(?:nhieu|it|cao|thap|lon|nho|tot|kem|manh|(?<!chu )yeu)(?: \w+){0,8} nhat|"
+    r"(?<!ai )(?<!nguoi )dung dau|dan dau|chu yeu(?: \w+){0,8} (?:gi|nao)|(?:gi|nao) nhat|"
     r"xep cuoi|cuoi bang|most|fewest|highest|lowest|largest|smallest|best|worst)\b"
 )
 _MIN = re.compile(

@@ -207,3 +207,14 @@ def test_the_same_question_of_another_thing_asked_with_its_own_asking_words() ->
     expected = "Tổng số biên chế viên chức được giao năm 2025 là bao nhiêu?"
     for follow_up in ("còn viên chức thì bao nhiêu?", "còn viên chức thì là mấy?"):
         assert resolve(follow_up, [Turn(first, first)]) == expected
+
+
+def test_a_follow_up_asking_its_own_question_keeps_it_and_carries_the_thing_named() -> None:
+    """ "Thế bao giờ nhà thầu thi công lại?" after a question about a project asks its own
+    question of that project: not the previous question with these words spliced in."""
+    first = "Vì sao dự án Kè bờ sông Mai phải dừng thi công?"
+    resolved = resolve("Thế bao giờ nhà thầu thi công lại?", [Turn(first, first)])
+    assert resolved == "Thế bao giờ nhà thầu thi công lại (dự án Kè bờ sông Mai)?"
+    first = "Hội nghị đối thoại doanh nghiệp năm 2025 có bao nhiêu doanh nghiệp dự?"
+    resolved = resolve("Thế các kiến nghị giải quyết được bao nhiêu?", [Turn(first, first)])
+    assert resolved.startswith("Thế các kiến nghị giải quyết được bao nhiêu")

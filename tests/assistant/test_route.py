@@ -38,6 +38,7 @@ from index import vn
         ("Tóm tắt báo cáo tháng 11/2025", Q.SUMMARY),
         ("Tóm tắt diễn biến dự án Kè bờ sông Mai qua 3 tháng", Q.PROJECT),
         ("Dự án nào chậm chọn nhà thầu so với kế hoạch?", Q.FACT),  # which one, not a change
+        ("Xã nào đứng đầu về thu ngân sách?", Q.SUPERLATIVE),
         ("Thu NSNN so với dự toán chênh bao nhiêu?", Q.COMPARISON),
         ("dien bien du an duong vanh dai phia bac qua cac thang", Q.PROJECT),
         ("Thu NSNN tháng 12 tăng bao nhiêu so với tháng 11?", Q.COMPARISON),
@@ -306,6 +307,12 @@ def test_a_project_over_the_months_is_its_stages_report_by_report(sample_retriev
     periods = [re.match(r"- Kỳ (\d{2}/\d{4})", line).group(1) for line in lines]
     assert len(set(periods)) >= 3 and periods == sorted(periods, key=lambda p: p[::-1])[::-1]
     assert all("Đường vành đai phía Bắc" in line and re.search(r"\[\d+\]", line) for line in lines)
+
+
+def test_who_heads_it_is_no_superlative() -> None:
+    """ "ai đứng đầu" asks for a leader; "xã nào đứng đầu" for the top of a ranking."""
+    assert normalize("Tổ công tác lập theo quyết định nào, ai đứng đầu?").intent != Q.SUPERLATIVE
+    assert normalize("người đứng đầu cơ quan là ai").intent != Q.SUPERLATIVE
 
 
 def test_a_firm_asked_is_answered_by_a_firm_named(sample_retriever) -> None:
