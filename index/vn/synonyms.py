@@ -26,6 +26,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
         "nhuoc diem",
         "kho khan",
         "vuong mac",
+        "con vuong",
         "hat che",
         "diem yeu",
     ),

@@ -309,6 +309,13 @@ def test_a_project_over_the_months_is_its_stages_report_by_report(sample_retriev
     assert all("Đường vành đai phía Bắc" in line and re.search(r"\[\d+\]", line) for line in lines)
 
 
+def test_still_stuck_names_the_shortcomings_section(sample_retriever) -> None:
+    """ "còn vướng ở những điểm nào" is how a leader asks for the "Hạn chế" section."""
+    a = answer("Tháng 12 thành phố còn vướng ở những điểm nào?", sample_retriever)
+    assert a.mode == "section" and a.text.startswith("II.2 Hạn chế"), a.text
+    assert "12/2025" in a.citations[0].date or "1123" in a.citations[0].report
+
+
 def test_who_heads_it_is_no_superlative() -> None:
     """ "ai đứng đầu" asks for a leader; "xã nào đứng đầu" for the top of a ranking."""
     assert normalize("Tổ công tác lập theo quyết định nào, ai đứng đầu?").intent != Q.SUPERLATIVE
