@@ -100,8 +100,8 @@ DOC_CUES = re.compile(
 )
 # A heading's words: a question naming one asks for the section, not one fact.
 SECTION_WORDS = re.compile(
-    r"\b(?:ton tai|han che|kho khan|vuong mac|con vuong|bat cap|yeu kem|diem yeu|nhuoc diem|khuyet diem|"
-    r"uu diem|diem manh|nhiem vu|phuong huong|"
+    r"\b(?:ton tai|han che|kho khan|vuong mac|con vuong|bat cap|yeu kem|diem yeu|nhuoc diem|"
+    r"khuyet diem|uu diem|diem manh|nhiem vu|phuong huong|"
     r"giai phap|kien nghi|de xuat|danh gia chung|ket qua|tinh hinh|cong tac|linh vuc|"
     r"mang|nganh|ke hoach (?:thang|nam|quy) (?:toi|sau)|thoi gian toi|dinh lam|se lam|"
     r"du kien (?:se )?(?:lam|trien khai|thuc hien)(?: \w+){0,2} ve|"
@@ -133,7 +133,8 @@ QUESTION_PHRASES = re.compile(
     r"nho nhat|tang hay giam|thi sao|vua roi|vua qua|hien tai|den nay|den gio|ca nam|"
     r"bao nhieu phan tram|nhieu hon|it hon|cao hon|thap hon|chi ra|neu ra|de cap (?:den|toi)|"
     r"giup (?:toi|minh|em)|cho (?:toi|minh|em) (?:biet|hoi)|noi gon|ngan gon|tinh hinh|"
-    r"(?:xet )?(?:cac|nhung) (?:bao cao|thang|ky) gan day|gan day|trong ky|(?:o )?nhung diem nao)\b"
+    r"(?:xet )?(?:cac|nhung) (?:bao cao|thang|ky) gan day|gan day|trong ky|"
+    r"(?:o )?nhung diem nao)\b"
 )
 DATE_RE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b|\b\d{1,2}/\d{4}\b")
 
