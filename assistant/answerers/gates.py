@@ -206,6 +206,8 @@ def answer_type(query: Query, sentence: str) -> float:
         checks.append(named.names_someone(query, sentence))
     if named.asks_firm(query):
         checks.append(named.names_firm(sentence))
+    if (kind := named.breakdown_asked(query)) and not named.breaks_down(kind, sentence):
+        checks.append(False)  # "của từng phường": the city's total is no answer
     if part := named.part_asked(query):  # "…, trong đó bao nhiêu người có công?": that part
         checks.append(named.holds_part(part, sentence))
     if vn.contrasted(query.folded, sentence):  # "vụ Mùa" for "vụ Đông Xuân": another thing

@@ -69,6 +69,36 @@ def asks_who(query: Query) -> bool:
     return bool(_WHO_Q.search(plain) or re.search(r"(?<!\w)ai(?!\w)", said))
 
 
+# "của từng phường", "mỗi xã", "chia theo huyện": a breakdown by a kind of unit — a total
+# for the whole city is no answer. Accented only where folding is ambiguous ("mỗi"/"môi").
+_KINDS = r"(?:phường|xã|huyện|quận|tỉnh|đơn vị|sở|ngành|trường|lĩnh vực|dự án|địa phương)"
+_BREAKDOWN_Q = re.compile(rf"\b(?:từng|mỗi|chia theo|tách theo|theo từng)\s+({_KINDS})\b", re.I)
+_BREAKDOWN_FOLDED = re.compile(
+    r"\b(?:tung|chia theo|tach theo|theo tung)\s+(phuong|xa|huyen|quan|tinh|don vi|so|nganh|"
+    r"truong|linh vuc|du an|dia phuong)\b"
+)
+_SHORT_KIND = {"phường": r"(?:phường|P\.)", "xã": r"(?:xã|X\.)"}
+
+
+def breakdown_asked(query: Query) -> str:
+    """The kind of unit a question asks figures for one by one ("từng phường"), or ''."""
+    if query.accented:
+        m = _BREAKDOWN_Q.search(query.text)
+        return m.group(1).lower() if m else ""
+    m = _BREAKDOWN_FOLDED.search(" ".join(vn.syllables(query.folded)))
+    return m.group(1) if m else ""
+
+
+def breaks_down(kind: str, unit: str) -> bool:
+    """The unit names two of that kind or more ("P. Bến Đò: …; P. Tân Giang: …"), or says
+    "từng/mỗi <kind>" itself."""
+    text = vn.nfc(unit) if vn.has_diacritics(kind) else vn.fold(unit)
+    word = _SHORT_KIND.get(kind, re.escape(kind))
+    if re.search(rf"\b(?:từng|mỗi|tung)\s+{re.escape(kind)}\b", text, re.I):
+        return True
+    return len(re.findall(rf"(?<!\w){word}(?!\w)", text, re.I)) >= 2
+
+
 def asks_firm(query: Query) -> bool:
     return bool(_FIRM_Q.search(" ".join(vn.syllables(query.folded))))
 

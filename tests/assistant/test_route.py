@@ -316,6 +316,19 @@ def test_still_stuck_names_the_shortcomings_section(sample_retriever) -> None:
     assert "12/2025" in a.citations[0].date or "1123" in a.citations[0].report
 
 
+def test_a_breakdown_asked_is_not_answered_by_the_total(sample_retriever) -> None:
+    """ "của từng phường", "mỗi xã": the city's one total is no answer; a list naming the
+    wards one by one is."""
+    q = normalize("Tiền phí vệ sinh môi trường tháng 11 của mỗi xã thu được bao nhiêu?")
+    assert named.breakdown_asked(q) == "xã"
+    assert named.breakdown_asked(normalize("tien ve sinh moi truong cua tung phuong")) == "phuong"
+    assert not named.breakdown_asked(normalize("Tiền vệ sinh môi trường thu được bao nhiêu?"))
+    total = "Thu giá dịch vụ vệ sinh môi trường được 312.480.000 đồng."
+    assert gates.answer_type(q, total) == 0.0
+    assert named.breaks_down("phường", "P. Bến Đò: 12 triệu đồng; P. Tân Giang: 9 triệu đồng")
+    assert answer(q.text, sample_retriever).insufficient
+
+
 def test_who_heads_it_is_no_superlative() -> None:
     """ "ai đứng đầu" asks for a leader; "xã nào đứng đầu" for the top of a ranking."""
     assert normalize("Tổ công tác lập theo quyết định nào, ai đứng đầu?").intent != Q.SUPERLATIVE
