@@ -55,6 +55,20 @@ def _accented_share(query: Query, text: str) -> float:
     return len(asked & set(vn.syllables(text))) / len(asked) if asked else 0.0
 
 
+def _as_asked(query: Query, words: list[str], text: str) -> list[str]:
+    """`words` without those that only fold to a word of the question: with its diacritics
+    typed, "phản ánh" is not the "Phân công" of another list's lead."""
+    if not query.accented:
+        return words
+    asked: dict[str, set[str]] = {}
+    for w in vn.syllables(query.text):
+        asked.setdefault(vn.fold(w), set()).add(w)
+    written = vn.syllables(text)
+    alike = {vn.fold(w) for w in written if w in asked.get(vn.fold(w), ())}
+    unlike = {vn.fold(w) for w in written if vn.fold(w) in asked} - alike
+    return [t for t in words if t not in unlike]
+
+
 _PLACES = frozenset({"phuong", "xa", "huyen", "tinh", "quan", "thon", "to", "khu"})
 
 
@@ -190,7 +204,7 @@ def lists(query: Query, ctx: Context) -> list[tuple[float, Hit, list[Item]]]:
         if name_share(query, f"{report} {about}") < 1.0:
             continue  # "điểm DDCI cao nhất": a list that never says DDCI is another list
         weight = ctx.corpus.report_idf(hit.chunk.report_id)
-        words = vn.terms(f"{report} {about}")
+        words = _as_asked(query, vn.terms(f"{report} {about}"), about)
         # the question's word pairs as pairs ("định kỳ") settle lists covering the same words,
         # and so do its words as written: "phản ánh" is not the "Phân công" folding makes it
         score = coverage(terms, set(words), weight) + 0.2 * bigram_share(terms, words)

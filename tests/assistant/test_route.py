@@ -329,6 +329,15 @@ def test_a_breakdown_asked_is_not_answered_by_the_total(sample_retriever) -> Non
     assert answer(q.text, sample_retriever).insufficient
 
 
+def test_a_list_is_chosen_by_the_words_as_typed(sample_retriever) -> None:
+    """Two footnotes hold lists of the same kind: "tiếp công dân định kỳ" (¹¹) and "Phân
+    công cán bộ tiếp công dân thường xuyên" (¹²). Typed with diacritics, "phản ánh" is not
+    that "Phân", so the list of the reception asked about is the one compared."""
+    q = "Tiếp công dân định kỳ tháng 12, người dân phản ánh nhiều nhất về lĩnh vực gì?"
+    a = answer(q, sample_retriever)
+    assert "đất đai: 11 lượt" in a.text and "19 lượt" not in a.text, a.text
+
+
 def test_who_heads_it_is_no_superlative() -> None:
     """ "ai đứng đầu" asks for a leader; "xã nào đứng đầu" for the top of a ranking."""
     assert normalize("Tổ công tác lập theo quyết định nào, ai đứng đầu?").intent != Q.SUPERLATIVE
