@@ -163,6 +163,9 @@ _MONEY = re.compile(r"\b(?:tien|kinh phi|von|tong muc dau tu|chi phi|money|cost|
 
 
 _RATE = re.compile(r"\b(?:ty le|phan tram|percent|percentage|rate|share)\b")
+_PEOPLE_COUNTED = re.compile(
+    r"\b(?:so|bao nhieu|may) (?:nguoi|ho|luot|truong hop|doi tuong|tai khoan|cong dan)\b"
+)
 
 
 def money(query: Query, sentence: str) -> float:
@@ -172,6 +175,8 @@ def money(query: Query, sentence: str) -> float:
     plain = " ".join(vn.syllables(query.folded)).replace("tien mat", " ")
     if not (query.wants_figure and _MONEY.search(plain)) or _RATE.search(plain):
         return 0.5
+    if _PEOPLE_COUNTED.search(plain):
+        return 0.5  # "số người nhận tiền … bao nhiêu": people are counted, not money
     return 1.0 if re.search(r"\d\s*(?:triệu |tỷ |nghìn )?(?:đồng|đ\b)", sentence) else 0.0
 
 

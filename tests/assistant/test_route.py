@@ -338,6 +338,17 @@ def test_a_list_is_chosen_by_the_words_as_typed(sample_retriever) -> None:
     assert "đất đai: 11 lượt" in a.text and "19 lượt" not in a.text, a.text
 
 
+def test_money_is_asked_only_when_money_is_counted() -> None:
+    """ "Số người nhận tiền … bao nhiêu" counts people: a count of people is no worse an
+    answer for lacking an amount in đồng; "chi bao nhiêu tiền" asks for one."""
+    people = normalize("Số người nhận tiền an sinh xã hội qua tài khoản tăng bao nhiêu?")
+    sentence = "chi trả an sinh xã hội qua tài khoản cho 69.436 người (tăng 12.685 người)"
+    assert support.money(people, sentence) == 0.5
+    cash = normalize("Chi trả an sinh xã hội qua tài khoản hết bao nhiêu tiền?")
+    assert support.money(cash, sentence) == 0.0
+    assert support.money(cash, "chi trả 1.194,48 triệu đồng") == 1.0
+
+
 def test_who_heads_it_is_no_superlative() -> None:
     """ "ai đứng đầu" asks for a leader; "xã nào đứng đầu" for the top of a ranking."""
     assert normalize("Tổ công tác lập theo quyết định nào, ai đứng đầu?").intent != Q.SUPERLATIVE
