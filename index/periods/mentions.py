@@ -71,7 +71,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "relative",
         re.compile(
             r"\b(?:(thang|quy|nam|ky)\s+(truoc|sau|toi|tiep theo|ngoai|nay|nay)|"
-            r"(cung ky)(?:\s+nam\s+(?:truoc|ngoai))?)\b"
+            r"(cung ky(?:\s+nam\s+(?:truoc|ngoai))?|"
+            r"cung (?:thoi diem|thoi ky) nam (?:truoc|ngoai)))\b"
         ),
     ),
 ]

@@ -134,3 +134,13 @@ def test_years_named() -> None:
 def test_exactly_one_period_and_nothing_else(text: str, label: str | None) -> None:
     p = P.exactly(text)
     assert (p.label if p else None) == label
+
+
+def test_the_same_time_last_year_is_the_same_period_last_year() -> None:
+    """ "cùng thời điểm năm ngoái" is how a leader says "cùng kỳ"; "cùng thời điểm" alone
+    names no period."""
+    dec = P.Period.month(2025, 12)
+    (m,) = P.mentions("so với cùng thời điểm năm ngoái thì thế nào")
+    assert m.relative == "same_last_year"
+    assert P.resolve(m, dec).label == "12/2024"  # type: ignore[union-attr]
+    assert P.mentions("cùng thời điểm này") == []
