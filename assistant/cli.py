@@ -22,10 +22,11 @@ def _store(settings: Settings):
 
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant.dialogue import Turn, load_session, resolve, save_session
+    from assistant.dialogue import Turn, resolve
     from assistant.render import as_text
     from assistant.retrieve import HybridRetriever
     from assistant.route import make_assistant
+    from assistant.sessions import load_session, save_session
 
     store = _store(settings)
     if not store.reports():

