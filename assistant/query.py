@@ -59,6 +59,7 @@ _SIGNATURE = re.compile(
 # "ngày nào" is asked of events as often as of reports)
 _METADATA = re.compile(
     r"\b(?:ai ky|nguoi ky|ky boi|do ai ky|ky ten|ngay ban hanh|ban hanh ngay|ban hanh khi nao|"
+    r"(?:bao cao|van ban) (?:\w+ ){0,6}ky (?:ngay nao|khi nao)|"
     r"so hieu|so (?:cua )?(?:bao cao|van ban)|bao cao (?:\w+ ){0,12}so may|mang so|"
     r"(?:bao cao|van ban) (?:thang|ky|quy) (?:may|nao)|co quan (?:nao )?ban hanh|"
     r"who signed|signed by|issued by|recipients?|report (?:\w+ ){0,4}covers?|"

@@ -219,8 +219,10 @@ def _header_card(report: Report) -> str:
         parts.append(f"Cơ quan ban hành: {m.issuer}")
     if m.number:
         parts.append(f"Số: {m.number}")
-    if m.place or m.date:
-        parts.append(f"{m.place}, ngày {m.date_vn}".strip(", "))
+    if m.date_line:
+        parts.append(m.date_line)
+    elif m.place or m.date:
+        parts.append(f"{m.place}, ngày {m.date_vn}".strip(", "))  # (read by an older pipeline)
     if m.title:
         parts.append(f"Trích yếu: {m.title}")
     if m.signer or m.signer_role:

@@ -115,4 +115,5 @@ def report_meta(
         task_period=task_period or _task_period_from_sections(sections),
         signer=signer,
         signer_role=signer_role,
+        date_line=meta.get("date_line", ""),
     )

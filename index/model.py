@@ -20,6 +20,7 @@ class ReportMeta:
     task_period: str = ""  # period the tasks are for "01/2024"
     signer: str = ""
     signer_role: str = ""
+    date_line: str = ""  # the place-and-date line as written ("…, ngày 18 tháng 12 năm 2023")
 
     @property
     def date_vn(self) -> str:

@@ -132,6 +132,7 @@ def build_report(source: str, blocks: list[Block]) -> Report:
             meta["place"] = m.group("place").strip()
             day = f"-{int(m.group('d')):02d}" if m.group("d") else ""  # drafts leave it blank
             meta["date"] = f"{m.group('y')}-{int(m.group('m')):02d}{day}"
+            meta["date_line"] = m.group(0).strip()
         elif re.fullmatch(r"(BÁO CÁO|BÁO CÁO TÓM TẮT|KẾ HOẠCH|TỜ TRÌNH|THÔNG BÁO)", text):
             meta["doc_type"] = text
             in_title = True

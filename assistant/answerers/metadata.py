@@ -77,7 +77,11 @@ def answer(query: Query, ctx: Context) -> Answer | None:
         if not found or (label == "Số" and not value[:1].isdigit()):
             missing.append(what)
             continue
-        out += [f"{ln} [{citer.cite(card, 1.0, ln)}]" for ln in found]  # type: ignore[arg-type]
+        for ln in found:
+            n = citer.cite(card, 1.0, ln)  # type: ignore[arg-type]
+            # the date line as written ("ngày 16 tháng 12 năm 2025"), and as readers write it
+            short = report.meta.date_vn if label == ", ngày" and report.meta.date else ""
+            out.append(f"{ln} [{n}]" + (f" ({short})" if short and short not in ln else ""))
     took = {"retrieve": 0.0, "answer": (time.perf_counter() - t0) * 1000}
     if missing:
         out.append(

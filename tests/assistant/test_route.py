@@ -203,6 +203,9 @@ def test_metadata_from_the_header_card(sample_retriever) -> None:
     assert a.mode == "metadata" and "Trần Minh Quân" in a.text and not a.insufficient
     a = answer("Báo cáo tháng 11/2025 của UBND thành phố Sông Mai số mấy?", sample_retriever)
     assert "1015/BC-UBND" in a.text
+    # the date quoted as the report writes it, from the line it is written on
+    a = answer("Báo cáo tháng 12 ký ngày nào?", sample_retriever)
+    assert "TP. Sông Mai, ngày 16 tháng 12 năm 2025" in a.text, a.text
 
 
 def test_a_year_the_question_names_is_not_swapped_for_another(sample_retriever) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 import pytest
 from conftest import SAMPLE_FILES
@@ -49,9 +50,13 @@ def test_every_chunk_has_a_context_header(sample_chunks) -> None:
 def test_header_card_names_issuer_number_date_and_signer(sample_chunks) -> None:
     report, _, chunks = sample_chunks
     (card,) = [c for c in chunks if c.kind == "header"]
-    for value in (report.meta.issuer, report.meta.number, report.meta.date_vn, report.meta.signer):
+    m = report.meta
+    for value in (m.issuer, m.number, m.date_line, m.signer):
         assert value and value in card.text
     assert report.meta.title in card.text
+    # the date as the report writes it, not as we would ("ngày 17 tháng 10 năm 2025")
+    assert re.search(r"ngày \d{1,2} tháng \d{1,2} năm \d{4}", report.meta.date_line)
+    assert report.meta.date_line in (SAMPLE_FILES[0].parent / report.source).read_text("utf-8")
 
 
 def test_subsection_header_names_its_parent(sample_chunks) -> None:
