@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.query import topic_syllables, without_periods
+from assistant.query import ASKING_FOLDED, topic_syllables, without_periods
 from index import periods as P
 from index import vn
 
@@ -111,13 +111,10 @@ ASKING_RE = re.compile(
 )
 
 
-_ASKS_FOLDED = re.compile(r"\b(?:bao nhieu|khi nao|bao gio|the nao|nhung gi|nao|gi)\b")
-
-
 def _asks(text: str) -> bool:
     """Whether a follow-up asks something of its own ("đến khi nào thì …"): then it is not
     the previous question asked of another thing."""
-    return bool(ASKING_RE.search(f" {text}") or _ASKS_FOLDED.search(vn.fold(text)))
+    return bool(ASKING_RE.search(f" {text}") or ASKING_FOLDED.search(vn.fold(text)))
 
 
 def _absolute(text: str) -> tuple[P.Mention | None, P.Period | None]:

@@ -137,6 +137,8 @@ QUESTION_PHRASES = re.compile(
     r"(?:xet )?(?:cac|nhung) (?:bao cao|thang|ky) gan day|gan day|trong ky|"
     r"(?:o )?nhung diem nao)\b"
 )
+# A question's asking words, folded (for text typed without diacritics; "khi nào" is a "nào")
+ASKING_FOLDED = re.compile(r"\b(?:bao nhieu|nhung gi|gi|nao|the nao|ra sao|bao gio|o dau)\b")
 DATE_RE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b|\b\d{1,2}/\d{4}\b")
 
 

@@ -71,11 +71,13 @@ def asks_who(query: Query) -> bool:
 
 # "của từng phường", "mỗi xã", "chia theo huyện": a breakdown by a kind of unit — a total
 # for the whole city is no answer. Accented only where folding is ambiguous ("mỗi"/"môi").
-_KINDS = r"(?:phường|xã|huyện|quận|tỉnh|đơn vị|sở|ngành|trường|lĩnh vực|dự án|địa phương)"
-_BREAKDOWN_Q = re.compile(rf"\b(?:từng|mỗi|chia theo|tách theo|theo từng)\s+({_KINDS})\b", re.I)
+_KINDS = ("phường", "xã", "huyện", "quận", "tỉnh", "đơn vị", "sở", "ngành", "trường", "lĩnh vực",
+          "dự án", "địa phương")  # fmt: skip
+_BREAKDOWN_Q = re.compile(
+    rf"\b(?:từng|mỗi|chia theo|tách theo|theo từng)\s+({'|'.join(_KINDS)})\b", re.I
+)
 _BREAKDOWN_FOLDED = re.compile(
-    r"\b(?:tung|chia theo|tach theo|theo tung)\s+(phuong|xa|huyen|quan|tinh|don vi|so|nganh|"
-    r"truong|linh vuc|du an|dia phuong)\b"
+    rf"\b(?:tung|chia theo|tach theo|theo tung)\s+({'|'.join(vn.fold(k) for k in _KINDS)})\b"
 )
 _SHORT_KIND = {"phường": r"(?:phường|P\.)", "xã": r"(?:xã|X\.)"}
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from assistant.answerers.evidence import MARKER_GROUP_RE, format_markers, parse_markers
 from assistant.cite import Answer, Citer
 from assistant.dialogue import proper_names
-from assistant.query import topic_syllables, without_periods
+from assistant.query import ASKING_FOLDED, topic_syllables, without_periods
 from index import periods as P
 from index import vn
 from index.store import Store
@@ -26,7 +26,6 @@ _ASKS = re.compile(
     r"how many|how much|what|which|who|when|where)\b",
     re.I,
 )
-_ASKS_FOLDED = re.compile(r"\b(?:bao nhieu|nhung gi|gi|nao|the nao|ra sao|bao gio|o dau)\b")
 # where one question ends and the next begins: "…, và …", "…; …", "… and …"
 _JOINS = re.compile(r"\s*[,;]\s*(?:(?:và|va|and|còn|con)\s+)?|\s+(?:và|va|and)\s+", re.I)
 _PART_OF = re.compile(r"(?:trong (?:đó|do|số|so)|riêng|rieng)\b", re.I)
@@ -38,7 +37,7 @@ def asks(text: str) -> bool:
     """Whether `text` asks something ("bao nhiêu", "nào", "how many")."""
     if vn.has_diacritics(text):
         return bool(_ASKS.search(text))
-    return bool(_ASKS.search(text) or _ASKS_FOLDED.search(vn.fold(text)))
+    return bool(_ASKS.search(text) or ASKING_FOLDED.search(vn.fold(text)))
 
 
 def split(question: str) -> list[str]:
@@ -86,8 +85,10 @@ def answer(
     refusal; None when the question has one part or no part is answered either. (Splitting
     questions the whole answered — to add what a part alone finds — was measured on the
     bank's tune half: it fixed none and lost a figure.)"""
+    if not whole.insufficient:
+        return None
     parts = split(question)
-    if not (whole.insufficient and parts):
+    if not parts:
         return None
     answers = [ask(parts[0]), *(ask(standalone(p, parts[0])) for p in parts[1:])]
     if all(a.insufficient for a in answers):
