@@ -179,7 +179,15 @@ def _substitute(previous: str, x: str) -> str:
             old = " ".join(words[i : i + n])
             if old in previous:
                 return previous.replace(old, x, 1)
+    # "Tình hình tội phạm tháng 12 thế nào?" + "còn tai nạn giao thông thì sao?": its subject
+    subject = _GENERIC_HEAD.sub("", _subject(previous)).strip()
+    if len(subject.split()) >= 2 and subject in previous and n >= 2:
+        return previous.replace(subject, x, 1)
     return f"{previous.rstrip(' ?')} ({x})?"
+
+
+# how a subject is introduced, kept when another takes its place
+_GENERIC_HEAD = re.compile(r"^(?:(?:tình hình|công tác|kết quả|việc|số|tổng số)\s+)+", re.I)
 
 
 _COMPARE_ASK = re.compile(

@@ -24,7 +24,11 @@ TASKS, PROJECT, SECTION, LIST, FIGURE, FACT = (
     "fact",
 )
 
-_SUMMARY = re.compile(r"\b(?:tom tat|tom luoc|khai quat|tong quan|summari[sz]e|summary|overview)\b")
+_SUMMARY = re.compile(
+    r"\b(?:tom tat|tom luoc|tom lai|khai quat|tong quan|diem qua|"
+    r"(?:ket qua|diem|viec|thanh tich)(?: \w+){0,3} noi bat|summari[sz]e|summary|overview|"
+    r"highlights?)\b"
+)
 # A question about a report itself: (its header card's line, what the question says, how the
 # answer names it). One table for the intent here and the answer (answerers/metadata.py).
 METADATA_FIELDS = (
@@ -47,7 +51,8 @@ METADATA_FIELDS = (
      r"which (?:period|month)|trich yeu|ve viec gi", "trích yếu"),
     (", ngày", r"ngay (?:ban hanh|ky|nao)|ban hanh (?:ngay|khi nao|luc nao)|when was|issued on",
      "ngày ban hành"),
-    ("Cơ quan ban hành", r"co quan (?:nao )?ban hanh|cua co quan nao|who issued|issued by|"
+    ("Cơ quan ban hành", r"co quan (?:nao )?(?:\w+ ){0,3}(?:ban hanh|phat hanh)|cua co quan nao|"
+     r"who issued|issued by|"
      r"do ai ban hanh", "cơ quan ban hành"),
 )  # fmt: skip
 # who signed it, to whom it went, what it answers to: asked even of a report named by number
@@ -61,7 +66,8 @@ _METADATA = re.compile(
     r"\b(?:ai ky|nguoi ky|ky boi|do ai ky|ky ten|ngay ban hanh|ban hanh ngay|ban hanh khi nao|"
     r"(?:bao cao|van ban) (?:\w+ ){0,6}ky (?:ngay nao|khi nao)|"
     r"so hieu|so (?:cua )?(?:bao cao|van ban)|bao cao (?:\w+ ){0,12}so may|mang so|"
-    r"(?:bao cao|van ban) (?:thang|ky|quy) (?:may|nao)|co quan (?:nao )?ban hanh|"
+    r"(?:bao cao|van ban) (?:thang|ky|quy) (?:may|nao)|"
+    r"co quan (?:nao )?(?:\w+ ){0,3}(?:ban|phat) hanh|"
     r"who signed|signed by|issued by|recipients?|report (?:\w+ ){0,4}covers?|"
     r"which (?:period|month) does)\b"
 )
@@ -101,10 +107,11 @@ DOC_CUES = re.compile(
 )
 # A heading's words: a question naming one asks for the section, not one fact.
 SECTION_WORDS = re.compile(
-    r"\b(?:ton tai|han che|kho khan|vuong mac|con vuong|bat cap|yeu kem|diem yeu|nhuoc diem|"
-    r"khuyet diem|uu diem|diem manh|nhiem vu|phuong huong|"
+    r"\b(?:ton tai|han che|kho khan|vuong mac|con vuong|bat cap|yeu kem|diem yeu|mat yeu|"
+    r"nhuoc diem|khuyet diem|uu diem|diem manh|nhiem vu|phuong huong|"
     r"giai phap|kien nghi|de xuat|danh gia chung|ket qua|tinh hinh|cong tac|linh vuc|"
     r"mang|nganh|ke hoach (?:thang|nam|quy) (?:toi|sau)|thoi gian toi|dinh lam|se lam|"
+    r"phai (?:tap trung )?lam|can lam|duoc giao|"
     r"du kien (?:se )?(?:lam|trien khai|thuc hien)(?: \w+){0,2} ve|"
     r"issues|problems|shortcomings|tasks|situation|plans?)\b"
 )
@@ -122,6 +129,8 @@ FIGURE_CUES = re.compile(
     r"how much|what percentage|rate)\b"
 )
 TASK_RE = re.compile(
+    # "sẽ theo dõi": what is planned (not "chia sẻ")
+    r"(?<!chia )\bse (?!duoc\b)\w+|"
     r"\b(?:nhiem vu|phuong huong|ke hoach thang|du kien|se trien khai|dinh lam|se lam|du dinh|"
     r"thang toi|thoi gian toi|sap toi|toi day|phai lam|can lam|task)"
 )
@@ -189,10 +198,15 @@ def without_periods(text: str) -> str:
     return text
 
 
+_ASKED_MAY = re.compile(r"\b[Mm]ay\b(?=\s*(?:[,?.!;]|$))")
+
+
 def topic_syllables(text: str, accented: bool) -> list[str]:
     """The folded syllables that say what the question is about: without how it is asked
     ("có gì nổi bật", "là bao nhiêu"), without the period (a filter, not a topic), and
     without stopwords — judged on the accented word, so 'tai nạn' keeps its 'tai'."""
+    if not accented:  # "điểm may, hạng may": a clause ending in "may" asks "mấy"
+        text = _ASKED_MAY.sub(" ", text)
     words = vn.syllables(without_periods(text))
     drop = vn.matched_words(words, QUESTION_PHRASES, PERIOD_WORDS_RE)
     kept = vn.phrase_words([vn.fold(w) for w in words])  # "tồn tại": its "tại" is no stopword
@@ -206,14 +220,28 @@ def topic_syllables(text: str, accented: bool) -> list[str]:
 _WHICH = re.compile(r"\b(?:nao|gi|ai|which|what|who)\b")
 _MEASURED = re.compile(r"\b(?:bao nhieu|may|tang|giam|hon|kem|chenh|ty le|how (?:many|much))\b")
 _PROJECT_WORD = re.compile(r"\b(?:du an|cong trinh)\b")
+# "Chỉ thị … số mấy, ai ký": another document the report cites, not the report itself
+_OTHER_DOCUMENT = re.compile(
+    r"\b(?:chi thi|ke hoach|quyet dinh|cong van|nghi quyet|thong bao|to trinh|huong dan|"
+    r"nghi dinh|thong tu|directive|decision)\b"
+)
+_ITS_NUMBER = re.compile(r"\b(?:so (?:hieu|may|bao nhieu)|mang so)\b")
+_THE_REPORT = re.compile(r"\b(?:bao cao|van ban nay|report)\b")
 _HISTORY = re.compile(r"\b(?:dien bien|qua cac (?:thang|ky|bao cao)|qua \w+ thang|cac thang qua)\b")
 
 
 def intent_of(folded: str, doc_numbers: tuple[str, ...]) -> str:
     """The kind of answer wanted, most specific first."""
     short = len(folded.split()) <= 5
-    if _SIGNATURE.search(folded):
-        return METADATA  # who signed the report, to whom it went
+    # "Chỉ thị … số mấy": the number of a document it cites ("Công văn 214 gửi đến đâu" may
+    # be the indexed letter itself)
+    cited = _OTHER_DOCUMENT.search(folded) and _ITS_NUMBER.search(folded)
+    of_report = not cited or bool(_THE_REPORT.search(folded))
+    if _SIGNATURE.search(folded) or _METADATA.search(folded):
+        if not of_report:
+            return FACT  # the number, date or signer of a document the report cites
+        if _SIGNATURE.search(folded):
+            return METADATA  # who signed the report, to whom it went
     if doc_numbers and (DOC_CUES.search(folded) or short):
         return DOCUMENT
     if _PROJECT_WORD.search(folded) and _HISTORY.search(folded):

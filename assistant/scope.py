@@ -79,8 +79,8 @@ def _named(query: Query, infos: list[ReportInfo], store: Store) -> set[str] | No
     padded = f" {query.folded} "
     hit = {i.report_id for i in infos if any(f" {p} " in padded for p in place_names(i, store))}
     plain = " ".join(vn.syllables(query.folded))
-    m = re.search(r"\bbao cao\b((?: \w+){1,8})", plain)
-    if m:
+    # each report it names ("theo báo cáo CCHC năm và theo báo cáo Đề án 06 tháng 11")
+    for m in re.finditer(r"\bbao cao\b((?: (?!bao cao\b)\w+){1,8})", plain):
         words = vn.terms(m.group(1))
         asked = [t for t in words if t not in _GENERIC_NAME and not vn.is_stopword(t, False)]
         if len(asked) >= 2:

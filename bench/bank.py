@@ -23,6 +23,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 BANK = ROOT / "tests" / "data" / "questions"
+# Each bank of questions and the corpus it was written over: the sample reports it names,
+# or the shared reports. Each writer has their own files (…2: the second, …3: the third pair).
+BANKS = {
+    "samples": "samples",
+    "shared": "shared",
+    "samples2": "samples",
+    "shared2": "shared",
+    "samples3": "samples",
+    "shared3": "shared",
+}
 
 
 def norm(s: str) -> str:

@@ -1,11 +1,13 @@
 """Answer quality: the question bank's tune and held-out halves, and the plain LangChain
 pipeline beside them, per question type; and shared/eval/dev.jsonl.
 
-Usage: python bench/quality.py [--set samples|shared|samples2|shared2|dev|bank|all|scanned]
+Usage: python bench/quality.py [--set samples|shared|samples2|shared2|samples3|shared3|dev|bank|
+                                     all|scanned]
                                [--show] [--no-plain] [--index DIR] [--json FILE]
 - samples: tests/data/questions/samples.jsonl over the samples/ it names (always available);
 - shared:  tests/data/questions/shared.jsonl over ../shared/corpus + corpus-extra;
 - samples2, shared2: the second writer's banks, over the same;
+- samples3, shared3: the third pair of writers' banks (2026-12-02), over the same;
 - dev:     ../shared/eval/dev.jsonl over ../shared/corpus (the smoke test);
 - scanned: the samples questions on scanned copies of samples/ against their text
            (bench/scanned.py; not part of `all`).
@@ -23,9 +25,7 @@ from pathlib import Path
 import bank
 from common import CORPUS, DEV, ROOT, SHARED, build_index, load_questions, require_shared
 
-# Each bank of questions and the corpus it was written over: the sample reports it names,
-# or the shared reports. Two writers, each with their own files (…2.jsonl: the second).
-BANKS = {"samples": "samples", "shared": "shared", "samples2": "samples", "shared2": "shared"}
+BANKS = bank.BANKS
 SETS = [*BANKS, "dev"]
 METRICS = ("evidence", "figures", "false_refusal", "abstention", "wrong")
 

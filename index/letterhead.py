@@ -8,7 +8,8 @@ import re
 from index import periods
 from index.model import ReportMeta, Section
 
-NUMBER_LINE_RE = re.compile(r"^Số\s*:?\s*(?P<num>[\w/.\-&Đđ]+)", re.I)
+# "Số: 644 /TTXT-ĐTDN": a number stamped at signing sits a space before its symbol
+NUMBER_LINE_RE = re.compile(r"^Số\s*:?\s*(?P<num>[\w/.\-&Đđ]+(?:\s+/[\w/.\-&Đđ]+)?)", re.I)
 DATE_LINE_RE = re.compile(
     r"^(?P<place>[^,]{2,60}),\s*ngày\s*(?P<d>\d{1,2})?[\s.…_]*"
     r"tháng\s*(?P<m>\d{1,2})\s*năm\s*(?P<y>\d{4})",

@@ -127,7 +127,7 @@ def build_report(source: str, blocks: list[Block]) -> Report:
         if b.kind != "footnote" and (_heading(b, text) or _body_like(b, text)):
             break
         if (m := NUMBER_LINE_RE.match(text)) and "number" not in meta:
-            meta["number"] = m.group("num").strip(".,")
+            meta["number"] = re.sub(r"\s+", "", m.group("num")).strip(".,")
         elif (m := DATE_LINE_RE.match(text)) and "date" not in meta:
             meta["place"] = m.group("place").strip()
             day = f"-{int(m.group('d')):02d}" if m.group("d") else ""  # drafts leave it blank

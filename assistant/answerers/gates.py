@@ -27,17 +27,20 @@ class Asked:
     years: frozenset[int]
     as_of: str
     months: tuple[P.Period, ...]
+    tasks: bool = False  # asks what is planned: a report's tasks are of its next period
 
     @classmethod
     def of(cls, query: Query, ctx: Context) -> Asked:
         scope = ctx.scope(query)
         named = P.years(query.text if not query.english else query.folded)
         months = tuple(p for p in scope.periods if p.unit != "year")
-        return cls(frozenset(named), scope.as_of, months)
+        return cls(frozenset(named), scope.as_of, months, query.about_tasks)
 
     def other_year(self, ctx: Context, report_id: str, head: str) -> bool:
-        """The report (and its passage's header) is of none of the years asked."""
-        return bool(self.years) and not self.years & (_report_years(ctx, report_id) | P.years(head))
+        """The report (and its passage's header) is of none of the years asked — nor, for
+        what is planned, is the period its tasks are set for ("tháng 01/2024" in December's)."""
+        own = _report_years(ctx, report_id, self.tasks) | P.years(head)
+        return bool(self.years) and not self.years & own
 
     def fits(self, sentence: str, under: str, other_year: bool) -> bool:
         """Whether a sentence (under `under`) may answer for the years, months and day asked:
@@ -59,13 +62,16 @@ class Asked:
         return not self.months or _about(found, self.months)
 
 
-def _report_years(ctx: Context, report_id: str) -> set[int]:
-    """The years a report reports on (its period's), empty when it states none."""
+def _report_years(ctx: Context, report_id: str, tasks: bool = False) -> set[int]:
+    """The years a report reports on (its period's, and its tasks' when `tasks`), empty
+    when it states none."""
     info = ctx.store.info(report_id)
-    own = effective_period(info) if info else None
-    if own is None or not own.year_known:
+    if info is None:
         return set()
-    return set(range(own.first[0], own.last[0] + 1))
+    periods = [effective_period(info)]
+    if tasks and info.task_period:
+        periods.append(P.from_label(info.task_period))
+    return {y for p in periods if p and p.year_known for y in range(p.first[0], p.last[0] + 1)}
 
 
 def counts_to(text: str, as_of: str) -> bool:
@@ -120,6 +126,8 @@ _DATE_Q = re.compile(
     r"\b(?:ngay nao|khi nao|bao gio|hom nao|thoi gian nao|luc nao|when|what date|which day)\b"
 )
 _DATE_A = re.compile(r"\d{1,2}\s*/\s*\d{1,2}|ngày\s+\d{1,2}\b", re.I)
+_PLACE_Q = re.compile(r"\b(?:o dau|tai dau|dia diem nao|noi nao|where)\b")
+_PLACE_A = re.compile(r"(?<!\w)(?:tại|ở|trên địa bàn)\s+\w", re.I)
 _DOC_DATE = re.compile(r"\s*,?\s*ngày\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?", re.I)
 
 
@@ -139,6 +147,11 @@ _DOCUMENT_Q = re.compile(
     r"\bwhich (?:decision|document|plan|directive|resolution)\b"
 )
 _NUMBER_Q = re.compile(r"\bso (?:hieu )?(?:bao nhieu|may)\b|\bso hieu\b|\bwhat number\b")
+# the code a document's number carries by its kind: "Nghị quyết … số mấy" wants an NQ
+_KIND_CODE = {"nghi quyet": "NQ", "quyet dinh": "QĐ", "ke hoach": "KH", "chi thi": "CT",
+              "thong bao": "TB", "to trinh": "TTr", "huong dan": "HD"}  # fmt: skip
+_KIND_Q = re.compile(rf"\b({'|'.join(_KIND_CODE)})\b")
+_ISSUED_Q = re.compile(r"\b(?:ban hanh|ky|phat hanh|issued|signed)\b")
 _ASKS = re.compile(r"\b(?:gi|nao|bao nhieu|may|ra sao|the nao)\b")
 
 
@@ -155,6 +168,9 @@ class Kinds:
     day: bool
     two: bool  # asks two things ("… gì, … nào?")
     document: bool = False  # "theo quyết định nào": a document's number
+    code: str = ""  # the kind of the document whose number is asked ("NQ")
+    issued: bool = False  # "Kế hoạch 372 ban hành ngày nào": the document's own date
+    place: bool = False  # "tổ chức ở đâu": a place
 
 
 @lru_cache(maxsize=1024)
@@ -170,6 +186,11 @@ def kinds(folded: str) -> Kinds:
         day=bool(_DATE_Q.search(plain)),
         two=len(_ASKS.findall(plain)) >= 2,
         document=bool(_DOCUMENT_Q.search(plain)),
+        code=_KIND_CODE[k.group(1)]
+        if (k := _KIND_Q.search(plain)) and _NUMBER_Q.search(plain)
+        else "",
+        issued=bool(_KIND_Q.search(plain) and _ISSUED_Q.search(plain)),
+        place=bool(_PLACE_Q.search(plain)),
     )
 
 
@@ -177,7 +198,11 @@ def _without_when(text: str, keep_documents: bool = False) -> str:
     """`text` without what dates it — periods, days, documents: what is left of its digits
     are figures ("Trong tháng 10/2025, thu NSNN đạt khá" holds none)."""
     text = vn.nfc(text) if keep_documents else _without_documents(vn.nfc(text))
-    return _DATE_A.sub(" ", without_periods(text))
+    # a bare year names an event ("lễ hội hoa Đào Xứ Lạng 2024"), it counts nothing
+    return _BARE_YEAR.sub(" ", _DATE_A.sub(" ", without_periods(text)))
+
+
+_BARE_YEAR = re.compile(r"(?<![\d.,/])(?:19|20)\d{2}(?![\d,/-]|\.\d)(?!\s*(?:%|người|hộ|lượt))")
 
 
 def answer_type(query: Query, sentence: str) -> float:
@@ -199,9 +224,14 @@ def answer_type(query: Query, sentence: str) -> float:
     elif asked.money:
         checks.append(bool(_MONEY_A.search(sentence)))
     if asked.day:
-        checks.append(bool(_DATE_A.search(_without_documents(sentence))))
+        dated = sentence if asked.issued else _without_documents(sentence)
+        checks.append(bool(_DATE_A.search(dated)))
+    if asked.place:  # "ở đâu": where it is ("tại quảng trường Bến Đò")
+        checks.append(bool(_PLACE_A.search(_without_documents(sentence))))
     if asked.document:
         checks.append(bool(vn.documents_in(sentence)))
+    if asked.code:  # its number, of that kind ("…/NQ-HĐND"), not another document's
+        checks.append(any(asked.code in m.group(0) for m in vn.documents_in(sentence)))
     if named.asks_who(query):
         checks.append(named.names_someone(query, sentence))
     if named.asks_firm(query):

@@ -37,7 +37,8 @@ TITLE_MATCH = 0.75  # share of the question's terms a section's title path and b
 # Words that say how a section is asked about, not which: they need no match.
 _ASKING = frozenset(
     vn.terms(
-        "tình hình công tác kết quả nội dung báo cáo nêu thế nào trong tháng phải cần sang việc"
+        "tình hình công tác kết quả nội dung báo cáo nêu thế nào trong tháng phải cần sang việc "
+        "ngành được giao làm gì tập trung"
     )
 )
 

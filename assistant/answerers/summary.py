@@ -177,7 +177,7 @@ _REQUEST = frozenset(
     vn.terms(
         "báo cáo tình hình kinh tế xã hội quốc phòng an ninh chung toàn bộ cả thành phố tỉnh "
         "ubnd ngắn gọn nhanh chính điểm nội dung kết quả giúp tôi nói gọn văn bản này đó "
-        "report city province"
+        "report city province điểm qua tóm lại làm được những việc nổi bật"
     )
 )
 

@@ -180,6 +180,38 @@ def _lists(hits: list[Hit]) -> list[tuple[Hit, str, str]]:
     return out
 
 
+# what a clause says of a figure, not what it is the figure of ("đạt 97%")
+_NO_NAME_TERMS = frozenset(vn.terms("đạt tăng giảm chiếm là có được bằng còn khoảng trên dưới gần"))
+
+
+def _names_something(name: str) -> bool:
+    """An item named by what it counts ("xã Quảng Lạc"), not by a verb alone ("đạt")."""
+    return any(t not in _NO_NAME_TERMS for t in vn.terms(name))
+
+
+# a kind of place asked for, and how a report names one ("P. Tân Giang" is a phường)
+_KIND_NAMES = {
+    "xa": r"(?i:\bxã\b)|\bX\.",
+    "phuong": r"(?i:\bphường\b)|\bP\.",
+    "huyen": r"(?i:\bhuyện\b)",
+    "thon": r"(?i:\bthôn\b)",
+    "truong": r"(?i:\btrường\b)",
+}
+_KIND_ASKED = re.compile(rf"(?<!dia )\b({'|'.join(_KIND_NAMES)}) nao\b")  # not "địa phương"
+
+
+def _of_kind(plain: str, items: list[Item], lead: str) -> bool:
+    """ "Xã nào …": a list of xã — its items are named so ("xã Quảng Lạc", "P. Tân Giang"),
+    or what leads to it says so ("tại các xã⁵") — not a table of indicators that mentions
+    "cấp xã"."""
+    if not (m := _KIND_ASKED.search(plain)):
+        return True
+    named = sum(bool(re.search(_KIND_NAMES[m.group(1)], i.name)) for i in items)
+    return (
+        named * 2 >= len(items) or f" {m.group(1)} " in f" {' '.join(vn.syllables(vn.fold(lead)))} "
+    )
+
+
 def lists(query: Query, ctx: Context) -> list[tuple[float, Hit, list[Item]]]:
     """The lists of the question's hits (and of the footnotes they refer to), each scored
     by how well it is the list the question asks about, best first."""
@@ -197,7 +229,11 @@ def lists(query: Query, ctx: Context) -> list[tuple[float, Hit, list[Item]]]:
             ]
         else:
             items = text_items(body)
-        if len(items) < 3:
+        items = [i for i in items if _names_something(i.name)]
+        lead = f"{hit.chunk.extra.get('context', '')} {head}"
+        if tables.is_table(hit.chunk):  # a table of wards says so in its columns' names
+            lead += " " + " ".join({c.header for r in tables.rows(hit.chunk) for c in r.cells})
+        if len(items) < 3 or not _of_kind(plain, items, lead):
             continue
         about = f"{hit.chunk.extra.get('context', '')} {hit.chunk.section_title} {head} {body}"
         report = hit.chunk.embed_text.split("\n", 1)[0]  # "… UBND thành phố Lạng Sơn …"

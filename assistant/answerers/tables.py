@@ -124,15 +124,23 @@ def caption(chunk: Chunk) -> str:
     return _PART.sub("", table_caption(chunk.text))
 
 
+_CONTINUED = re.compile(r"\s*\(tiếp(?: theo)?\)\s*$", re.I)
+
+
+def _table_name(chunk: Chunk) -> str:
+    """A table's caption, the same for "Biểu mẫu 7 – …" and "Biểu mẫu 7 – … (tiếp theo)"."""
+    return _CONTINUED.sub("", caption(chunk))
+
+
 def whole_table(chunk: Chunk, chunks: Iterable[Chunk]) -> list[Chunk]:
-    """Every piece of the table `chunk` belongs to (a table is cut by rows and by page),
-    in report order."""
-    name = caption(chunk)
+    """Every piece of the table `chunk` belongs to (a table is cut by rows and by page, and
+    continued under its caption "(tiếp theo)"), in report order."""
+    name = _table_name(chunk)
     if not name:
         return [chunk]
     same = [
         c
         for c in chunks
-        if c.report_id == chunk.report_id and c.kind == "table" and caption(c) == name
+        if c.report_id == chunk.report_id and c.kind == "table" and _table_name(c) == name
     ]
     return sorted(same, key=lambda c: (c.paragraphs[0] if c.paragraphs else 0, c.id))

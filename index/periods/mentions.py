@@ -47,11 +47,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"\bthang\s+(\d{{1,2}})((?:\s*(?:,|va)\s*\d{{1,2}}(?!\d|\s*/\s*\d{{1,2}}\b))+){_Y}?"
         ),
     ),
-    (  # "6 tháng đầu năm", "mười tháng đầu năm 2025", "3 tháng cuối năm"
+    (  # "6 tháng đầu năm", "mười tháng đầu năm 2025", "3 tháng cuối năm", "tháng cuối năm"
         "half",
         re.compile(
-            r"\b(1[0-2]|0?[1-9]|hai|ba|bon|sau|bay|tam|chin|muoi mot|muoi hai|muoi)\s+thang\s+"
-            r"(dau|cuoi)\s+nam(?:\s*(?:nam\s+)?(\d{4}))?"
+            r"\b(?:(1[0-2]|0?[1-9]|hai|ba|bon|sau|bay|tam|chin|muoi mot|muoi hai|muoi)\s+)?"
+            r"(thang|quy)\s+(dau|cuoi)\s+(?:cua\s+)?nam(?:\s*(?:nam\s+)?(\d{4}))?"
         ),
     ),
     # "11 tháng năm 2025": the months of the year so far (not "ngày 10 tháng 5 năm 2025")
@@ -112,9 +112,11 @@ def _from_match(kind: str, m: re.Match[str]) -> Mention | None:
         year = _year(g[2])
         period = Period((year, months[0]), (year, months[-1]))
     elif kind == "half":
-        n, year = _NUMBER_WORDS.get(g[0]) or int(g[0]), _year(g[2])
+        n = (_NUMBER_WORDS.get(g[0]) or int(g[0])) if g[0] else 1
+        n *= 3 if g[1] == "quy" else 1  # "quý cuối năm": the last three months
+        year = _year(g[3])
         period = (
-            Period((year, 1), (year, n)) if g[1] == "dau" else Period((year, 13 - n), (year, 12))
+            Period((year, 1), (year, n)) if g[2] == "dau" else Period((year, 13 - n), (year, 12))
         )
     elif kind == "so_far":
         period = Period((int(g[1]), 1), (int(g[1]), int(g[0])))

@@ -142,6 +142,15 @@ def test_the_same_question_about_another_thing() -> None:
     )
 
 
+def test_another_subject_takes_the_place_of_the_previous_one() -> None:
+    """ "còn tai nạn giao thông thì sao?" after a question about crime asks the same of
+    traffic accidents — not the crime question with the words bracketed after it."""
+    first = "Tình hình tội phạm hình sự tháng 12 thế nào, nhiều hay ít hơn tháng trước?"
+    assert resolve("còn tai nạn giao thông thì sao?", [Turn(first, first)]) == (
+        "Tình hình tai nạn giao thông tháng 12 thế nào, nhiều hay ít hơn tháng trước?"
+    )
+
+
 def test_a_subject_left_out_is_taken_from_the_previous_question() -> None:
     first = "Xã Phú Mai được thẩm định nông thôn mới nâng cao vào ngày nào?"
     resolved = resolve("Thế đến giờ tỉnh đã ra quyết định công nhận chưa?", [Turn(first, first)])

@@ -58,6 +58,8 @@ def test_question_kinds() -> None:
     assert normalize("Tóm tắt công tác giải phóng mặt bằng").is_summary
     assert normalize("Nhiệm vụ tháng 01/2024 về quốc phòng là gì?").about_tasks
     assert not normalize("Bao nhiêu vụ tai nạn giao thông?").about_tasks
+    assert normalize("thang 1/2024 thanh pho se theo doi bao nhieu cong trinh").about_tasks
+    assert not normalize("Số tin bài được chia sẻ là bao nhiêu?").about_tasks
 
 
 def test_tokens_are_folded_and_the_same_with_or_without_accents() -> None:

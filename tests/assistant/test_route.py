@@ -55,6 +55,14 @@ from index import vn
         ("Bao nhiêu giấy phép xây dựng được cấp?", Q.FIGURE),
         ("Chợ Bến Đò khởi công ngày nào?", Q.FACT),
         ("What did Decision No. 2846/QĐ-UBND approve?", Q.DOCUMENT),
+        ("Điểm qua nhanh những kết quả nổi bật của tháng 12/2025.", Q.SUMMARY),
+        ("Tóm lại tháng cuối năm 2023 thành phố làm được những điểm gì nổi bật?", Q.SUMMARY),
+        ("Cơ quan nào đứng tên phát hành báo cáo này?", Q.METADATA),
+        # the number, date or signer of a document the report cites: a fact in its text
+        ("Chỉ thị về giữ an ninh dịp Tết số mấy, ai ký ban hành?", Q.FACT),
+        ("Kế hoạch triển khai 36 mô hình điểm là kế hoạch số mấy, ban hành ngày nào?", Q.FACT),
+        ("Nghị quyết thu phí 0 đồng của HĐND tỉnh mang số hiệu nào?", Q.FACT),
+        ("Báo cáo tháng 10 tự nhận còn những mặt yếu nào?", Q.SECTION),
     ],
 )
 def test_intent(question: str, intent: str) -> None:
@@ -301,6 +309,27 @@ def test_who_asks_for_a_name_not_a_count() -> None:
     assert support.name_share(english, "Tỷ lệ hồ sơ trực tuyến toàn trình đạt 71,2%") == 0.0
 
 
+def test_a_documents_number_and_date_are_its_own() -> None:
+    """ "Nghị quyết … số hiệu nào" wants a number of that kind (an NQ), not the Chỉ thị the
+    sentence also cites; "Kế hoạch 372 ban hành ngày nào" is answered by the plan's own
+    date; a bare year names an event, it counts nothing."""
+    q = normalize("Nghị quyết thu phí 0 đồng của HĐND tỉnh mang số hiệu nào?")
+    cited = "Theo Chỉ thị số 07/CT-TTg ngày 14/3/2025, tham mưu HĐND ban hành Nghị quyết thu phí."
+    assert gates.answer_type(q, cited) == 0.0
+    assert gates.answer_type(q, "Nghị quyết số 12/2025/NQ-HĐND ngày 10/7/2025 về thu phí.") == 1
+    q = normalize("ke hoach 372 ve trang tri do thi ban hanh ngay nao")
+    assert gates.answer_type(q, "Ban hành Kế hoạch số 372/KH-UBND ngày 09/12/2025.") == 1.0
+    q = normalize("Lễ hội hoa Đào Xứ Lạng 2024 đón được bao nhiêu lượt khách?")
+    assert gates.answer_type(q, "Trang trí lễ hội hoa Đào Xứ Lạng 2024.") == 0.0
+    assert gates.answer_type(q, "Lễ hội hoa Đào Xứ Lạng 2024 đón 2024 lượt khách.") == 1.0
+
+
+def test_a_name_is_found_with_words_between() -> None:
+    q = normalize("Chỉ thị về an ninh dịp Tết Bính Ngọ số mấy?")
+    assert support.name_share(q, "bảo đảm an ninh dịp Tết Nguyên đán Bính Ngọ năm 2026") == 1.0
+    assert support.name_share(q, "dịp Tết Dương lịch 2026 và cả năm Bính Ngọ sắp tới") == 0
+
+
 def test_a_project_over_the_months_is_its_stages_report_by_report(sample_retriever) -> None:
     """ "Diễn biến dự án X qua các tháng": what each month's report says of X, newest first,
     each cited — not one month's section on land clearance."""
@@ -529,6 +558,9 @@ def test_an_answer_of_the_wrong_kind_is_no_answer(sample_retriever) -> None:
             0.0,
         ),
         ("Quyết định công nhận mang số bao nhiêu?", "Quyết định số 1962/QĐ-UBND công nhận", 1.0),
+        # "ở đâu" wants a place, not the event named again
+        ("Phiên chợ Tết tổ chức ở đâu?", "Tổ chức Phiên chợ Tết nghĩa tình năm 2026.", 0.0),
+        ("Phiên chợ Tết tổ chức ở đâu?", "Phiên chợ Tết tổ chức tại quảng trường Bến Đò.", 1.0),
         ("Xã nào có nhiều vụ vi phạm nhất?", "xã Hòa An nhiều vụ vi phạm nhất (05 vụ)", 1.0),
         ("Xã nào có nhiều vụ vi phạm nhất?", "các xã thống nhất kiểm tra vi phạm", 0.0),
         # "đội nào" asks for a team's name: the event's own name is none

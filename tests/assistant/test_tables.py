@@ -195,3 +195,31 @@ def test_a_whole_row_names_the_province_and_every_word(question: str, whole: boo
     query = normalize(question)
     cand = Candidate(Hit(chunk, 1.0), row.quote(tables.named_entity(query.folded, [row])), 1.0)
     assert _whole_row(query, cand) is whole
+
+
+def test_a_table_continued_under_its_caption_is_one_table() -> None:
+    """ "Biểu mẫu 7 … (tiếp theo)" continues "Biểu mẫu 7 …": a row asked for is looked for
+    in every piece (the appendix's "Tỷ lệ hồ sơ trực tuyến một phần" sits in the second)."""
+    first = Chunk("a", "r", "Biểu mẫu 7 – Chính quyền số (bảng, phần 1/2)\nSTT: 4.2.; "
+                  "Chỉ tiêu: Tỷ lệ DVC; Số liệu: 95,99", "", "", "", "table")  # fmt: skip
+    more = Chunk("b", "r", "Biểu mẫu 7 – Chính quyền số (tiếp theo) (bảng, phần 1/2)\nSTT: "
+                 "4.4.; Chỉ tiêu: Tỷ lệ hồ sơ trực tuyến một phần; Số liệu: 86,99", "", "", "",
+                 "table")  # fmt: skip
+    other = Chunk("c", "r", "Biểu mẫu 8 – Cán bộ (bảng)\nSTT: 1; Chỉ tiêu: A; Số liệu: 1",
+                  "", "", "", "table")  # fmt: skip
+    assert [c.id for c in tables.whole_table(more, [first, more, other])] == ["a", "b"]
+
+
+def test_which_ward_is_answered_from_a_list_of_wards() -> None:
+    """ "Xã/phường nào …": a list whose items are wards ("P. Tân Giang") or whose columns or
+    lead say so — not a table of indicators, nor items named by a verb ("đạt 97%")."""
+    from assistant.answerers import superlative as S
+    from assistant.answerers.items import Item
+
+    wards = [Item(n, "1", 1.0, n) for n in ("P. Tân Giang", "P. Hòa An", "xã Phú Mai")]
+    rows = [Item(n, "1", 1.0, n) for n in ("Tỷ lệ hồ sơ cấp xã", "Số DVCTT", "Số hồ sơ")]
+    assert S._of_kind("phuong nao nhieu vu nhat", wards, "")
+    assert not S._of_kind("xa nao cao nhat", rows, "Biểu mẫu 7")
+    assert S._of_kind("xa nao cao nhat", rows, "tại các xã")
+    assert S._of_kind("dia phuong nao nhieu nhat", rows, "")  # any place: no kind to check
+    assert not S._names_something("đạt") and S._names_something("xã Quảng Lạc")

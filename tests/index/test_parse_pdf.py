@@ -458,6 +458,82 @@ def test_zero_byte_pdf() -> None:
         parse_pdf(Path("rong.pdf"), b"")
 
 
+# ------------------------------------------- a number and a day stamped at signing
+def _stamp(writer, page, rect: tuple[float, float, float, float], text: str) -> None:
+    """A signature field whose appearance draws `text` (rect: x0, y0, x1, y1 from the
+    bottom-left), as the signing tool of an issuing office writes the number and day."""
+    from pypdf.generic import (
+        ArrayObject,
+        DecodedStreamObject,
+        DictionaryObject,
+        FloatObject,
+        NameObject,
+        TextStringObject,
+    )
+
+    x0, y0, x1, y1 = rect
+    font = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Font"),
+            NameObject("/Subtype"): NameObject("/Type1"),
+            NameObject("/BaseFont"): NameObject("/Helvetica"),
+        }
+    )
+    look = DecodedStreamObject()
+    look.set_data(f"BT /F0 12 Tf 2 4 Td ({text}) Tj ET".encode())
+    look.update(
+        {
+            NameObject("/Type"): NameObject("/XObject"),
+            NameObject("/Subtype"): NameObject("/Form"),
+            NameObject("/BBox"): ArrayObject([FloatObject(v) for v in (0, 0, x1 - x0, y1 - y0)]),
+            NameObject("/Resources"): DictionaryObject(
+                {NameObject("/Font"): DictionaryObject({NameObject("/F0"): font})}
+            ),
+        }
+    )
+    field = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Annot"),
+            NameObject("/Subtype"): NameObject("/Widget"),
+            NameObject("/FT"): NameObject("/Sig"),
+            NameObject("/T"): TextStringObject("Signature1"),
+            NameObject("/Rect"): ArrayObject([FloatObject(v) for v in rect]),
+            # pypdf names no public way to add an indirect object
+            NameObject("/AP"): DictionaryObject({NameObject("/N"): writer._add_object(look)}),
+        }
+    )
+    page[NameObject("/Annots")] = ArrayObject([*page.get("/Annots", []), writer._add_object(field)])
+
+
+def test_number_and_day_stamped_at_signing_are_read() -> None:
+    """ "Số: /BC-UBND", "ngày tháng 12 năm 2025" typed; "1123" and "16" stamped into
+    signature fields where the blanks are: the report's number and date are whole."""
+    import pypdf
+
+    pdf = PdfWriter()
+    p = pdf.page()
+    pdf.text(p, 80, 50, "UBND THÀNH PHỐ SÔNG MAI", size=12)
+    pdf.text(p, 330, 50, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=12)
+    pdf.text(p, 360, 66, "Độc lập - Tự do - Hạnh phúc", size=12)
+    pdf.text(p, 90, 84, "Số:     /BC-UBND", size=12)
+    pdf.text(p, 320, 84, "TP. Sông Mai, ngày     tháng 12 năm 2025", size=12)
+    pdf.text(p, 270, 120, "BÁO CÁO", size=12)
+    pdf.text(p, 130, 136, "Tình hình kinh tế - xã hội tháng 12/2025", size=12)
+    f = Flow(pdf, p, top=170)
+    f.lines(["I. KẾT QUẢ ĐẠT ĐƯỢC"])
+    f.para(P1_BODY)
+    writer = pypdf.PdfWriter(clone_from=io.BytesIO(pdf.bytes()))
+    page = writer.pages[0]
+    baseline = H - 84 - 12  # the letterhead line's baseline, from the bottom
+    _stamp(writer, page, (112, baseline - 4, 136, baseline + 16), "1123")
+    _stamp(writer, page, (427, baseline - 4, 447, baseline + 16), "16")
+    out = io.BytesIO()
+    writer.write(out)
+    meta = parse_pdf(Path("songmai-12.pdf"), out.getvalue()).meta
+    assert meta.number == "1123/BC-UBND"
+    assert meta.date == "2025-12-16"
+
+
 # ------------------------------------------------------------------ the real PDF
 @pytest.fixture(scope="module")
 def real_pdf() -> bytes:
@@ -498,10 +574,11 @@ def test_real_pci_table_row(real_pdf: bytes) -> None:
         "UBND TỈNH LÂM ĐỒNG",
         "TRUNG TÂM XÚC TIẾN ĐẦU TƯ",
         "THƯƠNG MẠI VÀ DU LỊCH",
-        "Số: /TTXT-ĐTDN",
+        "Số: 644 /TTXT-ĐTDN",  # the number stamped at signing (readers/pdf/stamps.py)
     ]
     assert not any(t.strip() in {"2", "3", "4", "5", "6"} for t in texts)
     assert report.meta.signer == "Đinh Ngọc Hiếu"
+    assert (report.meta.number, report.meta.date) == ("644/TTXT-ĐTDN", "2025-11-06")
     assert report.recipients[0] == "Như trên (báo cáo);"
 
 

@@ -33,6 +33,9 @@ from index import periods as P
         ("mười một tháng đầu năm 2025", "01/2025-11/2025"),
         ("11 tháng năm 2025", "01/2025-11/2025"),  # the months of the year so far
         ("ngày 10 tháng 5 năm 2025", "05/2025"),
+        ("tháng cuối năm 2023", "12/2023"),  # one month, no count
+        ("thang dau nam 2026", "01/2026"),
+        ("quý cuối năm 2025", "Q4/2025"),
     ],
 )
 def test_forms(text: str, label: str) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from index.readers.pdf.layout import Line, Word, build_lines
+from index.readers.pdf.stamps import stamped_words
 from index.readers.tables import HSPAN, VSPAN, GridCell
 
 
@@ -108,5 +109,5 @@ def _read_page(page, number: int) -> Page:
                 ncols=max(len(r) for r in grid),
             )
         )
-    out.lines = build_lines(_words(page, kept), number, out.width)
+    out.lines = build_lines(_words(page, kept) + stamped_words(page), number, out.width)
     return out
