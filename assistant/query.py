@@ -1,6 +1,6 @@
 """question → Query, parsed once: NFC text, folded tokens for BM25, diacritics restored and
 abbreviations expanded for the dense side, document numbers, figures, the periods it names
-and what kind of answer it wants (its intent). Everything after this reads the Query."""
+and what kind of answer it wants (its intent: intent.py). Everything after this reads the Query."""
 
 from __future__ import annotations
 
@@ -8,132 +8,19 @@ import re
 from dataclasses import dataclass
 
 from assistant.english import looks_english, translate
+from assistant.intent import (
+    FIGURE_CUES,
+    LIST,
+    LIST_CUES,
+    MIN_CUES,
+    SUMMARY,
+    SUPERLATIVE,
+    TASK_RE,
+    intent_of,
+)
 from index import periods as P
 from index import vn
 
-# What kind of answer a question wants. Cues are the genre's phrasings of each kind of
-# request; the router tries the matching answerer first and falls back to a quoted passage.
-DOCUMENT, METADATA, SUMMARY = "document", "metadata", "summary"
-COMPARISON, SUPERLATIVE, SERIES = "comparison", "superlative", "series"
-TASKS, PROJECT, SECTION, LIST, FIGURE, FACT = (
-    "tasks",
-    "project",
-    "section",
-    "list",
-    "figure",
-    "fact",
-)
-
-_SUMMARY = re.compile(
-    r"\b(?:tom tat|tom luoc|tom lai|khai quat|tong quan|diem qua|"
-    r"(?:ket qua|diem|viec|thanh tich)(?: \w+){0,3} noi bat|summari[sz]e|summary|overview|"
-    r"highlights?)\b"
-)
-# A question about a report itself: (its header card's line, what the question says, how the
-# answer names it). One table for the intent here and the answer (answerers/metadata.py).
-METADATA_FIELDS = (
-    ("Người ký", r"ai ky|nguoi ky|ky boi|do ai ky|ky ten|who signed|signed by|signer", "người ký"),
-    (
-        "Nơi nhận",
-        r"noi nhan|gui (?:cho |toi |den |len )?(?:ai|nhung|cac|co quan|dau|noi nao)|duoc gui|"
-        r"kinh gui|recipients?|sent to|addressed to",
-        "nơi nhận",
-    ),
-    (
-        "Căn cứ",
-        r"(?:bao cao|cong van)(?: \w+){0,10} (?:can cu|theo (?:yeu cau|de nghi|chi dao)(?: cua)?)"
-        r"(?: theo| vao)? (?:van ban|cong van|quyet dinh) nao|"
-        r"based on which|pursuant to which|in response to which",
-        "căn cứ",
-    ),
-    ("Số", r"so hieu|so may|mang so|so (?:cua )?(?:bao cao|van ban)|report number", "số"),
-    ("Trích yếu", r"(?:bao cao|van ban) (?:thang|ky|quy|nam) (?:may|nao)|ky bao cao|covers?|"
-     r"which (?:period|month)|trich yeu|ve viec gi", "trích yếu"),
-    (", ngày", r"ngay (?:ban hanh|ky|nao)|ban hanh (?:ngay|khi nao|luc nao)|when was|issued on",
-     "ngày ban hành"),
-    ("Cơ quan ban hành", r"co quan (?:nao )?(?:\w+ ){0,3}(?:ban hanh|phat hanh)|cua co quan nao|"
-     r"who issued|issued by|"
-     r"do ai ban hanh", "cơ quan ban hành"),
-)  # fmt: skip
-# who signed it, to whom it went, what it answers to: asked even of a report named by number
-_ASKED_OF_NUMBERED = ("Người ký", "Nơi nhận", "Căn cứ")
-_SIGNATURE = re.compile(
-    rf"\b(?:{'|'.join(cue for label, cue, _ in METADATA_FIELDS if label in _ASKED_OF_NUMBERED)})\b"
-)
-# the rest: a report's number, date, period or issuer (the answer's cues above are wider:
-# "ngày nào" is asked of events as often as of reports)
-_METADATA = re.compile(
-    r"\b(?:ai ky|nguoi ky|ky boi|do ai ky|ky ten|ngay ban hanh|ban hanh ngay|ban hanh khi nao|"
-    r"(?:bao cao|van ban) (?:\w+ ){0,6}ky (?:ngay nao|khi nao)|"
-    r"so hieu|so (?:cua )?(?:bao cao|van ban)|bao cao (?:\w+ ){0,12}so may|mang so|"
-    r"(?:bao cao|van ban) (?:thang|ky|quy) (?:may|nao)|"
-    r"co quan (?:nao )?(?:\w+ ){0,3}(?:ban|phat) hanh|"
-    r"who signed|signed by|issued by|recipients?|report (?:\w+ ){0,4}covers?|"
-    r"which (?:period|month) does)\b"
-)
-_COMPARISON = re.compile(
-    r"\b(?:so voi|so sanh|chenh lech|tang hay giam|tang giam the nao|khac (?:nhau|biet)|"
-    r"compared?|difference|increased?|decreased?|changed?)\b|"
-    r"\b(?:tang|giam|hon|bot|nang len|nhich len|them|di)\b(?: \w+){0,6} bao nhieu\b"
-)
-_SUPERLATIVE = re.compile(
-    r"\b(?:(?:nhieu|it|cao|thap|lon|nho|tot|kem|manh|(?<!chu )yeu)(?: \w+){0,8} nhat|"
-    r"(?<!ai )(?<!nguoi )dung dau|dan dau|chu yeu(?: \w+){0,8} (?:gi|nao)|(?:gi|nao) nhat|"
-    r"xep cuoi|cuoi bang|most|fewest|highest|lowest|largest|smallest|best|worst)\b"
-)
-_MIN = re.compile(
-    r"\b(?:(?:it|thap|nho|kem|(?<!chu )yeu)(?: \w+){0,8} nhat|xep cuoi|cuoi bang|fewest|"
-    r"lowest|smallest|"
-    r"worst)\b"
-)
-SERIES_CUES = re.compile(
-    r"\b(?:qua cac (?:thang|ky|bao cao|nam|quy)|theo (?:tung )?thang|cac thang|dien bien|"
-    r"bien dong|xu huong|thay doi the nao|over the months|trend)\b|"
-    r"\btu thang \d{1,2}(?: \d{4})? (?:den|toi) thang"
-)
-TASK_FOLLOWUP = re.compile(
-    r"\bnhiem vu\b.*\b(?:da (?:duoc )?(?:thuc hien|hoan thanh|trien khai)|"
-    r"thuc hien (?:chua|den dau|the nao|ra sao)|"
-    r"ket qua thuc hien|tien do thuc hien|hoan thanh chua|lam duoc)"
-)
-STAGE_CUES = re.compile(
-    r"\b(?:giai doan nao|tien do|den dau|toi dau|the nao|ra sao|trang thai|hien nay|buoc nao|"
-    r"dang o)\b"
-)
-DOC_CUES = re.compile(
-    r"\b(?:la gi|ve viec gi|ve gi|noi dung|quy dinh gi|ban hanh|ngay nao|cua ai|do ai|"
-    r"nhu the nao|o dau|nhac den|ra sao|"
-    r"what (?:did|does|do|is|was)|about|approved?|regulated?|concern(?:s|ed)?)\b"
-)
-# A heading's words: a question naming one asks for the section, not one fact.
-SECTION_WORDS = re.compile(
-    r"\b(?:ton tai|han che|kho khan|vuong mac|con vuong|bat cap|yeu kem|diem yeu|mat yeu|"
-    r"nhuoc diem|khuyet diem|uu diem|diem manh|nhiem vu|phuong huong|"
-    r"giai phap|kien nghi|de xuat|danh gia chung|ket qua|tinh hinh|cong tac|linh vuc|"
-    r"mang|nganh|ke hoach (?:thang|nam|quy) (?:toi|sau)|thoi gian toi|dinh lam|se lam|"
-    r"phai (?:tap trung )?lam|can lam|duoc giao|"
-    r"du kien (?:se )?(?:lam|trien khai|thuc hien)(?: \w+){0,2} ve|"
-    r"issues|problems|shortcomings|tasks|situation|plans?)\b"
-)
-BROAD_ASK = re.compile(
-    r"\b(?:nhung gi|gom nhung|gi|ra sao|the nao|nhu the nao|nao|neu|noi gi|co gi|ve gi|"
-    r"nhung viec|lam gi|what|how)\b"
-)
-LIST_CUES = re.compile(
-    r"\b(?:gom nhung|nhung (?:\w+ ){0,3}nao|liet ke|danh sach|cac (?:\w+ ){1,3}nao|nhung gi|"
-    r"o dau|nhung ai|(?:cac|nhung) vu|(?:cac|nhung) van ban|(?:cac|nhung) cong trinh|"
-    r"(?:cac|nhung) du an|which|list)\b"
-)
-FIGURE_CUES = re.compile(
-    r"\b(?:bao nhieu|(?<!bo )may(?! moc| bay| tinh)|ty le|so luong|tong so|muc|how many|"
-    r"how much|what percentage|rate)\b"
-)
-TASK_RE = re.compile(
-    # "sẽ theo dõi": what is planned (not "chia sẻ")
-    r"(?<!chia )\bse (?!duoc\b)\w+|"
-    r"\b(?:nhiem vu|phuong huong|ke hoach thang|du kien|se trien khai|dinh lam|se lam|du dinh|"
-    r"thang toi|thoi gian toi|sap toi|toi day|phai lam|can lam|task)"
-)
 # How a question is asked, not what it is about: left out when measuring coverage.
 QUESTION_PHRASES = re.compile(
     r"\b(?:co gi noi bat|noi bat|nhu the nao|the nao|ra sao|tom tat|tong hop|khai quat|"
@@ -217,58 +104,6 @@ def topic_syllables(text: str, accented: bool) -> list[str]:
     ]
 
 
-_WHICH = re.compile(r"\b(?:nao|gi|ai|which|what|who)\b")
-_MEASURED = re.compile(r"\b(?:bao nhieu|may|tang|giam|hon|kem|chenh|ty le|how (?:many|much))\b")
-_PROJECT_WORD = re.compile(r"\b(?:du an|cong trinh)\b")
-# "Chỉ thị … số mấy, ai ký": another document the report cites, not the report itself
-_OTHER_DOCUMENT = re.compile(
-    r"\b(?:chi thi|ke hoach|quyet dinh|cong van|nghi quyet|thong bao|to trinh|huong dan|"
-    r"nghi dinh|thong tu|directive|decision)\b"
-)
-_ITS_NUMBER = re.compile(r"\b(?:so (?:hieu|may|bao nhieu)|mang so)\b")
-_THE_REPORT = re.compile(r"\b(?:bao cao|van ban nay|report)\b")
-_HISTORY = re.compile(r"\b(?:dien bien|qua cac (?:thang|ky|bao cao)|qua \w+ thang|cac thang qua)\b")
-
-
-def intent_of(folded: str, doc_numbers: tuple[str, ...]) -> str:
-    """The kind of answer wanted, most specific first."""
-    short = len(folded.split()) <= 5
-    # "Chỉ thị … số mấy": the number of a document it cites ("Công văn 214 gửi đến đâu" may
-    # be the indexed letter itself)
-    cited = _OTHER_DOCUMENT.search(folded) and _ITS_NUMBER.search(folded)
-    of_report = not cited or bool(_THE_REPORT.search(folded))
-    if _SIGNATURE.search(folded) or _METADATA.search(folded):
-        if not of_report:
-            return FACT  # the number, date or signer of a document the report cites
-        if _SIGNATURE.search(folded):
-            return METADATA  # who signed the report, to whom it went
-    if doc_numbers and (DOC_CUES.search(folded) or short):
-        return DOCUMENT
-    if _PROJECT_WORD.search(folded) and _HISTORY.search(folded):
-        return PROJECT  # "tóm tắt diễn biến dự án X qua 3 tháng": its stages, report by report
-    if _SUMMARY.search(folded):
-        return SUMMARY
-    if _METADATA.search(folded):
-        return METADATA
-    if _SUPERLATIVE.search(folded):
-        return SUPERLATIVE
-    if _COMPARISON.search(folded) and not (_WHICH.search(folded) and not _MEASURED.search(folded)):
-        return COMPARISON  # "dự án nào chậm so với kế hoạch?" names a project, not a change
-    if SERIES_CUES.search(folded):
-        return SERIES
-    if TASK_FOLLOWUP.search(folded):
-        return TASKS
-    if _PROJECT_WORD.search(folded) and STAGE_CUES.search(folded):
-        return PROJECT
-    if SECTION_WORDS.search(folded) and BROAD_ASK.search(folded) and not FIGURE_CUES.search(folded):
-        return SECTION
-    if LIST_CUES.search(folded):
-        return LIST
-    if FIGURE_CUES.search(folded):
-        return FIGURE
-    return FACT
-
-
 def normalize(question: str, restorer: vn.DiacriticRestorer | None = None) -> Query:
     text = re.sub(r"\s+", " ", vn.nfc(question)).strip()
     folded = vn.fold(text)
@@ -316,6 +151,6 @@ def normalize(question: str, restorer: vn.DiacriticRestorer | None = None) -> Qu
         is_list=intent == LIST or bool(LIST_CUES.search(plain)),
         wants_figure=bool(FIGURE_CUES.search(plain)),
         about_tasks=bool(TASK_RE.search(plain)),
-        extreme=("min" if _MIN.search(plain) else "max") if intent == SUPERLATIVE else "",
+        extreme=("min" if MIN_CUES.search(plain) else "max") if intent == SUPERLATIVE else "",
         understood=understood,
     )

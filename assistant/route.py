@@ -16,7 +16,7 @@ import time
 from collections.abc import Iterator
 from typing import Any, Protocol
 
-from assistant import query as Q
+from assistant import intent as Q
 from assistant.answerers import (
     briefing,
     compare,

@@ -35,7 +35,8 @@ from assistant.answerers.support import (
 )
 from assistant.cite import Answer, Citer
 from assistant.context import Context
-from assistant.query import METADATA, Query
+from assistant.intent import METADATA
+from assistant.query import Query
 from assistant.retrieve import Hit
 from index import vn
 from index.model import Chunk

@@ -11,7 +11,8 @@ import time
 
 from assistant.cite import Answer, Citer
 from assistant.context import Context
-from assistant.query import METADATA_FIELDS, Query
+from assistant.intent import METADATA_FIELDS
+from assistant.query import Query
 from index import vn
 from index.model import Chunk
 

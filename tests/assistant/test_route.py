@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from assistant import query as Q
+from assistant import intent as Q
 from assistant.answerers import (
     compare,
     extract,

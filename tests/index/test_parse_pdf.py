@@ -220,17 +220,22 @@ MERGES = {(0, 0): (2, 1), (0, 1): (2, 1), (0, 2): (1, 2)}
 XS = [70.0, 110.0, 330.0, 440.0, 540.0]
 
 
+def letterhead(pdf: PdfWriter, p: list, number: str, dated: str, month: str) -> None:
+    """Two header columns, then the kind and title of a monthly report."""
+    pdf.text(p, 80, 50, "UBND THÀNH PHỐ SÔNG MAI", size=12)
+    pdf.text(p, 330, 50, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=12)
+    pdf.text(p, 360, 66, "Độc lập - Tự do - Hạnh phúc", size=12)
+    pdf.text(p, 90, 84, f"Số: {number}", size=12)
+    pdf.text(p, 320, 84, f"TP. Sông Mai, ngày {dated}", size=12)
+    pdf.text(p, 270, 120, "BÁO CÁO", size=12)
+    pdf.text(p, 130, 136, f"Tình hình kinh tế - xã hội tháng {month}", size=12)
+
+
 def build_report_pdf() -> bytes:
     pdf = PdfWriter()
     # ---- page 1
     p = pdf.page()
-    pdf.text(p, 80, 50, "UBND THÀNH PHỐ SÔNG MAI", size=12)
-    pdf.text(p, 330, 50, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=12)
-    pdf.text(p, 360, 66, "Độc lập - Tự do - Hạnh phúc", size=12)
-    pdf.text(p, 90, 84, "Số: 88/BC-UBND", size=12)
-    pdf.text(p, 320, 84, "TP. Sông Mai, ngày 20 tháng 10 năm 2025", size=12)
-    pdf.text(p, 270, 120, "BÁO CÁO", size=12)
-    pdf.text(p, 130, 136, "Tình hình kinh tế - xã hội tháng 10/2025", size=12)
+    letterhead(pdf, p, "88/BC-UBND", "20 tháng 10 năm 2025", "10/2025")
     f = Flow(pdf, p, top=170)
     f.lines(["I. KẾT QUẢ ĐẠT ĐƯỢC"])
     f.top += 4
@@ -512,13 +517,7 @@ def test_number_and_day_stamped_at_signing_are_read() -> None:
 
     pdf = PdfWriter()
     p = pdf.page()
-    pdf.text(p, 80, 50, "UBND THÀNH PHỐ SÔNG MAI", size=12)
-    pdf.text(p, 330, 50, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=12)
-    pdf.text(p, 360, 66, "Độc lập - Tự do - Hạnh phúc", size=12)
-    pdf.text(p, 90, 84, "Số:     /BC-UBND", size=12)
-    pdf.text(p, 320, 84, "TP. Sông Mai, ngày     tháng 12 năm 2025", size=12)
-    pdf.text(p, 270, 120, "BÁO CÁO", size=12)
-    pdf.text(p, 130, 136, "Tình hình kinh tế - xã hội tháng 12/2025", size=12)
+    letterhead(pdf, p, "    /BC-UBND", "    tháng 12 năm 2025", "12/2025")
     f = Flow(pdf, p, top=170)
     f.lines(["I. KẾT QUẢ ĐẠT ĐƯỢC"])
     f.para(P1_BODY)

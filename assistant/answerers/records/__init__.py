@@ -36,7 +36,8 @@ from assistant.answerers.records.tasks import (
 )
 from assistant.cite import Answer, Citer
 from assistant.context import Context
-from assistant.query import DOCUMENT, PROJECT, SERIES, TASKS, Query
+from assistant.intent import DOCUMENT, PROJECT, SERIES, TASKS
+from assistant.query import Query
 
 __all__ = [
     "DONE", "IN_PROGRESS", "NOT_MENTIONED", "NO_REPORT", "STATUS_VN", "DocumentMatch",

@@ -9,7 +9,8 @@ from dataclasses import asdict, dataclass
 from assistant.answerers.records.common import RecordCiter, Ref, _citation_json, _period, _without
 from assistant.cite import Citation
 from assistant.context import Context
-from assistant.query import QUESTION_PHRASES, SERIES, Query, without_periods
+from assistant.intent import SERIES
+from assistant.query import QUESTION_PHRASES, Query, without_periods
 from index import periods as P
 from index.store import Store
 

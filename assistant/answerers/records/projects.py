@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass
 
 from assistant.answerers.records.common import RecordCiter, Ref, _citation_json, _words
 from assistant.cite import Citation
-from assistant.query import STAGE_CUES
+from assistant.intent import STAGE_CUES
 from index import vn
 from index.records import Amount
 from index.store import Store
