@@ -106,6 +106,14 @@ def _subject(question: str) -> str:
 _LINKS = "đến|đã|được|là|có|trong|của|tính|vào|ngày|từ"
 
 
+def _topic_words(question: str, own: list[str]) -> str:
+    """The words of a question that say what it is about, as written, less those in `own`."""
+    accented = vn.has_diacritics(question)
+    topic = set(topic_syllables(question, accented)) - set(own)
+    words = vn.syllables(without_periods(question))
+    return " ".join(w for w in words if vn.fold(w) in topic)
+
+
 ASKING_RE = re.compile(
     r"\s+(?:là bao nhiêu|bao nhiêu|mấy|gì|nào|ra sao|thế nào|như thế nào|chưa|không)\b", re.I
 )
@@ -283,6 +291,10 @@ def resolve(question: str, history: list[Turn]) -> str:
         # bank's tune half, cost as much as it brought.)
         named = _named(prev.resolved)
         carry += [named] if named else proper_names(prev.resolved)[:2]
+        if not carry and len(own_topic) <= 2:
+            # "thế đã kích hoạt được bao nhiêu?" names nothing at all: what the previous
+            # question was about ("tài khoản định danh điện tử")
+            carry += [_topic_words(prev.resolved, own_topic)]
     if follows and not mentions and current is not None:
         carry.append(current.spoken)
     if carry:

@@ -151,6 +151,13 @@ def test_another_subject_takes_the_place_of_the_previous_one() -> None:
     )
 
 
+def test_a_follow_on_naming_nothing_carries_what_was_asked_about() -> None:
+    first = "Đến nay toàn tỉnh cấp được bao nhiêu tài khoản định danh điện tử?"
+    resolved = resolve("thế đã kích hoạt được bao nhiêu?", [Turn(first, first)])
+    assert resolved.startswith("thế đã kích hoạt được bao nhiêu (")
+    assert "tài khoản định danh điện tử" in resolved
+
+
 def test_a_subject_left_out_is_taken_from_the_previous_question() -> None:
     first = "Xã Phú Mai được thẩm định nông thôn mới nâng cao vào ngày nào?"
     resolved = resolve("Thế đến giờ tỉnh đã ra quyết định công nhận chưa?", [Turn(first, first)])
