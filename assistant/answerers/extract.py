@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from assistant.answerers import tables
 from assistant.answerers.clauses import (
@@ -82,7 +82,7 @@ def candidates(query: Query, hits: list[Hit], ctx: Context) -> list[Candidate]:
     terms = question_terms(query.content)
     asked = Asked.of(query, ctx)
     out: list[Candidate] = []
-    for rank, hit in _with_whole_tables(hits, ctx):
+    for rank, hit in tables.with_whole_tables(hits, ctx.store.chunks_of):
         if hit.chunk.kind == "header" and query.intent != METADATA:
             continue
         weight = ctx.corpus.report_idf(hit.chunk.report_id)
@@ -105,22 +105,6 @@ def candidates(query: Query, hits: list[Hit], ctx: Context) -> list[Candidate]:
                 score += 0.3
             out.append(Candidate(hit, s, score, under))
     out.sort(key=lambda c: c.score, reverse=True)
-    return out
-
-
-def _with_whole_tables(hits: list[Hit], ctx: Context) -> list[tuple[int, Hit]]:
-    """(rank, hit) of the hits and, after a piece of a table, its other pieces at the same
-    rank: a long appendix table is cut into pieces, and the row asked for ("Tỷ lệ hồ sơ trực
-    tuyến một phần") may sit in a piece retrieval did not rank."""
-    out, seen = [], {h.chunk.id for h in hits}
-    for rank, hit in enumerate(hits):
-        out.append((rank, hit))
-        if hit.chunk.kind != "table":
-            continue
-        for piece in tables.whole_table(hit.chunk, ctx.store.chunks_of(hit.chunk.report_id)):
-            if piece.id not in seen:
-                seen.add(piece.id)
-                out.append((rank, replace(hit, chunk=piece, exact=False)))
     return out
 
 
@@ -178,6 +162,13 @@ def judge(
     p = model().probability(s) if pick in held else 0.0
     if pick in held and _whole_row(query, cands[pick]):
         p = max(p, ctx.threshold)
+    if p < ctx.threshold and len(held) > 1:
+        # the unit preferred does not answer; another nearly as well covered may (a list's
+        # footnote after the sentence that names the conference)
+        judged = [(model().probability(judge_one(query, cands[i], best, ctx)), i) for i in held]
+        if (other := max(judged))[0] >= ctx.threshold:
+            p, pick = other
+            s = judge_one(query, cands[pick], best, ctx)
     return p, s, [cands[pick], *cands[:pick], *cands[pick + 1 :]]
 
 

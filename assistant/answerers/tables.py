@@ -9,12 +9,16 @@ level often names an entity (a province, a district), the second a measure.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from index import vn
 from index.chunk import is_table_row, table_caption
 from index.model import Chunk
+
+if TYPE_CHECKING:
+    from assistant.retrieve import Hit
 
 # a rank, not a score: its best is the smallest number (folded text)
 RANK = re.compile(r"\b(?:thu hang|xep hang|hang|rank)\b")
@@ -144,3 +148,21 @@ def whole_table(chunk: Chunk, chunks: Iterable[Chunk]) -> list[Chunk]:
         if c.report_id == chunk.report_id and c.kind == "table" and _table_name(c) == name
     ]
     return sorted(same, key=lambda c: (c.paragraphs[0] if c.paragraphs else 0, c.id))
+
+
+def with_whole_tables(
+    hits: list[Hit], chunks_of: Callable[[str], Iterable[Chunk]]
+) -> list[tuple[int, Hit]]:
+    """(rank, hit) of the hits and, after a piece of a table, its other pieces at the same
+    rank: a long appendix table is cut into pieces, and the row asked for ("Tỷ lệ hồ sơ trực
+    tuyến một phần") may sit in a piece retrieval did not rank."""
+    out, seen = [], {h.chunk.id for h in hits}
+    for rank, hit in enumerate(hits):
+        out.append((rank, hit))
+        if hit.chunk.kind != "table":
+            continue
+        for piece in whole_table(hit.chunk, chunks_of(hit.chunk.report_id)):
+            if piece.id not in seen:
+                seen.add(piece.id)
+                out.append((rank, replace(hit, chunk=piece, exact=False)))
+    return out

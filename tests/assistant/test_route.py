@@ -761,3 +761,14 @@ def test_a_long_list_after_kinh_gui_stays_body_text() -> None:
     report = build_report("x.txt", split_text_blocks(text))
     assert len(report.addressees) == MAX_ADDRESSEES
     assert sum("Đơn vị số" in p.text for p in report.paragraphs) == 500 - MAX_ADDRESSEES
+
+
+def test_another_unit_that_answers_is_quoted_when_the_preferred_one_does_not(
+    sample_retriever,
+) -> None:
+    """The sentence naming the conference is covered best but lists nothing; the footnote
+    listing the projects, nearly as well covered, answers — quoted rather than refused."""
+    a = answer("Những dự án nào được trao biên bản ghi nhớ tại hội nghị xúc tiến đầu tư?",
+               sample_retriever)  # fmt: skip
+    assert not a.insufficient, a.text
+    assert "Khu đô thị sinh thái ven sông Mai" in a.text and "Bến xe khách phía Nam" in a.text
