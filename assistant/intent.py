@@ -137,7 +137,8 @@ _OTHER_DOCUMENT = re.compile(
     r"\b(?:chi thi|ke hoach|quyet dinh|cong van|nghi quyet|thong bao|to trinh|huong dan|"
     r"nghi dinh|thong tu|directive|decision)\b"
 )
-_ITS_NUMBER = re.compile(r"\b(?:so (?:hieu|may|bao nhieu)|mang so)\b")
+# "số mấy", "mang số hiệu nào": a document's number asked (answerers/gates.py reads it too)
+NUMBER_ASKED = re.compile(r"\b(?:so (?:hieu )?(?:bao nhieu|may)|so hieu|mang so|what number)\b")
 _THE_REPORT = re.compile(r"\b(?:bao cao|van ban nay|report)\b")
 _HISTORY = re.compile(r"\b(?:dien bien|qua cac (?:thang|ky|bao cao)|qua \w+ thang|cac thang qua)\b")
 
@@ -147,7 +148,7 @@ def intent_of(folded: str, doc_numbers: tuple[str, ...]) -> str:
     short = len(folded.split()) <= 5
     # "Chỉ thị … số mấy": the number of a document it cites ("Công văn 214 gửi đến đâu" may
     # be the indexed letter itself)
-    cited = _OTHER_DOCUMENT.search(folded) and _ITS_NUMBER.search(folded)
+    cited = _OTHER_DOCUMENT.search(folded) and NUMBER_ASKED.search(folded)
     of_report = not cited or bool(_THE_REPORT.search(folded))
     if _SIGNATURE.search(folded) or _METADATA.search(folded):
         if not of_report:

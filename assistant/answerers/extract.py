@@ -165,10 +165,11 @@ def judge(
     if p < ctx.threshold and len(held) > 1:
         # the unit preferred does not answer; another nearly as well covered may (a list's
         # footnote after the sentence that names the conference)
-        judged = [(model().probability(judge_one(query, cands[i], best, ctx)), i) for i in held]
-        if (other := max(judged))[0] >= ctx.threshold:
-            p, pick = other
-            s = judge_one(query, cands[pick], best, ctx)
+        signals_of = {i: judge_one(query, cands[i], best, ctx) for i in held if i != pick}
+        judged = max((model().probability(si), i) for i, si in signals_of.items())
+        if judged[0] >= ctx.threshold:
+            p, pick = judged
+            s = signals_of[pick]
     return p, s, [cands[pick], *cands[:pick], *cands[pick + 1 :]]
 
 

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from assistant.answerers import named
 from assistant.context import Context
+from assistant.intent import NUMBER_ASKED
 from assistant.query import Query, without_periods
 from assistant.scope import effective_period
 from index import periods as P
@@ -146,7 +147,6 @@ _DOCUMENT_Q = re.compile(
     r"thong bao) (?:so )?(?:nao|may|bao nhieu)\b|"
     r"\bwhich (?:decision|document|plan|directive|resolution)\b"
 )
-_NUMBER_Q = re.compile(r"\bso (?:hieu )?(?:bao nhieu|may)\b|\bso hieu\b|\bwhat number\b")
 # the code a document's number carries by its kind: "Nghị quyết … số mấy" wants an NQ
 _KIND_CODE = {"nghi quyet": "NQ", "quyet dinh": "QĐ", "ke hoach": "KH", "chi thi": "CT",
               "thong bao": "TB", "to trinh": "TTr", "huong dan": "HD"}  # fmt: skip
@@ -176,9 +176,10 @@ class Kinds:
 @lru_cache(maxsize=1024)
 def kinds(folded: str) -> Kinds:
     plain = " ".join(vn.syllables(folded))
+    numbered, kind = bool(NUMBER_ASKED.search(plain)), _KIND_Q.search(plain)
     return Kinds(
         figure=bool(_COUNT_Q.search(plain)),
-        numbered=bool(_NUMBER_Q.search(plain)),
+        numbered=numbered,
         target=bool(_TARGET_Q.search(plain)),
         rank=bool(_RANK_Q.search(plain)),
         rate=bool(_RATE_Q.search(plain)),
@@ -186,10 +187,8 @@ def kinds(folded: str) -> Kinds:
         day=bool(_DATE_Q.search(plain)),
         two=len(_ASKS.findall(plain)) >= 2,
         document=bool(_DOCUMENT_Q.search(plain)),
-        code=_KIND_CODE[k.group(1)]
-        if (k := _KIND_Q.search(plain)) and _NUMBER_Q.search(plain)
-        else "",
-        issued=bool(_KIND_Q.search(plain) and _ISSUED_Q.search(plain)),
+        code=_KIND_CODE[kind.group(1)] if kind and numbered else "",
+        issued=bool(kind and _ISSUED_Q.search(plain)),
         place=bool(_PLACE_Q.search(plain)),
     )
 

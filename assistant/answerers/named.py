@@ -91,14 +91,23 @@ def breakdown_asked(query: Query) -> str:
     return m.group(1) if m else ""
 
 
+def _kind_named(kind: str) -> re.Pattern[str]:
+    """A unit of that kind as reports name one ("phường Bến Đò", "P. Tân Giang")."""
+    return re.compile(rf"(?<!\w){_SHORT_KIND.get(kind, re.escape(kind))}(?!\w)", re.I)
+
+
+def names_kind(kind: str, text: str) -> bool:
+    """The text names a unit of that kind (accented: "xã", "phường", …)."""
+    return bool(_kind_named(kind).search(vn.nfc(text)))
+
+
 def breaks_down(kind: str, unit: str) -> bool:
     """The unit names two of that kind or more ("P. Bến Đò: …; P. Tân Giang: …"), or says
     "từng/mỗi <kind>" itself."""
     text = vn.nfc(unit) if vn.has_diacritics(kind) else vn.fold(unit)
-    word = _SHORT_KIND.get(kind, re.escape(kind))
     if re.search(rf"\b(?:từng|mỗi|tung)\s+{re.escape(kind)}\b", text, re.I):
         return True
-    return len(re.findall(rf"(?<!\w){word}(?!\w)", text, re.I)) >= 2
+    return len(_kind_named(kind).findall(text)) >= 2
 
 
 def asks_firm(query: Query) -> bool:

@@ -17,6 +17,7 @@ from assistant.answerers.compare import figure_for
 from assistant.answerers.extract import clean
 from assistant.answerers.figures import COMPARE_WORDS
 from assistant.answerers.items import Item, aggregate, text_items
+from assistant.answerers.named import names_kind
 from assistant.answerers.support import bigram_share, coverage, name_share, question_terms
 from assistant.cite import Answer, Citer
 from assistant.context import Context
@@ -189,15 +190,9 @@ def _names_something(name: str) -> bool:
     return any(t not in _NO_NAME_TERMS for t in vn.terms(name))
 
 
-# a kind of place asked for, and how a report names one ("P. Tân Giang" is a phường)
-_KIND_NAMES = {
-    "xa": r"(?i:\bxã\b)|\bX\.",
-    "phuong": r"(?i:\bphường\b)|\bP\.",
-    "huyen": r"(?i:\bhuyện\b)",
-    "thon": r"(?i:\bthôn\b)",
-    "truong": r"(?i:\btrường\b)",
-}
-_KIND_ASKED = re.compile(rf"(?<!dia )\b({'|'.join(_KIND_NAMES)}) nao\b")  # not "địa phương"
+# a kind of place asked for ("xã nào"), folded → as reports write it (named.names_kind)
+_KIND_OF = {"xa": "xã", "phuong": "phường", "huyen": "huyện", "thon": "thôn", "truong": "trường"}
+_KIND_ASKED = re.compile(rf"(?<!dia )\b({'|'.join(_KIND_OF)}) nao\b")  # not "địa phương"
 
 
 def _of_kind(plain: str, items: list[Item], lead: str) -> bool:
@@ -206,7 +201,7 @@ def _of_kind(plain: str, items: list[Item], lead: str) -> bool:
     "cấp xã"."""
     if not (m := _KIND_ASKED.search(plain)):
         return True
-    named = sum(bool(re.search(_KIND_NAMES[m.group(1)], i.name)) for i in items)
+    named = sum(names_kind(_KIND_OF[m.group(1)], i.name) for i in items)
     return (
         named * 2 >= len(items) or f" {m.group(1)} " in f" {' '.join(vn.syllables(vn.fold(lead)))} "
     )

@@ -190,7 +190,7 @@ def name_share(query: Query, passage: str) -> float:
     if not names:
         return 1.0
     keyed = f" {vn.match_key(passage)} "
-    return sum(_holds_name(keyed, vn.match_key(n)) for n in names) / len(names)
+    return sum(bool(_name_pattern(vn.match_key(n)).search(keyed)) for n in names) / len(names)
 
 
 @lru_cache(maxsize=4096)
@@ -198,10 +198,6 @@ def _name_pattern(name: str) -> re.Pattern[str]:
     """A name's words in order, a few words allowed between ("Tết Bính Ngọ" in "Tết Nguyên
     đán Bính Ngọ")."""
     return re.compile(r" " + r"(?: \S+){0,3} ".join(map(re.escape, name.split())) + r" ")
-
-
-def _holds_name(keyed: str, name: str) -> bool:
-    return f" {name} " in keyed or (" " in name and bool(_name_pattern(name).search(keyed)))
 
 
 _ACRONYM = re.compile(r"[^\W\d_]*[A-ZĐ][^\W\d_]*[A-ZĐ][^\W\d_]*")

@@ -156,12 +156,17 @@ def with_whole_tables(
     """(rank, hit) of the hits and, after a piece of a table, its other pieces at the same
     rank: a long appendix table is cut into pieces, and the row asked for ("Tỷ lệ hồ sơ trực
     tuyến một phần") may sit in a piece retrieval did not rank."""
-    out, seen = [], {h.chunk.id for h in hits}
+    out, seen, expanded = [], {h.chunk.id for h in hits}, set()
+    chunks: dict[str, list[Chunk]] = {}  # each report's chunks read once
     for rank, hit in enumerate(hits):
         out.append((rank, hit))
-        if hit.chunk.kind != "table":
+        table = (hit.chunk.report_id, _table_name(hit.chunk))
+        if hit.chunk.kind != "table" or not table[1] or table in expanded:
             continue
-        for piece in whole_table(hit.chunk, chunks_of(hit.chunk.report_id)):
+        expanded.add(table)
+        if table[0] not in chunks:
+            chunks[table[0]] = list(chunks_of(table[0]))
+        for piece in whole_table(hit.chunk, chunks[table[0]]):
             if piece.id not in seen:
                 seen.add(piece.id)
                 out.append((rank, replace(hit, chunk=piece, exact=False)))

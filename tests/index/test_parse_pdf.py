@@ -464,9 +464,10 @@ def test_zero_byte_pdf() -> None:
 
 
 # ------------------------------------------- a number and a day stamped at signing
-def _stamp(writer, page, rect: tuple[float, float, float, float], text: str) -> None:
+def _stamp(writer, page, rect: tuple[float, float, float, float], text: str, fan: int = 0) -> None:
     """A signature field whose appearance draws `text` (rect: x0, y0, x1, y1 from the
-    bottom-left), as the signing tool of an issuing office writes the number and day."""
+    bottom-left), as the signing tool of an issuing office writes the number and day; with
+    `fan`, drawn through that many forms each drawing the next twice (2^fan draws)."""
     from pypdf.generic import (
         ArrayObject,
         DecodedStreamObject,
@@ -477,6 +478,21 @@ def _stamp(writer, page, rect: tuple[float, float, float, float], text: str) -> 
     )
 
     x0, y0, x1, y1 = rect
+    box = ArrayObject([FloatObject(v) for v in (0, 0, x1 - x0, y1 - y0)])
+
+    def form(content: str, resources: dict):
+        look = DecodedStreamObject()
+        look.set_data(content.encode())
+        look.update(
+            {
+                NameObject("/Type"): NameObject("/XObject"),
+                NameObject("/Subtype"): NameObject("/Form"),
+                NameObject("/BBox"): box,
+                NameObject("/Resources"): DictionaryObject(resources),
+            }
+        )
+        return writer._add_object(look)  # pypdf names no public way to add an indirect object
+
     font = DictionaryObject(
         {
             NameObject("/Type"): NameObject("/Font"),
@@ -484,18 +500,12 @@ def _stamp(writer, page, rect: tuple[float, float, float, float], text: str) -> 
             NameObject("/BaseFont"): NameObject("/Helvetica"),
         }
     )
-    look = DecodedStreamObject()
-    look.set_data(f"BT /F0 12 Tf 2 4 Td ({text}) Tj ET".encode())
-    look.update(
-        {
-            NameObject("/Type"): NameObject("/XObject"),
-            NameObject("/Subtype"): NameObject("/Form"),
-            NameObject("/BBox"): ArrayObject([FloatObject(v) for v in (0, 0, x1 - x0, y1 - y0)]),
-            NameObject("/Resources"): DictionaryObject(
-                {NameObject("/Font"): DictionaryObject({NameObject("/F0"): font})}
-            ),
-        }
-    )
+    fonts = {NameObject("/Font"): DictionaryObject({NameObject("/F0"): font})}
+    look = form(f"BT /F0 12 Tf 2 4 Td ({text}) Tj ET", fonts)
+    for _ in range(fan):
+        look = form(
+            "/X Do /X Do", {NameObject("/XObject"): DictionaryObject({NameObject("/X"): look})}
+        )
     field = DictionaryObject(
         {
             NameObject("/Type"): NameObject("/Annot"),
@@ -503,16 +513,14 @@ def _stamp(writer, page, rect: tuple[float, float, float, float], text: str) -> 
             NameObject("/FT"): NameObject("/Sig"),
             NameObject("/T"): TextStringObject("Signature1"),
             NameObject("/Rect"): ArrayObject([FloatObject(v) for v in rect]),
-            # pypdf names no public way to add an indirect object
-            NameObject("/AP"): DictionaryObject({NameObject("/N"): writer._add_object(look)}),
+            NameObject("/AP"): DictionaryObject({NameObject("/N"): look}),
         }
     )
     page[NameObject("/Annots")] = ArrayObject([*page.get("/Annots", []), writer._add_object(field)])
 
 
-def test_number_and_day_stamped_at_signing_are_read() -> None:
-    """ "Số: /BC-UBND", "ngày tháng 12 năm 2025" typed; "1123" and "16" stamped into
-    signature fields where the blanks are: the report's number and date are whole."""
+def _stamped_report(*stamps: tuple[tuple[float, float, float, float], str, int]) -> bytes:
+    """A monthly report typed with its number and day left blank, then `stamps` added."""
     import pypdf
 
     pdf = PdfWriter()
@@ -522,15 +530,40 @@ def test_number_and_day_stamped_at_signing_are_read() -> None:
     f.lines(["I. KẾT QUẢ ĐẠT ĐƯỢC"])
     f.para(P1_BODY)
     writer = pypdf.PdfWriter(clone_from=io.BytesIO(pdf.bytes()))
-    page = writer.pages[0]
-    baseline = H - 84 - 12  # the letterhead line's baseline, from the bottom
-    _stamp(writer, page, (112, baseline - 4, 136, baseline + 16), "1123")
-    _stamp(writer, page, (427, baseline - 4, 447, baseline + 16), "16")
+    for rect, text, fan in stamps:
+        _stamp(writer, writer.pages[0], rect, text, fan)
     out = io.BytesIO()
     writer.write(out)
-    meta = parse_pdf(Path("songmai-12.pdf"), out.getvalue()).meta
+    return out.getvalue()
+
+
+BASELINE = H - 84 - 12  # the letterhead line's baseline, from the bottom
+
+
+def test_number_and_day_stamped_at_signing_are_read() -> None:
+    """ "Số: /BC-UBND", "ngày tháng 12 năm 2025" typed; "1123" and "16" stamped into
+    signature fields where the blanks are: the report's number and date are whole."""
+    data = _stamped_report(
+        ((112, BASELINE - 4, 136, BASELINE + 16), "1123", 0),
+        ((427, BASELINE - 4, 447, BASELINE + 16), "16", 0),
+    )
+    meta = parse_pdf(Path("songmai-12.pdf"), data).meta
     assert meta.number == "1123/BC-UBND"
     assert meta.date == "2025-12-16"
+
+
+def test_a_stamp_drawn_through_a_fan_of_forms_is_given_up() -> None:
+    """A hostile field whose appearance draws a form that draws the next twice, 40 deep
+    (2^40 draws): given up after a few forms (stamps.MAX_FORMS); the page's own text and a
+    well-formed stamp are still read."""
+    data = _stamped_report(
+        ((112, BASELINE - 4, 136, BASELINE + 16), "1123", 0),
+        ((427, BASELINE - 4, 447, BASELINE + 16), "16", 40),
+    )
+    report = parse_pdf(Path("songmai-12.pdf"), data)
+    assert report.meta.number == "1123/BC-UBND"
+    assert report.meta.date == "2025-12"  # the day was in the hostile field: the month only
+    assert any("398.120 triệu đồng" in p.text for p in report.paragraphs)
 
 
 # ------------------------------------------------------------------ the real PDF

@@ -18,6 +18,13 @@ from index.readers.pdf.layout import Word
 
 MAX_STAMP = 24  # characters: a number, a day, a date — not a signer's card
 MAX_ANNOTS = 50  # per page: a hostile file's thousands of fields are not read
+# forms drawn per appearance: a stamp draws one or two; a hostile one draws a form that draws
+# the next twice, thirty deep (2^30 draws), and is given up on here
+MAX_FORMS = 32
+
+
+class _TooMuch(Exception):
+    """An appearance that draws more than any stamp does."""
 
 
 def stamped_words(page) -> list[Word]:
@@ -27,20 +34,22 @@ def stamped_words(page) -> list[Word]:
         annots = (page.annots or [])[:MAX_ANNOTS]
     except Exception:  # a malformed annotation array: the page's own text still counts
         return []
+    from pdfminer.pdfinterp import PDFResourceManager
+
+    manager = PDFResourceManager()
     out = []
     for annot in annots:
         try:
-            word = _stamp(annot)
-        except Exception:  # one malformed appearance: skip it, keep the rest
+            word = _stamp(annot, manager)
+        except Exception:  # a malformed or oversized appearance: skip it, keep the rest
             word = None
         if word is not None:
             out.append(word)
     return out
 
 
-def _stamp(annot: dict) -> Word | None:
-    from pdfminer.converter import PDFPageAggregator
-    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+def _stamp(annot: dict, manager) -> Word | None:
+    from pdfminer.pdfinterp import PDFPageInterpreter
     from pdfminer.pdftypes import resolve1
 
     appearance = resolve1((annot.get("data") or {}).get("AP"))
@@ -48,8 +57,7 @@ def _stamp(annot: dict) -> Word | None:
     if normal is None or not hasattr(normal, "attrs"):
         return None
     bbox = [float(v) for v in resolve1(normal.attrs.get("BBox"))]
-    manager = PDFResourceManager()
-    device = PDFPageAggregator(manager, laparams=None)
+    device = _capped_device(manager)
     device.begin_page(types.SimpleNamespace(mediabox=bbox, pageid=0, rotate=0), (1, 0, 0, 1, 0, 0))
     interpreter = PDFPageInterpreter(manager, device)
     interpreter.render_contents(resolve1(normal.attrs.get("Resources")) or {}, [normal])
@@ -69,6 +77,29 @@ def _stamp(annot: dict) -> Word | None:
         float(annot["top"]) + (bbox[3] - min(c.y0 for c in chars)) * sy,
         max(c.size for c in chars) * sy,
     )
+
+
+def _capped_device(manager):
+    """A pdfminer device that gives up past MAX_FORMS forms or 4 × MAX_STAMP characters:
+    bounded time whatever the appearance draws."""
+    from pdfminer.converter import PDFPageAggregator
+
+    class Capped(PDFPageAggregator):
+        forms = chars = 0
+
+        def begin_figure(self, *args, **kwargs):
+            self.forms += 1
+            if self.forms > MAX_FORMS:
+                raise _TooMuch
+            return super().begin_figure(*args, **kwargs)
+
+        def render_char(self, *args, **kwargs):
+            self.chars += 1
+            if self.chars > 4 * MAX_STAMP:
+                raise _TooMuch
+            return super().render_char(*args, **kwargs)
+
+    return Capped(manager, laparams=None)
 
 
 def _chars(item) -> Iterator:
