@@ -67,7 +67,8 @@ _METADATA = re.compile(
 _COMPARISON = re.compile(
     r"\b(?:so voi|so sanh|chenh lech|tang hay giam|tang giam the nao|khac (?:nhau|biet)|"
     r"compared?|difference|increased?|decreased?|changed?)\b|"
-    r"\b(?:tang|giam|hon|bot|nang len|nhich len|them|di)\b(?: \w+){0,6} bao nhieu\b"
+    r"\b(?:tang|giam|hon|bot|nang len|nhich len|them|di|thua|kem|vuot|"
+    r"dung (?:tren|truoc|sau|duoi))\b(?: \w+){0,6} bao nhieu\b"
 )
 _SUPERLATIVE = re.compile(
     r"\b(?:(?:nhieu|it|cao|thap|lon|nho|tot|kem|manh|(?<!chu )yeu)(?: \w+){0,8} nhat|"

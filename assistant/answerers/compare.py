@@ -5,7 +5,9 @@ cited passage (the report of each period), then the difference and the percentag
 written out — "42.960 − 40.120 = 2.840 triệu đồng (+7,1%)" — so every number of the answer
 is either in a cited passage or the result of arithmetic shown on cited numbers.
 
-"Hồ sơ khai sinh nhiều hơn hồ sơ khai tử bao nhiêu?": two clauses of the passages, one
+"Điểm PCI của Lâm Đồng thua Bình Thuận bao nhiêu?": two column entities of one table row
+(answerers/entities.py). "Hồ sơ khai sinh nhiều hơn hồ sơ khai tử bao nhiêu?": two clauses of
+the passages, one
 for each side the question names (answerers/sides.py), the same arithmetic shown.
 """
 
@@ -15,8 +17,17 @@ import re
 import time
 from dataclasses import dataclass
 
+from assistant.answerers import entities
 from assistant.answerers.extract import Candidate, candidates, clean
-from assistant.answerers.figures import COMPARE_WORDS, Figure, is_change, segments, wants
+from assistant.answerers.figures import (
+    COMPARE_WORDS,
+    MONEY_ASKED,
+    Figure,
+    difference,
+    is_change,
+    segments,
+    wants,
+)
 from assistant.answerers.sides import clause_pair, sides
 from assistant.answerers.support import coverage, question_terms
 from assistant.cite import Answer, Citer
@@ -45,11 +56,12 @@ def _figures(query: Query, cand: Candidate, weight: float) -> list[Scored]:
     (a rate only when a rate is asked for; money when money is)."""
     terms = set(_measure_terms(query))
     wants_rate, wants_money, asks_change = wants(query)
+    money_only = MONEY_ASKED.search(" ".join(vn.syllables(query.folded))) is not None
     # "lũy kế", "cộng dồn": the running total, not the month's amount
     running = RUNNING_TOTAL.search(" ".join(vn.syllables(query.folded))) is not None
     text = clean(cand.sentence)
     out = []
-    for seg in segments(text):
+    for seg in segments(text, amounts=wants_money and not wants_rate):
         raw, value, unit, pos, around = seg.raw, seg.value, seg.unit, seg.pos, set(seg.words)
         before = vn.terms(text[max(0, pos - 90) : pos])
         change = is_change(text, pos)
@@ -62,6 +74,8 @@ def _figures(query: Query, cand: Candidate, weight: float) -> list[Scored]:
         score += 0.8 if (unit == "%") == wants_rate else -1.5
         if wants_money:
             score += 0.6 if "đồng" in unit else -0.6
+        if money_only and "đồng" not in unit:
+            score -= 3.0
         score += 0.2 if unit else -0.3
         if change and not asks_change:
             score -= 1.0
@@ -116,41 +130,6 @@ def _pair(
     return (best[1], best[2]) if best and best[0] >= 3.0 else None
 
 
-def _decimals(raw: str) -> int:
-    parts = re.split(r"[.,]", raw)
-    if "," in raw:
-        return len(raw.rpartition(",")[2])
-    return 0 if len(parts) == 1 or all(len(p) == 3 for p in parts[1:]) else len(parts[-1])
-
-
-@dataclass(frozen=True)
-class Difference:
-    """`hi − lo`, written out on the figures as the reports write them."""
-
-    calc: str  # "42.960 − 40.120 = 2.840 triệu đồng (+7,1%)"
-    change: float  # hi − lo, rounded to the figures' decimals
-    amount: str  # |change| as the calculation writes it: "2.840"
-    share: str  # |change| / lo as a percentage ("7,1%"); "" for rates or from zero
-
-
-def difference(hi_raw: str, hi: float, lo_raw: str, lo: float, unit: str) -> Difference:
-    """The arithmetic a comparison shows: the difference in the figures' own decimals, in
-    points for a rate ("điểm %"), and as a share of `lo` otherwise. Every number of it is
-    either an operand (cited) or checked by answerers/verify.arithmetic."""
-    decimals = max(_decimals(hi_raw), _decimals(lo_raw))
-    shown = f" {unit}" if unit and unit != "%" else (" điểm %" if unit == "%" else "")
-    diff = round(hi - lo, decimals)
-    calc = (
-        f"{vn.format_number(hi, decimals)} − {vn.format_number(lo, decimals)} = "
-        f"{vn.format_number(diff, decimals)}{shown}"
-    )
-    share = ""
-    if lo and unit != "%":
-        share = vn.format_number(abs(diff) / abs(lo) * 100, 1) + "%"
-        calc += f" ({'+' if diff >= 0 else '−'}{share})"
-    return Difference(calc, diff, vn.format_number(abs(diff), decimals), share)
-
-
 def _render(
     query: Query, ctx: Context, sides: list[tuple[str, Figure]], t0: float, periods: bool
 ) -> Answer:
@@ -190,6 +169,10 @@ def comparison(query: Query, ctx: Context) -> Answer | None:
         if pair := _pair(query, ctx, now, base):
             return _render(query, ctx, [(now.spoken, pair[0]), (base.spoken, pair[1])], t0, True)
         return None
-    if (both := sides(query)) and (pair := clause_pair(query, ctx, *both)):
+    if not (both := sides(query)):
+        return None
+    if by_entity := entities.comparison(query, ctx, _measure_terms(query)):
+        return by_entity  # two provinces of one table row
+    if pair := clause_pair(query, ctx, *both):
         return _render(query, ctx, [("Thứ nhất", pair[0]), ("Thứ hai", pair[1])], t0, False)
     return None

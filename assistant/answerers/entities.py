@@ -1,9 +1,10 @@
-"""Superlatives across a table's column entities: "tỉnh nào có điểm PCI chung cao nhất?"
-over a table whose columns are provinces ("Lâm Đồng - Điểm số; Đắk Nông - Điểm số; …").
+"""Superlatives and comparisons across a table's column entities: "tỉnh nào có điểm PCI
+chung cao nhất?", "điểm PCI chung của Lâm Đồng thua Bình Thuận bao nhiêu?" over a table whose
+columns are provinces ("Lâm Đồng - Điểm số; Đắk Nông - Điểm số; …").
 
 The rows are what is measured, the columns who: the answer is the row the question names,
 its entities compared on the measure asked, and that one row quoted whole — never a row's
-own maximum read as the answer to "which province".
+own maximum read as the answer to "which province", never two rows' cells side by side.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 import time
 
 from assistant.answerers import tables
+from assistant.answerers.figures import difference
 from assistant.answerers.items import aggregate
 from assistant.cite import Answer, Citer
 from assistant.context import Context
@@ -32,26 +34,96 @@ def _row_score(row: tables.Row, terms: set[str], overall: bool) -> int:
     return named + int(overall and aggregate(row.label))
 
 
-def answer(query: Query, ctx: Context, terms: list[str]) -> Answer | None:
-    """The entity with the extreme value in the table row the question names, or None when
-    no table of the hits has entity columns or no row is named by the question's words."""
-    plain = " ".join(vn.syllables(query.folded))
-    if not _WHICH_ENTITY.search(plain):
-        return None
-    t0 = time.perf_counter()
-    wanted, overall = set(terms), bool(_OVERALL.search(plain))
+def _named_row(
+    query: Query, ctx: Context, terms: list[str], named: int = 0
+) -> tuple[Chunk, tables.Row] | None:
+    """The row of an entity-column table the question's words name, the first such table
+    of the hits; with `named`, only tables where the question names that many entities."""
+    wanted = set(terms)
+    overall = bool(_OVERALL.search(" ".join(vn.syllables(query.folded))))
     for hit in ctx.hits(query, max(ctx.k, 12)):
         if not tables.is_table(hit.chunk):
             continue
         pieces = tables.whole_table(hit.chunk, ctx.store.chunks_of(hit.chunk.report_id))
         rows = [(c, r) for c in pieces for r in tables.rows(c) if len(r.entities()) >= 2]
-        if not rows:
+        if not rows or (named and len(_entities_named(query, rows[0][1])) < named):
             continue
         chunk, row = max(rows, key=lambda cr: _row_score(cr[1], wanted, overall))
-        if _row_score(row, wanted, overall) == 0:
-            return None  # the question names none of the rows: which measure is unknown
-        return _answer(query, ctx, chunk, row, wanted, t0)
+        # the question names none of the rows: which measure is unknown
+        return (chunk, row) if _row_score(row, wanted, overall) else None
     return None
+
+
+def answer(query: Query, ctx: Context, terms: list[str]) -> Answer | None:
+    """The entity with the extreme value in the table row the question names, or None when
+    no table of the hits has entity columns or no row is named by the question's words."""
+    if not _WHICH_ENTITY.search(" ".join(vn.syllables(query.folded))):
+        return None
+    t0 = time.perf_counter()
+    if found := _named_row(query, ctx, terms):
+        return _answer(query, ctx, *found, set(terms), t0)
+    return None
+
+
+def _entities_named(query: Query, row: tables.Row) -> list[str]:
+    """The row's column entities the question names, in the question's order."""
+    padded = f" {' '.join(vn.syllables(query.folded))} "
+    at = {e: padded.find(f" {vn.fold(e)} ") for e in row.entities()}
+    return sorted((e for e, i in at.items() if i >= 0), key=lambda e: at[e])
+
+
+# "đứng trên … bao nhiêu bậc": places in a ranking
+_PLACES = re.compile(r"\b(?:bao nhieu|may|\d+) bac\b")
+
+
+def _measure(query: Query, row: tables.Row, wanted: set[str]) -> str:
+    """The measure asked of the row's entities: a rank when one is asked, else a score."""
+    numeric = [c for c in row.cells if c.entity and vn.parse_number(c.value) is not None]
+    measures = list(dict.fromkeys(c.measure for c in numeric))
+    if not measures:
+        return ""
+    plain = " ".join(vn.syllables(query.folded))
+    rank_asked = bool(tables.RANK.search(plain) or _PLACES.search(plain))
+    return max(
+        measures,
+        key=lambda m: (
+            len(wanted & set(vn.terms(m))),
+            bool(tables.RANK.search(vn.fold(m))) == rank_asked,
+        ),
+    )
+
+
+def comparison(query: Query, ctx: Context, terms: list[str]) -> Answer | None:
+    """Two column entities the question names, compared on the row its words name: both
+    cells quoted from that one row, the difference written out on them."""
+    t0 = time.perf_counter()
+    found = _named_row(query, ctx, terms, named=2)
+    if found is None:
+        return None
+    chunk, row = found
+    wanted = set(terms)
+    measure = _measure(query, row, wanted)
+    named = _entities_named(query, row)[:2]
+    cells = {c.entity: c for c in row.cells if c.entity in named and c.measure == measure}
+    if not measure or len(cells) < 2:
+        return None
+    (a, ca), (b, cb) = ((e, cells[e]) for e in named)
+    va, vb = vn.parse_number(ca.value), vn.parse_number(cb.value)
+    if va is None or vb is None:
+        return None
+    rank = bool(tables.RANK.search(vn.fold(measure)))
+    (hi, hc), (lo, lc) = ((a, ca), (b, cb)) if va >= vb else ((b, cb), (a, ca))
+    unit = "bậc" if rank else ("điểm" if "diem" in vn.fold(measure) else "")
+    shown = difference(hc.value, max(va, vb), lc.value, min(va, vb), unit, relative=not rank)
+    citer = Citer(ctx.store)
+    n = citer.cite(chunk, 1.0, row.line)
+    lines = [
+        f"Theo bảng trong báo cáo, về {row.label}: {hi} ({hc.measure} {hc.value}), "
+        f"{lo} ({lc.measure} {lc.value}). [{n}]",
+        f"- {row.line} [{n}]",
+        f"Chênh lệch ({measure}): {shown.calc}.",
+    ]
+    return citer.answer(query.text, lines, t0, "compare")
 
 
 def _answer(
@@ -62,18 +134,10 @@ def _answer(
     wanted: set[str],
     t0: float,
 ) -> Answer | None:
-    numeric = [c for c in row.cells if c.entity and vn.parse_number(c.value) is not None]
-    measures = list(dict.fromkeys(c.measure for c in numeric))
-    if not measures:
+    measure = _measure(query, row, wanted)
+    if not measure:
         return None
-    rank_asked = bool(tables.RANK.search(query.folded))
-    measure = max(
-        measures,
-        key=lambda m: (
-            len(wanted & set(vn.terms(m))),
-            bool(tables.RANK.search(vn.fold(m))) == rank_asked,
-        ),
-    )
+    numeric = [c for c in row.cells if c.entity and vn.parse_number(c.value) is not None]
     values = [
         (c.entity, c.value, vn.parse_number(c.value) or 0.0)
         for c in numeric

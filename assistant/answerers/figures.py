@@ -21,7 +21,7 @@ from index.chunk import is_table_row
 COMPARE_WORDS = frozenset(
     vn.terms(
         "tăng giảm chênh lệch thêm hơn khác biệt nhau so sánh mức độ được bao nhiêu nhiều ít "
-        "cao thấp lớn nhỏ nhất tháng nào bớt đi nâng lên nhích lên"
+        "cao thấp lớn nhỏ nhất tháng nào bớt đi nâng lên nhích lên thiếu vượt kém thua"
     )
 )
 _UNIT = re.compile(
@@ -47,14 +47,28 @@ def wants(query: Query) -> tuple[bool, bool, bool]:
     return bool(rate), bool(money), bool(change)
 
 
-def figures_in(sentence: str) -> list[tuple[str, float, str, int]]:
-    """(raw, value, unit, position) of the figures of a sentence, dates left out."""
+# "bao nhiêu tiền", "số tiền": only an amount of money answers it, never a count of households
+MONEY_ASKED = re.compile(r"\b(?:bao nhieu (?:tien|dong|ty|trieu)|so tien|how much money)\b")
+
+
+# an amount over its plan, "238.917/412.380": not a date ("15/11"), not a document number
+_AMOUNT = r"(?:\d{1,3}(?:\.\d{3})+|\d{3,})(?:,\d+)?"
+_RATIO = re.compile(rf"{_AMOUNT}/{_AMOUNT}(?![\w/])")
+
+
+def figures_in(sentence: str, amounts: bool = False) -> list[tuple[str, float, str, int]]:
+    """(raw, value, unit, position) of the figures of a sentence, dates left out; with
+    `amounts`, the amount of "đạt 238.917/412.380 triệu đồng" too (when money is asked:
+    otherwise it would cut the rate after it from the words it is about)."""
     out = []
     for m in vn.NUMBER_RE.finditer(sentence):
         raw = m.group(0).replace(" ", "")
         after = sentence[m.end() : m.end() + 1]
         before = sentence[max(0, m.start() - 1) : m.start()]
-        if after == "/" or before == "/" or sentence[: m.start()].endswith("STT: "):
+        end = m.end()
+        if amounts and after == "/" and (whole := _RATIO.match(sentence, m.start())):
+            end = whole.end()  # "đạt 238.917/412.380 triệu đồng": the amount reached
+        elif after == "/" or before == "/" or sentence[: m.start()].endswith("STT: "):
             continue  # a date, a ratio's half, a document number, a table row's number
         if re.fullmatch(r"(?:19|20)\d\d", raw) and re.search(
             r"(?:năm|Năm|học)\s*$", sentence[: m.start()]
@@ -63,7 +77,7 @@ def figures_in(sentence: str) -> list[tuple[str, float, str, int]]:
         value = vn.parse_number(raw)
         if value is None:
             continue
-        unit = "%" if raw.endswith("%") else (_UNIT.match(sentence, m.end()).group(1) or "")  # type: ignore[union-attr]
+        unit = "%" if raw.endswith("%") else (_UNIT.match(sentence, end).group(1) or "")  # type: ignore[union-attr]
         out.append((raw.rstrip("%"), value, unit, m.start()))
     return out
 
@@ -98,10 +112,10 @@ class Segment:
         return vn.terms(f"{self.before} {self.after}")
 
 
-def segments(text: str, clauses: bool = False) -> list[Segment]:
+def segments(text: str, clauses: bool = False, amounts: bool = False) -> list[Segment]:
     """Each figure of a sentence with the words around it, up to the figures beside it
     ('… trong đó 26 tuyến được công nhận từ trước, 10 tuyến mới')."""
-    figs = figures_in(text)
+    figs = figures_in(text, amounts)
     if is_table_row(text):  # a row's figure is about the whole row (its label, its unit)
         m = re.search(r"Đơn vị tính: ([^;]+)", text)
         row_unit = m.group(1).strip() if m else ""
@@ -131,3 +145,41 @@ def segments(text: str, clauses: bool = False) -> list[Segment]:
 
 _CLAUSE = re.compile(r"[;:]")
 _BREAK = re.compile(r"[;:,()]| và | trong đó ")
+
+
+def _decimals(raw: str) -> int:
+    parts = re.split(r"[.,]", raw)
+    if "," in raw:
+        return len(raw.rpartition(",")[2])
+    return 0 if len(parts) == 1 or all(len(p) == 3 for p in parts[1:]) else len(parts[-1])
+
+
+@dataclass(frozen=True)
+class Difference:
+    """`hi − lo`, written out on the figures as the reports write them."""
+
+    calc: str  # "42.960 − 40.120 = 2.840 triệu đồng (+7,1%)"
+    change: float  # hi − lo, rounded to the figures' decimals
+    amount: str  # |change| as the calculation writes it: "2.840"
+    share: str  # |change| / lo as a percentage ("7,1%"); "" for rates or from zero
+
+
+def difference(
+    hi_raw: str, hi: float, lo_raw: str, lo: float, unit: str, relative: bool = True
+) -> Difference:
+    """The arithmetic a comparison shows: the difference in the figures' own decimals, in
+    points for a rate ("điểm %"), and as a share of `lo` otherwise (not for ranks: a
+    `relative` change of a rank means nothing). Every number of it is either an operand
+    (cited) or checked by answerers/verify.arithmetic."""
+    decimals = max(_decimals(hi_raw), _decimals(lo_raw))
+    shown = f" {unit}" if unit and unit != "%" else (" điểm %" if unit == "%" else "")
+    diff = round(hi - lo, decimals)
+    calc = (
+        f"{vn.format_number(hi, decimals)} − {vn.format_number(lo, decimals)} = "
+        f"{vn.format_number(diff, decimals)}{shown}"
+    )
+    share = ""
+    if relative and lo and unit != "%":
+        share = vn.format_number(abs(diff) / abs(lo) * 100, 1) + "%"
+        calc += f" ({'+' if diff >= 0 else '−'}{share})"
+    return Difference(calc, diff, vn.format_number(abs(diff), decimals), share)

@@ -10,6 +10,7 @@ import re
 from assistant.answerers.extract import candidates, clean
 from assistant.answerers.figures import (
     COMPARE_WORDS,
+    MONEY_ASKED,
     Figure,
     Segment,
     is_change,
@@ -23,7 +24,8 @@ from assistant.scope import place_names
 from index import vn
 
 _SPLIT = re.compile(
-    r"\b(?:so voi|so sanh voi|(?:nhieu|it|cao|thap|lon|nho) hon|thua|vuot|chenh lech voi)\b"
+    r"\b(?:so voi|so sanh voi|(?:nhieu|it|cao|thap|lon|nho) hon|thua|vuot|chenh lech voi|kem|"
+    r"dung (?:tren|truoc|sau|duoi)|hon)\b"
 )
 
 
@@ -61,6 +63,7 @@ def clause_pair(
     m = re.search(r"\bbao nhieu (\w+(?: \w+)?)", " ".join(vn.syllables(query.folded)))
     counted = m.group(1).split() if m and m.group(1).split()[0] not in ("phan", "tien") else []
     rate, money, asks_change = wants(query)
+    money_only = MONEY_ASKED.search(" ".join(vn.syllables(query.folded))) is not None
 
     def fits(seg: Segment) -> float:
         """What the question counts ("bao nhiêu hồ sơ") — its unit, or said before it ("số
@@ -73,6 +76,7 @@ def clause_pair(
             else 0.0
         )
         bonus += 0.5 if money and "đồng" in seg.unit else 0.0
+        bonus -= 1.0 if money_only and "đồng" not in seg.unit else 0.0
         return bonus - (0.5 if seg.unit == "%" and not rate else 0.0)
 
     best: tuple[float, Figure, Figure] | None = None
@@ -90,7 +94,7 @@ def clause_pair(
         )
         sentence = pairs(vn.terms(f"{cand.sentence} {cand.context}"))
         text = clean(cand.sentence)
-        for seg in segments(text, clauses=True):
+        for seg in segments(text, clauses=True, amounts=money and not rate):
             if is_change(text, seg.pos) and not asks_change:
                 continue
             fig = Figure(seg.raw, seg.value, seg.unit, cand)

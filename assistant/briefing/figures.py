@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answerers.compare import difference
+from assistant.answerers.figures import difference
 from assistant.answerers.records import RecordCiter
 from assistant.briefing.measures import TARGET, Change, Reading, ReportFigures, measure_key, small
 from assistant.briefing.model import ALERTS, FIGURES, Item

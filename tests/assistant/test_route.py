@@ -23,6 +23,7 @@ from assistant.answerers import (
     superlative,
     support,
 )
+from assistant.answerers.figures import figures_in
 from assistant.answerers.verify import arithmetic, unsupported
 from assistant.query import normalize
 from assistant.route import answer, route
@@ -116,6 +117,33 @@ def test_comparison_shows_its_arithmetic_on_cited_figures(sample_retriever) -> N
     assert errors == [] and "num:76" in keys
     assert _grounded(a) == []
     assert {c.date[-7:] for c in a.citations} == {"11/2025", "10/2025"}
+
+
+def test_an_amount_written_over_its_plan_is_compared(sample_retriever) -> None:
+    """ "đạt 238.917/412.380 triệu đồng": the amount reached is the figure when money is
+    asked; when the rate is asked, the rate beside it still is."""
+    a = answer(
+        "Vốn đầu tư công giải ngân tháng 11 tăng bao nhiêu tiền so với tháng 10?",
+        sample_retriever,
+    )
+    assert a.mode == "compare" and "238.917 − 186.530 = 52.387 triệu đồng" in a.text
+    assert arithmetic(a.text)[1] == [] and _grounded(a) == []
+    a = answer(
+        "Tỷ lệ giải ngân vốn đầu tư công tháng 11 tăng bao nhiêu so với tháng 10?",
+        sample_retriever,
+    )
+    assert "57,94 − 45,23 = 12,71 điểm %" in a.text
+
+
+def test_figures_of_a_sentence_keep_dates_and_numbers_apart() -> None:
+    """An amount over its plan is a figure only when asked for amounts; a date, a
+    document number and a share of twelve are never one."""
+    text = "ngày 15/11/2025 theo Quyết định số 3090/QĐ-UBND, đạt 161.430/357.494 triệu đồng"
+    assert figures_in(text) == []
+    assert figures_in(text, amounts=True) == [
+        ("161.430", 161430.0, "triệu đồng", text.index("161"))
+    ]
+    assert figures_in("05/12 xã đạt chuẩn", amounts=True) == []
 
 
 def test_verification_catches_wrong_arithmetic() -> None:

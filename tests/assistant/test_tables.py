@@ -174,6 +174,20 @@ def test_which_province_compares_the_columns_of_the_row_asked(provinces) -> None
     assert "thấp nhất là Hòa Sơn (Điểm số 6,74)" in a.text.split("\n")[0]
 
 
+def test_two_provinces_compared_on_the_row_asked(provinces) -> None:
+    """ "Hòa Sơn thua Vân Lâm bao nhiêu điểm?": both cells from the one row the question
+    names, the difference written out on them; places in a ranking ("bao nhiêu bậc") are
+    counted on the rank, without a percentage."""
+    r = provinces
+    a = answer("Về chi phí không chính thức, Hòa Sơn thua Vân Lâm bao nhiêu điểm?", r)
+    assert a.mode == "compare" and "7,26 − 6,78 = 0,48 điểm" in a.text
+    assert len(a.citations) == 1 and "Chi phí không chính thức" in a.citations[0].quote
+    a = answer("Về tính minh bạch, Vân Lâm đứng trên Hòa Sơn bao nhiêu bậc?", r)
+    assert "41 − 13 = 28 bậc." in a.text and "%" not in a.text.split("\n")[-1]
+    a = answer("chi phi gia nhap thi truong cua van lam hon hoa son bao nhieu diem", r)
+    assert "8,78 − 6,74 = 2,04 điểm" in a.text
+
+
 @pytest.mark.parametrize(
     ("question", "whole"),
     [
