@@ -26,7 +26,7 @@ class Settings(BaseSettings):
     )
     commit_every: int = 32  # reports of a folder ingest committed together (index/store_write.py)
     samples_dir: Path = PROJECT_ROOT / "samples"
-    max_file_mb: float = 50.0  # a file's size, and a .docx's size once unpacked
+    max_file_mb: float = 50.0  # a file's size, and a .docx's or a .pdf's contents once unpacked
     max_chunks_per_report: int = Field(
         default=1000, description="số đoạn chỉ mục tối đa của một báo cáo (tệp lớn hơn bị từ chối)"
     )

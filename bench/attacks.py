@@ -1,4 +1,4 @@
-"""The attack pass of issue 10, replayed: zip bombs, special files, huge and one-line
+"""The attack pass of issue 10, replayed: zip and PDF bombs, special files, huge and one-line
 texts, legacy encodings, long questions. Each attack runs the real CLI in a child process
 on a copy of a small index; the table gives its outcome, seconds, peak RSS and whether
 the index it ran on still holds its report.
@@ -107,6 +107,18 @@ def doctype(path: Path) -> None:
                           '<!DOCTYPE w:document SYSTEM "file:///etc/passwd">'))  # fmt: skip
 
 
+def pdf(mb: int, image: bool = False) -> Callable[[Path], None]:
+    """A PDF of about 1 KB per GB whose page content (or image) inflates to `mb` MB."""
+
+    def make(path: Path) -> None:
+        sys.path.insert(0, str(ROOT / "tests" / "data"))
+        from pdfbomb import pdf_bomb
+
+        path.write_bytes(pdf_bomb(mb, image=image))
+
+    return make
+
+
 def to_dev_zero(path: Path) -> None:
     path.symlink_to("/dev/zero")
 
@@ -168,6 +180,9 @@ SEARCH = "du an ke bo song mai " * 4800  # 100 KB, ASCII: one argv string stays 
 ATTACKS = [
     Attack("bomb-600mb", ".docx 1 MB → 600 MB unpacked", bomb(600), ".docx"),
     Attack("bomb-2gb", ".docx → 2 GB unpacked", bomb(2048), ".docx"),
+    Attack("pdf-bomb-1gb", ".pdf 1 MB → 1 GB page content", pdf(1024), ".pdf"),
+    Attack("pdf-bomb-4gb", ".pdf 4 MB → 4 GB page content", pdf(4096), ".pdf"),
+    Attack("pdf-image-1gb", ".pdf 1 MB → 1 GB image", pdf(1024, image=True), ".pdf"),
     Attack("chunk-bomb", ".docx → 40.000 distinct paragraphs", chunk_bomb, ".docx"),
     Attack("laughs", "billion laughs in footnotes.xml", laughs, ".docx"),
     Attack("doctype", "DOCTYPE in document.xml", doctype, ".docx"),

@@ -57,7 +57,7 @@ def _readers() -> dict[str, Reader]:
     try:
         from index.readers.pdf import parse_pdf
 
-        readers[".pdf"] = _as_is(parse_pdf)
+        readers[".pdf"] = parse_pdf  # its streams inflate to the file's limit at most
     except ImportError:  # pragma: no cover
         pass
     try:

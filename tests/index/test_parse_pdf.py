@@ -2,12 +2,14 @@
 header, indented paragraphs, a paragraph running over a page break, a code hyphenated at a
 line end, superscript footnote markers and footnotes in smaller type, running header and
 page numbers, a ruled table with a merged two-level header that continues on the next
-page), broken and unreadable PDFs, and the real Lâm Đồng PCI/DDCI report in ../shared."""
+page), broken, unreadable and inflating (bomb) PDFs, and the real Lâm Đồng PCI/DDCI report
+in ../shared."""
 
 from __future__ import annotations
 
 import io
 import re
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -15,9 +17,15 @@ import pytest
 
 pytest.importorskip("pdfplumber", reason="the PDF reader needs pdfplumber (pip install pdfplumber)")
 
-from index.errors import CorruptFileError, EmptyFileError, NeedsOcrError, NotAReportError
+from index.errors import (
+    CorruptFileError,
+    EmptyFileError,
+    FileTooLargeError,
+    NeedsOcrError,
+    NotAReportError,
+)
 from index.parse import parse_bytes
-from index.readers.pdf import parse_pdf
+from index.readers.pdf import guard, parse_pdf
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 REAL_PDF = SHARED / "corpus" / "real" / "lamdong-ttxt644-pci-ddci.pdf"
@@ -461,6 +469,39 @@ def test_zero_byte_pdf() -> None:
         parse_bytes(Path("rong.pdf"), b"", 10_000_000)
     with pytest.raises(CorruptFileError):
         parse_pdf(Path("rong.pdf"), b"")
+
+
+# ------------------------------------------- a PDF that inflates far past its size
+def _bomb(**kwargs) -> bytes:
+    sys.path.insert(0, str(Path(__file__).parents[1] / "data"))
+    from pdfbomb import pdf_bomb
+
+    return pdf_bomb(**kwargs)
+
+
+def test_a_page_that_inflates_past_the_limit_is_refused_before_it_is_read() -> None:
+    """8 KB of page content that inflates to 8 MB, under a 5 MB limit: refused by name and
+    limit, before pdfminer inflates it (a 1 MB such file took it 23 s and 3.2 GB)."""
+    data = _bomb(mb=8)
+    assert len(data) < 10_000
+    with pytest.raises(FileTooLargeError, match=r"bom\.pdf: .*bung ra quá lớn.*5 MB"):
+        parse_bytes(Path("bom.pdf"), data, 5 * 2**20)
+    with pytest.raises(EmptyFileError):  # 3 MB is within the limit, and read as usual
+        parse_bytes(Path("nho.pdf"), _bomb(mb=3), 5 * 2**20)
+
+
+def test_an_image_that_inflates_past_the_limit_is_refused(monkeypatch) -> None:
+    """An image too large by its own size, or by what it inflates to whatever its size
+    says, is refused before the OCR renderer decodes it."""
+    monkeypatch.setattr(guard, "MAX_IMAGE_BYTES", 4 * 2**20)
+    for kwargs in ({"mb": 6}, {"mb": 6, "declared": 1}):
+        with pytest.raises(FileTooLargeError, match="có ảnh bung ra quá lớn"):
+            parse_bytes(Path("anh.pdf"), _bomb(image=True, **kwargs), 50 * 2**20)
+    guard.check_streams(Path("anh.pdf"), _bomb(mb=3, image=True), 50 * 2**20)  # within
+
+
+def test_a_real_report_is_within_the_limits(report_pdf: bytes) -> None:
+    guard.check_streams(Path("songmai-10.pdf"), report_pdf, 2**20)
 
 
 # ------------------------------------------- a number and a day stamped at signing

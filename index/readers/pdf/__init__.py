@@ -18,7 +18,9 @@ from typing import Any
 from index import legacy
 from index.errors import CorruptFileError, NeedsOcrError
 from index.model import Report
+from index.ooxml_guard import DEFAULT_MAX_BYTES
 from index.readers.pdf.blocks import _blocks
+from index.readers.pdf.guard import check_streams
 from index.readers.pdf.margins import _drop_running, _footnote_blocks, _split_footnotes
 from index.readers.pdf.open import _check_encryption, _check_signature, _open, _password_error
 from index.readers.pdf.page import Page, _read_page
@@ -84,10 +86,11 @@ def assemble(pages: list[Page]) -> tuple[list[Block], int]:
     return blocks, legacy.convert_blocks(blocks)
 
 
-def read_pdf(path: Path, data: bytes) -> PdfContent:
+def read_pdf(path: Path, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> PdfContent:
     """The PDF's blocks, before `build_report`. Raises the IngestError a user can act on."""
     _check_signature(path, data)
     _check_encryption(path, data)
+    check_streams(path, data, max_bytes)  # before pdfminer inflates anything
     pdf = _open(path, data)
     try:
         try:
@@ -130,8 +133,8 @@ def read_pdf(path: Path, data: bytes) -> PdfContent:
     )
 
 
-def parse_pdf(path: Path, data: bytes) -> Report:
-    content = read_pdf(path, data)
+def parse_pdf(path: Path, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
+    content = read_pdf(path, data, max_bytes)
     report = build_report(path.name, content.blocks)
     if content.legacy_blocks:
         report = dataclasses.replace(
