@@ -65,7 +65,8 @@ _METADATA = re.compile(
     r"which (?:period|month) does)\b"
 )
 _COMPARISON = re.compile(
-    r"\b(?:so voi|so sanh|chenh lech|tang hay giam|tang giam the nao|khac (?:nhau|biet)|"
+    r"\b(?:so voi|so sanh|chenh lech|chenh nhau|tang hay giam|tang giam the nao|khac (?:nhau|biet)|"
+    r"(?:nhieu|it|cao|thap|lon|nho)(?: \w+){0,3} hon(?: \w+){0,4} (?:khong|chua)|"
     r"compared?|difference|increased?|decreased?|changed?)\b|"
     r"\b(?:tang|giam|hon|bot|nang len|nhich len|them|di|thua|kem|vuot|"
     r"dung (?:tren|truoc|sau|duoi))\b(?: \w+){0,6} bao nhieu\b"

@@ -98,17 +98,34 @@ def _figures_for(query: Query, ctx: Context, period: P.Period) -> list[Scored]:
         return []
     terms = _measure_terms(query)
     out: list[Scored] = []
-    for cand in candidates(query, ctx.search(query, 8, allowed), ctx)[:8]:
+    covered = []
+    for cand in candidates(query, ctx.search(query, 8, allowed), ctx):
         weight = ctx.corpus.report_idf(cand.hit.chunk.report_id)
-        cov = coverage(terms, set(vn.terms(f"{cand.sentence} {cand.context}")), weight)
+        said = f"{_before(cand)} {cand.sentence} {cand.context}"
+        covered.append((coverage(terms, set(vn.terms(said)), weight), cand))
+    for cov, cand in sorted(covered, key=lambda c: c[0], reverse=True)[:8]:
         if cov >= 0.35:
             out += _figures(query, cand, 2 * cov)
     return sorted(out, key=lambda s: s.score, reverse=True)
 
 
+def _before(cand: Candidate) -> str:
+    """The sentence before `cand`'s in its paragraph: what it goes on about ("… xử lý 14 vụ
+    buôn lậu, hàng giả. Tổng số tiền xử phạt: 112,3 triệu đồng.")."""
+    for para in cand.hit.chunk.text.split("\n"):
+        said = vn.quotable_sentences(para)
+        if cand.sentence in said and (i := said.index(cand.sentence)) > 0:
+            return said[i - 1]
+    return ""
+
+
 def figure_for(query: Query, ctx: Context, period: P.Period) -> Figure | None:
     found = _figures_for(query, ctx, period)
     return found[0].figure if found and found[0].score >= 1.5 else None
+
+
+def _words_of(terms: frozenset[str]) -> set[str]:
+    return {t for t in terms if not any(ch.isdigit() for ch in t)}
 
 
 def _pair(
@@ -122,8 +139,9 @@ def _pair(
         for b in b_list:
             if a.figure.unit != b.figure.unit:
                 continue
-            # the same measure is written alike in both reports
-            alike = len(a.around & b.around) / max(1, len(a.around | b.around))
+            # the same measure is written alike in both reports (its words, not its figures)
+            wa, wb = _words_of(a.around), _words_of(b.around)
+            alike = len(wa & wb) / max(1, len(wa | wb))
             score = a.score + b.score + 2.0 * alike
             if best is None or score > best[0]:
                 best = (score, a.figure, b.figure)

@@ -47,13 +47,21 @@ def wants(query: Query) -> tuple[bool, bool, bool]:
     return bool(rate), bool(money), bool(change)
 
 
-# "bao nhiêu tiền", "số tiền": only an amount of money answers it, never a count of households
-MONEY_ASKED = re.compile(r"\b(?:bao nhieu (?:tien|dong|ty|trieu)|so tien|how much money)\b")
+# "bao nhiêu tiền", "số tiền", "tiền phạt … chênh nhau bao nhiêu": only an amount of money
+# answers it, never a count of households (unless households are what it counts)
+MONEY_ASKED = re.compile(
+    r"\b(?:bao nhieu (?:tien|dong|ty|trieu)|so tien|how much money)\b|"
+    r"\btien (?:phat|xu phat|thu|den bu|boi thuong|ho tro|chi tra)\b"
+    r"(?!.*\b(?:bao nhieu|may) (?:ho|vu|nguoi|luot|ca|truong hop|ho so|du an|cong trinh)\b)"
+)
 
 
 # an amount over its plan, "238.917/412.380": not a date ("15/11"), not a document number
 _AMOUNT = r"(?:\d{1,3}(?:\.\d{3})+|\d{3,})(?:,\d+)?"
 _RATIO = re.compile(rf"{_AMOUNT}/{_AMOUNT}(?![\w/])")
+
+
+_YEAR_BEFORE = re.compile(r"(?:năm|Năm|học)\s*(?:(?:19|20)\d\d\s*(?:,|và|-|–)\s*)*$")
 
 
 def figures_in(sentence: str, amounts: bool = False) -> list[tuple[str, float, str, int]]:
@@ -70,10 +78,8 @@ def figures_in(sentence: str, amounts: bool = False) -> list[tuple[str, float, s
             end = whole.end()  # "đạt 238.917/412.380 triệu đồng": the amount reached
         elif after == "/" or before == "/" or sentence[: m.start()].endswith("STT: "):
             continue  # a date, a ratio's half, a document number, a table row's number
-        if re.fullmatch(r"(?:19|20)\d\d", raw) and re.search(
-            r"(?:năm|Năm|học)\s*$", sentence[: m.start()]
-        ):
-            continue  # a year
+        if re.fullmatch(r"(?:19|20)\d\d", raw) and _YEAR_BEFORE.search(sentence[: m.start()]):
+            continue  # a year ("năm 2018, 2019")
         value = vn.parse_number(raw)
         if value is None:
             continue
@@ -129,7 +135,10 @@ def segments(text: str, clauses: bool = False, amounts: bool = False) -> list[Se
         # what follows a figure up to a break is about it ("10 tuyến mới và"), what follows
         # the last break before it is too ("…), số hồ sơ trễ hạn là 1.740")
         cut = _BREAK if clauses else _CLAUSE
-        before, after = cut.split(text[start:pos])[-1], cut.split(text[pos:end])[0]
+        clauses_before = cut.split(text[start:pos])
+        before, after = clauses_before[-1], cut.split(text[pos:end])[0]
+        if not before.strip() and text[start:pos].rstrip().endswith(":"):
+            before = clauses_before[-2]  # "Tổng số tiền xử phạt: 112,3 triệu đồng": its label
         # a breakdown in brackets ("5.264 hồ sơ liên thông (4.031 hồ sơ khai sinh …)") is
         # about what its head figure counts
         opened = text.rfind("(", 0, pos)

@@ -12,8 +12,10 @@ import re
 from collections.abc import Callable
 
 from assistant.answerers.evidence import MARKER_GROUP_RE, format_markers, parse_markers
+from assistant.answerers.figures import COMPARE_WORDS
 from assistant.cite import Answer, Citer
 from assistant.dialogue import proper_names
+from assistant.intent import COMPARISON, intent_of
 from assistant.query import ASKING_FOLDED, topic_syllables, without_periods
 from index import periods as P
 from index import vn
@@ -22,7 +24,7 @@ from index.store import Store
 # how a part asks: accented words match as typed, unaccented ones folded ("mấy" is not
 # "máy" of "bộ máy", "ai" is not "ái" of "nhân ái"); "trong mấy mô hình, …" only frames
 _ASKS = re.compile(
-    r"\b(?:bao nhiêu|những gì|gì|nào|thế nào|ra sao|bao giờ|(?<!trong )mấy|ai|ở đâu|chưa$|"
+    r"\b(?:bao nhiêu|những gì|gì|nào|thế nào|ra sao|bao giờ|(?<!trong )mấy|ai|ở đâu|chưa$|không$|"
     r"how many|how much|what|which|who|when|where)\b",
     re.I,
 )
@@ -64,7 +66,9 @@ def standalone(part: str, first: str) -> str:
         words = re.findall(r"[^\W_]+", without_periods(first))
         carry.append(" ".join(dict.fromkeys(w for w in words if vn.fold(w) in topic)))
     if not P.mentions(part):
-        carry += [first[m.start : m.end] for m in P.mentions(first) if m.period is not None][:1]
+        # "…, tiền phạt chênh nhau bao nhiêu?": a comparison of the periods the first compared
+        keep = 2 if intent_of(vn.fold(part), ()) == COMPARISON else 1
+        carry += [first[m.start : m.end] for m in P.mentions(first) if m.period is not None][:keep]
     if leans:
         typed = vn.fold(" ".join([part, *carry]))
         carry += [n for n in proper_names(first) if vn.fold(n) not in typed][:2]
@@ -75,17 +79,21 @@ def standalone(part: str, first: str) -> str:
 def _leans(part: str) -> bool:
     """A part that names little of its own ("được bao nhiêu điểm?", "chiếm bao nhiêu
     phần trăm?"): it asks about what the first part named."""
-    return len(set(topic_syllables(part, vn.has_diacritics(part)))) <= 3
+    own = set(topic_syllables(part, vn.has_diacritics(part))) - COMPARE_WORDS  # "chênh nhau"
+    return len(own) <= 3
 
 
 def answer(
     question: str, whole: Answer, ask: Callable[[str], Answer], store: Store
 ) -> Answer | None:
     """Each part answered by `ask` when `whole`, the answer to the question as one, is a
-    refusal; None when the question has one part or no part is answered either. (Splitting
-    questions the whole answered — to add what a part alone finds — was measured on the
-    bank's tune half: it fixed none and lost a figure.)"""
-    if not whole.insufficient:
+    refusal, or a comparison of one measure where the parts compare two ("nhiều vụ hơn
+    không, tiền phạt chênh nhau bao nhiêu?"); None when the question has one part or no
+    part is answered either. (Splitting questions the whole answered otherwise — to add
+    what a part alone finds — was measured on the bank's tune half: it fixed none and lost
+    a figure.)"""
+    compared = whole.mode == "compare" and not whole.insufficient
+    if not (whole.insufficient or compared):
         return None
     parts = split(question)
     if not parts:
@@ -93,6 +101,11 @@ def answer(
     answers = [ask(parts[0]), *(ask(standalone(p, parts[0])) for p in parts[1:])]
     if all(a.insufficient for a in answers):
         return None
+    if compared and (
+        any(a.mode != "compare" or a.insufficient for a in answers)
+        or len({a.text for a in answers}) < len(answers)
+    ):
+        return None  # the parts are not two comparisons: the whole's answer stands
     citer = Citer(store)  # the parts' citations, numbered anew in order of use
     lines: list[str] = []
     seen: set[str] = set()

@@ -84,8 +84,9 @@ def _grounded(a) -> list[str]:
     """Figures of an answer that neither a cited passage, nor its citation's metadata, nor
     arithmetic shown in it yields."""
     meta = [f"{c.report} {c.date} {c.section}" for c in a.citations]
+    text = re.sub(r"(?m)^\d\) ", "", a.text)  # the numbers of a question's parts
     return unsupported(
-        re.sub(r"\(chú thích \d+\)", " ", a.text), [c.text for c in a.citations], meta
+        re.sub(r"\(chú thích \d+\)", " ", text), [c.text for c in a.citations], meta
     )
 
 
@@ -133,6 +134,21 @@ def test_an_amount_written_over_its_plan_is_compared(sample_retriever) -> None:
         sample_retriever,
     )
     assert "57,94 − 45,23 = 12,71 điểm %" in a.text
+
+
+def test_two_comparisons_in_one_question_are_both_computed(sample_retriever) -> None:
+    """ "… nhiều vụ hơn … không, tiền phạt chênh nhau bao nhiêu?": a yes/no comparison and a
+    second one on the periods of the first, each figure cited; the fine is the sentence
+    after the cases ("Tổng số tiền xử phạt …"), found by what the sentence before says."""
+    a = answer(
+        "Buôn lậu, hàng giả tháng 12 xử lý nhiều vụ hơn tháng 10 không, tiền phạt chênh "
+        "nhau bao nhiêu?",
+        sample_retriever,
+    )
+    assert a.mode == "compare" and not a.insufficient
+    assert "14 − 11 = 3 vụ" in a.text and "112,3 − 86,4 = 25,9 triệu đồng" in a.text
+    assert a.text.index("14 − 11") < a.text.index("112,3 − 86,4")
+    assert arithmetic(a.text)[1] == [] and _grounded(a) == []
 
 
 def test_figures_of_a_sentence_keep_dates_and_numbers_apart() -> None:
