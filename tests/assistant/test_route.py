@@ -85,9 +85,7 @@ def _grounded(a) -> list[str]:
     arithmetic shown in it yields."""
     meta = [f"{c.report} {c.date} {c.section}" for c in a.citations]
     text = re.sub(r"(?m)^\d\) ", "", a.text)  # the numbers of a question's parts
-    return unsupported(
-        re.sub(r"\(chú thích \d+\)", " ", text), [c.text for c in a.citations], meta
-    )
+    return unsupported(re.sub(r"\(chú thích \d+\)", " ", text), [c.text for c in a.citations], meta)
 
 
 def test_a_period_no_report_covers_is_said_with_the_periods_there_are(sample_retriever) -> None:
