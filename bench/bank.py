@@ -24,7 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 BANK = ROOT / "tests" / "data" / "questions"
 # Each bank of questions and the corpus it was written over: the sample reports it names,
-# or the shared reports. Each writer has their own files (…2: the second, …3: the third pair).
+# or the shared reports. Each writer has their own files (…2: the second, …3: the third, …4:
+# the fourth pair).
 BANKS = {
     "samples": "samples",
     "shared": "shared",
@@ -32,6 +33,8 @@ BANKS = {
     "shared2": "shared",
     "samples3": "samples",
     "shared3": "shared",
+    "samples4": "samples",
+    "shared4": "shared",
 }
 
 
