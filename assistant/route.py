@@ -51,7 +51,7 @@ PLANS: dict[str, tuple[Answerer, ...]] = {
     Q.SUMMARY: (summary.answer, section.answer, *_FREE),
     Q.COMPARISON: (compare.comparison, *_FREE),
     Q.SUPERLATIVE: (superlative.answer, *_FREE),
-    Q.SERIES: (records.answer, *_FREE),
+    Q.SERIES: (records.answer, compare.series, *_FREE),
     Q.TASKS: (records.answer, section.answer, *_FREE),
     Q.PROJECT: (records.answer, *_FREE),
     Q.SECTION: (section.answer, *_FREE),

@@ -194,3 +194,40 @@ def comparison(query: Query, ctx: Context) -> Answer | None:
     if pair := clause_pair(query, ctx, *both):
         return _render(query, ctx, [("Thứ nhất", pair[0]), ("Thứ hai", pair[1])], t0, False)
     return None
+
+
+def series(query: Query, ctx: Context) -> Answer | None:
+    """ "Lượt khám bệnh từ tháng 10 đến tháng 1 tăng giảm ra sao?" of a measure no record
+    keeps: its figure in each monthly report of the span, each cited, and the change from
+    the first month to the last written out on them."""
+    t0 = time.perf_counter()
+    labels = [i.period for i in ctx.store.reports()]
+    asked = [P.with_newest_year(p, labels) for p in ctx.scope(query).periods]
+    if not asked or not all(p.year_known for p in asked):
+        return None
+    lo = min(P.serial(p.first) for p in asked)
+    hi = max(P.serial(p.last) for p in asked)
+    months = sorted(
+        {p for label in labels if (p := P.from_label(label)) is not None and p.months == 1},
+        key=lambda p: p.first,
+    )
+    found = [
+        (p, f) for p in months if lo <= P.serial(p.first) <= hi and (f := figure_for(query, ctx, p))
+    ]
+    if len(found) < 2:
+        return None
+    unit = max({f.unit for _, f in found}, key=lambda u: sum(f.unit == u for _, f in found))
+    found = [(p, f) for p, f in found if f.unit == unit]
+    if len(found) < 2:
+        return None
+    citer = Citer(ctx.store)
+    lines = []
+    for p, f in found:
+        quote = clean(f.candidate.sentence)
+        n = citer.cite(f.candidate.hit.chunk, f.candidate.hit.score, quote)
+        lines.append(f"- {p.spoken}: {quote} [{n}]")
+    (p0, a), (p1, b) = found[0], found[-1]
+    shown = difference(b.raw, b.value, a.raw, a.value, unit)
+    verb = "tăng" if shown.change > 0 else "giảm" if shown.change < 0 else "không đổi"
+    lines.append(f"Từ {p0.spoken} đến {p1.spoken} {verb}: {shown.calc}.")
+    return citer.answer(query.text, lines, t0, "compare")

@@ -46,6 +46,9 @@ def split(question: str) -> list[str]:
     """The questions a question asks, in order ([] when it asks one): each part asks
     something of its own ("bao nhiêu", "những gì") and names at least two words."""
     text = re.sub(r"\s+", " ", question).strip().rstrip("?.! ")
+    asked = [p.strip() for p in re.split(r"\?\s+", text) if p.strip()]
+    if len(asked) > 1 and all(asks(p) for p in asked):  # "… bao nhiêu %? Ước cả năm bao nhiêu?"
+        return [f"{p}?" for p in asked][:MAX_PARTS]
     for m in _JOINS.finditer(text):
         left, right = text[: m.start()].strip(), text[m.end() :].strip()
         if _PART_OF.match(right):
@@ -87,13 +90,15 @@ def answer(
     question: str, whole: Answer, ask: Callable[[str], Answer], store: Store
 ) -> Answer | None:
     """Each part answered by `ask` when `whole`, the answer to the question as one, is a
-    refusal, or a comparison of one measure where the parts compare two ("nhiều vụ hơn
+    refusal, when the question asks two, each with its "?", or a comparison of one measure
+    where the parts compare two ("nhiều vụ hơn
     không, tiền phạt chênh nhau bao nhiêu?"); None when the question has one part or no
     part is answered either. (Splitting questions the whole answered otherwise — to add
     what a part alone finds — was measured on the bank's tune half: it fixed none and lost
     a figure.)"""
     compared = whole.mode == "compare" and not whole.insufficient
-    if not (whole.insufficient or compared):
+    asked = len(re.findall(r"\?\s+\S", question.strip())) > 0  # two questions, each with its "?"
+    if not (whole.insufficient or compared or asked):
         return None
     parts = split(question)
     if not parts:
@@ -101,9 +106,13 @@ def answer(
     answers = [ask(parts[0]), *(ask(standalone(p, parts[0])) for p in parts[1:])]
     if all(a.insufficient for a in answers):
         return None
-    if compared and (
-        any(a.mode != "compare" or a.insufficient for a in answers)
-        or len({a.text for a in answers}) < len(answers)
+    if (
+        compared
+        and not asked
+        and (
+            any(a.mode != "compare" or a.insufficient for a in answers)
+            or len({a.text for a in answers}) < len(answers)
+        )
     ):
         return None  # the parts are not two comparisons: the whole's answer stands
     citer = Citer(store)  # the parts' citations, numbered anew in order of use

@@ -26,7 +26,7 @@ from index.periods.mentions import (
     resolve,
     years,
 )
-from index.periods.period import Period, from_label, latest_with_month, with_newest_year
+from index.periods.period import Period, from_label, latest_with_month, serial, with_newest_year
 
 __all__ = [
     "Mention",
@@ -41,6 +41,7 @@ __all__ = [
     "parse",
     "replace_mention",
     "resolve",
+    "serial",
     "with_newest_year",
     "years",
 ]

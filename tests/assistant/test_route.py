@@ -149,6 +149,31 @@ def test_two_comparisons_in_one_question_are_both_computed(sample_retriever) -> 
     assert arithmetic(a.text)[1] == [] and _grounded(a) == []
 
 
+def test_a_measure_is_followed_across_the_months_of_a_span(sample_retriever) -> None:
+    """ "… từ tháng 10 đến tháng 1 tăng giảm ra sao?" (what the records answerer does not
+    keep): the measure in each monthly report of the span, across the new year, each
+    cited, and the change from first to last written out."""
+    from assistant.context import Context
+
+    ctx = Context(sample_retriever)
+    a = compare.series(normalize("Lượt khám bệnh từ tháng 10 đến tháng 1 tăng giảm ra sao?"), ctx)
+    assert a is not None and a.mode == "compare" and not a.insufficient
+    for figure in ("1.642 lượt", "1.718 lượt", "1.905 lượt", "2.046 lượt"):
+        assert figure in a.text
+    assert "Từ tháng 10/2025 đến tháng 01/2026 tăng: 2.046 − 1.642 = 404 lượt" in a.text
+    assert arithmetic(a.text)[1] == [] and _grounded(a) == []
+
+
+def test_two_questions_each_with_its_mark_are_both_answered(sample_retriever) -> None:
+    a = answer(
+        "Thu ngân sách tháng 12/2025 được bao nhiêu? Lũy kế cả năm đạt bao nhiêu phần trăm "
+        "dự toán?",
+        sample_retriever,
+    )
+    assert a.text.startswith("1) ") and "\n2) " in a.text
+    assert "42.960 triệu đồng" in a.text and "104,7%" in a.text.split("\n2) ")[1]
+
+
 def test_figures_of_a_sentence_keep_dates_and_numbers_apart() -> None:
     """An amount over its plan is a figure only when asked for amounts; a date, a
     document number and a share of twelve are never one."""
