@@ -27,7 +27,7 @@ COMPARE_WORDS = frozenset(
 _UNIT = re.compile(
     r"\s*(%|triệu đồng|tỷ đồng|nghìn đồng|đồng|ha\b|m²|km|người|lượt(?: người| khách)?|hộ|vụ|"
     r"hồ sơ|tài khoản|doanh nghiệp|dự án|công trình|trường hợp|đối tượng|ca|tấn|con|cơ sở|"
-    r"giấy phép|văn bản|thủ tục|điểm)?"
+    r"giấy phép|văn bản|thủ tục|điểm|gam|kg|lít|m³)?"
 )
 
 
