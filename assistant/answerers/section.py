@@ -15,6 +15,7 @@ import re
 import time
 from dataclasses import dataclass
 
+from assistant.answerers.clauses import referenced
 from assistant.answerers.summary import (
     Point,
     capped,
@@ -33,6 +34,7 @@ from index.model import Report, Section
 from index.records import task_sections
 
 MAX_POINTS = 8
+MAX_NOTES = 3  # footnotes shown under one point
 TITLE_MATCH = 0.75  # share of the question's terms a section's title path and body explain
 # Words that say how a section is asked about, not which: they need no match.
 _ASKING = frozenset(
@@ -263,6 +265,12 @@ def answer(query: Query, ctx: Context) -> Answer | None:
     # which report it is stands in every citation: the answer's own words carry no figure
     lines = [f"{head}:"]
     for p in points:
-        shown = clean(trim(p.sentence))
-        lines.append(f"- {shown} [{citer.cite(p.chunk, 1.0, shown)}]")
+        kept = trim(p.sentence)
+        shown = clean(kept)
+        line = f"- {shown} [{citer.cite(p.chunk, 1.0, shown)}]"
+        # the footnotes its markers point to hold the real lists ("01 dự án¹⁵" — ¹⁵ which)
+        for fn in referenced(p.chunk, kept, ctx.store.chunks)[:MAX_NOTES]:
+            note = clean(trim(fn.text, 240))
+            line += f" (chú thích {fn.footnote}): {note} [{citer.cite(fn, 1.0, note)}]"
+        lines.append(line)
     return citer.answer(query.text, lines, t0, "section")

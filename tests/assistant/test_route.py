@@ -174,6 +174,17 @@ def test_two_questions_each_with_its_mark_are_both_answered(sample_retriever) ->
     assert "42.960 triệu đồng" in a.text and "104,7%" in a.text.split("\n2) ")[1]
 
 
+def test_a_section_answer_shows_the_footnotes_its_points_refer_to(sample_retriever) -> None:
+    """ "Khởi công 01 dự án¹⁵; … bàn giao 02 dự án¹⁷": which ones are in the footnotes, and a
+    section's answer shows them beside the point, each cited as a footnote."""
+    a = answer("Tháng 12 lĩnh vực đầu tư xây dựng cơ bản có những nhiệm vụ gì?", sample_retriever)
+    assert a.mode == "section"
+    line = next(ln for ln in a.text.split("\n") if "Khởi công xây dựng 01 dự án" in ln)
+    assert "(chú thích 15): Cải tạo, nâng cấp chợ trung tâm Bến Đò" in line
+    assert "Xây dựng trường Tiểu học Phú Mai" in line
+    assert {c.footnote for c in a.citations} >= {15, 16, 17}
+
+
 def test_figures_of_a_sentence_keep_dates_and_numbers_apart() -> None:
     """An amount over its plan is a figure only when asked for amounts; a date, a
     document number and a share of twelve are never one."""
