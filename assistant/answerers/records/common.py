@@ -68,11 +68,13 @@ def _period(query: Query, ctx: Context) -> str | None:
     periods = ctx.scope(query).periods
     if not periods:
         return None
-    p = periods[0]
-    if len(periods) > 1 and periods[-1].year_known:
-        p = P.Period(periods[0].first, periods[-1].last) if periods[0].year_known else p
-    # "ba tháng cuối năm" with no year: of the newest year the reports have it in
-    p = P.with_newest_year(p, [i.period for i in ctx.store.reports()])
+    # "ba tháng cuối năm", "từ tháng 10 đến tháng 12" with no year: of the newest year the
+    # reports have it in
+    labels = [i.period for i in ctx.store.reports()]
+    first, last = (P.with_newest_year(x, labels) for x in (periods[0], periods[-1]))
+    p = first
+    if len(periods) > 1 and first.year_known and last.year_known and last.last >= first.first:
+        p = P.Period(first.first, last.last)
     return p.label if p.year_known else None
 
 

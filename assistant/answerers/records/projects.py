@@ -100,7 +100,10 @@ def _project_answer(store: Store, question: str, period: str | None, refs: Ref) 
     m = re.search(r"\b(?:du an|cong trinh)\b", folded)
     if not m:
         return None
-    cue = STAGE_CUES.search(folded, m.end()) or _HISTORY_TAIL.search(folded, m.end())
+    cues = [
+        c for c in (STAGE_CUES.search(folded, m.end()), _HISTORY_TAIL.search(folded, m.end())) if c
+    ]
+    cue = min(cues, key=lambda c: c.start()) if cues else None  # the name ends at the first
     kept = words[
         folded[: m.end()].count(" ") + 1 : folded[: cue.start()].count(" ") if cue else None
     ]
