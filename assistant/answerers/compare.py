@@ -196,6 +196,16 @@ def comparison(query: Query, ctx: Context) -> Answer | None:
     return None
 
 
+def month_lines(citer: Citer, found: list[tuple[P.Period, Figure]]) -> list[str]:
+    """Each month's figure as its report says it, cited: "- Tháng 10/2025: … [1]"."""
+    lines = []
+    for p, f in found:
+        quote = clean(f.candidate.sentence)
+        n = citer.cite(f.candidate.hit.chunk, f.candidate.hit.score, quote)
+        lines.append(f"- {p.spoken[:1].upper()}{p.spoken[1:]}: {quote} [{n}]")
+    return lines
+
+
 def series(query: Query, ctx: Context) -> Answer | None:
     """ "Lượt khám bệnh từ tháng 10 đến tháng 1 tăng giảm ra sao?" of a measure no record
     keeps: its figure in each monthly report of the span, each cited, and the change from
@@ -221,11 +231,7 @@ def series(query: Query, ctx: Context) -> Answer | None:
     if len(found) < 2:
         return None
     citer = Citer(ctx.store)
-    lines = []
-    for p, f in found:
-        quote = clean(f.candidate.sentence)
-        n = citer.cite(f.candidate.hit.chunk, f.candidate.hit.score, quote)
-        lines.append(f"- {p.spoken}: {quote} [{n}]")
+    lines = month_lines(citer, found)
     (p0, a), (p1, b) = found[0], found[-1]
     shown = difference(b.raw, b.value, a.raw, a.value, unit)
     verb = "tăng" if shown.change > 0 else "giảm" if shown.change < 0 else "không đổi"

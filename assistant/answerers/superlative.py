@@ -13,8 +13,7 @@ from collections.abc import Mapping
 
 from assistant.answerers import entities, tables
 from assistant.answerers.clauses import referenced
-from assistant.answerers.compare import figure_for
-from assistant.answerers.extract import clean
+from assistant.answerers.compare import figure_for, month_lines
 from assistant.answerers.figures import COMPARE_WORDS
 from assistant.answerers.items import Item, aggregate, text_items
 from assistant.answerers.named import names_kind
@@ -136,11 +135,7 @@ def _period_superlative(query: Query, ctx: Context) -> Answer | None:
     pick = max if query.extreme == "max" else min
     top = pick(f.value for _, f in found)
     citer = Citer(ctx.store)
-    lines = []
-    for p, f in found:
-        quote = clean(f.candidate.sentence)
-        n = citer.cite(f.candidate.hit.chunk, f.candidate.hit.score, quote)
-        lines.append(f"- {p.spoken[:1].upper()}{p.spoken[1:]}: {quote} [{n}]")
+    lines = month_lines(citer, found)
     best = ", ".join(p.spoken for p, f in found if f.value == top)
     figure = next(f for _, f in found if f.value == top)
     word = "cao nhất" if query.extreme == "max" else "thấp nhất"
