@@ -131,7 +131,7 @@ TASK_RE = re.compile(
 )
 
 
-_WHICH = re.compile(r"\b(?<!the )(?<!nhu the )(?:nao|gi|ai|which|what|who)\b")  # not "thế nào": how
+_WHICH = re.compile(r"\b(?<!the )(?:nao|gi|ai|which|what|who)\b")  # not "thế nào": how
 _MEASURED = re.compile(r"\b(?:bao nhieu|may|tang|giam|hon|kem|chenh|ty le|how (?:many|much))\b")
 _PROJECT_WORD = re.compile(r"\b(?:du an|cong trinh)\b")
 # "Chỉ thị … số mấy, ai ký": another document the report cites, not the report itself

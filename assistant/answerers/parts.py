@@ -91,11 +91,10 @@ def answer(
 ) -> Answer | None:
     """Each part answered by `ask` when `whole`, the answer to the question as one, is a
     refusal, when the question asks two, each with its "?", or a comparison of one measure
-    where the parts compare two ("nhiều vụ hơn
-    không, tiền phạt chênh nhau bao nhiêu?"); None when the question has one part or no
-    part is answered either. (Splitting questions the whole answered otherwise — to add
-    what a part alone finds — was measured on the bank's tune half: it fixed none and lost
-    a figure.)"""
+    where the parts compare two ("nhiều vụ hơn không, tiền phạt chênh nhau bao nhiêu?");
+    None when the question has one part or no part is answered either. (Splitting questions
+    the whole answered otherwise — to add what a part alone finds — was measured on the
+    bank's tune half: it fixed none and lost a figure.)"""
     compared = whole.mode == "compare" and not whole.insufficient
     asked = len(re.findall(r"\?\s+\S", question.strip())) > 0  # two questions, each with its "?"
     if not (whole.insufficient or compared or asked):
