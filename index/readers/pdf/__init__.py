@@ -89,8 +89,7 @@ def assemble(pages: list[Page]) -> tuple[list[Block], int]:
 def read_pdf(path: Path, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> PdfContent:
     """The PDF's blocks, before `build_report`. Raises the IngestError a user can act on."""
     _check_signature(path, data)
-    _check_encryption(path, data)
-    check_streams(path, data, max_bytes)  # before pdfminer inflates anything
+    check_streams(path, _check_encryption(path, data), max_bytes)  # before pdfminer reads
     pdf = _open(path, data)
     try:
         try:

@@ -12,7 +12,6 @@ naming it and the limit.
 
 from __future__ import annotations
 
-import io
 import logging
 from collections.abc import Iterator
 from pathlib import Path
@@ -94,27 +93,21 @@ def _decoded(stream: Any, limit: int) -> int:
             return 0
 
 
-def check_streams(path: Path, data: bytes, max_bytes: int) -> None:
-    """Raise FileTooLargeError when the PDF's streams inflate past the limits above."""
-    from pypdf import PdfReader
-
+def check_streams(path: Path, reader: Any, max_bytes: int) -> None:
+    """Raise FileTooLargeError when the streams of the PDF pypdf opened (`reader`, None when
+    it could not) inflate past the limits above."""
+    if reader is None:
+        return  # not readable by pypdf: pdfplumber reports the damage
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # one message, not one per flaw
     try:
-        reader = PdfReader(io.BytesIO(data), strict=False)
-        if reader.is_encrypted:  # opened with no password (_check_encryption passed it)
-            reader.decrypt("")
         streams = list(_streams(reader))
     except Exception:
-        return  # not readable by pypdf: pdfplumber reports the damage
+        return
     total = images = 0
     for stream in streams:
         if _is_image(stream):
-            too_large = _declared_image_bytes(stream) > MAX_IMAGE_BYTES  # said before decoded
-            size = (
-                -1
-                if too_large
-                else _decoded(stream, min(MAX_IMAGE_BYTES, MAX_IMAGES_BYTES - images))
-            )
+            fits = _declared_image_bytes(stream) <= MAX_IMAGE_BYTES  # said before decoded
+            size = _decoded(stream, min(MAX_IMAGE_BYTES, MAX_IMAGES_BYTES - images)) if fits else -1
             if size < 0:
                 limit = f"{_mb(MAX_IMAGE_BYTES)} một ảnh, {_mb(MAX_IMAGES_BYTES)} cả tệp"
                 raise _bomb(path, "có ảnh bung ra quá lớn khi giải nén", limit)

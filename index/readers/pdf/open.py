@@ -44,25 +44,26 @@ def _password_error(path: Path) -> CorruptFileError:
     )
 
 
-def _check_encryption(path: Path, data: bytes) -> None:
+def _check_encryption(path: Path, data: bytes):
+    """The file as pypdf reads it (opened with no password when it has one), or None when
+    pypdf cannot read it; raises when a password is needed. The reader is handed on to
+    guard.check_streams, so the file is parsed by pypdf once."""
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
 
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         encrypted = reader.is_encrypted
-    except PdfReadError:
-        return  # pdfplumber gets its own chance; it reports the damage if it fails too
-    except Exception:
-        return
+    except Exception:  # damaged: pdfplumber gets its own chance and reports the damage
+        return None
     if not encrypted:
-        return
+        return reader
     try:
         ok = reader.decrypt("")
     except Exception as e:  # unsupported algorithm, missing crypto provider
         raise _password_error(path) from e
     if not ok:
         raise _password_error(path)
+    return reader
 
 
 def _open(path: Path, data: bytes):
