@@ -7,21 +7,22 @@ is either in a cited passage or the result of arithmetic shown on cited numbers.
 
 "Điểm PCI của Lâm Đồng thua Bình Thuận bao nhiêu?": two column entities of one table row
 (answerers/entities.py). "Hồ sơ khai sinh nhiều hơn hồ sơ khai tử bao nhiêu?": two clauses of
-the passages, one
-for each side the question names (answerers/sides.py), the same arithmetic shown.
+the passages, one for each side the question names (answerers/sides.py), the same arithmetic
+shown.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import time
+from collections import Counter
 from dataclasses import dataclass
 
 from assistant.answerers import entities
 from assistant.answerers.extract import Candidate, candidates, clean
 from assistant.answerers.figures import (
     COMPARE_WORDS,
-    MONEY_ASKED,
     Figure,
     difference,
     is_change,
@@ -55,13 +56,12 @@ def _figures(query: Query, cand: Candidate, weight: float) -> list[Scored]:
     """The sentence's figures, scored by how closely the measure's words lead up to them
     (a rate only when a rate is asked for; money when money is)."""
     terms = set(_measure_terms(query))
-    wants_rate, wants_money, asks_change = wants(query)
-    money_only = MONEY_ASKED.search(" ".join(vn.syllables(query.folded))) is not None
+    wanted = wants(query)
     # "lũy kế", "cộng dồn": the running total, not the month's amount
     running = RUNNING_TOTAL.search(" ".join(vn.syllables(query.folded))) is not None
     text = clean(cand.sentence)
     out = []
-    for seg in segments(text, amounts=wants_money and not wants_rate):
+    for seg in segments(text, amounts=wanted.amounts):
         raw, value, unit, pos, around = seg.raw, seg.value, seg.unit, seg.pos, set(seg.words)
         before = vn.terms(text[max(0, pos - 90) : pos])
         change = is_change(text, pos)
@@ -71,13 +71,13 @@ def _figures(query: Query, cand: Candidate, weight: float) -> list[Scored]:
             own = " ".join(vn.syllables(vn.fold(f"{seg.before} {seg.after}")))
             # a month's amount is as far from a running total as a rate is from an amount
             score += 1.0 if RUNNING_TOTAL.search(own) else -1.5
-        score += 0.8 if (unit == "%") == wants_rate else -1.5
-        if wants_money:
+        score += 0.8 if (unit == "%") == wanted.rate else -1.5
+        if wanted.money:
             score += 0.6 if "đồng" in unit else -0.6
-        if money_only and "đồng" not in unit:
+        if wanted.money_only and "đồng" not in unit:
             score -= 3.0
         score += 0.2 if unit else -0.3
-        if change and not asks_change:
+        if change and not wanted.change:
             score -= 1.0
         out.append(Scored(score, Figure(raw, value, unit, cand), frozenset(around)))
     return out
@@ -109,11 +109,16 @@ def _figures_for(query: Query, ctx: Context, period: P.Period) -> list[Scored]:
     return sorted(out, key=lambda s: s.score, reverse=True)
 
 
+@functools.lru_cache(maxsize=256)
+def _paragraphs(text: str) -> tuple[tuple[str, ...], ...]:
+    """A passage's paragraphs as their sentences (a passage holds many candidates)."""
+    return tuple(tuple(vn.quotable_sentences(para)) for para in text.split("\n"))
+
+
 def _before(cand: Candidate) -> str:
     """The sentence before `cand`'s in its paragraph: what it goes on about ("… xử lý 14 vụ
     buôn lậu, hàng giả. Tổng số tiền xử phạt: 112,3 triệu đồng.")."""
-    for para in cand.hit.chunk.text.split("\n"):
-        said = vn.quotable_sentences(para)
+    for said in _paragraphs(cand.hit.chunk.text):
         if cand.sentence in said and (i := said.index(cand.sentence)) > 0:
             return said[i - 1]
     return ""
@@ -226,7 +231,7 @@ def series(query: Query, ctx: Context) -> Answer | None:
     ]
     if len(found) < 2:
         return None
-    unit = max({f.unit for _, f in found}, key=lambda u: sum(f.unit == u for _, f in found))
+    unit = Counter(f.unit for _, f in found).most_common(1)[0][0]  # the measure most months give
     found = [(p, f) for p, f in found if f.unit == unit]
     if len(found) < 2:
         return None

@@ -39,21 +39,39 @@ class Figure:
     candidate: Candidate
 
 
-def wants(query: Query) -> tuple[bool, bool, bool]:
-    """Whether the question asks for a rate, for money, for a change ("tăng bao nhiêu")."""
-    rate = re.search(r"\b(?:ty le|phan tram|diem phan tram|percent|rate|share)\b", query.folded)
-    money = re.search(r"\b(?:tien|kinh phi|von|money|amount)\b", query.folded)
-    change = re.search(r"\b(?:tang|giam|change|increase|decrease)\b", query.folded)
-    return bool(rate), bool(money), bool(change)
-
-
 # "bao nhiêu tiền", "số tiền", "tiền phạt … chênh nhau bao nhiêu": only an amount of money
 # answers it, never a count of households (unless households are what it counts)
-MONEY_ASKED = re.compile(
+_MONEY_ONLY = re.compile(
     r"\b(?:bao nhieu (?:tien|dong|ty|trieu)|so tien|how much money)\b|"
     r"\btien (?:phat|xu phat|thu|den bu|boi thuong|ho tro|chi tra)\b"
     r"(?!.*\b(?:bao nhieu|may) (?:ho|vu|nguoi|luot|ca|truong hop|ho so|du an|cong trinh)\b)"
 )
+
+
+@dataclass(frozen=True)
+class Wanted:
+    """What a question asks of a figure."""
+
+    rate: bool  # "tỷ lệ", "phần trăm"
+    money: bool  # money is named ("vốn", "kinh phí")
+    money_only: bool  # only an amount of money answers it
+    change: bool  # "tăng bao nhiêu"
+
+    @property
+    def amounts(self) -> bool:
+        """Whether the amount of "đạt 238.917/412.380 triệu đồng" is a figure asked for."""
+        return self.money and not self.rate
+
+
+def wants(query: Query) -> Wanted:
+    """What the question asks for: a rate, money (only money), a change."""
+    plain = " ".join(vn.syllables(query.folded))
+    return Wanted(
+        rate=bool(re.search(r"\b(?:ty le|phan tram|diem phan tram|percent|rate|share)\b", plain)),
+        money=bool(re.search(r"\b(?:tien|kinh phi|von|money|amount)\b", plain)),
+        money_only=bool(_MONEY_ONLY.search(plain)),
+        change=bool(re.search(r"\b(?:tang|giam|change|increase|decrease)\b", plain)),
+    )
 
 
 # an amount over its plan, "238.917/412.380": not a date ("15/11"), not a document number

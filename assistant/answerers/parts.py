@@ -96,7 +96,7 @@ def answer(
     the whole answered otherwise — to add what a part alone finds — was measured on the
     bank's tune half: it fixed none and lost a figure.)"""
     compared = whole.mode == "compare" and not whole.insufficient
-    asked = len(re.findall(r"\?\s+\S", question.strip())) > 0  # two questions, each with its "?"
+    asked = re.search(r"\?\s+\S", question.strip()) is not None  # two questions, each with "?"
     if not (whole.insufficient or compared or asked):
         return None
     parts = split(question)

@@ -10,7 +10,6 @@ import re
 from assistant.answerers.extract import candidates, clean
 from assistant.answerers.figures import (
     COMPARE_WORDS,
-    MONEY_ASKED,
     Figure,
     Segment,
     is_change,
@@ -62,8 +61,7 @@ def clause_pair(
     shared_words = set(left) & set(right)
     m = re.search(r"\bbao nhieu (\w+(?: \w+)?)", " ".join(vn.syllables(query.folded)))
     counted = m.group(1).split() if m and m.group(1).split()[0] not in ("phan", "tien") else []
-    rate, money, asks_change = wants(query)
-    money_only = MONEY_ASKED.search(" ".join(vn.syllables(query.folded))) is not None
+    wanted = wants(query)
 
     def fits(seg: Segment) -> float:
         """What the question counts ("bao nhiêu hồ sơ") — its unit, or said before it ("số
@@ -75,9 +73,9 @@ def clause_pair(
             if named or (counted and not unit and " ".join(counted) in vn.fold(seg.before))
             else 0.0
         )
-        bonus += 0.5 if money and "đồng" in seg.unit else 0.0
-        bonus -= 1.0 if money_only and "đồng" not in seg.unit else 0.0
-        return bonus - (0.5 if seg.unit == "%" and not rate else 0.0)
+        bonus += 0.5 if wanted.money and "đồng" in seg.unit else 0.0
+        bonus -= 1.0 if wanted.money_only and "đồng" not in seg.unit else 0.0
+        return bonus - (0.5 if seg.unit == "%" and not wanted.rate else 0.0)
 
     best: tuple[float, Figure, Figure] | None = None
     scored_a: list[tuple[float, Figure]] = []
@@ -94,8 +92,8 @@ def clause_pair(
         )
         sentence = pairs(vn.terms(f"{cand.sentence} {cand.context}"))
         text = clean(cand.sentence)
-        for seg in segments(text, clauses=True, amounts=money and not rate):
-            if is_change(text, seg.pos) and not asks_change:
+        for seg in segments(text, clauses=True, amounts=wanted.amounts):
+            if is_change(text, seg.pos) and not wanted.change:
                 continue
             fig = Figure(seg.raw, seg.value, seg.unit, cand)
             around = pairs(seg.words)
