@@ -148,8 +148,9 @@ _DOCUMENT_Q = re.compile(
     r"\bwhich (?:decision|document|plan|directive|resolution)\b"
 )
 # the code a document's number carries by its kind: "Nghị quyết … số mấy" wants an NQ
-_KIND_CODE = {"nghi quyet": "NQ", "quyet dinh": "QĐ", "ke hoach": "KH", "chi thi": "CT",
-              "thong bao": "TB", "to trinh": "TTr", "huong dan": "HD"}  # fmt: skip
+# (kinds whose numbers always carry their code: "Công văn 214/UBND-KT" does not)
+_CODED = ("Nghị quyết", "Quyết định", "Kế hoạch", "Chỉ thị", "Thông báo", "Tờ trình", "Hướng dẫn")
+_KIND_CODE = {vn.fold(name): code for name, code, _ in vn.DOC_TYPE_TABLE if name in _CODED}
 _KIND_Q = re.compile(rf"\b({'|'.join(_KIND_CODE)})\b")
 _ISSUED_Q = re.compile(r"\b(?:ban hanh|ky|phat hanh|issued|signed)\b")
 _ASKS = re.compile(r"\b(?:gi|nao|bao nhieu|may|ra sao|the nao)\b")
