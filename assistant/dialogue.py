@@ -126,12 +126,24 @@ def _asks(text: str) -> bool:
 
 
 def _absolute(text: str) -> tuple[P.Mention | None, P.Period | None]:
-    """The first period of a text and the mention naming it (the period only when its
-    year is written)."""
+    """The first period of a text and the mention naming it ("Tháng 11 …" without its
+    year still makes "tháng trước" tháng 10)."""
     for m in P.mentions(text):
         if m.period is not None:
-            return m, (m.period if m.period.year_known else None)
+            return m, m.period
     return None, None
+
+
+def _spoken(period: P.Period) -> str:
+    """A period as a question says it: "tháng 10/2025", or "tháng 10" when no year is known."""
+    return period.spoken.replace("/*", "")
+
+
+def _shifted(mention: P.Mention, current: P.Period | None) -> P.Period | None:
+    """`mention` read against `current`; None across a year no one named ("tháng trước" of
+    a "tháng 1" whose year is unknown)."""
+    period = P.resolve(mention, current)
+    return None if period is None or period.first[0] < 0 else period
 
 
 def proper_names(text: str) -> list[str]:
@@ -153,9 +165,9 @@ def _written(question: str, mention: P.Mention, current: P.Period | None) -> str
     """How the new period goes into the question: as typed, with the year the period under
     discussion gives it ("tháng 11" → "tháng 11/2025"), or spoken for a relative one."""
     typed = vn.nfc(question)[mention.start : mention.end]
-    period = P.resolve(mention, current)
+    period = _shifted(mention, current)
     if mention.period is None:
-        return period.spoken if period is not None else typed
+        return _spoken(period) if period is not None else typed
     if not mention.period.year_known and period is not None and period.year_known:
         # "ba tháng cuối năm" → "… năm 2025"; "tháng 11", "quý IV" → "… /2025"
         sep = " " if vn.fold(typed).endswith("nam") else "/"
@@ -187,6 +199,10 @@ def _substitute(previous: str, x: str) -> str:
             old = " ".join(words[i : i + n])
             if old in previous:
                 return previous.replace(old, x, 1)
+    # "… xảy ra bao nhiêu vụ phạm pháp hình sự?" + "còn tai nạn giao thông?": what it counts
+    counted = _COUNTED_AFTER.search(previous)
+    if counted and n >= 2 and not set(vn.terms(_subject(previous))) - _SETTING:
+        return previous[: counted.start(1)] + x + previous[counted.end(1) :]
     # "Tình hình tội phạm tháng 12 thế nào?" + "còn tai nạn giao thông thì sao?": its subject
     subject = _GENERIC_HEAD.sub("", _subject(previous)).strip()
     if len(subject.split()) >= 2 and subject in previous and n >= 2:
@@ -194,6 +210,13 @@ def _substitute(previous: str, x: str) -> str:
     return f"{previous.rstrip(' ?')} ({x})?"
 
 
+# "bao nhiêu vụ <what>": what a count counts, when the words before it only set the scene
+_COUNTED_AFTER = re.compile(
+    r"\b(?:bao nhiêu|mấy)\s+(?:vụ|hộ|người|lượt|trường hợp|ca|cuộc)\s+"
+    r"([^,?;]+?)(?=\s*(?:[,?;]|$|\s(?:tăng|giảm|so với|trong|của)\b))",
+    re.I,
+)
+_SETTING = frozenset(vn.terms("trên địa bàn xảy ra có toàn thành phố tỉnh huyện xã ghi nhận"))
 # how a subject is introduced, kept when another takes its place
 _GENERIC_HEAD = re.compile(r"^(?:(?:tình hình|công tác|kết quả|việc|số|tổng số)\s+)+", re.I)
 
@@ -227,11 +250,34 @@ def _compared(
         return None
     if set(own_topic) - _COMPARE_WORDS:
         return None  # it names a topic of its own
-    other = P.resolve(relative[0], current)
+    other = _shifted(relative[0], current)
     if other is None or other == current:
         return None
     asked = _ASKED_FIGURE.sub("", prev.resolved).rstrip(" ?")
-    return f"{asked} tăng hay giảm bao nhiêu so với {other.spoken}?"
+    return f"{asked} tăng hay giảm bao nhiêu so với {_spoken(other)}?"
+
+
+_HOW_MUCH = frozenset(vn.fold(w) for w in "nhiều ít nhất cao thấp lớn nhỏ tăng giảm hơn".split())
+
+
+def _continues(
+    question: str,
+    own_topic: list[str],
+    prev: Turn,
+    mentions: list[P.Mention],
+    anaphora: re.Match[str] | None,
+) -> bool:
+    """A question that goes on about what the previous one asked — it shares its topic's
+    words and names no period, place or thing of its own — without saying it follows on."""
+    if mentions or anaphora or proper_names(question) or FOLLOW_ON_RE.search(question):
+        return False
+    previous = topic_syllables(prev.resolved, vn.has_diacritics(prev.resolved))
+    shared = set(own_topic) & set(previous) - _HOW_MUCH
+    if vn.has_diacritics(question) and vn.has_diacritics(prev.resolved):
+        # as written: "tiền" mặt is not xúc "tiến" đầu tư
+        mine = {w for w in vn.syllables(question) if vn.fold(w) in shared}
+        shared = {vn.fold(w) for w in mine & set(vn.syllables(prev.resolved))}
+    return bool(shared)
 
 
 def resolve(question: str, history: list[Turn]) -> str:
@@ -296,7 +342,18 @@ def resolve(question: str, history: list[Turn]) -> str:
             # question was about ("tài khoản định danh điện tử")
             carry += [_topic_words(prev.resolved, own_topic)]
     if follows and not mentions and current is not None:
-        carry.append(current.spoken)
+        carry.append(_spoken(current))
+    elif (
+        current is not None
+        and current.unit != "year"  # a year names an event ("Hội nghị … năm 2025") as often
+        and _continues(question, own_topic, prev, mentions, anaphora)
+    ):
+        # "lũy kế từ đầu năm là bao nhiêu giấy phép?" after "Tháng 11 cấp bao nhiêu giấy
+        # phép?": the same thing, so the same period; "lĩnh vực nào nhiều lượt nhất?" names
+        # too little to say of what — what the previous question counted
+        if len(set(own_topic) - _HOW_MUCH) <= 3:
+            carry.append(_topic_words(prev.resolved, own_topic))
+        carry.append(_spoken(current))
     if carry:
         resolved = f"{resolved.rstrip(' ?')} ({', '.join(carry)})?"
     return resolved

@@ -18,7 +18,7 @@ TASKS, PROJECT, SECTION, LIST, FIGURE, FACT = (
 )
 
 _SUMMARY = re.compile(
-    r"\b(?:tom tat|tom luoc|tom lai|khai quat|tong quan|diem qua|"
+    r"\b(?:tom tat|tom luoc|tom lai|tom gon|nhin chung|khai quat|tong quan|diem qua|"
     r"(?:ket qua|diem|viec|thanh tich)(?: \w+){0,3} noi bat|summari[sz]e|summary|overview|"
     r"highlights?)\b"
 )
@@ -28,7 +28,7 @@ METADATA_FIELDS = (
     ("Người ký", r"ai ky|nguoi ky|ky boi|do ai ky|ky ten|who signed|signed by|signer", "người ký"),
     (
         "Nơi nhận",
-        r"noi nhan|gui (?:cho |toi |den |len )?(?:ai|nhung|cac|co quan|dau|noi nao)|duoc gui|"
+        r"noi nhan|gui (?:cho |toi |den |len |ve )?(?:ai|nhung|cac|co quan|dau|noi nao)|duoc gui|"
         r"kinh gui|recipients?|sent to|addressed to",
         "nơi nhận",
     ),
@@ -39,10 +39,12 @@ METADATA_FIELDS = (
         r"based on which|pursuant to which|in response to which",
         "căn cứ",
     ),
-    ("Số", r"so hieu|so may|mang so|so (?:cua )?(?:bao cao|van ban)|report number", "số"),
+    ("Số", r"so hieu|so may|so bao nhieu|mang so|so (?:cua )?(?:bao cao|van ban)|report number",
+     "số"),
     ("Trích yếu", r"(?:bao cao|van ban) (?:thang|ky|quy|nam) (?:may|nao)|ky bao cao|covers?|"
      r"which (?:period|month)|trich yeu|ve viec gi", "trích yếu"),
-    (", ngày", r"ngay (?:ban hanh|ky|nao)|ban hanh (?:ngay|khi nao|luc nao)|when was|issued on",
+    (", ngày", r"ngay (?:ban hanh|ky|nao)|ban hanh (?:ngay|khi nao|luc nao)|when was|issued on|"
+     r"(?:on )?what date|which date",
      "ngày ban hành"),
     ("Cơ quan ban hành", r"co quan (?:nao )?(?:\w+ ){0,3}(?:ban hanh|phat hanh)|cua co quan nao|"
      r"who issued|issued by|"
@@ -57,8 +59,8 @@ _SIGNATURE = re.compile(
 # "ngày nào" is asked of events as often as of reports)
 _METADATA = re.compile(
     r"\b(?:ai ky|nguoi ky|ky boi|do ai ky|ky ten|ngay ban hanh|ban hanh ngay|ban hanh khi nao|"
-    r"(?:bao cao|van ban) (?:\w+ ){0,6}ky (?:ngay nao|khi nao)|"
-    r"so hieu|so (?:cua )?(?:bao cao|van ban)|bao cao (?:\w+ ){0,12}so may|mang so|"
+    r"(?:bao cao|van ban) [^?]{0,60}?\bky (?:ngay nao|khi nao|hom nao|vao ngay nao)|"
+    r"so hieu|so (?:cua )?(?:bao cao|van ban)|bao cao [^?]{0,60}?\bso (?:may|bao nhieu)|mang so|"
     r"(?:bao cao|van ban) (?:thang|ky|quy) (?:may|nao)|"
     r"co quan (?:nao )?(?:\w+ ){0,3}(?:ban|phat) hanh|"
     r"who signed|signed by|issued by|recipients?|report (?:\w+ ){0,4}covers?|"
@@ -69,7 +71,8 @@ _COMPARISON = re.compile(
     r"(?:nhieu|it|cao|thap|lon|nho)(?: \w+){0,3} hon(?: \w+){0,4} (?:khong|chua)|"
     r"compared?|difference|increased?|decreased?|changed?)\b|"
     r"\b(?:tang|giam|hon|bot|nang len|nhich len|them|di|thua|kem|vuot|"
-    r"dung (?:tren|truoc|sau|duoi))\b(?: \w+){0,6} bao nhieu\b"
+    r"dung (?:tren|truoc|sau|duoi))\b(?: \w+){0,6} bao nhieu\b|"
+    r"\b(?:nhieu|it|cao|thap|lon|nho) hon(?: \w+){7,12} bao nhieu\b"  # a long second side
 )
 _SUPERLATIVE = re.compile(
     r"\b(?:(?:nhieu|it|cao|thap|lon|nho|tot|kem|manh|(?<!chu )yeu)(?: \w+){0,8} nhat|"
@@ -102,7 +105,7 @@ DOC_CUES = re.compile(
 )
 # A heading's words: a question naming one asks for the section, not one fact.
 SECTION_WORDS = re.compile(
-    r"\b(?:ton tai|han che|kho khan|vuong mac|con vuong|bat cap|yeu kem|diem yeu|mat yeu|"
+    r"\b(?:ton tai|han che|kho khan|vuong mac|con vuong|bat cap|yeu kem|diem yeu|mat yeu|con yeu|"
     r"nhuoc diem|khuyet diem|uu diem|diem manh|nhiem vu|phuong huong|"
     r"giai phap|kien nghi|de xuat|danh gia chung|ket qua|tinh hinh|cong tac|linh vuc|"
     r"mang|nganh|ke hoach (?:thang|nam|quy) (?:toi|sau)|thoi gian toi|dinh lam|se lam|"
@@ -113,6 +116,11 @@ SECTION_WORDS = re.compile(
 BROAD_ASK = re.compile(
     r"\b(?:nhung gi|gom nhung|gi|ra sao|the nao|nhu the nao|nao|neu|noi gi|co gi|ve gi|"
     r"nhung viec|lam gi|what|how)\b"
+)
+# "theo quyết định nào, từ ngày nào": one document, one day — not a section's points
+_ONE_THING = re.compile(
+    r"\b(?:(?:quyet dinh|van ban|ke hoach|cong van|nghi quyet|chi thi) (?:so )?(?:nao|may)|"
+    r"(?:tu |vao )?ngay nao|khi nao|bao gio)\b"  # not "ở đâu": "còn vướng ở đâu" asks for a section
 )
 LIST_CUES = re.compile(
     r"\b(?:gom nhung|nhung (?:\w+ ){0,3}nao|liet ke|danh sach|cac (?:\w+ ){1,3}nao|nhung gi|"
@@ -175,7 +183,12 @@ def intent_of(folded: str, doc_numbers: tuple[str, ...]) -> str:
         return TASKS
     if _PROJECT_WORD.search(folded) and STAGE_CUES.search(folded):
         return PROJECT
-    if SECTION_WORDS.search(folded) and BROAD_ASK.search(folded) and not FIGURE_CUES.search(folded):
+    if (
+        SECTION_WORDS.search(folded)
+        and BROAD_ASK.search(folded)
+        and not FIGURE_CUES.search(folded)
+        and not _ONE_THING.search(folded)
+    ):
         return SECTION
     if LIST_CUES.search(folded):
         return LIST

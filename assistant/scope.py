@@ -136,6 +136,9 @@ def scope_of(
     uncovered = None
     unreached = False
     matched: set[str] = set()
+    # "ước đến cuối tháng 01/2026": a forecast for a month is written the month before, in the
+    # report whose tasks are for that month, as well as in that month's own report
+    forecast = bool(_FORECAST.search(" ".join(vn.syllables(query.folded))))
     for m in mentions:
         p = m.period
         assert p is not None
@@ -148,12 +151,16 @@ def scope_of(
             fits = own and ((own.matches(p) and (not strict or _within(own, p))) or _after(own, p))
             if fits and _reaches(store, i, m):
                 own_hits.add(i.report_id)
-            if query.about_tasks and task is not None and task.matches(p):
+            ahead = forecast and p.year_known  # (of a month with no year: every December)
+            if (query.about_tasks or ahead) and task is not None and task.matches(p):
                 task_hits.add(i.report_id)
         # a question about the tasks set for a month is answered by the report that set them;
         # else the reports of that very period, before the annual one that spans it
         exact = {i.report_id for i in infos if i.report_id in own_hits and effective_period(i) == p}
-        hits = task_hits or exact or own_hits
+        if forecast and not query.about_tasks:
+            hits = (task_hits | exact) or own_hits
+        else:
+            hits = task_hits or exact or own_hits
         if hits:
             matched |= hits
         elif strict and (uncovered is None or m.as_of):
@@ -167,6 +174,11 @@ def scope_of(
     everything = reports is None and len(allowed) == len(infos)
     scope = None if everything else frozenset(allowed)
     return Scope(periods, scope, uncovered, bool(matched), as_of, unreached)
+
+
+_FORECAST = re.compile(
+    r"\b(?:uoc (?:dat|tinh|thuc hien|ca)|(?:uoc|du kien|du bao)(?: \w+){0,3} (?:den|toi)|du bao)\b"
+)
 
 
 def _within(own: P.Period, asked: P.Period) -> bool:

@@ -71,6 +71,14 @@ def main() -> None:
                 total.append((time.perf_counter() - t) * 1000)
                 retrieve.append(a.timings_ms["retrieve"])
                 ans.append(a.timings_ms["answer"])
+        from assistant.answerers.summary import summarize_report
+
+        # a whole report's summary walks its sections: target 5 s for 30 pages
+        for info in store.reports():
+            t = time.perf_counter()
+            summarize_report(store, info.report_id)
+            took = (time.perf_counter() - t) * 1000
+            print(f"summary: {info.source}: {took:.1f} ms")
 
     def pct(xs: list[float], p: float) -> float:
         return statistics.quantiles(xs, n=100)[int(p) - 1]

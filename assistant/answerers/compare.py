@@ -24,7 +24,6 @@ from assistant.answerers.extract import Candidate, candidates, clean
 from assistant.answerers.figures import (
     COMPARE_WORDS,
     Figure,
-    difference,
     is_change,
     segments,
     wants,
@@ -50,6 +49,7 @@ class Scored:
     score: float
     figure: Figure
     around: frozenset[str]  # the words of its clause ("đạt … dự toán tỉnh giao")
+    noun: str = ""  # with no unit, the word after the figure, folded ("th" of "62 TH")
 
 
 def _figures(query: Query, cand: Candidate, weight: float) -> list[Scored]:
@@ -79,7 +79,8 @@ def _figures(query: Query, cand: Candidate, weight: float) -> list[Scored]:
         score += 0.2 if unit else -0.3
         if change and not wanted.change:
             score -= 1.0
-        out.append(Scored(score, Figure(raw, value, unit, cand), frozenset(around)))
+        noun = "" if unit else next(iter(vn.syllables(vn.fold(seg.after[len(raw) :]))), "")
+        out.append(Scored(score, Figure(raw, value, unit, cand), frozenset(around), noun))
     return out
 
 
@@ -142,8 +143,8 @@ def _pair(
     best: tuple[float, Figure, Figure] | None = None
     for a in a_list:
         for b in b_list:
-            if a.figure.unit != b.figure.unit:
-                continue
+            if a.figure.unit != b.figure.unit or (a.noun and b.noun and a.noun != b.noun):
+                continue  # "62 TH" and "480 suất quà" count different things
             # the same measure is written alike in both reports (its words, not its figures)
             wa, wb = _words_of(a.around), _words_of(b.around)
             alike = len(wa & wb) / max(1, len(wa | wb))
@@ -169,7 +170,7 @@ def _render(
         hi, lo = a, b
     else:  # the larger − the smaller: by how much one exceeds the other
         hi, lo = (a, b) if a.value >= b.value else (b, a)
-    shown = difference(hi.raw, hi.value, lo.raw, lo.value, a.unit)
+    shown = vn.difference(hi.raw, hi.value, lo.raw, lo.value, a.unit)
     diff, calc = shown.change, shown.calc
     if periods:
         verb = "tăng" if diff > 0 else "giảm" if diff < 0 else "không đổi"
@@ -238,7 +239,7 @@ def series(query: Query, ctx: Context) -> Answer | None:
     citer = Citer(ctx.store)
     lines = month_lines(citer, found)
     (p0, a), (p1, b) = found[0], found[-1]
-    shown = difference(b.raw, b.value, a.raw, a.value, unit)
+    shown = vn.difference(b.raw, b.value, a.raw, a.value, unit)
     verb = "tăng" if shown.change > 0 else "giảm" if shown.change < 0 else "không đổi"
     lines.append(f"Từ {p0.spoken} đến {p1.spoken} {verb}: {shown.calc}.")
     return citer.answer(query.text, lines, t0, "compare")

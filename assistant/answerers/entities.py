@@ -13,7 +13,6 @@ import re
 import time
 
 from assistant.answerers import tables
-from assistant.answerers.figures import difference
 from assistant.answerers.items import aggregate
 from assistant.cite import Answer, Citer
 from assistant.context import Context
@@ -83,7 +82,7 @@ def _measure(query: Query, row: tables.Row, wanted: set[str]) -> str:
     if not measures:
         return ""
     plain = " ".join(vn.syllables(query.folded))
-    rank_asked = bool(tables.RANK.search(plain) or _PLACES.search(plain))
+    rank_asked = tables.asks_rank(query) or bool(_PLACES.search(plain))
     return max(
         measures,
         key=lambda m: (
@@ -114,7 +113,7 @@ def comparison(query: Query, ctx: Context, terms: list[str]) -> Answer | None:
     rank = bool(tables.RANK.search(vn.fold(measure)))
     (hi, hc), (lo, lc) = ((a, ca), (b, cb)) if va >= vb else ((b, cb), (a, ca))
     unit = "bậc" if rank else ("điểm" if "diem" in vn.fold(measure) else "")
-    shown = difference(hc.value, max(va, vb), lc.value, min(va, vb), unit, relative=not rank)
+    shown = vn.difference(hc.value, max(va, vb), lc.value, min(va, vb), unit, relative=not rank)
     citer = Citer(ctx.store)
     n = citer.cite(chunk, 1.0, row.line)
     lines = [

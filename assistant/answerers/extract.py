@@ -23,7 +23,7 @@ from assistant.answerers.clauses import (
     with_footnotes,
 )
 from assistant.answerers.evidence import is_instruction
-from assistant.answerers.gates import Asked, kind_held
+from assistant.answerers.gates import Asked, answer_type, kind_held, kinds
 from assistant.answerers.summary import clean
 from assistant.answerers.support import (
     Signals,
@@ -148,7 +148,10 @@ def judge(
     best = cands[0].score
     close = [i for i, c in enumerate(cands[:RERANK]) if i == 0 or c.score >= RERANK_CLOSE * best]
     held = [i for i in close if holds_kind(query, cands[i], ctx)]
-    typed = held or close
+    # a unit holding what is asked itself beats one whose passage holds it further on
+    # ("… 36 mô hình điểm" before "đã hoàn thành 17 mô hình, 18 mô hình đang triển khai")
+    own = [i for i in held if holds_kind(query, cands[i], ctx, in_passage=False)]
+    typed = own or held or close
     # the right kind of answer, then most names, then (for a running total or the present
     # state, "lũy kế", "hiện nay") the newest report, then the best covered
     newest = _SO_FAR.search(" ".join(vn.syllables(query.folded))) is not None
@@ -162,10 +165,17 @@ def judge(
     p = model().probability(s) if pick in held else 0.0
     if pick in held and _whole_row(query, cands[pick]):
         p = max(p, ctx.threshold)
-    if p < ctx.threshold and len(held) > 1:
+    if pick in own and p < ctx.threshold:
+        # its passage answers by the unit covering the question best, which holds the
+        # figure only further on: judged as that unit, quoted where the figure is
+        chunk = cands[pick].hit.chunk.id
+        same = [i for i in held if i not in own and cands[i].hit.chunk.id == chunk]
+        p = max([p, *(model().probability(judge_one(query, cands[i], best, ctx)) for i in same)])
+    pool = own or held
+    if p < ctx.threshold and len(pool) > 1:
         # the unit preferred does not answer; another nearly as well covered may (a list's
         # footnote after the sentence that names the conference)
-        signals_of = {i: judge_one(query, cands[i], best, ctx) for i in held if i != pick}
+        signals_of = {i: judge_one(query, cands[i], best, ctx) for i in pool if i != pick}
         judged = max((model().probability(si), i) for i, si in signals_of.items())
         if judged[0] >= ctx.threshold:
             p, pick = judged
@@ -186,14 +196,31 @@ def _whole_row(query: Query, cand: Candidate) -> bool:
     return bool(terms) and all(t in present for t in terms)
 
 
-def holds_kind(query: Query, cand: Candidate, ctx: Context) -> bool:
+def holds_kind(query: Query, cand: Candidate, ctx: Context, in_passage: bool = True) -> bool:
+    """Whether the unit holds the kind of answer asked (gates.kind_held); `in_passage`: or,
+    for a question asking two things, its passage does."""
     chunk = cand.hit.chunk
     # a footnote is quoted with the clause that refers to it ("… Quyết định số 2514/QĐ-UBND
     # … 01 dự án⁴" — ⁴ "Nhà văn hóa trung tâm"): together they hold what is asked
     referring = ""
     if chunk.kind == "footnote":
         referring = referring_clause(ctx.store.chunks_of(chunk.report_id), chunk)
-    return kind_held(query, f"{cand.sentence} {cand.context} {referring}", chunk.text)
+    unit = f"{cand.sentence} {cand.context} {referring}"
+    if not _names_held(query, cand, unit):
+        return False
+    return kind_held(query, unit, chunk.text) if in_passage else answer_type(query, unit) > 0
+
+
+def _names_held(query: Query, cand: Candidate, unit: str) -> bool:
+    """A figure asked of something named ("Lễ hội Xuân Sông Mai 2026 đã đón bao nhiêu lượt
+    người?"): the unit quoted — with its header and the sentence before it — names it, not
+    another sentence of its passage with a figure of its own ("1.972 lượt người" of BHXH)."""
+    if not kinds(query.folded).figure or name_share(query, cand.hit.chunk.text) < 1.0:
+        return True  # nothing named, or the passage does not name it either: judged elsewhere
+    header = cand.hit.chunk.embed_text.split("\n", 1)[0]
+    said = [s for p in cand.hit.chunk.text.split("\n") for s in vn.quotable_sentences(p)]
+    before = said[said.index(cand.sentence) - 1] if cand.sentence in said[1:] else ""
+    return name_share(query, f"{header} {before} {unit}") == 1.0
 
 
 def extract(query: Query, hits: list[Hit], ctx: Context) -> tuple[list[tuple[Hit, str]], float]:

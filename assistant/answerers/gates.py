@@ -100,19 +100,27 @@ def _about(found: list[P.Mention], asked: tuple[P.Period, ...]) -> bool:
 # What kind of figure a question asks for, and how a sentence that gives it reads.
 _COUNT_Q = re.compile(r"\b(?:bao nhieu|so luong|tong so|how many|how much)\b")
 _TARGET_Q = re.compile(
-    r"\b(?:muc tieu|chi tieu|phan dau|ke hoach|du kien|dat ra|de ra|target|goal|plan|aim)\b"
+    r"\b(?:muc tieu|chi tieu|phan dau|ke hoach|du kien|du tinh|dat ra|de ra|se|sap|target|goal|"
+    r"plan|aim|expected|will)\b"
 )
 
 
 def _aimed_at(query: Query, sentence: str) -> bool:
     """The clause with a figure most about the question aims at it ("phấn đấu đến hết tháng
-    11 … đạt trên 60%"), whether or not other clauses report done work."""
+    11 … đạt trên 60%", "dự kiến trao 480 suất quà"), whether or not other clauses report
+    done work."""
     clauses = [c for c in re.split(r"[;:]", sentence) if re.search(r"\d", c)]
     if not clauses:
         return False
     asked = set(vn.terms(without_periods(query.text)))
     best = max(clauses, key=lambda c: len(asked & set(vn.terms(without_periods(c)))))
-    return "phấn đấu" in best.lower()
+    if "phấn đấu" in best.lower():
+        return True
+    # "dự kiến trao 480 suất quà" is no count of what "đến nay đã trao" asks
+    return "dự kiến" in best.lower() and bool(_DONE_Q.search(query.folded))
+
+
+_DONE_Q = re.compile(r"\b(?:da|roi|den nay|den gio|toi nay|toi gio|hien nay|so far|already)\b")
 
 
 _RANK_Q = re.compile(r"\b(?:xep hang|xep thu|thu may|hang may|dung thu|rank|ranked)\b")
@@ -214,7 +222,11 @@ def answer_type(query: Query, sentence: str) -> float:
     asked = kinds(query.folded)
     checks = []
     if asked.figure:
-        checks.append(bool(re.search(r"\d", _without_when(sentence, asked.numbered))))
+        # a figure the question does not give itself ("36 mô hình điểm … đã xong bao
+        # nhiêu?": the sentence saying "36 mô hình" again answers nothing)
+        own = set(vn.numbers(_without_when(query.text)))
+        given = vn.numbers(_without_when(sentence, asked.numbered))
+        checks.append(any(n not in own for n in given))
         if not asked.target:  # what was done, not what is aimed at
             checks.append(not _aimed_at(query, sentence))
     if asked.rank:

@@ -6,6 +6,7 @@ that sums the others ("Tổng cộng", "Toàn tỉnh") is never one of them."""
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from index import vn
@@ -66,22 +67,55 @@ def _last_labelled(part: str) -> re.Match[str] | None:
     return _LABELLED.fullmatch(f"{tail[1]}:{tail[2]}".strip(" ."))
 
 
-def text_items(text: str) -> list[Item]:
+_PAREN = re.compile(r"\(\s*(?P<num>\d[\d.,]*)\s*(?P<unit>[^\W\d_]+)\s*\)")
+
+
+def _counted_after(part: str) -> tuple[str, Item] | None:
+    """ "Khu đô thị mới Bến Bắc (03 hộ)": the figure in brackets after a name is the
+    item's, whatever figure the list's lead gave before ("… cho 50 hộ gia đình ảnh hưởng
+    bởi 10 dự án: Khách sạn, sân golf Hoàng Đồng (17 hộ)")."""
+    found = list(_PAREN.finditer(part))
+    if not found or (value := vn.parse_number(found[-1].group("num"))) is None:
+        return None
+    m = found[-1]
+    name = part[: m.start()].rsplit(":", 1)[-1]
+    name = re.sub(r"^[\s\-+•]*(?:gồm|trong đó|như)?:?\s*", "", name).strip(" ,.")
+    quote = _BULLET.sub("", part[: m.end()]).strip(" .")
+    return vn.fold(m.group("unit")), Item(name, m.group("num"), value, quote)
+
+
+def _counted_figure(part: str, counted: Collection[str]) -> re.Match[str] | None:
+    """The part's figure: the first, or the first that counts what the question counts
+    ("UBND tỉnh đã ban hành 40 quyết định" past "HĐND … 08 nghị quyết" for "nhiều quyết
+    định nhất")."""
+    found = [f for f in _FIGURE_UNIT.finditer(part) if not _YEARISH.fullmatch(f.group("num"))]
+    fit = [f for f in found if vn.fold(f.group("unit") or "") in counted]
+    return (fit or found or [None])[0]
+
+
+def text_items(text: str, counted: Collection[str] = ()) -> list[Item]:
     """The items of a list written in a sentence or a footnote: "xã A: 05 vụ; xã B: 02 vụ",
     "56.920 hội viên hội người cao tuổi, 72.142 hội viên hội nông dân", "tỉnh Lâm Đồng đã
     rà soát 77 văn bản; tỉnh Đắk Nông … 397 văn bản". Only the items that count the same
-    unit as most of them are kept, so a list never compares two kinds of things."""
+    unit as most of them are kept, so a list never compares two kinds of things. `counted`:
+    the question's folded words, to pick among an item's figures the one counting them."""
     found = []
-    for part in re.split(r"[;\n]|,\s(?=[^\d]|\d[\d.,]*\s+[^\W\d_])", vn.strip_markers(text)):
+    text = vn.strip_markers(text)
+    # items set apart by ";" keep their commas ("Cải tạo, mở rộng đường Bà Triệu (13 hộ)")
+    cut = r"[;\n]" if text.count(";") >= 2 else r"[;\n]|,\s(?=[^\d]|\d[\d.,]*\s+[^\W\d_])"
+    for part in re.split(cut, text):
         part = _ENUMERATOR.sub("", part)  # "(13) Thu thuế khoán": a place in a list, no count
         quote = _BULLET.sub("", part).strip(" .")
+        if paren := _counted_after(part):
+            found.append(paren)
+            continue
         m = _last_labelled(part) or _ITEM.search(part)
         if m and (value := vn.parse_number(m.group("num"))) is not None:
             name = re.sub(r"^[\s\-+•]*(?:gồm|trong đó|như)?:?\s*", "", m.group("name")).strip()
             unit = vn.fold(m.group("unit") or "").rstrip(".:")
             found.append((unit, Item(name, m.group("num"), value, quote)))
         elif (
-            (f := _FIGURE_UNIT.search(part))
+            (f := _counted_figure(part, counted))
             and not _YEARISH.fullmatch(f.group("num"))
             and (value := vn.parse_number(f.group("num")))
         ):

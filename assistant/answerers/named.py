@@ -57,9 +57,14 @@ def part_asked(query: Query) -> tuple[str, ...]:
 
 def holds_part(part: tuple[str, ...], unit: str) -> bool:
     """Every word of the part, and its words as written together ("người có công", not
-    "người … công chức")."""
+    "người … công chức") — not the words that only frame it ("khoản", "lĩnh vực", "chiếm")."""
+    part = tuple(w for w in part if w not in _FRAMING)
     words = [w for w in vn.terms(unit) if w not in vn.STOPWORDS]
     return set(part) <= set(words) and bigram_share(list(dict.fromkeys(part)), words) >= 0.5
+
+
+# how a part is introduced, not what it is: "riêng khoản …", "lĩnh vực … chiếm bao nhiêu"
+_FRAMING = frozenset(vn.terms("khoản mục lĩnh vực chiếm thu được phần số lượng nội dung"))
 
 
 def asks_who(query: Query) -> bool:

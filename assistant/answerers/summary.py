@@ -26,15 +26,14 @@ class Point:
     lead: bool = True  # a paragraph's lead sentence, not its sentence with figures
 
 
+_FIGURE = re.compile(r"(?<![\d/.,])(\d[\d.,]*)(?![\d/])(?:\s*%|\s+(?!năm\b)[^\W\d_]+)")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def _figure_weight(sentence: str) -> int:
-    """How many figures with a unit or a percentage a sentence carries."""
-    return len(
-        re.findall(
-            r"\d[\d.,]*\s*(?:%|triệu|tỷ|đồng|đ\b|m²|ha\b|hộ|vụ|lượt|người|trường hợp|TH\b|"
-            r"công trình|dự án|hồ sơ|bản|việc|quyết định|giấy phép|km)",
-            sentence,
-        )
-    )
+    """How many figures a sentence carries, each with what it counts or a percentage ("2.184
+    dịch vụ", "76,3%"); years and dates count nothing."""
+    return sum(not _YEAR.fullmatch(m.group(1)) for m in _FIGURE.finditer(sentence))
 
 
 def section_points(chunks: list[Chunk], limit: int = 0) -> list[Point]:
@@ -59,6 +58,19 @@ def section_points(chunks: list[Chunk], limit: int = 0) -> list[Point]:
 def capped(points: list[Point], limit: int) -> list[Point]:
     """At most `limit` points, every lead before any second sentence, kept in report order."""
     kept = sorted(range(len(points)), key=lambda i: (not points[i].lead, i))[:limit]
+    return [points[i] for i in sorted(kept)]
+
+
+def key_points(chunks: list[Chunk], limit: int) -> list[Point]:
+    """A summary's `limit` points of a section, in report order: its opening sentence (what
+    it is about), then the sentences with the most figures — a leader's summary is its
+    results, not every paragraph's first words ("Tiếp tục chỉ đạo …")."""
+    points = section_points(chunks)
+    if len(points) <= limit:
+        return points
+    rest = sorted(range(1, len(points)), key=lambda i: (-_figure_weight(points[i].sentence), i))
+    kept = [0, *[i for i in rest if _figure_weight(points[i].sentence)][: limit - 1]]
+    kept += [i for i in range(1, len(points)) if i not in kept][: limit - len(kept)]
     return [points[i] for i in sorted(kept)]
 
 
@@ -151,7 +163,7 @@ def summarize_report(store: Store, report_id: str, section: str | None = None) -
     ]
     for path in paths:
         inside = [c for c in chunks_of_section(chunks, report_id, path) if c.section == path]
-        points = section_points(inside, 3)
+        points = key_points(inside, 3)
         if not points:
             continue
         sec = report.section(path)
@@ -177,7 +189,8 @@ _REQUEST = frozenset(
     vn.terms(
         "báo cáo tình hình kinh tế xã hội quốc phòng an ninh chung toàn bộ cả thành phố tỉnh "
         "ubnd ngắn gọn nhanh chính điểm nội dung kết quả giúp tôi nói gọn văn bản này đó "
-        "report city province điểm qua tóm lại làm được những việc nổi bật"
+        "report city province điểm qua tóm lại làm được những việc nổi bật vài ý chính "
+        "tóm gọn thôi nhìn chung được gì còn vướng gì khó khăn tồn tại"
     )
 )
 

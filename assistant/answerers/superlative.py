@@ -218,7 +218,7 @@ def lists(query: Query, ctx: Context) -> list[tuple[float, Hit, list[Item]]]:
                 for i in _table_items(query, c)
             ]
         else:
-            items = text_items(body)
+            items = text_items(body, set(plain.split()))
         items = [i for i in items if _names_something(i.name)]
         lead = f"{hit.chunk.extra.get('context', '')} {head}"
         if tables.is_table(hit.chunk):  # a table of wards says so in its columns' names
@@ -266,7 +266,7 @@ def answer(query: Query, ctx: Context) -> Answer | None:
         if tables.is_table(hit.chunk)
         else [hit.chunk]
     )
-    rank = bool(tables.RANK.search(query.folded))
+    rank = tables.asks_rank(query)
     want_max = (query.extreme == "max") != rank  # the best rank is the smallest number
     top = max(i.value for i in items) if want_max else min(i.value for i in items)
     winners = [i for i in items if i.value == top]

@@ -18,10 +18,26 @@ from index.chunk import is_table_row, table_caption
 from index.model import Chunk
 
 if TYPE_CHECKING:
+    from assistant.query import Query
     from assistant.retrieve import Hit
 
 # a rank, not a score: its best is the smallest number (folded text)
 RANK = re.compile(r"\b(?:thu hang|xep hang|hang|rank)\b")
+# … as a question asks for one: folded, "hàng giả" is "hang" too
+_RANK_ASKED = re.compile(
+    r"\b(?:thu hang|xep hang|xep thu|rank\w*|"
+    r"hang (?:cao|thap|tot|kem|may|nhat|dau|cuoi|bao nhieu))\b"
+)
+
+
+def asks_rank(query: Query) -> bool:
+    """Whether a question asks for a rank ("xếp hạng", "hạng thấp nhất"), not for goods
+    ("loại hàng giả nào nhiều nhất")."""
+    if query.accented and "hạng" in vn.syllables(query.text.lower()):
+        return True
+    return bool(_RANK_ASKED.search(" ".join(vn.syllables(query.folded))))
+
+
 _CELL = re.compile(r"^(?P<head>[^:;]{1,120}?):\s(?P<value>.*)$")
 
 

@@ -19,8 +19,8 @@ from assistant.answerers.records import (
 from assistant.answerers.summary import (
     chunks_of_section,
     clean,
+    key_points,
     report_sections,
-    section_points,
     trim,
 )
 from assistant.briefing import figures as F
@@ -232,7 +232,7 @@ def _summary(store: Store, series: Series) -> list[Item]:
     items = [note]
     for path in report_sections(report):
         inside = [c for c in chunks_of_section(chunks, rid, path) if c.section == path]
-        for point in section_points(inside, 3):
+        for point in key_points(inside, 3):
             shown = clean(trim(point.sentence))
             cite = make_citation(store, point.chunk, 0, 1.0, shown)
             items.append(Item(SUMMARY, "summary", shown, "", (replace(cite, quote=shown),)))

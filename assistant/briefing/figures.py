@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import re
 
-from assistant.answerers.figures import difference
 from assistant.answerers.records import RecordCiter
 from assistant.briefing.measures import TARGET, Change, Reading, ReportFigures, measure_key, small
 from assistant.briefing.model import ALERTS, FIGURES, Item
 from assistant.cite import Citation
 from index import periods as P
+from index import vn
 from index.records import Figure
 
 # What a measure counts, for which way is worse: harm is worse when it grows; acts of
@@ -66,7 +66,7 @@ def figure_item(
             text = f"{name}: kỳ trước {value_text(c.reading.figure)} — kỳ này không còn báo cáo."
         return Item(section, kind, text, "", citations)
     a, b = c.now.figure, c.before.figure
-    d = difference(_operand(a.raw), a.value, _operand(b.raw), b.value, a.unit)
+    d = vn.difference(_operand(a.raw), a.value, _operand(b.raw), b.value, a.unit)
     if d.change == 0:
         change = "không đổi"
     else:
@@ -140,7 +140,7 @@ def target_items(
         cites = [_cite(citer, a), _cite(citer, t)]
         if None in cites:
             continue
-        d = difference(_operand(t.raw), t.value, _operand(a.raw), a.value, a.unit)
+        d = vn.difference(_operand(t.raw), t.value, _operand(a.raw), a.value, a.unit)
         short = f"{d.amount} điểm %" if a.unit == "%" else f"{d.amount} {a.unit}"
         said = " do báo cáo kỳ trước đề ra" if earlier else ""
         text = (

@@ -4,6 +4,7 @@ form."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from index.vn.text import nfc
 
@@ -70,3 +71,41 @@ def figure_tokens(text: str) -> list[str]:
         if re.search(r"[.,]", raw):
             out.append("#" + number_key(raw))
     return out
+
+
+def _decimals(raw: str) -> int:
+    parts = re.split(r"[.,]", raw)
+    if "," in raw:
+        return len(raw.rpartition(",")[2])
+    return 0 if len(parts) == 1 or all(len(p) == 3 for p in parts[1:]) else len(parts[-1])
+
+
+@dataclass(frozen=True)
+class Difference:
+    """`hi − lo`, written out on the figures as the reports write them."""
+
+    calc: str  # "42.960 − 40.120 = 2.840 triệu đồng (+7,1%)"
+    change: float  # hi − lo, rounded to the figures' decimals
+    amount: str  # |change| as the calculation writes it: "2.840"
+    share: str  # |change| / lo as a percentage ("7,1%"); "" for rates or from zero
+
+
+def difference(
+    hi_raw: str, hi: float, lo_raw: str, lo: float, unit: str, relative: bool = True
+) -> Difference:
+    """The arithmetic a comparison shows: the difference in the figures' own decimals, in
+    points for a rate ("điểm %"), and as a share of `lo` otherwise (not for ranks: a
+    `relative` change of a rank means nothing). Every number of it is either an operand
+    (cited) or checked by assistant/answerers/verify.arithmetic."""
+    decimals = max(_decimals(hi_raw), _decimals(lo_raw))
+    shown = f" {unit}" if unit and unit != "%" else (" điểm %" if unit == "%" else "")
+    diff = round(hi - lo, decimals)
+    calc = (
+        f"{format_number(hi, decimals)} − {format_number(lo, decimals)} = "
+        f"{format_number(diff, decimals)}{shown}"
+    )
+    share = ""
+    if relative and lo and unit != "%":
+        share = format_number(abs(diff) / abs(lo) * 100, 1) + "%"
+        calc += f" ({'+' if diff >= 0 else '−'}{share})"
+    return Difference(calc, diff, format_number(abs(diff), decimals), share)

@@ -32,6 +32,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
         "mat yeu",
         "mat han che",
         "chua lam duoc",
+        "con yeu",
     ),
     (
         "nhiem vu",
@@ -52,6 +53,8 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
         "se trien khai",
     ),
     ("tai nan giao thong", "tngt", "va cham giao thong"),
+    ("giay phep lai xe", "gplx", "bang lai xe", "bang lai"),
+    ("tre han", "qua han", "cham han", "tre hen"),
     ("den tin hieu giao thong", "den giao thong", "den xanh den do", "den tin hieu"),
     ("nut giao", "nga tu", "nga ba", "giao lo"),
     ("dua vao su dung", "dua vao khai thac", "dua vao hoat dong", "dua vao van hanh"),

@@ -235,3 +235,40 @@ def test_a_follow_up_asking_its_own_question_keeps_it_and_carries_the_thing_name
     first = "Hội nghị đối thoại doanh nghiệp năm 2025 có bao nhiêu doanh nghiệp dự?"
     resolved = resolve("Thế các kiến nghị giải quyết được bao nhiêu?", [Turn(first, first)])
     assert resolved.startswith("Thế các kiến nghị giải quyết được bao nhiêu")
+
+
+def test_last_month_of_a_month_named_without_its_year() -> None:
+    first = "Tháng 11 thành phố thu ngân sách trong tháng được bao nhiêu?"
+    h = [Turn(first, first)]
+    assert resolve("còn tháng trước thì sao?", h) == (
+        "tháng 10 thành phố thu ngân sách trong tháng được bao nhiêu?"
+    )
+    second = "Tháng 12 giải ngân vốn đầu tư công đạt bao nhiêu phần trăm?"
+    compared = resolve("so với tháng 11 thì tăng bao nhiêu?", [Turn(second, second)])
+    assert compared.endswith("tăng hay giảm bao nhiêu so với tháng 11?")
+    # January's month before is in a year nobody named: left as typed
+    third = "Tháng 1 giải ngân vốn đầu tư công đạt bao nhiêu phần trăm?"
+    assert "tháng trước" in resolve("còn tháng trước thì sao?", [Turn(third, third)])
+
+
+def test_a_question_going_on_about_the_same_thing_keeps_its_month() -> None:
+    """No "còn", no month: a question about what the previous one counted is asked of the
+    same month; one about something else, or naming a year's event, carries nothing."""
+    first = "Tháng 11 cấp bao nhiêu giấy phép xây dựng?"
+    assert resolve("lũy kế từ đầu năm là bao nhiêu giấy phép?", [Turn(first, first)]) == (
+        "lũy kế từ đầu năm là bao nhiêu giấy phép (tháng 11)?"
+    )
+    second = "Tháng 1/2026 tiếp công dân định kỳ được bao nhiêu lượt?"
+    assert resolve("lĩnh vực nào nhiều lượt nhất?", [Turn(second, second)]) == (
+        "lĩnh vực nào nhiều lượt nhất (tiếp công dân định kỳ, tháng 01/2026)?"
+    )
+    third = "Hội nghị xúc tiến đầu tư tỉnh Lâm Đồng năm 2025 trao bao nhiêu quyết định?"
+    q = "Tỷ lệ trả viện phí không dùng tiền mặt đạt bao nhiêu?"  # tiền is not tiến
+    assert resolve(q, [Turn(third, third)]) == q
+
+
+def test_another_thing_counted_takes_the_place_of_what_was_counted() -> None:
+    first = "Tháng 12/2023 trên địa bàn xảy ra bao nhiêu vụ phạm pháp hình sự, tăng hay giảm?"
+    assert resolve("thế còn tai nạn giao thông thì sao?", [Turn(first, first)]) == (
+        "Tháng 12/2023 trên địa bàn xảy ra bao nhiêu vụ tai nạn giao thông, tăng hay giảm?"
+    )

@@ -90,21 +90,21 @@ def _named(questions: list[dict]) -> set[str]:
     return {d for q in questions for d in ([q["doc"]] if isinstance(q["doc"], str) else q["doc"])}
 
 
-@pytest.mark.parametrize("name", ["samples", "samples2", "samples3", "samples4"])
+@pytest.mark.parametrize("name", ["samples", "samples2", "samples3", "samples4", "samples5"])
 def test_sample_gold_is_in_the_reports(name: str) -> None:
     questions = load(name)
     assert _check_gold(questions, _texts(ROOT / "samples", _named(questions))) == []
 
 
 @pytest.mark.shared
-@pytest.mark.parametrize("name", ["shared", "shared2", "shared3", "shared4"])
+@pytest.mark.parametrize("name", ["shared", "shared2", "shared3", "shared4", "shared5"])
 def test_shared_gold_is_in_the_reports(shared: Path, name: str) -> None:
     questions = load(name)
     assert _check_gold(questions, _texts(shared, _named(questions))) == []
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", ["samples", "samples2", "samples3", "samples4"])
+@pytest.mark.parametrize("name", ["samples", "samples2", "samples3", "samples4", "samples5"])
 def test_held_out_samples_floor(sample_retriever, name: str) -> None:
     """The held-out half of each writer's sample questions (never tuned on): floors a
     little under what bench/quality.py measured, so a regression fails CI."""
@@ -120,7 +120,7 @@ def test_held_out_samples_floor(sample_retriever, name: str) -> None:
         text, cites, insufficient, _ = bank.ask(q, assistant, sample_retriever)
         rows.append(bank.judge(q, text, cites, insufficient))
     s = bank.score(rows)
-    assert s["n"] >= 50
+    assert s["n"] >= 40
     assert s["evidence"] >= floor["evidence"], s
     assert s["abstention"] >= floor["abstention"], s
     assert s["wrong"] <= floor["wrong"], s
@@ -129,10 +129,12 @@ def test_held_out_samples_floor(sample_retriever, name: str) -> None:
 
 # bench/quality.py measured on these halves: samples evidence 0.67, abstention 0.50, wrong
 # 0.21; samples2 (the second writer's) 0.62, 0.31, 0.24; samples3 (0.11.0) 0.70, 0.54, 0.19;
-# samples4 (0.12.0, before any change for it) 0.54, 0.50, 0.28
+# samples4 (0.12.0, before any change for it) 0.54, 0.50, 0.28; samples5 (0.13.0: 43
+# questions) 0.61, 0.86, 0.12
 FLOOR = {
     "samples": {"evidence": 0.60, "abstention": 0.40, "wrong": 0.28},
     "samples2": {"evidence": 0.55, "abstention": 0.22, "wrong": 0.31},
     "samples3": {"evidence": 0.62, "abstention": 0.38, "wrong": 0.27},
     "samples4": {"evidence": 0.48, "abstention": 0.40, "wrong": 0.33},
+    "samples5": {"evidence": 0.55, "abstention": 0.70, "wrong": 0.18},
 }

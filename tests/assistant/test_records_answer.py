@@ -21,6 +21,7 @@ from assistant.answerers.records import (
     project_timeline,
     task_followup,
 )
+from assistant.answerers.verify import arithmetic
 from assistant.chart import line_chart
 from assistant.context import Context
 from assistant.retrieve import HybridRetriever
@@ -200,7 +201,12 @@ def _check_numbering(answer) -> None:
     assert used == {c.n for c in answer.citations}
     body = re.sub(r"\(chú thích \d+\)", " ", re.sub(r"\[\d+\]", " ", answer.text))
     texts = [vn.strip_markers(c.text) for c in answer.citations]
-    assert [n for n in vn.numbers(body) if not any(n in t for t in texts)] == []
+    # … or the result of arithmetic written out on cited figures, which must add up
+    computed, errors = arithmetic(answer.text)
+    assert errors == []
+    results = {k.split(":", 1)[1] for k in computed}
+    unquoted = [n for n in vn.numbers(body) if not any(n in t for t in texts)]
+    assert [n for n in unquoted if vn.number_key(n.rstrip("%")) not in results] == []
 
 
 def _verified(answer, store: Store) -> None:
@@ -287,3 +293,13 @@ def test_records_answers_keep_the_json_schema(sample_retriever) -> None:
     assert {"retrieve", "answer"} <= set(data["timings_ms"])
     for c in data["citations"]:
         assert {"n", "report", "date", "section", "footnote", "file", "text", "score"} <= set(c)
+
+
+def test_a_series_quotes_each_months_sentence_and_writes_out_the_change(store: Store) -> None:
+    """How far along the year a month is ("lũy kế … đạt 84,6% dự toán") is read beside its
+    figure, and the change from the first month to the last is computed on the cited ones."""
+    answer = records_answer("Thu NSNN qua các tháng", store)
+    _verified(answer, store)
+    assert "84,6% dự toán tỉnh giao" in answer.text  # type: ignore[union-attr]
+    last = answer.text.splitlines()[-1]  # type: ignore[union-attr]
+    assert last.startswith("Từ kỳ 10/2025 đến kỳ") and " − 28.415 = " in last, last

@@ -35,6 +35,15 @@ from index import vn
     [
         ("Quyết định số 2514/QĐ-UBND về nội dung gì?", Q.DOCUMENT),
         ("Báo cáo số 912/BC-UBND do ai ký?", Q.METADATA),
+        ("Báo cáo KT-XH tháng 10/2025 của thành phố số bao nhiêu, ký ngày nào?", Q.METADATA),
+        ("Nhìn chung tháng 11 làm được gì? Tóm gọn thôi.", Q.SUMMARY),
+        # one document and one day asked, though "công tác" names a field
+        ("Đoàn thanh tra về công tác đất công làm việc theo quyết định nào, từ ngày nào?", Q.FACT),
+        ("Báo cáo CCHC năm 2025 do ai ký và gửi về đâu?", Q.METADATA),
+        (  # a long second side
+            "tien xu phat vi pham dat dai cao hon tien buoc nop lai so loi bat hop phap bao nhieu",
+            Q.COMPARISON,
+        ),
         ("Báo cáo tháng 12 được gửi tới những cơ quan nào?", Q.METADATA),
         ("Tóm tắt báo cáo tháng 11/2025", Q.SUMMARY),
         ("Tóm tắt diễn biến dự án Kè bờ sông Mai qua 3 tháng", Q.PROJECT),
@@ -292,6 +301,9 @@ def test_metadata_from_the_header_card(sample_retriever) -> None:
     # the date quoted as the report writes it, from the line it is written on
     a = answer("Báo cáo tháng 12 ký ngày nào?", sample_retriever)
     assert "TP. Sông Mai, ngày 16 tháng 12 năm 2025" in a.text, a.text
+    # two things asked of one report: both answered, each from its own line
+    a = answer("Báo cáo KT-XH tháng 10/2025 số bao nhiêu, ký ngày nào?", sample_retriever)
+    assert "912/BC-UBND" in a.text and "ngày 17 tháng 10 năm 2025" in a.text, a.text
 
 
 def test_a_year_the_question_names_is_not_swapped_for_another(sample_retriever) -> None:
@@ -494,6 +506,19 @@ def test_the_part_asked_after_trong_do_must_be_given() -> None:
     assert (
         gates.answer_type(normalize("Riêng tháng 10 thu được bao nhiêu?"), "thu được 28.415") == 1
     )
+    # the words that only frame the part ("khoản", "lĩnh vực", "chiếm") need not be quoted
+    rent = normalize("Tháng 10, riêng khoản tiền thuê nhà thu được bao nhiêu lượt, bao nhiêu tiền?")
+    assert gates.answer_type(rent, "Tiền thuê nhà 96 lượt với số tiền 131.520.000 đồng") == 1
+    land = normalize("Trong số lượt tiếp công dân, lĩnh vực đất đai chiếm bao nhiêu lượt?")
+    assert gates.answer_type(land, "Trong đó đất đai: 19 lượt; GPMB: 11 lượt") == 1
+    assert gates.answer_type(land, "Tiếp công dân thường xuyên được 34 lượt") == 0
+
+
+def test_a_figure_the_question_gives_itself_answers_nothing() -> None:
+    q = normalize("36 mô hình điểm Đề án 06 đã xong bao nhiêu?")
+    lead = "Triển khai Kế hoạch số 9574/KH-BCĐ06 ngày 01/11/2023 về 36 mô hình điểm Đề án 06."
+    done = "Đến nay đã hoàn thành triển khai 17 mô hình, 18 mô hình đang triển khai."
+    assert gates.answer_type(q, lead) == 0.0 and gates.answer_type(q, done) == 1.0
 
 
 def test_which_decision_asks_for_a_document_number(sample_retriever) -> None:
@@ -636,6 +661,9 @@ def test_an_answer_of_the_wrong_kind_is_no_answer(sample_retriever) -> None:
             0.0,
         ),
         ("Quyết định công nhận mang số bao nhiêu?", "Quyết định số 1962/QĐ-UBND công nhận", 1.0),
+        # what is planned is not what was done, unless the plan is asked
+        ("Đến nay tặng được bao nhiêu suất quà?", "dự kiến trao 480 suất quà cho hộ nghèo", 0.0),
+        ("Dự kiến tặng bao nhiêu suất quà?", "dự kiến trao 480 suất quà cho hộ nghèo", 1.0),
         # "ở đâu" wants a place, not the event named again
         ("Phiên chợ Tết tổ chức ở đâu?", "Tổ chức Phiên chợ Tết nghĩa tình năm 2026.", 0.0),
         ("Phiên chợ Tết tổ chức ở đâu?", "Phiên chợ Tết tổ chức tại quảng trường Bến Đò.", 1.0),
@@ -850,3 +878,21 @@ def test_another_unit_that_answers_is_quoted_when_the_preferred_one_does_not(
                sample_retriever)  # fmt: skip
     assert not a.insufficient, a.text
     assert "Khu đô thị sinh thái ven sông Mai" in a.text and "Bến xe khách phía Nam" in a.text
+
+
+def test_a_forecast_for_a_month_is_read_in_the_report_before_it(sample_retriever) -> None:
+    """ "Ước đến cuối tháng 1/2026": December's report estimates January's end; the
+    January report is asked as well. A month named without its year widens nothing."""
+    from assistant.context import Context
+
+    ctx = Context(sample_retriever)
+    periods = {
+        i.period
+        for i in ctx.store.reports()
+        if ctx.scope(ctx.normalize("Ước đến cuối tháng 1/2026 giải ngân đạt bao nhiêu?")).admits(
+            i.report_id
+        )
+    }
+    assert {"12/2025", "01/2026"} <= periods and "11/2025" not in periods
+    plain = ctx.scope(ctx.normalize("Tháng 1/2026 giải ngân đạt bao nhiêu?"))
+    assert {i.period for i in ctx.store.reports() if plain.admits(i.report_id)} == {"01/2026"}

@@ -12,6 +12,7 @@ from assistant.context import Context
 from assistant.intent import SERIES
 from assistant.query import QUESTION_PHRASES, Query, without_periods
 from index import periods as P
+from index import vn
 from index.store import Store
 
 
@@ -106,5 +107,22 @@ def _series_answer(store: Store, question: str, period: str | None, refs: Ref) -
     if len(rows) < 2:
         return None
     lines = [f"{rows[-1].measure} qua các kỳ báo cáo:"]
-    lines += [f"- {r.period}: {r.raw} {r.unit}{refs(r.citation)}" for r in rows]
+    lines += [f"- {r.period}: {r.raw} {r.unit}{_said(r)}{refs(r.citation)}" for r in rows]
+    first, last = rows[0], rows[-1]
+    if first.unit == last.unit:
+        shown = vn.difference(last.raw, last.value, first.raw, first.value, last.unit)
+        verb = "tăng" if shown.change > 0 else "giảm" if shown.change < 0 else "không đổi"
+        lines.append(f"Từ kỳ {first.period} đến kỳ {last.period} {verb}: {shown.calc}.")
     return "\n".join(lines)
+
+
+def _said(row: SeriesRow) -> str:
+    """The sentence a value stands in, when it says more than the value ("…; lũy kế 312.640
+    triệu đồng đạt 84,6% dự toán"): how far along the year is what a leader reads a month
+    by."""
+    quote = vn.strip_markers(row.citation.quote if row.citation else "").strip()
+    if len(vn.numbers(quote)) < 2:
+        return ""
+    if len(quote) > 300:  # its clauses up to the limit: the value's and the ones after it
+        quote = quote[: quote.rfind("; ", 0, 300) + 1 or 300].rstrip(";") + " …"
+    return f" — “{quote}”"
