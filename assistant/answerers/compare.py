@@ -32,7 +32,7 @@ from assistant.answerers.sides import clause_pair, sides
 from assistant.answerers.support import coverage, question_terms
 from assistant.cite import Answer, Citer
 from assistant.context import Context
-from assistant.query import Query
+from assistant.query import Query, without_periods
 from index import periods as P
 from index import vn
 
@@ -60,9 +60,12 @@ def _figures(query: Query, cand: Candidate, weight: float) -> list[Scored]:
     # "lũy kế", "cộng dồn": the running total, not the month's amount
     running = RUNNING_TOTAL.search(" ".join(vn.syllables(query.folded))) is not None
     text = clean(cand.sentence)
+    given = {vn.number_key(n.rstrip("%")) for n in vn.numbers(without_periods(query.text))}
     out = []
     for seg in segments(text, amounts=wanted.amounts):
         raw, value, unit, pos, around = seg.raw, seg.value, seg.unit, seg.pos, set(seg.words)
+        if vn.number_key(raw) in given:
+            continue  # "đã đạt mục tiêu 80% chưa?": the question's own figure is no reading
         before = vn.terms(text[max(0, pos - 90) : pos])
         change = is_change(text, pos)
         # the measure's words around this figure ("84,6% dự toán tỉnh giao"), then further back
@@ -100,7 +103,7 @@ def _figures_for(query: Query, ctx: Context, period: P.Period) -> list[Scored]:
     terms = _measure_terms(query)
     out: list[Scored] = []
     covered = []
-    for cand in candidates(query, ctx.search(query, 8, allowed), ctx):
+    for cand in candidates(query, ctx.search(query, 12, allowed), ctx):
         weight = ctx.corpus.report_idf(cand.hit.chunk.report_id)
         said = f"{_before(cand)} {cand.sentence} {cand.context}"
         covered.append((coverage(terms, set(vn.terms(said)), weight), cand))
@@ -214,19 +217,24 @@ def month_lines(citer: Citer, found: list[tuple[P.Period, Figure]]) -> list[str]
 
 def series(query: Query, ctx: Context) -> Answer | None:
     """ "Lượt khám bệnh từ tháng 10 đến tháng 1 tăng giảm ra sao?" of a measure no record
-    keeps: its figure in each monthly report of the span, each cited, and the change from
-    the first month to the last written out on them."""
+    keeps: its figure in each monthly report of the span (of every month, when it names
+    none), each cited, and the change from the first month to the last written out on them."""
     t0 = time.perf_counter()
-    labels = [i.period for i in ctx.store.reports()]
-    asked = [P.with_newest_year(p, labels) for p in ctx.scope(query).periods]
-    if not asked or not all(p.year_known for p in asked):
+    scope = ctx.scope(query)
+    # a span named: every monthly report within it; none named: every one the scope admits
+    labels = [i.period for i in ctx.store.reports() if scope.periods or scope.admits(i.report_id)]
+    asked = [P.with_newest_year(p, labels) for p in scope.periods]
+    if not all(p.year_known for p in asked):
         return None
-    lo = min(P.serial(p.first) for p in asked)
-    hi = max(P.serial(p.last) for p in asked)
     months = sorted(
         {p for label in labels if (p := P.from_label(label)) is not None and p.months == 1},
         key=lambda p: p.first,
     )
+    if not months:
+        return None
+    # "qua các tháng" naming none: every month there is a report of
+    lo = min(P.serial(p.first) for p in asked or months)
+    hi = max(P.serial(p.last) for p in asked or months)
     found = [
         (p, f) for p in months if lo <= P.serial(p.first) <= hi and (f := figure_for(query, ctx, p))
     ]

@@ -34,6 +34,11 @@ class Asked:
     def of(cls, query: Query, ctx: Context) -> Asked:
         scope = ctx.scope(query)
         named = P.years(query.text if not query.english else query.folded)
+        if named:  # "tháng 1/2026 so với tháng 12": December is of 2025, the newest one indexed
+            labels = [i.period for i in ctx.store.reports()]
+            for p in scope.periods:
+                if (whole := P.with_newest_year(p, labels)).year_known:
+                    named |= set(range(whole.first[0], whole.last[0] + 1))
         months = tuple(p for p in scope.periods if p.unit != "year")
         return cls(frozenset(named), scope.as_of, months, query.about_tasks)
 

@@ -896,3 +896,21 @@ def test_a_forecast_for_a_month_is_read_in_the_report_before_it(sample_retriever
     assert {"12/2025", "01/2026"} <= periods and "11/2025" not in periods
     plain = ctx.scope(ctx.normalize("Tháng 1/2026 giải ngân đạt bao nhiêu?"))
     assert {i.period for i in ctx.store.reports() if plain.admits(i.report_id)} == {"01/2026"}
+
+
+def test_a_measure_over_every_month_and_across_the_new_year(sample_retriever) -> None:
+    """ "qua các tháng" naming no month: each monthly report's figure, cited, and the change
+    written out; "tháng 1/2026 so với tháng 12" compares December 2025 — its sentences name
+    no year, and are of the year before the one the question names."""
+    a = answer("Lượt tước giấy phép lái xe qua các tháng thế nào?", sample_retriever)
+    assert a.mode == "compare" and not a.insufficient, a.text
+    assert all(f"GPLX {n} TH" in a.text for n in ("64", "71", "89", "62")), a.text
+    assert "62 − 64 = −2" in a.text and _grounded(a) == [], _grounded(a)
+    a = answer(
+        "Số trường hợp bị thu bằng lái tháng 1/2026 so với tháng 12 thế nào?", sample_retriever
+    )
+    assert "62 − 89 = −27" in a.text, a.text
+    # the question's own figure ("mục tiêu 80%") is no month's reading
+    q = "Tỷ lệ hồ sơ TTHC trực tuyến toàn trình từ tháng 10 đến tháng 1 lên bao nhiêu, đạt 80% chưa"
+    a = answer(q, sample_retriever)
+    assert "74,9 − 68,4 = 6,5" in a.text and "80,0 −" not in a.text, a.text
