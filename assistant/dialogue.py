@@ -11,7 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.query import ASKING_FOLDED, topic_syllables, without_periods
+from assistant.antecedents import (
+    antecedent,
+    asks,
+    named_thing,
+    proper_names,
+    subject_of,
+    topic_words,
+)
+from assistant.query import topic_syllables
 from index import periods as P
 from index import vn
 
@@ -22,11 +30,6 @@ ANAPHORA_RE = re.compile(
     r"phường|sở)\s+(đó|này|trên|ấy|kia|nói trên)\b",
     re.IGNORECASE,
 )
-NAMED_RE = re.compile(
-    r"\b((?i:dự án|công trình|quyết định|kế hoạch|văn bản|đề án|chương trình|trung tâm|"
-    r"mô hình|cuộc thi|hệ thống))\s+((?:số\s+)?[\w/.\-–]*[A-ZĐ0-9][^,;:?.!()]{2,80})"
-)
-PLACE_KINDS = frozenset(vn.fold(k) for k in ("tỉnh", "huyện", "xã", "phường", "sở", "đơn vị"))
 # "trong đó …", "riêng …": a part of what was just asked
 PART_RE = re.compile(r"^(?:trong (?:đó|do)|riêng|rieng)\b\W*", re.I)
 MORE_RE = re.compile(
@@ -49,82 +52,6 @@ class Turn:
     answer: str = ""
 
 
-NAME_END_RE = re.compile(
-    r"\s+(?:còn|đã|đang|được|có|là|với|đạt|bao|tại|trong|thì|sẽ|bị|vào|như|nào|gì|chưa|"
-    r"không|hiện|tháng|năm|quý|phải|cần|gặp|vướng)\b.*$",
-    re.IGNORECASE,
-)
-
-
-def _named(text: str, kind: str = "") -> str:
-    """The last named project/decision in a text: 'dự án Kè bờ sông Mai' — the name stops
-    where the sentence goes on ('… còn bao nhiêu hộ'); of the kind asked when one is."""
-    found = [
-        m
-        for m in NAMED_RE.finditer(vn.strip_markers(text))
-        if not kind or vn.fold(m.group(1)) == vn.fold(kind)
-    ]
-    if not found:
-        return ""
-    name = NAME_END_RE.sub("", found[-1].group(2).strip())
-    return f"{found[-1].group(1).lower()} {name}"
-
-
-def _antecedent(kind: str, prev: Turn) -> str:
-    """What "<kind> đó" refers to: a place named in the previous question ("tỉnh này" →
-    "Đắk Nông"); else the thing of that kind it names, by its name ("dự án Kè suối Lao Ly")
-    or by the words after it ("trung tâm điều hành thông minh IOC của tỉnh"); else that
-    kind as the previous question asked about it ("mô hình (Quyết định 787 … thí điểm)");
-    else the last named thing of that kind in its answer."""
-    if vn.fold(kind) in PLACE_KINDS:
-        names = proper_names(prev.resolved)
-        return names[-1] if names else ""
-    if named := _named(prev.resolved, kind):
-        return named
-    at = vn.fold(prev.resolved).rfind(vn.fold(kind) + " ")
-    if at >= 0:
-        rest = prev.resolved[at + len(kind) :]
-        words = NAME_END_RE.sub("", re.split(r"[,;:?.!()]", rest)[0]).strip()
-        if words and not ASKING_RE.match(f" {words}"):
-            return f"{kind} {words}"
-        # "dự án nào …?": the answer names it; else the kind as the question put it
-        if named := _named(prev.answer, kind):
-            return named
-        subject = _subject(prev.resolved).strip()
-        return f"{kind} ({subject})" if vn.fold(subject) != vn.fold(kind) else ""
-    return _named(prev.resolved) or _named(prev.answer, kind) or _named(prev.answer)
-
-
-def _subject(question: str) -> str:
-    """What a question is about, without how it asks or when: "Giải ngân vốn đầu tư công
-    của Lạng Sơn" of "Giải ngân … của Lạng Sơn đến 18/12/2023 được bao nhiêu?"."""
-    text = re.split(ASKING_RE, re.sub(r"\s+", " ", without_periods(question)), maxsplit=1)[0]
-    text = re.sub(rf"^(?:{_LINKS}\s+)+", "", text.strip(" ?,"), flags=re.I)
-    return re.sub(rf"(?:\s+(?:{_LINKS}))+\s*$", "", text, flags=re.I)
-
-
-_LINKS = "đến|đã|được|là|có|trong|của|tính|vào|ngày|từ"
-
-
-def _topic_words(question: str, own: list[str]) -> str:
-    """The words of a question that say what it is about, as written, less those in `own`."""
-    accented = vn.has_diacritics(question)
-    topic = set(topic_syllables(question, accented)) - set(own)
-    words = vn.syllables(without_periods(question))
-    return " ".join(w for w in words if vn.fold(w) in topic)
-
-
-ASKING_RE = re.compile(
-    r"\s+(?:là bao nhiêu|bao nhiêu|mấy|gì|nào|ra sao|thế nào|như thế nào|chưa|không)\b", re.I
-)
-
-
-def _asks(text: str) -> bool:
-    """Whether a follow-up asks something of its own ("đến khi nào thì …"): then it is not
-    the previous question asked of another thing."""
-    return bool(ASKING_RE.search(f" {text}") or ASKING_FOLDED.search(vn.fold(text)))
-
-
 def _absolute(text: str) -> tuple[P.Mention | None, P.Period | None]:
     """The first period of a text and the mention naming it ("Tháng 11 …" without its
     year still makes "tháng trước" tháng 10)."""
@@ -144,21 +71,6 @@ def _shifted(mention: P.Mention, current: P.Period | None) -> P.Period | None:
     a "tháng 1" whose year is unknown)."""
     period = P.resolve(mention, current)
     return None if period is None or period.first[0] < 0 else period
-
-
-def proper_names(text: str) -> list[str]:
-    """Proper names: runs of capitalised words ("Phú Mai", "Xã Phú Mai"); the first word of
-    the sentence only in a run of two or more; abbreviations (NSNN) are not names."""
-    words = re.findall(r"[^\W_]+", vn.nfc(text))
-    out, run = [], []
-    for i, w in enumerate([*words, ""]):
-        if w[:1].isupper() and not (w.isupper() and len(w) > 1):
-            run.append((i, w))
-            continue
-        if run and (run[0][0] > 0 or len(run) > 1):
-            out.append(" ".join(x for _, x in run))
-        run = []
-    return out
 
 
 def _written(question: str, mention: P.Mention, current: P.Period | None) -> str:
@@ -201,10 +113,10 @@ def _substitute(previous: str, x: str) -> str:
                 return previous.replace(old, x, 1)
     # "… xảy ra bao nhiêu vụ phạm pháp hình sự?" + "còn tai nạn giao thông?": what it counts
     counted = _COUNTED_AFTER.search(previous)
-    if counted and n >= 2 and not set(vn.terms(_subject(previous))) - _SETTING:
+    if counted and n >= 2 and not set(vn.terms(subject_of(previous))) - _SETTING:
         return previous[: counted.start(1)] + x + previous[counted.end(1) :]
     # "Tình hình tội phạm tháng 12 thế nào?" + "còn tai nạn giao thông thì sao?": its subject
-    subject = _GENERIC_HEAD.sub("", _subject(previous)).strip()
+    subject = _GENERIC_HEAD.sub("", subject_of(previous)).strip()
     if len(subject.split()) >= 2 and subject in previous and n >= 2:
         return previous.replace(subject, x, 1)
     return f"{previous.rstrip(' ?')} ({x})?"
@@ -300,7 +212,7 @@ def resolve(question: str, history: list[Turn]) -> str:
         # "trong đó cấp xã bao nhiêu?": the part of what was just asked
         return f"{prev.resolved.rstrip(' ?')}, {question.rstrip(' ?')}?"
     if anaphora:
-        named = _antecedent(anaphora.group(1), prev)
+        named = antecedent(anaphora.group(1), prev.resolved, prev.answer)
         if named:
             question = question[: anaphora.start()] + named + question[anaphora.end() :]
             follows = True
@@ -316,7 +228,7 @@ def resolve(question: str, history: list[Turn]) -> str:
         and not anaphora
         and bare
         and len(own_topic) <= 4
-        and not _asks(bare)
+        and not asks(bare)
     ):
         # "còn công chức thì sao?", "còn Bình Thuận thì sao?": the same question about X
         return _substitute(prev.resolved, bare)
@@ -335,12 +247,12 @@ def resolve(question: str, history: list[Turn]) -> str:
         # "thế tỉnh đã công nhận chưa?" — of what? The thing the previous question named
         # ("dự án Kè bờ sông Mai"), else its proper names. (Its whole subject, measured on the
         # bank's tune half, cost as much as it brought.)
-        named = _named(prev.resolved)
+        named = named_thing(prev.resolved)
         carry += [named] if named else proper_names(prev.resolved)[:2]
         if not carry and len(own_topic) <= 2:
             # "thế đã kích hoạt được bao nhiêu?" names nothing at all: what the previous
             # question was about ("tài khoản định danh điện tử")
-            carry += [_topic_words(prev.resolved, own_topic)]
+            carry += [topic_words(prev.resolved, own_topic)]
     if follows and not mentions and current is not None:
         carry.append(_spoken(current))
     elif (
@@ -352,7 +264,7 @@ def resolve(question: str, history: list[Turn]) -> str:
         # phép?": the same thing, so the same period; "lĩnh vực nào nhiều lượt nhất?" names
         # too little to say of what — what the previous question counted
         if len(set(own_topic) - _HOW_MUCH) <= 3:
-            carry.append(_topic_words(prev.resolved, own_topic))
+            carry.append(topic_words(prev.resolved, own_topic))
         carry.append(_spoken(current))
     if carry:
         resolved = f"{resolved.rstrip(' ?')} ({', '.join(carry)})?"

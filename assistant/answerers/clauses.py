@@ -3,6 +3,7 @@ question, and the footnotes its clauses refer to (where reports keep their real 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 
@@ -139,3 +140,22 @@ def referring_clause(chunks: Iterable[Chunk], footnote: Chunk) -> str:
         if any(n == int(number) for n, _, _ in vn.footnote_markers(clause)):
             return vn.strip_markers(clause)
     return context
+
+
+@functools.lru_cache(maxsize=256)
+def paragraph_sentences(text: str) -> tuple[tuple[str, ...], ...]:
+    """A passage's paragraphs as their sentences (a passage holds many candidates)."""
+    return tuple(tuple(vn.quotable_sentences(para)) for para in text.split("\n"))
+
+
+def sentence_before(text: str, sentence: str, within_paragraph: bool = True) -> str:
+    """The sentence before `sentence` in passage `text` — in its paragraph, or anywhere in
+    the passage: what it goes on about ("… xử lý 14 vụ buôn lậu, hàng giả. Tổng số tiền xử
+    phạt: 112,3 triệu đồng.")."""
+    paragraphs = paragraph_sentences(text)
+    if not within_paragraph:
+        paragraphs = (tuple(s for para in paragraphs for s in para),)
+    for said in paragraphs:
+        if sentence in said and (i := said.index(sentence)) > 0:
+            return said[i - 1]
+    return ""

@@ -13,13 +13,13 @@ shown.
 
 from __future__ import annotations
 
-import functools
 import re
 import time
 from collections import Counter
 from dataclasses import dataclass
 
 from assistant.answerers import entities
+from assistant.answerers.clauses import sentence_before
 from assistant.answerers.extract import Candidate, candidates, clean
 from assistant.answerers.figures import (
     COMPARE_WORDS,
@@ -105,27 +105,13 @@ def _figures_for(query: Query, ctx: Context, period: P.Period) -> list[Scored]:
     covered = []
     for cand in candidates(query, ctx.search(query, 12, allowed), ctx):
         weight = ctx.corpus.report_idf(cand.hit.chunk.report_id)
-        said = f"{_before(cand)} {cand.sentence} {cand.context}"
+        before = sentence_before(cand.hit.chunk.text, cand.sentence)
+        said = f"{before} {cand.sentence} {cand.context}"
         covered.append((coverage(terms, set(vn.terms(said)), weight), cand))
     for cov, cand in sorted(covered, key=lambda c: c[0], reverse=True)[:8]:
         if cov >= 0.35:
             out += _figures(query, cand, 2 * cov)
     return sorted(out, key=lambda s: s.score, reverse=True)
-
-
-@functools.lru_cache(maxsize=256)
-def _paragraphs(text: str) -> tuple[tuple[str, ...], ...]:
-    """A passage's paragraphs as their sentences (a passage holds many candidates)."""
-    return tuple(tuple(vn.quotable_sentences(para)) for para in text.split("\n"))
-
-
-def _before(cand: Candidate) -> str:
-    """The sentence before `cand`'s in its paragraph: what it goes on about ("… xử lý 14 vụ
-    buôn lậu, hàng giả. Tổng số tiền xử phạt: 112,3 triệu đồng.")."""
-    for said in _paragraphs(cand.hit.chunk.text):
-        if cand.sentence in said and (i := said.index(cand.sentence)) > 0:
-            return said[i - 1]
-    return ""
 
 
 def figure_for(query: Query, ctx: Context, period: P.Period) -> Figure | None:
@@ -174,12 +160,10 @@ def _render(
     else:  # the larger − the smaller: by how much one exceeds the other
         hi, lo = (a, b) if a.value >= b.value else (b, a)
     shown = vn.difference(hi.raw, hi.value, lo.raw, lo.value, a.unit)
-    diff, calc = shown.change, shown.calc
     if periods:
-        verb = "tăng" if diff > 0 else "giảm" if diff < 0 else "không đổi"
-        lines.append(f"So với {lb}, {la} {verb}: {calc}.")
+        lines.append(f"So với {lb}, {la} {shown.verb}: {shown.calc}.")
     else:
-        lines.append(f"Chênh lệch: {calc}.")
+        lines.append(f"Chênh lệch: {shown.calc}.")
     return citer.answer(query.text, lines, t0, "compare")
 
 
@@ -248,6 +232,5 @@ def series(query: Query, ctx: Context) -> Answer | None:
     lines = month_lines(citer, found)
     (p0, a), (p1, b) = found[0], found[-1]
     shown = vn.difference(b.raw, b.value, a.raw, a.value, unit)
-    verb = "tăng" if shown.change > 0 else "giảm" if shown.change < 0 else "không đổi"
-    lines.append(f"Từ {p0.spoken} đến {p1.spoken} {verb}: {shown.calc}.")
+    lines.append(f"Từ {p0.spoken} đến {p1.spoken} {shown.verb}: {shown.calc}.")
     return citer.answer(query.text, lines, t0, "compare")

@@ -20,6 +20,7 @@ from assistant.answerers.clauses import (
     referenced,
     referencing_chunk,
     referring_clause,
+    sentence_before,
     with_footnotes,
 )
 from assistant.answerers.evidence import is_instruction
@@ -218,8 +219,7 @@ def _names_held(query: Query, cand: Candidate, unit: str) -> bool:
     if not kinds(query.folded).figure or name_share(query, cand.hit.chunk.text) < 1.0:
         return True  # nothing named, or the passage does not name it either: judged elsewhere
     header = cand.hit.chunk.embed_text.split("\n", 1)[0]
-    said = [s for p in cand.hit.chunk.text.split("\n") for s in vn.quotable_sentences(p)]
-    before = said[said.index(cand.sentence) - 1] if cand.sentence in said[1:] else ""
+    before = sentence_before(cand.hit.chunk.text, cand.sentence, within_paragraph=False)
     return name_share(query, f"{header} {before} {unit}") == 1.0
 
 

@@ -13,8 +13,8 @@ from collections.abc import Callable
 
 from assistant.answerers.evidence import MARKER_GROUP_RE, format_markers, parse_markers
 from assistant.answerers.figures import COMPARE_WORDS
+from assistant.antecedents import proper_names
 from assistant.cite import Answer, Citer
-from assistant.dialogue import proper_names
 from assistant.intent import COMPARISON, intent_of
 from assistant.query import ASKING_FOLDED, topic_syllables, without_periods
 from index import periods as P

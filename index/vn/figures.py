@@ -89,6 +89,11 @@ class Difference:
     amount: str  # |change| as the calculation writes it: "2.840"
     share: str  # |change| / lo as a percentage ("7,1%"); "" for rates or from zero
 
+    @property
+    def verb(self) -> str:
+        """How the change reads: "tăng", "giảm" or "không đổi"."""
+        return "tăng" if self.change > 0 else "giảm" if self.change < 0 else "không đổi"
+
 
 def difference(
     hi_raw: str, hi: float, lo_raw: str, lo: float, unit: str, relative: bool = True

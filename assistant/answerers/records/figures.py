@@ -111,8 +111,7 @@ def _series_answer(store: Store, question: str, period: str | None, refs: Ref) -
     first, last = rows[0], rows[-1]
     if first.unit == last.unit:
         shown = vn.difference(last.raw, last.value, first.raw, first.value, last.unit)
-        verb = "tăng" if shown.change > 0 else "giảm" if shown.change < 0 else "không đổi"
-        lines.append(f"Từ kỳ {first.period} đến kỳ {last.period} {verb}: {shown.calc}.")
+        lines.append(f"Từ kỳ {first.period} đến kỳ {last.period} {shown.verb}: {shown.calc}.")
     return "\n".join(lines)
 
 

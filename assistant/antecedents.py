@@ -1,0 +1,106 @@
+"""What earlier turns name: the thing a follow-up's "dự án đó" stands for, a question's
+subject and topic words, proper names — read from the previous question and its answer
+(assistant/dialogue.py rewrites the follow-up with them)."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.query import ASKING_FOLDED, topic_syllables, without_periods
+from index import vn
+
+NAMED_RE = re.compile(
+    r"\b((?i:dự án|công trình|quyết định|kế hoạch|văn bản|đề án|chương trình|trung tâm|"
+    r"mô hình|cuộc thi|hệ thống))\s+((?:số\s+)?[\w/.\-–]*[A-ZĐ0-9][^,;:?.!()]{2,80})"
+)
+PLACE_KINDS = frozenset(vn.fold(k) for k in ("tỉnh", "huyện", "xã", "phường", "sở", "đơn vị"))
+
+NAME_END_RE = re.compile(
+    r"\s+(?:còn|đã|đang|được|có|là|với|đạt|bao|tại|trong|thì|sẽ|bị|vào|như|nào|gì|chưa|"
+    r"không|hiện|tháng|năm|quý|phải|cần|gặp|vướng)\b.*$",
+    re.IGNORECASE,
+)
+
+
+def named_thing(text: str, kind: str = "") -> str:
+    """The last named project/decision in a text: 'dự án Kè bờ sông Mai' — the name stops
+    where the sentence goes on ('… còn bao nhiêu hộ'); of the kind asked when one is."""
+    found = [
+        m
+        for m in NAMED_RE.finditer(vn.strip_markers(text))
+        if not kind or vn.fold(m.group(1)) == vn.fold(kind)
+    ]
+    if not found:
+        return ""
+    name = NAME_END_RE.sub("", found[-1].group(2).strip())
+    return f"{found[-1].group(1).lower()} {name}"
+
+
+def antecedent(kind: str, question: str, answer: str) -> str:
+    """What "<kind> đó" refers to: a place named in the previous question (`question`) ("tỉnh này" →
+    "Đắk Nông"); else the thing of that kind it names, by its name ("dự án Kè suối Lao Ly")
+    or by the words after it ("trung tâm điều hành thông minh IOC của tỉnh"); else that
+    kind as the previous question asked about it ("mô hình (Quyết định 787 … thí điểm)");
+    else the last named thing of that kind in its answer."""
+    if vn.fold(kind) in PLACE_KINDS:
+        names = proper_names(question)
+        return names[-1] if names else ""
+    if named := named_thing(question, kind):
+        return named
+    at = vn.fold(question).rfind(vn.fold(kind) + " ")
+    if at >= 0:
+        rest = question[at + len(kind) :]
+        words = NAME_END_RE.sub("", re.split(r"[,;:?.!()]", rest)[0]).strip()
+        if words and not ASKING_RE.match(f" {words}"):
+            return f"{kind} {words}"
+        # "dự án nào …?": the answer names it; else the kind as the question put it
+        if named := named_thing(answer, kind):
+            return named
+        subject = subject_of(question).strip()
+        return f"{kind} ({subject})" if vn.fold(subject) != vn.fold(kind) else ""
+    return named_thing(question) or named_thing(answer, kind) or named_thing(answer)
+
+
+def subject_of(question: str) -> str:
+    """What a question is about, without how it asks or when: "Giải ngân vốn đầu tư công
+    của Lạng Sơn" of "Giải ngân … của Lạng Sơn đến 18/12/2023 được bao nhiêu?"."""
+    text = re.split(ASKING_RE, re.sub(r"\s+", " ", without_periods(question)), maxsplit=1)[0]
+    text = re.sub(rf"^(?:{_LINKS}\s+)+", "", text.strip(" ?,"), flags=re.I)
+    return re.sub(rf"(?:\s+(?:{_LINKS}))+\s*$", "", text, flags=re.I)
+
+
+_LINKS = "đến|đã|được|là|có|trong|của|tính|vào|ngày|từ"
+
+
+def topic_words(question: str, own: list[str]) -> str:
+    """The words of a question that say what it is about, as written, less those in `own`."""
+    accented = vn.has_diacritics(question)
+    topic = set(topic_syllables(question, accented)) - set(own)
+    words = vn.syllables(without_periods(question))
+    return " ".join(w for w in words if vn.fold(w) in topic)
+
+
+ASKING_RE = re.compile(
+    r"\s+(?:là bao nhiêu|bao nhiêu|mấy|gì|nào|ra sao|thế nào|như thế nào|chưa|không)\b", re.I
+)
+
+
+def asks(text: str) -> bool:
+    """Whether a follow-up asks something of its own ("đến khi nào thì …"): then it is not
+    the previous question asked of another thing."""
+    return bool(ASKING_RE.search(f" {text}") or ASKING_FOLDED.search(vn.fold(text)))
+
+
+def proper_names(text: str) -> list[str]:
+    """Proper names: runs of capitalised words ("Phú Mai", "Xã Phú Mai"); the first word of
+    the sentence only in a run of two or more; abbreviations (NSNN) are not names."""
+    words = re.findall(r"[^\W_]+", vn.nfc(text))
+    out, run = [], []
+    for i, w in enumerate([*words, ""]):
+        if w[:1].isupper() and not (w.isupper() and len(w) > 1):
+            run.append((i, w))
+            continue
+        if run and (run[0][0] > 0 or len(run) > 1):
+            out.append(" ".join(x for _, x in run))
+        run = []
+    return out
