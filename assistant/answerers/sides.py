@@ -77,9 +77,9 @@ def clause_pair(
         bonus -= 1.0 if wanted.money_only and "đồng" not in seg.unit else 0.0
         return bonus - (0.5 if seg.unit == "%" and not wanted.rate else 0.0)
 
-    best: tuple[float, Figure, Figure] | None = None
-    scored_a: list[tuple[float, Figure]] = []
-    scored_b: list[tuple[float, Figure]] = []
+    Scored = tuple[float, float, Figure, set[str]]
+    scored_a: list[Scored] = []
+    scored_b: list[Scored] = []
     # what is counted is said next to each figure; which side it is, anywhere in its sentence
     measure = set(left) | set(right)
     for cand in candidates(query, ctx.hits(query, max(ctx.k, 8)), ctx)[:10]:
@@ -103,13 +103,22 @@ def clause_pair(
             a_here = len(around & side_a) / max(1, len(side_a))
             b_here = len(around & side_b) / max(1, len(side_b))
             common = local + 0.2 * cand.score + fits(seg)
-            scored_a.append((a + 0.5 * a_here - 0.5 * b_here + common, fig))
-            scored_b.append((b + 0.5 * b_here - 0.5 * a_here + common, fig))
-    for sa, a in sorted(scored_a, key=lambda x: -x[0])[:6]:
-        for sb, b in sorted(scored_b, key=lambda x: -x[0])[:6]:
-            same = a.candidate.sentence == b.candidate.sentence and a.raw == b.raw
-            if same or a.unit != b.unit or sa < 0.5 or sb < 0.5:
+            here = 0.5 * (a_here - b_here)  # which side a figure of a sentence naming both is
+            scored_a.append((a + common, here, fig, around & measure))
+            scored_b.append((b + common, -here, fig, around & measure))
+    best: tuple[float, Figure, Figure] | None = None
+    for sa, here_a, a, said_a in sorted(scored_a, key=lambda x: -x[0] - x[1])[:10]:
+        for sb, here_b, b, said_b in sorted(scored_b, key=lambda x: -x[0] - x[1])[:10]:
+            one = a.candidate.sentence == b.candidate.sentence
+            if (one and a.raw == b.raw) or a.unit != b.unit:
                 continue
-            if best is None or sa + sb > best[0]:
-                best = (sa + sb, a, b)
+            # both sides in one sentence: which is which, by the words next to each figure
+            pa, pb = (sa + here_a, sb + here_b) if one else (sa, sb)
+            if pa < 0.5 or pb < 0.5:
+                continue
+            # the measure the question names once ("hồ sơ giải quyết trễ hạn ở các sở, ngành
+            # nhiều hơn cấp xã") is the same next to both figures: what differs is the side
+            alike = len(said_a & said_b) / max(1, len(measure))
+            if best is None or pa + pb + alike > best[0]:
+                best = (pa + pb + alike, a, b)
     return (best[1], best[2]) if best else None

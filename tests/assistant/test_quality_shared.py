@@ -8,6 +8,7 @@ import pytest
 from test_answer import figures_not_cited, grade, load, norm, rates, report
 
 from assistant.answerers.summary import summarize_report
+from assistant.answerers.verify import arithmetic, unsupported
 from assistant.retrieve import HybridRetriever
 from assistant.route import answer
 
@@ -47,3 +48,25 @@ def test_every_shared_report_is_summarised_with_citations(shared_retriever) -> N
         for c in a.citations:
             for piece in filter(None, (p.strip(" ;") for p in c.quote.split("…"))):
                 assert norm(piece) in norm(c.text), (info.source, piece)
+
+
+@pytest.mark.parametrize(
+    ("question", "calc"),
+    [
+        # the measure named once, on one side, is the same next to both figures
+        (
+            "Hồ sơ giải quyết chậm hạn ở khối sở ngành so với cấp xã, bên nào nhiều hơn?",
+            "1.740 − 898 = 842",
+        ),
+        # two rows of one statistics table, one unit (Người)
+        (
+            "Biên chế công chức giao năm 2025 so với số người đang có mặt thì thiếu bao nhiêu?",
+            "9.976 − 8.575 = 1.401",
+        ),
+    ],
+)
+def test_two_sides_take_the_measure_the_question_names(shared_retriever, question, calc) -> None:
+    a = answer(question, shared_retriever)
+    assert a.mode == "compare" and calc in a.text, a.text
+    quoted = [c.text for c in a.citations]
+    assert arithmetic(a.text)[1] == [] and unsupported(a.text, quoted, []) == []
