@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 BANK = ROOT / "tests" / "data" / "questions"
 # Each bank of questions and the corpus it was written over: the sample reports it names,
 # or the shared reports. Each writer has their own files (…2: the second, …3: the third, …4:
-# the fourth pair, …5: the fifth).
+# the fourth pair, …5: the fifth, …6: the sixth).
 BANKS = {
     "samples": "samples",
     "shared": "shared",
@@ -37,6 +37,8 @@ BANKS = {
     "shared4": "shared",
     "samples5": "samples",
     "shared5": "shared",
+    "samples6": "samples",
+    "shared6": "shared",
 }
 
 
