@@ -193,9 +193,10 @@ def _within(own: P.Period, asked: P.Period) -> bool:
 
 def _after(own: P.Period, asked: P.Period) -> bool:
     """The report of the month right after a span ('10 tháng đầu năm 2025', told in the
-    November report as the totals to 30/10) answers for it too."""
+    November report as the totals to 30/10) or a year (January's report closes the year
+    before: "khen thưởng năm 2025") answers for it too."""
     following = P.Period(asked.last, asked.last).shift(1)
-    return asked.unit == "span" and asked.year_known and own == following
+    return asked.unit in ("span", "year") and asked.year_known and own == following
 
 
 def _reaches(store: Store, info: ReportInfo, m: P.Mention) -> bool:

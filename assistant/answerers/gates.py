@@ -167,6 +167,11 @@ _KIND_CODE = {vn.fold(name): code for name, code, _ in vn.DOC_TYPE_TABLE if name
 _KIND_Q = re.compile(rf"\b({'|'.join(_KIND_CODE)})\b")
 _ISSUED_Q = re.compile(r"\b(?:ban hanh|ky|phat hanh|issued|signed)\b")
 _ASKS = re.compile(r"\b(?:gi|nao|bao nhieu|may|ra sao|the nao)\b")
+# "Kế hoạch … số mấy, ngày nào": the day asked with the number is the document's own (not
+# "tổ chức hôm nào, theo kế hoạch số mấy": the event's)
+_NUMBER_THEN_DAY = re.compile(
+    r"\b(?:so (?:may|bao nhieu|nao|hieu \w+)|mang so)\b\W*(?:\w+\W+)?(?:ngay nao|ngay may)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -202,7 +207,7 @@ def kinds(folded: str) -> Kinds:
         two=len(_ASKS.findall(plain)) >= 2,
         document=bool(_DOCUMENT_Q.search(plain)),
         code=_KIND_CODE[kind.group(1)] if kind and numbered else "",
-        issued=bool(kind and _ISSUED_Q.search(plain)),
+        issued=bool(kind and (_ISSUED_Q.search(plain) or _NUMBER_THEN_DAY.search(plain))),
         place=bool(_PLACE_Q.search(plain)),
     )
 
@@ -211,10 +216,16 @@ def _without_when(text: str, keep_documents: bool = False) -> str:
     """`text` without what dates it — periods, days, documents: what is left of its digits
     are figures ("Trong tháng 10/2025, thu NSNN đạt khá" holds none)."""
     text = vn.nfc(text) if keep_documents else _without_documents(vn.nfc(text))
+    # a row's number ("STT: 1.1."), a form's ("Biểu mẫu 7") count nothing either
+    text = _ORDINAL.sub(" ", text)
     # a bare year names an event ("lễ hội hoa Đào Xứ Lạng 2024"), it counts nothing
     return _BARE_YEAR.sub(" ", _DATE_A.sub(" ", without_periods(text)))
 
 
+_ORDINAL = re.compile(
+    r"(?:^|(?<=; ))S?TT: [\dIVXivx.]+(?=;|$)|\b(?:Biểu mẫu|Mẫu số|Phụ lục)\s+(?:số\s+)?[\dIVX]+\b",
+    re.M,
+)
 _BARE_YEAR = re.compile(r"(?<![\d.,/])(?:19|20)\d{2}(?![\d,/-]|\.\d)(?!\s*(?:%|người|hộ|lượt))")
 
 

@@ -110,7 +110,7 @@ def clause_pair(
     for sa, here_a, a, said_a in sorted(scored_a, key=lambda x: -x[0] - x[1])[:10]:
         for sb, here_b, b, said_b in sorted(scored_b, key=lambda x: -x[0] - x[1])[:10]:
             one = a.candidate.sentence == b.candidate.sentence
-            if (one and a.raw == b.raw) or a.unit != b.unit:
+            if (one and a.raw == b.raw) or a.unit != b.unit or _months_apart(ctx, a, b):
                 continue
             # both sides in one sentence: which is which, by the words next to each figure
             pa, pb = (sa + here_a, sb + here_b) if one else (sa, sb)
@@ -122,3 +122,10 @@ def clause_pair(
             if best is None or pa + pb + alike > best[0]:
                 best = (pa + pb + alike, a, b)
     return (best[1], best[2]) if best else None
+
+
+def _months_apart(ctx: Context, a: Figure, b: Figure) -> bool:
+    """Two figures from two reports of one series (October's crimes, November's accidents):
+    one question's two sides are of one time unless it names two periods (compare.py's)."""
+    ia, ib = (ctx.store.info(f.candidate.hit.chunk.report_id) for f in (a, b))
+    return bool(ia and ib and ia.issuer == ib.issuer and ia.period != ib.period)

@@ -316,6 +316,20 @@ def test_a_year_the_question_names_is_not_swapped_for_another(sample_retriever) 
         assert not ({2025} >= vn_years(c.sentence) > set())
 
 
+def test_a_year_is_closed_in_the_next_januarys_report(sample_retriever) -> None:
+    """January's report tells what the year before ended with (its awards); its sentences
+    about the new year are still no answer for the old one."""
+    a = answer("Năm 2025 thành phố khen thưởng bao nhiêu tập thể có thành tích?", sample_retriever)
+    assert not a.insufficient and "27 tập thể" in a.text and "96/QĐ-UBND" in a.text
+    assert any(c.date.startswith("15/01/2026") or "2026" in c.date for c in a.citations)
+    from assistant.context import Context
+
+    query = sample_retriever.normalize("Năm 2025 thu ngân sách lũy kế đạt bao nhiêu?")
+    ctx = Context(sample_retriever)
+    for c in extract.candidates(query, ctx.hits(query), ctx):
+        assert not ({2026} >= vn_years(c.sentence) > set())
+
+
 def vn_years(text: str) -> set[int]:
     from index import periods
 
@@ -409,6 +423,19 @@ def test_a_documents_number_and_date_are_its_own() -> None:
     assert gates.answer_type(q, "Nghị quyết số 12/2025/NQ-HĐND ngày 10/7/2025 về thu phí.") == 1
     q = normalize("ke hoach 372 ve trang tri do thi ban hanh ngay nao")
     assert gates.answer_type(q, "Ban hành Kế hoạch số 372/KH-UBND ngày 09/12/2025.") == 1.0
+    # its number asked with a day: the day is the plan's own, not the one it plans for
+    q = normalize("ke hoach kiem tra phong chay chua chay so may, ngay nao")
+    sentence = "Đoàn kiểm tra theo Kế hoạch số 334/KH-UBND ngày 03/11/2025 đã kiểm tra 46 cơ sở."
+    assert gates.answer_type(q, sentence) == 1.0
+    # the event's day asked before the plan's number: the plan's date does not tell it
+    q = normalize("Hội nghị tổng kết tổ chức ngày nào, theo kế hoạch số mấy?")
+    sentence = "Ban hành Kế hoạch số 20/KH-UBND ngày 05/01/2026 về tổ chức hội nghị tổng kết."
+    assert gates.answer_type(q, sentence) == 0.0
+    # a table row's number and its form's are no figure: an empty cell answers no count
+    q = normalize("Có bao nhiêu cơ quan đã được phê duyệt vị trí việc làm?")
+    row = "STT: 1.1.; Chỉ tiêu: Số cơ quan đã được phê duyệt vị trí việc làm; Số liệu: -"
+    assert gates.answer_type(q, f"{row} Biểu mẫu 1 – Công tác chỉ đạo") == 0.0
+    assert gates.answer_type(q, row.replace("Số liệu: -", "Số liệu: 12")) == 1.0
     q = normalize("Lễ hội hoa Đào Xứ Lạng 2024 đón được bao nhiêu lượt khách?")
     assert gates.answer_type(q, "Trang trí lễ hội hoa Đào Xứ Lạng 2024.") == 0.0
     assert gates.answer_type(q, "Lễ hội hoa Đào Xứ Lạng 2024 đón 2024 lượt khách.") == 1.0
@@ -744,6 +771,15 @@ def test_clause_comparison_takes_the_parts_it_names(sample_retriever) -> None:
     assert a.mode == "compare" and not a.insufficient
     assert "04 − 02 = 02 vụ" in a.text or "4 − 2 = 2 vụ" in a.text
     assert arithmetic(a.text)[1] == [] and _grounded(a) == []
+
+
+def test_two_sides_are_of_one_report_of_a_series(sample_retriever) -> None:
+    """No month named: both sides come from one month's report, never October's crimes
+    beside November's accidents."""
+    a = answer(
+        "Số vụ phạm pháp hình sự nhiều hơn số vụ tai nạn giao thông bao nhiêu?", sample_retriever
+    )
+    assert a.mode == "compare" and len({c.report for c in a.citations}) == 1, a.text
 
 
 def test_section_points_cover_every_paragraph_of_a_chunk(sample_retriever) -> None:
