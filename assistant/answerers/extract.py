@@ -13,7 +13,7 @@ import re
 import time
 from dataclasses import dataclass
 
-from assistant.answerers import tables
+from assistant.answerers import named, tables
 from assistant.answerers.clauses import (
     focus,
     footnotes_for,
@@ -259,6 +259,8 @@ def assemble(
         close = c.score >= (0.7 if other else 0.85) * best.score
         if close and all(c.sentence != p.sentence for p in picked):
             picked.append(c)
+    if (whole := named.whole_asked(query)) and (unit := _whole_unit(whole, cands, ctx)):
+        picked[1:1] = [unit] if all(unit.sentence != p.sentence for p in picked) else []
     chunks = ctx.store.chunks
     out: list[tuple[Hit, str]] = []
     for c in picked:
@@ -275,6 +277,25 @@ def assemble(
         ]
         out = with_footnotes(query, out, same, ctx)
     return out
+
+
+def _whole_unit(whole: str, cands: list[Candidate], ctx: Context) -> Candidate | None:
+    """The unit giving the whole a question asks beside its part: of the best unit's report,
+    the one whose own words (not its parent rows') cover the whole's best, holding a figure."""
+    query = ctx.normalize(whole)
+    terms = question_terms(query.content)
+    rid = cands[0].hit.chunk.report_id
+    weight = ctx.corpus.report_idf(rid)
+    scored = [
+        (coverage(terms, set(vn.terms(c.sentence)), weight), -i)
+        for i, c in enumerate(cands)
+        if c.hit.chunk.report_id == rid
+    ]
+    for cov, i in sorted(scored, reverse=True)[:3]:
+        unit = cands[-i]
+        if cov >= 0.6 and answer_type(query, f"{unit.sentence} {unit.context}") > 0:
+            return unit
+    return None
 
 
 def _issuer(ctx: Context, report_id: str) -> str:

@@ -55,6 +55,21 @@ def part_asked(query: Query) -> tuple[str, ...]:
     return tuple(w for w in words if w not in vn.STOPWORDS)
 
 
+def whole_asked(query: Query) -> str:
+    """ "Tổng số VBQPPL …, riêng cấp xã bao nhiêu?": the whole asked beside its part — the
+    question's words before "riêng" / "trong đó" when they ask a figure themselves; "" when
+    only the part is asked."""
+    folded = vn.fold(query.text)
+    m = _PART.search(folded)
+    if not m or m.start() == 0 or len(folded) != len(query.text):
+        return ""
+    before = query.text[: m.start()].strip(" ,;")
+    return before if _WHOLE_Q.search(" ".join(vn.syllables(vn.fold(before)))) else ""
+
+
+_WHOLE_Q = re.compile(r"\b(?:bao nhieu|tong so|tong cong|so luong|may)\b")
+
+
 def holds_part(part: tuple[str, ...], unit: str) -> bool:
     """Every word of the part, and its words as written together ("người có công", not
     "người … công chức") — not the words that only frame it ("khoản", "lĩnh vực", "chiếm")."""

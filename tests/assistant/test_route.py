@@ -773,6 +773,17 @@ def test_clause_comparison_takes_the_parts_it_names(sample_retriever) -> None:
     assert arithmetic(a.text)[1] == [] and _grounded(a) == []
 
 
+def test_a_whole_asked_beside_its_part() -> None:
+    """ "Tổng số …, riêng cấp xã bao nhiêu?" asks the whole too; "…, trong đó bao nhiêu …"
+    after words that ask nothing, or "Trong số …, có bao nhiêu …", asks only the part."""
+    q = normalize("Tổng số VBQPPL địa phương ban hành năm 2025, riêng cấp xã bao nhiêu?")
+    assert named.whole_asked(q) == "Tổng số VBQPPL địa phương ban hành năm 2025"
+    q = normalize("Có bao nhiêu hộ được hỗ trợ, trong đó bao nhiêu hộ nghèo?")
+    assert named.whole_asked(q) == "Có bao nhiêu hộ được hỗ trợ"
+    assert named.whole_asked(normalize("Chi trả trợ cấp, trong đó bao nhiêu người có công?")) == ""
+    assert named.whole_asked(normalize("Trong số 46 trường, có bao nhiêu trường mầm non?")) == ""
+
+
 def test_two_sides_are_of_one_report_of_a_series(sample_retriever) -> None:
     """No month named: both sides come from one month's report, never October's crimes
     beside November's accidents."""
