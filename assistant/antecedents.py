@@ -14,6 +14,8 @@ NAMED_RE = re.compile(
     r"mô hình|cuộc thi|hệ thống))\s+((?:số\s+)?[\w/.\-–]*[A-ZĐ0-9][^,;:?.!()]{2,80})"
 )
 PLACE_KINDS = frozenset(vn.fold(k) for k in ("tỉnh", "huyện", "xã", "phường", "sở", "đơn vị"))
+# "chuyện này", "vấn đề đó": no kind of thing, the matter the previous question was about
+MATTERS = frozenset(vn.fold(k) for k in ("chuyện", "việc", "vấn đề", "tình trạng"))
 
 NAME_END_RE = re.compile(
     r"\s+(?:còn|đã|đang|được|có|là|với|đạt|bao|tại|trong|thì|sẽ|bị|vào|như|nào|gì|chưa|"
@@ -45,6 +47,8 @@ def antecedent(kind: str, question: str, answer: str) -> str:
     if vn.fold(kind) in PLACE_KINDS:
         names = proper_names(question)
         return names[-1] if names else ""
+    if vn.fold(kind) in MATTERS:  # "chuyện này": what the previous question was about
+        return subject_of(question)
     if named := named_thing(question, kind):
         return named
     at = vn.fold(question).rfind(vn.fold(kind) + " ")
@@ -66,7 +70,7 @@ def subject_of(question: str) -> str:
     của Lạng Sơn" of "Giải ngân … của Lạng Sơn đến 18/12/2023 được bao nhiêu?"."""
     text = re.split(ASKING_RE, re.sub(r"\s+", " ", without_periods(question)), maxsplit=1)[0]
     text = re.sub(rf"^(?:{_LINKS}\s+)+", "", text.strip(" ?,"), flags=re.I)
-    return re.sub(rf"(?:\s+(?:{_LINKS}))+\s*$", "", text, flags=re.I)
+    return re.sub(rf"(?:\s+(?:{_LINKS}|số|mang|ở|tại))+\s*$", "", text, flags=re.I)
 
 
 _LINKS = "đến|đã|được|là|có|trong|của|tính|vào|ngày|từ"

@@ -272,3 +272,13 @@ def test_another_thing_counted_takes_the_place_of_what_was_counted() -> None:
     assert resolve("thế còn tai nạn giao thông thì sao?", [Turn(first, first)]) == (
         "Tháng 12/2023 trên địa bàn xảy ra bao nhiêu vụ tai nạn giao thông, tăng hay giảm?"
     )
+
+
+def test_this_matter_is_what_the_previous_question_was_about() -> None:
+    """'chuyện này', 'việc này' name no kind of thing: the matter just asked about."""
+    prev = "Đường vành đai phía Bắc đang vướng mặt bằng ở đoạn nào?"
+    out = resolve("tháng tới tính gỡ chuyện này thế nào?", [Turn(prev, prev, "")])
+    assert "Đường vành đai phía Bắc đang vướng mặt bằng" in out and "chuyện này" not in out
+    prev = "Kế hoạch trang trí đô thị dịp Tết số mấy?"
+    out = resolve("việc này đã xong chưa?", [Turn(prev, prev, "")])
+    assert out == "Kế hoạch trang trí đô thị dịp Tết đã xong chưa?"
