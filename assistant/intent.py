@@ -86,6 +86,7 @@ MIN_CUES = re.compile(
 )
 SERIES_CUES = re.compile(
     r"\b(?:qua cac (?:thang|ky|bao cao|nam|quy)|theo (?:tung )?thang|cac thang|dien bien|"
+    r"(?:may|nhung|vai) thang (?:nay|qua|gan day|vua qua)|"
     r"bien dong|xu huong|thay doi the nao|over the months|trend)\b|"
     r"\btu thang \d{1,2}(?: \d{4})? (?:den|toi) thang"
 )
@@ -150,7 +151,10 @@ _OTHER_DOCUMENT = re.compile(
 # "số mấy", "mang số hiệu nào": a document's number asked (answerers/gates.py reads it too)
 NUMBER_ASKED = re.compile(r"\b(?:so (?:hieu )?(?:bao nhieu|may)|so hieu|mang so|what number)\b")
 _THE_REPORT = re.compile(r"\b(?:bao cao|van ban nay|report)\b")
-_HISTORY = re.compile(r"\b(?:dien bien|qua cac (?:thang|ky|bao cao)|qua \w+ thang|cac thang qua)\b")
+_HISTORY = re.compile(
+    r"\b(?:dien bien|qua cac (?:thang|ky|bao cao)|qua \w+ thang|cac thang qua|"
+    r"(?:may|nhung|vai|cac) thang (?:nay|qua|gan day|vua qua))\b"
+)
 
 
 def intent_of(folded: str, doc_numbers: tuple[str, ...]) -> str:

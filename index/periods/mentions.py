@@ -70,7 +70,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "relative",
         re.compile(
-            r"\b(?:(thang|quy|nam|ky)\s+(truoc|sau|toi|tiep theo|ngoai|nay|nay)|"
+            # (not "mấy tháng nay", "các tháng trước": several months, no one of them)
+            r"\b(?:(?<!may )(?<!cac )(?<!vai )(?<!nhung )"
+            r"(thang|quy|nam|ky)\s+(truoc|sau|toi|tiep theo|ngoai|nay|nay)|"
             r"(cung ky(?:\s+nam\s+(?:truoc|ngoai))?|"
             r"cung (?:thoi diem|thoi ky) nam (?:truoc|ngoai)))\b"
         ),

@@ -225,6 +225,8 @@ def _verified(answer, store: Store) -> None:
         ("Quyết định 2514/QĐ-UBND là gì?", "phê duyệt chủ trương đầu tư"),
         ("quyet dinh 2791 la gi", "Công viên cây xanh phường Hòa An"),
         ("Dự án Kè bờ sông Mai đang ở giai đoạn nào?", "tạm dừng — vướng GPMB"),
+        # "mấy tháng nay": the months so far, not this month, nor part of the project's name
+        ("Dự án công viên cây xanh phường Hòa An mấy tháng nay tiến triển tới đâu?", "Kỳ 10/2025"),
         ("Nhiệm vụ tháng 11/2025 đã được thực hiện chưa?", "Đang thực hiện: "),
         ("Thu NSNN lũy kế qua các tháng", "386.808"),
         ("Tỷ lệ giải ngân vốn đầu tư công qua các tháng", "73,05"),

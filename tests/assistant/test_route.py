@@ -58,6 +58,8 @@ from index import vn
         ("Tỷ lệ giải ngân vốn đầu tư công qua các tháng", Q.SERIES),
         ("Nhiệm vụ tháng 11/2025 đã được thực hiện chưa?", Q.TASKS),
         ("Dự án Kè bờ sông Mai đang ở giai đoạn nào?", Q.PROJECT),
+        ("Dự án công viên cây xanh mấy tháng nay tiến triển tới đâu rồi?", Q.PROJECT),
+        ("Mấy tháng gần đây tai nạn giao thông có làm ai tử vong không?", Q.SERIES),
         ("Báo cáo nêu những tồn tại, hạn chế gì?", Q.SECTION),
         ("Tình hình an ninh trật tự trong tháng ra sao?", Q.SECTION),
         ("nam 2026 tinh se lam gi ve sap xep to chuc bo may", Q.SECTION),

@@ -50,6 +50,8 @@ def test_forms(text: str, label: str) -> None:
         "thu 397.497 triệu đồng đạt 108,7%",
         "PCI 2024",
         "thang 13/2025",
+        "mấy tháng nay tiến triển tới đâu",  # several months up to now, not this month
+        "các tháng trước",
     ],
 )
 def test_not_periods(text: str) -> None:

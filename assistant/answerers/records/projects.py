@@ -91,7 +91,10 @@ def project_timeline(
     return out
 
 
-_HISTORY_TAIL = re.compile(r"\bqua (?:cac|\w+ thang)\b|\btu thang\b")
+_HISTORY_TAIL = re.compile(
+    r"\bqua (?:cac|\w+ thang)\b|\btu thang\b|"
+    r"\b(?:may|nhung|vai|cac) thang (?:nay|qua|gan day|vua qua)\b"
+)
 
 
 def _project_answer(store: Store, question: str, period: str | None, refs: Ref) -> str | None:
