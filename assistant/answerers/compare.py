@@ -20,7 +20,6 @@ from dataclasses import dataclass
 
 from assistant.answerers import entities
 from assistant.answerers.clauses import sentence_before
-from assistant.answerers.extract import Candidate, candidates, clean
 from assistant.answerers.figures import (
     COMPARE_WORDS,
     Figure,
@@ -29,7 +28,9 @@ from assistant.answerers.figures import (
     wants,
 )
 from assistant.answerers.sides import clause_pair, sides
+from assistant.answerers.summary import clean
 from assistant.answerers.support import coverage, question_terms
+from assistant.answerers.units import Candidate, candidates
 from assistant.cite import Answer, Citer
 from assistant.context import Context
 from assistant.query import Query, without_periods

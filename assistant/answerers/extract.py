@@ -1,17 +1,15 @@
 """The default answerer, no LLM needed: quote the sentences that answer, each cited.
 
-Candidates are the sentences of the hits (one row of a table, with its column headers);
-they are ranked by how much of the question they and their passage cover. Whether to
+Candidates are the quotable units of the hits (`units`: sentences, footnotes, one table row
+with its column headers), ranked by how much of the question they cover. Whether to
 answer at all is decided by the gates in `gates` (the period and the kind of answer asked)
 and then by the calibrated model in `support`, never by one threshold.
 """
 
 from __future__ import annotations
 
-import math
 import re
 import time
-from dataclasses import dataclass
 
 from assistant.answerers import named, tables
 from assistant.answerers.clauses import (
@@ -23,8 +21,7 @@ from assistant.answerers.clauses import (
     sentence_before,
     with_footnotes,
 )
-from assistant.answerers.evidence import is_instruction
-from assistant.answerers.gates import Asked, answer_type, kind_held, kinds
+from assistant.answerers.gates import answer_type, kind_held, kinds, missing_kinds
 from assistant.answerers.summary import clean
 from assistant.answerers.support import (
     Signals,
@@ -34,79 +31,17 @@ from assistant.answerers.support import (
     question_terms,
     signals,
 )
+from assistant.answerers.units import Candidate, candidates, header_of
 from assistant.cite import Answer, Citer
 from assistant.context import Context
-from assistant.intent import METADATA
 from assistant.query import Query
 from assistant.retrieve import Hit
 from index import vn
-from index.model import Chunk
 
 NOT_FOUND = (
     "Các báo cáo đã nạp không có thông tin để trả lời câu hỏi này. "
     "Hãy thử diễn đạt khác, nêu rõ kỳ báo cáo, hoặc nạp thêm báo cáo liên quan."
 )
-
-
-@dataclass(frozen=True)
-class Candidate:
-    hit: Hit
-    sentence: str  # verbatim: a sentence, a footnote, or whole cells of one table row
-    score: float  # coverage of the question: ranks the units before they are judged
-    context: str = ""  # what it sits under (a row's caption and parent rows)
-
-
-def _sentences(chunk: Chunk, query: Query) -> list[tuple[str, str]]:
-    """(quotable unit, its context) of a passage."""
-    if chunk.kind == "table" and (rows := tables.rows(chunk)):
-        entity = tables.named_entity(query.folded, rows)
-        out = []
-        for r in rows:
-            if entity and entity not in r.entities() and vn.fold(entity) not in vn.fold(r.line):
-                continue  # the row must name what the question asks about
-            out.append((r.quote(entity if entity in r.entities() else ""), r.context))
-        return out
-    if chunk.kind in ("footnote", "table", "header"):
-        return [(chunk.text, "")]
-    return [(s, "") for para in chunk.text.split("\n") for s in vn.quotable_sentences(para)]
-
-
-def _header(chunk: Chunk) -> str:
-    """The context line the chunk was embedded with: report, section and its parent."""
-    head = chunk.embed_text.split("\n", 1)[0]
-    return f"{head} {chunk.extra.get('context', '')}"
-
-
-def candidates(query: Query, hits: list[Hit], ctx: Context) -> list[Candidate]:
-    """Every quotable unit of the hits that fits the periods asked (gates.Asked), best
-    first."""
-    terms = question_terms(query.content)
-    asked = Asked.of(query, ctx)
-    out: list[Candidate] = []
-    for rank, hit in tables.with_whole_tables(hits, ctx.store.chunks_of):
-        if hit.chunk.kind == "header" and query.intent != METADATA:
-            continue
-        weight = ctx.corpus.report_idf(hit.chunk.report_id)
-        head = _header(hit.chunk)
-        header = set(vn.terms(head))
-        other_year = asked.other_year(ctx, hit.chunk.report_id, head)
-        for s, under in _sentences(hit.chunk, query):
-            if is_instruction(s):
-                continue  # a sentence addressing the assistant is data, never an answer
-            if not asked.fits(s, under, other_year):
-                continue
-            own = set(vn.terms(f"{s} {under}"))
-            score = 0.6 * coverage(terms, own, weight) + 0.4 * coverage(terms, own | header, weight)
-            score -= 0.02 * rank
-            if query.wants_figure and vn.numbers(s):
-                score += 0.05
-            if len(s) > 300 and not query.is_list:
-                score -= 0.15 * math.log2(len(s) / 300)  # a long list covers anything
-            if hit.exact:
-                score += 0.3
-            out.append(Candidate(hit, s, score, under))
-    out.sort(key=lambda c: c.score, reverse=True)
-    return out
 
 
 def judge_one(query: Query, cand: Candidate, best_score: float, ctx: Context) -> Signals:
@@ -122,7 +57,7 @@ def judge_one(query: Query, cand: Candidate, best_score: float, ctx: Context) ->
         query,
         f"{cand.sentence} {cand.context} {chunk.extra.get('context', '')} {listed}",
         chunk.embed_text,
-        _header(chunk),
+        header_of(chunk),
         corpus.report_idf(chunk.report_id),
         corpus.report_count(chunk.report_id),
         cand.hit.dense or 0.0,
@@ -261,6 +196,20 @@ def assemble(
             picked.append(c)
     if (whole := named.whole_asked(query)) and (unit := _whole_unit(whole, cands, ctx)):
         picked[1:1] = [unit] if all(unit.sentence != p.sentence for p in picked) else []
+    # a question asking two kinds of thing: for each kind none quoted holds, the unit of the
+    # best one's passage nearest it ("… 15 vụ buôn lậu" then "Tổng số tiền xử lý …: 171,250
+    # triệu đồng")
+    text = best.hit.chunk.text
+    at = text.find(best.sentence)
+    for wanted in missing_kinds(query, " ".join(c.sentence for c in picked)):
+        more = [
+            c
+            for c in cands
+            if c.hit.chunk.id == best.hit.chunk.id
+            and all(c.sentence != p.sentence for p in picked)
+            and wanted.search(c.sentence)
+        ]
+        picked += sorted(more, key=lambda c: abs(text.find(c.sentence) - at))[:1]
     chunks = ctx.store.chunks
     out: list[tuple[Hit, str]] = []
     for c in picked:

@@ -12,7 +12,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from assistant.answerers.extract import Candidate
+from assistant.answerers.units import Candidate
 from assistant.query import Query
 from index import vn
 from index.chunk import is_table_row

@@ -283,6 +283,26 @@ _EXTREME_A = re.compile(
 )
 
 
+def missing_kinds(query: Query, said: str) -> list[re.Pattern[str]]:
+    """The kinds a question asking two things wants ("xử lý mấy vụ … và phạt bao nhiêu
+    tiền?") that what is quoted (`said`) does not hold — an amount, a rate, a day — each as
+    the pattern of a unit that holds it."""
+    asked = kinds(query.folded)
+    if not asked.two:
+        return []
+    out = []
+    if asked.money and not _MONEY_A.search(said):
+        out.append(_MONEY_A)
+    if asked.rate and not _RATE_A.search(said):
+        out.append(_RATE_A)
+    if asked.day and not _DATE_A.search(_without_documents(said)):
+        out.append(_DATE_A)
+    return out
+
+
+_RATE_A = re.compile(r"\d\s*%|phần trăm", re.I)
+
+
 def kind_held(query: Query, unit: str, passage: str) -> bool:
     """Whether the unit holds the kind of answer asked (`answer_type`); a question asking
     two things ("tổ chức cuộc thi gì, diễn ra trong thời gian nào?") may find the second

@@ -7,7 +7,6 @@ from __future__ import annotations
 import itertools
 import re
 
-from assistant.answerers.extract import candidates, clean
 from assistant.answerers.figures import (
     COMPARE_WORDS,
     Figure,
@@ -17,6 +16,8 @@ from assistant.answerers.figures import (
     segments,
     wants,
 )
+from assistant.answerers.summary import clean
+from assistant.answerers.units import candidates
 from assistant.context import Context
 from assistant.query import Query, without_periods
 from assistant.scope import place_names

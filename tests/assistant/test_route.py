@@ -775,6 +775,14 @@ def test_clause_comparison_takes_the_parts_it_names(sample_retriever) -> None:
     assert arithmetic(a.text)[1] == [] and _grounded(a) == []
 
 
+def test_two_kinds_asked_are_both_quoted(sample_retriever) -> None:
+    """'mấy vụ … và phạt bao nhiêu tiền?': the count's sentence, and the amount from the
+    sentence next to it (not another amount of the same passage)."""
+    q = "Tháng 12/2025 lực lượng chức năng xử lý mấy vụ buôn lậu, hàng giả và phạt bao nhiêu tiền?"
+    a = answer(q, sample_retriever)
+    assert "14 vụ" in a.text and "112,3 triệu đồng" in a.text and "4,86 tỷ" not in a.text
+
+
 def test_a_whole_asked_beside_its_part() -> None:
     """ "Tổng số …, riêng cấp xã bao nhiêu?" asks the whole too; "…, trong đó bao nhiêu …"
     after words that ask nothing, or "Trong số …, có bao nhiêu …", asks only the part."""
@@ -889,13 +897,13 @@ def test_a_superlative_list_names_what_the_question_names(sample_retriever) -> N
 def test_the_report_naming_itself_is_never_a_quote() -> None:
     """'Trên đây là báo cáo tình hình … PCI và DDCI': every word of the report's subject,
     and no answer to anything."""
-    from assistant.answerers.extract import _sentences
+    from assistant.answerers.units import units_of
     from index.model import Chunk
 
     chunk = Chunk("x", "r", "Điểm DDCI của Sở Tài chính đạt 78,5 điểm. Trên đây là báo cáo "
                   "tình hình cải thiện môi trường đầu tư, nâng cao chỉ số PCI và DDCI.",
                   "", "", "", "paragraph")  # fmt: skip
-    quoted = [s for s, _ in _sentences(chunk, normalize("Điểm DDCI của Sở Tài chính?"))]
+    quoted = [s for s, _ in units_of(chunk, normalize("Điểm DDCI của Sở Tài chính?"))]
     assert quoted == ["Điểm DDCI của Sở Tài chính đạt 78,5 điểm."]
 
 

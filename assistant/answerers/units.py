@@ -1,0 +1,81 @@
+"""The quotable units of a question's hits — a sentence, a footnote, one table row with its
+column headers (only the row naming the entity asked about) — that fit the periods asked,
+ranked by how much of the question they and their passage cover. Every answerer that
+quotes picks among these (extract, compare, sides)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from assistant.answerers import tables
+from assistant.answerers.evidence import is_instruction
+from assistant.answerers.gates import Asked
+from assistant.answerers.support import coverage, question_terms
+from assistant.context import Context
+from assistant.intent import METADATA
+from assistant.query import Query
+from assistant.retrieve import Hit
+from index import vn
+from index.model import Chunk
+
+
+@dataclass(frozen=True)
+class Candidate:
+    hit: Hit
+    sentence: str  # verbatim: a sentence, a footnote, or whole cells of one table row
+    score: float  # coverage of the question: ranks the units before they are judged
+    context: str = ""  # what it sits under (a row's caption and parent rows)
+
+
+def units_of(chunk: Chunk, query: Query) -> list[tuple[str, str]]:
+    """(quotable unit, its context) of a passage."""
+    if chunk.kind == "table" and (rows := tables.rows(chunk)):
+        entity = tables.named_entity(query.folded, rows)
+        out = []
+        for r in rows:
+            if entity and entity not in r.entities() and vn.fold(entity) not in vn.fold(r.line):
+                continue  # the row must name what the question asks about
+            out.append((r.quote(entity if entity in r.entities() else ""), r.context))
+        return out
+    if chunk.kind in ("footnote", "table", "header"):
+        return [(chunk.text, "")]
+    return [(s, "") for para in chunk.text.split("\n") for s in vn.quotable_sentences(para)]
+
+
+def header_of(chunk: Chunk) -> str:
+    """The context line the chunk was embedded with: report, section and its parent."""
+    head = chunk.embed_text.split("\n", 1)[0]
+    return f"{head} {chunk.extra.get('context', '')}"
+
+
+def candidates(query: Query, hits: list[Hit], ctx: Context) -> list[Candidate]:
+    """Every quotable unit of the hits that fits the periods asked (gates.Asked), best
+    first."""
+    terms = question_terms(query.content)
+    asked = Asked.of(query, ctx)
+    out: list[Candidate] = []
+    for rank, hit in tables.with_whole_tables(hits, ctx.store.chunks_of):
+        if hit.chunk.kind == "header" and query.intent != METADATA:
+            continue
+        weight = ctx.corpus.report_idf(hit.chunk.report_id)
+        head = header_of(hit.chunk)
+        header = set(vn.terms(head))
+        other_year = asked.other_year(ctx, hit.chunk.report_id, head)
+        for s, under in units_of(hit.chunk, query):
+            if is_instruction(s):
+                continue  # a sentence addressing the assistant is data, never an answer
+            if not asked.fits(s, under, other_year):
+                continue
+            own = set(vn.terms(f"{s} {under}"))
+            score = 0.6 * coverage(terms, own, weight) + 0.4 * coverage(terms, own | header, weight)
+            score -= 0.02 * rank
+            if query.wants_figure and vn.numbers(s):
+                score += 0.05
+            if len(s) > 300 and not query.is_list:
+                score -= 0.15 * math.log2(len(s) / 300)  # a long list covers anything
+            if hit.exact:
+                score += 0.3
+            out.append(Candidate(hit, s, score, under))
+    out.sort(key=lambda c: c.score, reverse=True)
+    return out
