@@ -48,7 +48,17 @@ class Asked:
         own = _report_years(ctx, report_id, self.tasks) | P.years(head)
         return bool(self.years) and not self.years & own
 
-    def fits(self, sentence: str, under: str, other_year: bool) -> bool:
+    def longer(self, ctx: Context, report_id: str) -> bool:
+        """The report covers more than the months asked (the year's report for "tháng 10"):
+        its sentences tell those months only when they name them."""
+        info = ctx.store.info(report_id)
+        own = effective_period(info) if info else None
+        asked = [m for m in self.months if m.year_known]
+        if own is None or not asked:
+            return False
+        return all(own.contains(m) and own.months > m.months for m in asked)
+
+    def fits(self, sentence: str, under: str, other_year: bool, longer: bool = False) -> bool:
         """Whether a sentence (under `under`) may answer for the years, months and day asked:
         "PCI năm 2024" is no answer for "PCI 2023", nor a sentence naming no year in a
         report of another year (`other_year`); "đến ngày 10/12/2025" does not tell the
@@ -65,6 +75,8 @@ class Asked:
         found = P.mentions(sentence)
         if self.as_of and not _counts_to(found, self.as_of):
             return False
+        if longer and not _names(found, self.months):
+            return False  # a year's total is no October figure
         return not self.months or _about(found, self.months)
 
 
@@ -93,6 +105,12 @@ def _counts_to(found: list[P.Mention], as_of: str) -> bool:
         return True
     day, _, year = as_of.rpartition("/")
     return any(d == as_of or (year == "*" and d.rpartition("/")[0] == day) for d in days)
+
+
+def _names(found: list[P.Mention], asked: tuple[P.Period, ...]) -> bool:
+    """Whether a unit names one of the months asked."""
+    named = [m.period for m in found if m.period is not None and m.period.unit != "year"]
+    return any(n.matches(a) for n in named for a in asked)
 
 
 def _about(found: list[P.Mention], asked: tuple[P.Period, ...]) -> bool:

@@ -70,3 +70,13 @@ def test_two_sides_take_the_measure_the_question_names(shared_retriever, questio
     assert a.mode == "compare" and calc in a.text, a.text
     quoted = [c.text for c in a.citations]
     assert arithmetic(a.text)[1] == [] and unsupported(a.text, quoted, []) == []
+
+
+def test_a_years_report_gives_no_months_figure(shared_retriever) -> None:
+    """The annual CCHC report's totals answer for the year, never for one month of it."""
+    a = answer(
+        "Năm 2025 các sở, ngành giải quyết bao nhiêu hồ sơ thủ tục hành chính?", shared_retriever
+    )
+    assert not a.insufficient and "195.197" in a.text
+    month = "Riêng tháng 10/2025 các sở, ngành giải quyết bao nhiêu hồ sơ thủ tục hành chính?"
+    assert "195.197" not in answer(month, shared_retriever).text
