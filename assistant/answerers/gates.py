@@ -68,6 +68,8 @@ class Asked:
         # ("công bố ngày 06/5/2025"); with none, its dates may say which year it is about
         if named and not self.years & named:
             return False
+        if other_year and len(named) > 1 and _first_year(sentence) not in self.years:
+            return False  # "Dự toán … năm 2025 là … (… vốn năm 2024 chuyển sang …)": of 2025
         if not named and other_year and not self.years & P.dated_years(sentence):
             return False
         if not (self.as_of or self.months):
@@ -105,6 +107,12 @@ def _counts_to(found: list[P.Mention], as_of: str) -> bool:
         return True
     day, _, year = as_of.rpartition("/")
     return any(d == as_of or (year == "*" and d.rpartition("/")[0] == day) for d in days)
+
+
+def _first_year(sentence: str) -> int | None:
+    """The year a sentence first names: in a report of another year, what it reports on."""
+    years = [m.period.first[0] for m in P.mentions(sentence) if m.period and m.period.year_known]
+    return years[0] if years else None
 
 
 def _names(found: list[P.Mention], asked: tuple[P.Period, ...]) -> bool:

@@ -318,6 +318,15 @@ def test_a_year_the_question_names_is_not_swapped_for_another(sample_retriever) 
         assert not ({2025} >= vn_years(c.sentence) > set())
 
 
+def test_in_a_report_of_another_year_a_sentence_is_of_the_year_it_names_first() -> None:
+    """'năm 2024' asked of a 2025 report: a sentence about 2025 that mentions 2024's carried
+    capital in passing is no 2024 figure; one about PCI 2024 is."""
+    asked = gates.Asked(years=frozenset({2024}), as_of="", months=())
+    carried = "Dự toán năm 2025 là 22.143 tỷ đồng (gồm vốn năm 2024 chuyển sang là 2.548 tỷ đồng)."
+    assert not asked.fits(carried, "", other_year=True)
+    assert asked.fits("Chỉ số PCI năm 2024 (công bố năm 2025) của tỉnh xếp hạng 54/63.", "", True)
+
+
 def test_a_year_is_closed_in_the_next_januarys_report(sample_retriever) -> None:
     """January's report tells what the year before ended with (its awards); its sentences
     about the new year are still no answer for the old one."""
