@@ -296,11 +296,15 @@ def answer_type(query: Query, sentence: str) -> float:
         checks.append(named.holds_part(part, sentence))
     if vn.contrasted(query.folded, sentence):  # "vụ Mùa" for "vụ Đông Xuân": another thing
         checks.append(False)
+    if _CONCLUDED_Q.search(query.folded):  # what an inspection concluded: its conclusion
+        checks.append("ket luan" in vn.fold(sentence))
     if query.extreme:  # "xã nào nhiều nhất": a sentence that says which is (lists are compare's)
         checks.append(bool(_EXTREME_A.search(sentence)))
     return 0.5 if not checks else float(all(checks))
 
 
+# "đoàn thanh tra kết luận gì / thế nào": a sentence that it came, or is at work, says not
+_CONCLUDED_Q = re.compile(r"\bket luan (?:\w+ ){0,3}?(?:gi|the nao|ra sao|nhu the nao)\b")
 _EXTREME_A = re.compile(
     r"\b(?:(?:cao|thấp|nhiều|ít|lớn|nhỏ|tốt|kém|mạnh|yếu|đông|sớm|chậm|nhanh)"
     r"(?:\s+[^\s,;.]+){0,4}?\s+nhất|"

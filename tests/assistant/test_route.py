@@ -792,6 +792,15 @@ def test_two_kinds_asked_are_both_quoted(sample_retriever) -> None:
     assert "14 vụ" in a.text and "112,3 triệu đồng" in a.text and "4,86 tỷ" not in a.text
 
 
+def test_what_was_concluded_needs_a_conclusion() -> None:
+    """'Đoàn thanh tra kết luận gì?': that the inspection came, or is at work, is no answer."""
+    q = normalize("Đoàn thanh tra tỉnh đã kết luận gì về quản lý đất công?")
+    came = "Đón Đoàn thanh tra của tỉnh về thanh tra quản lý đất công (làm việc từ ngày 01/12)."
+    assert gates.answer_type(q, came) == 0.0
+    assert gates.answer_type(q, "Đoàn thanh tra kết luận: 03 khu đất công bị sử dụng sai.") == 1.0
+    assert gates.answer_type(normalize("Phòng nào chậm tham mưu theo các kết luận?"), came) > 0
+
+
 def test_a_whole_asked_beside_its_part() -> None:
     """ "Tổng số …, riêng cấp xã bao nhiêu?" asks the whole too; "…, trong đó bao nhiêu …"
     after words that ask nothing, or "Trong số …, có bao nhiêu …", asks only the part."""
