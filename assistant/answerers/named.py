@@ -82,6 +82,11 @@ def holds_part(part: tuple[str, ...], unit: str) -> bool:
 _FRAMING = frozenset(vn.terms("khoản mục lĩnh vực chiếm thu được phần số lượng nội dung"))
 
 
+_WINNER_Q = re.compile(
+    r"\b(?:ai|\w+ nao) (?:\w+ )?(?:dat|doat|gianh|nhan) giai\b|\bgiai \w+ (?:thuoc ve|la) ai\b"
+)
+
+
 def asks_who(query: Query) -> bool:
     """ "Ai" as typed (with diacritics, not "ái"/"ải"), or "<someone> nào"."""
     plain = " ".join(vn.syllables(query.folded))
@@ -140,8 +145,14 @@ def names_firm(unit: str) -> bool:
 
 
 def names_someone(query: Query, unit: str) -> bool:
-    """The unit names a person or a body the question does not already name."""
+    """The unit names a person or a body the question does not already name — for who won
+    a prize ("ai đạt giải nhất"), next to the prize ("Đội phường Hòa An giành giải …",
+    "giải nhất thuộc về …"): the body that organised the contest is named further back."""
     asked = f" {vn.match_key(query.text)} "
+    if _WINNER_Q.search(" ".join(vn.syllables(query.folded))):
+        folded = vn.fold(unit)
+        at = folded.find("giai") if len(folded) == len(unit) else -1
+        unit = unit[max(0, at - 40) :] if at >= 0 else ""
     unquoted = _QUOTED.sub(" ", unit)  # “Tìm kiếm ý tưởng …”: a title
     return any(
         f" {vn.match_key(n)} " not in asked and n.split()[0] not in _NO_NAME

@@ -792,6 +792,15 @@ def test_two_kinds_asked_are_both_quoted(sample_retriever) -> None:
     assert "14 vụ" in a.text and "112,3 triệu đồng" in a.text and "4,86 tỷ" not in a.text
 
 
+def test_who_won_is_named_after_the_prize() -> None:
+    """'Ai đạt giải nhất?': the department that organised the contest is no winner."""
+    q = normalize("Ai đạt giải nhất cuộc thi tìm hiểu chuyển đổi số?")
+    held = "Sở Khoa học và Công nghệ tổ chức Cuộc thi; đã trao giải cho 22 cá nhân đạt giải."
+    assert gates.answer_type(q, held) == 0.0
+    won = "Sở Khoa học và Công nghệ tổ chức Cuộc thi; giải nhất thuộc về Trường THCS Bến Đò."
+    assert gates.answer_type(q, won) == 1.0
+
+
 def test_what_was_concluded_needs_a_conclusion() -> None:
     """'Đoàn thanh tra kết luận gì?': that the inspection came, or is at work, is no answer."""
     q = normalize("Đoàn thanh tra tỉnh đã kết luận gì về quản lý đất công?")
