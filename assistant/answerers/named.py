@@ -23,7 +23,7 @@ _WHO_Q = re.compile(
 # named answers — the project it builds, or "hoàn thành đấu thầu 02 dự án", does not.
 _FIRM_Q = re.compile(
     r"\b(?:(?:cong ty|nha thau|tong thau|lien danh|doanh nghiep) nao|"
-    r"don vi nao (?:trung|thi cong|xay dung|xay lap|lam|nhan thau)|"
+    r"don vi nao (?:trung|thang|thi cong|xay dung|xay lap|lam|nhan thau)|"
     r"which (?:company|companies|contractor|firm)s?|who (?:won|built|builds|is building))\b"
 )
 _FIRM_A = re.compile(
