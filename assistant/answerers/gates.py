@@ -68,8 +68,8 @@ class Asked:
         # ("công bố ngày 06/5/2025"); with none, its dates may say which year it is about
         if named and not self.years & named:
             return False
-        if other_year and len(named) > 1 and _first_year(sentence) not in self.years:
-            return False  # "Dự toán … năm 2025 là … (… vốn năm 2024 chuyển sang …)": of 2025
+        if other_year and len(named) > 1 and not self.years & P.years(_BRACKETS.sub(" ", sentence)):
+            return False  # "Dự toán … năm 2025 là … (gồm … vốn năm 2024 chuyển sang …)": 2025's
         if not named and other_year and not self.years & P.dated_years(sentence):
             return False
         if not (self.as_of or self.months):
@@ -109,10 +109,7 @@ def _counts_to(found: list[P.Mention], as_of: str) -> bool:
     return any(d == as_of or (year == "*" and d.rpartition("/")[0] == day) for d in days)
 
 
-def _first_year(sentence: str) -> int | None:
-    """The year a sentence first names: in a report of another year, what it reports on."""
-    years = [m.period.first[0] for m in P.mentions(sentence) if m.period and m.period.year_known]
-    return years[0] if years else None
+_BRACKETS = re.compile(r"\([^()]*\)")  # a breakdown of what the sentence reports
 
 
 def _names(found: list[P.Mention], asked: tuple[P.Period, ...]) -> bool:
@@ -157,10 +154,10 @@ _DONE_Q = re.compile(r"\b(?:da|roi|den nay|den gio|toi nay|toi gio|hien nay|so f
 _RANK_Q = re.compile(r"\b(?:xep hang|xep thu|thu may|hang may|dung thu|rank|ranked)\b")
 _RANK_A = re.compile(r"(?:hạng|thứ)\s*:?\s*\d|\d+\s*/\s*63\b", re.I)
 _RATE_Q = re.compile(r"\b(?:phan tram|ty le|percent|percentage|rate)\b")
-_MONEY_Q = re.compile(
-    r"\b(?:bao nhieu tien|ton bao nhieu|kinh phi|tong muc dau tu|tong von|von dau tu|money|"
-    r"cost|budget|how much)\b"
-)
+_MONEY_Q = re.compile(r"\b(?:bao nhieu tien|ton bao nhieu|money|cost|budget|how much)\b")
+# money named: asked for only with a figure ("vốn đầu tư bao nhiêu", not "Kế hoạch giải ngân
+# vốn đầu tư công … theo căn cứ nào")
+_MONEY_NOUN = re.compile(r"\b(?:kinh phi|tong muc dau tu|tong von|von dau tu)\b")
 _MONEY_A = re.compile(r"\d\s*(?:triệu|tỷ|nghìn|ngàn)?\s*(?:đồng|đ\b)|\d\s*(?:triệu|tỷ)\b", re.I)
 _DATE_Q = re.compile(
     r"\b(?:ngay nao|khi nao|bao gio|hom nao|thoi gian nao|luc nao|when|what date|which day)\b"
@@ -228,7 +225,9 @@ def kinds(folded: str) -> Kinds:
         target=bool(_TARGET_Q.search(plain)),
         rank=bool(_RANK_Q.search(plain)),
         rate=bool(_RATE_Q.search(plain)),
-        money=bool(_MONEY_Q.search(plain)),
+        money=bool(
+            _MONEY_Q.search(plain) or (_MONEY_NOUN.search(plain) and _COUNT_Q.search(plain))
+        ),
         day=bool(_DATE_Q.search(plain)),
         two=len(_ASKS.findall(plain)) >= 2,
         document=bool(_DOCUMENT_Q.search(plain)),

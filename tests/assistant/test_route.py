@@ -318,13 +318,18 @@ def test_a_year_the_question_names_is_not_swapped_for_another(sample_retriever) 
         assert not ({2025} >= vn_years(c.sentence) > set())
 
 
-def test_in_a_report_of_another_year_a_sentence_is_of_the_year_it_names_first() -> None:
+def test_in_a_report_of_another_year_a_year_in_brackets_is_a_detail() -> None:
     """'năm 2024' asked of a 2025 report: a sentence about 2025 that mentions 2024's carried
-    capital in passing is no 2024 figure; one about PCI 2024 is."""
+    capital in its brackets is no 2024 figure; one about PCI 2024, or the plan for 2024 in
+    a 2023 report, is."""
     asked = gates.Asked(years=frozenset({2024}), as_of="", months=())
     carried = "Dự toán năm 2025 là 22.143 tỷ đồng (gồm vốn năm 2024 chuyển sang là 2.548 tỷ đồng)."
     assert not asked.fits(carried, "", other_year=True)
     assert asked.fits("Chỉ số PCI năm 2024 (công bố năm 2025) của tỉnh xếp hạng 54/63.", "", True)
+    plan = (
+        "Rà soát dự án năm 2023, xây dựng Kế hoạch giải ngân năm 2024 theo các văn bản hướng dẫn."
+    )
+    assert asked.fits(plan, "", True)
 
 
 def test_a_year_is_closed_in_the_next_januarys_report(sample_retriever) -> None:
@@ -507,6 +512,10 @@ def test_money_is_asked_only_when_money_is_counted() -> None:
     cash = normalize("Chi trả an sinh xã hội qua tài khoản hết bao nhiêu tiền?")
     assert support.money(cash, sentence) == 0.0
     assert support.money(cash, "chi trả 1.194,48 triệu đồng") == 1.0
+    # capital named without a figure asked ("theo căn cứ nào") asks for no amount
+    basis = normalize("Kế hoạch giải ngân vốn đầu tư công năm 2024 xây dựng theo căn cứ nào?")
+    assert not gates.kinds(basis.folded).money
+    assert gates.kinds(normalize("Vốn đầu tư công giao bao nhiêu?").folded).money
 
 
 def test_who_heads_it_is_no_superlative() -> None:
