@@ -9,8 +9,8 @@ import math
 from dataclasses import dataclass
 
 from assistant.answerers import tables
+from assistant.answerers.asked import Asked
 from assistant.answerers.evidence import is_instruction
-from assistant.answerers.gates import Asked
 from assistant.answerers.support import coverage, question_terms
 from assistant.context import Context
 from assistant.intent import METADATA
@@ -50,7 +50,7 @@ def header_of(chunk: Chunk) -> str:
 
 
 def candidates(query: Query, hits: list[Hit], ctx: Context) -> list[Candidate]:
-    """Every quotable unit of the hits that fits the periods asked (gates.Asked), best
+    """Every quotable unit of the hits that fits the periods asked (asked.Asked), best
     first."""
     terms = question_terms(query.content)
     asked = Asked.of(query, ctx)

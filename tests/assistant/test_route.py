@@ -9,6 +9,7 @@ import re
 import pytest
 
 from assistant import intent as Q
+from assistant.answerers import asked as asked_
 from assistant.answerers import (
     compare,
     extract,
@@ -322,7 +323,7 @@ def test_in_a_report_of_another_year_a_year_in_brackets_is_a_detail() -> None:
     """'năm 2024' asked of a 2025 report: a sentence about 2025 that mentions 2024's carried
     capital in its brackets is no 2024 figure; one about PCI 2024, or the plan for 2024 in
     a 2023 report, is."""
-    asked = gates.Asked(years=frozenset({2024}), as_of="", months=())
+    asked = asked_.Asked(years=frozenset({2024}), as_of="", months=())
     carried = "Dự toán năm 2025 là 22.143 tỷ đồng (gồm vốn năm 2024 chuyển sang là 2.548 tỷ đồng)."
     assert not asked.fits(carried, "", other_year=True)
     assert asked.fits("Chỉ số PCI năm 2024 (công bố năm 2025) của tỉnh xếp hạng 54/63.", "", True)
@@ -580,7 +581,7 @@ def test_which_decision_asks_for_a_document_number(sample_retriever) -> None:
 
 
 def test_a_year_reported_on_outweighs_the_date_it_was_published() -> None:
-    asked = gates.Asked(frozenset({2025}), "", ())
+    asked = asked_.Asked(frozenset({2025}), "", ())
     pci = "Theo kết quả PCI năm 2024, do VCCI công bố ngày 06/5/2025, Lâm Đồng xếp thứ 54."
     assert not asked.fits(pci, "", other_year=False)
     assert asked.fits("Tính đến ngày 15/12/2025 giải ngân đạt 80%.", "", other_year=True)
@@ -751,7 +752,7 @@ def test_a_year_the_report_is_not_about_needs_a_passage_naming_it(sample_retriev
 def test_a_figure_counted_to_another_day_is_not_the_one_asked(
     unit: str, as_of: str, counts: bool
 ) -> None:
-    assert gates.counts_to(unit, as_of) is counts
+    assert asked_.counts_to(unit, as_of) is counts
 
 
 def test_a_unit_about_another_month_is_not_the_month_asked(sample_retriever) -> None:

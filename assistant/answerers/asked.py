@@ -1,0 +1,119 @@
+"""The periods a question asks about — its years, the day a situation is asked at, its
+months — and whether a unit may answer for them: a 2025 row is no 2024 figure, October's
+target for November is no October figure, a count to 10/12 is not the situation at 31/12,
+a year's total is no October figure. Read once per question (units.candidates)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.context import Context
+from assistant.query import Query
+from assistant.scope import effective_period
+from index import periods as P
+
+
+@dataclass(frozen=True)
+class Asked:
+    """The periods a question names, read once per question: the years, the day a
+    situation is asked at ("tính đến 31/12/2025"), and the months."""
+
+    years: frozenset[int]
+    as_of: str
+    months: tuple[P.Period, ...]
+    tasks: bool = False  # asks what is planned: a report's tasks are of its next period
+
+    @classmethod
+    def of(cls, query: Query, ctx: Context) -> Asked:
+        scope = ctx.scope(query)
+        named = P.years(query.text if not query.english else query.folded)
+        if named:  # "tháng 1/2026 so với tháng 12": December is of 2025, the newest one indexed
+            labels = [i.period for i in ctx.store.reports()]
+            for p in scope.periods:
+                if (whole := P.with_newest_year(p, labels)).year_known:
+                    named |= set(range(whole.first[0], whole.last[0] + 1))
+        months = tuple(p for p in scope.periods if p.unit != "year")
+        return cls(frozenset(named), scope.as_of, months, query.about_tasks)
+
+    def other_year(self, ctx: Context, report_id: str, head: str) -> bool:
+        """The report (and its passage's header) is of none of the years asked — nor, for
+        what is planned, is the period its tasks are set for ("tháng 01/2024" in December's)."""
+        own = _report_years(ctx, report_id, self.tasks) | P.years(head)
+        return bool(self.years) and not self.years & own
+
+    def longer(self, ctx: Context, report_id: str) -> bool:
+        """The report covers more than the months asked (the year's report for "tháng 10"):
+        its sentences tell those months only when they name them."""
+        info = ctx.store.info(report_id)
+        own = effective_period(info) if info else None
+        asked = [m for m in self.months if m.year_known]
+        if own is None or not asked:
+            return False
+        return all(own.contains(m) and own.months > m.months for m in asked)
+
+    def fits(self, sentence: str, under: str, other_year: bool, longer: bool = False) -> bool:
+        """Whether a sentence (under `under`) may answer for the years, months and day asked:
+        "PCI năm 2024" is no answer for "PCI 2023", nor a sentence naming no year in a
+        report of another year (`other_year`); "đến ngày 10/12/2025" does not tell the
+        situation at 31/12; October's target for November is no October figure."""
+        named = P.years(f"{sentence} {under}") if self.years else set()
+        # a year the unit reports on ("PCI năm 2024") outweighs a date it was published on
+        # ("công bố ngày 06/5/2025"); with none, its dates may say which year it is about
+        if named and not self.years & named:
+            return False
+        if other_year and len(named) > 1 and not self.years & P.years(_BRACKETS.sub(" ", sentence)):
+            return False  # "Dự toán … năm 2025 là … (gồm … vốn năm 2024 chuyển sang …)": 2025's
+        if not named and other_year and not self.years & P.dated_years(sentence):
+            return False
+        if not (self.as_of or self.months):
+            return True
+        found = P.mentions(sentence)
+        if self.as_of and not _counts_to(found, self.as_of):
+            return False
+        if longer and not _names(found, self.months):
+            return False  # a year's total is no October figure
+        return not self.months or _about(found, self.months)
+
+
+def _report_years(ctx: Context, report_id: str, tasks: bool = False) -> set[int]:
+    """The years a report reports on (its period's, and its tasks' when `tasks`), empty
+    when it states none."""
+    info = ctx.store.info(report_id)
+    if info is None:
+        return set()
+    periods = [effective_period(info)]
+    if tasks and info.task_period:
+        periods.append(P.from_label(info.task_period))
+    return {y for p in periods if p and p.year_known for y in range(p.first[0], p.last[0] + 1)}
+
+
+def counts_to(text: str, as_of: str) -> bool:
+    """Whether a unit that counts its figures to a day ("tính đến hết ngày 15/12/2025")
+    counts them to the day asked ("31/12/2025"; "15/12/*" when the year was not said);
+    a unit that names no such day may."""
+    return _counts_to(P.mentions(text), as_of)
+
+
+def _counts_to(found: list[P.Mention], as_of: str) -> bool:
+    days = [f"{m.day:02d}/{m.period.label}" for m in found if m.as_of and m.day and m.period]
+    if not days:
+        return True
+    day, _, year = as_of.rpartition("/")
+    return any(d == as_of or (year == "*" and d.rpartition("/")[0] == day) for d in days)
+
+
+_BRACKETS = re.compile(r"\([^()]*\)")  # a breakdown of what the sentence reports
+
+
+def _names(found: list[P.Mention], asked: tuple[P.Period, ...]) -> bool:
+    """Whether a unit names one of the months asked."""
+    named = [m.period for m in found if m.period is not None and m.period.unit != "year"]
+    return any(n.matches(a) for n in named for a in asked)
+
+
+def _about(found: list[P.Mention], asked: tuple[P.Period, ...]) -> bool:
+    """Whether a unit may be about the months asked: it names none, or one of them."""
+    named = [m.period for m in found if m.period is not None and not m.as_of]
+    named = [p for p in named if p.unit != "year"]
+    return not named or any(n.matches(a) for n in named for a in asked)
