@@ -31,7 +31,11 @@ ANAPHORA_RE = re.compile(
     re.IGNORECASE,
 )
 # "trong đó …", "riêng …": a part of what was just asked
-PART_RE = re.compile(r"^(?:trong (?:đó|do)|riêng|rieng)\b\W*", re.I)
+# (not "riêng tháng 10/2025 …": a period of its own, a question on its own)
+PART_RE = re.compile(
+    r"^(?:trong (?:đó|do)|(?:riêng|rieng)(?!\s+(?:tháng|thang|quý|quy|năm|nam|kỳ|ky)\b))\b\W*",
+    re.I,
+)
 MORE_RE = re.compile(
     r"\b(chi tiết hơn|cụ thể hơn|liệt kê|thêm nữa|nói rõ hơn|chi tiet hon|liet ke)\b", re.I
 )

@@ -282,3 +282,11 @@ def test_this_matter_is_what_the_previous_question_was_about() -> None:
     prev = "Kế hoạch trang trí đô thị dịp Tết số mấy?"
     out = resolve("việc này đã xong chưa?", [Turn(prev, prev, "")])
     assert out == "Kế hoạch trang trí đô thị dịp Tết đã xong chưa?"
+
+
+def test_a_month_of_its_own_is_no_part_of_the_previous_question() -> None:
+    """'Riêng tháng 10/2025 …' asks on its own; 'riêng cấp xã bao nhiêu?' asks a part."""
+    prev = "Hồ sơ giải quyết trễ hạn ở các sở, ngành nhiều hơn cấp xã bao nhiêu?"
+    own = "Riêng tháng 10/2025 các sở, ngành giải quyết bao nhiêu hồ sơ?"
+    assert resolve(own, [Turn(prev, prev, "")]) == own
+    assert resolve("riêng cấp xã bao nhiêu?", [Turn(prev, prev, "")]).startswith(prev.rstrip("?"))
