@@ -84,9 +84,11 @@ MIN_CUES = re.compile(
     r"lowest|smallest|"
     r"worst)\b"
 )
+# "mấy tháng nay", "các tháng gần đây": the months so far, none of them in particular
+RECENT_MONTHS = r"(?:may|nhung|vai|cac) thang (?:nay|qua|gan day|vua qua)"
 SERIES_CUES = re.compile(
     r"\b(?:qua cac (?:thang|ky|bao cao|nam|quy)|theo (?:tung )?thang|cac thang|dien bien|"
-    r"(?:may|nhung|vai) thang (?:nay|qua|gan day|vua qua)|"
+    rf"{RECENT_MONTHS}|"
     r"bien dong|xu huong|thay doi the nao|over the months|trend)\b|"
     r"\btu thang \d{1,2}(?: \d{4})? (?:den|toi) thang"
 )
@@ -153,7 +155,7 @@ NUMBER_ASKED = re.compile(r"\b(?:so (?:hieu )?(?:bao nhieu|may)|so hieu|mang so|
 _THE_REPORT = re.compile(r"\b(?:bao cao|van ban nay|report)\b")
 _HISTORY = re.compile(
     r"\b(?:dien bien|qua cac (?:thang|ky|bao cao)|qua \w+ thang|cac thang qua|"
-    r"(?:may|nhung|vai|cac) thang (?:nay|qua|gan day|vua qua))\b"
+    rf"{RECENT_MONTHS})\b"
 )
 
 

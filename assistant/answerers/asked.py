@@ -106,14 +106,22 @@ def _counts_to(found: list[P.Mention], as_of: str) -> bool:
 _BRACKETS = re.compile(r"\([^()]*\)")  # a breakdown of what the sentence reports
 
 
+def _months_named(found: list[P.Mention], as_of: bool = True) -> list[P.Period]:
+    """The months, quarters and spans a unit names (not its years; with `as_of` False, not
+    the days it counts to either)."""
+    return [
+        m.period
+        for m in found
+        if m.period is not None and m.period.unit != "year" and (as_of or not m.as_of)
+    ]
+
+
 def _names(found: list[P.Mention], asked: tuple[P.Period, ...]) -> bool:
     """Whether a unit names one of the months asked."""
-    named = [m.period for m in found if m.period is not None and m.period.unit != "year"]
-    return any(n.matches(a) for n in named for a in asked)
+    return any(n.matches(a) for n in _months_named(found) for a in asked)
 
 
 def _about(found: list[P.Mention], asked: tuple[P.Period, ...]) -> bool:
     """Whether a unit may be about the months asked: it names none, or one of them."""
-    named = [m.period for m in found if m.period is not None and not m.as_of]
-    named = [p for p in named if p.unit != "year"]
+    named = _months_named(found, as_of=False)
     return not named or any(n.matches(a) for n in named for a in asked)

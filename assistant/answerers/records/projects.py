@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass
 
 from assistant.answerers.records.common import RecordCiter, Ref, _citation_json, _words
 from assistant.cite import Citation
-from assistant.intent import STAGE_CUES
+from assistant.intent import RECENT_MONTHS, STAGE_CUES
 from index import vn
 from index.records import Amount
 from index.store import Store
@@ -91,10 +91,7 @@ def project_timeline(
     return out
 
 
-_HISTORY_TAIL = re.compile(
-    r"\bqua (?:cac|\w+ thang)\b|\btu thang\b|"
-    r"\b(?:may|nhung|vai|cac) thang (?:nay|qua|gan day|vua qua)\b"
-)
+_HISTORY_TAIL = re.compile(rf"\bqua (?:cac|\w+ thang)\b|\btu thang\b|\b{RECENT_MONTHS}\b")
 
 
 def _project_answer(store: Store, question: str, period: str | None, refs: Ref) -> str | None:
