@@ -73,8 +73,11 @@ def _spoken(period: P.Period) -> str:
 def _shifted(mention: P.Mention, current: P.Period | None) -> P.Period | None:
     """`mention` read against `current`; None across a year no one named ("tháng trước" of
     a "tháng 1" whose year is unknown)."""
-    period = P.resolve(mention, current)
-    return None if period is None or period.first[0] < 0 else period
+    if current is not None and not current.year_known:
+        probe = P.resolve(mention, current.with_year(2000))  # any year: does it cross one?
+        if probe is not None and probe.year_known and probe.first[0] != 2000:
+            return None
+    return P.resolve(mention, current)
 
 
 def _written(question: str, mention: P.Mention, current: P.Period | None) -> str:

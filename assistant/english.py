@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from index import vn
+
 _MONTH_NAMES = (
     "january february march april may june july august september october november december"
 )
@@ -60,6 +62,24 @@ def looks_english(words: list[str]) -> bool:
     return foreign / len(alpha) >= 0.5
 
 
+def _vietnamese_runs(question: str) -> list[str]:
+    """Runs of Vietnamese words an English question quotes ("(Cạnh tranh bình đẳng)", "Bến
+    Đò ward"): the reports' own words already, kept as written. A run starts at a word
+    with diacritics and goes on over words that can be Vietnamese syllables."""
+    out: list[str] = []
+    run: list[str] = []
+    for w in [*re.findall(r"[^\W\d_]+", question), ""]:
+        if w and (vn.has_diacritics(w) or (run and _VI_SYLLABLE.match(w.lower()))):
+            run.append(w)
+            continue
+        while run and run[-1].lower() in FUNCTION_WORDS:  # "… Sông Mai in": not "in"
+            run.pop()
+        if run:
+            out.append(" ".join(run))
+        run = []
+    return out
+
+
 def translate(question: str) -> tuple[str, float]:
     """The reports' Vietnamese words for an English question's terms (numbers kept, months
     written as reports write them, 'tháng 12/2023'), and the share of the question's
@@ -73,6 +93,7 @@ def translate(question: str) -> tuple[str, float]:
         )
         if n.split()[0].lower() not in MONTHS
     ]
+    names += _vietnamese_runs(question)
     text = question.lower().replace("-", " ")  # "partially-online": "partially online"
     if _GRANTED_THINGS.search(text):  # accounts, permits are "cấp", documents "ban hành"
         text = re.sub(r"\bissu(?:e|es|ed|ing)\b", "granted", text)

@@ -24,6 +24,7 @@ from assistant.answerers import (
     llm,
     metadata,
     parts,
+    previous,
     records,
     section,
     summary,
@@ -89,7 +90,10 @@ def respond(query: Query, ctx: Context, whole: bool = True) -> Answer:
 
 
 def period_missing(query: Query, ctx: Context, period: Period) -> Answer:
-    """'Chưa có báo cáo kỳ 12/2025 …': the periods there are, and the nearest one quoted."""
+    """'Chưa có báo cáo kỳ 12/2025 …': the periods there are, and the nearest one quoted;
+    or the month's figure from the next month's report, which says how it changed."""
+    if got := previous.derived(query, ctx, period):
+        return got
     t0 = time.perf_counter()
     infos = [i for i in ctx.store.reports() if ctx.reports is None or i.report_id in ctx.reports]
     dated = sorted(

@@ -152,7 +152,8 @@ def scope_of(
             if fits and _reaches(store, i, m):
                 own_hits.add(i.report_id)
             ahead = forecast and p.year_known  # (of a month with no year: every December)
-            if (query.about_tasks or ahead) and task is not None and task.matches(p):
+            tasks = (query.about_tasks and not _of_report(query, m)) or ahead
+            if tasks and task is not None and task.matches(p):
                 task_hits.add(i.report_id)
         # a question about the tasks set for a month is answered by the report that set them;
         # else the reports of that very period, before the annual one that spans it
@@ -174,6 +175,15 @@ def scope_of(
     everything = reports is None and len(allowed) == len(infos)
     scope = None if everything else frozenset(allowed)
     return Scope(periods, scope, uncovered, bool(matched), as_of, unreached)
+
+
+# "nhiệm vụ tháng tới trong báo cáo tháng 12": the report of that month, not the one
+# setting the tasks for it
+_REPORT_OF = re.compile(r"\b(?:bao cao|bc)(?: ky| so| cua ubnd)?\s*$")
+
+
+def _of_report(query: Query, m: P.Mention) -> bool:
+    return not query.english and bool(_REPORT_OF.search(vn.fold(query.text[: m.start])))
 
 
 _FORECAST = re.compile(

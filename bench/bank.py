@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 BANK = ROOT / "tests" / "data" / "questions"
 # Each bank of questions and the corpus it was written over: the sample reports it names,
 # or the shared reports. Each writer has their own files (…2: the second, …3: the third, …4:
-# the fourth pair, …5: the fifth, …6: the sixth).
+# the fourth pair, …5: the fifth, …6: the sixth, …7: the seventh).
 BANKS = {
     "samples": "samples",
     "shared": "shared",
@@ -39,6 +39,8 @@ BANKS = {
     "shared5": "shared",
     "samples6": "samples",
     "shared6": "shared",
+    "samples7": "samples",
+    "shared7": "shared",
 }
 
 

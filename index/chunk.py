@@ -101,9 +101,20 @@ def table_caption(text: str) -> str:
     return first if first and not is_table_row(first) else ""
 
 
-def _split_table(text: str) -> list[str]:
+_ROW_NUMBER = re.compile(r"STT: (\d+(?:\.\d+)*)\.?(?:;|$)")
+
+
+def row_number(row: str) -> str:
+    """'3.4' of a row "STT: 3.4.; …", '' when the row is not numbered."""
+    m = _ROW_NUMBER.match(row)
+    return m.group(1) if m else ""
+
+
+def _split_table(text: str) -> list[tuple[str, str]]:
     """Whole rows in pieces of about TABLE_PIECE characters, each starting with the table's
-    caption line, so that one row is found (and quoted) with what it is a row of."""
+    caption line, so that one row is found (and quoted) with what it is a row of; with each
+    piece, the rows of earlier pieces its first rows are numbered under ("3." over "3.4."):
+    "Tỷ lệ % đã tinh giản" is a share of what row 3 names."""
     lines = text.split("\n")
     caption = table_caption(text)
     rows = lines[1:] if caption else lines
@@ -112,7 +123,14 @@ def _split_table(text: str) -> list[str]:
         if pieces[-1] and sum(len(r) for r in pieces[-1]) + len(row) > TABLE_PIECE:
             pieces.append([])
         pieces[-1].append(row)
-    return [("\n".join([caption, *p]) if caption else "\n".join(p)) for p in pieces if p]
+    out, open_rows = [], {}  # row number → row, of the rows read so far
+    for p in (p for p in pieces if p):
+        first = row_number(p[0]).split(".")
+        heads = (".".join(first[:i]) for i in range(1, len(first)))  # "3", "3.4" of "3.4.1"
+        above = [open_rows[k] for k in heads if k in open_rows]
+        out.append(("\n".join([caption, *p]) if caption else "\n".join(p), "\n".join(above)))
+        open_rows.update((n, r) for r in p if (n := row_number(r)))
+    return out
 
 
 def _groups(paragraphs: tuple[Paragraph, ...]) -> list[list[Paragraph]]:
@@ -142,10 +160,10 @@ def chunk_report(report: Report, report_id: str, version: str) -> list[Chunk]:
         sec = report.section(first.section)
         text = "\n".join(p.text for p in group)
         if first.kind == "table":
-            pieces = _split_table(text) if len(text) > TABLE_PIECE else [text]
+            pieces = _split_table(text) if len(text) > TABLE_PIECE else [(text, "")]
         else:
-            pieces = _split_long(text) if len(text) > SPLIT_ABOVE else [text]
-        for k, piece in enumerate(pieces):
+            pieces = [(t, "") for t in (_split_long(text) if len(text) > SPLIT_ABOVE else [text])]
+        for k, (piece, above) in enumerate(pieces):
             refs = tuple(
                 dict.fromkeys(n for p in group for n in p.footnotes if _has_marker(piece, n))
             )
@@ -155,14 +173,20 @@ def chunk_report(report: Report, report_id: str, version: str) -> list[Chunk]:
                     id=cid,
                     report_id=report_id,
                     text=piece,
-                    embed_text=f"{header(report, first.section)}\n{vn.expand_abbreviations(piece)}",
+                    embed_text=(
+                        f"{header(report, first.section)}\n"
+                        + vn.expand_abbreviations(f"{above}\n{piece}" if above else piece)
+                    ),
                     section=first.section,
                     section_title=sec.title if sec else "",
                     kind="table" if first.kind == "table" else "paragraph",
                     paragraphs=tuple(p.index for p in group),
                     footnotes=refs,
                     page=first.page,
-                    extra=_ocr_extra(p.ocr_confidence for p in group),
+                    extra={
+                        **_ocr_extra(p.ocr_confidence for p in group),
+                        **({"rows_above": above} if above else {}),
+                    },
                 )
             )
     if card := _header_card(report):

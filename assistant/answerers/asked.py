@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.context import Context
+from assistant.intent import COMPARISON
 from assistant.query import Query
 from assistant.scope import effective_period
 from index import periods as P
@@ -74,6 +75,30 @@ class Asked:
         if longer and not _names(found, self.months):
             return False  # a year's total is no October figure
         return not self.months or _about(found, self.months)
+
+
+_LAST_MONTH = re.compile(r"so với (?:tháng|kỳ) trước")
+
+
+def unmet_month(query: Query, ctx: Context, quoted: list[tuple[str, str]]) -> P.Period | None:
+    """Of the two months a comparison names, the one no quoted (report id, sentence) is
+    of: a November figure alone does not say how December compared with it. The later
+    month's own "so với tháng trước" answers for the month before it too."""
+    if query.intent != COMPARISON:
+        return None
+    labels = [i.period for i in ctx.store.reports()]
+    months = {P.with_newest_year(p, labels) for p in ctx.scope(query).periods if p.unit == "month"}
+    if len(months) != 2:
+        return None
+    told: set[P.Period] = set()
+    for report_id, sentence in quoted:
+        info = ctx.store.info(report_id)
+        if info and (own := effective_period(info)) is not None:
+            told.add(own)
+            if _LAST_MONTH.search(sentence):
+                told.add(own.previous())
+    return next((m for m in sorted(months, key=lambda p: p.first) if not any(
+        t.matches(m) for t in told)), None)  # fmt: skip
 
 
 def _report_years(ctx: Context, report_id: str, tasks: bool = False) -> set[int]:

@@ -81,8 +81,8 @@ def _figures(query: Query, cand: Candidate, weight: float) -> list[Scored]:
         if wanted.money_only and "đồng" not in unit:
             score -= 3.0
         score += 0.2 if unit else -0.3
-        if change and not wanted.change:
-            score -= 1.0
+        if change:  # "(giảm 08 ca so với tháng trước)": the difference is computed from
+            score -= 1.0  # the two months' own figures, a change is neither of them
         noun = "" if unit else next(iter(vn.syllables(vn.fold(seg.after[len(raw) :]))), "")
         out.append(Scored(score, Figure(raw, value, unit, cand), frozenset(around), noun))
     return out

@@ -12,6 +12,7 @@ import re
 import time
 
 from assistant.answerers import named, tables
+from assistant.answerers.asked import unmet_month
 from assistant.answerers.clauses import (
     focus,
     footnotes_for,
@@ -180,6 +181,10 @@ def assemble(
     best = cands[0]
     picked = [best]
     limit = 4 if query.is_summary else 3
+    if best.hit.chunk.kind == "table":  # a row with the rows breaking it down, beside it,
+        rows = [(c.hit.chunk, c.sentence) for c in cands]  # when nearly as well covered
+        family = [cands[i] for i in tables.family(rows[0], rows)]
+        picked += [c for c in family if c.score >= RERANK_CLOSE * best.score][: limit - 1]
     # one report of a series answers a question (not last month's figure beside this
     # month's), unless it asks about several periods; other issuers' reports may answer too
     several = len(ctx.scope(query).periods) > 1
@@ -298,4 +303,8 @@ def answer(query: Query, ctx: Context, hits: list[Hit] | None = None) -> Answer:
     if not picked:
         return Answer(query.text, NOT_FOUND, True, (), probability, timings)
     text, citer = render(query, picked, ctx)
+    if (gap := unmet_month(query, ctx, [(h.chunk.report_id, s) for h, s in picked])) is not None:
+        # one month's figure is no comparison: said so, with what the reports do give
+        text = f"Các báo cáo đã nạp không nêu số liệu {gap.spoken} để so sánh; chỉ có:\n{text}"
+        return Answer(query.text, text, True, tuple(citer.citations), probability, timings)
     return Answer(query.text, text, False, tuple(citer.citations), probability, timings)

@@ -59,9 +59,17 @@ def split(question: str) -> list[str]:
     return []
 
 
+# "Tết Nhân ái: dự kiến tặng bao nhiêu suất, tới nay tặng được bao nhiêu?": what each part
+# asks about, written once before a colon
+_FRAME = re.compile(r"^([^:?]{3,60}):\s+\S")
+
+
 def standalone(part: str, first: str) -> str:
-    """A later part as a question of its own: the first part's period when it names none;
-    its topic and names when it names little of its own ("thu giữ những gì?")."""
+    """A later part as a question of its own: the frame the question opens with ("Tết Nhân
+    ái: …"); the first part's period when it names none; its topic and names when it names
+    little of its own ("thu giữ những gì?")."""
+    if (frame := _FRAME.match(first)) and not asks(frame.group(1)):
+        part = f"{frame.group(1)}: {part}"
     carry = []
     if leans := _leans(part):
         have = set(topic_syllables(part, vn.has_diacritics(part)))

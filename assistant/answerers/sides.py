@@ -91,6 +91,8 @@ def clause_pair(
             {u for u in set(side) - shared_words if not named & set(u.split())}
             for side in (left, right)
         )
+        if vn.contrasted(query.folded, cand.sentence):
+            continue  # "giải quyết đúng hạn" for "trễ hạn": another measure
         sentence = pairs(vn.terms(f"{cand.sentence} {cand.context}"))
         text = clean(cand.sentence)
         for seg in segments(text, clauses=True, amounts=wanted.amounts):

@@ -9,12 +9,12 @@ level often names an entity (a province, a district), the second a measure.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from index import vn
-from index.chunk import is_table_row, table_caption
+from index.chunk import is_table_row, row_number, table_caption
 from index.model import Chunk
 
 if TYPE_CHECKING:
@@ -106,12 +106,15 @@ def cells(line: str) -> tuple[Cell, ...]:
 
 
 def rows(chunk: Chunk) -> list[Row]:
-    """The rows of a table chunk; a row numbered '3.1.' carries its parent's '3.' label."""
-    lines = chunk.text.split("\n")
+    """The rows of a table chunk; a row numbered '3.1.' carries its parent's '3.' label,
+    also when row 3 sits in an earlier piece of the table (index/chunk.py: rows_above)."""
+    above = chunk.extra.get("rows_above", "")
+    earlier = above.split("\n") if above else []
+    lines = [*earlier, *chunk.text.split("\n")]
     caption = table_caption(chunk.text)
     out: list[Row] = []
     parents: dict[str, str] = {}
-    for line in lines:
+    for i, line in enumerate(lines):
         cs = cells(line) if is_table_row(line) else ()
         if len(cs) < 2:
             continue
@@ -119,10 +122,41 @@ def rows(chunk: Chunk) -> list[Row]:
         row = Row(cs, line, "")
         key = number.rstrip(".")
         parent = parents.get(key.rpartition(".")[0], "") if "." in key else ""
-        out.append(Row(cs, line, f"{caption} {parent}".strip()))
+        if i >= len(earlier):  # a row of this piece, not one above it
+            out.append(Row(cs, line, f"{caption} {parent}".strip()))
         if key:
             parents[key] = f"{parent} {row.label}".strip()
     return out
+
+
+def family(best: tuple[Chunk, str], others: Sequence[tuple[Chunk, str]]) -> list[int]:
+    """Which of `others` (chunk, row) break the best row down ("4.2.1", "4.2.2" under
+    "4.2") or stand beside it under one parent, its sub-rows first, each row once: a row
+    asked about is read with them ("bao nhiêu văn bản phải xử lý, đã xử lý xong chưa?")."""
+    chunk, line = best
+    number, name = row_number(line), _table_name(chunk)
+    if not number or not name:
+        return []
+    parent = number.rpartition(".")[0]
+    children: list[int] = []
+    beside: list[int] = []
+    seen = {line}
+    for i, (c, row) in enumerate(others):
+        n = row_number(row)
+        if not n or row in seen or c.report_id != chunk.report_id or _table_name(c) != name:
+            continue
+        if n.startswith(f"{number}."):
+            children.append(i)
+        elif parent and n.rpartition(".")[0] == parent:
+            beside.append(i)
+        else:
+            continue
+        seen.add(row)
+
+    def order(i: int) -> tuple[int, ...]:  # table order, "3.2.10" after "3.2.9"
+        return tuple(int(x) for x in row_number(others[i][1]).split("."))
+
+    return sorted(children, key=order) + sorted(beside, key=order)
 
 
 def named_entity(question_folded: str, table_rows: list[Row]) -> str:

@@ -254,14 +254,15 @@ def verify(answer: str, passages: Sequence[str], final: bool = True) -> Verifica
 # ---- any answer: figures from passages or from arithmetic it shows ------------------------
 
 _CALC = re.compile(
-    r"(?P<a>\d[\d.,]*)\s*[−-]\s*(?P<b>\d[\d.,]*)\s*=\s*(?P<c>−?\d[\d.,]*)"
+    r"(?P<a>\d[\d.,]*)\s*(?P<op>[−+-])\s*(?P<b>\d[\d.,]*)\s*=\s*(?P<c>−?\d[\d.,]*)"
     r"(?:[^(\n]{0,40}\((?P<sign>[+−-])(?P<pct>\d[\d.,]*)%\))?"
 )
 
 
 def arithmetic(text: str) -> tuple[set[str], list[str]]:
-    """The keys of the results of the subtractions an answer writes out ("a − b = c
-    (+p%)"), and a message for each one that does not add up (c ≠ a − b, p ≠ c / b)."""
+    """The keys of the results of the sums and differences an answer writes out ("a − b
+    = c (+p%)", "a + b = c"), and a message for each one that does not add up (c ≠ a − b,
+    p ≠ c / b)."""
     keys: set[str] = set()
     errors: list[str] = []
     for m in _CALC.finditer(vn.nfc(text)):
@@ -271,8 +272,9 @@ def arithmetic(text: str) -> tuple[set[str], list[str]]:
             errors.append(f"không đọc được phép tính “{m.group(0)}”")
             continue
         c = -c if m.group("c").startswith("−") else c
-        if abs((a - b) - c) > 1e-6 * max(1.0, abs(a), abs(b)) + 0.006:
-            errors.append(f"{m.group(0)}: {a:g} − {b:g} ≠ {c:g}")
+        plus = m.group("op") == "+"
+        if abs((a + b if plus else a - b) - c) > 1e-6 * max(1.0, abs(a), abs(b)) + 0.006:
+            errors.append(f"{m.group(0)}: {a:g} {'+' if plus else '−'} {b:g} ≠ {c:g}")
         keys.add(f"num:{vn.number_key(m.group('c').lstrip('−'))}")
         if m.group("pct") is not None:
             pct = vn.parse_number(m.group("pct")) or 0.0

@@ -96,6 +96,9 @@ class Period:
         return Period(first, _month(serial(first) + span))
 
     def shift(self, months: int) -> Period:
+        if not self.year_known:  # "tháng tới" after "tháng 12" of no year: "tháng 1", of none
+            first = (0, (self.first[1] - 1 + months) % 12 + 1)
+            return Period(first, _month(serial(first) + self.months - 1))
         return Period(_month(serial(self.first) + months), _month(serial(self.last) + months))
 
     def previous(self) -> Period:

@@ -2,9 +2,9 @@
 for "vụ Đông Xuân", one about "cấp tỉnh" not for "cấp xã", "viên chức" not "công chức".
 
 Closed sets of the reports' own categories (crop seasons, levels of government and of
-schooling, kinds of civil servant, of civil registration, of online service), each member
-with its other spellings; matched on folded text, so questions typed without diacritics
-are read alike.
+schooling, kinds of civil servant, of civil registration, of online service, a case done on
+time or late), each member with its other spellings; matched on folded text, so questions
+typed without diacritics are read alike.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ CONTRASTS: tuple[tuple[tuple[str, ...], ...], ...] = (
     (("cong chuc",), ("vien chuc",)),
     (("khai sinh",), ("khai tu",), ("ket hon",)),
     (("toan trinh",), ("truc tuyen mot phan",)),
+    (("dung han", "truoc han"), ("tre han", "qua han")),
 )
 
 

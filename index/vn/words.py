@@ -75,6 +75,12 @@ ABBREVIATIONS: dict[str, str] = {
     "TN&MT": "tài nguyên và môi trường",
     "TNMT": "tài nguyên và môi trường",
     "SXKD": "sản xuất kinh doanh",
+    "HTX": "hợp tác xã",
+    "KBNN": "kho bạc nhà nước",
+    "CCCD": "căn cước công dân",
+    "DTTS": "dân tộc thiểu số",
+    "BCĐ": "ban chỉ đạo",
+    "HCC": "hành chính công",
     "PCI": "chỉ số năng lực cạnh tranh cấp tỉnh",
     "DDCI": "chỉ số năng lực cạnh tranh cấp sở, ngành và địa phương",
 }

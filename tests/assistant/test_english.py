@@ -50,6 +50,17 @@ def test_place_names_are_kept_and_months_are_periods() -> None:
     assert "Lam Dong" in text and "tháng 11/2025" in text and "dịch vụ công trực tuyến" in text
 
 
+def test_vietnamese_words_an_english_question_quotes_are_kept() -> None:
+    """ "(Cạnh tranh bình đẳng)", "Bến Đò ward": the reports' own words, as written, and not
+    counted as words the glossary missed."""
+    text, understood = translate(
+        "What was Binh Thuan's rank on the 'equal competition' (Cạnh tranh bình đẳng) index?"
+    )
+    assert "Cạnh tranh bình đẳng" in text and understood == 1.0
+    text, _ = translate("How many households in Bến Đò ward got compensation?")
+    assert "Bến Đò" in text and "ward" not in text
+
+
 def test_english_detection() -> None:
     assert looks_english("how many households had compensation plans approved".split())
     assert not looks_english("chi tra tro cap bao hiem xa hoi".split())

@@ -57,6 +57,15 @@ def test_a_later_part_carries_the_period_and_the_topic_it_leaves_out() -> None:
     assert own == "Hội nghị xúc tiến đầu tư năm 2025 trao mấy biên bản?"  # complete: as asked
 
 
+def test_a_later_part_carries_the_frame_the_question_opens_with() -> None:
+    first = "Số dịch vụ công online: báo cáo CCHC cả năm nói bao nhiêu?"
+    carried = parts.standalone("báo cáo Đề án 06 tháng 11 nói bao nhiêu?", first)
+    assert carried.startswith("Số dịch vụ công online: báo cáo Đề án 06 tháng 11")
+    # a question that opens by asking is no frame
+    asked = parts.standalone("tháng 11 ra sao?", "Những việc gì: tháng 10 thu bao nhiêu?")
+    assert not asked.startswith("Những việc gì")
+
+
 def test_each_part_answered_and_cited_when_no_passage_answers_both(sample_retriever) -> None:
     q = (
         "Tết Dương lịch 2026 thành phố đón bao nhiêu lượt khách, và Hội nghị xúc tiến "

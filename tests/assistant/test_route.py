@@ -130,6 +130,21 @@ def test_comparison_shows_its_arithmetic_on_cited_figures(sample_retriever) -> N
     assert {c.date[-7:] for c in a.citations} == {"11/2025", "10/2025"}
 
 
+def test_two_months_are_compared_on_their_own_figures_not_their_changes(sample_retriever):
+    """ "06 ca (giảm 08 ca so với tháng trước)" and "14 ca (giảm 09 ca …)": 06 and 14."""
+    a = answer("Số ca sốt xuất huyết tháng 11 so với tháng 10 tăng hay giảm?", sample_retriever)
+    assert a.mode == "compare" and "6 − 14 = −8 ca" in a.text, a.text
+    assert _grounded(a) == []
+
+
+def test_one_months_figure_is_no_comparison_of_two(sample_retriever) -> None:
+    """December's report gives no dengue count: November's alone is said to be all there
+    is, not passed off as the comparison (its "so với tháng trước" is November's)."""
+    a = answer("so ca sot xuat huyet thang 12 so voi thang 11 tang hay giam", sample_retriever)
+    assert a.insufficient and "không nêu số liệu tháng 12/2025" in a.text
+    assert "06 ca sốt xuất huyết" in a.text and a.citations
+
+
 def test_an_amount_written_over_its_plan_is_compared(sample_retriever) -> None:
     """ "đạt 238.917/412.380 triệu đồng": the amount reached is the figure when money is
     asked; when the rate is asked, the rate beside it still is."""
@@ -294,6 +309,18 @@ def test_tasks_for_next_month_in_one_field(sample_retriever) -> None:
     )
     assert a.mode == "section" and "III.4" in a.text
     assert all(c.report == "1015/BC-UBND" for c in a.citations)
+
+
+def test_the_tasks_a_named_report_sets(sample_retriever) -> None:
+    """ "… trong báo cáo tháng 12": the December report's tasks (for January), not the
+    November report's tasks for December."""
+    for q in (
+        "Nhiệm vụ tháng tới về văn hóa xã hội trong báo cáo tháng 12 gồm những gì?",
+        "nhiem vu thang toi ve van hoa xa hoi trong bao cao thang 12 gom nhung gi",
+    ):
+        a = answer(q, sample_retriever)
+        assert a.mode == "section" and "Tết Nhân ái" in a.text, a.text
+        assert all(c.report == "1123/BC-UBND" for c in a.citations)
 
 
 def test_metadata_from_the_header_card(sample_retriever) -> None:

@@ -212,6 +212,30 @@ def test_a_whole_row_names_the_province_and_every_word(question: str, whole: boo
     assert _whole_row(query, cand) is whole
 
 
+def test_a_superlative_over_rows_of_several_units_reads_the_unit_asked() -> None:
+    """ "Chỉ tiêu tỷ lệ nào thấp nhất": among the rows in %, not a row scored "Chưa = 0
+    Hoàn thành = 1" nor a count of procedures."""
+    from assistant.answerers import superlative
+    from assistant.query import normalize
+
+    lines = [
+        "STT: 1.; Chỉ tiêu: Cập nhật Kiến trúc; Đơn vị tính: Chưa = 0 Hoàn thành = 1; Số liệu: 1",
+        "STT: 2.; Chỉ tiêu: Số DVCTT toàn trình; Đơn vị tính: Thủ tục; Số liệu: 1.870",
+        "STT: 3.; Chỉ tiêu: Số DVCTT một phần; Đơn vị tính: Thủ tục; Số liệu: 357",
+        "STT: 4.; Chỉ tiêu: Tỷ lệ hồ sơ trực tuyến toàn trình; Đơn vị tính: %; Số liệu: 90,58",
+        "STT: 5.; Chỉ tiêu: Tỷ lệ hồ sơ trực tuyến một phần; Đơn vị tính: %; Số liệu: 86,99",
+    ]
+    chunk = Chunk("t", "r", "\n".join(["Biểu mẫu 7 (bảng)", *lines]), "", "", "", "table")
+
+    def lowest(question: str) -> str:
+        query = normalize(question)
+        items = superlative._of_one_unit(query, superlative._table_items(query, chunk))
+        return min(items, key=lambda i: i.value).raw
+
+    assert lowest("chỉ tiêu tỷ lệ phần trăm nào thấp nhất?") == "86,99"
+    assert lowest("loại thủ tục nào ít nhất?") == "357"
+
+
 def test_a_table_continued_under_its_caption_is_one_table() -> None:
     """ "Biểu mẫu 7 … (tiếp theo)" continues "Biểu mẫu 7 …": a row asked for is looked for
     in every piece (the appendix's "Tỷ lệ hồ sơ trực tuyến một phần" sits in the second)."""
@@ -223,6 +247,38 @@ def test_a_table_continued_under_its_caption_is_one_table() -> None:
     other = Chunk("c", "r", "Biểu mẫu 8 – Cán bộ (bảng)\nSTT: 1; Chỉ tiêu: A; Số liệu: 1",
                   "", "", "", "table")  # fmt: skip
     assert [c.id for c in tables.whole_table(more, [first, more, other])] == ["a", "b"]
+
+
+def test_a_row_is_read_under_its_parent_row_in_an_earlier_piece() -> None:
+    """ "Tỷ lệ % đã tinh giản so với năm 2015" is a share of what row 3 counts, and row 3
+    sits in the piece before (index/chunk.py keeps it as `rows_above`)."""
+    above = "STT: 3.; Chỉ tiêu: Số người hưởng lương từ NSNN"
+    piece = Chunk("b", "r", "Biểu mẫu 4 – Bộ máy (bảng, phần 3/3)\nSTT: 3.4.; Chỉ tiêu: Tỷ "
+                  "lệ % đã tinh giản so với năm 2015; Số liệu: 12,49", "", "", "", "table",
+                  extra={"rows_above": above})  # fmt: skip
+    (row,) = tables.rows(piece)  # the row above is context, never a row of this piece
+    assert "12,49" in row.line
+    assert "Số người hưởng lương từ NSNN" in row.context
+
+
+def test_a_row_is_read_with_the_rows_breaking_it_down_and_beside_it() -> None:
+    caption = "Biểu mẫu 3 – Văn bản (bảng)"
+    lines = [
+        "STT: 3.2.; Chỉ tiêu: Tỷ lệ xử lý VBQPPL sau rà soát; Số liệu: 100",
+        "STT: 3.2.1.; Chỉ tiêu: Tổng số VBQPPL cần phải xử lý sau rà soát; Số liệu: 194",
+        "STT: 3.2.2.; Chỉ tiêu: Số VBQPPL đã được xử lý xong; Số liệu: 194",
+        "STT: 3.3.; Chỉ tiêu: Số VBQPPL đã ban hành; Số liệu: 58",
+        "STT: 4.; Chỉ tiêu: Cải cách TTHC",
+    ]
+    table = Chunk("t", "r", "\n".join([caption, *lines]), "", "", "", "table")
+    other = Chunk("o", "r", "Biểu mẫu 9 – Khác (bảng)\nSTT: 3.2.3.; Chỉ tiêu: A; Số liệu: 1",
+                  "", "", "", "table")  # fmt: skip
+    rows = [(table, line) for line in lines] + [(other, other.text.split("\n")[1])]
+    # 3.2.1 asked: 3.2.2 beside it; nothing of another table, nor 3.2 above or 4. elsewhere
+    assert tables.family(rows[1], rows) == [2]
+    # 3.2 asked: the two rows breaking it down, then 3.3 beside it
+    assert tables.family(rows[0], rows) == [1, 2, 3]
+    assert tables.family(rows[4], rows) == []  # a top row: no row is beside it
 
 
 def test_which_ward_is_answered_from_a_list_of_wards() -> None:

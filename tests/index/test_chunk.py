@@ -10,7 +10,7 @@ from conftest import SAMPLE_FILES
 
 from index import vn
 from index.chunk import TARGET, chunk_report
-from index.model import Report
+from index.model import Paragraph, Report, ReportMeta
 from index.readers.text import parse_text
 from index.structure import build_report, report_id, split_text_blocks
 
@@ -202,3 +202,26 @@ def test_paragraphs_of_different_sections_are_not_merged() -> None:
     report = long_report(body)
     chunks = [c for c in chunk_report(report, "R", "v") if c.kind == "paragraph"]
     assert [c.section for c in chunks] == ["I.1", "I.2"]
+
+
+def numbered_table() -> Report:
+    """An appendix table long enough to be cut, where row 3.4 is read under row 3."""
+    rows = ["Biểu mẫu 4 – Tổ chức bộ máy (bảng)", "STT: 3.; Chỉ tiêu: Số người hưởng lương"]
+    rows += [
+        f"STT: 3.{i}.; Chỉ tiêu: Chỉ tiêu thống kê thứ {i} của nhóm ba; Số liệu: {i * 101}"
+        for i in range(1, 12)
+    ]
+    table = Paragraph(1, "\n".join(rows), "", kind="table")
+    return Report("phu-luc.docx", ReportMeta(), (), (table,))
+
+
+def test_a_table_piece_keeps_the_rows_it_is_numbered_under() -> None:
+    chunks = [c for c in chunk_report(numbered_table(), "R", "v") if c.kind == "table"]
+    assert len(chunks) > 1
+    parent = "STT: 3.; Chỉ tiêu: Số người hưởng lương"
+    assert parent in chunks[0].text and "rows_above" not in chunks[0].extra
+    for later in chunks[1:]:
+        assert parent not in later.text  # the cited passage stays the source's rows
+        assert later.extra["rows_above"] == parent
+        assert "Số người hưởng lương" in later.embed_text  # found with what it counts
+        assert later.text.startswith("Biểu mẫu 4 – Tổ chức bộ máy (bảng)")

@@ -113,6 +113,10 @@ def test_stored_labels_bounds_and_titles() -> None:
     assert P.Period.quarter(2026, 1).spoken == "quý I/2026"
     assert P.Period.month(2025, 11).previous().label == "10/2025"
     assert P.Period.month(2025, 1).previous().label == "12/2024"
+    # a month of no year steps to a month of no year: "tháng tới" after "tháng 12" is
+    # "tháng 1", not January of the year 1
+    assert P.Period.month(0, 12).shift(1).label == "01/*"
+    assert P.Period.month(0, 1).previous().label == "12/*"
 
 
 def test_matching() -> None:

@@ -266,6 +266,8 @@ def test_the_report_naming_itself_is_not_quotable() -> None:
         ("biên chế công chức?", "biên chế cán bộ, công chức, viên chức", False),
         ("biên chế công chức?", "60.674 biên chế viên chức", True),
         ("tỷ lệ hồ sơ trực tuyến một phần?", "Tỷ lệ DVCTT toàn trình: 100%", True),
+        ("hồ sơ giải quyết trễ hạn?", "Số hồ sơ TTHC giải quyết đúng hạn: 193.457", True),
+        ("ho so tre han", "đúng hạn là 193.457, số hồ sơ giải quyết trễ hạn là 1.740", False),
         ("có bao nhiêu trường?", "46 trường mầm non, tiểu học", False),  # none named
         ("Hoạt động mua bán ma túy?", "Thu hoạch lúa vụ Mùa", False),  # "mua" is not "vụ Mùa"
     ],

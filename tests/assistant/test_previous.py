@@ -1,0 +1,33 @@
+"""Last month's figure from this month's report, which writes how it changed ("05 vụ
+(giảm 02 vụ so với tháng trước)"): the arithmetic shown on the cited figures, verified."""
+
+from __future__ import annotations
+
+from assistant.answerers.previous import changes
+from assistant.answerers.verify import arithmetic
+from assistant.route import answer
+
+
+def test_the_change_beside_a_figure_gives_last_months_figure() -> None:
+    (d,) = changes("Phạm pháp hình sự xảy ra 05 vụ (giảm 02 vụ so với tháng trước), làm bị")
+    assert d.calc == "05 + 02 = 07 vụ"
+    (d,) = changes("chi trả qua tài khoản cho 69.436 người hưởng chế độ (tăng 12.685 người so "
+                   "với tháng trước)")  # fmt: skip
+    assert d.calc == "69.436 − 12.685 = 56.751 người"
+    assert changes("Thu NSNN đạt 28.415 triệu đồng, bằng 103,5% so với cùng kỳ.") == []
+
+
+def test_shown_sums_and_differences_are_verified() -> None:
+    assert arithmetic("05 + 02 = 07 vụ")[1] == []
+    assert arithmetic("05 + 02 = 08 vụ")[1]  # a wrong sum is caught
+    assert "num:56751" in arithmetic("69.436 − 12.685 = 56.751 người")[0]
+
+
+def test_a_month_before_the_first_report_is_derived_and_cited(sample_retriever) -> None:
+    a = answer("Tháng 9/2025 ghi nhận bao nhiêu ca sốt xuất huyết?", sample_retriever)
+    assert not a.insufficient and a.citations
+    assert "14 ca sốt xuất huyết (giảm 09 ca so với tháng trước)" in a.text
+    assert "14 + 09 = 23 ca" in a.text and "tháng 09/2025" in a.text
+    # a month with no report and no change written beside its figure: still said so
+    none = answer("Tháng 9/2025 thu ngân sách được bao nhiêu?", sample_retriever)
+    assert none.insufficient and "Chưa có báo cáo kỳ 09/2025" in none.text
