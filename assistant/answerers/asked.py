@@ -78,12 +78,14 @@ class Asked:
 
 
 _LAST_MONTH = re.compile(r"so với (?:tháng|kỳ) trước")
+_SAME_TIME = re.compile(r"so với cùng kỳ")
 
 
 def unmet_month(query: Query, ctx: Context, quoted: list[tuple[str, str]]) -> P.Period | None:
     """Of the two months a comparison names, the one no quoted (report id, sentence) is
     of: a November figure alone does not say how December compared with it. The later
-    month's own "so với tháng trước" answers for the month before it too."""
+    month's own "so với tháng trước" answers for the month before it too, its "so với cùng
+    kỳ" for the month a year before."""
     if query.intent != COMPARISON:
         return None
     labels = [i.period for i in ctx.store.reports()]
@@ -97,6 +99,8 @@ def unmet_month(query: Query, ctx: Context, quoted: list[tuple[str, str]]) -> P.
             told.add(own)
             if _LAST_MONTH.search(sentence):
                 told.add(own.previous())
+            if _SAME_TIME.search(sentence):  # "bằng 112,6% so với cùng kỳ": a year before
+                told.add(own.shift(-12))
     return next((m for m in sorted(months, key=lambda p: p.first) if not any(
         t.matches(m) for t in told)), None)  # fmt: skip
 

@@ -11,19 +11,16 @@ from __future__ import annotations
 import re
 import time
 
-from assistant.answerers import named, tables
+from assistant.answerers import named, quoted, tables
 from assistant.answerers.asked import unmet_month
 from assistant.answerers.clauses import (
-    focus,
     footnotes_for,
     referenced,
-    referencing_chunk,
     referring_clause,
     sentence_before,
     with_footnotes,
 )
 from assistant.answerers.gates import answer_type, kind_held, kinds, missing_kinds
-from assistant.answerers.summary import clean
 from assistant.answerers.support import (
     Signals,
     coverage,
@@ -33,7 +30,7 @@ from assistant.answerers.support import (
     signals,
 )
 from assistant.answerers.units import Candidate, candidates, header_of
-from assistant.cite import Answer, Citer
+from assistant.cite import Answer
 from assistant.context import Context
 from assistant.query import Query
 from assistant.retrieve import Hit
@@ -257,39 +254,6 @@ def _issuer(ctx: Context, report_id: str) -> str:
     return info.issuer if info else report_id
 
 
-def render(query: Query, picked: list[tuple[Hit, str]], ctx: Context) -> tuple[str, Citer]:
-    """The quoted lines, each with its [n]; a footnote's list after the clause citing it."""
-    citer = Citer(ctx.store)
-    cite = citer.cite
-    lines: list[str] = []
-    leads = {
-        clean(h.chunk.extra.get("context", ""))
-        for h, _ in picked
-        if h.chunk.kind == "footnote" and h.chunk.extra.get("context")
-    }
-    for hit, sentence in picked:
-        c = hit.chunk
-        if c.kind == "footnote":
-            lead = clean(c.extra.get("context", ""))
-            ref = referencing_chunk(ctx.store.chunks_of(c.report_id), c) if lead else None
-            # the clause quoted before the list is source text too, so it is cited as well
-            lead_cite = f" [{cite(ref, hit.score, lead)}]" if ref else ""
-            n = cite(c, hit.score, clean(sentence))
-            lines.append(
-                f"{lead or 'Chi tiết'}{lead_cite} (chú thích {c.footnote}): {clean(sentence)} [{n}]"
-            )
-        else:
-            # a table row is quoted whole (its cells with their headers), never cut
-            shown = clean(
-                sentence if c.kind == "table" else focus(query, sentence, ctx, c.report_id)
-            )
-            if shown.strip(" …;.") in leads:
-                continue  # the footnote line below quotes this very clause before its list
-            lines.append(f"{shown} [{cite(c, hit.score, shown)}]")
-    text = "\n".join(f"- {line}" for line in lines) if len(lines) > 1 else lines[0]
-    return text, citer
-
-
 def answer(query: Query, ctx: Context, hits: list[Hit] | None = None) -> Answer:
     """The quoted answer, or the reports-do-not-say answer; never None (the last resort).
     `hits`: passages to answer from, when not the question's own."""
@@ -302,7 +266,7 @@ def answer(query: Query, ctx: Context, hits: list[Hit] | None = None) -> Answer:
     timings = {"retrieve": (t1 - t0) * 1000, "answer": (t2 - t1) * 1000}
     if not picked:
         return Answer(query.text, NOT_FOUND, True, (), probability, timings)
-    text, citer = render(query, picked, ctx)
+    text, citer = quoted.render(query, picked, ctx)
     if (gap := unmet_month(query, ctx, [(h.chunk.report_id, s) for h, s in picked])) is not None:
         # one month's figure is no comparison: said so, with what the reports do give
         text = f"Các báo cáo đã nạp không nêu số liệu {gap.spoken} để so sánh; chỉ có:\n{text}"

@@ -9,6 +9,8 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 
+from assistant.answerers.figures import wants
+from assistant.query import Query
 from index import vn
 
 _ITEM = re.compile(
@@ -128,3 +130,19 @@ def text_items(text: str, counted: Collection[str] = ()) -> list[Item]:
     units = [u for u, _ in found]
     common = max(set(units), key=units.count)
     return [replace(i, unit=u) for u, i in found if u == common]
+
+
+def of_one_unit(query: Query, items: list[Item]) -> list[Item]:
+    """A table's rows count different things ("Thủ tục", "%", "Chưa = 0 Hoàn thành = 1"):
+    the extreme is taken among the rows of the unit asked for — a rate when one is asked,
+    what the question counts, else the unit most rows have."""
+    units = [i.unit for i in items if i.unit]
+    if len(set(units)) < 2:
+        return items
+    plain = f" {' '.join(vn.syllables(query.folded))} "
+    if wants(query).rate and "%" in units:
+        unit = "%"
+    else:
+        named = [u for u in units if u != "%" and f" {u} " in plain]
+        unit = max(named or units, key=units.count)
+    return [i for i in items if i.unit == unit]

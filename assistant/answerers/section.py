@@ -103,7 +103,14 @@ def _terms(query: Query) -> list[str]:
     """The words a section must be named or written with: not how it is asked, nor (typed
     without diacritics) a syllable that could be any of several words ("ve": về, vé, vẽ)."""
     unsure = vn.AMBIGUOUS_FOLDED if not query.accented else frozenset()
-    return [t for t in question_terms(query.content) if t not in _ASKING and t not in unsure]
+    # "mảng quốc phòng": the area of work a section is about, as "lĩnh vực" is; typed
+    # without diacritics it may be "mạng" (an ninh mạng), and stays
+    area = {"mang"} if query.accented and _AREA.search(query.text) else set()
+    asking = _ASKING | area
+    return [t for t in question_terms(query.content) if t not in asking and t not in unsure]
+
+
+_AREA = re.compile(r"\bmảng\b", re.I)
 
 
 def best_section(query: Query, ctx: Context, report_ids: list[str]) -> Match | None:
@@ -126,6 +133,7 @@ def best_section(query: Query, ctx: Context, report_ids: list[str]) -> Match | N
             if (long := vn.ABBREVIATIONS.get(t.upper())) and set(vn.terms(long)) <= whole
         }
         planned = task_sections(report)
+        plans_asked = bool(planned) and wants_plan(query)
         # a word the report never uses ("mảng văn hóa") tells none of its sections apart:
         # it still lowers every section's score, but needs no body to hold it
         count = ctx.corpus.report_count(rid)
@@ -140,9 +148,11 @@ def best_section(query: Query, ctx: Context, report_ids: list[str]) -> Match | N
                 query.folded,
                 lambda: _body_text(ctx, rid, sec.path),  # noqa: B023
             )
-            named = [t for t in terms if t in title and t not in whole]
+            # the report's own subject alone names no section — but among its plans, asked
+            # for as such ("tháng tới … sẽ làm gì"), its fields do
+            named = [t for t in terms if t in title and (t not in whole or plans_asked)]
             if not named:
-                continue  # the report's own subject alone names no section
+                continue
             own_title = set(vn.terms(sec.title))
             named_all = sum(t in literal for t in terms)  # "quốc phòng - an ninh" counts here
             own = sum(t in own_title for t in terms)  # named by the section itself

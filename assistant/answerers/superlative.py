@@ -14,8 +14,8 @@ from collections.abc import Mapping
 from assistant.answerers import entities, tables
 from assistant.answerers.clauses import referenced
 from assistant.answerers.compare import figure_for, month_lines
-from assistant.answerers.figures import COMPARE_WORDS, wants
-from assistant.answerers.items import Item, aggregate, text_items
+from assistant.answerers.figures import COMPARE_WORDS
+from assistant.answerers.items import Item, aggregate, of_one_unit, text_items
 from assistant.answerers.named import names_kind
 from assistant.answerers.support import bigram_share, coverage, name_share, question_terms
 from assistant.cite import Answer, Citer
@@ -111,22 +111,6 @@ def _table_items(query: Query, chunk: Chunk) -> list[Item]:
             )
         )
     return out
-
-
-def _of_one_unit(query: Query, items: list[Item]) -> list[Item]:
-    """A table's rows count different things ("Thủ tục", "%", "Chưa = 0 Hoàn thành = 1"):
-    the extreme is taken among the rows of the unit asked for — a rate when one is asked,
-    what the question counts, else the unit most rows have."""
-    units = [i.unit for i in items if i.unit]
-    if len(set(units)) < 2:
-        return items
-    plain = f" {' '.join(vn.syllables(query.folded))} "
-    if wants(query).rate and "%" in units:
-        unit = "%"
-    else:
-        named = [u for u in units if u != "%" and f" {u} " in plain]
-        unit = max(named or units, key=units.count)
-    return [i for i in items if i.unit == unit]
 
 
 _WHICH_PERIOD = re.compile(
@@ -279,7 +263,7 @@ def answer(query: Query, ctx: Context) -> Answer | None:
     if best is None or best[0] < 0.5:
         return None
     _, hit, items = best
-    items = _of_one_unit(query, items)
+    items = of_one_unit(query, items)
     sources = (
         tables.whole_table(hit.chunk, ctx.store.chunks_of(hit.chunk.report_id))
         if tables.is_table(hit.chunk)

@@ -311,6 +311,17 @@ def test_tasks_for_next_month_in_one_field(sample_retriever) -> None:
     assert all(c.report == "1015/BC-UBND" for c in a.citations)
 
 
+def test_next_months_plan_for_a_field_the_report_is_titled_with(sample_retriever) -> None:
+    """ "Tháng tới mảng quốc phòng, an ninh … làm những việc gì?": the plan's QP-AN section,
+    though "quốc phòng - an ninh" is in every report's title, and "mảng" names no section."""
+    a = answer(
+        "Tháng tới mảng quốc phòng, an ninh của thành phố sẽ tập trung làm những việc gì?",
+        sample_retriever,
+    )
+    assert a.mode == "section" and "III.6" in a.text, a.text
+    assert "Lễ giao nhận quân năm 2026" in a.text
+
+
 def test_the_tasks_a_named_report_sets(sample_retriever) -> None:
     """ "… trong báo cáo tháng 12": the December report's tasks (for January), not the
     November report's tasks for December."""

@@ -215,7 +215,7 @@ def test_a_whole_row_names_the_province_and_every_word(question: str, whole: boo
 def test_a_superlative_over_rows_of_several_units_reads_the_unit_asked() -> None:
     """ "Chỉ tiêu tỷ lệ nào thấp nhất": among the rows in %, not a row scored "Chưa = 0
     Hoàn thành = 1" nor a count of procedures."""
-    from assistant.answerers import superlative
+    from assistant.answerers import items, superlative
     from assistant.query import normalize
 
     lines = [
@@ -229,8 +229,8 @@ def test_a_superlative_over_rows_of_several_units_reads_the_unit_asked() -> None
 
     def lowest(question: str) -> str:
         query = normalize(question)
-        items = superlative._of_one_unit(query, superlative._table_items(query, chunk))
-        return min(items, key=lambda i: i.value).raw
+        kept = items.of_one_unit(query, superlative._table_items(query, chunk))
+        return min(kept, key=lambda i: i.value).raw
 
     assert lowest("chỉ tiêu tỷ lệ phần trăm nào thấp nhất?") == "86,99"
     assert lowest("loại thủ tục nào ít nhất?") == "357"
