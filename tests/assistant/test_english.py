@@ -61,6 +61,15 @@ def test_vietnamese_words_an_english_question_quotes_are_kept() -> None:
     assert "Bến Đò" in text and "ward" not in text
 
 
+def test_an_english_comparison_of_two_months_is_computed(sample_retriever) -> None:
+    a = answer(
+        "How much did the public investment disbursement rate rise between the December "
+        "2025 and January 2026 reports?",
+        sample_retriever,
+    )
+    assert a.mode == "compare" and "88,73 − 73,05 = 15,68 điểm %" in a.text, a.text
+
+
 def test_english_detection() -> None:
     assert looks_english("how many households had compensation plans approved".split())
     assert not looks_english("chi tra tro cap bao hiem xa hoi".split())

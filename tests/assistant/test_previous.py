@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from assistant.answerers.previous import changes
+from assistant.answerers.figures import changes
 from assistant.answerers.verify import arithmetic
 from assistant.route import answer
 
@@ -31,3 +31,13 @@ def test_a_month_before_the_first_report_is_derived_and_cited(sample_retriever) 
     # a month with no report and no change written beside its figure: still said so
     none = answer("Tháng 9/2025 thu ngân sách được bao nhiêu?", sample_retriever)
     assert none.insufficient and "Chưa có báo cáo kỳ 09/2025" in none.text
+
+
+def test_last_month_asked_of_this_months_sentence(sample_retriever) -> None:
+    """No month named: the sentence answering writes its change from last month, and last
+    month's figure is worked out from it."""
+    a = answer("Tháng trước có bao nhiêu ca sốt xuất huyết, nếu tháng này là 06 ca?",
+               sample_retriever)  # fmt: skip
+    assert "06 ca sốt xuất huyết (giảm 08 ca so với tháng trước)" in a.text, a.text
+    assert "Suy ra tháng trước: 06 + 08 = 14 ca." in a.text
+    assert arithmetic(a.text)[1] == []
