@@ -174,12 +174,12 @@ _CLAUSE = re.compile(r"[;:]")
 _BREAK = re.compile(r"[;:,()]| và | trong đó ")
 
 
-_NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+_FIGURE_RE = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 # "05 vụ (giảm 02 vụ so với tháng trước)", "69.436 người hưởng chế độ (tăng 12.685 người so
 # với tháng trước)": the figure, its words up to the bracket, the change and its unit
-_CHANGE = re.compile(
-    rf"(?<![\d.,])(?P<now>{_NUMBER})\s*(?P<unit>[^\d();,.]{{0,40}}?)\s*\((?P<dir>tăng|giảm)\s+"
-    rf"(?P<by>{_NUMBER})\s*(?P<by_unit>[^\d()]{{0,20}}?)\s*so với (?:tháng|kỳ) trước\)"
+_CHANGED_FROM_LAST = re.compile(
+    rf"(?<![\d.,])(?P<now>{_FIGURE_RE})\s*(?P<unit>[^\d();,.]{{0,40}}?)\s*\((?P<dir>tăng|giảm)\s+"
+    rf"(?P<by>{_FIGURE_RE})\s*(?P<by_unit>[^\d()]{{0,20}}?)\s*so với (?:tháng|kỳ) trước\)"
 )
 
 
@@ -205,7 +205,7 @@ class Derived:
 def changes(sentence: str) -> list[Derived]:
     """Each figure of the sentence written with its change from the month before."""
     out = []
-    for m in _CHANGE.finditer(vn.nfc(sentence)):
+    for m in _CHANGED_FROM_LAST.finditer(vn.nfc(sentence)):
         unit = (m.group("by_unit") or m.group("unit")).strip()
         out.append(Derived(m.group("now"), m.group("by"), m.group("dir") == "tăng", unit))
     return out
