@@ -101,8 +101,10 @@ def unmet_month(query: Query, ctx: Context, quoted: list[tuple[str, str]]) -> P.
                 told.add(own.previous())
             if _SAME_TIME.search(sentence):  # "bằng 112,6% so với cùng kỳ": a year before
                 told.add(own.shift(-12))
-    return next((m for m in sorted(months, key=lambda p: p.first) if not any(
-        t.matches(m) for t in told)), None)  # fmt: skip
+    unmet = [
+        m for m in sorted(months, key=lambda p: p.first) if not any(t.matches(m) for t in told)
+    ]
+    return unmet[0] if unmet else None
 
 
 def _report_years(ctx: Context, report_id: str, tasks: bool = False) -> set[int]:
