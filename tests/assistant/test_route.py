@@ -130,7 +130,7 @@ def test_comparison_shows_its_arithmetic_on_cited_figures(sample_retriever) -> N
     assert {c.date[-7:] for c in a.citations} == {"11/2025", "10/2025"}
 
 
-def test_two_months_are_compared_on_their_own_figures_not_their_changes(sample_retriever):
+def test_two_months_are_compared_on_their_own_figures_not_their_changes(sample_retriever) -> None:
     """ "06 ca (giảm 08 ca so với tháng trước)" and "14 ca (giảm 09 ca …)": 06 and 14."""
     a = answer("Số ca sốt xuất huyết tháng 11 so với tháng 10 tăng hay giảm?", sample_retriever)
     assert a.mode == "compare" and "6 − 14 = −8 ca" in a.text, a.text
