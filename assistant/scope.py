@@ -144,6 +144,8 @@ def scope_of(
         assert p is not None
         strict = p.unit != "year"  # "năm 2024" names content as often as a report's period
         own_hits, task_hits = set(), set()
+        ahead = forecast and p.year_known  # (of a month with no year: every December)
+        tasks = (query.about_tasks and not _of_report(query, m)) or ahead
         for i in infos:
             if i.report_id not in allowed:
                 continue
@@ -151,8 +153,6 @@ def scope_of(
             fits = own and ((own.matches(p) and (not strict or _within(own, p))) or _after(own, p))
             if fits and _reaches(store, i, m):
                 own_hits.add(i.report_id)
-            ahead = forecast and p.year_known  # (of a month with no year: every December)
-            tasks = (query.about_tasks and not _of_report(query, m)) or ahead
             if tasks and task is not None and task.matches(p):
                 task_hits.add(i.report_id)
         # a question about the tasks set for a month is answered by the report that set them;

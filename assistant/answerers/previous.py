@@ -5,13 +5,12 @@ figures, "05 + 02 = 07 vụ", never by a figure the reports do not give."""
 
 from __future__ import annotations
 
-import re
 import time
 
 from assistant.answerers import extract
 from assistant.answerers.figures import changes
 from assistant.answerers.summary import clean
-from assistant.answerers.support import model
+from assistant.answerers.support import counted_noun, model
 from assistant.answerers.units import candidates
 from assistant.cite import Answer, Citer
 from assistant.context import Context
@@ -23,20 +22,15 @@ from index import vn
 
 def _report_after(ctx: Context, period: P.Period) -> list[str]:
     """The monthly reports of the month after `period` (of any year when it names none)."""
-    out = []
-    for info in ctx.store.reports():
-        own = effective_period(info)
-        if ctx.reports is not None and info.report_id not in ctx.reports:
-            continue
-        if own is None or own.unit != "month":
-            continue
-        if period.year_known:
-            fits = own.first == period.shift(1).first
-        else:
-            fits = own.first[1] == period.first[1] % 12 + 1
-        if fits:
-            out.append(info.report_id)
-    return out
+    following = period.shift(1)
+    return [
+        info.report_id
+        for info in ctx.store.reports()
+        if (ctx.reports is None or info.report_id in ctx.reports)
+        and (own := effective_period(info)) is not None
+        and own.unit == "month"
+        and own.matches(following)
+    ]
 
 
 def derived(query: Query, ctx: Context, period: P.Period) -> Answer | None:
@@ -47,11 +41,11 @@ def derived(query: Query, ctx: Context, period: P.Period) -> Answer | None:
     t0 = time.perf_counter()
     hits = ctx.search(query, ctx.k, frozenset(after))
     cands = candidates(query, hits, ctx)[:5]
-    counted = re.search(r"\b(?:bao nhieu|may)\s+(\w+)", " ".join(vn.syllables(query.folded)))
+    counted = counted_noun(query)
     for cand in cands:
         found = changes(cand.sentence)
         if counted:  # "mấy vụ": the figure counting that, of several in the sentence
-            found = [d for d in found if vn.fold(d.unit).startswith(counted.group(1))] or found
+            found = [d for d in found if vn.fold(d.unit).startswith(counted)] or found
         if not found:
             continue
         p = model().probability(extract.judge_one(query, cand, cands[0].score, ctx))

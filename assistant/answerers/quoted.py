@@ -26,11 +26,12 @@ def render(query: Query, picked: list[tuple[Hit, str]], ctx: Context) -> tuple[s
         whole = clean(referring_clause(ctx.store.chunks_of(c.report_id), c)).rstrip(" ;")
         return whole if lead and lead in whole else lead
 
-    leads = {lead_of(h.chunk) for h, _ in picked if h.chunk.kind == "footnote"} - {""}
+    lead_by_id = {h.chunk.id: lead_of(h.chunk) for h, _ in picked if h.chunk.kind == "footnote"}
+    leads = set(lead_by_id.values()) - {""}
     for hit, sentence in picked:
         c = hit.chunk
         if c.kind == "footnote":
-            lead = lead_of(c)
+            lead = lead_by_id[c.id]
             ref = referencing_chunk(ctx.store.chunks_of(c.report_id), c) if lead else None
             # the clause quoted before the list is source text too, so it is cited as well
             lead_cite = f" [{cite(ref, hit.score, lead)}]" if ref else ""

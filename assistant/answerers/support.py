@@ -148,13 +148,21 @@ def signals(
 _COUNTED = re.compile(r"\b(?:bao nhieu|may)\s+((?:[a-z]+\s?){1,2})")
 
 
+def counted_noun(query: Query) -> str:
+    """What "bao nhiêu hộ …", "mấy vụ …" counts, folded ("ho", "vu"; money is "dong"), ""
+    when the question counts nothing."""
+    m = _COUNTED.search(" ".join(vn.syllables(query.folded)))
+    if not m:
+        return ""
+    word = m.group(1).split()[0]
+    return {"tien": "dong"}.get(word, word)
+
+
 def counted(query: Query, sentence: str) -> float:
     """For "bao nhiêu hộ …", "mấy vụ …": 1 when a figure of the sentence is followed by
     what is counted ("07 hộ"), 0 when none is; 0.5 when the question counts nothing."""
-    m = _COUNTED.search(" ".join(vn.syllables(query.folded)))
-    if not m:
+    if not (unit := counted_noun(query)):
         return 0.5
-    unit = {"tien": "dong"}.get(m.group(1).split()[0], m.group(1).split()[0])
     text = " ".join(vn.syllables(vn.fold(sentence.replace("%", " phần trăm "))))
     return 1.0 if re.search(rf"\d\s+(?:\w+\s+)?{re.escape(unit)}\b", text) else 0.0
 

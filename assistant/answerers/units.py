@@ -68,9 +68,10 @@ def candidates(query: Query, hits: list[Hit], ctx: Context) -> list[Candidate]:
                 continue  # a sentence addressing the assistant is data, never an answer
             if not asked.fits(s, under, other_year, longer):
                 continue
-            said, own = set(vn.terms(s)), set(vn.terms(f"{s} {under}"))
+            own = set(vn.terms(f"{s} {under}"))
             score = 0.6 * coverage(terms, own, weight) + 0.4 * coverage(terms, own | header, weight)
             if under:  # of rows under one parent, the one saying it itself ("… một phần")
+                said = set(vn.terms(s))
                 score += 0.5 * (coverage(terms, said, weight) - coverage(terms, own, weight))
             score -= 0.02 * rank
             if query.wants_figure and vn.numbers(s):
