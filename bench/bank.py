@@ -41,6 +41,8 @@ BANKS = {
     "shared6": "shared",
     "samples7": "samples",
     "shared7": "shared",
+    "samples8": "samples",
+    "shared8": "shared",
 }
 
 

@@ -182,7 +182,7 @@ def answer_type(query: Query, sentence: str) -> float:
     if (kind := named.breakdown_asked(query)) and not named.breaks_down(kind, sentence):
         checks.append(False)  # "của từng phường": the city's total is no answer
     if part := named.part_asked(query):  # "…, trong đó bao nhiêu người có công?": that part
-        checks.append(named.holds_part(part, sentence))
+        checks.append(named.holds_part(part, sentence, named.whole_words(query)))
     if vn.contrasted(query.folded, sentence):  # "vụ Mùa" for "vụ Đông Xuân": another thing
         checks.append(False)
     if _CONCLUDED_Q.search(query.folded):  # what an inspection concluded: its conclusion

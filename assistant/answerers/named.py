@@ -55,6 +55,14 @@ def part_asked(query: Query) -> tuple[str, ...]:
     return tuple(w for w in words if w not in vn.STOPWORDS)
 
 
+def whole_words(query: Query) -> tuple[str, ...]:
+    """The words of the question before its part ("Trong số dự án đang bị kẹt")."""
+    text = vn.nfc(query.folded).strip()
+    m = _PART.search(text)
+    before = text[: m.start(next(i for i, g in enumerate(m.groups(), 1) if g))] if m else ""
+    return question_terms(tuple(vn.syllables(without_periods(before))))
+
+
 def whole_asked(query: Query) -> str:
     """ "Tổng số VBQPPL …, riêng cấp xã bao nhiêu?": the whole asked beside its part — the
     question's words before "riêng" / "trong đó" when they ask a figure themselves; "" when
@@ -70,12 +78,22 @@ def whole_asked(query: Query) -> str:
 _WHOLE_Q = re.compile(r"\b(?:bao nhieu|tong so|tong cong|so luong|may)\b")
 
 
-def holds_part(part: tuple[str, ...], unit: str) -> bool:
+def holds_part(part: tuple[str, ...], unit: str, whole: tuple[str, ...] = ()) -> bool:
     """Every word of the part, and its words as written together ("người có công", not
-    "người … công chức") — not the words that only frame it ("khoản", "lĩnh vực", "chiếm")."""
+    "người … công chức") — not the words that only frame it ("khoản", "lĩnh vực", "chiếm").
+    A unit that gives a part itself ("67/124 xã (trong đó, 37 xã đã được nghiệm thu …)")
+    answers one asked in other words ("bao nhiêu xã đã nghiệm thu đưa vào dùng") when most
+    of them, and most of those that set it apart from the `whole` asked, are the part's."""
     part = tuple(w for w in part if w not in _FRAMING)
     words = [w for w in vn.terms(unit) if w not in vn.STOPWORDS]
-    return set(part) <= set(words) and bigram_share(list(dict.fromkeys(part)), words) >= 0.5
+    if set(part) <= set(words) and bigram_share(list(dict.fromkeys(part)), words) >= 0.5:
+        return True
+    given = _PART.search(" ".join(vn.syllables(vn.fold(unit))))
+    own = set(part) - set(whole)  # what sets the part apart from the whole ("nước ngoài")
+    if not given or not own:
+        return False
+    said = set(vn.terms(next(g for g in given.groups() if g)))
+    return min(len(set(part) & said) / len(set(part)), len(own & said) / len(own)) >= 0.5
 
 
 # how a part is introduced, not what it is: "riêng khoản …", "lĩnh vực … chiếm bao nhiêu"
