@@ -27,6 +27,7 @@ from assistant.answerers.figures import (
     segments,
     wants,
 )
+from assistant.answerers.gates import kinds
 from assistant.answerers.sides import clause_pair, sides
 from assistant.answerers.summary import clean
 from assistant.answerers.support import coverage, question_terms
@@ -184,13 +185,23 @@ def comparison(query: Query, ctx: Context) -> Answer | None:
             return None
         # "ước cả năm 2023 cao hơn mức đạt đến 18/12": a year and a month of it are one
         # report's two figures, not two reports' — the two sides the question names
-    if not (both := sides(query)):
+    if not (both := sides(query)) or _rank_asked(query):
         return None
     if by_entity := entities.comparison(query, ctx, _measure_terms(query)):
         return by_entity  # two provinces of one table row
     if pair := clause_pair(query, ctx, *both):
         return _render(query, ctx, [("Thứ nhất", pair[0]), ("Thứ hai", pair[1])], t0, False)
     return None
+
+
+def _rank_asked(query: Query) -> bool:
+    """ "Đứng thứ mấy so với các huyện?": a rank among others, not a difference of two
+    figures ("thua mấy bậc", "chênh bao nhiêu" are)."""
+    plain = " ".join(vn.syllables(query.folded))
+    return kinds(query.folded).rank and not _RANK_GAP.search(plain)
+
+
+_RANK_GAP = re.compile(r"(?:bac|chenh|hon|thua|kem|vuot)")
 
 
 def month_lines(citer: Citer, found: list[tuple[P.Period, Figure]]) -> list[str]:

@@ -76,7 +76,9 @@ def clause_pair(
         )
         bonus += 0.5 if wanted.money and "đồng" in seg.unit else 0.0
         bonus -= 1.0 if wanted.money_only and "đồng" not in seg.unit else 0.0
-        return bonus - (0.5 if seg.unit == "%" and not wanted.rate else 0.0)
+        if wanted.rate != (seg.unit == "%"):  # a rate asked: an amount is none (and back)
+            bonus -= 1.0 if wanted.rate else 0.5
+        return bonus
 
     Scored = tuple[float, float, Figure, set[str]]
     scored_a: list[Scored] = []
