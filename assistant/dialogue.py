@@ -216,8 +216,11 @@ def resolve(question: str, history: list[Turn]) -> str:
     follows = bool(FOLLOW_ON_RE.search(question))
     anaphora = ANAPHORA_RE.search(question)
     if PART_RE.search(question) and not proper_names(question):
-        # "trong đó cấp xã bao nhiêu?": the part of what was just asked
-        return f"{prev.resolved.rstrip(' ?')}, {question.rstrip(' ?')}?"
+        # "trong đó cấp xã bao nhiêu?": the part of what was just asked; mid-sentence, its
+        # first word is no name ("…, riêng thuộc UBND cấp xã", not "…, Riêng …")
+        first = question.split(" ", 1)[0]
+        part = question[:1].lower() + question[1:] if first.istitle() else question
+        return f"{prev.resolved.rstrip(' ?')}, {part.rstrip(' ?')}?"
     if anaphora:
         named = antecedent(anaphora.group(1), prev.resolved, prev.answer)
         if named:

@@ -60,7 +60,9 @@ _SIGNATURE = re.compile(
 _METADATA = re.compile(
     r"\b(?:ai ky|nguoi ky|ky boi|do ai ky|ky ten|ngay ban hanh|ban hanh ngay|ban hanh khi nao|"
     r"(?:bao cao|van ban) [^?]{0,60}?\bky (?:ngay nao|khi nao|hom nao|vao ngay nao)|"
-    r"so hieu|so (?:cua )?(?:bao cao|van ban)|bao cao [^?]{0,60}?\bso (?:may|bao nhieu)|mang so|"
+    # (not "số văn bản QPPL do cấp xã ban hành": how many)
+    r"so hieu|so (?:cua )?(?:bao cao|van ban)(?! (?:qppl|quy pham|do|duoc|da)\b)|"
+    r"bao cao [^?]{0,60}?\bso (?:may|bao nhieu)|mang so|"
     r"(?:bao cao|van ban) (?:thang|ky|quy) (?:may|nao)|"
     r"co quan (?:nao )?(?:\w+ ){0,3}(?:ban|phat) hanh|"
     r"who signed|signed by|issued by|recipients?|report (?:\w+ ){0,4}covers?|"
@@ -143,6 +145,11 @@ TASK_RE = re.compile(
 )
 
 
+# any question word: with none, a heading's words are the request itself
+_ANY_ASK = re.compile(
+    r"\b(?:nao|gi|ai|dau|sao|may|bao nhieu|chua|khong|co phai|the nao|what|which|who|how|"
+    r"when|where|why|did|does|is|are|was|were)\b|\?"
+)
 _WHICH = re.compile(r"\b(?<!the )(?:nao|gi|ai|which|what|who)\b")  # not "thế nào": how
 _MEASURED = re.compile(r"\b(?:bao nhieu|may|tang|giam|hon|kem|chenh|ty le|how (?:many|much))\b")
 _PROJECT_WORD = re.compile(r"\b(?:du an|cong trinh)\b")
@@ -192,7 +199,8 @@ def intent_of(folded: str, doc_numbers: tuple[str, ...]) -> str:
         return PROJECT
     if (
         SECTION_WORDS.search(folded)
-        and BROAD_ASK.search(folded)
+        # "nhiệm vụ tháng tới về nội vụ, thanh tra, tư pháp": a heading typed as the request
+        and (BROAD_ASK.search(folded) or not _ANY_ASK.search(folded))
         and not FIGURE_CUES.search(folded)
         and not _ONE_THING.search(folded)
     ):

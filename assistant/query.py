@@ -56,6 +56,7 @@ class Query:
     about_tasks: bool  # asks what is planned ("nhiệm vụ tháng 01/2024")
     extreme: str = ""  # "max" | "min" for superlatives
     understood: float = 1.0  # share of an English question's terms the glossary knew
+    appendix: bool = False  # names the appendix ("theo phụ lục"): its tables' rows answer
 
     @property
     def is_summary(self) -> bool:
@@ -64,6 +65,9 @@ class Query:
     @property
     def period_labels(self) -> tuple[str, ...]:
         return tuple(m.period.label for m in self.periods if m.period is not None)
+
+
+_APPENDIX = re.compile(r"\b(?:phu luc|bieu mau|bieu thong ke|appendix|annex)\b")
 
 
 def periods_in(text: str) -> tuple[str, ...]:
@@ -153,4 +157,5 @@ def normalize(question: str, restorer: vn.DiacriticRestorer | None = None) -> Qu
         about_tasks=bool(TASK_RE.search(plain)),
         extreme=("min" if MIN_CUES.search(plain) else "max") if intent == SUPERLATIVE else "",
         understood=understood,
+        appendix=bool(_APPENDIX.search(plain)),
     )

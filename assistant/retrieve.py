@@ -129,6 +129,11 @@ class HybridRetriever:
         exact = self._exact(query, allowed)
         for cid in exact:
             fused[cid] = fused.get(cid, 0.0) + 1.0
+        if query.appendix:  # "theo phụ lục": the rows of its tables, not the prose around
+            rows = {
+                cid: s for cid, s in fused.items() if cid in chunks and chunks[cid].kind == "table"
+            }
+            fused = rows or fused
         dense_s, lex_s = dict(dense), dict(lexical)
         d_rank = {cid: i for i, (cid, _) in enumerate(dense)}
         l_rank = {cid: i for i, (cid, _) in enumerate(lexical)}

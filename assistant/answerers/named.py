@@ -86,10 +86,12 @@ def holds_part(part: tuple[str, ...], unit: str, whole: tuple[str, ...] = ()) ->
     of them, and most of those that set it apart from the `whole` asked, are the part's."""
     part = tuple(w for w in part if w not in _FRAMING)
     words = [w for w in vn.terms(unit) if w not in vn.STOPWORDS]
-    if set(part) <= set(words) and bigram_share(list(dict.fromkeys(part)), words) >= 0.5:
-        return True
     given = _PART.search(" ".join(vn.syllables(vn.fold(unit))))
     own = set(part) - set(whole)  # what sets the part apart from the whole ("nước ngoài")
+    # a part named only by the whole's words ("Hội chợ … sản phẩm OCOP có bao nhiêu gian,
+    # trong đó bao nhiêu gian là sản phẩm OCOP?") is held only by a unit giving a part
+    if set(part) <= set(words) and bigram_share(list(dict.fromkeys(part)), words) >= 0.5:
+        return bool(own or not whole or given)
     if not given or not own:
         return False
     said = set(vn.terms(next(g for g in given.groups() if g)))
