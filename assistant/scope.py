@@ -153,7 +153,8 @@ def scope_of(
             fits = own and ((own.matches(p) and (not strict or _within(own, p))) or _after(own, p))
             if fits and _reaches(store, i, m):
                 own_hits.add(i.report_id)
-            if tasks and task is not None and task.matches(p):
+            # a month's tasks are no answer of a year's ("kế hoạch năm 2025 … nhiệm vụ")
+            if tasks and task is not None and task.matches(p) and (strict or task.contains(p)):
                 task_hits.add(i.report_id)
         # a question about the tasks set for a month is answered by the report that set them;
         # else the reports of that very period, before the annual one that spans it

@@ -78,10 +78,23 @@ def _issuer(header: list[str], place: str, signature: list[str]) -> str:
     return ""
 
 
-def _task_period_from_sections(sections: list[Section]) -> str:
-    for s in sections:
-        if re.search(r"nhiệm vụ|phương hướng", s.title, re.I):
-            return _period(s.title)
+def _task_period_from_sections(sections: list[Section], period: str) -> str:
+    """The period of the tasks section's title ("NHIỆM VỤ … THÁNG 12/2025"); of a monthly
+    report's "PHƯƠNG HƯỚNG, NHIỆM VỤ TRONG THỜI GIAN TỚI", the month after its own."""
+    tasks = [s for s in sections if re.search(r"nhiệm vụ|phương hướng", s.title, re.I)]
+    # a heading that is the tasks' own ("PHƯƠNG HƯỚNG, NHIỆM VỤ …"), before one that only
+    # mentions tasks ("Kết quả … 19 nhiệm vụ trọng tâm")
+    heads = [
+        s
+        for s in tasks
+        if re.match(r"\W*(?:[IVX\d.]+\W+)?(?:nhiệm vụ|phương hướng)", s.title, re.I)
+    ]
+    for s in (heads or tasks)[:1]:
+        if named := _period(s.title):
+            return named
+        own = periods.from_label(period)
+        ahead = re.search(r"\b(?:tới|tiếp theo)\b", s.title, re.I)
+        return own.shift(1).label if own and own.months == 1 and ahead else ""
     return ""
 
 
@@ -113,7 +126,7 @@ def report_meta(
         date=meta.get("date", ""),
         title=title,
         period=period,
-        task_period=task_period or _task_period_from_sections(sections),
+        task_period=task_period or _task_period_from_sections(sections, period),
         signer=signer,
         signer_role=signer_role,
         date_line=meta.get("date_line", ""),

@@ -82,11 +82,43 @@ def with_footnotes(
     return picked + [(h, h.chunk.text) for h in chosen if h.chunk.id not in have]
 
 
+# "- Nhiệm vụ đang triển khai: (1) …; (2) …": a list in labelled groups
+_GROUP = re.compile(r"(?:^|\s)[-–]\s+(?=[^:;.]{3,80}:)")
+
+
+def labelled_group(query: Query, text: str) -> str | None:
+    """Of a list written in labelled groups ("- Nhiệm vụ đã triển khai: …; - Nhiệm vụ đang
+    triển khai: …; - Tiếp tục nghiên cứu …"), the one group whose label the question says
+    ("những nhiệm vụ nào đang triển khai?"), whole, after what the list is of. The label's
+    every syllable counts, "đã" and "đang" above all; None unless one group is said."""
+    starts = [m.start() for m in _GROUP.finditer(text)]
+    if len(starts) < 2:
+        return None
+    groups = [text[a:b].strip() for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
+    asked = set(vn.syllables(query.folded))
+
+    def said(group: str) -> float:
+        label = vn.syllables(vn.fold(group.lstrip("-– ").split(":", 1)[0]))
+        return sum(s in asked for s in label) / max(1, len(label))
+
+    shares = [said(g) for g in groups]
+    best = max(shares)
+    if best < 0.75 or shares.count(best) > 1:
+        return None
+    i = shares.index(best)
+    lead = text[: starts[0]].strip()
+    parts = [lead, "…" if i > 0 else "", groups[i], "…" if i < len(groups) - 1 else ""]
+    return " ".join(p for p in parts if p)
+
+
 def focus(query: Query, sentence: str, ctx: Context, report_id: str) -> str:
     """A long sentence made of ';'-clauses, cut to the clauses that add to the question's
-    coverage (kept in order, gaps shown as '…'). Every word shown is verbatim source."""
+    coverage (kept in order, gaps shown as '…'), or to the labelled group it asks for.
+    Every word shown is verbatim source."""
     if len(sentence) <= LONG_SENTENCE:
         return sentence
+    if group := labelled_group(query, sentence):
+        return group
     clauses = [c for c in re.split(r"(?<=;)\s+", sentence) if c.strip()]
     if len(clauses) < 3:
         return sentence

@@ -15,7 +15,7 @@ import re
 import time
 from dataclasses import dataclass
 
-from assistant.answerers.clauses import referenced
+from assistant.answerers.clauses import labelled_group, referenced
 from assistant.answerers.summary import (
     Point,
     capped,
@@ -280,7 +280,7 @@ def answer(query: Query, ctx: Context) -> Answer | None:
         line = f"- {shown} [{citer.cite(p.chunk, 1.0, shown)}]"
         # the footnotes its markers point to hold the real lists ("01 dự án¹⁵" — ¹⁵ which)
         for fn in referenced(p.chunk, kept, ctx.store.chunks)[:MAX_NOTES]:
-            note = clean(trim(fn.text, 240))
+            note = clean(labelled_group(query, fn.text) or trim(fn.text, 240))
             line += f" (chú thích {fn.footnote}): {note} [{citer.cite(fn, 1.0, note)}]"
         lines.append(line)
     return citer.answer(query.text, lines, t0, "section")

@@ -29,16 +29,21 @@ _SPLIT = re.compile(
 )
 
 
+_BOTH = re.compile(r"\bva\b(?!.*\bva\b)(?=.*\b(?:chenh (?:nhau|lech)|khac nhau)\b)")
+
+
 def sides(query: Query) -> tuple[list[str], list[str]] | None:
     """The two things compared: the words before and after 'so với' / 'nhiều hơn' / 'thua',
     with the adjacent pairs of their content words."""
     words = vn.syllables(without_periods(query.text))
     folded = [vn.fold(w) for w in words]
-    m = _SPLIT.search(" ".join(folded))
+    joined = " ".join(folded)
+    # "A và B chênh nhau bao nhiêu": the two sides either side of the last "và" before it
+    m = _SPLIT.search(joined) or _BOTH.search(joined)
     if not m:
         return None
-    cut_a = " ".join(folded)[: m.start()].count(" ")
-    cut_b = " ".join(folded)[: m.end()].count(" ") + 1
+    cut_a = joined[: m.start()].count(" ")
+    cut_b = joined[: m.end()].count(" ") + 1
 
     def terms(part: list[str]) -> list[str]:
         # accented words are checked as written ('trong tháng' is framing, 'trọng tâm' not)
