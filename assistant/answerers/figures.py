@@ -79,7 +79,9 @@ _AMOUNT = r"(?:\d{1,3}(?:\.\d{3})+|\d{3,})(?:,\d+)?"
 _RATIO = re.compile(rf"{_AMOUNT}/{_AMOUNT}(?![\w/])")
 
 
-_YEAR_BEFORE = re.compile(r"(?:năm|Năm|học)\s*(?:(?:19|20)\d\d\s*(?:,|và|-|–)\s*)*$")
+_YEAR_BEFORE = re.compile(
+    r"(?:năm|Năm|học|đoạn|kỳ|đến|tới|từ|\b(?:19|20)\d\d\s*[-–])\s*(?:(?:19|20)\d\d\s*(?:,|và|-|–)\s*)*$"
+)
 
 
 def figures_in(sentence: str, amounts: bool = False) -> list[tuple[str, float, str, int]]:
@@ -96,7 +98,12 @@ def figures_in(sentence: str, amounts: bool = False) -> list[tuple[str, float, s
             end = whole.end()  # "đạt 238.917/412.380 triệu đồng": the amount reached
         elif after == "/" or before == "/" or sentence[: m.start()].endswith("STT: "):
             continue  # a date, a ratio's half, a document number, a table row's number
-        if re.fullmatch(r"(?:19|20)\d\d", raw) and _YEAR_BEFORE.search(sentence[: m.start()]):
+        elif re.match(r"-[^\W\d]", sentence[m.end() :]) or _NAMED_BY.search(sentence[: m.start()]):
+            continue  # "205-CV/TU", "Đề án 06", "Quyết định 1835": a document's name
+        if re.fullmatch(r"(?:19|20)\d\d", raw) and (
+            _YEAR_BEFORE.search(sentence[: m.start()])
+            or re.match(r"\s*[-–]\s*(?:19|20)\d\d\b", sentence[m.end() :])
+        ):
             continue  # a year ("năm 2018, 2019")
         value = vn.parse_number(raw)
         if value is None:
@@ -106,6 +113,11 @@ def figures_in(sentence: str, amounts: bool = False) -> list[tuple[str, float, s
     return out
 
 
+_NAMED_BY = re.compile(
+    r"\b(?:Đề án|Nghị quyết|Nghị định|Chỉ thị|Thông tư|Kết luận|Quyết định|Công văn|Kế hoạch|"
+    r"Thông báo|Tờ trình)(?: số)?\s*$",
+    re.I,
+)
 _CHANGE = re.compile(r"(?:tăng|giảm|hơn)(?: thêm)?\s*$")
 
 
