@@ -201,7 +201,7 @@ def _rank_asked(query: Query) -> bool:
     return kinds(query.folded).rank and not _RANK_GAP.search(plain)
 
 
-_RANK_GAP = re.compile(r"(?:bac|chenh|hon|thua|kem|vuot)")
+_RANK_GAP = re.compile(r"\b(?:bac|chenh|hon|thua|kem|vuot)\b")
 
 
 def month_lines(citer: Citer, found: list[tuple[P.Period, Figure]]) -> list[str]:

@@ -290,3 +290,12 @@ def test_a_month_of_its_own_is_no_part_of_the_previous_question() -> None:
     own = "Riêng tháng 10/2025 các sở, ngành giải quyết bao nhiêu hồ sơ?"
     assert resolve(own, [Turn(prev, prev, "")]) == own
     assert resolve("riêng cấp xã bao nhiêu?", [Turn(prev, prev, "")]).startswith(prev.rstrip("?"))
+
+
+def test_a_part_joined_to_the_previous_question_starts_lower_case() -> None:
+    first = "Tổng số đơn vị sự nghiệp công lập là bao nhiêu?"
+    prev = Turn(first, first)
+    resolved = resolve("Riêng thuộc UBND cấp xã là bao nhiêu?", [prev])
+    assert resolved == (
+        "Tổng số đơn vị sự nghiệp công lập là bao nhiêu, riêng thuộc UBND cấp xã là bao nhiêu?"
+    )

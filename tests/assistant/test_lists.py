@@ -52,3 +52,21 @@ def test_goods_are_no_rank() -> None:
     assert not tables.asks_rank(normalize("loai hang gia nao nhieu nhat"))
     assert tables.asks_rank(normalize("Lâm Đồng xếp hạng thứ mấy?"))
     assert tables.asks_rank(normalize("chi so nao hang thap nhat"))
+
+
+def test_a_list_in_labelled_groups_is_quoted_by_the_group_asked() -> None:
+    from assistant.answerers.clauses import labelled_group
+
+    note = (
+        "19 nhiệm vụ trọng tâm: - Nhiệm vụ đã triển khai: (1) Phiếu lý lịch tư pháp trên VNeID;"
+        " (2) Học bạ số; - Nhiệm vụ đang triển khai: (1) Hồ sơ sức khỏe điện tử; (2) Đánh số"
+        " nhà. - Tiếp tục nghiên cứu triển khai trong tới: (1) Cảnh báo cháy."
+    )
+    q = normalize("Trong 19 nhiệm vụ trọng tâm, những nhiệm vụ nào đang triển khai?")
+    shown = labelled_group(q, note)
+    assert shown is not None
+    assert "Hồ sơ sức khỏe điện tử" in shown and "Đánh số nhà" in shown
+    assert "Học bạ số" not in shown and "Cảnh báo cháy" not in shown
+    assert shown.startswith("19 nhiệm vụ trọng tâm: …")
+    # a question saying no group's label gets none: the list is cut as before
+    assert labelled_group(normalize("Có bao nhiêu nhiệm vụ trọng tâm?"), note) is None

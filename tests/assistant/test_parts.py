@@ -94,3 +94,37 @@ def test_a_part_nothing_answers_is_said_not_found(sample_retriever) -> None:
     a = answer(q, sample_retriever)
     assert "18.400 lượt khách" in a.text
     assert a.text.rstrip().endswith(parts.MISSING)
+
+
+def test_a_part_in_other_words_is_held_by_a_unit_that_gives_a_part() -> None:
+    from assistant.answerers import named
+    from assistant.query import normalize
+
+    q = normalize(
+        "Đã có bao nhiêu xã số hóa xong dữ liệu đất, trong đó bao nhiêu xã đã nghiệm thu"
+        " đưa vào dùng?"
+    )
+    unit = (
+        "Đã hoàn thành số hóa dữ liệu đất đai của 67/124 xã, phường (trong đó, 37 xã, phường đã"
+        " được nghiệm thu dữ liệu phục vụ vận hành, khai thác)"
+    )
+    whole = named.whole_words(q)
+    assert named.holds_part(named.part_asked(q), unit, whole)
+    # the words that set the part apart ("nước ngoài") must be the unit's part's
+    q2 = normalize("Trong số dự án đang bị kẹt, có bao nhiêu dự án vốn nước ngoài?")
+    fdi = "toàn tỉnh có 2.934 dự án đầu tư (trong đó có 235 dự án FDI, tổng vốn đầu tư 224.282 tỷ)"
+    assert not named.holds_part(named.part_asked(q2), fdi, named.whole_words(q2))
+
+
+def test_a_part_named_only_by_the_whole_is_held_only_by_a_unit_giving_a_part() -> None:
+    from assistant.answerers import named
+    from assistant.query import normalize
+
+    q = normalize(
+        "Hội chợ hàng Việt và sản phẩm OCOP có bao nhiêu gian hàng, trong đó bao nhiêu gian là"
+        " sản phẩm OCOP?"
+    )
+    fair = "Tổ chức Hội chợ hàng Việt và sản phẩm OCOP Sông Mai năm 2025 với 126 gian hàng."
+    assert not named.holds_part(named.part_asked(q), fair, named.whole_words(q))
+    split = fair.replace("126 gian hàng", "126 gian hàng (trong đó 40 gian sản phẩm OCOP)")
+    assert named.holds_part(named.part_asked(q), split, named.whole_words(q))

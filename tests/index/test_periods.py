@@ -153,3 +153,20 @@ def test_the_same_time_last_year_is_the_same_period_last_year() -> None:
     assert m.relative == "same_last_year"
     assert P.resolve(m, dec).label == "12/2024"  # type: ignore[union-attr]
     assert P.mentions("cùng thời điểm này") == []
+
+
+def test_the_tasks_of_a_monthly_report_for_the_time_ahead_are_the_next_months() -> None:
+    """ "PHƯƠNG HƯỚNG, NHIỆM VỤ TRONG THỜI GIAN TỚI" of the report of 11/2025 sets the tasks
+    of 12/2025; the tasks' own heading counts, not a section that only mentions tasks."""
+    from index.letterhead import _task_period_from_sections
+    from index.model import Section
+
+    sections = [
+        Section("II.6", "Kết quả triển khai các mô hình điểm và 19 nhiệm vụ trọng tâm", 2),
+        Section("III", "PHƯƠNG HƯỚNG, NHIỆM VỤ TRONG THỜI GIAN TỚI", 1),
+    ]
+    assert _task_period_from_sections(sections, "11/2025") == "12/2025"
+    assert _task_period_from_sections(sections, "12/2025") == "01/2026"
+    assert _task_period_from_sections(sections, "2025") == ""  # a year's "tới" is no month
+    named = [Section("III", "NHIỆM VỤ TRỌNG TÂM CÔNG TÁC THÁNG 12/2025", 1)]
+    assert _task_period_from_sections(named, "11/2025") == "12/2025"
