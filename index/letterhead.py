@@ -89,13 +89,14 @@ def _task_period_from_sections(sections: list[Section], period: str) -> str:
         for s in tasks
         if re.match(r"\W*(?:[IVX\d.]+\W+)?(?:nhiệm vụ|phương hướng)", s.title, re.I)
     ]
-    for s in (heads or tasks)[:1]:
-        if named := _period(s.title):
-            return named
-        own = periods.from_label(period)
-        ahead = re.search(r"\b(?:tới|tiếp theo)\b", s.title, re.I)
-        return own.shift(1).label if own and own.months == 1 and ahead else ""
-    return ""
+    heading = next(iter(heads or tasks), None)
+    if heading is None:
+        return ""
+    if named := _period(heading.title):
+        return named
+    own = periods.from_label(period)
+    ahead = re.search(r"\b(?:tới|tiếp theo)\b", heading.title, re.I)
+    return own.shift(1).label if own and own.months == 1 and ahead else ""
 
 
 def report_meta(

@@ -44,22 +44,30 @@ _PART = re.compile(
 )
 
 
+def _split_part(folded: str) -> tuple[str, str] | None:
+    """A folded text cut where its part begins: (what comes before, the part)."""
+    m = _PART.search(folded)
+    if not m:
+        return None
+    i = next(i for i, g in enumerate(m.groups(), 1) if g)
+    return folded[: m.start(i)], m.group(i)
+
+
 def part_asked(query: Query) -> tuple[str, ...]:
     """The words of the part a question asks about after "trong đó" ("trong đó bao nhiêu
     người là người có công" → người có công): a unit giving only the whole is no answer."""
-    m = _PART.search(vn.nfc(query.folded).strip())
-    if not m:
+    cut = _split_part(vn.nfc(query.folded).strip())
+    if cut is None:
         return ()
-    part = " ".join(vn.syllables(without_periods(next(g for g in m.groups() if g))))
+    part = " ".join(vn.syllables(without_periods(cut[1])))
     words = question_terms(tuple(part.split()))
     return tuple(w for w in words if w not in vn.STOPWORDS)
 
 
 def whole_words(query: Query) -> tuple[str, ...]:
     """The words of the question before its part ("Trong số dự án đang bị kẹt")."""
-    text = vn.nfc(query.folded).strip()
-    m = _PART.search(text)
-    before = text[: m.start(next(i for i, g in enumerate(m.groups(), 1) if g))] if m else ""
+    cut = _split_part(vn.nfc(query.folded).strip())
+    before = cut[0] if cut else ""
     return question_terms(tuple(vn.syllables(without_periods(before))))
 
 
@@ -86,7 +94,7 @@ def holds_part(part: tuple[str, ...], unit: str, whole: tuple[str, ...] = ()) ->
     of them, and most of those that set it apart from the `whole` asked, are the part's."""
     part = tuple(w for w in part if w not in _FRAMING)
     words = [w for w in vn.terms(unit) if w not in vn.STOPWORDS]
-    given = _PART.search(" ".join(vn.syllables(vn.fold(unit))))
+    given = _split_part(" ".join(vn.syllables(vn.fold(unit))))
     own = set(part) - set(whole)  # what sets the part apart from the whole ("nước ngoài")
     # a part named only by the whole's words ("Hội chợ … sản phẩm OCOP có bao nhiêu gian,
     # trong đó bao nhiêu gian là sản phẩm OCOP?") is held only by a unit giving a part
@@ -94,7 +102,7 @@ def holds_part(part: tuple[str, ...], unit: str, whole: tuple[str, ...] = ()) ->
         return bool(own or not whole or given)
     if not given or not own:
         return False
-    said = set(vn.terms(next(g for g in given.groups() if g)))
+    said = set(vn.terms(given[1]))
     return min(len(set(part) & said) / len(set(part)), len(own & said) / len(own)) >= 0.5
 
 
