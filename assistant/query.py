@@ -34,7 +34,9 @@ QUESTION_PHRASES = re.compile(
     r"(?:o )?nhung diem nao)\b"
 )
 # A question's asking words, folded (for text typed without diacritics; "khi nào" is a "nào")
-ASKING_FOLDED = re.compile(r"\b(?:bao nhieu|nhung gi|gi|nao|the nao|ra sao|bao gio|o dau)\b")
+ASKING_FOLDED = re.compile(
+    r"\b(?:bao nhieu|nhung gi|gi|nao|the nao|ra sao|bao gio|o dau|(?:so|thu|hang|ngay) may)\b"
+)  # "số mấy", "thứ mấy": typed without diacritics no "máy" follows a number's word
 DATE_RE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b|\b\d{1,2}/\d{4}\b")
 
 
@@ -77,7 +79,8 @@ def periods_in(text: str) -> tuple[str, ...]:
 
 PERIOD_WORDS_RE = re.compile(
     r"\bthang (?:\d{1,2})(?: (?:nam )?\d{4})?\b|\bquy (?:i{1,3}|iv|\d)(?: (?:nam )?\d{4})?\b|"
-    r"\b(?:thang|quy|nam) (?:truoc|sau|toi|nay|ngoai)\b|\bcung ky\b"
+    r"\b(?:thang|quy|nam) (?:truoc|sau|toi|nay|ngoai)\b|\bcung ky\b|"
+    r"\b(?:\d{1,2}|cac|may|nhung) thang (?:qua|gan day|vua qua|gan nhat)\b"  # "4 tháng qua"
 )
 
 
@@ -121,7 +124,7 @@ def normalize(question: str, restorer: vn.DiacriticRestorer | None = None) -> Qu
     topic_text, understood = text, 1.0
     if english:
         # the reports' own words for the question's terms drive search and coverage
-        topic_text, understood = translate(text)
+        topic_text, understood = translate(text, restorer.unigrams if restorer else {})
         dense = f"{text} ({topic_text})"
         folded = f"{folded} {vn.fold(topic_text)}"
     content = tuple(topic_syllables(topic_text, accented or english))

@@ -106,9 +106,9 @@ class HybridRetriever:
         return self._vectors[query.dense_text]
 
     def normalize(self, question: str) -> Query:
-        # only a question without diacritics is restored (assistant/query.py)
-        accented = vn.has_diacritics(vn.nfc(question))
-        return normalize(question, None if accented else self.corpus.restorer)
+        # a question without diacritics is restored, an English one's terms the reports
+        # use as they are ('ketamine', 'camera') kept (assistant/query.py)
+        return normalize(question, self.corpus.restorer)
 
     def search(
         self, query: Query, k: int = 8, allowed: frozenset[str] | set[str] | None = None

@@ -1,7 +1,7 @@
 """Answer quality: the question bank's tune and held-out halves, and the plain LangChain
 pipeline beside them, per question type; and shared/eval/dev.jsonl.
 
-Usage: python bench/quality.py [--set samples|shared|samples2…samples8|shared2…shared8|dev|bank|
+Usage: python bench/quality.py [--set samples|shared|samples2…samples9|shared2…shared9|dev|bank|
                                      all|scanned]
                                [--show] [--no-plain] [--index DIR] [--json FILE]
 - samples: tests/data/questions/samples.jsonl over the samples/ it names (always available);

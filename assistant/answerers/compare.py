@@ -22,8 +22,10 @@ from assistant.answerers import entities
 from assistant.answerers.clauses import sentence_before
 from assistant.answerers.figures import (
     COMPARE_WORDS,
+    PART_OF,
     Figure,
     is_change,
+    names_part,
     segments,
     wants,
 )
@@ -52,6 +54,7 @@ class Scored:
     figure: Figure
     around: frozenset[str]  # the words of its clause ("đạt … dự toán tỉnh giao")
     noun: str = ""  # with no unit, the word after the figure, folded ("th" of "62 TH")
+    part: str = ""  # of a "Trong đó, …" sentence, a part of the total: "asked" or "other"
 
 
 def _figures(query: Query, cand: Candidate, weight: float) -> list[Scored]:
@@ -63,12 +66,17 @@ def _figures(query: Query, cand: Candidate, weight: float) -> list[Scored]:
     running = RUNNING_TOTAL.search(" ".join(vn.syllables(query.folded))) is not None
     text = clean(cand.sentence)
     given = {vn.number_key(n.rstrip("%")) for n in vn.numbers(without_periods(query.text))}
+    # "Trong đó, thu tiền sử dụng đất lũy kế …" is a part of the total said before it: its
+    # figures answer only a question naming that part
+    part = "" if not PART_OF.match(text) else "asked" if names_part(query, cand, text) else "other"
     out = []
     for seg in segments(text, amounts=wanted.amounts):
-        raw, value, unit, pos, around = seg.raw, seg.value, seg.unit, seg.pos, set(seg.words)
+        raw, value, unit, pos = seg.raw, seg.value, seg.unit, seg.pos
+        # a phrase says its words too ("số tiền" says "tiền"), as coverage reads them
+        around = set(vn.passage_terms(f"{seg.before} {seg.after}"))
         if vn.number_key(raw) in given:
             continue  # "đã đạt mục tiêu 80% chưa?": the question's own figure is no reading
-        before = vn.terms(text[max(0, pos - 90) : pos])
+        before = vn.passage_terms(text[max(0, pos - 90) : pos])
         change = is_change(text, pos)
         # the measure's words around this figure ("84,6% dự toán tỉnh giao"), then further back
         score = weight + len(terms & set(before)) * 0.3 + len(terms & around) * 0.5
@@ -82,10 +90,12 @@ def _figures(query: Query, cand: Candidate, weight: float) -> list[Scored]:
         if wanted.money_only and "đồng" not in unit:
             score -= 3.0
         score += 0.2 if unit else -0.3
+        score -= 1.0 if part == "other" else 0.0
         if change:  # "(giảm 08 ca so với tháng trước)": the difference is computed from
             score -= 1.0  # the two months' own figures, a change is neither of them
         noun = "" if unit else next(iter(vn.syllables(vn.fold(seg.after[len(raw) :]))), "")
-        out.append(Scored(score, Figure(raw, value, unit, cand), frozenset(around), noun))
+        figure = Figure(raw, value, unit, cand)
+        out.append(Scored(score, figure, frozenset(around), noun, part))
     return out
 
 
@@ -109,20 +119,48 @@ def _figures_for(query: Query, ctx: Context, period: P.Period) -> list[Scored]:
         weight = ctx.corpus.report_idf(cand.hit.chunk.report_id)
         before = sentence_before(cand.hit.chunk.text, cand.sentence)
         said = f"{before} {cand.sentence} {cand.context}"
-        covered.append((coverage(terms, set(vn.terms(said)), weight), cand))
+        covered.append((coverage(terms, set(vn.passage_terms(said)), weight), cand))
     for cov, cand in sorted(covered, key=lambda c: c[0], reverse=True)[:8]:
         if cov >= 0.35:
             out += _figures(query, cand, 2 * cov)
     return sorted(out, key=lambda s: s.score, reverse=True)
 
 
-def figure_for(query: Query, ctx: Context, period: P.Period) -> Figure | None:
-    found = _figures_for(query, ctx, period)
-    return found[0].figure if found and found[0].score >= 1.5 else None
+def figures_across(
+    query: Query, ctx: Context, periods: list[P.Period]
+) -> list[tuple[P.Period, Figure]]:
+    """Each period's figure of the measure, written alike in every report: of the figures
+    scored for the measure, the one the most periods give best in its words and unit sets
+    it (the traffic fines of every month, not one month's land fines), and each period
+    gives the figure of its own that reads most like it."""
+    found = [(p, [s for s in _figures_for(query, ctx, p)[:8] if s.score >= 1.5]) for p in periods]
+
+    def picks(ref: Scored) -> list[tuple[float, P.Period, Figure]]:
+        out = []
+        for p, fs in found:
+            same = [
+                (s.score + 2.0 * _alike(ref, s), s) for s in fs if s.figure.unit == ref.figure.unit
+            ]
+            if same:
+                score, best = max(same, key=lambda x: x[0])
+                out.append((score, p, best.figure))
+        return out
+
+    refs = [s for _, fs in found for s in fs]
+    if not refs:
+        return []
+    best = max((picks(r) for r in refs), key=lambda xs: sum(x[0] for x in xs))
+    return [(p, f) for _, p, f in best]
 
 
 def _words_of(terms: frozenset[str]) -> set[str]:
     return {t for t in terms if not any(ch.isdigit() for ch in t)}
+
+
+def _alike(a: Scored, b: Scored) -> float:
+    """How alike two figures' clauses are written (their words, not their figures)."""
+    wa, wb = _words_of(a.around), _words_of(b.around)
+    return len(wa & wb) / max(1, len(wa | wb))
 
 
 def _pair(
@@ -131,15 +169,17 @@ def _pair(
     """The same measure in both periods: the best-scoring pair in one unit, written the same
     way ('thu được' … 'thu được'), never two different figures of one sentence."""
     a_list, b_list = _figures_for(query, ctx, now)[:8], _figures_for(query, ctx, base)[:8]
+    # a part the question names ("tiền sử dụng đất") is compared with that part only
+    asked = any(s.part == "asked" for s in a_list + b_list)
     best: tuple[float, Figure, Figure] | None = None
     for a in a_list:
         for b in b_list:
             if a.figure.unit != b.figure.unit or (a.noun and b.noun and a.noun != b.noun):
                 continue  # "62 TH" and "480 suất quà" count different things
+            if a.part != b.part or (asked and a.part != "asked"):
+                continue  # the land-use part of one month is no match for another's total
             # the same measure is written alike in both reports (its words, not its figures)
-            wa, wb = _words_of(a.around), _words_of(b.around)
-            alike = len(wa & wb) / max(1, len(wa | wb))
-            score = a.score + b.score + 2.0 * alike
+            score = a.score + b.score + 2.0 * _alike(a, b)
             if best is None or score > best[0]:
                 best = (score, a.figure, b.figure)
     return (best[1], best[2]) if best and best[0] >= 3.0 else None
@@ -234,9 +274,7 @@ def series(query: Query, ctx: Context) -> Answer | None:
     # "qua các tháng" naming none: every month there is a report of
     lo = min(P.serial(p.first) for p in asked or months)
     hi = max(P.serial(p.last) for p in asked or months)
-    found = [
-        (p, f) for p in months if lo <= P.serial(p.first) <= hi and (f := figure_for(query, ctx, p))
-    ]
+    found = figures_across(query, ctx, [p for p in months if lo <= P.serial(p.first) <= hi])
     if len(found) < 2:
         return None
     unit = Counter(f.unit for _, f in found).most_common(1)[0][0]  # the measure most months give

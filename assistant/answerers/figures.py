@@ -12,6 +12,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from assistant.answerers.clauses import sentence_before
 from assistant.answerers.units import Candidate
 from assistant.query import Query
 from index import vn
@@ -25,8 +26,8 @@ COMPARE_WORDS = frozenset(
     )
 )
 _UNIT = re.compile(
-    r"\s*(%|triệu đồng|tỷ đồng|nghìn đồng|đồng|ha\b|m²|km|người|lượt(?: người| khách)?|hộ|vụ|"
-    r"hồ sơ|tài khoản|doanh nghiệp|dự án|công trình|trường hợp|đối tượng|ca|tấn|con|cơ sở|"
+    r"\s*(%|triệu đồng|tỷ đồng|nghìn đồng|đồng|đ(?!\w)|ha\b|m²|km|người|lượt(?: người| khách)?|"
+    r"hộ|vụ|hồ sơ|tài khoản|doanh nghiệp|dự án|công trình|trường hợp|đối tượng|ca|tấn|con|cơ sở|"
     r"giấy phép|văn bản|thủ tục|điểm|gam|kg|lít|m³)?"
 )
 
@@ -109,8 +110,25 @@ def figures_in(sentence: str, amounts: bool = False) -> list[tuple[str, float, s
         if value is None:
             continue
         unit = "%" if raw.endswith("%") else (_UNIT.match(sentence, end).group(1) or "")  # type: ignore[union-attr]
+        unit = "đồng" if unit == "đ" else unit  # "845.600.000đ"
         out.append((raw.rstrip("%"), value, unit, m.start()))
     return out
+
+
+PART_OF = re.compile(r"\s*trong đó\s*[,:]?\s*", re.I)
+
+
+def names_part(query: Query, cand: Candidate, text: str) -> bool:
+    """Whether the question names the part a "Trong đó, …" sentence gives (most of the words
+    it adds to the sentence before); True for any other sentence."""
+    lead = PART_OF.match(text)
+    if not lead:
+        return True
+    head = re.split(r"\d", text[lead.end() :], maxsplit=1)[0]
+    total = set(vn.terms(sentence_before(cand.hit.chunk.text, cand.sentence)))
+    own = {t for t in vn.terms(head) if t not in total and t not in vn.STOPWORDS}
+    asked = set(vn.terms(query.folded))
+    return not own or len(own & asked) * 2 >= len(own)
 
 
 _NAMED_BY = re.compile(

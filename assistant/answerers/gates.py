@@ -44,7 +44,12 @@ _DONE_Q = re.compile(r"\b(?:da|roi|den nay|den gio|toi nay|toi gio|hien nay|so f
 _RANK_Q = re.compile(r"\b(?:xep hang|xep thu|thu may|hang may|dung thu|rank|ranked)\b")
 _RANK_A = re.compile(r"(?:hạng|thứ)\s*:?\s*\d|\d+\s*/\s*63\b", re.I)
 _RATE_Q = re.compile(r"\b(?:phan tram|ty le|percent|percentage|rate)\b")
-_MONEY_Q = re.compile(r"\b(?:bao nhieu tien|ton bao nhieu|money|cost|budget|how much)\b")
+# "how much was spent / how much in fines" asks for money, "how much ketamine" for a quantity
+_MONEY_Q = re.compile(
+    r"\b(?:bao nhieu tien|ton bao nhieu|money|cost|budget|how much(?=\W*$| (?:did|do|does|was"
+    r"|were|is|are|has|had|have|will|in|of)\b| (?:\w+ )?(?:money|revenue|spending|spent|funding"
+    r"|funds|capital|tax|taxes|fees?|fines?|compensation|investment|income|salary|salaries)\b))\b"
+)
 # money named: asked for only with a figure ("vốn đầu tư bao nhiêu", not "Kế hoạch giải ngân
 # vốn đầu tư công … theo căn cứ nào")
 _MONEY_NOUN = re.compile(r"\b(?:kinh phi|tong muc dau tu|tong von|von dau tu)\b")
@@ -53,6 +58,9 @@ _DATE_Q = re.compile(
     r"\b(?:ngay nao|khi nao|bao gio|hom nao|thoi gian nao|luc nao|when|what date|which day)\b"
 )
 _DATE_A = re.compile(r"\d{1,2}\s*/\s*\d{1,2}|ngày\s+\d{1,2}\b", re.I)
+# classifiers no other word counts in the reports' words: "bao nhiêu lượt khách" is answered
+# by "… 12.500 lượt", never by the 126 stalls or the revenue of the same fair
+_COUNTED_Q = re.compile(r"\b(?:bao nhieu|may) (luot|vu|suat|gian hang|lop)\b")
 _PLACE_Q = re.compile(r"\b(?:o dau|tai dau|dia diem nao|noi nao|where)\b")
 _PLACE_A = re.compile(r"(?<!\w)(?:tại|ở|trên địa bàn)\s+\w", re.I)
 _DOC_DATE = re.compile(r"\s*,?\s*ngày\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?", re.I)
@@ -103,6 +111,7 @@ class Kinds:
     code: str = ""  # the kind of the document whose number is asked ("NQ")
     issued: bool = False  # "Kế hoạch 372 ban hành ngày nào": the document's own date
     place: bool = False  # "tổ chức ở đâu": a place
+    counted: str = ""  # "bao nhiêu lượt": the classifier of what is counted, folded
 
 
 @lru_cache(maxsize=1024)
@@ -124,6 +133,7 @@ def kinds(folded: str) -> Kinds:
         code=_KIND_CODE[kind.group(1)] if kind and numbered else "",
         issued=bool(kind and (_ISSUED_Q.search(plain) or _NUMBER_THEN_DAY.search(plain))),
         place=bool(_PLACE_Q.search(plain)),
+        counted=counted.group(1) if (counted := _COUNTED_Q.search(plain)) else "",
     )
 
 
@@ -166,6 +176,8 @@ def answer_type(query: Query, sentence: str) -> float:
         checks.append("%" in sentence or "phần trăm" in sentence.lower())
     elif asked.money:
         checks.append(bool(_MONEY_A.search(sentence)))
+    if asked.counted:  # "bao nhiêu lượt khách": a count of visits, not of stalls or đồng
+        checks.append(bool(re.search(rf"\d\s*{asked.counted}\b", vn.fold(sentence))))
     if asked.day:
         dated = sentence if asked.issued else _without_documents(sentence)
         checks.append(bool(_DATE_A.search(dated)))

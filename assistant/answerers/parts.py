@@ -15,7 +15,7 @@ from assistant.answerers.evidence import MARKER_GROUP_RE, format_markers, parse_
 from assistant.answerers.figures import COMPARE_WORDS
 from assistant.antecedents import proper_names
 from assistant.cite import Answer, Citer
-from assistant.intent import COMPARISON, intent_of
+from assistant.intent import COMPARISON, NUMBER_ASKED, intent_of
 from assistant.query import ASKING_FOLDED, topic_syllables, without_periods
 from index import periods as P
 from index import vn
@@ -91,7 +91,12 @@ def _leans(part: str) -> bool:
     """A part that names little of its own ("được bao nhiêu điểm?", "chiếm bao nhiêu
     phần trăm?"): it asks about what the first part named."""
     own = set(topic_syllables(part, vn.has_diacritics(part))) - COMPARE_WORDS  # "chênh nhau"
+    if _WHEN.search(vn.fold(part)):
+        own.discard("ngay")  # "dự kiến họp ngày nào?": the day is what it asks, not its topic
     return len(own) <= 3
+
+
+_WHEN = re.compile(r"\bngay (?:nao|may)\b")
 
 
 def answer(
@@ -110,7 +115,14 @@ def answer(
     parts = split(question)
     if not parts:
         return None
-    answers = [ask(parts[0]), *(ask(standalone(p, parts[0])) for p in parts[1:])]
+    first = ask(parts[0])
+    # "Nghị quyết … số mấy, ban hành ngày nào?": a document no passage numbers was issued
+    # on no day the reports tell (the report's own date is not its)
+    unknown = first.insufficient and NUMBER_ASKED.search(" ".join(vn.syllables(vn.fold(parts[0]))))
+    answers = [
+        first,
+        *(first if unknown and _leans(p) else ask(standalone(p, parts[0])) for p in parts[1:]),
+    ]
     if all(a.insufficient for a in answers):
         return None
     if (

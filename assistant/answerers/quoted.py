@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from assistant.answerers.clauses import focus, referencing_chunk, referring_clause
 from assistant.answerers.summary import clean
+from assistant.answerers.units import item_head
 from assistant.cite import Citer
 from assistant.context import Context
 from assistant.query import Query
@@ -28,6 +29,7 @@ def render(query: Query, picked: list[tuple[Hit, str]], ctx: Context) -> tuple[s
 
     lead_by_id = {h.chunk.id: lead_of(h.chunk) for h, _ in picked if h.chunk.kind == "footnote"}
     leads = set(lead_by_id.values()) - {""}
+    heads = {clean(h) for c, s in picked if (h := item_head(c.chunk, s))}
     for hit, sentence in picked:
         c = hit.chunk
         if c.kind == "footnote":
@@ -44,8 +46,10 @@ def render(query: Query, picked: list[tuple[Hit, str]], ctx: Context) -> tuple[s
             shown = clean(
                 sentence if c.kind == "table" else focus(query, sentence, ctx, c.report_id)
             )
-            if any(shown.strip(" …;.") in lead for lead in leads):
-                continue  # the footnote line below quotes this very clause before its list
+            if any(shown.strip(" …;.") in lead for lead in leads) or shown in heads:
+                continue  # the footnote's (or item's) line quotes this very clause before it
+            if head := item_head(c, sentence):  # "+ Phòng Quản lý đô thị: 03 nội dung"
+                shown = f"{clean(head)} — {shown}"  # under what it counts
             lines.append(f"{shown} [{cite(c, hit.score, shown)}]")
     text = "\n".join(f"- {line}" for line in lines) if len(lines) > 1 else lines[0]
     return text, citer

@@ -40,7 +40,7 @@ TITLE_MATCH = 0.75  # share of the question's terms a section's title path and b
 _ASKING = frozenset(
     vn.terms(
         "tình hình công tác kết quả nội dung báo cáo nêu thế nào trong tháng phải cần sang việc "
-        "ngành được giao làm gì tập trung"
+        "ngành được giao làm gì tập trung còn"
     )
 )
 
@@ -107,7 +107,17 @@ def _terms(query: Query) -> list[str]:
     # without diacritics it may be "mạng" (an ninh mạng), and stays
     area = {"mang"} if query.accented and _AREA.search(query.text) else set()
     asking = _ASKING | area
-    return [t for t in question_terms(query.content) if t not in asking and t not in unsure]
+    # "báo cáo tự nhận còn những mặt yếu nào": how the report says it, not what about
+    plain = " ".join(vn.syllables(query.folded))
+    said = {w for m in _SELF.finditer(plain) for w in m.group(0).split()}
+    return [
+        t
+        for t in question_terms(query.content)
+        if t not in asking and t not in unsure and t not in said
+    ]
+
+
+_SELF = re.compile(r"\b(?:tu nhan|thua nhan|tu danh gia|tu nhan xet)\b")
 
 
 _AREA = re.compile(r"\bmảng\b", re.I)

@@ -15,7 +15,7 @@ from assistant.query import Query
 from assistant.scope import place_names, report_terms
 from index import labels, vn
 from index import periods as P
-from index.model import Chunk, Report
+from index.model import Chunk, Report, Section
 from index.store import ReportInfo, Store
 
 
@@ -72,6 +72,27 @@ def key_points(chunks: list[Chunk], limit: int) -> list[Point]:
     kept = [0, *[i for i in rest if _figure_weight(points[i].sentence)][: limit - 1]]
     kept += [i for i in range(1, len(points)) if i not in kept][: limit - len(kept)]
     return [points[i] for i in sorted(kept)]
+
+
+_VERDICT = re.compile(r"\b(?:uu diem|han che|mat tich cuc|ton tai|danh gia chung)\b")
+
+
+def _verdict(sec: Section | None) -> bool:
+    """A section of the report's own assessment of the period (its strengths, its
+    shortcomings), by its own title."""
+    return sec is not None and bool(_VERDICT.search(" ".join(vn.syllables(vn.fold(sec.title)))))
+
+
+def _sentences(chunks: list[Chunk], limit: int) -> list[Point]:
+    """A short section's sentences in order, every one a point of its own."""
+    out = [
+        Point(c, sent)
+        for c in chunks
+        if c.kind != "footnote"
+        for para in c.text.split("\n")
+        for sent in vn.quotable_sentences(para)
+    ]
+    return out[:limit]
 
 
 def chunks_of_section(chunks: Iterable[Chunk], report_id: str, path: str) -> list[Chunk]:
@@ -161,9 +182,11 @@ def summarize_report(store: Store, report_id: str, section: str | None = None) -
         for p in report_sections(report)
         if section is None or p == section or p.startswith(section + ".")
     ]
-    for path in paths:
+    # the report's own verdict first ("Ưu điểm", "Hạn chế"): what a leader reads it for
+    own = [p for p in paths if section is None and _verdict(report.section(p))]
+    for path in own + [p for p in paths if p not in own]:
         inside = [c for c in chunks_of_section(chunks, report_id, path) if c.section == path]
-        points = key_points(inside, 3)
+        points = _sentences(inside, 4) if path in own else key_points(inside, 3)
         if not points:
             continue
         sec = report.section(path)

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 from assistant.answerers import entities, tables
 from assistant.answerers.clauses import referenced
-from assistant.answerers.compare import figure_for, month_lines
+from assistant.answerers.compare import figures_across, month_lines
 from assistant.answerers.figures import COMPARE_WORDS
 from assistant.answerers.items import Item, aggregate, of_one_unit, text_items
 from assistant.answerers.named import names_kind
@@ -131,7 +131,7 @@ def _period_superlative(query: Query, ctx: Context) -> Answer | None:
         },
         key=lambda p: p.first,
     )
-    found = [(p, f) for p in periods if p.months == 1 and (f := figure_for(query, ctx, p))]
+    found = figures_across(query, ctx, [p for p in periods if p.months == 1])
     if len(found) < 2 or len({f.unit for _, f in found}) > 1:
         return None
     pick = max if query.extreme == "max" else min

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from assistant.english import vietnamese_runs
 from assistant.query import Query
 from index import vn
 
@@ -112,8 +113,8 @@ def signals(
     """`weight`: a term's rarity in the passage's report; `report_vocab`: in how many of
     that report's passages a term occurs; `ranks`: the passage's dense and BM25 ranks."""
     terms = question_terms(query.content)
-    own, whole = set(vn.terms(sentence)), vn.terms(passage)
-    present = set(whole)
+    own, whole = set(vn.passage_terms(sentence)), vn.terms(passage)
+    present = set(vn.passage_terms(passage))
     known = [t for t in terms if report_vocab(t) > 0]
     key = max(known, key=weight, default="")
     missing = [t for t in set(terms) if t not in present]
@@ -193,8 +194,8 @@ def name_share(query: Query, passage: str) -> float:
     names none). An English question's capitals — "What", "November" — are no names; its
     Vietnamese ones, written with their diacritics ("Bến Đò ward"), are."""
     names = proper_names(query.text)
-    if query.english:
-        names = [n for n in names if vn.has_diacritics(n)]
+    if query.english:  # "the December 2023 Lạng Sơn city report" names Lạng Sơn
+        names = [n for n in vietnamese_runs(query.text) if vn.has_diacritics(n)]
     if not names:
         return 1.0
     keyed = f" {vn.match_key(passage)} "

@@ -40,7 +40,26 @@ def units_of(chunk: Chunk, query: Query) -> list[tuple[str, str]]:
         return out
     if chunk.kind in ("footnote", "table", "header"):
         return [(chunk.text, "")]
-    return [(s, "") for para in chunk.text.split("\n") for s in vn.quotable_sentences(para)]
+    # "+ Phòng Quản lý đô thị: 03 nội dung" counts what its "- …" line above names
+    return [
+        (s, item_head(chunk, s))
+        for para in chunk.text.split("\n")
+        for s in vn.quotable_sentences(para)
+    ]
+
+
+def item_head(chunk: Chunk, sentence: str) -> str:
+    """The "- …" line a "+ …" item line of a passage is listed under ("- Các đơn vị còn có
+    nội dung chưa tham mưu giải quyết: 09 nội dung" above "+ Phòng GD-ĐT: 03 nội dung")."""
+    if chunk.kind != "paragraph" or not sentence.lstrip().startswith("+"):
+        return ""
+    head = ""
+    for line in chunk.text.split("\n"):
+        if line.strip() == sentence.strip():
+            return head
+        if not line.lstrip().startswith("+"):
+            head = line.strip() if line.lstrip().startswith("- ") else ""
+    return ""
 
 
 def header_of(chunk: Chunk) -> str:

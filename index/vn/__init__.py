@@ -41,6 +41,7 @@ from index.vn.synonyms import (
     VOCABULARY,
     concepts,
     implied_fields,
+    passage_terms,
     phrase_words,
     synonym_tokens,
     terms,
@@ -81,7 +82,8 @@ __all__ = [
     "doc_number_key", "doc_numbers", "documents_in", "expand_abbreviations", "figure_tokens",
     "fold", "footnote_markers", "format_number", "has_diacritics", "implied_fields",
     "is_stopword", "match_key",
-    "matched_words", "nfc", "number_key", "numbers", "parse_number", "phrase_words",
+    "matched_words", "nfc", "number_key", "numbers", "parse_number",
+    "passage_terms", "phrase_words",
     "quotable_sentences", "search_tokens", "sentences", "spell_out", "strip_markers",
     "superscript_to_int", "syllables", "synonym_tokens", "terms",
 ]  # fmt: skip

@@ -186,16 +186,24 @@ for _list in _PHRASES.values():
 def concepts(folded_words: list[str]) -> list[str]:
     """Folded words with each known phrase of a synonym group replaced by the group's
     token ('bat giu' and 'bat' both → '~0'), longest phrase first; other words kept."""
+    return _concepts(folded_words, len(folded_words))
+
+
+def _concepts(words: list[str], longest: int, inner: list[str] | None = None) -> list[str]:
+    """`concepts` with phrases of at most `longest` words; into `inner`, the words and
+    shorter phrases inside each phrase replaced."""
     out: list[str] = []
     i = 0
-    while i < len(folded_words):
-        for gid, words in _PHRASES.get(folded_words[i], ()):
-            if tuple(folded_words[i : i + len(words)]) == words:
+    while i < len(words):
+        for gid, phrase in _PHRASES.get(words[i], ()):
+            if len(phrase) <= longest and tuple(words[i : i + len(phrase)]) == phrase:
                 out.append(f"~{gid}")
-                i += len(words)
+                if inner is not None and len(phrase) > 1:
+                    inner += _concepts(list(phrase), len(phrase) - 1, inner)
+                i += len(phrase)
                 break
         else:
-            out.append(folded_words[i])
+            out.append(words[i])
             i += 1
     return out
 
@@ -242,8 +250,20 @@ def terms(text: str) -> list[str]:
     what question and passage are compared on when judging whether one answers the other.
     An abbreviation and its long form stand for each other both ways: "PCCC" brings
     "phòng cháy chữa cháy", and "phòng cháy, chữa cháy" brings "pccc"."""
+    return _terms(text)
+
+
+def passage_terms(text: str) -> list[str]:
+    """`terms`, and the words and shorter phrases inside each phrase a passage writes:
+    "tai nạn giao thông" also says "giao thông", "xử phạt vi phạm hành chính" also
+    "vi phạm" — for a question naming only that part."""
+    inner: list[str] = []
+    return _terms(text, inner) + inner
+
+
+def _terms(text: str, inner: list[str] | None = None) -> list[str]:
     words = [fold(w) for w in syllables(expand_abbreviations(strip_markers(text)))]
     padded = f" {' '.join(words)} "
     have = set(words)
     short = [s for s, long in _SHORT_FORMS if s not in have and long in padded]
-    return concepts(words) + list(dict.fromkeys(short))
+    return _concepts(words, len(words), inner) + list(dict.fromkeys(short))

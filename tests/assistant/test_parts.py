@@ -128,3 +128,22 @@ def test_a_part_named_only_by_the_whole_is_held_only_by_a_unit_giving_a_part() -
     assert not named.holds_part(named.part_asked(q), fair, named.whole_words(q))
     split = fair.replace("126 gian hàng", "126 gian hàng (trong đó 40 gian sản phẩm OCOP)")
     assert named.holds_part(named.part_asked(q), split, named.whole_words(q))
+
+
+def test_a_number_asked_without_diacritics_is_a_part() -> None:
+    """ "số mấy" typed as "so may" asks a number (no "máy" follows a number's word)."""
+    assert parts.split("ke hoach to chuc hoi thao DDCI la so may, du kien hop ngay nao") == [
+        "ke hoach to chuc hoi thao DDCI la so may?",
+        "du kien hop ngay nao?",
+    ]
+    carried = parts.standalone("du kien hop ngay nao?", "ke hoach to chuc hoi thao DDCI la so may?")
+    assert "hoi thao" in carried  # the day is what it asks: its topic is the first part's
+
+
+def test_a_document_no_passage_numbers_has_no_day(sample_retriever) -> None:
+    """ "Nghị quyết … số mấy, ban hành ngày nào?" of a resolution the reports never name:
+    its day is not the report's own date — nothing is answered."""
+    a = answer(
+        "nghi quyet thu phi 0 dong cua hdnd thanh pho so may, ban hanh ngay nao", sample_retriever
+    )
+    assert a.insufficient and not a.citations, a.text

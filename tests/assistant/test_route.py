@@ -919,6 +919,17 @@ def test_a_short_section_is_quoted_whole(sample_retriever) -> None:
     assert "học sinh giỏi lớp 9" in a.text and "đối thoại" in a.text  # no figure, still a point
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["Tháng 12 còn những tồn tại, yếu kém gì?", "Báo cáo tháng 12 tự nhận còn những mặt yếu nào?"],
+)
+def test_how_a_shortcoming_is_asked_names_no_topic(sample_retriever, question: str) -> None:
+    """ "còn", "tự nhận": how the question is put, not words the section must hold."""
+    a = answer(question, sample_retriever)
+    assert a.mode == "section" and a.text.startswith("II.2 Hạn chế"), a.text
+    assert "Tai nạn giao thông và phạm pháp hình sự tăng" in a.text
+
+
 LETTER = """UBND TỈNH SÔNG MAI
 SỞ XÂY DỰNG
 

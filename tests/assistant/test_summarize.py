@@ -95,3 +95,14 @@ def test_cli_summarize_unknown(sample_index, subprocess_env) -> None:
         subprocess_env,
     )
     assert done.returncode == 2 and "không có mục" in done.stderr
+
+
+def test_a_report_s_own_verdict_comes_first(sample_store) -> None:
+    """ "Ưu điểm", "Hạn chế": the report's own assessment opens its summary, every sentence
+    of it (the January report: what started, what stalled), before the fields' figures."""
+    a = summarize_report(sample_store, find_report(sample_store, "01/2026"))
+    body = a.text.split("\n\n")
+    assert body[1].startswith("II.1 Ưu điểm") and body[2].startswith("II.2 Hạn chế"), a.text
+    assert "Dự án Nhà văn hóa trung tâm thành phố Sông Mai được khởi công." in body[1]
+    assert "Dự án Đường vành đai phía Bắc phải tạm dừng thi công" in body[2]
+    assert body[3].startswith("I.1 Kinh tế")

@@ -1,0 +1,155 @@
+"""A measure read the same way in every month and every clause: a "Trong đó" part is no
+total, "845.600.000đ" is money, one month's land fines never stand beside another month's
+housing rents, a "+" item counts under its "- …" line, a phrase's words are said too, and a
+count asked by its classifier ("bao nhiêu lượt") is answered by that count only."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.answerers import gates
+from assistant.answerers.figures import figures_in
+from assistant.answerers.units import item_head
+from assistant.query import normalize
+from assistant.route import answer
+from index import vn
+from index.model import Chunk
+
+
+def test_a_part_of_a_total_is_compared_only_when_it_is_asked(sample_retriever) -> None:
+    """October's "Trong đó, thu tiền sử dụng đất lũy kế 148.270" is a part of the budget
+    revenue said before it: a question about the revenue compares the totals; one about the
+    land-use part, which December does not give, says so instead of comparing the part with
+    December's total."""
+    a = answer(
+        "Tiền thu ngân sách cộng dồn từ giữa tháng 10 đến giữa tháng 12 tăng thêm được bao nhiêu?",
+        sample_retriever,
+    )
+    assert "386.808 − 312.640 = 74.168" in a.text, a.text
+    a = answer("Tiền sử dụng đất lũy kế tháng 10 so với tháng 12?", sample_retriever)
+    assert a.insufficient and "148.270" in a.text and "−" not in a.text, a.text
+    assert "không nêu số liệu tháng 12/2025" in a.text, a.text
+
+
+def test_money_written_with_a_glued_d_is_money() -> None:
+    found = figures_in("Ra quyết định xử phạt 276 TH với số tiền 845.600.000đ. Tước GPLX 89 TH.")
+    assert ("845.600.000", "đồng") in [(raw, unit) for raw, _, unit, _ in found]
+
+
+def test_every_month_gives_the_same_measure(sample_retriever) -> None:
+    """The land fines of each month's report, each cited — November's among the land-use
+    permits of its sentence — and the month with the most."""
+    a = answer("Tháng nào xử phạt vi phạm hành chính về đất đai nhiều tiền nhất?", sample_retriever)
+    assert a.mode == "compare" and a.text.startswith("Tháng 12/2025 cao nhất (58.000.000"), a.text
+    for amount in ("42.000.000", "36.500.000", "58.000.000", "45.000.000"):
+        assert f"số tiền {amount} đồng" in a.text, a.text
+    assert a.text.count("đất đai") == 4, a.text
+
+
+def test_the_last_months_name_no_topic(sample_retriever) -> None:
+    """ "Trong 4 tháng qua": the months to look over, not words a passage must hold."""
+    assert normalize("Trong 4 tháng qua, tháng nào thu bằng lái nhiều nhất?").content == (
+        "thang",
+        "thu",
+        "bang",
+        "lai",
+    )
+    a = answer("Trong 4 tháng qua, tháng nào thu bằng lái nhiều nhất?", sample_retriever)
+    assert a.text.startswith("Tháng 12/2025 cao nhất (89)"), a.text
+
+
+LIST = (
+    "Thực hiện các văn bản chỉ đạo\n"
+    "- Các đơn vị còn có nội dung chậm tham mưu giải quyết: 08 nội dung\n"
+    "+ Phòng Kinh tế: 05 nội dung\n"
+    "- Các đơn vị còn có nội dung chưa tham mưu giải quyết: 09 nội dung\n"
+    "+ Phòng GD-ĐT: 03 nội dung\n"
+    "+ Phòng Quản lý đô thị: 03 nội dung"
+)
+
+
+def test_an_item_counts_under_the_line_above_it() -> None:
+    chunk = Chunk("r:p1", "r", LIST, LIST, "II.2", "Hạn chế", "paragraph", (1,))
+    assert item_head(chunk, "+ Phòng Quản lý đô thị: 03 nội dung") == (
+        "- Các đơn vị còn có nội dung chưa tham mưu giải quyết: 09 nội dung"
+    )
+    assert item_head(chunk, "+ Phòng Kinh tế: 05 nội dung").endswith("08 nội dung")
+    assert (
+        item_head(chunk, "- Các đơn vị còn có nội dung chậm tham mưu giải quyết: 08 nội dung") == ""
+    )
+
+
+def test_a_phrase_also_says_its_words() -> None:
+    """ "tai nạn giao thông" is one concept for matching, and still says "giao thông";
+    "xử phạt vi phạm hành chính" says "vi phạm" (its own concept) too."""
+    said = set(vn.passage_terms("Xảy ra 03 vụ tai nạn giao thông; xử phạt vi phạm hành chính"))
+    assert {"giao", "thong"} <= said
+    assert set(vn.terms("vi phạm")) <= said
+    assert not {"giao", "thong"} <= set(vn.terms("Xảy ra 03 vụ tai nạn giao thông"))
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "held"),
+    [
+        (
+            "Hội chợ OCOP tháng 12 đón được bao nhiêu lượt khách tham quan?",
+            "Tổ chức Hội chợ với 126 gian hàng, doanh thu ước đạt 4,86 tỷ đồng.",
+            False,
+        ),
+        (
+            "Hội chợ OCOP tháng 12 đón được bao nhiêu lượt khách tham quan?",
+            "Hội chợ đón khoảng 12.500 lượt khách tham quan.",
+            True,
+        ),
+        ("thang 12 bat may vu ban phao", "04 vụ kinh doanh pháo nổ, đồ chơi nguy hiểm", True),
+        ("Có bao nhiêu suất quà được trao?", "Dự kiến trao quà cho hộ nghèo 480 hộ.", False),
+    ],
+)
+def test_a_count_asked_by_its_classifier(question: str, sentence: str, held: bool) -> None:
+    assert (gates.answer_type(normalize(question), sentence) > 0) == held
+
+
+@pytest.mark.parametrize(
+    ("question", "money"),
+    [
+        ("How much ketamine and MDMA was seized?", False),
+        ("How much was spent on compensation?", True),
+        ("How much in traffic fines was collected?", True),
+        ("How much recurrent spending was executed?", True),
+    ],
+)
+def test_how_much_of_a_substance_is_no_money(question: str, money: bool) -> None:
+    assert gates.kinds(normalize(question).folded).money == money
+
+
+def test_a_document_with_what_is_asked_beside_it(tmp_path) -> None:
+    """ "Kế hoạch 21/KH-UBND là về việc gì, hội thảo dự kiến tổ chức ngày nào?": the plan's
+    record, and the day from the next paragraph that names the workshop — cited."""
+    from conftest import HashEmbedder
+
+    from assistant.retrieve import HybridRetriever
+    from index.ingest import ingest_paths
+    from index.store import Store
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "tt.txt").write_text(
+        "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ SÔNG MAI\n\nSố: 77/BC-UBND\n\n"
+        "Sông Mai, ngày 05 tháng 11 năm 2025\n\nBÁO CÁO\n\nTình hình tháng 11 năm 2025\n\n"
+        "I. KẾT QUẢ\n\n"
+        "Để chuẩn bị trước, Trung tâm đã ban hành Kế hoạch số 21/KH-UBND ngày 02/11/2025 về "
+        "tổ chức Hội thảo cải thiện môi trường đầu tư năm 2025.\n\n"
+        "Trung tâm dự kiến tổ chức Hội thảo vào ngày 18/11/2025, mời các sở, ngành.\n",
+        "utf-8",
+    )
+    store = Store(tmp_path / "i", HashEmbedder())
+    ingest_paths(store, [tmp_path / "docs"], 10**7)
+    a = answer(
+        "Kế hoạch 21/KH-UBND là về việc gì, hội thảo dự kiến tổ chức ngày nào?",
+        HybridRetriever(store),
+    )
+    assert a.mode == "records" and "18/11/2025" in a.text, a.text
+    line = next(x for x in a.text.splitlines() if "18/11/2025" in x)
+    n = int(re.search(r"\[(\d+)\]", line).group(1))
+    assert "18/11/2025" in a.citations[n - 1].text
