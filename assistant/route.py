@@ -18,6 +18,7 @@ from typing import Any, Protocol
 
 from assistant import intent as Q
 from assistant.answerers import (
+    beside,
     briefing,
     compare,
     extract,
@@ -47,7 +48,7 @@ class Answerer(Protocol):
 
 _FREE: tuple[Answerer, ...] = (llm.answer, extract.answer)
 PLANS: dict[str, tuple[Answerer, ...]] = {
-    Q.DOCUMENT: (records.answer, *_FREE),
+    Q.DOCUMENT: (beside.document, *_FREE),
     Q.METADATA: (metadata.answer, extract.answer),
     Q.SUMMARY: (summary.answer, section.answer, *_FREE),
     Q.COMPARISON: (compare.comparison, *_FREE),

@@ -226,8 +226,8 @@ def missing_kinds(query: Query, said: str) -> list[re.Pattern[str]]:
         out.append(_MONEY_A)
     if asked.rate and not _RATE_A.search(said):
         out.append(_RATE_A)
-    if asked.day and not _DATE_A.search(_without_documents(said)):
-        out.append(_DATE_A)
+    if asked.day and not _DATE_A.search(said if asked.issued else _without_documents(said)):
+        out.append(_DATE_A)  # (the day a document was issued is its own date)
     return out
 
 

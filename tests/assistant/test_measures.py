@@ -153,3 +153,14 @@ def test_a_document_with_what_is_asked_beside_it(tmp_path) -> None:
     line = next(x for x in a.text.splitlines() if "18/11/2025" in x)
     n = int(re.search(r"\[(\d+)\]", line).group(1))
     assert "18/11/2025" in a.citations[n - 1].text
+
+
+def test_nothing_unrelated_is_put_beside_a_document(sample_retriever) -> None:
+    """The festival's plan, asked when the festival opens: the reports never say. The
+    allowance paid that month is dated and says "mai táng", "BHXH" — no "Sông Mai", no
+    "hội" as the question types them: it is not put beside the plan."""
+    a = answer(
+        "Lễ hội Xuân Sông Mai năm 2026 theo Kế hoạch 15/KH-UBND sẽ khai mạc ngày nào?",
+        sample_retriever,
+    )
+    assert "15/KH-UBND" in a.text and "BHXH" not in a.text, a.text

@@ -11,6 +11,7 @@ import pytest
 from assistant import intent as Q
 from assistant.answerers import asked as asked_
 from assistant.answerers import (
+    beside,
     compare,
     extract,
     figures,
@@ -19,7 +20,6 @@ from assistant.answerers import (
     llm,
     metadata,
     named,
-    records,
     section,
     superlative,
     support,
@@ -92,7 +92,7 @@ def test_route_plans() -> None:
     assert route(normalize("Thu NSNN tăng bao nhiêu so với tháng trước?"))[0] is compare.comparison
     assert route(normalize("Báo cáo nêu những hạn chế gì?"))[0] is section.answer
     assert route(normalize("Ai ký báo cáo?"))[0] is metadata.answer
-    assert route(normalize("QĐ 2514 là gì?"))[0] is records.answer
+    assert route(normalize("QĐ 2514 là gì?"))[0] is beside.document  # records, and what beside
     for question in ("Bao nhiêu giấy phép?", "Chợ Bến Đò khởi công ngày nào?"):
         assert route(normalize(question)) == (llm.answer, extract.answer)
 

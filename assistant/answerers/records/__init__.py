@@ -60,7 +60,7 @@ def answer(query: Query, ctx: Context) -> Answer | None:
     elif query.intent == SERIES:
         text = _series_answer(store, question, series_span(query, ctx), refs)
     elif query.intent == DOCUMENT:
-        text = _document_answer(store, question, refs, query)
+        text = _document_answer(store, question, refs)
     elif query.intent == PROJECT:
         text = _project_answer(store, question, period, refs)
     if not text:

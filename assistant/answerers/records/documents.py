@@ -6,10 +6,8 @@ import re
 from collections.abc import Collection
 from dataclasses import asdict, dataclass
 
-from assistant.answerers.gates import answer_type, missing_kinds
 from assistant.answerers.records.common import RecordCiter, Ref, _citation_json, _period_of
 from assistant.cite import Citation
-from assistant.query import Query
 from index import periods as P
 from index import vn
 from index.records import doc_number_key, documents_in
@@ -97,9 +95,7 @@ def _in_period(period: str, wanted: str) -> bool:
 # of our own, dates and numbers as the passage writes them.
 
 
-def _document_answer(
-    store: Store, question: str, refs: Ref, query: Query | None = None
-) -> str | None:
+def _document_answer(store: Store, question: str, refs: Ref) -> str | None:
     matches = lookup_document(store, question)
     if not matches:
         return None
@@ -123,54 +119,11 @@ def _document_answer(
         if best.type != "Báo cáo":
             lines.append(f"Nguyên văn: “{quote}”{refs(best.citation)}")
             lines += _footnote_lines(store, best, refs)
-            lines += _asked_beside(store, query, best, refs) if query else []
     others = [m for m in matches if m.citation and m is not best]
     if others:
         lines.append("Được nhắc đến trong các báo cáo (mới nhất trước):")
         lines += [f"- “{m.citation.quote}”{refs(m.citation)}" for m in others if m.citation]
     return "\n".join(lines)
-
-
-def _asked_beside(store: Store, query: Query, match: DocumentMatch, refs: Ref) -> list[str]:
-    """What a question asks beside the document ("Kế hoạch 173 là về việc gì, hội thảo dự
-    kiến tổ chức ngày nào?", "Kế hoạch 9574 … đến nay hoàn thành mấy mô hình?"): for each
-    kind its clause does not hold (a day, an amount, a figure), the nearest sentence after
-    it, in its paragraph or the next two, that holds it and names something the question
-    names ("Hội thảo"), cited."""
-    if match.citation is None:
-        return []
-    quote = match.citation.quote
-    wanted = [k.search for k in missing_kinds(query, quote)]
-    if not wanted and answer_type(query, quote) == 0:  # "… đến nay hoàn thành mấy mô hình?"
-        wanted = [lambda s: answer_type(query, s) > 0]
-    if not wanted:
-        return []
-    chunk = store.chunks[match.citation.chunk_id]
-    at = chunk.paragraphs[0] if chunk.paragraphs else 0
-    near = [
-        c
-        for c in store.chunks_of(chunk.report_id)
-        if c.kind == "paragraph" and c.paragraphs and at <= c.paragraphs[0] <= at + 2
-    ]
-    asked = set(query.content)
-    read = [
-        (c, sent)
-        for c in sorted(near, key=lambda c: c.paragraphs[0])
-        for sent in vn.sentences(vn.strip_markers(c.text))
-    ]
-    at = next((i for i, (_, sent) in enumerate(read) if match.number in sent), 0)
-    lines = []
-    for holds in wanted:
-        found = [
-            (abs(i - at) + (0.5 if i < at else 0), c, sent)
-            for i, (c, sent) in enumerate(read)
-            if match.number not in sent and holds(sent) and asked & set(vn.terms(sent))
-        ]
-        if found:
-            _, c, sent = min(found, key=lambda x: x[0])
-            cite = RecordCiter(store).cite_record(c.report_id, c.paragraphs[0], None, sent)
-            lines += [f"- “{cite.quote}”{refs(cite)}"] if cite else []
-    return lines
 
 
 def _footnote_lines(store: Store, match: DocumentMatch, refs: Ref) -> list[str]:
