@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from functools import cache
 from pathlib import Path
 
 import snowballstemmer
@@ -33,11 +34,16 @@ def _load_glossary() -> dict[str, str]:
 GLOSSARY: dict[str, str] = _load_glossary()
 _PHRASES = sorted(GLOSSARY, key=lambda p: len(p.split()), reverse=True)
 _STEMMER = snowballstemmer.stemmer("english")
-# the glossary by word stems: "fully handed over" finds "hand over", "holidays" "holiday"
-_BY_STEMS: dict[tuple[str, ...], str] = {}
-for _phrase in _PHRASES:
-    _BY_STEMS.setdefault(tuple(_STEMMER.stemWords(_phrase.split())), GLOSSARY[_phrase])
-_STEM_PHRASES = sorted(_BY_STEMS, key=len, reverse=True)
+
+
+@cache
+def _by_stems_glossary() -> dict[tuple[str, ...], str]:
+    """The glossary by word stems, longest first ("fully handed over" finds "hand over"):
+    built at the first English question, not at start-up."""
+    out: dict[tuple[str, ...], str] = {}
+    for phrase in _PHRASES:
+        out.setdefault(tuple(_STEMMER.stemWords(phrase.split())), GLOSSARY[phrase])
+    return dict(sorted(out.items(), key=lambda kv: len(kv[0]), reverse=True))
 
 
 def _by_stems(text: str, out: list[str]) -> str:
@@ -48,11 +54,11 @@ def _by_stems(text: str, out: list[str]) -> str:
     words = re.sub(r"[?,.!]", " ", text).split()
     stems = _STEMMER.stemWords(words)
     used = [False] * len(words)
-    for phrase in _STEM_PHRASES:
+    for phrase, said in _by_stems_glossary().items():
         n = len(phrase)
         for i in range(len(words) - n + 1):
             if not any(used[i : i + n]) and tuple(stems[i : i + n]) == phrase:
-                out.append(_BY_STEMS[phrase])
+                out.append(said)
                 used[i : i + n] = [True] * n
     return " ".join(w for w, u in zip(words, used, strict=True) if not u)
 

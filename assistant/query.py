@@ -13,6 +13,7 @@ from assistant.intent import (
     LIST,
     LIST_CUES,
     MIN_CUES,
+    RECENT_MONTHS,
     SUMMARY,
     SUPERLATIVE,
     TASK_RE,
@@ -80,7 +81,7 @@ def periods_in(text: str) -> tuple[str, ...]:
 PERIOD_WORDS_RE = re.compile(
     r"\bthang (?:\d{1,2})(?: (?:nam )?\d{4})?\b|\bquy (?:i{1,3}|iv|\d)(?: (?:nam )?\d{4})?\b|"
     r"\b(?:thang|quy|nam) (?:truoc|sau|toi|nay|ngoai)\b|\bcung ky\b|"
-    r"\b(?:\d{1,2}|cac|may|nhung) thang (?:qua|gan day|vua qua|gan nhat)\b"  # "4 tháng qua"
+    rf"\b(?:\d{{1,2}} thang (?:qua|gan day|vua qua|gan nhat)|{RECENT_MONTHS})\b"  # "4 tháng qua"
 )
 
 

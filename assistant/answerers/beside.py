@@ -68,23 +68,31 @@ def _beside(query: Query, ctx: Context, cited: Citation) -> list[tuple[Chunk, st
     )
     read = [(c, s) for c in near for s in vn.sentences(vn.strip_markers(c.text))]
     own = next((i for i, (_, s) in enumerate(read) if s.strip() and s.strip() in quote), 0)
-    # what the sentence is about, named by the question: two words, as typed (the "mai" of
-    # "mai táng" is no "Sông Mai", "BHXH" says no "hội"), not numbers or periods
-    if query.accented:
-        asked = {w for w in vn.syllables(query.text) if w.isalpha() and not vn.is_stopword(w, True)}
-        words: Callable[[str], set[str]] = lambda s: set(vn.syllables(s))  # noqa: E731
-    else:
-        asked = {t for t in query.content if t.isalpha()}
-        words = lambda s: set(vn.terms(s))  # noqa: E731
-    asked -= _PERIOD_WORDS
+    asked = _asked_words(query)
     out = []
     for holds in wanted:
         found = [
             (abs(i - own) + (0.5 if i < own else 0), c, s)
             for i, (c, s) in enumerate(read)
-            if i != own and holds(s) and len(asked & words(s)) >= 2
+            if i != own and holds(s) and len(asked & _words(query, s)) >= 2
         ]
         if found:
             _, c, s = min(found, key=lambda x: x[0])
             out.append((c, s))
     return out
+
+
+def _asked_words(query: Query) -> set[str]:
+    """What a sentence beside the document must name (two of them): the question's words as
+    typed — the "mai" of "mai táng" is no "Sông Mai", "BHXH" says no "hội" — not its numbers
+    or periods."""
+    if query.accented:
+        words = {w for w in vn.syllables(query.text) if not vn.is_stopword(w, True)}
+    else:
+        words = set(query.content)
+    return {w for w in words if w.isalpha()} - _PERIOD_WORDS
+
+
+def _words(query: Query, sentence: str) -> set[str]:
+    """The sentence's words, read as the question's are (`_asked_words`)."""
+    return set(vn.syllables(sentence)) if query.accented else set(vn.terms(sentence))

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.answerers import named
+from assistant.answerers.support import counted_nouns, counts
 from assistant.intent import NUMBER_ASKED
 from assistant.query import Query, without_periods
 from index import vn
@@ -60,7 +61,7 @@ _DATE_Q = re.compile(
 _DATE_A = re.compile(r"\d{1,2}\s*/\s*\d{1,2}|ngày\s+\d{1,2}\b", re.I)
 # classifiers no other word counts in the reports' words: "bao nhiêu lượt khách" is answered
 # by "… 12.500 lượt", never by the 126 stalls or the revenue of the same fair
-_COUNTED_Q = re.compile(r"\b(?:bao nhieu|may) (luot|vu|suat|gian hang|lop)\b")
+_CLASSIFIERS = frozenset({"luot", "vu", "suat", "gian", "lop"})
 _PLACE_Q = re.compile(r"\b(?:o dau|tai dau|dia diem nao|noi nao|where)\b")
 _PLACE_A = re.compile(r"(?<!\w)(?:tại|ở|trên địa bàn)\s+\w", re.I)
 _DOC_DATE = re.compile(r"\s*,?\s*ngày\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?", re.I)
@@ -111,7 +112,6 @@ class Kinds:
     code: str = ""  # the kind of the document whose number is asked ("NQ")
     issued: bool = False  # "Kế hoạch 372 ban hành ngày nào": the document's own date
     place: bool = False  # "tổ chức ở đâu": a place
-    counted: str = ""  # "bao nhiêu lượt": the classifier of what is counted, folded
 
 
 @lru_cache(maxsize=1024)
@@ -133,7 +133,6 @@ def kinds(folded: str) -> Kinds:
         code=_KIND_CODE[kind.group(1)] if kind and numbered else "",
         issued=bool(kind and (_ISSUED_Q.search(plain) or _NUMBER_THEN_DAY.search(plain))),
         place=bool(_PLACE_Q.search(plain)),
-        counted=counted.group(1) if (counted := _COUNTED_Q.search(plain)) else "",
     )
 
 
@@ -176,8 +175,9 @@ def answer_type(query: Query, sentence: str) -> float:
         checks.append("%" in sentence or "phần trăm" in sentence.lower())
     elif asked.money:
         checks.append(bool(_MONEY_A.search(sentence)))
-    if asked.counted:  # "bao nhiêu lượt khách": a count of visits, not of stalls or đồng
-        checks.append(bool(re.search(rf"\d\s*{asked.counted}\b", vn.fold(sentence))))
+    # "bao nhiêu lượt khách": a count of visits, not of stalls or đồng
+    if noun := next((n for n in counted_nouns(query) if n in _CLASSIFIERS), ""):
+        checks.append(counts(noun, sentence))
     if asked.day:
         dated = sentence if asked.issued else _without_documents(sentence)
         checks.append(bool(_DATE_A.search(dated)))

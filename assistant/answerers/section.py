@@ -21,6 +21,7 @@ from assistant.answerers.summary import (
     capped,
     chunks_of_section,
     clean,
+    every_point,
     section_points,
     trim,
 )
@@ -189,12 +190,7 @@ def best_section(query: Query, ctx: Context, report_ids: list[str]) -> Match | N
 def _points(ctx: Context, match: Match, task_like: bool) -> list[Point]:
     """The section's points, narrowed to the question's remaining topic when it has one."""
     chunks = chunks_of_section(ctx.store.chunks_of(match.report_id), match.report_id, match.path)
-    every = [
-        Point(c, sent)
-        for c in chunks
-        for para in c.text.split("\n")
-        for sent in vn.quotable_sentences(para)
-    ]
+    every = every_point(chunks)  # (chunks_of_section holds no footnote)
     if len(every) <= MAX_POINTS:  # a short section is quoted whole
         return every
     points = section_points(chunks)

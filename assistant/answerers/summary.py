@@ -83,16 +83,16 @@ def _verdict(sec: Section | None) -> bool:
     return sec is not None and bool(_VERDICT.search(" ".join(vn.syllables(vn.fold(sec.title)))))
 
 
-def _sentences(chunks: list[Chunk], limit: int) -> list[Point]:
-    """A short section's sentences in order, every one a point of its own."""
-    out = [
+def every_point(chunks: list[Chunk]) -> list[Point]:
+    """Every sentence of the chunks (footnotes aside), in order, each a point of its own: a
+    short section quoted whole."""
+    return [
         Point(c, sent)
         for c in chunks
         if c.kind != "footnote"
         for para in c.text.split("\n")
         for sent in vn.quotable_sentences(para)
     ]
-    return out[:limit]
 
 
 def chunks_of_section(chunks: Iterable[Chunk], report_id: str, path: str) -> list[Chunk]:
@@ -186,7 +186,7 @@ def summarize_report(store: Store, report_id: str, section: str | None = None) -
     own = [p for p in paths if section is None and _verdict(report.section(p))]
     for path in own + [p for p in paths if p not in own]:
         inside = [c for c in chunks_of_section(chunks, report_id, path) if c.section == path]
-        points = _sentences(inside, 4) if path in own else key_points(inside, 3)
+        points = every_point(inside)[:4] if path in own else key_points(inside, 3)
         if not points:
             continue
         sec = report.section(path)

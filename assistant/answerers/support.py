@@ -113,8 +113,9 @@ def signals(
     """`weight`: a term's rarity in the passage's report; `report_vocab`: in how many of
     that report's passages a term occurs; `ranks`: the passage's dense and BM25 ranks."""
     terms = question_terms(query.content)
-    own, whole = set(vn.passage_terms(sentence)), vn.terms(passage)
-    present = set(vn.passage_terms(passage))
+    own = set(vn.passage_terms(sentence))
+    whole, inner = vn.terms_and_inner(passage)
+    present = {*whole, *inner}
     known = [t for t in terms if report_vocab(t) > 0]
     key = max(known, key=weight, default="")
     missing = [t for t in set(terms) if t not in present]
@@ -146,17 +147,26 @@ def signals(
     return Signals(tuple(values[f] for f in FEATURES))
 
 
-_COUNTED = re.compile(r"\b(?:bao nhieu|may)\s+((?:[a-z]+\s?){1,2})")
+# "bao nhiêu, mấy lượt": what is counted follows the last asking word
+_COUNTED = re.compile(r"\b(?:bao nhieu|may)\s+(?!may\b|bao nhieu\b)((?:[a-z]+\s?){1,2})")
+
+
+def counted_nouns(query: Query) -> list[str]:
+    """What each "bao nhiêu hộ …", "mấy vụ …" of a question counts, folded, in order ("ho",
+    "vu"; money is "dong")."""
+    words = (m.group(1).split()[0] for m in _COUNTED.finditer(" ".join(vn.syllables(query.folded))))
+    return [{"tien": "dong"}.get(w, w) for w in words]
 
 
 def counted_noun(query: Query) -> str:
-    """What "bao nhiêu hộ …", "mấy vụ …" counts, folded ("ho", "vu"; money is "dong"), ""
-    when the question counts nothing."""
-    m = _COUNTED.search(" ".join(vn.syllables(query.folded)))
-    if not m:
-        return ""
-    word = m.group(1).split()[0]
-    return {"tien": "dong"}.get(word, word)
+    """What the question's first "bao nhiêu …" counts, "" when it counts nothing."""
+    return next(iter(counted_nouns(query)), "")
+
+
+def counts(noun: str, sentence: str) -> bool:
+    """Whether a figure of the sentence is followed by `noun` ("07 hộ", "12.500 lượt")."""
+    text = " ".join(vn.syllables(vn.fold(sentence.replace("%", " phần trăm "))))
+    return re.search(rf"\d\s+(?:\w+\s+)?{re.escape(noun)}\b", text) is not None
 
 
 def counted(query: Query, sentence: str) -> float:
@@ -164,8 +174,7 @@ def counted(query: Query, sentence: str) -> float:
     what is counted ("07 hộ"), 0 when none is; 0.5 when the question counts nothing."""
     if not (unit := counted_noun(query)):
         return 0.5
-    text = " ".join(vn.syllables(vn.fold(sentence.replace("%", " phần trăm "))))
-    return 1.0 if re.search(rf"\d\s+(?:\w+\s+)?{re.escape(unit)}\b", text) else 0.0
+    return 1.0 if counts(unit, sentence) else 0.0
 
 
 _MONEY = re.compile(r"\b(?:tien|kinh phi|von|tong muc dau tu|chi phi|money|cost|budget|amount)\b")

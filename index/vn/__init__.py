@@ -45,6 +45,7 @@ from index.vn.synonyms import (
     phrase_words,
     synonym_tokens,
     terms,
+    terms_and_inner,
 )
 from index.vn.text import (
     MARKER_RE,
@@ -86,4 +87,5 @@ __all__ = [
     "passage_terms", "phrase_words",
     "quotable_sentences", "search_tokens", "sentences", "spell_out", "strip_markers",
     "superscript_to_int", "syllables", "synonym_tokens", "terms",
+    "terms_and_inner",
 ]  # fmt: skip

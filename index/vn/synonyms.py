@@ -257,8 +257,14 @@ def passage_terms(text: str) -> list[str]:
     """`terms`, and the words and shorter phrases inside each phrase a passage writes:
     "tai nạn giao thông" also says "giao thông", "xử phạt vi phạm hành chính" also
     "vi phạm" — for a question naming only that part."""
+    return [t for part in terms_and_inner(text) for t in part]
+
+
+def terms_and_inner(text: str) -> tuple[list[str], list[str]]:
+    """`terms` (in order: word pairs are read on them) and, apart, what `passage_terms`
+    adds — one reading of the text for both."""
     inner: list[str] = []
-    return _terms(text, inner) + inner
+    return _terms(text, inner), inner
 
 
 def _terms(text: str, inner: list[str] | None = None) -> list[str]:
