@@ -74,6 +74,9 @@ _COMPARISON = re.compile(
     r"compared?|difference|increased?|decreased?|changed?)\b|"
     r"\b(?:tang|giam|hon|bot|nang len|nhich len|them|di|thua|kem|vuot|"
     r"dung (?:tren|truoc|sau|duoi))\b(?: \w+){0,6} bao nhieu\b|"
+    # "nhích lên được mấy điểm", "tháng 1 có nhích lên không?"
+    r"\b(?:tang|giam|nhich len|nang len|hon|vuot)\b(?: \w+){0,6} may\b(?! (?:moc|bay|tinh))|"
+    r"\bco (?:tang|giam|nhich len|nang len|tut) (?:len |xuong |them )?(?:khong|chua)\b|"
     r"\b(?:nhieu|it|cao|thap|lon|nho) hon(?: \w+){7,12} bao nhieu\b"  # a long second side
 )
 _SUPERLATIVE = re.compile(

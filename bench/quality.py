@@ -1,13 +1,13 @@
 """Answer quality: the question bank's tune and held-out halves, and the plain LangChain
 pipeline beside them, per question type; and shared/eval/dev.jsonl.
 
-Usage: python bench/quality.py [--set samples|shared|samples2…samples9|shared2…shared9|dev|bank|
+Usage: python bench/quality.py [--set samples|shared|samples2…samples10|shared2…shared10|dev|bank|
                                      all|scanned]
                                [--show] [--no-plain] [--index DIR] [--json FILE]
 - samples: tests/data/questions/samples.jsonl over the samples/ it names (always available);
 - shared:  tests/data/questions/shared.jsonl over ../shared/corpus + corpus-extra;
 - samples2, shared2: the second writer's banks, over the same;
-- samples3…8, shared3…8: the later pairs of writers' banks (2026-12-02, -03), over the same;
+- samples3…10, shared3…10: the later pairs of writers' banks (2026-12-02, -03), over the same;
 - dev:     ../shared/eval/dev.jsonl over ../shared/corpus (the smoke test);
 - scanned: the samples questions on scanned copies of samples/ against their text
            (bench/scanned.py; not part of `all`).

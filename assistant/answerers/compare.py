@@ -42,6 +42,8 @@ from index import vn
 
 # A running total ("lũy kế", "cộng dồn", "từ đầu năm"), asked for or written beside a figure
 RUNNING_TOTAL = re.compile(r"\b(?:luy ke|cong don|tu dau nam)\b")
+# "phấn đấu … đạt trên 60%", "chưa đạt mục tiêu 60% đề ra": what is aimed at, not what was done
+_AIMED = re.compile(r"\b(?:phấn đấu|mục tiêu)\b", re.I)
 
 
 def _measure_terms(query: Query) -> list[str]:
@@ -69,6 +71,7 @@ def _figures(query: Query, cand: Candidate, weight: float) -> list[Scored]:
     # "Trong đó, thu tiền sử dụng đất lũy kế …" is a part of the total said before it: its
     # figures answer only a question naming that part
     part = "" if not PART_OF.match(text) else "asked" if names_part(query, cand, text) else "other"
+    aims = not kinds(query.folded).target  # a target asked: its figure is the reading
     out = []
     for seg in segments(text, amounts=wanted.amounts):
         raw, value, unit, pos = seg.raw, seg.value, seg.unit, seg.pos
@@ -91,6 +94,9 @@ def _figures(query: Query, cand: Candidate, weight: float) -> list[Scored]:
             score -= 3.0
         score += 0.2 if unit else -0.3
         score -= 1.0 if part == "other" else 0.0
+        clause = text[max(text.rfind(";", 0, pos), text.rfind(".", 0, pos - 1)) + 1 : pos]
+        if aims and _AIMED.search(clause):
+            continue  # October's target for November is no figure of either month
         if change:  # "(giảm 08 ca so với tháng trước)": the difference is computed from
             score -= 1.0  # the two months' own figures, a change is neither of them
         noun = "" if unit else next(iter(vn.syllables(vn.fold(seg.after[len(raw) :]))), "")

@@ -164,3 +164,33 @@ def test_nothing_unrelated_is_put_beside_a_document(sample_retriever) -> None:
         sample_retriever,
     )
     assert "15/KH-UBND" in a.text and "BHXH" not in a.text, a.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Tỷ lệ giải ngân vốn đầu tư công tháng 11 nhích lên mấy điểm phần trăm so với tháng 10?",
+        "Từ tháng 10 sang tháng 11, tỷ lệ tiêu tiền đầu tư công nhích lên được mấy điểm phần trăm?",
+    ],
+)
+def test_a_target_is_no_reading_of_a_month(sample_retriever, question: str) -> None:
+    """October's "phấn đấu đến hết tháng 11 … đạt trên 60%" and November's "chưa đạt mục
+    tiêu 60% đề ra" are what was aimed at: the months' rates are compared, never 60 − 60."""
+    a = answer(question, sample_retriever)
+    assert a.mode == "compare" and "57,94 − 45,23 = 12,71" in a.text, a.text
+    assert "60 − 60" not in a.text, a.text
+
+
+@pytest.mark.parametrize(
+    ("asked", "written"),
+    [
+        ("chich ngua soi cho bao nhieu chau", "Tổ chức tiêm vắc xin sởi - rubella cho 1.340 trẻ"),
+        ("cất nhắc bao nhiêu trưởng phòng", "bổ nhiệm 1.041 lãnh đạo cấp phòng"),
+        ("tỷ lệ tiêu tiền đầu tư công", "tỷ lệ giải ngân vốn đầu tư công đạt 45,23%"),
+        ("trung tâm có bao nhiêu người làm việc", "Nhân sự thuộc Trung tâm gồm 42 công chức"),
+    ],
+)
+def test_a_leaders_word_is_the_reports_concept(asked: str, written: str) -> None:
+    """What a leader types for the report's word is one concept on both sides."""
+    question = {t for t in vn.terms(asked) if t.startswith("~")}
+    assert question and question <= set(vn.terms(written)), (vn.terms(asked), vn.terms(written))
