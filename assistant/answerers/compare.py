@@ -94,8 +94,7 @@ def _figures(query: Query, cand: Candidate, weight: float) -> list[Scored]:
             score -= 3.0
         score += 0.2 if unit else -0.3
         score -= 1.0 if part == "other" else 0.0
-        clause = text[max(text.rfind(";", 0, pos), text.rfind(".", 0, pos - 1)) + 1 : pos]
-        if aims and _AIMED.search(clause):
+        if aims and _AIMED.search(seg.before):
             continue  # October's target for November is no figure of either month
         if change:  # "(giảm 08 ca so với tháng trước)": the difference is computed from
             score -= 1.0  # the two months' own figures, a change is neither of them

@@ -29,8 +29,9 @@ def render(query: Query, picked: list[tuple[Hit, str]], ctx: Context) -> tuple[s
 
     lead_by_id = {h.chunk.id: lead_of(h.chunk) for h, _ in picked if h.chunk.kind == "footnote"}
     leads = set(lead_by_id.values()) - {""}
-    heads = {clean(h) for c, s in picked if (h := item_head(c.chunk, s))}
-    for hit, sentence in picked:
+    head_of = [item_head(h.chunk, s) for h, s in picked]  # "+ …" items: their "- …" line
+    heads = {clean(h) for h in head_of if h}
+    for (hit, sentence), head in zip(picked, head_of, strict=True):
         c = hit.chunk
         if c.kind == "footnote":
             lead = lead_by_id[c.id]
@@ -48,7 +49,7 @@ def render(query: Query, picked: list[tuple[Hit, str]], ctx: Context) -> tuple[s
             )
             if any(shown.strip(" …;.") in lead for lead in leads) or shown in heads:
                 continue  # the footnote's (or item's) line quotes this very clause before it
-            if head := item_head(c, sentence):  # "+ Phòng Quản lý đô thị: 03 nội dung"
+            if head:  # "+ Phòng Quản lý đô thị: 03 nội dung"
                 shown = f"{clean(head)} — {shown}"  # under what it counts
             lines.append(f"{shown} [{cite(c, hit.score, shown)}]")
     text = "\n".join(f"- {line}" for line in lines) if len(lines) > 1 else lines[0]
