@@ -144,7 +144,9 @@ TASK_RE = re.compile(
     # "sẽ theo dõi": what is planned (not "chia sẻ")
     r"(?<!chia )\bse (?!duoc\b)\w+|"
     r"\b(?:nhiem vu|phuong huong|ke hoach thang|du kien|se trien khai|dinh lam|se lam|du dinh|"
-    r"thang toi|thoi gian toi|sap toi|toi day|phai lam|can lam|task)"
+    r"thang toi|thoi gian toi|sap toi|toi day|phai lam|can lam|task)|"
+    # "tới cuối tháng 2 thành phố muốn tiêu được bao nhiêu": the target set for that month
+    r"\bmuon (?:\w+ ){0,2}(?:dat|tieu|giai ngan|thu|hoan thanh)\b|\bphan dau\b"
 )
 
 

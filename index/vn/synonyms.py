@@ -15,7 +15,16 @@ from index.vn.words import ABBREVIATIONS, STOPWORDS_ACCENTED, expand_abbreviatio
 SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("bat", "bat giu", "bat qua tang", "tam giu"),
     ("bat dau thi cong", "khoi cong", "dong tho", "trien khai thi cong"),
-    ("tam dung", "ngung", "tam ngung", "dinh chi", "dung thi cong", "ngung thi cong"),
+    (
+        "tam dung",
+        "ngung",
+        "tam ngung",
+        "dinh chi",
+        "dung thi cong",
+        "ngung thi cong",
+        "dong cua",
+        "tam dong cua",
+    ),
     ("ngan sach nha nuoc", "nsnn", "ngan sach"),
     (
         "han che",
@@ -120,7 +129,8 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("giao vien", "nha giao", "thay co"),
     ("camera", "camera giam sat", "may quay"),
     ("nhan su", "nguoi lam viec", "so nguoi lam"),
-    ("phan anh kien nghi", "phan anh", "y kien phan anh"),
+    ("phan anh kien nghi", "phan anh", "y kien phan anh", "phan nan"),
+    ("chi phi khong chinh thuc", "chi phi boi tron", "boi tron", "tien boi tron"),
     ("du kien", "uoc tinh", "du bao", "du tinh", "uoc dat"),
     ("hoi nghi", "buoi hop", "cuoc hop", "buoi gap mat", "buoi gap go"),
     ("dien tich", "rong bao nhieu"),

@@ -134,17 +134,18 @@ STOPWORDS_ACCENTED = frozenset(
     """.split()
 )
 STOPWORDS = frozenset(fold(w) for w in STOPWORDS_ACCENTED)
-# A chat question's own grammar ("sẽ", "tới", "nhé"): reports rarely write it, so as a term
-# it would be rare, and its absence would count against the very passage asked about. As
-# written only (folded, "nua" may be "nửa", "nhi" "nhì", "vay" "vay vốn"), but for "sẽ".
-_CHAT_PARTICLES = frozenset("tới sẽ nữa vậy ạ nhỉ nhé đấy ấy kìa hả".split())
+# A chat question's own grammar ("sẽ", "tới", "nhé", "thành phố muốn …"): reports rarely
+# write it, so as a term it would be rare, and its absence would count against the very
+# passage asked about. As written only (folded, "nua" may be "nửa", "nhi" "nhì", "vay" "vay
+# vốn", "muon" "muộn"), but for "sẽ".
+_CHAT_PARTICLES = frozenset("tới sẽ nữa vậy ạ nhỉ nhé đấy ấy kìa hả muốn".split())
 STOPWORDS_ACCENTED |= _CHAT_PARTICLES
 STOPWORDS |= {"se"}
 # Folded stopwords that are also content syllables once accents are gone: tại/tai (nạn),
 # đâu/đầu, từ/tư, về/vệ, có/cơ, lại/lái, English "an"/án … Kept in unaccented questions.
 AMBIGUOUS_FOLDED = frozenset(
     "tai dau tu an ve co lai do de den the ra ma bi cho hay khi nay bao nhu thi nen o ban gom"
-    " ke da trong cua hoi ho may".split()
+    " ke da trong cua hoi ho may muon".split()
 )
 
 

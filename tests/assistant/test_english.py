@@ -22,6 +22,13 @@ def test_translation_uses_the_reports_words() -> None:
     assert "phụ lục" in text and "đơn vị sự nghiệp công lập" in text and "tự bảo đảm" in text
 
 
+def test_what_happened_and_who_was_helped_are_the_reports_words() -> None:
+    text, understood = translate("What criminal cases occurred in January 2026?")
+    assert "phạm pháp hình sự" in text and "xảy ra" in text and understood == 1.0, text
+    text, _ = translate("How many residents were helped to install the electronic ID app?")
+    assert all(w in text for w in ("hướng dẫn", "cài đặt", "định danh điện tử")), text
+
+
 def test_what_is_issued_decides_the_verb_and_acronyms_are_kept() -> None:
     """Accounts and permits are "cấp" (granted), documents "ban hành"; an acronym ("PCI",
     "VNeID") is the reports' own word, and a hyphenated word reads as its parts."""
