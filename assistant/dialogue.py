@@ -141,7 +141,9 @@ _GENERIC_HEAD = re.compile(r"^(?:(?:tình hình|công tác|kết quả|việc|s�
 
 
 _COMPARE_ASK = re.compile(
-    r"\b(?:tăng|giảm|tang|giam|hơn|hon|chênh lệch|chenh lech)\b|\b(?:so với|so voi)\b", re.I
+    r"\b(?:tăng|giảm|tang|giam|hơn|hon|chênh lệch|chenh lech|nhích|nhich|sụt|sut)\b|"
+    r"\b(?:so với|so voi)\b",
+    re.I,
 )
 _ASKED_FIGURE = re.compile(
     r"\s*\b(?:là bao nhiêu|bao nhiêu|mấy|la bao nhieu|bao nhieu|may)\b", re.I
@@ -150,7 +152,8 @@ _ASKED_FIGURE = re.compile(
 
 # how a comparison is asked, no topic of its own
 _COMPARE_WORDS = frozenset(
-    vn.fold(w) for w in "tăng giảm hay hơn kém chênh lệch so với bao nhiêu mấy".split()
+    vn.fold(w)
+    for w in "tăng giảm hay hơn kém chênh lệch so với bao nhiêu mấy nhích sụt lên xuống".split()
 )
 
 

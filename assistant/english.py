@@ -64,6 +64,28 @@ def _by_stems(text: str, out: list[str]) -> str:
 
 
 _DATE_RE = re.compile(rf"\b({'|'.join(MONTHS)})\s*,?\s*(\d{{4}})?\b")
+# a day: "15 January 2026", "January 15, 2026" — written as the reports write it
+_UNTIL = r"(?:(?P<until>as of|as at|by|until|till|up to|through)\s+)?"
+_DAY_FIRST = re.compile(
+    rf"\b{_UNTIL}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{'|'.join(MONTHS)})"
+    r"\s*,?\s*(?P<y>\d{4})?\b"
+)
+_MONTH_FIRST = re.compile(
+    rf"\b{_UNTIL}(?P<m>{'|'.join(MONTHS)})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"
+    r"(?:\s*,?\s*(?P<y>\d{4}))?"
+)
+
+
+def _days(text: str) -> str:
+    """ "as of 15 january 2026" → "đến ngày 15/01/2026", as the reports date a running
+    total: a day, not a figure asked about."""
+
+    def day(m: re.Match[str]) -> str:
+        year = f"/{m.group('y')}" if m.group("y") else ""
+        until = "đến " if m.group("until") else ""
+        return f" {until}ngày {int(m.group('d')):02d}/{MONTHS[m.group('m')]:02d}{year} "
+
+    return _MONTH_FIRST.sub(day, _DAY_FIRST.sub(day, text))
 
 
 # Words that carry no topic; everything else should be understood for a confident answer.
@@ -143,6 +165,7 @@ def translate(question: str, vocabulary: Collection[str] = ()) -> tuple[str, flo
         text = re.sub(r"\bissu(?:e|es|ed|ing)\b", "granted", text)
     for name in names:
         text = text.replace(name.lower(), " ")
+    text = _days(text)
     # the topic words: months and numbers name the period, not what is asked about
     content = [
         w
@@ -160,7 +183,11 @@ def translate(question: str, vocabulary: Collection[str] = ()) -> tuple[str, flo
             out.append(GLOSSARY[phrase])
             text = re.sub(pattern, " ", text)
     text = _by_stems(text, out)
-    kept = re.findall(r"tháng \d{1,2}(?:/\d{4})?|\d[\d.,/]*(?:%)?|\b\d+/[a-zđ-]+\b", text)
+    kept = re.findall(
+        r"(?:đến )?ngày \d{2}/\d{2}(?:/\d{4})?|tháng \d{1,2}(?:/\d{4})?|\d[\d.,/]*(?:%)?|"
+        r"\b\d+/[a-zđ-]+\b",
+        text,
+    )
     missed = []
     for w in re.findall(r"(?<!\S)[a-z]+(?!\S)", re.sub(r"[?,.!]", " ", text)):
         if w in FUNCTION_WORDS:

@@ -25,7 +25,8 @@ _SUMMARY = re.compile(
 # A question about a report itself: (its header card's line, what the question says, how the
 # answer names it). One table for the intent here and the answer (answerers/metadata.py).
 METADATA_FIELDS = (
-    ("Người ký", r"ai ky|nguoi ky|ky boi|do ai ky|ky ten|who signed|signed by|signer", "người ký"),
+    ("Người ký", r"ai ky|nguoi ky|ky boi|do ai ky|ky ten|(?:ai )?dung ten ky|who signed|signed by|"
+     r"signer", "người ký"),
     (
         "Nơi nhận",
         r"noi nhan|gui (?:cho |toi |den |len |ve )?(?:ai|nhung|cac|co quan|dau|noi nao)|duoc gui|"
@@ -46,6 +47,10 @@ METADATA_FIELDS = (
     (", ngày", r"ngay (?:ban hanh|ky|nao)|ban hanh (?:ngay|khi nao|luc nao)|when was|issued on|"
      r"(?:on )?what date|which date",
      "ngày ban hành"),
+    ("Kèm theo",
+     r"kem theo (?:bao cao|van ban|quyet dinh|ke hoach|cong van|to trinh) (?:nao|cua ai|so|ngay)|"
+     r"kem theo (?:van ban )?nao|(?:phu luc|bieu mau)\b[^?]{0,60}\bkem theo|attached to|"
+     r"appendix (?:of|to) which", "văn bản kèm theo"),
     ("Cơ quan ban hành", r"co quan (?:nao )?(?:\w+ ){0,3}(?:ban hanh|phat hanh)|cua co quan nao|"
      r"who issued|issued by|"
      r"do ai ban hanh", "cơ quan ban hành"),
@@ -58,7 +63,8 @@ _SIGNATURE = re.compile(
 # the rest: a report's number, date, period or issuer (the answer's cues above are wider:
 # "ngày nào" is asked of events as often as of reports)
 _METADATA = re.compile(
-    r"\b(?:ai ky|nguoi ky|ky boi|do ai ky|ky ten|ngay ban hanh|ban hanh ngay|ban hanh khi nao|"
+    r"\b(?:ai ky|nguoi ky|ky boi|do ai ky|ky ten|dung ten ky|ngay ban hanh|ban hanh ngay|"
+    r"ban hanh khi nao|"
     r"(?:bao cao|van ban) [^?]{0,60}?\bky (?:ngay nao|khi nao|hom nao|vao ngay nao)|"
     # (not "số văn bản QPPL do cấp xã ban hành": how many)
     r"so hieu|so (?:cua )?(?:bao cao|van ban)(?! (?:qppl|quy pham|do|duoc|da)\b)|"
@@ -66,7 +72,8 @@ _METADATA = re.compile(
     r"(?:bao cao|van ban) (?:thang|ky|quy) (?:may|nao)|"
     r"co quan (?:nao )?(?:\w+ ){0,3}(?:ban|phat) hanh|"
     r"who signed|signed by|issued by|recipients?|report (?:\w+ ){0,4}covers?|"
-    r"which (?:period|month) does)\b"
+    r"which (?:period|month) does|(?:phu luc|bieu mau)\b[^?]{0,60}\bkem theo|"
+    r"kem theo (?:bao cao|van ban|quyet dinh|ke hoach|cong van) (?:nao|cua ai)|attached to)\b"
 )
 _COMPARISON = re.compile(
     r"\b(?:so voi|so sanh|chenh lech|chenh nhau|tang hay giam|tang giam the nao|khac (?:nhau|biet)|"
@@ -82,10 +89,12 @@ _COMPARISON = re.compile(
 _SUPERLATIVE = re.compile(
     r"\b(?:(?:nhieu|it|cao|thap|lon|nho|tot|kem|manh|(?<!chu )yeu)(?: \w+){0,8} nhat|"
     r"(?<!ai )(?<!nguoi )dung dau|dan dau|chu yeu(?: \w+){0,8} (?:gi|nao)|(?:gi|nao) nhat|"
-    r"xep cuoi|cuoi bang|most|fewest|highest|lowest|largest|smallest|best|worst)\b"
+    r"(?:xep|dung) (?:cuoi|chot|bet)|(?:cuoi|chot|bet) bang|"
+    r"most|fewest|highest|lowest|largest|smallest|best|worst)\b"
 )
 MIN_CUES = re.compile(
-    r"\b(?:(?:it|thap|nho|kem|(?<!chu )yeu)(?: \w+){0,8} nhat|xep cuoi|cuoi bang|fewest|"
+    r"\b(?:(?:it|thap|nho|kem|(?<!chu )yeu)(?: \w+){0,8} nhat|(?:xep|dung) (?:cuoi|chot|bet)|"
+    r"(?:cuoi|chot|bet) bang|fewest|"
     r"lowest|smallest|"
     r"worst)\b"
 )
@@ -114,6 +123,7 @@ DOC_CUES = re.compile(
 # A heading's words: a question naming one asks for the section, not one fact.
 SECTION_WORDS = re.compile(
     r"\b(?:ton tai|han che|kho khan|vuong mac|con vuong|bat cap|yeu kem|diem yeu|mat yeu|con yeu|"
+    r"chua lam duoc|"
     r"nhuoc diem|khuyet diem|uu diem|diem manh|nhiem vu|phuong huong|"
     r"giai phap|kien nghi|de xuat|danh gia chung|ket qua|tinh hinh|cong tac|linh vuc|"
     r"mang|nganh|ke hoach (?:thang|nam|quy) (?:toi|sau)|(?:thoi gian|thang|sap) toi|dinh lam|"
@@ -165,6 +175,10 @@ _OTHER_DOCUMENT = re.compile(
 )
 # "số mấy", "mang số hiệu nào": a document's number asked (answerers/gates.py reads it too)
 NUMBER_ASKED = re.compile(r"\b(?:so (?:hieu )?(?:bao nhieu|may)|so hieu|mang so|what number)\b")
+# "theo quyết định nào, ai ký": the signer of the decision, not of the report
+_WHICH_DOCUMENT = re.compile(
+    r"\b(?:chi thi|ke hoach|quyet dinh|cong van|nghi quyet|thong bao|to trinh) nao\b"
+)
 _THE_REPORT = re.compile(r"\b(?:bao cao|van ban nay|report)\b")
 _HISTORY = re.compile(
     r"\b(?:dien bien|qua cac (?:thang|ky|bao cao)|qua \w+ thang|cac thang qua|"
@@ -177,7 +191,9 @@ def intent_of(folded: str, doc_numbers: tuple[str, ...]) -> str:
     short = len(folded.split()) <= 5
     # "Chỉ thị … số mấy": the number of a document it cites ("Công văn 214 gửi đến đâu" may
     # be the indexed letter itself)
-    cited = _OTHER_DOCUMENT.search(folded) and NUMBER_ASKED.search(folded)
+    cited = _OTHER_DOCUMENT.search(folded) and (
+        NUMBER_ASKED.search(folded) or _WHICH_DOCUMENT.search(folded)
+    )
     of_report = not cited or bool(_THE_REPORT.search(folded))
     if _SIGNATURE.search(folded) or _METADATA.search(folded):
         if not of_report:

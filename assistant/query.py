@@ -128,7 +128,7 @@ def normalize(question: str, restorer: vn.DiacriticRestorer | None = None) -> Qu
         topic_text, understood = translate(text, restorer.unigrams if restorer else {})
         dense = f"{text} ({topic_text})"
         folded = f"{folded} {vn.fold(topic_text)}"
-    content = tuple(topic_syllables(topic_text, accented or english))
+    content = tuple(topic_syllables(vn.counts_as_digits(topic_text), accented or english))
     # BM25 gets the topic only: how the question is asked ("có gì nổi bật") and the period
     # (applied as a filter) would otherwise outweigh the subject in a large index; the
     # other phrasings of its terms ("khởi công" → "bắt đầu thi công") widen it.

@@ -26,7 +26,7 @@ BANK = ROOT / "tests" / "data" / "questions"
 # Each bank of questions and the corpus it was written over: the sample reports it names,
 # or the shared reports. Each writer has their own files (…2: the second, …3: the third, …4:
 # the fourth pair, …5: the fifth, …6: the sixth, …7: the seventh, …8: the eighth, …9: the ninth,
-# …10: the tenth).
+# …10: the tenth, …11: the eleventh).
 BANKS = {
     "samples": "samples",
     "shared": "shared",
@@ -48,6 +48,8 @@ BANKS = {
     "shared9": "shared",
     "samples10": "samples",
     "shared10": "shared",
+    "samples11": "samples",
+    "shared11": "shared",
 }
 
 

@@ -262,7 +262,18 @@ def _header_card(report: Report) -> str:
         parts.append("Nơi nhận: " + " ".join(report.recipients))
     if basis := _basis(report):
         parts.append(f"Căn cứ: {basis}")
+    if attached := _attached(report):
+        parts.append(attached)
     return "\n".join(parts) if len(parts) >= 2 else ""
+
+
+_ATTACHED = re.compile(r"^\(?\s*Kèm theo\b.{8,300}$", re.I)
+
+
+def _attached(report: Report) -> str:
+    """An appendix's line naming what it is attached to ("(Kèm theo Báo cáo số /BC-UBND
+    ngày … của Chủ tịch Ủy ban nhân dân tỉnh Lâm Đồng)"), as written."""
+    return next((p.text for p in report.paragraphs[:3] if _ATTACHED.match(p.text)), "")
 
 
 _BASIS = re.compile(r"^(?:Thực hiện|Căn cứ|Theo|Triển khai|Thi hành)\b")

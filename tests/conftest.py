@@ -79,6 +79,28 @@ def fake_embedder() -> HashEmbedder:
     return HashEmbedder()
 
 
+LETTERHEAD = (
+    "ỦY BAN NHÂN DÂN\nTỈNH THỬ NGHIỆM\n\nSố: {number}/BC-UBND\n\n"
+    "Thử Nghiệm, ngày {day} tháng {month} năm 2025\n\nBÁO CÁO\n\n{title}\n\nI. KẾT QUẢ\n\n"
+)
+
+
+def text_retriever(tmp_path: Path, files: dict[str, str]):
+    """A retriever over a few text reports written for one test (the hashing embedder:
+    what is judged is the answerers' reading, not the embedder's)."""
+    from assistant.retrieve import HybridRetriever
+    from index.ingest import ingest_paths
+    from index.store import Store
+
+    docs = tmp_path / "docs"
+    docs.mkdir(exist_ok=True)
+    for name, text in files.items():
+        (docs / name).write_text(text, "utf-8")
+    store = Store(tmp_path / "index", HashEmbedder())
+    ingest_paths(store, [docs], 10**7)
+    return HybridRetriever(store)
+
+
 # ---- offline, and nothing written into the repository ----------------------------------
 
 _LOOPBACK_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost", ""}

@@ -82,14 +82,18 @@ _SAME_TIME = re.compile(r"so với cùng kỳ")
 
 
 def unmet_month(query: Query, ctx: Context, quoted: list[tuple[str, str]]) -> P.Period | None:
-    """Of the two months a comparison names, the one no quoted (report id, sentence) is
-    of: a November figure alone does not say how December compared with it. The later
-    month's own "so với tháng trước" answers for the month before it too, its "so với cùng
-    kỳ" for the month a year before."""
+    """Of the two months (or years) a comparison names, the one no quoted (report id,
+    sentence) is of: a November figure alone does not say how December compared with it,
+    nor a 2025 figure how 2025 compared with 2024. The later month's own "so với tháng
+    trước" answers for the month before it too, its "so với cùng kỳ" for the month a year
+    before."""
     if query.intent != COMPARISON:
         return None
     labels = [i.period for i in ctx.store.reports()]
-    months = {P.with_newest_year(p, labels) for p in ctx.scope(query).periods if p.unit == "month"}
+    named = [P.with_newest_year(p, labels) for p in ctx.scope(query).periods]
+    months = {p for p in named if p.unit == "month"}
+    if len(months) != 2:
+        months = {p for p in named if p.unit == "year"}
     if len(months) != 2:
         return None
     told: set[P.Period] = set()

@@ -197,7 +197,11 @@ def _render(
     citer = Citer(ctx.store)
     lines = []
     (la, a), (lb, b) = sides
-    one = a.candidate.sentence == b.candidate.sentence  # two clauses of one sentence: once
+    # two clauses of one sentence: quoted once (the same words in two reports are two quotes)
+    one = (a.candidate.sentence, a.candidate.hit.chunk.id) == (
+        b.candidate.sentence,
+        b.candidate.hit.chunk.id,
+    )
     for label, fig in sides[:1] if one else sides:
         quote = clean(fig.candidate.sentence)
         n = citer.cite(fig.candidate.hit.chunk, fig.candidate.hit.score, quote)

@@ -22,7 +22,7 @@ from index.model import Chunk
 
 # what a column entity is called in a question: "tỉnh nào", "địa phương nào", "which province"
 _WHICH_ENTITY = re.compile(
-    r"\b(?:tinh|huyen|xa|phuong|quan|dia phuong|thanh pho) nao\b|"
+    r"\b(?:tinh|huyen|xa|phuong|quan|dia phuong|thanh pho)(?: cu| moi)? nao\b|"
     r"\bwhich (?:province|district|ward|commune|locality|city)\b"
 )
 _OVERALL = re.compile(r"\b(?:tong|chung|tong the|tong hop|overall)\b")
@@ -36,21 +36,35 @@ def _row_score(row: tables.Row, terms: set[str], overall: bool) -> int:
 def _named_row(
     query: Query, ctx: Context, terms: list[str], named: int = 0
 ) -> tuple[Chunk, tables.Row] | None:
-    """The row of an entity-column table the question's words name, the first such table
-    of the hits; with `named`, only tables where the question names that many entities."""
+    """The row of an entity-column table the question's words name: the tables among the
+    hits first, then those of the hits' first reports; with `named`, only tables where the
+    question names that many entities."""
     wanted = set(terms)
     overall = bool(_OVERALL.search(" ".join(vn.syllables(query.folded))))
-    for hit in ctx.hits(query, max(ctx.k, 12)):
-        if not tables.is_table(hit.chunk):
+    hits = ctx.hits(query, max(ctx.k, 12))
+    # the tables among the hits, then those of the hits' first reports: a row asked about
+    # in other words than its own ("khoản hỗ trợ dành cho doanh nghiệp") is rarely a hit
+    reports = list(dict.fromkeys(h.chunk.report_id for h in hits))[:_REPORTS_READ]
+    more = [c for rid in reports for c in ctx.store.chunks_of(rid) if tables.is_table(c)]
+    seen: set[str] = set()
+    for chunk in [*(h.chunk for h in hits if tables.is_table(h.chunk)), *more]:
+        if chunk.id in seen:
             continue
-        pieces = tables.whole_table(hit.chunk, ctx.store.chunks_of(hit.chunk.report_id))
+        pieces = tables.whole_table(chunk, ctx.store.chunks_of(chunk.report_id))
+        seen |= {c.id for c in pieces}
         rows = [(c, r) for c in pieces for r in tables.rows(c) if len(r.entities()) >= 2]
         if not rows or (named and len(_entities_named(query, rows[0][1])) < named):
             continue
-        chunk, row = max(rows, key=lambda cr: _row_score(cr[1], wanted, overall))
+        best = max(rows, key=lambda cr: _row_score(cr[1], wanted, overall))
         # the question names none of the rows: which measure is unknown
-        return (chunk, row) if _row_score(row, wanted, overall) else None
+        if _row_score(best[1], wanted, overall):
+            return best
+        if chunk in (h.chunk for h in hits):
+            return None  # the table the question finds names no row it asks about
     return None
+
+
+_REPORTS_READ = 3
 
 
 def answer(query: Query, ctx: Context, terms: list[str]) -> Answer | None:

@@ -20,8 +20,10 @@ from assistant.answerers.clauses import (
     sentence_before,
     with_footnotes,
 )
+from assistant.answerers.counting import beyond_given
 from assistant.answerers.figures import last_month
-from assistant.answerers.gates import answer_type, kind_held, kinds, missing_kinds
+from assistant.answerers.gates import answer_type, given_figures, kind_held, kinds, missing_kinds
+from assistant.answerers.items import count_asked, listed_count
 from assistant.answerers.support import (
     Signals,
     coverage,
@@ -62,7 +64,7 @@ def judge_one(query: Query, cand: Candidate, best_score: float, ctx: Context) ->
         cand.hit.dense or 0.0,
         (cand.hit.dense_rank, cand.hit.lexical_rank),
         cand.score / best_score if best_score > 0 else 0.0,
-        cand.hit.exact,
+        cand.hit.exact and beyond_given(query, cand.sentence, given_figures(query)),
         query.understood,
     )
 
@@ -141,9 +143,25 @@ def holds_kind(query: Query, cand: Candidate, ctx: Context, in_passage: bool = T
     if chunk.kind == "footnote":
         referring = referring_clause(ctx.store.chunks_of(chunk.report_id), chunk)
     unit = f"{cand.sentence} {cand.context} {referring}"
-    if not _names_held(query, cand, unit):
+    if not _names_held(query, cand, unit) or not _count_held(query, cand, ctx):
         return False
     return kind_held(query, unit, chunk.text) if in_passage else answer_type(query, unit) > 0
+
+
+def _count_held(query: Query, cand: Candidate, ctx: Context) -> bool:
+    """ "19 tuyến … là những tuyến nào?": the list asked holds 19 — a footnote of 9 streets
+    (the new ones, beside the 19 it leaves unnamed) is another list, and a sentence without
+    a footnote is about those 19 only when it counts them."""
+    if (asked := count_asked(query)) is None:
+        return True
+    chunk = cand.hit.chunk
+    lists = (
+        [chunk] if chunk.kind == "footnote" else referenced(chunk, cand.sentence, ctx.store.chunks)
+    )
+    if lists:  # reports miscount their own lists by one ("15 công trình⁹": 16 named)
+        near = max(1, asked // 10)
+        return any(abs(n - asked) <= near for fn in lists for n in listed_count(fn.text))
+    return any(vn.parse_number(n) == asked for n in vn.numbers(cand.sentence))
 
 
 def _names_held(query: Query, cand: Candidate, unit: str) -> bool:

@@ -22,7 +22,8 @@ from index.chunk import is_table_row
 COMPARE_WORDS = frozenset(
     vn.terms(
         "tăng giảm chênh lệch thêm hơn khác biệt nhau so sánh mức độ được bao nhiêu nhiều ít "
-        "cao thấp lớn nhỏ nhất tháng nào bớt đi nâng lên nhích lên thiếu vượt kém thua"
+        "cao thấp lớn nhỏ nhất tháng nào bớt đi nâng lên nhích lên thiếu vượt kém thua "
+        "thay đổi biến động chuyển biến"
     )
 )
 _UNIT = re.compile(

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.answerers import named
-from assistant.answerers.support import counted_nouns, counts
+from assistant.answerers.counting import beyond_given, counted_nouns, counts, written_noun
+from assistant.answerers.figures import segments
 from assistant.intent import NUMBER_ASKED
 from assistant.query import Query, without_periods
 from index import vn
@@ -24,19 +25,36 @@ _TARGET_Q = re.compile(
 )
 
 
+def _best_clause(query: Query, sentence: str) -> str:
+    """The clause with a figure most about the question ("" when none has a figure)."""
+    clauses = [c for c in re.split(r"[;:]", sentence) if re.search(r"\d", c)]
+    asked = set(vn.terms(without_periods(query.text)))
+    return max(clauses, key=lambda c: len(asked & set(vn.terms(without_periods(c)))), default="")
+
+
 def _aimed_at(query: Query, sentence: str) -> bool:
     """The clause with a figure most about the question aims at it ("phấn đấu đến hết tháng
     11 … đạt trên 60%", "dự kiến trao 480 suất quà"), whether or not other clauses report
     done work."""
-    clauses = [c for c in re.split(r"[;:]", sentence) if re.search(r"\d", c)]
-    if not clauses:
+    if not (best := _best_clause(query, sentence)):
         return False
-    asked = set(vn.terms(without_periods(query.text)))
-    best = max(clauses, key=lambda c: len(asked & set(vn.terms(without_periods(c)))))
     if "phấn đấu" in best.lower():
         return True
     # "dự kiến trao 480 suất quà" is no count of what "đến nay đã trao" asks
     return "dự kiến" in best.lower() and bool(_DONE_Q.search(query.folded))
+
+
+# a plan asked ("dự kiến trao bao nhiêu suất"), and a clause that reports what was done
+_PLAN_ASKED = re.compile(r"\b(?:du kien|muc tieu|phan dau|chi tieu|dat ra|de ra)\b")
+_DONE_A = re.compile(r"\b(?:đã|đến nay|tới nay)\b", re.I)
+_AIM_A = re.compile(r"\b(?:dự kiến|kế hoạch|mục tiêu|phấn đấu|chỉ tiêu|sẽ|đề ra|đặt ra)\b", re.I)
+
+
+def _done_not_aimed(query: Query, sentence: str) -> bool:
+    """ "Tết Nhân ái dự kiến trao bao nhiêu suất?": the clause says what was done so far
+    ("đến nay đã trao 312 suất quà"), not what was planned."""
+    best = _best_clause(query, sentence)
+    return bool(best and _DONE_A.search(best) and not _AIM_A.search(best))
 
 
 _DONE_Q = re.compile(r"\b(?:da|roi|den nay|den gio|toi nay|toi gio|hien nay|so far|already)\b")
@@ -47,7 +65,9 @@ _RANK_A = re.compile(r"(?:hạng|thứ)\s*:?\s*\d|\d+\s*/\s*63\b", re.I)
 _RATE_Q = re.compile(r"\b(?:phan tram|ty le|percent|percentage|rate)\b")
 # "how much was spent / how much in fines" asks for money, "how much ketamine" for a quantity
 _MONEY_Q = re.compile(
-    r"\b(?:bao nhieu tien|ton bao nhieu|money|cost|budget|how much(?=\W*$| (?:did|do|does|was"
+    r"\b(?:bao nhieu tien|bao nhieu (?:trieu |ty |nghin )?dong|ton bao nhieu|money|cost|budget|"
+    r"(?:tri gia|gia tri|(?<!danh )(?<!ty )gia(?: trung thau)?) (?:la )?bao nhieu|"
+    r"how much(?=\W*$| (?:did|do|does|was"
     r"|were|is|are|has|had|have|will|in|of)\b| (?:\w+ )?(?:money|revenue|spending|spent|funding"
     r"|funds|capital|tax|taxes|fees?|fines?|compensation|investment|income|salary|salaries)\b))\b"
 )
@@ -58,7 +78,14 @@ _MONEY_A = re.compile(r"\d\s*(?:triệu|tỷ|nghìn|ngàn)?\s*(?:đồng|đ\b)|\
 _DATE_Q = re.compile(
     r"\b(?:ngay nao|khi nao|bao gio|hom nao|thoi gian nao|luc nao|when|what date|which day)\b"
 )
-_DATE_A = re.compile(r"\d{1,2}\s*/\s*\d{1,2}|ngày\s+\d{1,2}\b", re.I)
+# a day ("05/01/2026", "ngày 12/01", "ngày 5"), whole: not a month ("01/2026"), an amount
+# over its total ("63/139") or a rank ("36/63")
+_DATE_A = re.compile(
+    r"(?:ngày\s+)?(?<![\d/])(?:[0-2]?\d|3[01])\s*/\s*(?:0?[1-9]|1[0-2])"
+    r"(?:\s*/\s*(?:\d{4}|\d{2}))?(?![\d/])|"
+    r"ngày\s+\d{1,2}\b",
+    re.I,
+)
 # classifiers no other word counts in the reports' words: "bao nhiêu lượt khách" is answered
 # by "… 12.500 lượt", never by the 126 stalls or the revenue of the same fair
 _CLASSIFIERS = frozenset({"luot", "vu", "suat", "gian", "lop"})
@@ -153,6 +180,12 @@ _ORDINAL = re.compile(
 _BARE_YEAR = re.compile(r"(?<![\d.,/])(?:19|20)\d{2}(?![\d,/-]|\.\d)(?!\s*(?:%|người|hộ|lượt))")
 
 
+def given_figures(query: Query) -> frozenset[str]:
+    """The keys of the figures a question writes itself — not its periods, days or
+    documents: what it gives, never what it asks for."""
+    return frozenset(vn.number_key(n) for n in vn.numbers(_without_when(query.text)))
+
+
 def answer_type(query: Query, sentence: str) -> float:
     """0 when the question asks for a kind of answer the sentence does not hold — a figure
     with no figure at all or only aimed at ("phấn đấu … đạt 50%"), a rank ("xếp thứ
@@ -164,20 +197,26 @@ def answer_type(query: Query, sentence: str) -> float:
     if asked.figure:
         # a figure the question does not give itself ("36 mô hình điểm … đã xong bao
         # nhiêu?": the sentence saying "36 mô hình" again answers nothing)
-        own = set(vn.numbers(_without_when(query.text)))
+        own = given_figures(query)
         given = vn.numbers(_without_when(sentence, asked.numbered))
-        checks.append(any(n not in own for n in given))
+        checks.append(any(vn.number_key(n) not in own for n in given))
+        # "trong 46 trường, bao nhiêu trường tiểu học": another figure, of what is counted
+        checks.append(beyond_given(query, sentence, own))
         if not asked.target:  # what was done, not what is aimed at
             checks.append(not _aimed_at(query, sentence))
+        elif _PLAN_ASKED.search(query.folded):  # what is aimed at, not what was done
+            checks.append(not _done_not_aimed(query, sentence))
     if asked.rank:
         checks.append(bool(_RANK_A.search(sentence)))
     elif asked.rate:
         checks.append("%" in sentence or "phần trăm" in sentence.lower())
     elif asked.money:
         checks.append(bool(_MONEY_A.search(sentence)))
+        if _PLAN_Q.search(query.folded):  # "dự toán tỉnh giao là bao nhiêu tiền"
+            checks.append(states_plan(sentence))
     # "bao nhiêu lượt khách": a count of visits, not of stalls or đồng
     if noun := next((n for n in counted_nouns(query) if n in _CLASSIFIERS), ""):
-        checks.append(counts(noun, sentence))
+        checks.append(counts(noun, sentence, written=written_noun(query, noun)))
     if asked.day:
         dated = sentence if asked.issued else _without_documents(sentence)
         checks.append(bool(_DATE_A.search(dated)))
@@ -202,6 +241,22 @@ def answer_type(query: Query, sentence: str) -> float:
     if query.extreme:  # "xã nào nhiều nhất": a sentence that says which is (lists are compare's)
         checks.append(bool(_EXTREME_A.search(sentence)))
     return 0.5 if not checks else float(all(checks))
+
+
+# the amount of a plan asked for ("dự toán thu NSNN tỉnh giao năm 2026 là bao nhiêu tiền")
+_PLAN_Q = re.compile(r"\b(?:du toan|chi tieu|(?:tinh|trung uong|thanh pho) giao)\b")
+_PLAN_A = re.compile(r"\b(?:du toan|chi tieu|ke hoach|muc tieu|giao)\b")
+_OVER_PLAN = re.compile(r"\d[\d.,]*\s*/\s*\d[\d.,]*\s*(?:triệu|tỷ|nghìn)?\s*đồng", re.I)
+
+
+def states_plan(sentence: str) -> bool:
+    """Whether the sentence gives a plan's amount ("dự toán tỉnh giao 412.380 triệu đồng",
+    "365.912/412.380 triệu đồng"), not only a share of it ("đạt 10,8% dự toán")."""
+    if _OVER_PLAN.search(sentence):
+        return True
+    return any(
+        "đồng" in seg.unit and _PLAN_A.search(vn.fold(seg.before)) for seg in segments(sentence)
+    )
 
 
 # "đoàn thanh tra kết luận gì / thế nào": a sentence that it came, or is at work, says not

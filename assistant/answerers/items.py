@@ -10,7 +10,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from assistant.answerers.figures import wants
-from assistant.query import Query
+from assistant.query import Query, without_periods
 from index import vn
 
 _ITEM = re.compile(
@@ -69,6 +69,11 @@ def _last_labelled(part: str) -> re.Match[str] | None:
     return _LABELLED.fullmatch(f"{tail[1]}:{tail[2]}".strip(" ."))
 
 
+# what leads a list in ("…, cụ thể:", "gồm:", "như sau:"): the lead's own figure (the
+# total) is no item of it
+_LEAD = re.compile(r"^.*\b(?:cụ thể|bao gồm|gồm|như sau|trong đó|sau đây)\s*:\s*(?=\D)", re.S)
+
+
 _PAREN = re.compile(r"\(\s*(?P<num>\d[\d.,]*)\s*(?P<unit>[^\W\d_]+)\s*\)")
 
 
@@ -107,6 +112,7 @@ def text_items(text: str, counted: Collection[str] = ()) -> list[Item]:
     cut = r"[;\n]" if text.count(";") >= 2 else r"[;\n]|,\s(?=[^\d]|\d[\d.,]*\s+[^\W\d_])"
     for part in re.split(cut, text):
         part = _ENUMERATOR.sub("", part)  # "(13) Thu thuế khoán": a place in a list, no count
+        part = _LEAD.sub("", part)  # "… đạt 85,12%, cụ thể: Chi lương hưu … đạt 73,09%"
         quote = _BULLET.sub("", part).strip(" .")
         if paren := _counted_after(part):
             found.append(paren)
@@ -146,3 +152,32 @@ def of_one_unit(query: Query, items: list[Item]) -> list[Item]:
         named = [u for u in units if u != "%" and f" {u} " in plain]
         unit = max(named or units, key=units.count)
     return [i for i in items if i.unit == unit]
+
+
+# "19 tuyến … là những tuyến nào": how many the question says the list holds — not a
+# whole it picks from ("trong 19 việc, hai việc nào …"), nor a count of something else
+# ("2 giáo viên … theo những quyết định nào")
+_COUNT_BEFORE = re.compile(r"(?<![\d.,/])(?<!trong )(?<!trong so )(\d{1,3})\s+([^\W\d_]+)")
+_WHICH = re.compile(r"\b(?:nao|gi)\b")
+
+
+def count_asked(query: Query) -> int | None:
+    """The number of things a list question says there are ("5 công trình … là những
+    công trình nào?" — 5), None when it gives none."""
+    if not query.is_list:
+        return None
+    text = vn.fold(vn.counts_as_digits(without_periods(query.text))).lower()
+    if not (which := _WHICH.search(text)):
+        return None
+    head = set(text[: which.start()].split()[-3:])  # "những công trình" nào
+    found = [m for m in _COUNT_BEFORE.finditer(text[: which.start()]) if m.group(2) in head]
+    return int(found[-1].group(1)) if found and not _YEARISH.fullmatch(found[-1].group(1)) else None
+
+
+def listed_count(text: str) -> tuple[int, float]:
+    """How many items a footnote's list holds ("Các tuyến mới: A; B; C" — 3), and the sum
+    of their counts when each counts ("06 vụ …; 03 vụ …; 02 vụ …" — 11)."""
+    body = text.split(":", 1)[1] if re.match(r"^[^;:]{0,60}:", text) else text
+    parts = [p for p in re.split(r";", body) if p.strip(" .")]
+    counted = text_items(body)
+    return len(parts), sum(i.value for i in counted) if len(counted) == len(parts) else 0.0

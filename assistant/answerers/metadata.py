@@ -52,6 +52,8 @@ def _report(query: Query, ctx: Context) -> str | None:
     return hits[0].chunk.report_id if hits else None
 
 
+# card lines kept as the document writes them, found by what they hold
+_WRITTEN = (", ngày", "Kèm theo")
 # words every card holds: they single out no report
 _CARD_WORDS = frozenset(vn.terms("báo cáo văn bản số ngày căn cứ kính gửi nơi nhận người ký"))
 
@@ -71,9 +73,9 @@ def answer(query: Query, ctx: Context) -> Answer | None:
     for label, what in asked:
         # a letter goes to its addressees ("Kính gửi"); "Nơi nhận: Như trên" means them
         heads = ("Kính gửi", label) if label == "Nơi nhận" else (label,)
-        found = [
-            ln for ln in lines if ln.startswith(heads) or (label.startswith(",") and label in ln)
-        ][: len(heads)]
+        found = [ln for ln in lines if ln.startswith(heads) or (label in _WRITTEN and label in ln)][
+            : len(heads)
+        ]
         value = found[0].split(":", 1)[-1].strip() if found and ":" in found[0] else ""
         if not found or (label == "Số" and not value[:1].isdigit()):
             missing.append(what)

@@ -116,10 +116,11 @@ _WINNER_Q = re.compile(
 
 
 def asks_who(query: Query) -> bool:
-    """ "Ai" as typed (with diacritics, not "ái"/"ải"), or "<someone> nào"."""
+    """ "Ai" as typed (with diacritics, not "ái"/"ải"; without them, not the "ái" of
+    "Tết Nhân ái"), or "<someone> nào"."""
     plain = " ".join(vn.syllables(query.folded))
     said = query.text.lower() if query.accented else plain
-    return bool(_WHO_Q.search(plain) or re.search(r"(?<!\w)ai(?!\w)", said))
+    return bool(_WHO_Q.search(plain) or re.search(r"(?<!\w)(?<!nhan )ai(?! quoc)(?!\w)", said))
 
 
 # "của từng phường", "mỗi xã", "chia theo huyện": a breakdown by a kind of unit — a total

@@ -72,10 +72,12 @@ def standalone(part: str, first: str) -> str:
         part = f"{frame.group(1)}: {part}"
     carry = []
     if leans := _leans(part):
-        have = set(topic_syllables(part, vn.has_diacritics(part)))
-        topic = set(topic_syllables(first, vn.has_diacritics(first))) - have
+        topic = set(topic_syllables(first, vn.has_diacritics(first)))
+        # what the part already says, as typed: its "đạt" is not the first's "đất"
+        have = {w.lower() for w in vn.syllables(part)} | set(topic_syllables(part, False))
         words = re.findall(r"[^\W_]+", without_periods(first))
-        carry.append(" ".join(dict.fromkeys(w for w in words if vn.fold(w) in topic)))
+        kept = (w for w in words if vn.fold(w) in topic and w.lower() not in have)
+        carry.append(" ".join(dict.fromkeys(kept)))
     if not P.mentions(part):
         # "…, tiền phạt chênh nhau bao nhiêu?": a comparison of the periods the first compared
         keep = 2 if intent_of(vn.fold(part), ()) == COMPARISON else 1
@@ -87,10 +89,18 @@ def standalone(part: str, first: str) -> str:
     return f"{part.rstrip(' ?')} ({', '.join(carry)})?" if carry else part
 
 
+# how a part measures what the first named, no topic of its own ("đạt mấy phần trăm dự toán")
+_MEASURED = re.compile(
+    r"\b(?:đạt|dat|phần trăm|phan tram|tỷ lệ|ty le|dự toán|du toan|kế hoạch|ke hoach|cùng kỳ|"
+    r"cung ky)\b",
+    re.I,
+)
+
+
 def _leans(part: str) -> bool:
     """A part that names little of its own ("được bao nhiêu điểm?", "chiếm bao nhiêu
-    phần trăm?"): it asks about what the first part named."""
-    own = set(topic_syllables(part, vn.has_diacritics(part))) - COMPARE_WORDS  # "chênh nhau"
+    phần trăm?", "đạt mấy phần trăm dự toán?"): it asks about what the first part named."""
+    own = set(topic_syllables(_MEASURED.sub(" ", part), vn.has_diacritics(part))) - COMPARE_WORDS
     if _WHEN.search(vn.fold(part)):
         own.discard("ngay")  # "dự kiến họp ngày nào?": the day is what it asks, not its topic
     return len(own) <= 3

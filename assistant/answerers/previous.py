@@ -8,9 +8,10 @@ from __future__ import annotations
 import time
 
 from assistant.answerers import extract
+from assistant.answerers.counting import counted_noun
 from assistant.answerers.figures import changes
 from assistant.answerers.summary import clean
-from assistant.answerers.support import counted_noun, model
+from assistant.answerers.support import model
 from assistant.answerers.units import candidates
 from assistant.cite import Answer, Citer
 from assistant.context import Context

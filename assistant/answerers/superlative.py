@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from assistant.answerers import entities, tables
 from assistant.answerers.clauses import referenced
 from assistant.answerers.compare import figures_across, month_lines
-from assistant.answerers.figures import COMPARE_WORDS
+from assistant.answerers.figures import COMPARE_WORDS, wants
 from assistant.answerers.items import Item, aggregate, of_one_unit, text_items
 from assistant.answerers.named import names_kind
 from assistant.answerers.support import bigram_share, coverage, name_share, question_terms
@@ -209,6 +209,7 @@ def lists(query: Query, ctx: Context) -> list[tuple[float, Hit, list[Item]]]:
     by how well it is the list the question asks about, best first."""
     terms = _measure_terms(query)
     plain = " ".join(vn.syllables(query.folded))
+    rate = wants(query).rate
     out = []
     for hit, head, body in _lists(
         _with_footnotes(ctx.hits(query, max(ctx.k, 12)), ctx.store.chunks)
@@ -248,6 +249,10 @@ def lists(query: Query, ctx: Context) -> list[tuple[float, Hit, list[Item]]]:
             score += 0.3
         if items[0].unit and f" {items[0].unit} " in f" {plain} ":
             score += 0.4  # the list counts what the question counts ("nhiều hội viên nhất")
+        elif rate and sum(f"{i.raw}%" in i.quote.replace(" %", "%") for i in items) * 2 > len(
+            items
+        ):
+            score += 0.4  # a rate asked, and the list's figures are rates ("đạt 73,09%")
         out.append((score, hit, items))
     return sorted(out, key=lambda x: x[0], reverse=True)
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from assistant.answerers.counting import counted_noun, counts, written_noun
 from assistant.english import vietnamese_runs
 from assistant.query import Query
 from index import vn
@@ -147,34 +148,12 @@ def signals(
     return Signals(tuple(values[f] for f in FEATURES))
 
 
-# "bao nhiêu, mấy lượt": what is counted follows the last asking word
-_COUNTED = re.compile(r"\b(?:bao nhieu|may)\s+(?!may\b|bao nhieu\b)((?:[a-z]+\s?){1,2})")
-
-
-def counted_nouns(query: Query) -> list[str]:
-    """What each "bao nhiêu hộ …", "mấy vụ …" of a question counts, folded, in order ("ho",
-    "vu"; money is "dong")."""
-    words = (m.group(1).split()[0] for m in _COUNTED.finditer(" ".join(vn.syllables(query.folded))))
-    return [{"tien": "dong"}.get(w, w) for w in words]
-
-
-def counted_noun(query: Query) -> str:
-    """What the question's first "bao nhiêu …" counts, "" when it counts nothing."""
-    return next(iter(counted_nouns(query)), "")
-
-
-def counts(noun: str, sentence: str) -> bool:
-    """Whether a figure of the sentence is followed by `noun` ("07 hộ", "12.500 lượt")."""
-    text = " ".join(vn.syllables(vn.fold(sentence.replace("%", " phần trăm "))))
-    return re.search(rf"\d\s+(?:\w+\s+)?{re.escape(noun)}\b", text) is not None
-
-
 def counted(query: Query, sentence: str) -> float:
     """For "bao nhiêu hộ …", "mấy vụ …": 1 when a figure of the sentence is followed by
     what is counted ("07 hộ"), 0 when none is; 0.5 when the question counts nothing."""
     if not (unit := counted_noun(query)):
         return 0.5
-    return 1.0 if counts(unit, sentence) else 0.0
+    return 1.0 if counts(unit, sentence, query.figures, written_noun(query, unit)) else 0.0
 
 
 _MONEY = re.compile(r"\b(?:tien|kinh phi|von|tong muc dau tu|chi phi|money|cost|budget|amount)\b")
@@ -208,7 +187,14 @@ def name_share(query: Query, passage: str) -> float:
     if not names:
         return 1.0
     keyed = f" {vn.match_key(passage)} "
-    return sum(bool(_name_pattern(vn.match_key(n)).search(keyed)) for n in names) / len(names)
+    # a name the passage writes in other words of one concept ("Tết Tây": "Tết Dương lịch")
+    conceptual = [n for n in names if any(t.startswith("~") for t in vn.terms(n))]
+    said = set(vn.passage_terms(passage)) if conceptual else set()
+    return sum(
+        bool(_name_pattern(vn.match_key(n)).search(keyed))
+        or (n in conceptual and set(vn.terms(n)) <= said)
+        for n in names
+    ) / len(names)
 
 
 @lru_cache(maxsize=4096)

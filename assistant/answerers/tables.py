@@ -26,15 +26,16 @@ RANK = re.compile(r"\b(?:thu hang|xep hang|hang|rank)\b")
 # … as a question asks for one: folded, "hàng giả" is "hang" too
 _RANK_ASKED = re.compile(
     r"\b(?:thu hang|xep hang|xep thu|rank\w*|"
-    r"hang (?:cao|thap|tot|kem|may|nhat|dau|cuoi|bao nhieu))\b"
+    r"(?<!ngan )(?<!mat )hang (?:cao|thap|tot|kem|may|nhat|dau|cuoi|bao nhieu))\b"
 )
 
 
 def asks_rank(query: Query) -> bool:
     """Whether a question asks for a rank ("xếp hạng", "hạng thấp nhất"), not for goods
-    ("loại hàng giả nào nhiều nhất")."""
-    if query.accented and "hạng" in vn.syllables(query.text.lower()):
-        return True
+    ("loại hàng giả nào nhiều nhất") nor a bank ("trả qua ngân hàng thấp nhất"): with its
+    diacritics typed, only "hạng" is a rank."""
+    if query.accented:
+        return "hạng" in vn.syllables(query.text.lower()) or "rank" in query.folded
     return bool(_RANK_ASKED.search(" ".join(vn.syllables(query.folded))))
 
 

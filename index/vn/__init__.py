@@ -27,6 +27,7 @@ from index.vn.documents import (
 from index.vn.figures import (
     NUMBER_RE,
     Difference,
+    counts_as_digits,
     difference,
     figure_tokens,
     format_number,
@@ -79,7 +80,7 @@ __all__ = [
     "GENERIC_PHRASES", "LOOSE_DOC_TYPES", "MARKER_RE", "NUMBER_RE", "STOPWORDS",
     "STOPWORDS_ACCENTED", "SUPERSCRIPT_DIGITS", "SYNONYM_GROUPS", "VOCABULARY",
     "DiacriticRestorer", "Difference", "abbreviation_tokens", "concepts", "contrasted",
-    "difference", "doc_number_digits",
+    "counts_as_digits", "difference", "doc_number_digits",
     "doc_number_key", "doc_numbers", "documents_in", "expand_abbreviations", "figure_tokens",
     "fold", "footnote_markers", "format_number", "has_diacritics", "implied_fields",
     "is_stopword", "match_key",

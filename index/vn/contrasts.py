@@ -3,11 +3,13 @@ for "vụ Đông Xuân", one about "cấp tỉnh" not for "cấp xã", "viên ch
 
 Closed sets of the reports' own categories (crop seasons, levels of government and of
 schooling, kinds of civil servant, of civil registration, of online service, a case done on
-time or late), each member with its other spellings; matched on folded text, so questions
-typed without diacritics are read alike.
+time or late, the land-use fee or the whole budget revenue), each member with its other
+spellings; matched on folded text, so questions typed without diacritics are read alike.
 """
 
 from __future__ import annotations
+
+import re
 
 from index.vn.text import fold, syllables
 
@@ -24,6 +26,11 @@ CONTRASTS: tuple[tuple[tuple[str, ...], ...], ...] = (
     (("khai sinh",), ("khai tu",), ("ket hon",)),
     (("toan trinh",), ("truc tuyen mot phan",)),
     (("dung han", "truoc han"), ("tre han", "qua han")),
+    # the land-use fee is one part of the budget revenue: the total does not give it
+    (
+        ("tien su dung dat", "tien dat", "thu tu dat"),
+        ("thu ngan sach nha nuoc", "thu nsnn", "thu ngan sach"),
+    ),
 )
 
 
@@ -31,10 +38,15 @@ def _padded(text: str) -> str:
     return f" {' '.join(syllables(fold(text)))} "
 
 
+# what a unit says it has no figures for names no member it is about ("Số liệu đơn vị sự
+# nghiệp cấp tỉnh do chưa có số liệu cụ thể … của đơn vị sự nghiệp cấp xã")
+_LACKING = re.compile(r"\b(?:do |vì )?chưa có (?:số liệu|thông tin|dữ liệu)[^.;]*", re.I)
+
+
 def contrasted(question: str, unit: str) -> bool:
     """Whether `unit` names another member of a set the question names a member of, and
     none of those the question names: it is about another thing of the same kind."""
-    asked_in, unit_in = _padded(question), _padded(unit)
+    asked_in, unit_in = _padded(question), _padded(_LACKING.sub(" ", unit))
     for group in CONTRASTS:
         named = [any(f" {s} " in asked_in for s in member) for member in group]
         if not any(named):

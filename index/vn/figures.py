@@ -12,6 +12,27 @@ from index.vn.text import nfc
 NUMBER_RE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?:\s?%)?")
 
 
+# a count written in words, as leaders type it ("bốn công trình", "hai việc"): only with its
+# diacritics (folded, "sau", "tam", "bay" are "sau", "tạm", "bay"), and never "năm" (a year)
+_COUNT_WORDS = {"hai": "2", "ba": "3", "bốn": "4", "sáu": "6", "bảy": "7", "tám": "8",
+                "chín": "9", "mười": "10"}  # fmt: skip
+_COUNT_WORD_RE = re.compile(rf"(?<!\w)({'|'.join(_COUNT_WORDS)}) (?=\w)", re.I)
+
+
+def counts_as_digits(text: str) -> str:
+    """The text with counts written in words as digits ("bốn công trình" → "4 công trình"):
+    lower-case before a lower-case word — "Ba Đình" is a name — or a question's first word."""
+
+    def digit(m: re.Match[str]) -> str:
+        word, after = m.group(1), text[m.end() : m.end() + 1]
+        if not after.islower() or (word != word.lower() and m.start() > 0):
+            return m.group(0)
+        return f"{_COUNT_WORDS[word.lower()]} "
+
+    text = nfc(text)
+    return _COUNT_WORD_RE.sub(digit, text)
+
+
 def parse_number(text: str) -> float | None:
     """Parse a Vietnamese-formatted number: '397.497' → 397497, '108,7' → 108.7,
     '43.650,3' → 43650.3, '1.194,48' → 1194.48. A lone '.' with three digits after it

@@ -26,6 +26,20 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
         "tam dong cua",
     ),
     ("ngan sach nha nuoc", "nsnn", "ngan sach"),
+    ("m²", "m2", "met vuong"),
+    ("tet duong lich", "tet tay"),
+    ("tiep cong dan", "tiep dan"),
+    ("canh tranh binh dang", "san choi cong bang", "san choi binh dang"),
+    # work resumed after a stop ("nhà thầu thi công trở lại")
+    (
+        "thi cong tro lai",
+        "tro lai thi cong",
+        "thi cong lai",
+        "lam lai",
+        "lam tiep",
+        "quay lai lam",
+        "quay lai lam tiep",
+    ),
     (
         "han che",
         "ton tai",
@@ -42,6 +56,14 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
         "mat han che",
         "chua lam duoc",
         "con yeu",
+        # "những mặt còn yếu kém", "mặt nào chưa làm được": the aspect and its weakness
+        "con yeu kem",
+        "mat yeu kem",
+        "mat con yeu kem",
+        "mat con yeu",
+        "mat chua lam duoc",
+        "mat con han che",
+        "mat con ton tai",
     ),
     (
         "nhiem vu",
@@ -202,6 +224,9 @@ GENERIC_PHRASES = (
     "thanh pho",
     "toan thanh pho",
     "toan tinh",
+    # how a part is singled out, not what it is ("riêng các việc liên quan đến đất đai")
+    "lien quan",
+    "rieng",
 )
 
 
@@ -222,7 +247,9 @@ def concepts(folded_words: list[str]) -> list[str]:
 
 def _concepts(words: list[str], longest: int, inner: list[str] | None = None) -> list[str]:
     """`concepts` with phrases of at most `longest` words; into `inner`, the words and
-    shorter phrases inside each phrase replaced."""
+    shorter phrases inside each phrase replaced. A count is read by its value: "05 công
+    trình" is the "5 công trình" a leader asks about."""
+    words = [(w.lstrip("0") or "0") if w.isdigit() else w for w in words]
     out: list[str] = []
     i = 0
     while i < len(words):

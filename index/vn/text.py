@@ -54,9 +54,14 @@ def strip_markers(text: str) -> str:
     return text
 
 
+# a unit written against its figure ("21.377,9m²", "12km"): a word of its own
+_GLUED_UNIT = re.compile(r"(?<=\d)(?=(?:km²|m²|m³|km|ha|kg|cm|mm|m)(?![^\W\d_]))")
+
+
 def syllables(text: str) -> list[str]:
-    """Lowercased syllables (words split on anything that is not a letter or digit)."""
-    return _WORD_RE.findall(nfc(text).lower())
+    """Lowercased syllables (words split on anything that is not a letter or digit, and a
+    unit from the figure it is written against)."""
+    return _WORD_RE.findall(_GLUED_UNIT.sub(" ", nfc(text).lower()))
 
 
 def matched_words(words: list[str], *patterns: re.Pattern[str]) -> set[int]:

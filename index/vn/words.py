@@ -126,7 +126,7 @@ def search_tokens(text: str) -> list[str]:
 
 STOPWORDS_ACCENTED = frozenset(
     """
-    là của và các có được trong với cho đã đến về những một này theo tại từ trên để bao nhiêu
+    là của và các có được trong với cho đã đang đến về những một này theo tại từ trên để bao nhiêu
     gì nào sao thế như thì mà ở hay hoặc do nên khi đó ai đâu không chưa bị vẫn cũng rồi lại
     ra vào hãy biết tôi chúng ta bạn liệt kê nêu xin vui lòng gồm hồi họ giờ hôm rồi giúp mấy
     of for is are was were what which how many much who when where why does did and or with
@@ -142,10 +142,11 @@ _CHAT_PARTICLES = frozenset("tới sẽ nữa vậy ạ nhỉ nhé đấy ấy k
 STOPWORDS_ACCENTED |= _CHAT_PARTICLES
 STOPWORDS |= {"se"}
 # Folded stopwords that are also content syllables once accents are gone: tại/tai (nạn),
-# đâu/đầu, từ/tư, về/vệ, có/cơ, lại/lái, English "an"/án … Kept in unaccented questions.
+# đâu/đầu, từ/tư, về/vệ, có/cơ, lại/lái, đang/Đảng, English "an"/án … Kept in unaccented
+# questions.
 AMBIGUOUS_FOLDED = frozenset(
     "tai dau tu an ve co lai do de den the ra ma bi cho hay khi nay bao nhu thi nen o ban gom"
-    " ke da trong cua hoi ho may muon".split()
+    " ke da trong cua hoi ho may muon dang".split()
 )
 
 

@@ -299,3 +299,16 @@ def test_a_part_joined_to_the_previous_question_starts_lower_case() -> None:
     assert resolved == (
         "Tổng số đơn vị sự nghiệp công lập là bao nhiêu, riêng thuộc UBND cấp xã là bao nhiêu?"
     )
+
+
+def test_did_it_rise_compares_the_month_named_with_the_one_discussed(sample_retriever) -> None:
+    """ "Tháng 1 có nhích lên không?" after December's rate: December's figure against
+    January's, each cited from its own report — the two reports write the same sentence
+    (74,9% both months), and each month is still quoted and cited apart."""
+    first = "Tháng 12 tỷ lệ hồ sơ nộp trực tuyến toàn trình đạt bao nhiêu?"
+    turn = Turn(first, resolve(first, []), "")
+    resolved = resolve("Tháng 1 có nhích lên không?", [turn])
+    assert "tăng hay giảm" in resolved and "so với tháng 01" in resolved, resolved
+    a = answer(resolved, sample_retriever)
+    assert "không đổi: 74,9 − 74,9 = 0,0 điểm %" in a.text, a.text
+    assert len({c.report for c in a.citations}) == 2, a.citations

@@ -132,3 +132,13 @@ def test_an_english_question_names_the_place_not_the_month_before_it() -> None:
     q = normalize("In the December 2023 Lạng Sơn city report, how much ketamine was seized?")
     assert name_share(q, "Thành phố Lạng Sơn: thu 24,524 gam ketamine") == 1.0
     assert name_share(q, "Thành phố Sông Mai: thu 5,16 gam heroin") == 0.0
+
+
+def test_a_day_as_of_is_a_running_total_date() -> None:
+    """ "as of 15 January 2026" is the day a running total is counted to, as the reports
+    write it ("đến ngày 15/01/2026"): the period asked, not a figure "15" to look for."""
+    q = normalize("What was the public investment disbursement rate as of 15 January 2026?")
+    assert "15" not in q.content and "giai" in q.content
+    assert [(m.period.first, m.as_of) for m in q.periods] == [((2026, 1), True)]
+    q = normalize("How much revenue had been collected by January 15, 2026?")
+    assert [(m.period.first, m.as_of) for m in q.periods] == [((2026, 1), True)]

@@ -70,3 +70,83 @@ def test_a_list_in_labelled_groups_is_quoted_by_the_group_asked() -> None:
     assert shown.startswith("19 nhiệm vụ trọng tâm: …")
     # a question saying no group's label gets none: the list is cut as before
     assert labelled_group(normalize("Có bao nhiêu nhiệm vụ trọng tâm?"), note) is None
+
+
+def test_a_bank_is_no_rank() -> None:
+    """ "trả qua ngân hàng thấp nhất" asks for the lowest rate paid through banks: with its
+    diacritics typed only "hạng" is a rank, and typed without them "ngân hàng" is still none."""
+    assert not tables.asks_rank(normalize("Khoản nào có tỷ lệ trả qua ngân hàng thấp nhất?"))
+    assert not tables.asks_rank(normalize("khoan nao ty le tra qua ngan hang thap nhat"))
+    assert tables.asks_rank(normalize("Tỉnh nào có thứ hạng thấp nhất?"))
+
+
+def test_the_lead_of_a_list_is_no_item() -> None:
+    """ "… đạt 85,12%, cụ thể: A đạt 73,09%; B đạt 97,73%; C đạt 100%": the lead's total is
+    not the smallest of the items it leads to."""
+    found = items.text_items(
+        "Đến nay, tỷ lệ người nhận tiền qua tài khoản đạt 85,12%, cụ thể: Chi lương hưu, trợ "
+        "cấp BHXH hằng tháng đạt 73,09%; chi trợ cấp một lần đạt 97,73%; chi trợ cấp BHTN "
+        "đạt 100%."
+    )
+    assert [i.raw for i in found] == ["73,09", "97,73", "100"]
+    assert found[0].name.startswith("Chi lương hưu")
+
+
+def test_the_lowest_rate_is_read_from_the_list_of_rates(tmp_path) -> None:
+    """A rate asked for ("tỷ lệ … thấp nhất") is picked among a list of rates, not among a
+    list of counts that shares some of the question's words."""
+    from conftest import LETTERHEAD, text_retriever
+
+    from assistant.route import answer
+
+    head = LETTERHEAD.format(number=12, day="05", month=11, title="Chi trả an sinh tháng 11/2025")
+    retriever = text_retriever(
+        tmp_path,
+        {
+            "bc-an-sinh.txt": head
+            + "Đã mở tài khoản cho hội viên các hội: 56.920 hội viên hội người cao tuổi, 72.142 "
+            "hội viên hội nông dân, 48.253 hội viên hội phụ nữ, 251 hội viên hội chữ thập đỏ.\n\n"
+            "Đến nay, tỷ lệ người nhận tiền bảo hiểm xã hội qua tài khoản đạt 85,12%, cụ thể: "
+            "Chi lương hưu, trợ cấp BHXH hằng tháng đạt 73,09%; chi trợ cấp một lần đạt 97,73%; "
+            "chi trợ cấp BHTN đạt 100%.\n"
+        },
+    )
+    a = answer(
+        "Trong các khoản chi bảo hiểm xã hội, khoản nào có tỷ lệ trả qua ngân hàng thấp nhất?",
+        retriever,
+    )
+    assert "73,09%" in a.text and "251" not in a.text, a.text
+
+
+def test_the_count_a_list_question_gives() -> None:
+    """ "5 công trình … là những công trình nào?" says the list holds 5 — not the month
+    ("tháng 10"), nor a whole the question picks from ("trong 19 việc, hai việc nào")."""
+    asked = [
+        ("19 tuyến được công nhận lại gồm những tuyến nào?", 19),
+        ("5 cong trinh dang duoc theo doi thi cong trong thang 10 la nhung cong trinh nao?", 5),
+        ("Bốn công trình đang thi công trong tháng 1 là những công trình nào?", 4),
+        ("Những dự án nào được phê duyệt năm 2025?", None),
+    ]
+    for question, count in asked:
+        assert items.count_asked(normalize(question)) == count, question
+    assert items.count_asked(normalize("11 vụ hàng giả gồm những loại vi phạm nào?")) is None
+    assert items.count_asked(normalize("2 giáo viên về theo những quyết định nào?")) is None
+    assert items.listed_count("Các tuyến mới: Trần Hưng Đạo; Lê Lợi; Bến Đò.")[0] == 3
+    assert items.listed_count("06 vụ hàng lậu; 03 vụ pháo nổ; 02 vụ hàng giả.") == (3, 11)
+
+
+def test_a_footnote_of_another_count_is_another_list(sample_retriever) -> None:
+    """December's "09 tuyến mới và 19 tuyến được công nhận lại³" lists the 9 new streets
+    only: asked for the 19, the assistant does not pass the 9 off as them."""
+    from assistant.route import answer
+
+    a = answer(
+        "19 tuyến đường được công nhận lại đạt chuẩn văn minh đô thị năm 2025 gồm những tuyến nào?",
+        sample_retriever,
+    )
+    assert a.insufficient or "Trần Hưng Đạo" not in a.text, a.text
+    a = answer(
+        "9 tuyến phố lần đầu được công nhận văn minh đô thị năm 2025 là những tuyến nào?",
+        sample_retriever,
+    )
+    assert not a.insufficient and "Trần Hưng Đạo" in a.text, a.text

@@ -190,6 +190,12 @@ def test_a_target_is_no_reading_of_a_month(sample_retriever, question: str) -> N
         ("trung tâm có bao nhiêu người làm việc", "Nhân sự thuộc Trung tâm gồm 42 công chức"),
         ("những quán nào bị đóng cửa tạm thời", "tạm đình chỉ hoạt động 02 cơ sở"),
         ("chi phí bôi trơn được mấy điểm", "Nội dung: Chi phí không chính thức; Điểm số: 6,78"),
+        ("Tết Tây vừa rồi đón bao nhiêu khách", "Dịp Tết Dương lịch năm 2026, thành phố đón"),
+        ("giao bao nhiêu mét vuông mặt bằng", "BGMB tổng diện tích 21.377,9m² của 41 hộ"),
+        ("buổi tiếp dân định kỳ", "Tổ chức tiếp công dân định kỳ được 18 lượt"),
+        ("bao giờ nhà thầu quay lại làm tiếp", "nhà thầu thi công trở lại từ ngày 08/12/2025"),
+        ("những mặt còn yếu kém nào", "II.2 Hạn chế"),
+        ("chỉ số sân chơi công bằng", "Nội dung: Cạnh tranh bình đẳng; Lâm Đồng - Điểm số: 5,97"),
     ],
 )
 def test_a_leaders_word_is_the_reports_concept(asked: str, written: str) -> None:
@@ -211,3 +217,155 @@ def test_what_a_city_wants_for_a_month_is_the_target_set_for_it(sample_retriever
         sample_retriever,
     )
     assert not a.insufficient and "đạt trên 60%" in a.text, a.text
+
+
+PLANNED = "Triển khai Chương trình Tết Nhân ái năm 2026, dự kiến trao 480 suất quà cho hộ nghèo."
+GIVEN = "Triển khai Chương trình Tết Nhân ái năm 2026, đến nay đã trao 312 suất quà cho hộ nghèo."
+
+
+def test_a_plan_asked_is_not_what_was_done() -> None:
+    """ "dự kiến trao bao nhiêu suất": the planned 480, not the 312 given so far — and the
+    other way round; typed without diacritics, the "ái" of "Nhân ái" asks for nobody."""
+    planned = normalize("chuong trinh tet nhan ai du kien trao bao nhieu suat qua")
+    assert gates.answer_type(planned, PLANNED) == 1.0
+    assert gates.answer_type(planned, GIVEN) == 0.0
+    done = normalize("Tết Nhân ái đến nay đã trao bao nhiêu suất quà?")
+    assert gates.answer_type(done, GIVEN) == 1.0
+    assert gates.answer_type(done, PLANNED) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "held"),
+    [
+        # the figure given is the whole, a part of it is asked: a sentence repeating the
+        # whole does not answer
+        (
+            "trong 18.400 luot khach dip Tet Duong lich co bao nhieu khach quoc te?",
+            "Dịp Tết Dương lịch năm 2026, thành phố đón 18.400 lượt khách du lịch; doanh "
+            "thu từ hoạt động du lịch ước đạt 12,6 tỷ đồng.",
+            False,
+        ),
+        (
+            "Trong 46 trường có bao nhiêu trường tiểu học?",
+            "Năm học 2025 - 2026, toàn thành phố có 46 trường với 31.482 học sinh.",
+            False,
+        ),
+        # … a sentence giving the part does ("63/139 kiến nghị")
+        (
+            "Trong 139 kiến nghị của doanh nghiệp, bao nhiêu kiến nghị đã được trả lời?",
+            "Có 63/139 kiến nghị đã được trả lời rõ lộ trình, chiếm 46%.",
+            True,
+        ),
+        # a figure of a name is no whole ("lớp 9")
+        (
+            "Thi học sinh giỏi lớp 9 cấp TP bao nhiêu em dự thi, bao nhiêu em đạt giải?",
+            "Tổ chức kỳ thi chọn học sinh giỏi lớp 9 cấp thành phố ngày 06/12/2025 với 412 "
+            "học sinh dự thi, 236 học sinh đạt giải.",
+            True,
+        ),
+        # a plan's amount asked: a share of the plan is none, the plan's amount is
+        (
+            "Dự toán thu NSNN năm 2026 tỉnh giao cho thành phố là bao nhiêu tỷ đồng?",
+            "Thu NSNN tính đến hết ngày 15/01/2026 thu được 45.380 triệu đồng, đạt 10,8% dự "
+            "toán tỉnh giao.",
+            False,
+        ),
+        (
+            "Dự toán thu NSNN năm 2026 tỉnh giao cho thành phố là bao nhiêu tỷ đồng?",
+            "Dự toán thu NSNN năm 2026 tỉnh giao là 420.000 triệu đồng.",
+            True,
+        ),
+        # money and a share of the plan asked together: the amount collected answers
+        (
+            "Thu NSNN đến 15/1/2026 được bao nhiêu tiền, bằng bao nhiêu phần trăm dự toán?",
+            "Thu NSNN tính đến hết ngày 15/01/2026 thu được 45.380 triệu đồng, đạt 10,8% dự "
+            "toán tỉnh giao.",
+            True,
+        ),
+    ],
+)
+def test_a_figure_given_or_a_share_of_a_plan_is_no_answer(
+    question: str, sentence: str, held: bool
+) -> None:
+    assert (gates.answer_type(normalize(question), sentence) > 0) == held
+
+
+def test_an_amount_in_dong_is_money_asked() -> None:
+    """ "bao nhiêu tỷ đồng" asks for money as "bao nhiêu tiền" does."""
+    assert gates.kinds(normalize("Dự toán năm 2026 là bao nhiêu tỷ đồng?").folded).money
+    assert gates.kinds(normalize("Thu được bao nhiêu triệu đồng?").folded).money
+
+
+def test_a_name_said_in_the_reports_words_is_named() -> None:
+    """ "Tết Tây" is the "Tết Dương lịch" the report writes (one concept); a name the
+    passage does not hold in any words is still missing."""
+    from assistant.answerers.support import name_share
+
+    q = normalize("Dịp Tết Tây vừa rồi thành phố đón bao nhiêu khách du lịch?")
+    assert name_share(q, "Dịp Tết Dương lịch năm 2026, thành phố đón 18.400 lượt khách") == 1.0
+    assert name_share(q, "Dịp Tết Nguyên đán, thành phố đón 25.000 lượt khách") == 0.0
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("từ ngày 05/01/2026.", 1),
+        ("ngày 12/01 và ngày 5", 2),
+        ("31/12/2025", 1),
+        ("tháng 01/2026", 0),  # a month
+        ("Có 63/139 kiến nghị", 0),  # an amount over its total
+        ("Thứ hạng 36/63", 0),  # a rank
+    ],
+)
+def test_a_day_is_read_whole(text: str, days: int) -> None:
+    """A day is matched whole, so what is left of a sentence's digits is its figures (the
+    "26" of "05/01/2026" read alone once counted as one)."""
+    assert len(gates._DATE_A.findall(text)) == days
+
+
+def test_a_price_asked_is_money() -> None:
+    """ "trị giá bao nhiêu", "giá trúng thầu bao nhiêu": an amount in đồng; "được đánh giá
+    bao nhiêu điểm" is a score."""
+    for question in (
+        "Gói thầu xây lắp chợ Bến Đò trị giá bao nhiêu?",
+        "Trúng thầu với giá bao nhiêu?",
+    ):
+        assert gates.kinds(normalize(question).folded).money, question
+    assert not gates.kinds(normalize("Tỉnh được đánh giá bao nhiêu điểm?").folded).money
+
+
+def test_how_a_measure_changed_is_asked_of_the_measure(sample_retriever) -> None:
+    """ "Tiến độ tiêu vốn đầu tư công thay đổi thế nào qua các tháng": "thay đổi" is how the
+    change is asked, not the "hồ sơ thay đổi, cải chính hộ tịch" of another measure."""
+    a = answer(
+        "Tiến độ tiêu vốn đầu tư công thay đổi thế nào qua các báo cáo tháng 10, 11 và 12/2025?",
+        sample_retriever,
+    )
+    assert "186.530/412.380" in a.text and "hộ tịch" not in a.text, a.text
+
+
+def test_a_count_is_read_by_its_word_as_typed() -> None:
+    """ "bao nhiêu tân binh": "126 tấn rác" counts tons, whatever folding makes of it; a
+    word typed without diacritics ("luot") in an accented question is read folded."""
+    from assistant.answerers.counting import counts, written_noun
+
+    q = normalize("Lễ giao quân giao bao nhiêu tân binh?")
+    assert not counts("tan", "xử lý 126 tấn rác thải", written=written_noun(q, "tan"))
+    q = normalize("tiep dan bao nhieu luot, trong đó về đất đai bao nhiêu lượt?")
+    assert written_noun(q, "luot") == "lượt"
+    assert counts("luot", "tiếp công dân được 22 lượt/36 công dân", written="lượt")
+
+
+def test_a_year_compared_with_one_no_report_covers_says_so(tmp_path) -> None:
+    """ "năm 2025 tăng bao nhiêu so với năm 2024?" over a 2025 report that gives no 2024
+    figure: the 2025 figure alone is no comparison — said so, with what the report gives."""
+    from conftest import LETTERHEAD, text_retriever
+
+    head = LETTERHEAD.format(number=45, day=10, month=12, title="Cải cách hành chính năm 2025")
+    text = head + "Tỷ lệ hồ sơ nộp trực tuyến toàn trình năm 2025 đạt 95,99%.\n"
+    a = answer(
+        "Tỷ lệ hồ sơ nộp trực tuyến toàn trình năm 2025 tăng bao nhiêu so với năm 2024?",
+        text_retriever(tmp_path, {"cchc-2025.txt": text}),
+    )
+    assert a.insufficient and "không nêu số liệu năm 2024" in a.text, a.text
+    assert "95,99%" in a.text

@@ -147,3 +147,18 @@ def test_a_document_no_passage_numbers_has_no_day(sample_retriever) -> None:
         "nghi quyet thu phi 0 dong cua hdnd thanh pho so may, ban hanh ngay nao", sample_retriever
     )
     assert a.insufficient and not a.citations, a.text
+
+
+def test_a_share_asked_after_an_amount_is_a_share_of_it() -> None:
+    """ "Tiền đất … thu được bao nhiêu, đạt mấy phần trăm dự toán?": the share is of the
+    land-use fee — "đạt" (reached) is not the "đất" (land) folding makes it, so the first
+    part's subject is carried whole."""
+    from assistant.answerers.parts import split, standalone
+
+    first, second = split(
+        "Tiền đất lũy kế đến giữa tháng 11 thu được bao nhiêu, đạt mấy phần trăm dự toán?"
+    )
+    assert (
+        standalone(second, first)
+        == "đạt mấy phần trăm dự toán (Tiền đất lũy kế thu, giữa tháng 11)?"
+    )

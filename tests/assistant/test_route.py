@@ -46,6 +46,10 @@ from index import vn
             Q.COMPARISON,
         ),
         ("Báo cáo tháng 12 được gửi tới những cơ quan nào?", Q.METADATA),
+        ("Ai đứng tên ký báo cáo số 912 tháng 10?", Q.METADATA),
+        ("Phụ lục biểu mẫu này kèm theo báo cáo của ai?", Q.METADATA),
+        # the signer of the decision asked about, not of the report
+        ("Đoàn thanh tra về đất công làm việc theo quyết định nào, ai ký?", Q.FACT),
         ("Tóm tắt báo cáo tháng 11/2025", Q.SUMMARY),
         ("Tóm tắt diễn biến dự án Kè bờ sông Mai qua 3 tháng", Q.PROJECT),
         ("Dự án nào chậm chọn nhà thầu so với kế hoạch?", Q.FACT),  # which one, not a change
@@ -65,6 +69,9 @@ from index import vn
         ("Dự án công viên cây xanh mấy tháng nay tiến triển tới đâu rồi?", Q.PROJECT),
         ("Mấy tháng gần đây tai nạn giao thông có làm ai tử vong không?", Q.SERIES),
         ("Báo cáo nêu những tồn tại, hạn chế gì?", Q.SECTION),
+        ("Tháng 12 thành phố còn những mặt nào chưa làm được?", Q.SECTION),
+        ("Về dịch vụ hỗ trợ doanh nghiệp, tỉnh cũ nào đứng chót?", Q.SUPERLATIVE),
+        ("phuong nao xep bet ve chuyen doi so", Q.SUPERLATIVE),
         ("Tình hình an ninh trật tự trong tháng ra sao?", Q.SECTION),
         ("nam 2026 tinh se lam gi ve sap xep to chuc bo may", Q.SECTION),
         ("Những dự án nào được phê duyệt chủ trương đầu tư?", Q.LIST),
@@ -707,6 +714,7 @@ def test_chu_yeu_asks_for_the_most_not_the_weakest() -> None:
     q = normalize("Dân đến tiếp dân định kỳ chủ yếu phản ánh về lĩnh vực gì?")
     assert q.intent == Q.SUPERLATIVE and q.extreme == "max"
     assert normalize("Xã nào yếu nhất về chuyển đổi số?").extreme == "min"
+    assert normalize("Tỉnh nào đứng chót về chi phí không chính thức?").extreme == "min"
     assert "linh" not in superlative._measure_terms(q)  # what the items are, not the measure
 
 

@@ -174,6 +174,13 @@ def test_which_province_compares_the_columns_of_the_row_asked(provinces) -> None
     assert "thấp nhất là Hòa Sơn (Điểm số 6,74)" in a.text.split("\n")[0]
 
 
+def test_which_former_province_is_last_on_a_row_named_in_other_words(provinces) -> None:
+    """ "tỉnh cũ nào đứng chót" (a province before the merger, the last of them): the
+    lowest on the row the question names, its provinces compared."""
+    a = answer("Về chi phí không chính thức, tỉnh cũ nào đứng chót?", provinces)
+    assert "thấp nhất là Hòa Sơn (Điểm số 6,78)" in a.text.split("\n")[0], a.text
+
+
 def test_two_provinces_compared_on_the_row_asked(provinces) -> None:
     """ "Hòa Sơn thua Vân Lâm bao nhiêu điểm?": both cells from the one row the question
     names, the difference written out on them; places in a ranking ("bao nhiêu bậc") are

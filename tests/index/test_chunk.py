@@ -225,3 +225,30 @@ def test_a_table_piece_keeps_the_rows_it_is_numbered_under() -> None:
         assert later.extra["rows_above"] == parent
         assert "Số người hưởng lương" in later.embed_text  # found with what it counts
         assert later.text.startswith("Biểu mẫu 4 – Tổ chức bộ máy (bảng)")
+
+
+def test_an_appendix_card_says_what_it_is_attached_to(tmp_path) -> None:
+    """An appendix opens with "(Kèm theo Báo cáo số … của …)": its card keeps the line as
+    written, and "phụ lục này kèm theo báo cáo của ai?" is answered from it, cited."""
+    from conftest import HashEmbedder
+
+    from assistant.retrieve import HybridRetriever
+    from assistant.route import answer
+    from index.ingest import ingest_paths
+    from index.store import Store
+
+    attached = "(Kèm theo Báo cáo số 45/BC-UBND ngày 10 tháng 12 năm 2025 của UBND tỉnh Thử Nghiệm)"
+    text = (
+        "BIỂU MẪU THỐNG KÊ SỐ LIỆU CẢI CÁCH HÀNH CHÍNH NĂM 2025 (PHỤ LỤC)\n\n"
+        f"{attached}\n\nI. CÔNG TÁC CHỈ ĐẠO\n\nSố văn bản chỉ đạo đã ban hành: 82 văn bản.\n"
+    )
+    report = build_report("phuluc.txt", split_text_blocks(text))
+    card = next(c for c in chunk_report(report, "r", "v1") if c.kind == "header")
+    assert attached in card.text.splitlines()
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "phuluc.txt").write_text(text, "utf-8")
+    store = Store(tmp_path / "i", HashEmbedder())
+    ingest_paths(store, [tmp_path / "docs"], 10**7)
+    a = answer("Phụ lục biểu mẫu này kèm theo báo cáo của ai?", HybridRetriever(store))
+    assert a.mode == "metadata" and "của UBND tỉnh Thử Nghiệm" in a.text, a.text
+    assert attached in a.citations[0].quote

@@ -270,6 +270,16 @@ def test_the_report_naming_itself_is_not_quotable() -> None:
         ("ho so tre han", "đúng hạn là 193.457, số hồ sơ giải quyết trễ hạn là 1.740", False),
         ("có bao nhiêu trường?", "46 trường mầm non, tiểu học", False),  # none named
         ("Hoạt động mua bán ma túy?", "Thu hoạch lúa vụ Mùa", False),  # "mua" is not "vụ Mùa"
+        ("tiền đất lũy kế thu được bao nhiêu", "thu NSNN lũy kế 343.848 triệu đồng", True),
+        ("tiền đất lũy kế?", "Trong đó, thu tiền sử dụng đất lũy kế 148.270 triệu đồng", False),
+        ("thu NSNN lũy kế?", "thu NSNN 312.640; trong đó thu tiền sử dụng đất 148.270", False),
+        # what a row says it has no figures for is not what it is about
+        (
+            "cấp xã có bao nhiêu đơn vị sự nghiệp tự bảo đảm chi thường xuyên?",
+            "Số liệu: 58; Ghi chú: Số liệu đơn vị sự nghiệp cấp tỉnh do chưa có số liệu cụ "
+            "thể từng mức độ tự chủ của đơn vị sự nghiệp cấp xã sau sáp nhập",
+            True,
+        ),
     ],
 )
 def test_another_member_of_a_closed_set_is_another_thing(
@@ -285,3 +295,35 @@ def test_an_abbreviation_and_its_long_form_stand_for_each_other() -> None:
     assert short_form <= long_form
     assert {"pccc", "phong", "chua"} <= short_form
     assert "pccc" not in vn.terms("phòng họp, chữa bệnh")  # the long form as written only
+
+
+def test_a_unit_written_against_its_figure_is_a_word_of_its_own() -> None:
+    """ "21.377,9m²" is the figure and "m²" (what a leader asks as "mét vuông"); a code such
+    as "PC06" stays one word."""
+    assert vn.syllables("diện tích 21.377,9m², 12km, PC06") == [
+        "diện", "tích", "21", "377", "9", "m²", "12", "km", "pc06",
+    ]  # fmt: skip
+    assert vn.numbers("21.377,9m² của 41 hộ") == ["21.377,9", "41"]
+
+
+def test_a_count_is_compared_by_its_value_and_ongoing_is_no_topic() -> None:
+    """ "05 công trình" in the report is the "5 công trình" asked; "đang" (ongoing) is how
+    a question is put, as "đã" and "sẽ" are."""
+    assert vn.terms("05 công trình")[0] == vn.terms("5 công trình")[0] == "5"
+    assert vn.is_stopword("đang", True)
+
+
+def test_a_count_written_in_words_is_its_figure() -> None:
+    """ "Bốn công trình", "hai việc": the figures a report writes ("04 công trình"); a name
+    ("Ba Đình") and "năm" (a year as often as five) stay words."""
+    assert vn.counts_as_digits("Bốn công trình đang thi công") == "4 công trình đang thi công"
+    assert vn.counts_as_digits("phải đẩy hai việc gì") == "phải đẩy 2 việc gì"
+    assert vn.counts_as_digits("Ba Đình có mấy phường") == "Ba Đình có mấy phường"
+    assert vn.counts_as_digits("năm 2025 có ba tỉnh") == "năm 2025 có 3 tỉnh"
+
+
+def test_ongoing_typed_without_diacritics_may_be_the_party() -> None:
+    """Folded, "dang" is "đang" (ongoing) or "Đảng" (the Party): typed without diacritics it
+    stays a word of the question; typed with them, only "đang" is how a question is put."""
+    assert not vn.is_stopword("dang", False)
+    assert vn.is_stopword("đang", True) and not vn.is_stopword("Đảng", True)

@@ -1,0 +1,99 @@
+"""What a question counts and whether a sentence counts it: "bao nhiêu hộ", "mấy vụ" — a
+figure followed by that noun ("07 hộ"), as typed ("tân binh" is not the "126 tấn" folding
+makes it), and not a figure the question gives itself ("trong 18.400 lượt khách, bao nhiêu
+khách quốc tế?")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from assistant.query import Query
+from index import vn
+
+# "bao nhiêu, mấy lượt": what is counted follows the last asking word
+_COUNTED = re.compile(r"\b(?:bao nhieu|may)\s+(?!may\b|bao nhieu\b)((?:[a-z]+\s?){1,2})")
+
+
+def counted_nouns(query: Query) -> list[str]:
+    """What each "bao nhiêu hộ …", "mấy vụ …" of a question counts, folded, in order ("ho",
+    "vu"; money is "dong")."""
+    words = (m.group(1).split()[0] for m in _COUNTED.finditer(" ".join(vn.syllables(query.folded))))
+    return [{"tien": "dong"}.get(w, w) for w in words]
+
+
+def counted_noun(query: Query) -> str:
+    """What the question's first "bao nhiêu …" counts, "" when it counts nothing."""
+    return next(iter(counted_nouns(query)), "")
+
+
+def counts(noun: str, sentence: str, given: Collection[str] = (), written: str = "") -> bool:
+    """Whether a figure of the sentence is followed by `noun` ("07 hộ", "12.500 lượt",
+    "63/139 kiến nghị"), or, with no noun, whether it holds a figure at all (a bare year is
+    none); figures in `given` (the keys of those the question writes itself) are none.
+    `written`: the noun as the question typed it, diacritics and all ("tân binh" is not the
+    "126 tấn" folding makes it)."""
+    text = vn.nfc(sentence.replace("%", " phần trăm ")).lower()
+    folded = vn.fold(text)
+    if len(folded) != len(text):  # positions no longer agree (a character NFC keeps apart)
+        written = ""
+    for m in _NUMBER.finditer(folded):
+        if vn.number_key(m.group()) in given:
+            continue
+        if not noun:  # any figure but a bare year ("năm 2026"); "2024 lượt" is a count
+            if not _YEAR.fullmatch(m.group()):
+                return True
+            continue
+        after = re.match(_FOLLOWED.format(re.escape(noun)), folded[m.end() :])
+        if after and (not written or text[m.end() : m.end() + after.end()].endswith(written)):
+            return True
+    return False
+
+
+def written_noun(query: Query, noun: str) -> str:
+    """The question's own spelling of a counted noun, when it is typed with diacritics
+    ("" when it is not: "lượt" may be typed "luot" in a question accented elsewhere)."""
+    if not query.accented:
+        return ""
+    return next((w for w in vn.syllables(query.text) if vn.fold(w) == noun and w != noun), "")
+
+
+# what follows a figure that counts `noun`: its unit or one word, then the noun
+_FOLLOWED = r"(?:/[\d.,]+)?\W*\s+(?:\w+\s+)?{}\b"
+
+
+_AMOUNT_ASKED = re.compile(r"\b(?:bao nhieu|may|how many|how much|chiem)\b")
+_NUMBER = re.compile(r"\d[\d.,]*\d|\d")
+
+
+def beyond_given(query: Query, sentence: str, given: Collection[str]) -> bool:
+    """Whether the sentence holds a figure the question does not already give (`given`:
+    their keys), counting what it asks for: "Trong 18.400 lượt khách có bao nhiêu khách
+    quốc tế?" gives the 18.400 and asks for another figure, which a sentence holding only
+    the 18.400 lacks."""
+    plain = " ".join(vn.syllables(query.folded))
+    if not given or not _AMOUNT_ASKED.search(plain):
+        return True
+    nouns = counted_nouns(query)
+    # a part of what the question counts itself ("46 trường … bao nhiêu trường tiểu học"),
+    # not a figure of a name ("lớp 9 … bao nhiêu em")
+    asked = vn.fold(query.text).lower()
+    parts = [
+        n
+        for n in nouns
+        if any(
+            re.search(rf"(?<![\d.,]){re.escape(g)}{_FOLLOWED.format(re.escape(n))}", asked)
+            for g in _written(query.text, given)
+        )
+    ]
+    if nouns and not parts:
+        return True
+    return any(counts(noun, sentence, given, written_noun(query, noun)) for noun in parts or [""])
+
+
+def _written(text: str, given: Collection[str]) -> list[str]:
+    """The question's figures as it writes them, of those whose keys are `given`."""
+    return [n for n in vn.numbers(vn.fold(text)) if vn.number_key(n) in given]
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
