@@ -224,9 +224,7 @@ GENERIC_PHRASES = (
     "thanh pho",
     "toan thanh pho",
     "toan tinh",
-    # how a part is singled out, not what it is ("riêng các việc liên quan đến đất đai")
-    "lien quan",
-    "rieng",
+    "lien quan",  # how a topic is pointed at ("các việc liên quan đến đất đai"), not what it is
 )
 
 
