@@ -33,9 +33,12 @@ _RANK_ASKED = re.compile(
 def asks_rank(query: Query) -> bool:
     """Whether a question asks for a rank ("xếp hạng", "hạng thấp nhất"), not for goods
     ("loại hàng giả nào nhiều nhất") nor a bank ("trả qua ngân hàng thấp nhất"): with its
-    diacritics typed, only "hạng" is a rank."""
-    if query.accented:
-        return "hạng" in vn.syllables(query.text.lower()) or "rank" in query.folded
+    diacritics typed, only "hạng" is a rank (a "hang" typed plain is read folded)."""
+    words = vn.syllables(query.text.lower())
+    if "hạng" in words:
+        return True
+    if query.accented and "hang" not in words:
+        return "rank" in query.folded  # its "hàng" is goods or a bank
     return bool(_RANK_ASKED.search(" ".join(vn.syllables(query.folded))))
 
 

@@ -78,6 +78,7 @@ def test_a_bank_is_no_rank() -> None:
     assert not tables.asks_rank(normalize("Khoản nào có tỷ lệ trả qua ngân hàng thấp nhất?"))
     assert not tables.asks_rank(normalize("khoan nao ty le tra qua ngan hang thap nhat"))
     assert tables.asks_rank(normalize("Tỉnh nào có thứ hạng thấp nhất?"))
+    assert tables.asks_rank(normalize("Lâm Đồng xep hang mấy?"))  # "hang" typed plain
 
 
 def test_the_lead_of_a_list_is_no_item() -> None:
