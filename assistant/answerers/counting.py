@@ -37,11 +37,11 @@ def counts(noun: str, sentence: str, given: Collection[str] = (), written: str =
     folded = vn.fold(text)
     if len(folded) != len(text):  # positions no longer agree (a character NFC keeps apart)
         written = ""
-    for m in _NUMBER.finditer(folded):
+    for m in vn.NUMBER_RE.finditer(folded):
         if vn.number_key(m.group()) in given:
             continue
         if not noun:  # any figure but a bare year ("năm 2026"); "2024 lượt" is a count
-            if not _YEAR.fullmatch(m.group()):
+            if not vn.YEAR_RE.fullmatch(m.group()):
                 return True
             continue
         after = re.match(_FOLLOWED.format(re.escape(noun)), folded[m.end() :])
@@ -63,7 +63,6 @@ _FOLLOWED = r"(?:/[\d.,]+)?\W*\s+(?:\w+\s+)?{}\b"
 
 
 _AMOUNT_ASKED = re.compile(r"\b(?:bao nhieu|may|how many|how much|chiem)\b")
-_NUMBER = re.compile(r"\d[\d.,]*\d|\d")
 
 
 def beyond_given(query: Query, sentence: str, given: Collection[str]) -> bool:
@@ -94,6 +93,3 @@ def beyond_given(query: Query, sentence: str, given: Collection[str]) -> bool:
 def _written(text: str, given: Collection[str]) -> list[str]:
     """The question's figures as it writes them, of those whose keys are `given`."""
     return [n for n in vn.numbers(vn.fold(text)) if vn.number_key(n) in given]
-
-
-_YEAR = re.compile(r"(?:19|20)\d\d")

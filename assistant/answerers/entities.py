@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Iterator
 
 from assistant.answerers import tables
 from assistant.answerers.items import aggregate
 from assistant.cite import Answer, Citer
 from assistant.context import Context
 from assistant.query import Query
+from assistant.retrieve import Hit
 from index import vn
 from index.model import Chunk
 
@@ -42,15 +44,12 @@ def _named_row(
     wanted = set(terms)
     overall = bool(_OVERALL.search(" ".join(vn.syllables(query.folded))))
     hits = ctx.hits(query, max(ctx.k, 12))
-    # the tables among the hits, then those of the hits' first reports: a row asked about
-    # in other words than its own ("khoản hỗ trợ dành cho doanh nghiệp") is rarely a hit
-    reports = list(dict.fromkeys(h.chunk.report_id for h in hits))[:_REPORTS_READ]
-    more = [c for rid in reports for c in ctx.store.chunks_of(rid) if tables.is_table(c)]
+    found = {h.chunk.id for h in hits}
     seen: set[str] = set()
-    for chunk in [*(h.chunk for h in hits if tables.is_table(h.chunk)), *more]:
+    for chunk, chunks in _tables(ctx, hits):
         if chunk.id in seen:
             continue
-        pieces = tables.whole_table(chunk, ctx.store.chunks_of(chunk.report_id))
+        pieces = tables.whole_table(chunk, chunks)
         seen |= {c.id for c in pieces}
         rows = [(c, r) for c in pieces for r in tables.rows(c) if len(r.entities()) >= 2]
         if not rows or (named and len(_entities_named(query, rows[0][1])) < named):
@@ -59,9 +58,21 @@ def _named_row(
         # the question names none of the rows: which measure is unknown
         if _row_score(best[1], wanted, overall):
             return best
-        if chunk in (h.chunk for h in hits):
+        if chunk.id in found:
             return None  # the table the question finds names no row it asks about
     return None
+
+
+def _tables(ctx: Context, hits: list[Hit]) -> Iterator[tuple[Chunk, list[Chunk]]]:
+    """Table pieces with their report's chunks: those among the hits, then (read only when
+    these name no row) those of the hits' first reports — a row asked about in other words
+    than its own ("khoản hỗ trợ dành cho doanh nghiệp") is rarely a hit."""
+    for h in hits:
+        if tables.is_table(h.chunk):
+            yield h.chunk, ctx.store.chunks_of(h.chunk.report_id)
+    for rid in list(dict.fromkeys(h.chunk.report_id for h in hits))[:_REPORTS_READ]:
+        chunks = ctx.store.chunks_of(rid)
+        yield from ((c, chunks) for c in chunks if tables.is_table(c))
 
 
 _REPORTS_READ = 3

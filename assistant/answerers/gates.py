@@ -183,7 +183,12 @@ _BARE_YEAR = re.compile(r"(?<![\d.,/])(?:19|20)\d{2}(?![\d,/-]|\.\d)(?!\s*(?:%|n
 def given_figures(query: Query) -> frozenset[str]:
     """The keys of the figures a question writes itself — not its periods, days or
     documents: what it gives, never what it asks for."""
-    return frozenset(vn.number_key(n) for n in vn.numbers(_without_when(query.text)))
+    return _given(query.text)
+
+
+@lru_cache(maxsize=1024)
+def _given(text: str) -> frozenset[str]:
+    return frozenset(vn.number_key(n) for n in vn.numbers(_without_when(text)))
 
 
 def answer_type(query: Query, sentence: str) -> float:

@@ -29,7 +29,6 @@ class Item:
 
 
 _FIGURE_UNIT = re.compile(r"(?<![\w.,/])(?P<num>\d[\d.,]*)(?![\d/.])\s*(?P<unit>[^\W\d_]+)?")
-_YEARISH = re.compile(r"(?:19|20)\d\d")
 # A row or item that sums the others up ("Chỉ số chung", "Tổng cộng", "Toàn tỉnh"): never
 # the largest of the things it sums (a table's is, when the question compares entities).
 _AGGREGATE = re.compile(
@@ -95,7 +94,7 @@ def _counted_figure(part: str, counted: Collection[str]) -> re.Match[str] | None
     """The part's figure: the first, or the first that counts what the question counts
     ("UBND tỉnh đã ban hành 40 quyết định" past "HĐND … 08 nghị quyết" for "nhiều quyết
     định nhất")."""
-    found = [f for f in _FIGURE_UNIT.finditer(part) if not _YEARISH.fullmatch(f.group("num"))]
+    found = [f for f in _FIGURE_UNIT.finditer(part) if not vn.YEAR_RE.fullmatch(f.group("num"))]
     fit = [f for f in found if vn.fold(f.group("unit") or "") in counted]
     return (fit or found or [None])[0]
 
@@ -124,7 +123,7 @@ def text_items(text: str, counted: Collection[str] = ()) -> list[Item]:
             found.append((unit, Item(name, m.group("num"), value, quote)))
         elif (
             (f := _counted_figure(part, counted))
-            and not _YEARISH.fullmatch(f.group("num"))
+            and not vn.YEAR_RE.fullmatch(f.group("num"))
             and (value := vn.parse_number(f.group("num")))
         ):
             name = (part[: f.start()] + part[f.end() :]).strip(" .:-")
@@ -171,7 +170,9 @@ def count_asked(query: Query) -> int | None:
         return None
     head = set(text[: which.start()].split()[-3:])  # "những công trình" nào
     found = [m for m in _COUNT_BEFORE.finditer(text[: which.start()]) if m.group(2) in head]
-    return int(found[-1].group(1)) if found and not _YEARISH.fullmatch(found[-1].group(1)) else None
+    return (
+        int(found[-1].group(1)) if found and not vn.YEAR_RE.fullmatch(found[-1].group(1)) else None
+    )
 
 
 def listed_count(text: str) -> tuple[int, float]:

@@ -188,11 +188,11 @@ def name_share(query: Query, passage: str) -> float:
         return 1.0
     keyed = f" {vn.match_key(passage)} "
     # a name the passage writes in other words of one concept ("Tết Tây": "Tết Dương lịch")
-    conceptual = [n for n in names if any(t.startswith("~") for t in vn.terms(n))]
+    own = {n: set(vn.terms(n)) for n in names}
+    conceptual = {n for n, t in own.items() if any(x.startswith("~") for x in t)}
     said = set(vn.passage_terms(passage)) if conceptual else set()
     return sum(
-        bool(_name_pattern(vn.match_key(n)).search(keyed))
-        or (n in conceptual and set(vn.terms(n)) <= said)
+        bool(_name_pattern(vn.match_key(n)).search(keyed)) or (n in conceptual and own[n] <= said)
         for n in names
     ) / len(names)
 

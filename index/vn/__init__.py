@@ -26,6 +26,7 @@ from index.vn.documents import (
 )
 from index.vn.figures import (
     NUMBER_RE,
+    YEAR_RE,
     Difference,
     counts_as_digits,
     difference,
@@ -78,7 +79,7 @@ from index.vn.words import (
 __all__ = [
     "ABBREVIATIONS", "AMBIGUOUS_FOLDED", "CONTRASTS", "DOC_NUMBER_RE", "DOC_RE", "DOC_TYPE_TABLE",
     "GENERIC_PHRASES", "LOOSE_DOC_TYPES", "MARKER_RE", "NUMBER_RE", "STOPWORDS",
-    "STOPWORDS_ACCENTED", "SUPERSCRIPT_DIGITS", "SYNONYM_GROUPS", "VOCABULARY",
+    "STOPWORDS_ACCENTED", "SUPERSCRIPT_DIGITS", "SYNONYM_GROUPS", "VOCABULARY", "YEAR_RE",
     "DiacriticRestorer", "Difference", "abbreviation_tokens", "concepts", "contrasted",
     "counts_as_digits", "difference", "doc_number_digits",
     "doc_number_key", "doc_numbers", "documents_in", "expand_abbreviations", "figure_tokens",

@@ -10,6 +10,7 @@ from index.vn.text import nfc
 
 # 1.234.567 / 1.234,5 / 45,76 / 170.042/371.635 kept whole; a trailing % attaches.
 NUMBER_RE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?:\s?%)?")
+YEAR_RE = re.compile(r"(?:19|20)\d\d")  # a figure that may be a year, matched whole
 
 
 # a count written in words, as leaders type it ("bốn công trình", "hai việc"): only with its
@@ -22,6 +23,7 @@ _COUNT_WORD_RE = re.compile(rf"(?<!\w)({'|'.join(_COUNT_WORDS)}) (?=\w)", re.I)
 def counts_as_digits(text: str) -> str:
     """The text with counts written in words as digits ("bốn công trình" → "4 công trình"):
     lower-case before a lower-case word — "Ba Đình" is a name — or a question's first word."""
+    text = nfc(text)
 
     def digit(m: re.Match[str]) -> str:
         word, after = m.group(1), text[m.end() : m.end() + 1]
@@ -29,7 +31,6 @@ def counts_as_digits(text: str) -> str:
             return m.group(0)
         return f"{_COUNT_WORDS[word.lower()]} "
 
-    text = nfc(text)
     return _COUNT_WORD_RE.sub(digit, text)
 
 
