@@ -73,7 +73,7 @@ def _spoken(period: P.Period) -> str:
 def _shifted(mention: P.Mention, current: P.Period | None) -> P.Period | None:
     """`mention` read against `current`; None across a year no one named ("tháng trước" of
     a "tháng 1" whose year is unknown)."""
-    if current is not None and not current.year_known:
+    if current is not None and not current.year_known and mention.period is None:
         probe = P.resolve(mention, current.with_year(2000))  # any year: does it cross one?
         if probe is not None and probe.year_known and probe.first[0] != 2000:
             return None
@@ -170,7 +170,9 @@ def _compared(
     relative = [m for m in mentions if m.period is None or not m.period.year_known]
     if not (relative and current is not None and _COMPARE_ASK.search(question)):
         return None
-    if set(own_topic) - _COMPARE_WORDS:
+    # "giảm được mấy vụ": what the change counts is what the previous question counted
+    counted = set(_CHANGE_COUNTED.findall(" ".join(vn.syllables(vn.fold(question)))))
+    if set(own_topic) - _COMPARE_WORDS - counted:
         return None  # it names a topic of its own
     other = _shifted(relative[0], current)
     if other is None or other == current:
@@ -179,6 +181,9 @@ def _compared(
     return f"{asked} tăng hay giảm bao nhiêu so với {_spoken(other)}?"
 
 
+_CHANGE_COUNTED = re.compile(
+    r"\b(?:tang|giam|hon|chenh lech|chenh) (?:duoc |them |di )?(?:bao nhieu|may) (\w+)"
+)
 _HOW_MUCH = frozenset(vn.fold(w) for w in "nhiều ít nhất cao thấp lớn nhỏ tăng giảm hơn".split())
 
 

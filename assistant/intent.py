@@ -155,6 +155,8 @@ TASK_RE = re.compile(
     r"(?<!chia )\bse (?!duoc\b)\w+|"
     r"\b(?:nhiem vu|phuong huong|ke hoach thang|du kien|se trien khai|dinh lam|se lam|du dinh|"
     r"thang toi|thoi gian toi|sap toi|toi day|phai lam|can lam|task)|"
+    # "được giao tham mưu những việc gì": what is assigned is yet to be done
+    r"\b(?:duoc|da) giao (?:\w+ ){0,4}?(?:viec|nhiem vu)\b|"
     # "tới cuối tháng 2 thành phố muốn tiêu được bao nhiêu": the target set for that month
     r"\bmuon (?:\w+ ){0,2}(?:dat|tieu|giai ngan|thu|hoan thanh)\b|\bphan dau\b"
 )

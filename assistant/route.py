@@ -80,6 +80,11 @@ def respond(query: Query, ctx: Context, whole: bool = True) -> Answer:
             break
     else:
         a = extract.answer(query, ctx)  # unreachable: the extractive answerer always answers
+    # a month only a year's report spans ("tháng 10" beside the annual report): the next
+    # month's report may say how its figure changed since
+    months = [p for p in scope.periods if p.unit == "month" and p.year_known]
+    if a.insufficient and len(months) == 1 and (got := previous.derived(query, ctx, months[0])):
+        a = got
     if not whole:
         return a
 

@@ -50,6 +50,8 @@ BANKS = {
     "shared10": "shared",
     "samples11": "samples",
     "shared11": "shared",
+    "samples12": "samples",
+    "shared12": "shared",
 }
 
 

@@ -238,7 +238,8 @@ def comparison(query: Query, ctx: Context) -> Answer | None:
         return None
     if by_entity := entities.comparison(query, ctx, _measure_terms(query)):
         return by_entity  # two provinces of one table row
-    if pair := clause_pair(query, ctx, *both):
+    # two zeros ("bị kỷ luật: 0" of two rows) tell no difference of what was asked
+    if (pair := clause_pair(query, ctx, *both)) and (pair[0].value or pair[1].value):
         return _render(query, ctx, [("Thứ nhất", pair[0]), ("Thứ hai", pair[1])], t0, False)
     return None
 

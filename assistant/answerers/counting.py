@@ -19,7 +19,12 @@ def counted_nouns(query: Query) -> list[str]:
     """What each "bao nhiêu hộ …", "mấy vụ …" of a question counts, folded, in order ("ho",
     "vu"; money is "dong")."""
     words = (m.group(1).split()[0] for m in _COUNTED.finditer(" ".join(vn.syllables(query.folded))))
-    return [{"tien": "dong"}.get(w, w) for w in words]
+    return [{"tien": "dong"}.get(w, w) for w in words if w not in _NOT_COUNTED]
+
+
+# what follows "bao nhiêu" with no noun between ("thực hiện bao nhiêu, đạt bao nhiêu % dự
+# toán": the comma is gone once the question is read as syllables)
+_NOT_COUNTED = frozenset({"dat", "la", "duoc", "chiem", "con", "roi", "thi", "vay", "nua", "va"})
 
 
 def counted_noun(query: Query) -> str:

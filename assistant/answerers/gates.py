@@ -300,4 +300,6 @@ def kind_held(query: Query, unit: str, passage: str) -> bool:
     in the unit's passage."""
     if answer_type(query, unit) > 0:
         return True
+    if vn.contrasted(query.folded, unit):
+        return False  # the whole revenue is no land-use fee, whatever its passage says next
     return kinds(query.folded).two and answer_type(query, passage) > 0

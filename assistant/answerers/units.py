@@ -38,7 +38,9 @@ def units_of(chunk: Chunk, query: Query) -> list[tuple[str, str]]:
                 continue  # the row must name what the question asks about
             out.append((r.quote(entity if entity in r.entities() else ""), r.context))
         return out
-    if chunk.kind in ("footnote", "table", "header"):
+    if chunk.kind == "footnote":  # the clause it details dates and names it
+        return [(chunk.text, str(chunk.extra.get("context") or ""))]
+    if chunk.kind in ("table", "header"):
         return [(chunk.text, "")]
     # "+ Phòng Quản lý đô thị: 03 nội dung" counts what its "- …" line above names
     return [

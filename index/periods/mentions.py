@@ -184,7 +184,7 @@ def resolve(mention: Mention, current: Period | None) -> Period | None:
     """A relative mention made absolute against the period under discussion."""
     if mention.period is not None:
         if not mention.period.year_known and current is not None and current.year_known:
-            return mention.period.with_year(current.first[0])
+            return _nearest_year(mention.period, current)
         return mention.period
     if current is None:
         return None
@@ -202,6 +202,18 @@ def resolve(mention: Mention, current: Period | None) -> Period | None:
         base = Period.year(current.first[0]) if mention.unit == "year" else base
         current = base
     return current.shift(-step if mention.relative == "previous" else step)
+
+
+def _nearest_year(period: Period, current: Period) -> Period:
+    """A month named without its year, read against a month under discussion: of that
+    year or a year either side, the nearest ("tháng 10" after "tháng 1/2026" is October
+    2025, "tháng 2" February 2026); against a year, of that year."""
+    year = current.first[0]
+    if current.unit == "year" or current.months > 3:
+        return period.with_year(year)
+    here = current.first[0] * 12 + current.first[1]
+    options = [period.with_year(y) for y in (year - 1, year, year + 1)]
+    return min(options, key=lambda p: abs(p.first[0] * 12 + p.first[1] - here))
 
 
 def of_title(title: str) -> str:

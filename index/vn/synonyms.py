@@ -28,6 +28,8 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("ngan sach nha nuoc", "nsnn", "ngan sach"),
     ("m²", "m2", "met vuong"),
     ("tet duong lich", "tet tay"),
+    ("dao tao lao dong", "dao tao nguon nhan luc", "dao tao nhan luc"),
+    ("trang bi camera", "gan camera", "lap camera", "lap dat camera"),
     ("tiep cong dan", "tiep dan"),
     ("canh tranh binh dang", "san choi cong bang", "san choi binh dang"),
     # work resumed after a stop ("nhà thầu thi công trở lại")

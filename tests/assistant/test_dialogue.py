@@ -312,3 +312,16 @@ def test_did_it_rise_compares_the_month_named_with_the_one_discussed(sample_retr
     a = answer(resolved, sample_retriever)
     assert "không đổi: 74,9 − 74,9 = 0,0 điểm %" in a.text, a.text
     assert len({c.report for c in a.citations}) == 2, a.citations
+
+
+def test_a_month_with_no_year_is_the_nearest_to_the_one_discussed() -> None:
+    """ "So với tháng 10 năm ngoái thì giảm được mấy vụ?" after January 2026: October
+    2025, and the change counts what the previous question counted."""
+    first = "Tháng 1/2026 trên địa bàn xảy ra bao nhiêu vụ phạm pháp hình sự?"
+    out = resolve("So với tháng 10 năm ngoái thì giảm được mấy vụ?", [Turn(first, first)])
+    assert out == (
+        "Tháng 1/2026 trên địa bàn xảy ra vụ phạm pháp hình sự tăng hay giảm bao nhiêu so "
+        "với tháng 10/2025?"
+    )
+    later = resolve("còn tháng 2 thì sao?", [Turn(first, first)])
+    assert "tháng 2/2026" in later, later

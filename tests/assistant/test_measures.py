@@ -14,6 +14,7 @@ from assistant.answerers.figures import figures_in
 from assistant.answerers.units import item_head
 from assistant.query import normalize
 from assistant.route import answer
+from index import periods as P
 from index import vn
 from index.model import Chunk
 
@@ -196,6 +197,8 @@ def test_a_target_is_no_reading_of_a_month(sample_retriever, question: str) -> N
         ("bao giờ nhà thầu quay lại làm tiếp", "nhà thầu thi công trở lại từ ngày 08/12/2025"),
         ("những mặt còn yếu kém nào", "II.2 Hạn chế"),
         ("chỉ số sân chơi công bằng", "Nội dung: Cạnh tranh bình đẳng; Lâm Đồng - Điểm số: 5,97"),
+        ("đào tạo nguồn nhân lực PCI", "Nội dung: Đào tạo lao động; Lâm Đồng - Điểm số: 6,15"),
+        ("bao nhiêu trung tâm gắn camera", "98 Trung tâm trang bị Camera theo dõi bộ phận một cửa"),
     ],
 )
 def test_a_leaders_word_is_the_reports_concept(asked: str, written: str) -> None:
@@ -369,3 +372,64 @@ def test_a_year_compared_with_one_no_report_covers_says_so(tmp_path) -> None:
     )
     assert a.insufficient and "không nêu số liệu năm 2024" in a.text, a.text
     assert "95,99%" in a.text
+
+
+def test_a_footnote_is_dated_by_the_clause_it_details() -> None:
+    """ "Chi thường xuyên đến 10/12/2025 …": the footnote breaking the total down names no
+    day of its own; the clause it details does, and dates it for that day."""
+    from assistant.answerers.asked import Asked
+    from assistant.answerers.units import units_of
+
+    clause = "Tổng chi ngân sách địa phương thực hiện đến hết ngày 10/12/2025 là 40.554 tỷ đồng"
+    note = (
+        "Trong đó: - Chi đầu tư phát triển (không bao gồm nguồn năm trước chuyển sang): "
+        "Thực hiện 3.757 tỷ đồng; - Chi thường xuyên: Thực hiện 26.798 tỷ đồng."
+    )
+    chunk = Chunk(id="r:fn17", report_id="r", text=note, embed_text=note, section="II",
+                  section_title="", kind="footnote", extra={"context": clause})  # fmt: skip
+    q = normalize("chi thuong xuyen den 10/12/2025 thuc hien bao nhieu")
+    ((unit, under),) = units_of(chunk, q)
+    assert under == clause
+    # the year's report spans December: its sentences tell December only when they name it
+    december = P.Period((2025, 12), (2025, 12))
+    asked = Asked(years=frozenset({2025}), as_of="10/12/2025", months=(december,))
+    assert asked.fits(unit, under, other_year=False, longer=True)
+    assert not asked.fits(unit, "", other_year=False, longer=True)
+
+
+def test_what_follows_how_many_with_no_noun_is_counted_by_nothing() -> None:
+    """ "thực hiện bao nhiêu, đạt bao nhiêu % dự toán": read as syllables the comma is
+    gone, and "đạt" is no thing counted."""
+    from assistant.answerers.counting import counted_nouns
+
+    q = normalize("chi thuong xuyen thuc hien bao nhieu, dat bao nhieu % du toan")
+    assert "dat" not in counted_nouns(q)
+    assert counted_nouns(normalize("Tháng 10 xảy ra bao nhiêu vụ cháy?")) == ["vu"]
+
+
+def test_the_whole_revenue_is_no_land_use_fee_even_beside_it() -> None:
+    """A question asking two things may find its second in the unit's passage — never
+    when the unit is about another member of a closed set (the whole revenue for the
+    land-use fee)."""
+    q = normalize("Tiền thu từ đất cộng dồn được bao nhiêu, bằng mấy phần trăm kế hoạch?")
+    total = "Công tác thu NSNN thành phố lũy kế 312.640 triệu đồng đạt 84,6% dự toán."
+    passage = f"{total} Trong đó, thu tiền sử dụng đất lũy kế 148.270 triệu đồng, đạt 74,1%."
+    assert not gates.kind_held(q, total, passage)
+    assert gates.kind_held(q, "Trong đó, thu tiền sử dụng đất lũy kế 148.270 triệu đồng.", passage)
+
+
+def test_two_zeros_are_no_difference_of_what_was_asked(tmp_path) -> None:
+    """Two appendix rows reading 0 (disciplined staff) are what a comparison of two
+    transfers found nearest: "0 − 0 = 0" answers nothing asked."""
+    from conftest import LETTERHEAD, text_retriever
+
+    head = LETTERHEAD.format(number=47, day=10, month=12, title="Cải cách hành chính năm 2025")
+    text = head + (
+        "Số công chức thuộc sở, ngành bị kỷ luật trong năm là 0 người.\n\n"
+        "Số công chức thuộc UBND cấp xã bị kỷ luật trong năm là 0 người.\n"
+    )
+    a = answer(
+        "Số công chức của sở, ngành nhiều hơn của UBND cấp xã bao nhiêu người?",
+        text_retriever(tmp_path, {"cchc-2025.txt": text}),
+    )
+    assert "0 − 0" not in a.text, a.text

@@ -41,3 +41,23 @@ def test_last_month_asked_of_this_months_sentence(sample_retriever) -> None:
     assert "06 ca sốt xuất huyết (giảm 08 ca so với tháng trước)" in a.text, a.text
     assert "Suy ra tháng trước: 06 + 08 = 14 ca." in a.text
     assert arithmetic(a.text)[1] == []
+
+
+def test_a_month_a_years_report_spans_is_derived_from_the_next_months(tmp_path) -> None:
+    """Beside a year's report that does not give October, November's report writes how
+    its figure changed: October's is worked out from it, not refused."""
+    from conftest import LETTERHEAD, text_retriever
+
+    year = LETTERHEAD.format(number=45, day=10, month=12, title="Cải cách hành chính năm 2025")
+    year += "Năm 2025, toàn tỉnh cung cấp 2.227 dịch vụ công trực tuyến.\n"
+    nov = LETTERHEAD.format(number=31, day=20, month=11, title="Kết quả Đề án 06 tháng 11/2025")
+    nov += (
+        "Trong tháng, vận động chi trả an sinh xã hội qua tài khoản cho 69.436 người hưởng "
+        "chế độ (tăng 12.685 người so với tháng trước).\n"
+    )
+    a = answer(
+        "Tháng 10/2025 chi trả an sinh xã hội qua tài khoản cho bao nhiêu người?",
+        text_retriever(tmp_path, {"cchc-2025.txt": year, "da06-2025-11.txt": nov}),
+    )
+    assert not a.insufficient, a.text
+    assert "69.436 − 12.685 = 56.751 người" in a.text and arithmetic(a.text)[1] == []

@@ -125,3 +125,9 @@ def test_a_chat_questions_own_grammar_is_no_term() -> None:
     assert {"von", "giai", "ngan"} <= set(q.content)
     q = normalize("giai nhi hoi thi va so tien vay von nua nam")
     assert {"nhi", "vay", "nua"} <= set(q.content)
+
+
+def test_what_is_assigned_is_yet_to_be_done() -> None:
+    """ "được giao tham mưu những việc gì": tasks; a staffing "được giao" is a figure."""
+    assert normalize("Tháng 12/2025 Công an tỉnh được giao tham mưu những việc gì?").about_tasks
+    assert not normalize("Biên chế công chức được giao năm 2025 là bao nhiêu?").about_tasks

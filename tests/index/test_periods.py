@@ -170,3 +170,13 @@ def test_the_tasks_of_a_monthly_report_for_the_time_ahead_are_the_next_months() 
     assert _task_period_from_sections(sections, "2025") == ""  # a year's "tới" is no month
     named = [Section("III", "NHIỆM VỤ TRỌNG TÂM CÔNG TÁC THÁNG 12/2025", 1)]
     assert _task_period_from_sections(named, "11/2025") == "12/2025"
+
+
+def test_a_month_named_without_its_year_is_read_nearest_the_month_discussed() -> None:
+    (october,) = [m for m in P.mentions("tháng 10") if m.period]
+    (february,) = [m for m in P.mentions("tháng 2") if m.period]
+    january = P.Period((2026, 1), (2026, 1))
+    assert P.resolve(october, january) == P.Period((2025, 10), (2025, 10))
+    assert P.resolve(february, january) == P.Period((2026, 2), (2026, 2))
+    # against a year, of that year
+    assert P.resolve(october, P.Period((2025, 1), (2025, 12))) == P.Period((2025, 10), (2025, 10))
