@@ -211,9 +211,8 @@ def _nearest_year(period: Period, current: Period) -> Period:
     year = current.first[0]
     if current.unit == "year" or current.months > 3:
         return period.with_year(year)
-    here = current.first[0] * 12 + current.first[1]
     options = [period.with_year(y) for y in (year - 1, year, year + 1)]
-    return min(options, key=lambda p: abs(p.first[0] * 12 + p.first[1] - here))
+    return min(options, key=lambda p: abs(serial(p.first) - serial(current.first)))
 
 
 def of_title(title: str) -> str:
