@@ -72,7 +72,7 @@ class Asked:
         # a "+ …" item or a footnote is dated by the line it details
         found = P.mentions(sentence)
         if under and not any(m.period for m in found):
-            found += P.mentions(under)
+            found = [*found, *P.mentions(under)]
         if self.as_of and not _counts_to(found, self.as_of):
             return False
         if longer and not _names(found, self.months):

@@ -209,7 +209,7 @@ def _nearest_year(period: Period, current: Period) -> Period:
     year or a year either side, the nearest ("tháng 10" after "tháng 1/2026" is October
     2025, "tháng 2" February 2026); against a year, of that year."""
     year = current.first[0]
-    if current.unit == "year" or current.months > 3:
+    if current.months > 3:  # a year (or a span): its own
         return period.with_year(year)
     options = [period.with_year(y) for y in (year - 1, year, year + 1)]
     return min(options, key=lambda p: abs(serial(p.first) - serial(current.first)))
