@@ -138,6 +138,7 @@ def scope_of(
     matched: set[str] = set()
     # "ước đến cuối tháng 01/2026": a forecast for a month is written the month before, in the
     # report whose tasks are for that month, as well as in that month's own report
+    # so is a month's target ("phấn đấu đến hết tháng 02/2026 … đạt trên 10%")
     forecast = bool(_FORECAST.search(" ".join(vn.syllables(query.folded))))
     for m in mentions:
         p = m.period
@@ -188,7 +189,8 @@ def _of_report(query: Query, m: P.Mention) -> bool:
 
 
 _FORECAST = re.compile(
-    r"\b(?:uoc (?:dat|tinh|thuc hien|ca)|(?:uoc|du kien|du bao)(?: \w+){0,3} (?:den|toi)|du bao)\b"
+    r"\b(?:uoc (?:dat|tinh|thuc hien|ca)|(?:uoc|du kien|du bao)(?: \w+){0,3} (?:den|toi)|du bao|"
+    r"muc tieu|chi tieu|phan dau)\b"
 )
 
 

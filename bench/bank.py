@@ -52,6 +52,8 @@ BANKS = {
     "shared11": "shared",
     "samples12": "samples",
     "shared12": "shared",
+    "samples13": "samples",
+    "shared13": "shared",
 }
 
 

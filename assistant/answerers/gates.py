@@ -239,6 +239,8 @@ def answer_type(query: Query, sentence: str) -> float:
         checks.append(False)  # "của từng phường": the city's total is no answer
     if part := named.part_asked(query):  # "…, trong đó bao nhiêu người có công?": that part
         checks.append(named.holds_part(part, sentence, named.whole_words(query)))
+    if not named.qualifiers_held(query, sentence):  # "tài khoản định danh mức 2": that level
+        checks.append(False)
     if vn.contrasted(query.folded, sentence):  # "vụ Mùa" for "vụ Đông Xuân": another thing
         checks.append(False)
     if _CONCLUDED_Q.search(query.folded):  # what an inspection concluded: its conclusion

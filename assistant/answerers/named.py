@@ -133,7 +133,8 @@ _BREAKDOWN_Q = re.compile(
 _BREAKDOWN_FOLDED = re.compile(
     rf"\b(?:tung|chia theo|tach theo|theo tung)\s+({'|'.join(vn.fold(k) for k in _KINDS)})\b"
 )
-_SHORT_KIND = {"phường": r"(?:phường|P\.)", "xã": r"(?:xã|X\.)"}
+# "xã hội" (an sinh xã hội, nhà ở xã hội) is society, no commune
+_SHORT_KIND = {"phường": r"(?:phường|P\.)", "xã": r"(?:xã(?!\s+hội\b)|X\.)"}
 
 
 def breakdown_asked(query: Query) -> str:
@@ -187,3 +188,15 @@ def names_someone(query: Query, unit: str) -> bool:
         f" {vn.match_key(n)} " not in asked and n.split()[0] not in _NO_NAME
         for n in proper_names(unquoted)
     )
+
+
+# a level, group or round named by its number ("mức 2", "đợt 1", "lớp 9")
+_QUALIFIED = re.compile(r"\b(?:muc|lop|nhom|loai|khoi|dot|giai doan) \d{1,2}\b")
+
+
+def qualifiers_held(query: Query, sentence: str) -> bool:
+    """Whether the sentence names every level or group the question names by its number:
+    "bao nhiêu tài khoản định danh điện tử mức 2" is not answered by a count of all of them."""
+    asked = _QUALIFIED.findall(" ".join(vn.syllables(without_periods(query.folded))))
+    said = " ".join(vn.syllables(vn.fold(sentence)))
+    return all(re.search(rf"\b{re.escape(q)}\b", said) for q in asked)

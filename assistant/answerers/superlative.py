@@ -190,18 +190,24 @@ def _names_something(name: str) -> bool:
 # a kind of place asked for ("xã nào"), folded → as reports write it (named.names_kind)
 _KIND_OF = {"xa": "xã", "phuong": "phường", "huyen": "huyện", "thon": "thôn", "truong": "trường"}
 _KIND_ASKED = re.compile(rf"(?<!dia )\b({'|'.join(_KIND_OF)}) nao\b")  # not "địa phương"
+_KIND_EN = {"commune": "xa", "ward": "phuong", "district": "huyen", "village": "thon",
+            "school": "truong"}  # fmt: skip
+_KIND_ASKED_EN = re.compile(rf"\bwhich ({'|'.join(_KIND_EN)})s?\b")
 
 
 def _of_kind(plain: str, items: list[Item], lead: str) -> bool:
     """ "Xã nào …": a list of xã — its items are named so ("xã Quảng Lạc", "P. Tân Giang"),
     or what leads to it says so ("tại các xã⁵") — not a table of indicators that mentions
     "cấp xã"."""
-    if not (m := _KIND_ASKED.search(plain)):
+    if m := _KIND_ASKED.search(plain):
+        kind = m.group(1)
+    elif m := _KIND_ASKED_EN.search(plain):  # "which commune or ward …"
+        kind = _KIND_EN[m.group(1)]
+    else:
         return True
-    named = sum(names_kind(_KIND_OF[m.group(1)], i.name) for i in items)
-    return (
-        named * 2 >= len(items) or f" {m.group(1)} " in f" {' '.join(vn.syllables(vn.fold(lead)))} "
-    )
+    named = sum(names_kind(_KIND_OF[kind], i.name) for i in items)
+    led = f" {' '.join(vn.syllables(vn.fold(lead)))} ".replace(" xa hoi ", " ")
+    return named * 2 >= len(items) or f" {kind} " in led
 
 
 def lists(query: Query, ctx: Context) -> list[tuple[float, Hit, list[Item]]]:
@@ -238,6 +244,10 @@ def lists(query: Query, ctx: Context) -> list[tuple[float, Hit, list[Item]]]:
         # and so do its words as written: "phản ánh" is not the "Phân công" folding makes it
         score = coverage(terms, set(words), weight) + 0.2 * bigram_share(terms, words)
         score += 0.2 * _accented_share(query, about)
+        if head:  # two sublists of one passage differ by a word any list would drop ("chưa
+            # tham mưu" beside "chậm tham mưu"): the question's every word settles them
+            asked = set(vn.syllables(query.folded))
+            score += 0.1 * len(asked & set(vn.syllables(vn.fold(head)))) / max(1, len(asked))
         # lists live in footnotes and tables; a sentence cut at its commas rarely is one
         if hit.chunk.kind in ("footnote", "table"):
             score += 0.3

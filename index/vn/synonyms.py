@@ -28,6 +28,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("ngan sach nha nuoc", "nsnn", "ngan sach"),
     ("m²", "m2", "met vuong"),
     ("tet duong lich", "tet tay"),
+    ("phan dau", "muc tieu", "chi tieu", "dat muc tieu", "dat chi tieu"),
     ("dao tao lao dong", "dao tao nguon nhan luc", "dao tao nhan luc"),
     ("trang bi camera", "gan camera", "lap camera", "lap dat camera"),
     ("tiep cong dan", "tiep dan"),

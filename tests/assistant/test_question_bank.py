@@ -143,7 +143,8 @@ def test_held_out_samples_floor(sample_retriever, name: str) -> None:
 # on 0.17.0 0.63, 0.64, 0.19; samples10 (0.17.0, first run: 63 questions) 0.74, 0.83, 0.13 —
 # on 0.18.0 0.75, 0.83, 0.13; samples11 (0.18.0, first run: 61 questions) 0.90, 0.58, 0.15 —
 # on 0.19.0 0.92, 0.67, 0.13; samples12 (0.19.0, first run: 51 questions) 0.85, 0.64, 0.16 —
-# on 0.20.0 the same
+# on 0.20.0 the same; samples13 (0.20.0, first run: 57 questions) 0.75, 0.44, 0.18 — on 0.21.0
+# the same
 FLOOR = {
     "samples": {"evidence": 0.60, "abstention": 0.40, "wrong": 0.28},
     "samples2": {"evidence": 0.55, "abstention": 0.22, "wrong": 0.31},
@@ -157,4 +158,5 @@ FLOOR = {
     "samples10": {"evidence": 0.70, "abstention": 0.70, "wrong": 0.17},
     "samples11": {"evidence": 0.85, "abstention": 0.50, "wrong": 0.19},
     "samples12": {"evidence": 0.80, "abstention": 0.50, "wrong": 0.21},
+    "samples13": {"evidence": 0.70, "abstention": 0.33, "wrong": 0.21},
 }

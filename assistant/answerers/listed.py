@@ -1,0 +1,60 @@
+"""Near-misses a list lets through: the question names one item of a listed whole whose
+figure is the whole's, or asks the names of things a sentence only counts. The answer is
+about the right thing and still no answer (`extract.holds_kind` asks these)."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answerers.clauses import referenced, referring_clause
+from assistant.answerers.gates import answer_type, given_figures, kinds
+from assistant.answerers.support import name_share, proper_names
+from assistant.context import Context
+from assistant.query import Query
+from index import vn
+from index.model import Chunk
+
+
+def item_without_figure(query: Query, chunk: Chunk, sentence: str, ctx: Context) -> bool:
+    """ "Dự án Khách sạn 4 sao Hòa An đăng ký vốn bao nhiêu?": what the question names is one
+    item of the list a clause refers to ("06 biên bản ghi nhớ … tổng vốn 2.150 tỷ đồng¹" —
+    ¹ "…; Khách sạn 4 sao Hòa An; …") and its item gives no figure of the kind asked: the
+    clause's figure is the whole list's, none of it that item's."""
+    if not kinds(query.folded).figure or not proper_names(query.text):
+        return False
+    footnote = chunk.kind == "footnote"
+    lists = [chunk] if footnote else referenced(chunk, sentence, ctx.store.chunks)
+    if not any(_item_unfigured(query, fn.text) for fn in lists):
+        return False
+    # …unless the passage names it itself, with its own figure beside
+    main = referring_clause(ctx.store.chunks_of(chunk.report_id), chunk) if footnote else chunk.text
+    header = chunk.embed_text.split("\n", 1)[0]
+    return name_share(query, f"{header} {main}") < 1.0
+
+
+def _item_unfigured(query: Query, listed: str) -> bool:
+    items = [i for i in re.split(r";\s*", listed) if i.strip()]
+    naming = [i for i in items if name_share(query, i) == 1.0]
+    return len(items) >= 3 and bool(naming) and all(answer_type(query, i) == 0 for i in naming)
+
+
+# "ở những chợ nào", "các xã nào": the noun a list question asks the names of
+_LIST_OF = re.compile(r"\b(?:nhung|cac) (\w+) (?:\w+ )?nao\b")
+# what follows a count that goes on to name its things ("05 công trình: …", "(…)", "gồm")
+_NAMING = re.compile(r"[:(]|\bgom\b|\bla\b|\bnhu\b")
+
+
+def counted_not_named(query: Query, chunk: Chunk, sentence: str, ctx: Context) -> bool:
+    """ "Thanh toán không dùng tiền mặt được triển khai ở những chợ nào?": the sentence counts
+    them ("tại 04 chợ trên địa bàn") and names none — no footnote, no list after the count.
+    A count the question gives itself ("trong 19 nhiệm vụ …, những nhiệm vụ nào") is not it."""
+    if not query.is_list or chunk.kind in ("footnote", "table"):
+        return False
+    if not (m := _LIST_OF.search(" ".join(vn.syllables(query.folded)))):
+        return False
+    folded, given = vn.fold(vn.nfc(sentence)), given_figures(query)
+    pattern = rf"(?<![\d.,])(\d[\d.,]*)\s+{re.escape(m.group(1))}\b"
+    counts = [c for c in re.finditer(pattern, folded) if vn.number_key(c.group(1)) not in given]
+    if not counts or referenced(chunk, sentence, ctx.store.chunks):
+        return False
+    return not _NAMING.search(folded[counts[0].end() :])

@@ -1,0 +1,115 @@
+"""Near-misses a list or a name lets through, and the answers beside them that must stay:
+an item named in a footnote without a figure of its own, a count of places with none named,
+a level the question names ("mức 2"), "xã hội" that is no commune, a month's target set by
+the report before it, and two sublists of one passage told apart by one word."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answerers import named
+from assistant.query import normalize
+from assistant.route import answer
+from index import vn
+
+
+def test_a_figure_of_one_item_of_a_listed_whole_is_not_given(sample_retriever) -> None:
+    """November's "06 biên bản ghi nhớ … tổng vốn đăng ký dự kiến 2.150 tỷ đồng¹" lists the
+    projects in its footnote, none with a figure: asked for one project's capital, the total
+    of all six is no answer — asked for the total, it is."""
+    a = answer("Nhà máy chế biến nông sản Vân Sơn đăng ký bao nhiêu vốn?", sample_retriever)
+    assert a.insufficient, a.text
+    a = answer(
+        "Hội nghị xúc tiến đầu tư tháng 11 trao mấy biên bản ghi nhớ, tổng vốn đăng ký bao nhiêu?",
+        sample_retriever,
+    )
+    assert not a.insufficient and "2.150 tỷ đồng" in a.text, a.text
+
+
+def test_places_counted_but_not_named_are_no_list(sample_retriever) -> None:
+    """ "tại 04 chợ trên địa bàn" names no market: asked which ones, the reports do not say;
+    the two premises closed after the fire checks are named in a footnote, and listed."""
+    a = answer(
+        "Tháng 11/2025 việc trả tiền không dùng tiền mặt đã làm ở những chợ nào?",
+        sample_retriever,
+    )
+    assert a.insufficient, a.text
+    a = answer(
+        "Tháng 11/2025 những cơ sở nào bị tạm đình chỉ hoạt động sau kiểm tra PCCC?",
+        sample_retriever,
+    )
+    assert not a.insufficient and "Hoàng Gia" in a.text, a.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "held"),
+    [
+        ("cấp bao nhiêu tài khoản định danh điện tử mức 2", "Cấp 295 tài khoản định danh.", False),
+        ("cap bao nhieu tai khoan dinh danh muc 2", "Đã kích hoạt 120 tài khoản mức 2.", True),
+        ("đợt 1 khám bao nhiêu công dân", "Khám sức khỏe đợt 1 cho 612 công dân.", True),
+        ("đợt 2 khám bao nhiêu công dân", "Khám sức khỏe đợt 1 cho 612 công dân.", False),
+        # a kind named by a word, not a level: "loại vi phạm" is no "loại VI"
+        ("các loại vi phạm là gì", "06 vụ kinh doanh hàng hóa không rõ nguồn gốc.", True),
+    ],
+)
+def test_a_level_named_by_its_number_is_that_level(question: str, sentence: str, held: bool):
+    assert named.qualifiers_held(normalize(question), sentence) is held
+
+
+def test_society_is_no_commune() -> None:
+    assert not named.names_kind("xã", "giá vận hành nhà ở xã hội 74 lượt")
+    assert not named.names_kind("xã", "trật tự an toàn xã hội")
+    assert named.names_kind("xã", "Xảy ra ngày 04/11/2025 tại xã Vân Sơn")
+    assert named.names_kind("xã", "X. Đồng Lạc: 02 vụ")
+
+
+def test_a_list_of_fees_is_no_list_of_wards(sample_retriever) -> None:
+    """ "Phường, xã nào xảy ra nhiều vụ tai nạn giao thông nhất?": the footnote of housing
+    fees ("nhà ở xã hội 74 lượt") is no list of communes; in English too."""
+    for q in (
+        "Trong bốn tháng qua, phường, xã nào xảy ra nhiều tai nạn giao thông nhất?",
+        "Which ward or commune had the most traffic accidents from October to January?",
+    ):
+        a = answer(q, sample_retriever)
+        assert "thuê nhà" not in a.text and "xã hội" not in a.text, a.text
+
+
+def test_a_target_is_the_leaders_goal() -> None:
+    """ "đặt mục tiêu", "chỉ tiêu" are what reports write as "phấn đấu … đạt"."""
+    concept = {t for t in vn.terms("đặt mục tiêu") if t.startswith("~")}
+    assert concept and concept <= set(vn.terms("phấn đấu đến hết tháng 02/2026 đạt trên 10%"))
+    assert concept <= set(vn.terms("chỉ tiêu giải ngân"))
+
+
+def test_a_months_target_is_set_the_month_before(sample_retriever) -> None:
+    """No report covers February 2026, but January's sets its target: "phấn đấu đến hết tháng
+    02/2026 tỷ lệ giải ngân … đạt trên 10%" answers, not "Chưa có báo cáo kỳ 02/2026"."""
+    a = answer(
+        "Tháng 02/2026 thành phố đặt mục tiêu giải ngân vốn đầu tư công bao nhiêu?",
+        sample_retriever,
+    )
+    assert not a.insufficient and "trên 10%" in a.text, a.text
+    a = answer("Tháng 02/2026 thu ngân sách được bao nhiêu?", sample_retriever)
+    assert a.insufficient and "02/2026" in a.text, a.text
+
+
+def test_two_sublists_are_told_apart_by_the_word_that_differs(tmp_path) -> None:
+    """ "chậm tham mưu" and "chưa tham mưu" lead two sublists of one passage: the question's
+    "chưa" picks the second, whatever any word list drops."""
+    from conftest import LETTERHEAD, text_retriever
+
+    head = LETTERHEAD.format(number=21, day="18", month=12, title="Kết quả tháng 12/2025")
+    retriever = text_retriever(
+        tmp_path,
+        {
+            "bc-chi-dao.txt": head
+            + "- Các đơn vị còn có nội dung chậm tham mưu giải quyết: 08 nội dung\n"
+            "+ Phòng Kinh tế: 05 nội dung\n+ Phòng Y tế: 02 nội dung\n"
+            "+ Phòng Nội vụ: 01 nội dung\n"
+            "- Các đơn vị còn có nội dung chưa tham mưu giải quyết: 09 nội dung\n"
+            "+ Phòng Kinh tế: 01 nội dung\n+ Phòng Tư pháp: 06 nội dung\n"
+            "+ Phòng Nội vụ: 02 nội dung\n"
+        },
+    )
+    a = answer("Các nội dung chưa tham mưu giải quyết thì phòng nào nhiều nhất?", retriever)
+    assert "Phòng Tư pháp: 06 nội dung" in a.text, a.text
