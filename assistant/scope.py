@@ -138,8 +138,13 @@ def scope_of(
     matched: set[str] = set()
     # "ước đến cuối tháng 01/2026": a forecast for a month is written the month before, in the
     # report whose tasks are for that month, as well as in that month's own report
-    # so is a month's target ("phấn đấu đến hết tháng 02/2026 … đạt trên 10%")
-    forecast = bool(_FORECAST.search(" ".join(vn.syllables(query.folded))))
+    # so is a month's target ("phấn đấu đến hết tháng 02/2026 … đạt trên 10%") — not a reading
+    # on a day measured against it ("tính đến 15/12 đạt bao nhiêu, vượt mục tiêu chưa?"; read
+    # with diacritics: "đặt mục tiêu" folds as "đạt mục tiêu" does)
+    plain = " ".join(vn.syllables(query.folded))
+    met = query.accented and _MET.search(query.text.lower()) is not None
+    targeted = bool(_TARGET.search(plain)) and not met and not any(m.day for m in mentions)
+    forecast = bool(_FORECAST.search(plain)) or targeted
     for m in mentions:
         p = m.period
         assert p is not None
@@ -189,9 +194,10 @@ def _of_report(query: Query, m: P.Mention) -> bool:
 
 
 _FORECAST = re.compile(
-    r"\b(?:uoc (?:dat|tinh|thuc hien|ca)|(?:uoc|du kien|du bao)(?: \w+){0,3} (?:den|toi)|du bao|"
-    r"muc tieu|chi tieu|phan dau)\b"
+    r"\b(?:uoc (?:dat|tinh|thuc hien|ca)|(?:uoc|du kien|du bao)(?: \w+){0,3} (?:den|toi)|du bao)\b"
 )
+_TARGET = re.compile(r"\b(?:muc tieu|chi tieu|phan dau)\b")
+_MET = re.compile(r"\b(?:đạt|vượt|hoàn thành) (?:mục tiêu|chỉ tiêu)")
 
 
 def _within(own: P.Period, asked: P.Period) -> bool:

@@ -7,6 +7,7 @@ Read by `gates.answer_type` with the other kinds of answer asked."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from assistant.answerers.support import bigram_share, proper_names, question_terms
 from assistant.query import Query, without_periods
@@ -197,6 +198,15 @@ _QUALIFIED = re.compile(r"\b(?:muc|lop|nhom|loai|khoi|dot|giai doan) \d{1,2}\b")
 def qualifiers_held(query: Query, sentence: str) -> bool:
     """Whether the sentence names every level or group the question names by its number:
     "bao nhiêu tài khoản định danh điện tử mức 2" is not answered by a count of all of them."""
-    asked = _QUALIFIED.findall(" ".join(vn.syllables(without_periods(query.folded))))
+    if not (asked := _qualifiers(query.folded)):
+        return True
     said = " ".join(vn.syllables(vn.fold(sentence)))
     return all(re.search(rf"\b{re.escape(q)}\b", said) for q in asked)
+
+
+@lru_cache(maxsize=1024)
+def _qualifiers(folded: str) -> tuple[str, ...]:
+    """Read once per question: `answer_type` asks of every unit."""
+    if not _QUALIFIED.search(folded):  # (its periods are read only when one may be there)
+        return ()
+    return tuple(_QUALIFIED.findall(" ".join(vn.syllables(without_periods(folded)))))

@@ -93,6 +93,20 @@ def test_a_months_target_is_set_the_month_before(sample_retriever) -> None:
     assert a.insufficient and "02/2026" in a.text, a.text
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Tính đến 15/12/2025 giải ngân vốn đầu tư công đạt bao nhiêu %, có đạt mục tiêu không?",
+        "What was the public investment disbursement rate as of 15 December 2025, against target?",
+    ],
+)
+def test_a_reading_on_a_day_against_its_target_is_the_reading(sample_retriever, question) -> None:
+    """A reading asked on a day and measured against the target is December's "73,05%, vượt
+    mục tiêu 70%", not November's "phấn đấu đến hết tháng 12/2025 … trên 70%"."""
+    a = answer(question, sample_retriever)
+    assert "73,05%" in a.text and "Phấn đấu" not in a.text, a.text
+
+
 def test_two_sublists_are_told_apart_by_the_word_that_differs(tmp_path) -> None:
     """ "chậm tham mưu" and "chưa tham mưu" lead two sublists of one passage: the question's
     "chưa" picks the second, whatever any word list drops."""
