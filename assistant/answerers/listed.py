@@ -26,7 +26,7 @@ def item_without_figure(query: Query, chunk: Chunk, sentence: str, ctx: Context)
     lists = [chunk] if footnote else referenced(chunk, sentence, ctx.store.chunks)
     if not any(_item_unfigured(query, fn.text) for fn in lists):
         return False
-    # …unless the passage names it itself, with its own figure beside
+    # …and the passage itself does not name it (then it is judged as any other unit)
     main = referring_clause(ctx.store.chunks_of(chunk.report_id), chunk) if footnote else chunk.text
     header = chunk.embed_text.split("\n", 1)[0]
     return name_share(query, f"{header} {main}") < 1.0
