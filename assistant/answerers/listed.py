@@ -52,7 +52,7 @@ def counted_not_named(query: Query, chunk: Chunk, sentence: str, ctx: Context) -
         return False
     if not (m := _LIST_OF.search(" ".join(vn.syllables(query.folded)))):
         return False
-    folded, given = vn.fold(vn.nfc(sentence)), given_figures(query)
+    folded, given = vn.fold(sentence), given_figures(query)
     pattern = rf"(?<![\d.,])(\d[\d.,]*)\s+{re.escape(m.group(1))}\b"
     counts = [c for c in re.finditer(pattern, folded) if vn.number_key(c.group(1)) not in given]
     if not counts or referenced(chunk, sentence, ctx.store.chunks):

@@ -206,8 +206,7 @@ def _of_kind(plain: str, items: list[Item], lead: str) -> bool:
     else:
         return True
     named = sum(names_kind(_KIND_OF[kind], i.name) for i in items)
-    led = f" {' '.join(vn.syllables(vn.fold(lead)))} ".replace(" xa hoi ", " ")
-    return named * 2 >= len(items) or f" {kind} " in led
+    return named * 2 >= len(items) or names_kind(_KIND_OF[kind], lead)
 
 
 def lists(query: Query, ctx: Context) -> list[tuple[float, Hit, list[Item]]]:
@@ -216,6 +215,7 @@ def lists(query: Query, ctx: Context) -> list[tuple[float, Hit, list[Item]]]:
     terms = _measure_terms(query)
     plain = " ".join(vn.syllables(query.folded))
     rate = wants(query).rate
+    syllables = set(plain.split())  # every word of the question, those lists drop too
     out = []
     for hit, head, body in _lists(
         _with_footnotes(ctx.hits(query, max(ctx.k, 12)), ctx.store.chunks)
@@ -246,8 +246,8 @@ def lists(query: Query, ctx: Context) -> list[tuple[float, Hit, list[Item]]]:
         score += 0.2 * _accented_share(query, about)
         if head:  # two sublists of one passage differ by a word any list would drop ("chưa
             # tham mưu" beside "chậm tham mưu"): the question's every word settles them
-            asked = set(vn.syllables(query.folded))
-            score += 0.1 * len(asked & set(vn.syllables(vn.fold(head)))) / max(1, len(asked))
+            shared = syllables & set(vn.syllables(vn.fold(head)))
+            score += 0.1 * len(shared) / max(1, len(syllables))
         # lists live in footnotes and tables; a sentence cut at its commas rarely is one
         if hit.chunk.kind in ("footnote", "table"):
             score += 0.3
