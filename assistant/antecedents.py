@@ -11,7 +11,8 @@ from index import vn
 
 NAMED_RE = re.compile(
     r"\b((?i:dự án|công trình|quyết định|kế hoạch|văn bản|đề án|chương trình|trung tâm|"
-    r"mô hình|cuộc thi|hệ thống))\s+((?:số\s+)?[\w/.\-–]*[A-ZĐ0-9][^,;:?.!()]{2,80})"
+    r"mô hình|cuộc thi|hệ thống|sở|bệnh viện|trường|ban quản lý))\s+"
+    r"((?:số\s+)?[\w/.\-–]*[A-ZĐ0-9][^,;:?.!()]{2,80})"
 )
 PLACE_KINDS = frozenset(vn.fold(k) for k in ("tỉnh", "huyện", "xã", "phường", "sở", "đơn vị"))
 # "chuyện này", "vấn đề đó": no kind of thing, the matter the previous question was about

@@ -153,7 +153,8 @@ _ASKED_FIGURE = re.compile(
 # how a comparison is asked, no topic of its own
 _COMPARE_WORDS = frozenset(
     vn.fold(w)
-    for w in "tăng giảm hay hơn kém chênh lệch so với bao nhiêu mấy nhích sụt lên xuống".split()
+    for w in "tăng giảm hay hơn kém chênh lệch so với bao nhiêu mấy nhích sụt lên xuống "
+    "thêm".split()
 )
 
 
@@ -261,16 +262,20 @@ def resolve(question: str, history: list[Turn]) -> str:
         if current is not None:  # "tháng trước" in a question of its own
             resolved = P.replace_mention(resolved, m, _written(resolved, m, current))
     carry = []
-    if follows and not proper_names(question) and not anaphora:
+    # "đã giải ngân được bao nhiêu rồi?" right after "Sở Xây dựng được giao bao nhiêu vốn?":
+    # too bare to stand alone, it follows on without saying so
+    bare = not mentions and len(own_topic) <= 2
+    if (follows or bare) and not proper_names(question) and not anaphora:
         # "thế tỉnh đã công nhận chưa?" — of what? The thing the previous question named
         # ("dự án Kè bờ sông Mai"), else its proper names. (Its whole subject, measured on the
         # bank's tune half, cost as much as it brought.)
         named = named_thing(prev.resolved)
         carry += [named] if named else proper_names(prev.resolved)[:2]
-        if not carry and len(own_topic) <= 2:
+        if follows and not carry and len(own_topic) <= 2:
             # "thế đã kích hoạt được bao nhiêu?" names nothing at all: what the previous
             # question was about ("tài khoản định danh điện tử")
             carry += [topic_words(prev.resolved, own_topic)]
+        follows = follows or bool(carry)
     if follows and not mentions and current is not None:
         carry.append(_spoken(current))
     elif (

@@ -92,6 +92,10 @@ _SUPERLATIVE = re.compile(
     r"(?:xep|dung) (?:cuoi|chot|bet)|(?:cuoi|chot|bet) bang|"
     r"most|fewest|highest|lowest|largest|smallest|best|worst)\b"
 )
+# "tăng vọt nhất", "largest increase": the most of a change (a "Tăng/giảm (%)" column)
+MOST_CHANGE = re.compile(
+    r"\btang(?: \w+){0,2} nhat\b|\b(?:largest|biggest|sharpest) (?:\w+ )?(?:increase|rise)\b"
+)
 MIN_CUES = re.compile(
     r"\b(?:(?:it|thap|nho|kem|(?<!chu )yeu)(?: \w+){0,8} nhat|(?:xep|dung) (?:cuoi|chot|bet)|"
     r"(?:cuoi|chot|bet) bang|fewest|"
@@ -210,7 +214,7 @@ def intent_of(folded: str, doc_numbers: tuple[str, ...]) -> str:
         return SUMMARY
     if _METADATA.search(folded):
         return METADATA
-    if _SUPERLATIVE.search(folded):
+    if _SUPERLATIVE.search(folded) or MOST_CHANGE.search(folded):
         return SUPERLATIVE
     if _COMPARISON.search(folded) and not (_WHICH.search(folded) and not _MEASURED.search(folded)):
         return COMPARISON  # "dự án nào chậm so với kế hoạch?" names a project, not a change

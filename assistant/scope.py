@@ -5,10 +5,10 @@ answer says so instead of quoting another period's figure."""
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
+from assistant.named_reports import named_reports
 from assistant.query import Query
 from index import periods as P
 from index import vn
@@ -43,53 +43,6 @@ def effective_period(info: ReportInfo) -> P.Period | None:
         return own
     m = re.match(r"(\d{4})-(\d{2})", info.date)
     return P.Period.month(int(m.group(1)), int(m.group(2))) if m else None
-
-
-_PLACE = re.compile(
-    r"\b(?:thanh pho|tinh|huyen|quan|thi xa|thi tran|xa|phuong|dac khu)\s+"
-    r"((?:(?!(?:ubnd|uy ban|so|ban)\b)[a-z0-9]+\s?){1,3})"
-)
-
-
-def place_names(info: ReportInfo, store: Store) -> set[str]:
-    """The places of a report's issuer ('lang son', 'lam dong'): how a question names it."""
-    return set(_places(info.issuer))
-
-
-@functools.lru_cache(maxsize=4096)
-def _places(issuer: str) -> tuple[str, ...]:
-    return tuple(m.group(1).strip() for m in _PLACE.finditer(vn.fold(issuer)))
-
-
-def report_terms(store: Store, report_id: str) -> set[str]:
-    """The words of a report's issuer and title: what the whole report is about."""
-    info = store.info(report_id)
-    if info is None:
-        return set()
-    return set(vn.terms(f"{info.issuer} {info.title}"))
-
-
-_GENERIC_NAME = frozenset(vn.terms("báo cáo ủy ban nhân dân ubnd tỉnh thành phố kết quả tình hình"))
-
-
-def _named(query: Query, infos: list[ReportInfo], store: Store) -> set[str] | None:
-    """Reports the question names, when that singles some out: by the place of their
-    issuer ("Lạng Sơn"), or as "báo cáo …" followed by words of their issuer or title
-    that other reports do not share ("báo cáo của Trung tâm Xúc tiến", "báo cáo Đề án 06")."""
-    padded = f" {query.folded} "
-    hit = {i.report_id for i in infos if any(f" {p} " in padded for p in place_names(i, store))}
-    plain = " ".join(vn.syllables(query.folded))
-    # each report it names ("theo báo cáo CCHC năm và theo báo cáo Đề án 06 tháng 11")
-    for m in re.finditer(r"\bbao cao\b((?: (?!bao cao\b)\w+){1,8})", plain):
-        words = vn.terms(m.group(1))
-        asked = [t for t in words if t not in _GENERIC_NAME and not vn.is_stopword(t, False)]
-        if len(asked) >= 2:
-            named = {
-                i.report_id for i in infos if set(asked[:2]) <= report_terms(store, i.report_id)
-            }
-            if len(named) < len(infos):
-                hit |= named
-    return hit if hit and len(hit) < len(infos) else None
 
 
 def resolve_periods(
@@ -129,7 +82,7 @@ def scope_of(
 ) -> Scope:
     infos = [i for i in store.reports() if reports is None or i.report_id in reports]
     allowed: set[str] = {i.report_id for i in infos}
-    if named := _named(query, infos, store):
+    if named := named_reports(query, infos, store):
         allowed &= named
     mentions = resolve_periods(query, infos, current)
     periods = tuple(m.period for m in mentions if m.period is not None)
@@ -149,7 +102,8 @@ def scope_of(
         p = m.period
         assert p is not None
         strict = p.unit != "year"  # "năm 2024" names content as often as a report's period
-        own_hits, task_hits = set(), set()
+        own_hits: set[str] = set()
+        task_hits: dict[str, P.Period] = {}  # report → the period its tasks are for
         ahead = forecast and p.year_known  # (of a month with no year: every December)
         tasks = (query.about_tasks and not _of_report(query, m)) or ahead
         for i in infos:
@@ -161,14 +115,17 @@ def scope_of(
                 own_hits.add(i.report_id)
             # a month's tasks are no answer of a year's ("kế hoạch năm 2025 … nhiệm vụ")
             if tasks and task is not None and task.matches(p) and (strict or task.contains(p)):
-                task_hits.add(i.report_id)
+                task_hits[i.report_id] = task
         # a question about the tasks set for a month is answered by the report that set them;
         # else the reports of that very period, before the annual one that spans it
         exact = {i.report_id for i in infos if i.report_id in own_hits and effective_period(i) == p}
+        planned = _narrowest(task_hits, p)
         if forecast and not query.about_tasks:
-            hits = (task_hits | exact) or own_hits
+            hits = (planned | exact) or own_hits
         else:
-            hits = task_hits or exact or own_hits
+            hits = planned or exact or own_hits
+        if not hits and not p.year_known:
+            hits = _spanning(store, infos, allowed, m)
         if hits:
             matched |= hits
         elif strict and (uncovered is None or m.as_of):
@@ -200,13 +157,49 @@ _TARGET = re.compile(r"\b(?:muc tieu|chi tieu|phan dau)\b")
 _MET = re.compile(r"\b(?:đạt|vượt|hoàn thành) (?:mục tiêu|chỉ tiêu)")
 
 
+def _spanning(store: Store, infos: list[ReportInfo], allowed: set[str], m: P.Mention) -> set[str]:
+    """'quý IV' or 'đến 30/11' with no year, that no report has as its own: the report that
+    set the tasks for it (a month, a quarter, half a year: a year's plan spans any); of a
+    reading on a day, the reports whose longer period spans it (the year's, for 'đến 30/11')."""
+    p = m.period
+    assert p is not None
+    mine = [i for i in infos if i.report_id in allowed]
+    if m.as_of:
+        return {i.report_id for i in mine if (o := effective_period(i)) and _spans(o, p)}
+    # else none (a month compared with, "so với tháng 10", stays uncovered: its change is told)
+    tasks = {
+        i.report_id: t
+        for i in mine
+        if (t := _task_period(store, i)) and t.months <= 6 and _spans(t, p)
+    }
+    return _narrowest(tasks, p)
+
+
+def _narrowest(tasks: dict[str, P.Period], asked: P.Period) -> set[str]:
+    """The reports that set tasks for that very period, before a quarter's plan that spans
+    the month asked ("nhiệm vụ tháng 10": September's report, not the third quarter's)."""
+    return {r for r, t in tasks.items() if _same(t, asked)} or set(tasks)
+
+
+def _same(a: P.Period | None, asked: P.Period) -> bool:
+    """The very period asked ('tháng 10' with no year: any October)."""
+    if a is None or asked.year_known:
+        return a == asked
+    return a.months_of_year == asked.months_of_year
+
+
+def _spans(outer: P.Period, inner: P.Period) -> bool:
+    """By the months of the year (either year unknown): `outer` holds `inner`'s months."""
+    (i1, i2), (o1, o2) = inner.months_of_year, outer.months_of_year
+    return o1 <= i1 and i2 <= o2
+
+
 def _within(own: P.Period, asked: P.Period) -> bool:
     """A report answers for a month, quarter or span it lies in or that it spans (a monthly
     report for 'quý IV', the annual report for 'tháng 12'); with no year, by the months of the
     year it names ('quý IV': a monthly report of October to December)."""
     if not asked.year_known:
-        (a1, a2), (o1, o2) = asked.months_of_year, own.months_of_year
-        return a1 <= o1 and o2 <= a2
+        return _spans(asked, own)
     return asked.contains(own) or own.contains(asked)
 
 

@@ -1,13 +1,15 @@
 """Answer quality: the question bank's tune and held-out halves, and the plain LangChain
 pipeline beside them, per question type; and shared/eval/dev.jsonl.
 
-Usage: python bench/quality.py [--set samples|shared|samples2…samples10|shared2…shared10|dev|bank|
+Usage: python bench/quality.py [--set samples|shared|samples2…13|shared2…13|halam|halam2|dev|bank|
                                      all|scanned]
                                [--show] [--no-plain] [--index DIR] [--json FILE]
 - samples: tests/data/questions/samples.jsonl over the samples/ it names (always available);
 - shared:  tests/data/questions/shared.jsonl over ../shared/corpus + corpus-extra;
 - samples2, shared2: the second writer's banks, over the same;
-- samples3…10, shared3…10: the later pairs of writers' banks (2026-12-02, -03), over the same;
+- samples3…13, shared3…13: the later pairs of writers' banks (2026-12-02, -03), over the same;
+- halam, halam2: two writers' banks over the Hà Lam reports of tests/data/reports/halam (always
+  available: written by the team for the bank, not part of the demo's samples);
 - dev:     ../shared/eval/dev.jsonl over ../shared/corpus (the smoke test);
 - scanned: the samples questions on scanned copies of samples/ against their text
            (bench/scanned.py; not part of `all`).
@@ -63,6 +65,8 @@ def corpus_for(name: str, tmp: Path, questions: list[dict]) -> tuple[Path, str]:
         return CORPUS, "dev"
     if BANKS[name] == "samples":
         return bank_corpus(tmp, questions, name), name
+    if BANKS[name] == "halam":
+        return bank.HALAM, "halam"
     return shared_corpus(tmp), "shared"
 
 
@@ -246,7 +250,7 @@ def main() -> None:
         return
     names = {"all": SETS, "bank": list(BANKS)}.get(args.set, [args.set])
     if not CORPUS.exists():
-        names = [n for n in names if BANKS.get(n) == "samples"]
+        names = [n for n in names if BANKS.get(n) in ("samples", "halam")]
     out = {}
     with tempfile.TemporaryDirectory() as tmp:
         for name in names:

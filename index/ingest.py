@@ -18,7 +18,8 @@ Progress = Callable[[str, int, int], None]  # (what, done, total)
 
 # Bumped whenever parsing or chunking changes what a file turns into: an unchanged file
 # indexed by an older pipeline is re-indexed instead of skipped.
-PIPELINE = "11"
+PIPELINE = "12"
+# 12: "PHẦN THỨ …" parts (headings.py); "năm học 2024 - 2025"; the title's last "nhiệm vụ"
 # 10: a monthly report's "nhiệm vụ trong thời gian tới" are for the month after (letterhead)
 # 9: table pieces keep the rows they are numbered under (chunk.py); HTX, CCCD…
 # 6: the card's place-and-date line as written ("ngày 18 tháng 12 năm 2023")

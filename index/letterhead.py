@@ -15,7 +15,6 @@ DATE_LINE_RE = re.compile(
     r"tháng\s*(?P<m>\d{1,2})\s*năm\s*(?P<y>\d{4})",
     re.I,
 )
-PERIOD_RE = re.compile(r"tháng\s+(\d{1,2})\s*/\s*(\d{4})", re.I)
 SIGN_ROLE_RE = re.compile(r"^(?:TM\.|KT\.|Q\.|TL\.|CHỦ TỊCH|PHÓ CHỦ TỊCH|GIÁM ĐỐC)", re.I)
 _NATIONAL = r"CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*[-–]\s*Tự do"
 NATIONAL_RE = re.compile(_NATIONAL, re.I)
@@ -62,10 +61,18 @@ def _body(line: str) -> str:
     return f"UBND {_proper(m.group(1))}".strip() if m else _proper(line)
 
 
+# a parent and its body typed on one line: "UBND TỈNH HÀ LAM SỞ GIÁO DỤC VÀ ĐÀO TẠO"
+_ORGAN = re.compile(
+    r"(?<=\S)(?<!ỦY)(?<!UỶ)(?<!VĂN)(?<!CHI)\s+"
+    r"(?=(?:SỞ|BAN|TRUNG TÂM|PHÒNG|CHI CỤC|VĂN PHÒNG|CÔNG AN|KHO BẠC|CỤC)\s)"
+)
+
+
 def _issuer(header: list[str], place: str, signature: list[str]) -> str:
     """The issuing body. A header names the parent on its first line and the issuing body
     below it ('UBND TỈNH LÂM ĐỒNG' / 'TRUNG TÂM XÚC TIẾN …'): 'Trung tâm … (UBND tỉnh …)'."""
     lines = [h for h in header if h.isupper() and not NATIONAL_RE.search(h)]
+    lines = [part for h in lines for part in _ORGAN.split(h)]
     if lines:
         if len(lines) >= 2 and re.match(r"^(?:(?:ỦY|UỶ) BAN NHÂN DÂN|UBND)\s*$", lines[0]):
             lines = [f"{lines[0]} {lines[1]}", *lines[2:]]  # "ỦY BAN NHÂN DÂN" / "TỈNH X"
@@ -108,11 +115,13 @@ def report_meta(
     title = meta.get("title", "")
     period = _period(title)
     task_period = ""
-    tm = re.search(r"nhiệm vụ.*", title, re.I)
-    if tm:
-        task_period = _period(tm.group(0))
-        if task_period and title.lower().find("nhiệm vụ") < (PERIOD_RE.search(title) or tm).start():
-            period = _period(title[: tm.start()]) or period
+    # the last "nhiệm vụ" naming a period: "Kết quả thực hiện nhiệm vụ … quý III năm 2025 và
+    # nhiệm vụ trọng tâm quý IV năm 2025" sets its tasks for quý IV
+    starts = [m.start() for m in re.finditer(r"nhiệm vụ", title, re.I)]
+    at = next((i for i in reversed(starts) if _period(title[i:])), None)
+    if at is not None:
+        task_period = _period(title[at:])
+        period = _period(title[:at]) or period
 
     signer_role = ""
     signer = ""

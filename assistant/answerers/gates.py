@@ -167,14 +167,15 @@ def _without_when(text: str, keep_documents: bool = False) -> str:
     """`text` without what dates it — periods, days, documents: what is left of its digits
     are figures ("Trong tháng 10/2025, thu NSNN đạt khá" holds none)."""
     text = vn.nfc(text) if keep_documents else _without_documents(vn.nfc(text))
-    # a row's number ("STT: 1.1."), a form's ("Biểu mẫu 7") count nothing either
+    # a row's number ("STT: 1.1."), a form's ("Biểu mẫu 7"), an item's ("1.") count nothing
     text = _ORDINAL.sub(" ", text)
     # a bare year names an event ("lễ hội hoa Đào Xứ Lạng 2024"), it counts nothing
     return _BARE_YEAR.sub(" ", _DATE_A.sub(" ", without_periods(text)))
 
 
 _ORDINAL = re.compile(
-    r"(?:^|(?<=; ))S?TT: [\dIVXivx.]+(?=;|$)|\b(?:Biểu mẫu|Mẫu số|Phụ lục)\s+(?:số\s+)?[\dIVX]+\b",
+    r"(?:^|(?<=; ))S?TT: [\dIVXivx.]+(?=;|$)|\b(?:Biểu mẫu|Mẫu số|Phụ lục)\s+(?:số\s+)?[\dIVX]+\b|"
+    r"^\s*(?:[-+•]\s*)?\d{1,2}(?:\.\d{1,2})*[.)](?=\s)",  # a numbered item's "1." / "2.1."
     re.M,
 )
 _BARE_YEAR = re.compile(r"(?<![\d.,/])(?:19|20)\d{2}(?![\d,/-]|\.\d)(?!\s*(?:%|người|hộ|lượt))")

@@ -153,6 +153,20 @@ def of_one_unit(query: Query, items: list[Item]) -> list[Item]:
     return [i for i in items if i.unit == unit]
 
 
+def named_among(query: Query, items: list[Item]) -> list[Item]:
+    """ "Trong 4 Trung tâm Y tế khu vực, trung tâm nào …": the rows whose name opens with the
+    group as the question names it (four syllables or more), when only some do."""
+    plain = f" {' '.join(vn.syllables(query.folded))} "
+
+    def opens(name: str) -> int:
+        words = vn.syllables(vn.fold(name))
+        return max((j for j in range(4, len(words) + 1) if f" {' '.join(words[:j])} " in plain),
+                   default=0)  # fmt: skip
+
+    some = [i for i in items if opens(i.name)]
+    return some if 2 <= len(some) < len(items) else items
+
+
 # "19 tuyến … là những tuyến nào": how many the question says the list holds — not a
 # whole it picks from ("trong 19 việc, hai việc nào …"), nor a count of something else
 # ("2 giáo viên … theo những quyết định nào")

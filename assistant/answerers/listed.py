@@ -58,3 +58,14 @@ def counted_not_named(query: Query, chunk: Chunk, sentence: str, ctx: Context) -
     if not counts or referenced(chunk, sentence, ctx.store.chunks):
         return False
     return not _NAMING.search(folded[counts[0].end() :])
+
+
+_WHOLE = re.compile(r"\b(?:toan|ca|tren dia ban|tren toan) (tinh|thanh pho|xa|phuong|huyen)\b")
+
+
+def whole_of_another(query: Query, sentence: str) -> bool:
+    """ "Toàn tỉnh có bao nhiêu học sinh?" answered by "toàn xã có 6.868 trẻ, học sinh": the
+    figure is the whole of another body (a commune's report beside the province's)."""
+    asked = {m.group(1) for m in _WHOLE.finditer(" ".join(vn.syllables(query.folded)))}
+    said = {m.group(1) for m in _WHOLE.finditer(" ".join(vn.syllables(vn.fold(sentence))))}
+    return bool(asked and said and not asked & said)

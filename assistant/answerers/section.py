@@ -28,8 +28,8 @@ from assistant.answerers.summary import (
 from assistant.answerers.support import question_terms
 from assistant.cite import Answer, Citer
 from assistant.context import Context
+from assistant.named_reports import report_terms
 from assistant.query import Query
-from assistant.scope import report_terms
 from index import vn
 from index.model import Report, Section
 from index.records import task_sections

@@ -19,8 +19,8 @@ from assistant.answerers.figures import (
 from assistant.answerers.summary import clean
 from assistant.answerers.units import candidates
 from assistant.context import Context
+from assistant.named_reports import place_names
 from assistant.query import Query, without_periods
-from assistant.scope import place_names
 from index import vn
 
 _SPLIT = re.compile(

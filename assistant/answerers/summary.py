@@ -11,8 +11,8 @@ from dataclasses import dataclass, replace
 
 from assistant.cite import Answer, Citer
 from assistant.context import Context
+from assistant.named_reports import place_names, report_terms
 from assistant.query import Query
-from assistant.scope import place_names, report_terms
 from index import labels, vn
 from index import periods as P
 from index.model import Chunk, Report, Section

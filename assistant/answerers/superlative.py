@@ -11,18 +11,17 @@ import re
 import time
 from collections.abc import Mapping
 
-from assistant.answerers import entities, tables
+from assistant.answerers import entities, months, tables
 from assistant.answerers.clauses import referenced
-from assistant.answerers.compare import figures_across, month_lines
 from assistant.answerers.figures import COMPARE_WORDS, wants
-from assistant.answerers.items import Item, aggregate, of_one_unit, text_items
+from assistant.answerers.items import Item, aggregate, named_among, of_one_unit, text_items
 from assistant.answerers.named import names_kind
 from assistant.answerers.support import bigram_share, coverage, name_share, question_terms
 from assistant.cite import Answer, Citer
 from assistant.context import Context
+from assistant.intent import MOST_CHANGE
 from assistant.query import Query
 from assistant.retrieve import Hit
-from index import periods as P
 from index import vn
 from index.model import Chunk
 
@@ -39,11 +38,12 @@ def _asked_nouns(query: Query) -> set[str]:
 
 def _measure_terms(query: Query) -> list[str]:
     asked = set(vn.terms(" ".join(_asked_nouns(query))))
+    change = MOST_CHANGE.search(" ".join(vn.syllables(query.folded)))
     return [
         t
         for t in question_terms(query.content)
         if t not in COMPARE_WORDS and t not in _MOSTLY and t not in asked
-    ]
+    ] + (["tang", "giam"] if change else [])
 
 
 def _accented_share(query: Query, text: str) -> float:
@@ -72,14 +72,19 @@ def _as_asked(query: Query, words: list[str], text: str) -> list[str]:
 _PLACES = frozenset({"phuong", "xa", "huyen", "tinh", "quan", "thon", "to", "khu"})
 
 
-def _named_as_asked(query: Query, items: list[Item]) -> bool:
+def _named_as_asked(query: Query, items: list[Item], rows: list[tables.Row]) -> bool:
     """Most items are named by the noun the question picks among ("Phòng Kinh tế: 05 nội
-    dung" for "phòng nào")."""
+    dung" for "phòng nào"), or a table's rows under a column so named ("Bệnh: Sởi")."""
     asked = _asked_nouns(query)
     if asked & _PLACES:  # "P. Bến Đò", "xã Phú Mai", "tại phường Hòa An"
         asked = asked | {"p", "x", "tai"}
+    if not asked:
+        return False
+    column = {vn.fold(c.header) for r in rows for c in r.cells if c.value == r.label}
+    if any(set(h.split()) & asked for h in column):
+        return True
     heads = [vn.fold(i.name).split()[:2] for i in items]
-    return bool(asked) and sum(bool(set(h) & asked) for h in heads) * 2 >= len(items)
+    return sum(bool(set(h) & asked) for h in heads) * 2 >= len(items)
 
 
 def _table_items(query: Query, chunk: Chunk) -> list[Item]:
@@ -93,57 +98,24 @@ def _table_items(query: Query, chunk: Chunk) -> list[Item]:
             c
             for c in r.cells
             if (not entity or c.entity == entity)
-            and vn.parse_number(c.value) is not None
+            and vn.parse_signed(c.value) is not None
             and c.header != "STT"
         ]
-        if not cells or (entity and aggregate(r.label or "")):
-            continue  # one province's best component: its overall row is not one of them
+        if not cells or aggregate(r.label or ""):
+            continue  # the "Tổng cộng" row, a province's overall one: none of the items
         cell = max(cells, key=lambda c: len(measure_terms & set(vn.terms(c.measure))))
         unit = next((c.value for c in r.cells if vn.fold(c.measure) == "don vi tinh"), "")
         out.append(
             Item(
                 r.label or r.line[:60],
                 cell.value,
-                vn.parse_number(cell.value) or 0.0,
+                vn.parse_signed(cell.value) or 0.0,
                 r.quote(entity),
                 r.line,
                 " ".join(vn.syllables(vn.fold(unit))) if unit != "%" else unit,
             )
         )
     return out
-
-
-_WHICH_PERIOD = re.compile(
-    r"\b(?:thang nao|ky nao|quy nao|nam nao|which (?:of the \w+ )?months?|in which month)\b"
-)
-
-
-def _period_superlative(query: Query, ctx: Context) -> Answer | None:
-    """ "Tháng nào … nhiều nhất?": the measure's figure in each report in scope, each cited,
-    and the month with the extreme."""
-    t0 = time.perf_counter()
-    scope = ctx.scope(query)
-    periods = sorted(
-        {
-            p
-            for i in ctx.store.reports()
-            if scope.admits(i.report_id) and (p := P.from_label(i.period))
-        },
-        key=lambda p: p.first,
-    )
-    found = figures_across(query, ctx, [p for p in periods if p.months == 1])
-    if len(found) < 2 or len({f.unit for _, f in found}) > 1:
-        return None
-    pick = max if query.extreme == "max" else min
-    top = pick(f.value for _, f in found)
-    citer = Citer(ctx.store)
-    lines = month_lines(citer, found)
-    best = ", ".join(p.spoken for p, f in found if f.value == top)
-    figure = next(f for _, f in found if f.value == top)
-    word = "cao nhất" if query.extreme == "max" else "thấp nhất"
-    shown = f"{figure.raw} {figure.unit}".strip()
-    head = f"{best[:1].upper()}{best[1:]} {word} ({shown}), theo các báo cáo:"
-    return citer.answer(query.text, [head, *lines], t0, "compare")
 
 
 _SUBLIST = re.compile(r"^\s*[-*•]\s*(?P<head>.+)\n(?P<items>(?:\s*\+.*(?:\n|$))+)", re.M)
@@ -229,9 +201,10 @@ def lists(query: Query, ctx: Context) -> list[tuple[float, Hit, list[Item]]]:
         else:
             items = text_items(body, set(plain.split()))
         items = [i for i in items if _names_something(i.name)]
+        rows = tables.rows(hit.chunk) if tables.is_table(hit.chunk) else []
         lead = f"{hit.chunk.extra.get('context', '')} {head}"
-        if tables.is_table(hit.chunk):  # a table of wards says so in its columns' names
-            lead += " " + " ".join({c.header for r in tables.rows(hit.chunk) for c in r.cells})
+        # a table of wards says so in its columns' names
+        lead += " " + " ".join({c.header for r in rows for c in r.cells})
         if len(items) < 3 or not _of_kind(plain, items, lead):
             continue
         about = f"{hit.chunk.extra.get('context', '')} {hit.chunk.section_title} {head} {body}"
@@ -251,11 +224,11 @@ def lists(query: Query, ctx: Context) -> list[tuple[float, Hit, list[Item]]]:
         # lists live in footnotes and tables; a sentence cut at its commas rarely is one
         if hit.chunk.kind in ("footnote", "table"):
             score += 0.3
-        if tables.is_table(hit.chunk) and tables.named_entity(query.folded, tables.rows(hit.chunk)):
+        if rows and tables.named_entity(query.folded, rows):
             score += 0.3
         if sum(len(i.name) for i in items) / len(items) > 80:
             score -= 0.3
-        if _named_as_asked(query, items):
+        if _named_as_asked(query, items, rows):
             score += 0.3
         if items[0].unit and f" {items[0].unit} " in f" {plain} ":
             score += 0.4  # the list counts what the question counts ("nhiều hội viên nhất")
@@ -268,8 +241,8 @@ def lists(query: Query, ctx: Context) -> list[tuple[float, Hit, list[Item]]]:
 
 
 def answer(query: Query, ctx: Context) -> Answer | None:
-    if _WHICH_PERIOD.search(" ".join(vn.syllables(query.folded))):
-        return _period_superlative(query, ctx)
+    if months.asked(query):
+        return months.answer(query, ctx)
     if (by_entity := entities.answer(query, ctx, _measure_terms(query))) is not None:
         return by_entity  # "tỉnh nào …": the columns of a table row, not its rows
     t0 = time.perf_counter()
@@ -278,7 +251,7 @@ def answer(query: Query, ctx: Context) -> Answer | None:
     if best is None or best[0] < 0.5:
         return None
     _, hit, items = best
-    items = of_one_unit(query, items)
+    items = of_one_unit(query, named_among(query, items))
     sources = (
         tables.whole_table(hit.chunk, ctx.store.chunks_of(hit.chunk.report_id))
         if tables.is_table(hit.chunk)

@@ -27,6 +27,8 @@ class Mention:
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _Y = r"(?:\s*(?:/|-|\.|nam)\s*(\d{4}))"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # "năm học 2024 - 2025": September to August (before "năm 2025" reads its second year)
+    ("school_year", re.compile(r"\bnam hoc\s+(\d{4})\s*(?:-|–|/)\s*(\d{4})\b")),
     (
         "range",
         re.compile(
@@ -91,7 +93,11 @@ def _year(text: str | None) -> int:
 def _from_match(kind: str, m: re.Match[str]) -> Mention | None:
     g = m.groups()
     period: Period | None = None
-    if kind == "range":
+    if kind == "school_year":
+        if int(g[1]) != int(g[0]) + 1:
+            return None
+        period = Period((int(g[0]), 9), (int(g[1]), 8))
+    elif kind == "range":
         if g[0] is not None:
             m1, y1, m2, y2 = int(g[0]), _year(g[1]), int(g[2]), _year(g[3])
         else:

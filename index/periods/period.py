@@ -73,7 +73,8 @@ class Period:
 
     @property
     def spoken(self) -> str:
-        """As a sentence says it: 'tháng 12/2023', 'quý IV/2025', 'năm 2025'."""
+        """As a sentence says it: 'tháng 12/2023', 'quý IV/2025', 'năm 2025', 'năm học
+        2024 - 2025' (September to August)."""
         unit, label = self.unit, self.label
         if unit == "month":
             return f"tháng {label}"
@@ -81,6 +82,8 @@ class Period:
             return f"quý {'I II III IV'.split()[(self.first[1] - 1) // 3]}/{label[3:]}"
         if unit == "year":
             return f"năm {label}"
+        if self.months == 12 and self.first[1] == 9:
+            return f"năm học {self.first[0]} - {self.last[0]}"
         return f"từ {label.replace('-', ' đến ')}"
 
     @property

@@ -35,6 +35,7 @@ from index.vn.figures import (
     number_key,
     numbers,
     parse_number,
+    parse_signed,
 )
 from index.vn.restore import DiacriticRestorer
 from index.vn.synonyms import (
@@ -85,7 +86,7 @@ __all__ = [
     "doc_number_key", "doc_numbers", "documents_in", "expand_abbreviations", "figure_tokens",
     "fold", "footnote_markers", "format_number", "has_diacritics", "implied_fields",
     "is_stopword", "match_key",
-    "matched_words", "nfc", "number_key", "numbers", "parse_number",
+    "matched_words", "nfc", "number_key", "numbers", "parse_number", "parse_signed",
     "passage_terms", "phrase_words",
     "quotable_sentences", "search_tokens", "sentences", "spell_out", "strip_markers",
     "superscript_to_int", "syllables", "synonym_tokens", "terms",

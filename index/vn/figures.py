@@ -58,6 +58,14 @@ def parse_number(text: str) -> float | None:
         return None
 
 
+def parse_signed(text: str) -> float | None:
+    """A table's change column: '+33,6' → 33.6, '-30,3' and '−30,3' → -30.3."""
+    s = text.strip()
+    sign = -1.0 if s[:1] in "-−–" else 1.0
+    value = parse_number(s[1:] if s[:1] in "+-−–" else s)
+    return None if value is None else sign * value
+
+
 def format_number(value: float, decimals: int | None = None) -> str:
     """397497 → '397.497', 1234.5 → '1.234,5': figures written the reports' way. With
     no `decimals`, whole numbers get none and others at most two, trailing zeros cut."""

@@ -159,6 +159,9 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("du kien", "uoc tinh", "du bao", "du tinh", "uoc dat"),
     ("hoi nghi", "buoi hop", "cuoc hop", "buoi gap mat", "buoi gap go"),
     ("dien tich", "rong bao nhieu"),
+    ("binh quan", "trung binh"),
+    ("giai quyet viec lam", "tao viec lam"),
+    ("dam cuoi", "tiec cuoi", "co cuoi", "dam cuoi hoi"),
 )
 # The umbrella headings of a report's fields, the fields reported under them and the words
 # a paragraph about each uses: "Lĩnh vực Văn hóa - xã hội" is where a report puts giáo dục

@@ -345,3 +345,65 @@ def test_unstructured_body_below_a_heading_is_kept() -> None:
     assert report.meta.number == "5/BC-UBND"
     assert report.meta.date == "2026-01-02"
     assert [p.section for p in report.paragraphs] == ["I", "I", "I"]
+
+
+# ---- the layouts of other offices (tests/data/reports/halam, written by the team) -------
+
+HALAM = Path(__file__).resolve().parents[1] / "data" / "reports" / "halam"
+
+
+def _halam(name: str) -> Report:
+    path = HALAM / name
+    return parse_bytes(path, path.read_bytes(), 10**8)
+
+
+def test_a_yearly_report_in_two_big_parts_keeps_them_apart() -> None:
+    """A department's school-year report restarts its Roman parts under "PHẦN THỨ HAI": the
+    tasks' "I. NHIỆM VỤ TRỌNG TÂM" is not the results' "I. BỐI CẢNH CHUNG"."""
+    from index.records.common import task_sections
+
+    report = _halam("halam-sgddt-2024-2025-bc1422.txt")
+    titles = {s.path: (s.title, s.level) for s in report.sections}
+    assert titles["P1"] == ("KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM HỌC 2024 - 2025", 1)
+    assert titles["P1.I"] == ("BỐI CẢNH CHUNG", 2)
+    assert titles["P1.III.2"] == ("Tồn tại, hạn chế", 3)
+    assert titles["P2.I"] == ("NHIỆM VỤ TRỌNG TÂM", 2)
+    assert len(titles) == len(report.sections)  # no path twice
+    assert task_sections(report) == {"P2", "P2.I", "P2.II", "P2.III", "P2.IV"}
+    first = next(p for p in report.paragraphs if p.text.startswith("Năm học 2024 - 2025 là"))
+    assert first.section == "P1.I"
+    assert not [p.text for p in report.paragraphs if p.text.startswith("PHẦN")]
+    m = report.meta
+    assert (m.period, m.task_period) == ("09/2024-08/2025", "09/2025-08/2026")  # năm học
+    assert m.issuer == "Sở giáo dục và đào tạo (UBND tỉnh Hà Lam)"  # both on one line
+
+
+@pytest.mark.parametrize(
+    ("name", "period", "task_period"),
+    [
+        # "Kết quả thực hiện nhiệm vụ … quý III … và nhiệm vụ trọng tâm quý IV": the last one
+        ("hoaphong-2025-q3-bc205.txt", "Q3/2025", "Q4/2025"),
+        ("hoaphong-2025-09-bc187.txt", "09/2025", "10/2025"),
+        ("halam-syt-2025-6t-bc356.docx", "01/2025-06/2025", "07/2025-12/2025"),
+    ],
+)
+def test_the_period_and_the_tasks_period_of_a_title(name: str, period: str, task_period: str):
+    meta = _halam(name).meta
+    assert (meta.period, meta.task_period) == (period, task_period)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("PHẦN THỨ NHẤT\nKẾT QUẢ", (1, "KẾT QUẢ")),
+        ("Phần thứ hai: Phương hướng, nhiệm vụ năm 2026", (2, "Phương hướng, nhiệm vụ năm 2026")),
+        ("PHẦN III. KIẾN NGHỊ", (3, "KIẾN NGHỊ")),
+        ("PHẦN B", (2, "")),
+        ("Phần lớn các xã đã hoàn thành", None),  # prose
+        ("Phần thứ hai của kế hoạch được triển khai chậm.", None),
+    ],
+)
+def test_big_parts(text: str, expected: tuple[int, str] | None) -> None:
+    from index import headings
+
+    assert headings.book(text) == expected

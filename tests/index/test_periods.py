@@ -36,6 +36,8 @@ from index import periods as P
         ("tháng cuối năm 2023", "12/2023"),  # one month, no count
         ("thang dau nam 2026", "01/2026"),
         ("quý cuối năm 2025", "Q4/2025"),
+        ("năm học 2024 - 2025", "09/2024-08/2025"),  # September to August
+        ("nam hoc 2025-2026", "09/2025-08/2026"),
     ],
 )
 def test_forms(text: str, label: str) -> None:
@@ -111,6 +113,8 @@ def test_stored_labels_bounds_and_titles() -> None:
     assert P.of_title(title) == "12/2023"
     assert P.of_title("Công tác cải cách hành chính năm 2025 và nhiệm vụ năm 2026") == "2025"
     assert P.Period.quarter(2026, 1).spoken == "quý I/2026"
+    assert P.parse("năm học 2024 - 2025").spoken == "năm học 2024 - 2025"  # type: ignore[union-attr]
+    assert P.parse("năm học 2024 - 2026") is None  # no school year spans two
     assert P.Period.month(2025, 11).previous().label == "10/2025"
     assert P.Period.month(2025, 1).previous().label == "12/2024"
     # a month of no year steps to a month of no year: "tháng tới" after "tháng 12" is

@@ -1,0 +1,88 @@
+"""The reports a question names: by the place of their issuer ("Lạng Sơn", "xã Hòa Phong"
+— with the province's reports that tell of it), or as "báo cáo …" with words of their
+issuer or title that other reports do not share (assistant/scope.py narrows to them)."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from assistant.query import Query
+from index import vn
+from index.store import ReportInfo, Store
+
+_PLACE = re.compile(
+    r"\b(?:thanh pho|tinh|huyen|quan|thi xa|thi tran|xa|phuong|dac khu)\s+"
+    r"((?:(?!(?:ubnd|uy ban|so|ban)\b)[a-z0-9]+\s?){1,3})"
+)
+
+
+def place_names(info: ReportInfo, store: Store) -> set[str]:
+    """The places of a report's issuer ('lang son', 'lam dong'): how a question names it."""
+    return set(_places(info.issuer))
+
+
+@functools.lru_cache(maxsize=4096)
+def _places(issuer: str) -> tuple[str, ...]:
+    return tuple(m.group(1).strip() for m in _PLACE.finditer(vn.fold(issuer)))
+
+
+def report_terms(store: Store, report_id: str) -> set[str]:
+    """The words of a report's issuer and title: what the whole report is about."""
+    info = store.info(report_id)
+    if info is None:
+        return set()
+    return set(vn.terms(f"{info.issuer} {info.title}"))
+
+
+# a place's name in a unit's ("Trung tâm Y tế khu vực Hòa Phong", "THPT chuyên Hà Lam") or on
+# a route ("kè … đoạn qua xã Hòa Phong") names the unit, not the body whose reports bear it
+_UNIT_BEFORE = re.compile(
+    r"\b(?:khu vuc|chuyen|truong|trung tam|benh vien|tram y te|ttyt|cong an|cho|cau|duong|"
+    r"song|ben|cum|khu|ho|dap|qua)\s(?:(?:xa|phuong|tinh|thanh pho)\s)?$"
+)
+
+
+def _names_place(place: str, padded: str) -> bool:
+    return any(
+        not _UNIT_BEFORE.search(padded[: m.start() + 1])
+        for m in re.finditer(rf" {re.escape(place)} ", padded)
+    )
+
+
+def _telling_of(store: Store, places: set[str]) -> set[str]:
+    """The reports whose text names one of `places` ("vụ ngộ độc … tại xã Hòa Phong"): only
+    the chunks holding a place's last syllable are read (the lexicon's postings say which)."""
+    out = set()
+    for place in places:
+        phrase = f" {place} "
+        for c in store.chunks_with({place.split()[-1]}):
+            if c.report_id not in out and phrase in f" {' '.join(vn.syllables(vn.fold(c.text)))} ":
+                out.add(c.report_id)
+    return out
+
+
+_GENERIC_NAME = frozenset(vn.terms("báo cáo ủy ban nhân dân ubnd tỉnh thành phố kết quả tình hình"))
+
+
+def named_reports(query: Query, infos: list[ReportInfo], store: Store) -> set[str] | None:
+    """Reports the question names, when that singles some out: by the place of their
+    issuer ("Lạng Sơn"), or as "báo cáo …" followed by words of their issuer or title
+    that other reports do not share ("báo cáo của Trung tâm Xúc tiến", "báo cáo Đề án 06")."""
+    padded = f" {query.folded} "
+    places = {p for i in infos for p in place_names(i, store) if _names_place(p, padded)}
+    hit = {i.report_id for i in infos if places & place_names(i, store)}
+    if hit:  # a province's reports tell of its communes ("vụ ngộ độc … tại xã Hòa Phong")
+        hit |= _telling_of(store, places) & {i.report_id for i in infos}
+    plain = " ".join(vn.syllables(query.folded))
+    # each report it names ("theo báo cáo CCHC năm và theo báo cáo Đề án 06 tháng 11")
+    for m in re.finditer(r"\bbao cao\b((?: (?!bao cao\b)\w+){1,8})", plain):
+        words = vn.terms(m.group(1))
+        asked = [t for t in words if t not in _GENERIC_NAME and not vn.is_stopword(t, False)]
+        if len(asked) >= 2:
+            named = {
+                i.report_id for i in infos if set(asked[:2]) <= report_terms(store, i.report_id)
+            }
+            if len(named) < len(infos):
+                hit |= named
+    return hit if hit and len(hit) < len(infos) else None
