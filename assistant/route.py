@@ -12,6 +12,7 @@ nearest one, clearly labelled, with `insufficient` set.
 from __future__ import annotations
 
 import dataclasses
+import re
 import time
 from collections.abc import Iterator
 from typing import Any, Protocol
@@ -38,8 +39,10 @@ from assistant.query import Query
 from assistant.retrieve import HybridRetriever
 from assistant.scope import effective_period
 from assistant.settings import Settings
+from index import periods as P
 from index import vn
 from index.periods import Period
+from index.store import ReportInfo
 
 
 class Answerer(Protocol):
@@ -110,8 +113,9 @@ def period_missing(query: Query, ctx: Context, period: Period) -> Answer:
     if as_of and any(p.matches(period) for p, _ in dated):
         text = f"Chưa có báo cáo nào có số liệu tính đến ngày {as_of} (các kỳ có: {have})."
     else:
-        text = f"Chưa có báo cáo kỳ {period.label} trong các báo cáo đã nạp (các kỳ có: {have})."
-    before = [i for p, i in dated if p.last <= period.first] or [i for _, i in dated]
+        asked = period.label if period.year_known else period.spoken.replace("/*", "")  # "tháng 12"
+        text = f"Chưa có báo cáo kỳ {asked} trong các báo cáo đã nạp (các kỳ có: {have})."
+    before = _nearest(query, ctx, dated, period)
     citations: tuple = ()
     if before:
         nearest = before[-1]
@@ -125,6 +129,28 @@ def period_missing(query: Query, ctx: Context, period: Period) -> Answer:
             citations = quoted.citations
     took = (time.perf_counter() - t0) * 1000
     return Answer(query.text, text, True, citations, 0.0, {"retrieve": 0.0, "answer": took})
+
+
+def _nearest(
+    query: Query, ctx: Context, dated: list[tuple[Period, ReportInfo]], period: Period
+) -> list[ReportInfo]:
+    """The reports to quote for a period none covers, the nearest last: those before it (none:
+    the first after), of the reports the question names, of the unit asked first ("tháng 12":
+    November's report, not the year's) — in the newest year when it names none — and of one
+    period, the report of the body the question names ("xã Tân Khê"), not one of the
+    province's that mentions it."""
+    scope = ctx.scope(query)
+    named = [(p, i) for p, i in dated if scope.admits(i.report_id)] or dated
+    asked_in = P.with_newest_year(period, [p.label for p, _ in named])
+    earlier = [(p, i) for p, i in named if p.last <= asked_in.first] or named[:1]
+    before = [i for p, i in earlier if p.unit == period.unit] or [i for _, i in earlier]
+    return sorted(before, key=lambda i: _names_issuer(query, i.issuer))
+
+
+def _names_issuer(query: Query, issuer: str) -> bool:
+    """The question names the report's body ("xã Tân Khê" of "UBND xã Tân Khê")."""
+    body = re.sub(r"^ubnd |\s*\(.*\)$", "", vn.fold(issuer)).strip()
+    return bool(body) and f" {body} " in f" {' '.join(vn.syllables(query.folded))} "
 
 
 def too_long(question: str, settings: Settings | None) -> Answer | None:

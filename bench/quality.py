@@ -65,8 +65,8 @@ def corpus_for(name: str, tmp: Path, questions: list[dict]) -> tuple[Path, str]:
         return CORPUS, "dev"
     if BANKS[name] == "samples":
         return bank_corpus(tmp, questions, name), name
-    if BANKS[name] == "halam":
-        return bank.HALAM, "halam"
+    if BANKS[name] in bank.OWN:
+        return bank.OWN[BANKS[name]], BANKS[name]
     return shared_corpus(tmp), "shared"
 
 
@@ -250,7 +250,7 @@ def main() -> None:
         return
     names = {"all": SETS, "bank": list(BANKS)}.get(args.set, [args.set])
     if not CORPUS.exists():
-        names = [n for n in names if BANKS.get(n) in ("samples", "halam")]
+        names = [n for n in names if BANKS.get(n) == "samples" or BANKS.get(n) in bank.OWN]
     out = {}
     with tempfile.TemporaryDirectory() as tmp:
         for name in names:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from index import headings, vn
-from index.footnotes import link_footnotes
+from index.footnotes import link_footnotes, typed_bodies
 from index.letterhead import (
     DATE_LINE_RE,
     NATIONAL_RE,
@@ -102,6 +102,12 @@ _ADDRESSED = re.compile(r"^Kính\s+gửi\s*:?\s*", re.I)
 def build_report(source: str, blocks: list[Block]) -> Report:
     """Assemble a Report from blocks in reading order."""
     blocks = [b for b in blocks if clean(b.text) or b.kind == "table"]
+    typed = typed_bodies([clean(b.text) if b.kind == "text" else "" for b in blocks])
+    blocks = [
+        b if (t := typed.get(i, b)) is b else Block(t[1], b.page, "footnote", t[0])
+        for i, b in enumerate(blocks)
+        if typed.get(i, b) is not None  # the rule above the footnotes goes
+    ]
     header: list[str] = []
     meta: dict[str, str] = {}
     i = 0

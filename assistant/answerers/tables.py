@@ -196,12 +196,27 @@ def whole_table(chunk: Chunk, chunks: Iterable[Chunk]) -> list[Chunk]:
     name = _table_name(chunk)
     if not name:
         return [chunk]
-    same = [
-        c
-        for c in chunks
-        if c.report_id == chunk.report_id and c.kind == "table" and _table_name(c) == name
-    ]
-    return sorted(same, key=lambda c: (c.paragraphs[0] if c.paragraphs else 0, c.id))
+    same = sorted(
+        (
+            c
+            for c in chunks
+            if c.report_id == chunk.report_id and c.kind == "table" and _table_name(c) == name
+        ),
+        key=lambda c: (c.paragraphs[0] if c.paragraphs else 0, c.id),
+    )
+    # two tables under one units line ("Đơn vị tính: triệu đồng") are two tables: the pieces
+    # of one follow each other, a caption or page break at most between them
+    runs: list[list[Chunk]] = []
+    for c in same:
+        last = runs[-1][-1] if runs else None
+        near = last is not None and (
+            not c.paragraphs or not last.paragraphs or c.paragraphs[0] - last.paragraphs[-1] <= 3
+        )
+        if near:
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    return next((run for run in runs if chunk in run), [chunk])
 
 
 def with_whole_tables(

@@ -31,7 +31,7 @@ def load(name: str) -> list[dict]:
 BANKS = bank.BANKS
 SAMPLE_BANKS = [name for name, corpus in BANKS.items() if corpus == "samples"]
 SHARED_BANKS = [name for name, corpus in BANKS.items() if corpus == "shared"]
-HALAM_BANKS = [name for name, corpus in BANKS.items() if corpus == "halam"]
+OWN_BANKS = [name for name, corpus in BANKS.items() if corpus in bank.OWN]
 ALL = [q for name in BANKS for q in load(name)]
 
 
@@ -41,8 +41,8 @@ def test_shape() -> None:
     for q in ALL:
         assert q["type"] in TYPES and set(q["style"]) <= STYLES, q["id"]
         assert isinstance(q["question"], str) and q["question"].strip(), q["id"]
-        if q["answerable"]:
-            assert q["must"] and q["evidence"], q["id"]
+        if q["answerable"]:  # a section or summary may state no figure: its points are cited
+            assert q["evidence"] and (q["must"] or q["type"] in ("section", "summary")), q["id"]
         else:
             assert not q["must"] and not q["evidence"] and q.get("why"), q["id"]
         if "followup" in q["style"]:
@@ -104,10 +104,10 @@ def test_sample_gold_is_in_the_reports(name: str) -> None:
     assert _check_gold(questions, _texts(ROOT / "samples", _named(questions))) == []
 
 
-@pytest.mark.parametrize("name", HALAM_BANKS)
-def test_halam_gold_is_in_the_reports(name: str) -> None:
+@pytest.mark.parametrize("name", OWN_BANKS)
+def test_own_gold_is_in_the_reports(name: str) -> None:
     questions = load(name)
-    assert _check_gold(questions, _texts(bank.HALAM, _named(questions))) == []
+    assert _check_gold(questions, _texts(bank.OWN[BANKS[name]], _named(questions))) == []
 
 
 @pytest.mark.shared
@@ -139,11 +139,14 @@ def test_held_out_samples_floor(sample_retriever, name: str) -> None:
     _above_floor(_held_out(name, sample_retriever), FLOOR[name])
 
 
-@pytest.mark.parametrize("name", HALAM_BANKS)
-def test_held_out_halam_floor(halam_retriever, name: str) -> None:
-    """The same on the Hà Lam reports: a commune's month and quarter, a department's school
-    year and half year, a province's investment tables."""
-    _above_floor(_held_out(name, halam_retriever), FLOOR[name])
+@pytest.mark.slow
+@pytest.mark.parametrize("name", OWN_BANKS)
+def test_held_out_own_floor(request: pytest.FixtureRequest, name: str) -> None:
+    """The same on the reports written for the bank: Hà Lam (a commune's month and quarter,
+    a department's school year and half year, a province's investment tables) and Vân Hà (text
+    saved from Word, typed footnotes, a generated PDF, two months of one commune)."""
+    retriever = request.getfixturevalue(f"{BANKS[name]}_retriever")
+    _above_floor(_held_out(name, retriever), FLOOR[name])
 
 
 def _above_floor(s: dict, floor: dict) -> None:
@@ -165,7 +168,10 @@ def _above_floor(s: dict, floor: dict) -> None:
 # on 0.19.0 0.92, 0.67, 0.13; samples12 (0.19.0, first run: 51 questions) 0.85, 0.64, 0.16 —
 # on 0.20.0 the same; samples13 (0.20.0, first run: 57 questions) 0.75, 0.44, 0.18 — on 0.21.0
 # the same; on the Hà Lam reports (0.21.0, first run: halam 62 questions, halam2 52) 0.55,
-# 0.78, 0.26 and 0.48, 0.50, 0.29 — on 0.22.0 0.60, 0.78, 0.26 and 0.50, 0.40, 0.31
+# 0.78, 0.26 and 0.48, 0.50, 0.29 — on 0.22.0 0.60, 0.78, 0.26 and 0.50, 0.40, 0.31, on
+# 0.23.0 0.62, 0.78, 0.23 and 0.50, 0.40, 0.31; on the Vân Hà reports (0.22.0, first run:
+# vanha 54 questions, vanha2 69) 0.44, 0.67, 0.28 and 0.46, 0.82, 0.20 — on 0.23.0 0.53, 0.78,
+# 0.20 and 0.60, 0.82, 0.19
 FLOOR = {
     "samples": {"evidence": 0.60, "abstention": 0.40, "wrong": 0.28},
     "samples2": {"evidence": 0.55, "abstention": 0.22, "wrong": 0.31},
@@ -182,6 +188,8 @@ FLOOR = {
     "samples13": {"evidence": 0.70, "abstention": 0.33, "wrong": 0.21},
     "halam": {"evidence": 0.55, "abstention": 0.70, "wrong": 0.30},
     "halam2": {"evidence": 0.45, "abstention": 0.33, "wrong": 0.35},
+    "vanha": {"evidence": 0.48, "abstention": 0.70, "wrong": 0.25},
+    "vanha2": {"evidence": 0.55, "abstention": 0.75, "wrong": 0.23},
 }
 
 

@@ -492,3 +492,30 @@ def test_real_dean06_evidence() -> None:
     assert "96,62%" in para.text
     assert r.meta.period == "11/2025"
     assert r.meta.title.startswith("Kết quả triển khai Đề án 06 trên địa bàn tỉnh Lâm Đồng")
+
+
+def test_footnotes_typed_below_a_rule() -> None:
+    """A document without Word's footnotes: superscript runs cite, and the notes are typed at
+    the end under a rule ("_____", then "1 Gồm: …"); a numbered kiến nghị after the rule that
+    no marker cites stays body text."""
+    d = docx.Document()
+    d.add_paragraph("BÁO CÁO")
+    d.add_paragraph("I. KẾT QUẢ THỰC HIỆN")
+    p = d.add_paragraph(
+        "- Dịch tả lợn châu Phi phát sinh tại thôn Tây Khê, tiêu hủy 12 con, 806 kg"
+    )
+    p.add_run("1").font.superscript = True
+    p.add_run("; đã chi trả hỗ trợ cho 04/04 hộ.")
+    d.add_paragraph("_____________________")
+    d.add_paragraph("1 Hộ ông Hà Văn Quý, thôn Tây Khê: 12 con, 806 kg.")
+    d.add_paragraph("2 Đề nghị Sở Tài chính bố trí vốn năm 2026 cho công trình.")
+    buf = io.BytesIO()
+    d.save(buf)
+    r = parse_docx(Path("typed.docx"), buf.getvalue())
+    assert [(f.number, f.text) for f in r.footnotes] == [
+        (1, "Hộ ông Hà Văn Quý, thôn Tây Khê: 12 con, 806 kg.")
+    ]
+    cited = next(x for x in r.paragraphs if "806 kg" in x.text)
+    assert r.footnotes[0].paragraph == cited.index
+    assert not any("____" in x.text for x in r.paragraphs)
+    assert any(x.text.startswith("2 Đề nghị Sở Tài chính") for x in r.paragraphs)

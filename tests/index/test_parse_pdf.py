@@ -754,3 +754,16 @@ def test_legacy_tcvn3_pdf_text_converted() -> None:
     assert [(s.path, s.title) for s in r.sections] == [("I", "Kết quả đạt được")]
     assert r.paragraphs[0].text == "Tổng thu ngân sách ước đạt 412.305 triệu đồng."
     assert any("TCVN3" in w for w in r.warnings)
+
+
+def test_generated_pdf_table_words_keep_their_spaces() -> None:
+    """A PDF with no space characters (fpdf and other generators leave gaps only): the
+    words of a table's small type are told apart as the body's are."""
+    from conftest import VANHA
+
+    path = VANHA / "vanha-snnmt-2025-bc1890.pdf"
+    r = parse_bytes(path, path.read_bytes(), 50 << 20)
+    rows = [p.text for p in r.paragraphs if p.kind == "table"]
+    assert any("Cây trồng: Lúa cả năm" in t and "Sản lượng (tấn): 692.677" in t for t in rows)
+    assert not any("Câytrồng" in t for t in rows)
+    assert r.meta.number == "1890/BC-SNNMT" and len(r.footnotes) == 8

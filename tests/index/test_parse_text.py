@@ -407,3 +407,69 @@ def test_big_parts(text: str, expected: tuple[int, str] | None) -> None:
     from index import headings
 
     assert headings.book(text) == expected
+
+
+# ---- text saved from Word: a paragraph a line, columns laid out with spaces, "[1]" notes ----
+
+WORD_SAVED = """\
+         ỦY BAN NHÂN DÂN                     CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+            XÃ TÂN KHÊ                          Độc lập - Tự do - Hạnh phúc
+         Số: 312/BC-UBND
+                                             Tân Khê, ngày 20 tháng 10 năm 2025
+
+                                       BÁO CÁO
+         Tình hình kinh tế - xã hội tháng 10 năm 2025; nhiệm vụ tháng 11 năm 2025
+
+I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 10 NĂM 2025
+1. Lĩnh vực kinh tế
+- Vụ Mùa năm 2025: Toàn xã gieo cấy 1.846,5 ha lúa, đạt 100,8% kế hoạch; đến ngày 18/10/2025 đã thu hoạch 1.512,3 ha, đạt 81,9% diện tích; riêng 86,4 ha bị ngập úng[1].
+- Thu ngân sách nhà nước lũy kế 18.734,5 triệu đồng, đạt 87,3% dự toán tỉnh giao, tăng 9,6% so với cùng kỳ năm 2024; chi ngân sách 14.205,2 triệu đồng.
+2. Lĩnh vực văn hóa - xã hội
+- Tỷ lệ bao phủ bảo hiểm y tế đạt 93,6%, chưa đạt chỉ tiêu giao (95,2%); cấp 412 thẻ bảo hiểm y tế cho người thuộc hộ cận nghèo theo quy định.
+II. NHIỆM VỤ TRỌNG TÂM THÁNG 11 NĂM 2025
+1. Hoàn thành thu hoạch 334,2 ha lúa Mùa còn lại; phấn đấu đến ngày 30/11/2025 gieo trồng xong 520 ha cây vụ Đông theo kế hoạch đã giao.
+Trên đây là báo cáo tình hình kinh tế - xã hội tháng 10 năm 2025 của UBND xã Tân Khê./.
+
+Nơi nhận:                                                TM. ỦY BAN NHÂN DÂN
+- UBND tỉnh Vân Hà (b/c);                                      KT. CHỦ TỊCH
+- TT Đảng ủy xã (b/c);                                        PHÓ CHỦ TỊCH
+- Lưu: VT, VP.
+                                                             Lương Văn Thắng
+
+--------------------
+[1] Thôn Đồng Sen: 38,2 ha; thôn Hạ Khê: 29,6 ha; thôn Bến Đò: 18,6 ha.
+"""  # noqa: E501 (a paragraph a line is the layout under test)
+
+
+def test_text_saved_from_word_reads_as_the_report() -> None:
+    """No blank line between paragraphs must not make the report one paragraph; the
+    two-column letterhead and signature are read column by column; '[1]' is a footnote."""
+    r = parse_text(Path("tankhe.txt"), WORD_SAVED.encode())
+    assert (r.meta.number, r.meta.date, r.meta.issuer) == (
+        "312/BC-UBND",
+        "2025-10-20",
+        "UBND xã Tân Khê",
+    )
+    assert r.meta.title.startswith("Tình hình kinh tế - xã hội tháng 10 năm 2025")
+    assert (r.meta.period, r.meta.task_period) == ("10/2025", "11/2025")
+    assert [s.path for s in r.sections] == ["I", "I.1", "I.2", "II"]  # "1. Hoàn thành …." is a task
+    thu = next(p for p in r.paragraphs if "18.734,5" in p.text)
+    assert (
+        thu.section == "I.1"
+        and thu.text.startswith("- Thu ngân sách")
+        and "1.846,5" not in thu.text
+    )
+    assert r.footnote(1) and r.footnote(1).text.startswith("Thôn Đồng Sen: 38,2 ha")
+    assert r.footnote(1).paragraph == paragraphs_with(r, "86,4 ha bị ngập úng")[0]
+    assert r.recipients == ("UBND tỉnh Vân Hà (b/c);", "TT Đảng ủy xã (b/c);", "Lưu: VT, VP.")
+    assert (r.meta.signer, r.meta.signer_role) == (
+        "Lương Văn Thắng",
+        "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH",
+    )
+    assert not any("----" in p.text or "CỘNG HÒA" in p.text for p in r.paragraphs)
+
+
+def test_bracketed_numbers_without_footnote_bodies_stay_as_written() -> None:
+    text = WORD_SAVED.split("--------------------")[0] + "\nTheo tài liệu [2] của Sở.\n"
+    r = parse_text(Path("x.txt"), text.encode())
+    assert not r.footnotes and any("ngập úng[1]" in p.text for p in r.paragraphs)

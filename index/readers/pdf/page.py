@@ -9,6 +9,11 @@ from index.readers.pdf.layout import Line, Word, build_lines
 from index.readers.pdf.stamps import stamped_words
 from index.readers.tables import HSPAN, VSPAN, GridCell
 
+# points between two letters that still belong to one word: a PDF without space characters
+# (fpdf, many generators) leaves only a gap, narrower in a table's small type than pdfplumber's
+# default 3 pt
+X_TOLERANCE = 1.5
+
 
 @dataclass
 class _Table:
@@ -33,7 +38,7 @@ class Page:
 def _grid(table) -> list[list[GridCell]]:
     """pdfplumber's table as a grid; cells covered by a merged cell are told apart into
     HSPAN (merged from the left) and VSPAN (merged from above) by the covering cell."""
-    rows = table.extract()
+    rows = table.extract(x_tolerance=X_TOLERANCE)
     xs = sorted({round(c[0], 1) for c in table.cells})
     grid: list[list[GridCell]] = []
     for r, row in enumerate(rows):
@@ -59,7 +64,9 @@ def _grid(table) -> list[list[GridCell]]:
 def _words(page, tables: list) -> list[Word]:
     boxes = [t.bbox for t in tables]
     words = []
-    for w in page.extract_words(extra_attrs=["size"], keep_blank_chars=False, x_tolerance=1.5):
+    for w in page.extract_words(
+        extra_attrs=["size"], keep_blank_chars=False, x_tolerance=X_TOLERANCE
+    ):
         cx, cy = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
         if any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in boxes):
             continue

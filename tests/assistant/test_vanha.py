@@ -1,0 +1,67 @@
+"""Answers on the Vân Hà reports (tests/data/reports/vanha: a commune's two months, a
+department's year as a generated PDF, the traffic board's tables, the provincial office's
+task tables), asked in words of our own — the failures the Vân Hà bank found first."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answerers.items import aggregate, text_items
+
+
+@pytest.fixture(scope="module")
+def ask(vanha_retriever):
+    from assistant.route import make_assistant
+    from assistant.settings import Settings
+
+    assistant = make_assistant(Settings())
+    return lambda q: assistant(q, vanha_retriever)
+
+
+def test_the_largest_row_is_read_in_the_column_asked_not_the_row_number(ask) -> None:
+    """'TT' numbers the rows; 'Số vụ - Năm 2025' counts what the question counts."""
+    answer = ask("Địa bàn nào có số vụ tai nạn giao thông cao nhất trong năm 2025?")
+    assert "Khu vực thành phố Vân Hà (cũ)" in answer.text and "Số vụ - Năm 2025: 46" in answer.text
+
+
+def test_a_row_of_last_year_or_of_the_rest_is_no_item(ask) -> None:
+    answer = ask("Đơn vị nào phạt được nhiều tiền nhất về vi phạm giao thông?")
+    assert "Phòng Cảnh sát giao thông" in answer.text and "78.415" in answer.text
+    assert "Cùng kỳ" not in answer.text.split("[1]")[0]
+    assert aggregate("Cùng kỳ năm 2024") and aggregate("Các xã, phường còn lại (91 đơn vị)")
+    assert not aggregate("Thu khác ngân sách")
+
+
+def test_a_change_asked_is_read_in_the_column_that_compares(ask) -> None:
+    answer = ask("Cây trồng nào có sản lượng tăng nhiều nhất so với năm 2024?")
+    assert "Rau các loại" in answer.text and "105,2" in answer.text
+
+
+def test_which_body_is_no_which_district(ask) -> None:
+    """'cơ quan nào' folds to '… quan nào': no question about the districts' columns."""
+    answer = ask("Cơ quan nào có tỷ lệ nhiệm vụ quá hạn cao nhất?")
+    assert "Ban QLDA ĐTXD các công trình dân dụng và công nghiệp tỉnh" in answer.text
+    assert "26,5" in answer.text
+
+
+def test_two_tables_under_one_units_line_stay_two(ask) -> None:
+    """Bảng 1 (budget lines) and Bảng 2 (projects) both sit under 'Đơn vị tính: triệu đồng'."""
+    answer = ask("Công trình nào của xã Tân Khê có tổng mức đầu tư lớn nhất?")
+    assert "Tên dự án, công trình:" in answer.text and "Nội dung thu" not in answer.text
+
+
+def test_a_month_no_report_tells_is_named_as_a_reader_says_it(ask) -> None:
+    """September, of no year: no report is of it nor sets its tasks; the answer says
+    'tháng 09', not the stored '09/*'."""
+    answer = ask("Tháng 9 xã Tân Khê thu ngân sách được bao nhiêu?")
+    assert answer.insufficient
+    assert answer.text.startswith("Chưa có báo cáo kỳ tháng 09 ")
+
+
+def test_a_road_s_kilometre_mark_is_no_count() -> None:
+    items = text_items(
+        "ngày 14/02/2025 tại Km 42+450 QL.4K (xã Đèo Gió): 03 người chết; ngày 27/5/2025 tại "
+        "Km 113+050 QL.29B (phường Hà Lộc): 02 người chết; ngày 19/8/2025 tại Km 21+400 ĐT.418 "
+        "(xã Khe Mây): 04 người chết"
+    )
+    assert sorted(i.value for i in items) == [2, 3, 4]
