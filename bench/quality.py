@@ -1,8 +1,8 @@
 """Answer quality: the question bank's tune and held-out halves, and the plain LangChain
 pipeline beside them, per question type; and shared/eval/dev.jsonl.
 
-Usage: python bench/quality.py [--set samples|shared|samples2…13|shared2…13|halam|halam2|dev|bank|
-                                     all|scanned]
+Usage: python bench/quality.py [--set samples|shared|samples2…13|shared2…13|halam|halam2|vanha|
+                                     vanha2|dev|bank|all|scanned]
                                [--show] [--no-plain] [--index DIR] [--json FILE]
 - samples: tests/data/questions/samples.jsonl over the samples/ it names (always available);
 - shared:  tests/data/questions/shared.jsonl over ../shared/corpus + corpus-extra;
@@ -10,6 +10,7 @@ Usage: python bench/quality.py [--set samples|shared|samples2…13|shared2…13|
 - samples3…13, shared3…13: the later pairs of writers' banks (2026-12-02, -03), over the same;
 - halam, halam2: two writers' banks over the Hà Lam reports of tests/data/reports/halam (always
   available: written by the team for the bank, not part of the demo's samples);
+- vanha, vanha2: the same over the Vân Hà reports of tests/data/reports/vanha;
 - dev:     ../shared/eval/dev.jsonl over ../shared/corpus (the smoke test);
 - scanned: the samples questions on scanned copies of samples/ against their text
            (bench/scanned.py; not part of `all`).

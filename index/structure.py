@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from index import headings, vn
@@ -53,10 +54,16 @@ def clean(text: str) -> str:
 
 
 def split_text_blocks(text: str) -> list[Block]:
-    """Cut plain text into blocks at blank lines; inside a block, lines are joined,
-    except that list items and footnote bodies start blocks of their own."""
+    """Cut plain text into blocks at blank lines (see split_groups)."""
+    return split_groups(re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\f", "\n\n")))
+
+
+def split_groups(groups: Iterable[str]) -> list[Block]:
+    """Blocks of the text's stretches between blank lines: inside one, lines are joined,
+    except that list items and footnote bodies start blocks of their own. An iterable, so a
+    reader's stretches are never all held twice."""
     blocks: list[Block] = []
-    for raw in re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\f", "\n\n")):
+    for raw in groups:
         current: list[str] = []
         for line in raw.split("\n"):
             line = line.strip()

@@ -17,8 +17,8 @@ from pathlib import Path
 from index import legacy, vn
 from index.errors import EncodingError, NotAReportError
 from index.model import Report
-from index.readers.text_layout import normalise
-from index.structure import Block, build_report, split_text_blocks
+from index.readers import text_layout
+from index.structure import Block, build_report, split_groups
 
 SAMPLE = 1 << 16  # bytes looked at to choose an encoding
 MIN_SYLLABLE_SHARE = 0.75  # right decodings score ~0.95, wrong ones under 0.55
@@ -195,7 +195,7 @@ def bound_blocks(blocks: list[Block]) -> list[Block]:
 
 def parse_text(path: Path, data: bytes) -> Report:
     text, encoding = decode(path, data)
-    blocks = bound_blocks(split_text_blocks(normalise(text)))
+    blocks = bound_blocks(split_groups(text_layout.groups(text)))
     legacy.convert_blocks(blocks)  # UTF-8 text pasted from a .VnTime / VNI-Times document
     report = build_report(path.name, blocks)
     if encoding:

@@ -1,5 +1,5 @@
 """Plain text as authors save it, brought to the one shape the block splitter reads
-(structure.split_text_blocks: paragraphs between blank lines, footnote bodies led by
+(structure.split_groups: stretches between blank lines, footnote bodies led by
 superscripts). Three layouts of real files differ from it:
 
 - one paragraph per line with no blank line between them (text saved from Word): joining a
@@ -15,6 +15,7 @@ superscripts). Three layouts of real files differ from it:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from index import vn
 
@@ -52,22 +53,21 @@ def _columns(group: list[str]) -> list[str] | None:
     return [x for x in (*left, *right) if x]
 
 
-def _groups(text: str) -> list[str]:
+def _groups(text: str) -> Iterator[str]:
     """The text's stretches between blank lines, each in the shape of structure's reader."""
-    out: list[str] = []
     for raw in re.split(r"\n[ \t]*\n", text):
         lines = [x for x in raw.split("\n") if x.strip() and not _RULE.match(x)]
         if not lines:
             continue
         if (cols := _columns(lines)) is not None:
-            out.extend(cols)
+            yield from cols
         elif len(lines) > 1 and _KIND.match(lines[0]):
-            out += [lines[0].strip(), "\n".join(lines[1:])]
+            yield lines[0].strip()
+            yield "\n".join(lines[1:])
         elif any(len(x.strip()) > WRAP_MAX for x in lines[:-1]):
-            out.extend(x.strip() for x in lines)  # one paragraph per line
+            yield from (x.strip() for x in lines)  # one paragraph per line
         else:
-            out.append("\n".join(lines))
-    return out
+            yield "\n".join(lines)
 
 
 def _bracket_footnotes(text: str) -> str:
@@ -85,7 +85,7 @@ def _bracket_footnotes(text: str) -> str:
     return _MARK.sub(sup, text)
 
 
-def normalise(text: str) -> str:
-    """The text with one paragraph per blank-line block and superscript footnote marks."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return "\n\n".join(_groups(_bracket_footnotes(text)))
+def groups(text: str) -> Iterator[str]:
+    """The text's paragraphs-to-be, one stretch at a time, footnote marks as superscripts."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
+    return _groups(_bracket_footnotes(text))
