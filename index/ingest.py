@@ -19,6 +19,8 @@ Progress = Callable[[str, int, int], None]  # (what, done, total)
 # Bumped whenever parsing or chunking changes what a file turns into: an unchanged file
 # indexed by an older pipeline is re-indexed instead of skipped.
 PIPELINE = "13"
+# 13: text saved a paragraph a line, in columns, with "[1]" notes (text_layout); footnotes typed
+# under a rule; a PDF table's words told apart at 1.5 pt
 # 12: "PHẦN THỨ …" parts (headings.py); "năm học 2024 - 2025"; the title's last "nhiệm vụ"
 # 10: a monthly report's "nhiệm vụ trong thời gian tới" are for the month after (letterhead)
 # 9: table pieces keep the rows they are numbered under (chunk.py); HTX, CCCD…

@@ -115,7 +115,7 @@ def _without_milestones(part: str) -> tuple[str, Callable[[str], str]]:
     marks: dict[str, str] = {}
 
     def token(m: re.Match[str]) -> str:
-        marks[key := f"Km§{chr(97 + len(marks) % 26)}{len(marks)}§"] = m.group(0)
+        marks[key := f"Km§{'x' * (len(marks) + 1)}§"] = m.group(0)  # unique, and no digit
         return key
 
     masked = _KM.sub(token, part)
