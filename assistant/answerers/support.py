@@ -177,6 +177,26 @@ def money(query: Query, sentence: str) -> float:
     return 1.0 if re.search(r"\d\s*(?:triệu |tỷ |nghìn )?(?:đồng|đ\b)", sentence) else 0.0
 
 
+# "thôn Bến Đò", "xã Đèo Gió" typed without diacritics or capitals: the kind of place, then
+# its name (two syllables, a number after: "tan lap 1"); "xã nào", "thôn còn lại" name none,
+# nor "xã hội" (and "phường", "bản" fold as "phương án", "ban hành": left out)
+_PLACE_TYPED = re.compile(
+    r"\b(?:thon|xa(?! hoi)|khu pho|to dan pho|thi tran)\s+([a-z]+ [a-z]+(?: \d{1,2}\b)?)"
+)
+_NO_NAME = frozenset({"nao", "gi", "nay", "kia", "khac", "lai", "do"})
+
+
+def places_typed(folded: str) -> list[str]:
+    """The places a question without diacritics names by their kind ("thon ben do")."""
+    plain = " ".join(vn.syllables(folded))
+    out = []
+    for m in _PLACE_TYPED.finditer(plain):
+        first, second = m.group(1).split()[:2]
+        if first not in vn.STOPWORDS and first not in _NO_NAME and second not in _NO_NAME - {"do"}:
+            out.append(m.group(1))
+    return list(dict.fromkeys(out))
+
+
 def name_share(query: Query, passage: str) -> float:
     """Share of the question's proper names and acronyms the passage holds (1.0 when it
     names none). An English question's capitals — "What", "November" — are no names; its
@@ -184,6 +204,8 @@ def name_share(query: Query, passage: str) -> float:
     names = proper_names(query.text)
     if query.english:  # "the December 2023 Lạng Sơn city report" names Lạng Sơn
         names = [n for n in vietnamese_runs(query.text) if vn.has_diacritics(n)]
+    elif not query.accented:  # "thon ben do": typed without capitals, a place still names
+        names = places_typed(query.folded)
     if not names:
         return 1.0
     keyed = f" {vn.match_key(passage)} "

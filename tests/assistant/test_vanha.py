@@ -65,3 +65,15 @@ def test_a_road_s_kilometre_mark_is_no_count() -> None:
         "(xã Khe Mây): 04 người chết"
     )
     assert sorted(i.value for i in items) == [2, 3, 4]
+
+
+def test_a_place_typed_without_diacritics_is_a_name_the_passage_must_hold(ask) -> None:
+    """The commune counts its dengue cases, not a village's; 'thon ben do' is a name as
+    'thôn Bến Đò' is. The commune itself, so typed, is still answered."""
+    from assistant.answerers.support import places_typed
+
+    assert places_typed("so ca o thon ben do va xa tan khe") == ["ben do", "tan khe"]
+    assert places_typed("xa nao co nhieu ho ngheo nhat, an sinh xa hoi ra sao") == []
+    assert ask("so ca sot xuat huyet o thon ben do trong thang 11 la bao nhieu").insufficient
+    answered = ask("thu ngan sach xa tan khe thang 11 duoc bao nhieu")
+    assert not answered.insufficient and "1.858,2" in answered.text
