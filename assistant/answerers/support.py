@@ -205,7 +205,7 @@ def name_share(query: Query, passage: str) -> float:
     if query.english:  # "the December 2023 Lạng Sơn city report" names Lạng Sơn
         names = [n for n in vietnamese_runs(query.text) if vn.has_diacritics(n)]
     elif not query.accented:  # "thon ben do": typed without capitals, a place still names
-        names = places_typed(query.folded)
+        names = [*names, *places_typed(query.folded)]
     if not names:
         return 1.0
     keyed = f" {vn.match_key(passage)} "
