@@ -17,7 +17,7 @@ _PLACE = re.compile(
 )
 
 
-def place_names(info: ReportInfo, store: Store) -> set[str]:
+def place_names(info: ReportInfo) -> set[str]:
     """The places of a report's issuer ('lang son', 'lam dong'): how a question names it."""
     return set(_places(info.issuer))
 
@@ -25,6 +25,32 @@ def place_names(info: ReportInfo, store: Store) -> set[str]:
 @functools.lru_cache(maxsize=4096)
 def _places(issuer: str) -> tuple[str, ...]:
     return tuple(m.group(1).strip() for m in _PLACE.finditer(vn.fold(issuer)))
+
+
+# "thôn Bến Đò", "xã Đèo Gió" typed without diacritics or capitals: the kind of place, then
+# its name (two syllables, a number after: "tan lap 1"); "xã nào", "thôn còn lại" name none,
+# nor "xã hội" (and "phường", "bản" fold as "phương án", "ban hành": left out)
+_PLACE_TYPED = re.compile(
+    r"\b(?:thon|xa(?! hoi)|khu pho|to dan pho|thi tran)\s+([a-z]+ [a-z]+(?: \d{1,2}\b)?)"
+)
+_NO_NAME = frozenset({"nao", "gi", "nay", "kia", "khac", "lai", "do"})
+
+
+def places_typed(folded: str) -> list[str]:
+    """The places a question without diacritics names by their kind ("thon ben do")."""
+    return list(_places_typed(folded))
+
+
+@functools.lru_cache(maxsize=1024)
+def _places_typed(folded: str) -> tuple[str, ...]:
+    """Read once a question: support.name_share runs for every candidate passage."""
+    plain = " ".join(vn.syllables(folded))
+    out = []
+    for m in _PLACE_TYPED.finditer(plain):
+        first, second = m.group(1).split()[:2]
+        if first not in vn.STOPWORDS and first not in _NO_NAME and second not in _NO_NAME - {"do"}:
+            out.append(m.group(1))
+    return tuple(dict.fromkeys(out))
 
 
 def report_terms(store: Store, report_id: str) -> set[str]:
@@ -50,6 +76,13 @@ def _names_place(place: str, padded: str) -> bool:
     )
 
 
+def names_issuer(query: Query, info: ReportInfo) -> bool:
+    """The question names the place of the report's issuer ("xã Tân Khê" of "UBND xã Tân
+    Khê"), not a unit bearing that place's name."""
+    padded = f" {query.folded} "
+    return any(_names_place(p, padded) for p in place_names(info))
+
+
 def _telling_of(store: Store, places: set[str]) -> set[str]:
     """The reports whose text names one of `places` ("vụ ngộ độc … tại xã Hòa Phong"): only
     the chunks holding a place's last syllable are read (the lexicon's postings say which)."""
@@ -70,8 +103,8 @@ def named_reports(query: Query, infos: list[ReportInfo], store: Store) -> set[st
     issuer ("Lạng Sơn"), or as "báo cáo …" followed by words of their issuer or title
     that other reports do not share ("báo cáo của Trung tâm Xúc tiến", "báo cáo Đề án 06")."""
     padded = f" {query.folded} "
-    places = {p for i in infos for p in place_names(i, store) if _names_place(p, padded)}
-    hit = {i.report_id for i in infos if places & place_names(i, store)}
+    places = {p for i in infos for p in place_names(i) if _names_place(p, padded)}
+    hit = {i.report_id for i in infos if places & place_names(i)}
     if hit:  # a province's reports tell of its communes ("vụ ngộ độc … tại xã Hòa Phong")
         hit |= _telling_of(store, places) & {i.report_id for i in infos}
     plain = " ".join(vn.syllables(query.folded))

@@ -12,7 +12,6 @@ nearest one, clearly labelled, with `insufficient` set.
 from __future__ import annotations
 
 import dataclasses
-import re
 import time
 from collections.abc import Iterator
 from typing import Any, Protocol
@@ -35,6 +34,7 @@ from assistant.answerers import (
 from assistant.cite import Answer
 from assistant.context import Context
 from assistant.llm import LLMUnavailable, make_chat_model
+from assistant.named_reports import names_issuer
 from assistant.query import Query
 from assistant.retrieve import HybridRetriever
 from assistant.scope import effective_period
@@ -144,13 +144,7 @@ def _nearest(
     asked_in = P.with_newest_year(period, [p.label for p, _ in named])
     earlier = [(p, i) for p, i in named if p.last <= asked_in.first] or named[:1]
     before = [i for p, i in earlier if p.unit == period.unit] or [i for _, i in earlier]
-    return sorted(before, key=lambda i: _names_issuer(query, i.issuer))
-
-
-def _names_issuer(query: Query, issuer: str) -> bool:
-    """The question names the report's body ("xã Tân Khê" of "UBND xã Tân Khê")."""
-    body = re.sub(r"^ubnd |\s*\(.*\)$", "", vn.fold(issuer)).strip()
-    return bool(body) and f" {body} " in f" {' '.join(vn.syllables(query.folded))} "
+    return sorted(before, key=lambda i: names_issuer(query, i))
 
 
 def too_long(question: str, settings: Settings | None) -> Answer | None:

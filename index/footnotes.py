@@ -67,22 +67,23 @@ def link_footnotes(
     return paras, footnotes
 
 
-_RULE = re.compile(r"^\s*[_\-–—=]{5,}\s*$")
+# a line of dashes or underscores: what sets a footnote block apart at the end of a report
+RULE_RE = re.compile(r"^\s*[-_=*~–—]{5,}\s*$")
 _TYPED = re.compile(r"^\s*(?P<num>\d{1,3})[.)]?\s+(?P<body>\S.*)$", re.S)
 
 
-def typed_bodies(texts: list[str]) -> dict[int, tuple[int, str] | None]:
+def typed_bodies(texts: list[str]) -> tuple[set[int], dict[int, tuple[int, str]]]:
     """Footnotes typed as text below a rule at the end ("_____" then "1 Gồm: …"), as a
-    document without Word's footnotes writes them: {block index: (number, body)} for each
-    numbered line after the last rule whose number a superscript marker above cites, and None
-    for the rule lines (no text of the report)."""
-    rules = [i for i, t in enumerate(texts) if _RULE.match(t)]
+    document without Word's footnotes writes them: the rule lines' indexes (no text of the
+    report), and {index: (number, body)} of each numbered line after the last rule whose
+    number a superscript marker above cites; nothing when there is none."""
+    rules = [i for i, t in enumerate(texts) if RULE_RE.match(t)]
     if not rules:
-        return {}
+        return set(), {}
     cited = {n for t in texts[: rules[-1]] for n, _, _ in vn.footnote_markers(t)}
-    out: dict[int, tuple[int, str] | None] = {}
-    for i in range(rules[-1] + 1, len(texts)):
-        m = _TYPED.match(texts[i])
-        if m and int(m.group("num")) in cited:
-            out[i] = (int(m.group("num")), m.group("body").strip())
-    return {**dict.fromkeys(rules), **out} if out else {}
+    bodies = {
+        i: (int(m.group("num")), m.group("body").strip())
+        for i in range(rules[-1] + 1, len(texts))
+        if (m := _TYPED.match(texts[i])) and int(m.group("num")) in cited
+    }
+    return (set(rules), bodies) if bodies else (set(), {})

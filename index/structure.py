@@ -109,11 +109,11 @@ _ADDRESSED = re.compile(r"^Kính\s+gửi\s*:?\s*", re.I)
 def build_report(source: str, blocks: list[Block]) -> Report:
     """Assemble a Report from blocks in reading order."""
     blocks = [b for b in blocks if clean(b.text) or b.kind == "table"]
-    typed = typed_bodies([clean(b.text) if b.kind == "text" else "" for b in blocks])
+    rules, typed = typed_bodies([clean(b.text) if b.kind == "text" else "" for b in blocks])
     blocks = [
-        b if (t := typed.get(i, b)) is b else Block(t[1], b.page, "footnote", t[0])
+        Block(typed[i][1], b.page, "footnote", typed[i][0]) if i in typed else b
         for i, b in enumerate(blocks)
-        if typed.get(i, b) is not None  # the rule above the footnotes goes
+        if i not in rules  # the rule above the footnotes is no text of the report
     ]
     header: list[str] = []
     meta: dict[str, str] = {}

@@ -93,7 +93,7 @@ def clause_pair(
     for cand in candidates(query, ctx.hits(query, max(ctx.k, 8)), ctx)[:10]:
         # the place that names the report ("Lạng Sơn") names neither side
         info = ctx.store.info(cand.hit.chunk.report_id)
-        named = {w for p in place_names(info, ctx.store) for w in p.split()} if info else set()
+        named = {w for p in place_names(info) for w in p.split()} if info else set()
         side_a, side_b = (
             {u for u in set(side) - shared_words if not named & set(u.split())}
             for side in (left, right)

@@ -232,7 +232,7 @@ def answer(query: Query, ctx: Context) -> Answer | None:
 
     def about(info: ReportInfo) -> set[str]:
         """What the report as a whole is about: its issuer, place and title."""
-        places = {w for p in place_names(info, ctx.store) for w in p.split()}
+        places = {w for p in place_names(info) for w in p.split()}
         return report_terms(ctx.store, info.report_id) | places
 
     # the report whose own subject covers the question's topic best, the newest of those

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from assistant.answerers.counting import counted_noun, counts, written_noun
 from assistant.english import vietnamese_runs
+from assistant.named_reports import places_typed
 from assistant.query import Query
 from index import vn
 
@@ -175,26 +176,6 @@ def money(query: Query, sentence: str) -> float:
     if _PEOPLE_COUNTED.search(plain):
         return 0.5  # "số người nhận tiền … bao nhiêu": people are counted, not money
     return 1.0 if re.search(r"\d\s*(?:triệu |tỷ |nghìn )?(?:đồng|đ\b)", sentence) else 0.0
-
-
-# "thôn Bến Đò", "xã Đèo Gió" typed without diacritics or capitals: the kind of place, then
-# its name (two syllables, a number after: "tan lap 1"); "xã nào", "thôn còn lại" name none,
-# nor "xã hội" (and "phường", "bản" fold as "phương án", "ban hành": left out)
-_PLACE_TYPED = re.compile(
-    r"\b(?:thon|xa(?! hoi)|khu pho|to dan pho|thi tran)\s+([a-z]+ [a-z]+(?: \d{1,2}\b)?)"
-)
-_NO_NAME = frozenset({"nao", "gi", "nay", "kia", "khac", "lai", "do"})
-
-
-def places_typed(folded: str) -> list[str]:
-    """The places a question without diacritics names by their kind ("thon ben do")."""
-    plain = " ".join(vn.syllables(folded))
-    out = []
-    for m in _PLACE_TYPED.finditer(plain):
-        first, second = m.group(1).split()[:2]
-        if first not in vn.STOPWORDS and first not in _NO_NAME and second not in _NO_NAME - {"do"}:
-            out.append(m.group(1))
-    return list(dict.fromkeys(out))
 
 
 def name_share(query: Query, passage: str) -> float:

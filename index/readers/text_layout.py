@@ -18,11 +18,11 @@ import re
 from collections.abc import Iterator
 
 from index import vn
+from index.footnotes import RULE_RE
 
 WRAP_MAX = 130  # characters: no hard-wrapped line is longer; a paragraph on one line is
 _GAP = re.compile(r"(?<=\S) {4,}(?=\S)")  # the space between two columns on one line
 MAX_COLUMN_LINES = 16  # a letterhead or signature block; a longer stretch is no letterhead
-_RULE = re.compile(r"^\s*[-_=*~]{5,}\s*$")  # the line above a footnote block
 _BODY = re.compile(r"^\s*\[\^?(\d{1,3})\]:?\s+(?=\S)", re.M)
 _MARK = re.compile(r"(?<=\S)\[\^?(\d{1,3})\]")
 # the document's kind over its subject, with no blank line between: the kind stands alone
@@ -56,7 +56,7 @@ def _columns(group: list[str]) -> list[str] | None:
 def _groups(text: str) -> Iterator[str]:
     """The text's stretches between blank lines, each in the shape of structure's reader."""
     for raw in re.split(r"\n[ \t]*\n", text):
-        lines = [x for x in raw.split("\n") if x.strip() and not _RULE.match(x)]
+        lines = [x for x in raw.split("\n") if x.strip() and not RULE_RE.match(x)]
         if not lines:
             continue
         if (cols := _columns(lines)) is not None:
@@ -80,8 +80,7 @@ def _bracket_footnotes(text: str) -> str:
     def sup(m: re.Match[str]) -> str:
         return m.group(1).translate(_TO_SUP) if m.group(1) in bodies else m.group(0)
 
-    text = _BODY.sub(lambda m: m.group(1).translate(_TO_SUP) + " " if m.group(1) in bodies
-                     else m.group(0), text)  # fmt: skip
+    text = _BODY.sub(lambda m: m.group(1).translate(_TO_SUP) + " ", text)
     return _MARK.sub(sup, text)
 
 

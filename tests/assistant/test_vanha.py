@@ -70,7 +70,7 @@ def test_a_road_s_kilometre_mark_is_no_count() -> None:
 def test_a_place_typed_without_diacritics_is_a_name_the_passage_must_hold(ask) -> None:
     """The commune counts its dengue cases, not a village's; 'thon ben do' is a name as
     'thôn Bến Đò' is. The commune itself, so typed, is still answered."""
-    from assistant.answerers.support import places_typed
+    from assistant.named_reports import places_typed
 
     assert places_typed("so ca o thon ben do va xa tan khe") == ["ben do", "tan khe"]
     assert places_typed("xa nao co nhieu ho ngheo nhat, an sinh xa hoi ra sao") == []
