@@ -31,6 +31,14 @@ def referenced(chunk: Chunk, text: str, chunks: Mapping[str, Chunk]) -> list[Chu
     return [fn for fn in found if fn is not None]
 
 
+def referring(fn: Chunk, chunks: Iterable[Chunk]) -> Chunk | None:
+    """The first passage of a footnote's report (`chunks`) whose markers refer to it: what
+    the footnote details, and whose names are its own."""
+    if fn.kind != "footnote":
+        return None
+    return next((c for c in chunks if fn in referenced(c, c.text, {fn.id: fn})), None)
+
+
 def footnotes_for(
     query: Query, chunk: Chunk, sentence: str, chunks: Mapping[str, Chunk], ctx: Context
 ) -> list[Chunk]:

@@ -12,7 +12,7 @@ import time
 from collections.abc import Mapping
 
 from assistant.answerers import entities, months, tables
-from assistant.answerers.clauses import referenced
+from assistant.answerers.clauses import referenced, referring
 from assistant.answerers.figures import COMPARE_WORDS, wants
 from assistant.answerers.items import Item, aggregate, named_among, of_one_unit, text_items
 from assistant.answerers.named import names_kind
@@ -176,6 +176,11 @@ def _lists(hits: list[Hit]) -> list[tuple[Hit, str, str]]:
     return out
 
 
+def _referring_text(chunk: Chunk, ctx: Context) -> str:
+    parent = referring(chunk, ctx.store.chunks_of(chunk.report_id))
+    return parent.text if parent else ""
+
+
 # what a clause says of a figure, not what it is the figure of ("đạt 97%")
 _NO_NAME_TERMS = frozenset(vn.terms("đạt tăng giảm chiếm là có được bằng còn khoảng trên dưới gần"))
 
@@ -237,7 +242,10 @@ def lists(query: Query, ctx: Context) -> list[tuple[float, Hit, list[Item]]]:
             continue  # "tỷ lệ … thấp nhất": a list of counts ("02 trường") is another list
         about = f"{hit.chunk.extra.get('context', '')} {hit.chunk.section_title} {head} {body}"
         report = hit.chunk.embed_text.split("\n", 1)[0]  # "… UBND thành phố Lạng Sơn …"
-        if name_share(query, f"{report} {about}") < 1.0:
+        if (
+            name_share(query, f"{report} {about}") < 1.0
+            and name_share(query, f"{report} {about} {_referring_text(hit.chunk, ctx)}") < 1.0
+        ):  # a footnote's names are those of the passage it details
             continue  # "điểm DDCI cao nhất": a list that never says DDCI is another list
         weight = ctx.corpus.report_idf(hit.chunk.report_id)
         words = _as_asked(query, vn.terms(f"{report} {about}"), about)

@@ -67,3 +67,19 @@ def test_the_whole_of_another_body_is_no_answer() -> None:
     assert whole_of_another(query, "Năm học 2025 - 2026 toàn xã có 222 nhóm, lớp với 6.868 trẻ")
     assert not whole_of_another(query, "Toàn tỉnh có 829 trường mầm non, phổ thông")
     assert not whole_of_another(normalize("Có bao nhiêu học sinh?"), "toàn xã có 6.868 trẻ")
+
+
+def test_a_footnote_list_is_named_by_the_passage_it_details(ask) -> None:
+    """The subjects' marks are a footnote ("Toán: 4,86 điểm; …") of the paragraph on the
+    THPT exam; the footnote never says THPT, its paragraph does."""
+    answer = ask("Kỳ thi tốt nghiệp THPT 2025: môn nào điểm bình quân cao nhất?")
+    assert "Giáo dục kinh tế và pháp luật: 7,46 điểm" in answer.text
+    assert answer.citations[0].report == "1422/BC-SGDĐT"
+
+
+def test_a_year_named_dates_what_happened_not_only_a_report(ask) -> None:
+    """ "Năm 2025" is when the national contest took place; the school year's report tells
+    it, beside a report whose own period is the year 2025."""
+    answer = ask("Năm 2025 tỉnh có mấy giải Nhất học sinh giỏi quốc gia?")
+    assert not answer.insufficient
+    assert "02 giải Nhất" in answer.text
