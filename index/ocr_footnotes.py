@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from index import ocr
 from index.ocr_markers import GLYPHS, MARK_GLYPHS, MARKS, OPENS
@@ -109,11 +109,58 @@ def at_note_text(w: ocr.OcrWord, hang: Hang | None, median_h: float) -> bool:
     return hang is not None and abs(w.left - hang.text) <= 0.5 * median_h
 
 
+def join_lone_markers(page: ocr.OcrPage, sep: int | None, median_h: float) -> ocr.OcrPage:
+    """Note numbers Tesseract read as lines of their own — a box at the margin, level with
+    or above the top of a note's first line, whose text is indented after it (Word's
+    hanging footnotes): each joins that line, which it opens as its number."""
+    if sep is None:
+        return page
+    by_line: defaultdict[int, list[ocr.OcrWord]] = defaultdict(list)
+    for w in page.words:
+        by_line[w.line].append(w)
+    firsts = [
+        min(ws, key=lambda w: w.left)
+        for ws in by_line.values()
+        if len(ws) > 1 and min(w.top for w in ws) > sep
+    ]
+    moved: dict[int, int] = {}
+    for ws in by_line.values():
+        w = ws[0]
+        if len(ws) != 1 or w.top <= sep or len(w.text) > 3:
+            continue
+        beside = [
+            f
+            for f in firsts
+            if 0 < f.left - (w.left + w.width) <= 3 * median_h
+            and f.top - median_h <= w.top <= f.top + 0.5 * median_h
+        ]
+        if beside:
+            moved[id(w)] = min(beside, key=lambda f: abs(f.top - w.top)).line
+    if not moved:
+        return page
+    words = tuple(replace(w, line=moved[id(w)]) if id(w) in moved else w for w in page.words)
+    return replace(page, words=words)
+
+
+def apart(w: ocr.OcrWord, line: list[ocr.OcrWord]) -> bool:
+    """A box standing apart before the note's text, its top above the text's (a raised
+    number OCR read as a taller box: "NH" for "²")."""
+    rest = line[1:]
+    if not rest:
+        return False
+    typical = sorted(x.height for x in rest)[len(rest) // 2]
+    top = sorted(x.top for x in rest)[len(rest) // 2]
+    gap = rest[0].left - (w.left + w.width)
+    return gap > 0.8 * typical and w.top < top - 0.3 * typical
+
+
 def note_marker(w: ocr.OcrWord, text: str, line: list[ocr.OcrWord], small: bool,
                  sep: int | None) -> bool:  # fmt: skip
     """A footnote's number opening its line: a small box raised to the top of the line (a
     dash or a bullet sits lower). Under a separator rule its reading does not matter; in
     small type low on a page without one, it reads as digits or a mark."""
+    if sep is not None and len(text) <= 3 and apart(w, line):
+        return True
     if not small or len(text) > 3 or text in "-–—+•.":
         return False
     tops = sorted(x.top for x in line[1:])

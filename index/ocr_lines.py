@@ -19,11 +19,13 @@ from itertools import pairwise
 from index import ocr, ocr_correct, vn
 from index.ocr_footnotes import (
     Hang,
+    apart,
     at_hang,
     at_note_text,
     drop_glued_marker,
     glued_marker,
     hanging_markers,
+    join_lone_markers,
     marker_word,
     note_marker,
     separator,
@@ -113,10 +115,18 @@ def _segments(page: ocr.OcrPage, median_h: float, sep: int | None, hang: Hang | 
             size = round(tall * 72.0 / page.dpi / WORD_EM * 2) / 2
             # The columns of one line share its first column's band: they stay one row
             # for the PDF reader, which reads such rows column by column.
-            band = band or (min(w.top for w in kept), max(w.top + w.height for w in kept))
+            band = band or _band(kept)
             segs.append(_Seg(kept, band[0], band[1], size, zone, solo=len(parts) == 1))
     _pair_columns(segs, page.width / 2)
     return segs
+
+
+def _band(words: list[ocr.OcrWord]) -> tuple[int, int]:
+    """A line's top and bottom, without a box OCR drew over two lines ("ngày" 82 px tall
+    among 33 px words): such a band reaches into the next line, and the two are read as one."""
+    typical = sorted(w.height for w in words)[len(words) // 2]
+    fit = [w for w in words if w.height <= 1.6 * typical] or words
+    return min(w.top for w in fit), max(w.top + w.height for w in fit)
 
 
 def _pair_columns(segs: list[_Seg], mid: float) -> None:
@@ -160,7 +170,10 @@ def _kept(k: int, w: ocr.OcrWord, line: list[ocr.OcrWord], median_h: float, typi
     if (
         zone
         and k == 0
-        and ((len(w.text) <= 3 and w.height < 0.75 * typical) or at_hang(w, hang, median_h))
+        and (
+            (len(w.text) <= 3 and (w.height < 0.75 * typical or apart(w, line)))
+            or at_hang(w, hang, median_h)
+        )
     ):
         return True
     if word_mark(w.text) is not None:
@@ -201,6 +214,7 @@ def line_words(
     heights = sorted(w.height for w in page.words) or [1]
     median_h = heights[len(heights) // 2]
     sep = separator(page)
+    page = join_lone_markers(page, sep, median_h)
     hang = hanging_markers(page, sep, median_h)
     segs = _segments(page, median_h, sep, hang)
     sizes = Counter(seg.size for seg in segs for _ in seg.words)

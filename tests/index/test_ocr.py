@@ -112,6 +112,20 @@ def test_photo_of_a_page(cache: Path) -> None:
 
 @needs_tesseract
 @pytest.mark.slow
+def test_hanging_footnotes_whose_numbers_ocr_reads_as_lines_of_their_own(cache: Path) -> None:
+    """Word's footnotes hang their number at the margin, the text indented after it; on this
+    signed, tilted scan Tesseract reads each number as a line of its own ("NH", "œ"). The
+    notes are the report's notes 2 and 3, not running text after "TỒN TẠI, HẠN CHẾ"."""
+    r = parse(TESTS / "data" / "reports" / "tayling" / "phucuong-2025-12-bc415.pdf", cache)
+    notes = {f.number: f.text for f in r.footnotes}
+    assert notes[2].startswith("Thôn Cốc Phường 09 hộ; thôn Nà Pản 06 hộ.")
+    assert notes[2].endswith("12/12 và 19/12/2025.")  # its second line, not spliced into it
+    assert notes[3].startswith("Vụ thứ nhất ngày 06/12/2025")
+    assert not any("Thôn Cốc" in p.text or "Vụ thứ nhất" in p.text for p in r.paragraphs)
+
+
+@needs_tesseract
+@pytest.mark.slow
 def test_cache_hit_runs_no_tesseract(
     cache: Path, scan_report: Report, monkeypatch: pytest.MonkeyPatch
 ) -> None:
