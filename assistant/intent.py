@@ -96,6 +96,10 @@ _SUPERLATIVE = re.compile(
 MOST_CHANGE = re.compile(
     r"\btang(?: \w+){0,2} nhat\b|\b(?:largest|biggest|sharpest) (?:\w+ )?(?:increase|rise)\b"
 )
+# "giảm mạnh nhất", "sharpest fall": the most of a fall (the smallest of a change column)
+MOST_DROP = re.compile(
+    r"\bgiam(?: \w+){0,2} nhat\b|\b(?:largest|biggest|sharpest) (?:\w+ )?(?:decrease|drop|fall)\b"
+)
 MIN_CUES = re.compile(
     r"\b(?:(?:it|thap|nho|kem|(?<!chu )yeu)(?: \w+){0,8} nhat|(?:xep|dung) (?:cuoi|chot|bet)|"
     r"(?:cuoi|chot|bet) bang|fewest|"

