@@ -149,11 +149,17 @@ def _speck(w: ocr.OcrWord, median_h: float) -> bool:
     return w.height < SPECK * median_h and any(c.isalnum() for c in w.text)
 
 
+_BARS = frozenset("_|¦")
+
+
 def _kept(k: int, w: ocr.OcrWord, line: list[ocr.OcrWord], median_h: float, typical: float,
           zone: bool, hang: Hang | None) -> bool:  # fmt: skip
     """Not noise, or a footnote marker that OCR read with little confidence: a faint mark
     opening a line, a small raised box opening a footnote (or a note's first word that
-    swallowed it), marks after a word."""
+    swallowed it), marks after a word. A bar or an underscore alone is a speck of a rule
+    or of the page's edge ("UBND |", "hộ _ chưa"), never text."""
+    if set(w.text) <= _BARS and not (zone and k == 0):
+        return False
     if not _noise(w, median_h) or marker_like(k, w):
         return True
     if w.height > 2.2 * median_h:

@@ -74,7 +74,8 @@ def marker_like(k: int, w: ocr.OcrWord) -> bool:
 
 def word_mark(text: str) -> re.Match[str] | None:
     m = _BODY_MARK.match(text)
-    if m and sum(c.isalpha() for c in m.group("word")) >= 2:
+    # a word, or a closing bracket (after a figure: "(96,3%)'" — no text puts a mark there)
+    if m and (sum(c.isalpha() for c in m.group("word")) >= 2 or m.group("word").endswith(")")):
         return m
     m = _CAPS_MARK.match(text)  # "GPMBỶ;": no acronym ends in an accented vowel
     if m and not ocr_correct.plausible(m.group("word")) and not ocr_correct.plausible(text):

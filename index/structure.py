@@ -86,8 +86,12 @@ APPENDIX_RE = re.compile(
 
 def _body_like(b: Block, text: str) -> bool:
     """A block that cannot belong to the header or the signature: a table, or running
-    prose (an opening "Thực hiện Công văn số …, UBND … báo cáo như sau:")."""
-    return b.kind == "table" or len(text) > 200
+    prose (an opening "Thực hiện Công văn số …, UBND … báo cáo như sau:", however short)."""
+    opening = text[:1].isupper() and _AS_FOLLOWS.search(text) is not None  # (not its tail)
+    return b.kind == "table" or len(text) > 200 or opening
+
+
+_AS_FOLLOWS = re.compile(r"\bnhư sau\s*:\W*$")
 
 
 def _open_ended(text: str) -> bool:
@@ -104,6 +108,9 @@ def _continues(text: str) -> bool:
 # a letter goes to a few bodies; a longer dashed list after "Kính gửi" is body text
 MAX_ADDRESSEES = 40
 _ADDRESSED = re.compile(r"^Kính\s+gửi\s*:?\s*", re.I)
+
+
+_KIND_LINE = re.compile(r"(BÁO CÁO|BÁO CÁO TÓM TẮT|KẾ HOẠCH|TỜ TRÌNH|THÔNG BÁO)[\s\-:;.,|_]*")
 
 
 def build_report(source: str, blocks: list[Block]) -> Report:
@@ -136,8 +143,8 @@ def build_report(source: str, blocks: list[Block]) -> Report:
             day = f"-{int(m.group('d')):02d}" if m.group("d") else ""  # drafts leave it blank
             meta["date"] = f"{m.group('y')}-{int(m.group('m')):02d}{day}"
             meta["date_line"] = m.group(0).strip()
-        elif re.fullmatch(r"(BÁO CÁO|BÁO CÁO TÓM TẮT|KẾ HOẠCH|TỜ TRÌNH|THÔNG BÁO)", text):
-            meta["doc_type"] = text
+        elif m := _KIND_LINE.fullmatch(text):  # (a scan's specks after it: "BÁO CÁO - :")
+            meta["doc_type"] = m.group(1)
             in_title = True
         elif m := re.match(r"^V/v\s*", text):  # a letter's subject: its title
             title_lines.append(text[m.end() :][:1].upper() + text[m.end() + 1 :])

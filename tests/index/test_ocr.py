@@ -126,6 +126,20 @@ def test_hanging_footnotes_whose_numbers_ocr_reads_as_lines_of_their_own(cache: 
 
 @needs_tesseract
 @pytest.mark.slow
+def test_a_tilted_signed_scan_keeps_its_title_and_loses_its_specks(cache: Path) -> None:
+    """The letterhead's "BÁO CÁO" with specks after it, the title, the period; no underscore
+    left of the page's specks in the text; a note's mark after a bracket ("(96,3%)'") is its
+    marker."""
+    r = parse(TESTS / "data" / "reports" / "tayling" / "phucuong-2025-12-bc415.pdf", cache)
+    assert r.meta.title.startswith("Tình hình kinh tế - xã hội tháng 12 năm 2025")
+    assert (r.meta.period, r.meta.number) == ("12/2025", "415/BC-UBND")
+    words = [w for p in r.paragraphs for w in p.text.split()]
+    assert not [w for w in words if set(w) <= set("_")]
+    assert r.footnote(1).context.endswith("lũy kế 1.781,6 triệu đồng (96,3%)")
+
+
+@needs_tesseract
+@pytest.mark.slow
 def test_cache_hit_runs_no_tesseract(
     cache: Path, scan_report: Report, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -473,3 +473,18 @@ def test_bracketed_numbers_without_footnote_bodies_stay_as_written() -> None:
     text = WORD_SAVED.split("--------------------")[0] + "\nTheo tài liệu [2] của Sở.\n"
     r = parse_text(Path("x.txt"), text.encode())
     assert not r.footnotes and any("ngập úng[1]" in p.text for p in r.paragraphs)
+
+
+def test_a_scan_s_specks_after_the_kind_line_and_a_short_opening_are_no_title() -> None:
+    """OCR leaves specks after "BÁO CÁO" ("- :"); the opening "Thực hiện …, UBND … báo cáo
+    như sau:" is the body's first paragraph however short, not the title's third line."""
+    text = (
+        "Số: 415/BC-UBND\n\nPhú Cường, ngày 24 tháng 12 năm 2025\n\nBÁO CÁO - :\n\n"
+        "Tình hình kinh tế - xã hội tháng 12 năm 2025\n\n"
+        "Thực hiện Văn bản số 2946/UBND-TH của UBND tỉnh, UBND xã báo cáo như sau:\n\n"
+        "I. KẾT QUẢ\n\nThu NSNN tháng 12 đạt 1.086,3 triệu đồng.\n"
+    )
+    report = build_report("t.txt", split_text_blocks(text))
+    assert report.meta.title == "Tình hình kinh tế - xã hội tháng 12 năm 2025"
+    assert report.meta.period == "12/2025"
+    assert report.paragraphs[0].text.startswith("Thực hiện Văn bản số 2946/UBND-TH")
