@@ -18,7 +18,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass
 
-from assistant.answerers import entities
+from assistant.answerers import entities, stated
 from assistant.answerers.clauses import sentence_before
 from assistant.answerers.figures import (
     COMPARE_WORDS,
@@ -36,6 +36,7 @@ from assistant.answerers.support import coverage, question_terms
 from assistant.answerers.units import Candidate, candidates
 from assistant.cite import Answer, Citer
 from assistant.context import Context
+from assistant.named_reports import place_names
 from assistant.query import Query, without_periods
 from index import periods as P
 from index import vn
@@ -44,6 +45,8 @@ from index import vn
 RUNNING_TOTAL = re.compile(r"\b(?:luy ke|cong don|tu dau nam)\b")
 # "phấn đấu … đạt trên 60%", "chưa đạt mục tiêu 60% đề ra": what is aimed at, not what was done
 _AIMED = re.compile(r"\b(?:phấn đấu|mục tiêu)\b", re.I)
+_PLANNED = re.compile(r"\bdự toán\b", re.I)
+_PLANNED_Q = re.compile(r"\bdu toan\b")
 
 
 def _measure_terms(query: Query) -> list[str]:
@@ -72,6 +75,7 @@ def _figures(query: Query, cand: Candidate, weight: float) -> list[Scored]:
     # figures answer only a question naming that part
     part = "" if not PART_OF.match(text) else "asked" if names_part(query, cand, text) else "other"
     aims = not kinds(query.folded).target  # a target asked: its figure is the reading
+    planned = aims and not _PLANNED_Q.search(query.folded)  # nor a budget ("dự toán") asked
     out = []
     for seg in segments(text, amounts=wanted.amounts):
         raw, value, unit, pos = seg.raw, seg.value, seg.unit, seg.pos
@@ -96,6 +100,8 @@ def _figures(query: Query, cand: Candidate, weight: float) -> list[Scored]:
         score -= 1.0 if part == "other" else 0.0
         if aims and _AIMED.search(seg.before):
             continue  # October's target for November is no figure of either month
+        if planned and _PLANNED.search(re.split(r"[;:]", text[:pos])[-1]):
+            continue  # "Dự toán … năm 2026 …, với tổng thu 9.120": a plan, no month's reading
         if change:  # "(giảm 08 ca so với tháng trước)": the difference is computed from
             score -= 1.0  # the two months' own figures, a change is neither of them
         noun = "" if unit else next(iter(vn.syllables(vn.fold(seg.after[len(raw) :]))), "")
@@ -183,11 +189,22 @@ def _pair(
                 continue  # "62 TH" and "480 suất quà" count different things
             if a.part != b.part or (asked and a.part != "asked"):
                 continue  # the land-use part of one month is no match for another's total
+            if not _same_place(ctx, a.figure, b.figure):
+                continue  # a province's cases and a commune's are no two months of one count
             # the same measure is written alike in both reports (its words, not its figures)
             score = a.score + b.score + 2.0 * _alike(a, b)
             if best is None or score > best[0]:
                 best = (score, a.figure, b.figure)
     return (best[1], best[2]) if best and best[0] >= 3.0 else None
+
+
+def _same_place(ctx: Context, a: Figure, b: Figure) -> bool:
+    """Both figures are of reports of one place (their issuers' places: a commune's two
+    months, a province's departments), or either's place is unknown."""
+    infos = {i.report_id: i for i in ctx.store.reports()}
+    ra, rb = (infos.get(f.candidate.hit.chunk.report_id) for f in (a, b))
+    pa, pb = (place_names(r) if r else set() for r in (ra, rb))
+    return not pa or not pb or bool(pa & pb)
 
 
 def _render(
@@ -230,6 +247,9 @@ def comparison(query: Query, ctx: Context) -> Answer | None:
         now, base = sorted(periods[:2], key=lambda p: p.first, reverse=True)
         if pair := _pair(query, ctx, now, base):
             return _render(query, ctx, [(now.spoken, pair[0]), (base.spoken, pair[1])], t0, True)
+        later = [s.figure for s in _figures_for(query, ctx, now)[:8] if s.score >= 1.5]
+        if said := stated.said_change(later, now, base):  # "tăng 9 ca so với tháng 12/2025"
+            return stated.answer(query, ctx, said, now, base)
         if not (now.contains(base) or base.contains(now)):
             return None
         # "ước cả năm 2023 cao hơn mức đạt đến 18/12": a year and a month of it are one

@@ -102,6 +102,8 @@ def figures_in(sentence: str, amounts: bool = False) -> list[tuple[str, float, s
             continue  # a date, a ratio's half, a document number, a table row's number
         elif re.match(r"-[^\W\d]", sentence[m.end() :]) or _NAMED_BY.search(sentence[: m.start()]):
             continue  # "205-CV/TU", "Đề án 06", "Quyết định 1835": a document's name
+        elif _PERIOD_BEFORE.search(sentence[: m.start()]):
+            continue  # "tháng 12 đạt 1.086,3 triệu đồng": the month's number counts nothing
         if re.fullmatch(r"(?:19|20)\d\d", raw) and (
             _YEAR_BEFORE.search(sentence[: m.start()])
             or re.match(r"\s*[-–]\s*(?:19|20)\d\d\b", sentence[m.end() :])
@@ -116,6 +118,7 @@ def figures_in(sentence: str, amounts: bool = False) -> list[tuple[str, float, s
     return out
 
 
+_PERIOD_BEFORE = re.compile(r"\b(?:tháng|quý|tuần)\s*$", re.I)
 PART_OF = re.compile(r"\s*trong đó\s*[,:]?\s*", re.I)
 
 

@@ -14,9 +14,10 @@ from collections.abc import Mapping
 from assistant.answerers import entities, months, tables
 from assistant.answerers.clauses import referenced, referring
 from assistant.answerers.figures import COMPARE_WORDS, wants
-from assistant.answerers.items import Item, aggregate, named_among, of_one_unit, text_items
+from assistant.answerers.items import Item, named_among, of_one_unit, text_items
 from assistant.answerers.named import names_kind
 from assistant.answerers.support import bigram_share, coverage, name_share, question_terms
+from assistant.answerers.table_items import table_items
 from assistant.cite import Answer, Citer
 from assistant.context import Context
 from assistant.intent import MOST_CHANGE, MOST_DROP
@@ -87,84 +88,6 @@ def _named_as_asked(query: Query, items: list[Item], rows: list[tables.Row]) -> 
     return sum(bool(set(h) & asked) for h in heads) * 2 >= len(items)
 
 
-# "tăng mạnh nhất so với năm ngoái": of two columns the question's words name alike
-# ("Sản lượng (tấn)", "Sản lượng so với năm 2024 (%)"), the one that compares
-_CHANGE_ASKED = re.compile(
-    r"\bso (?:voi|cung ky)\b|" + MOST_CHANGE.pattern + "|" + MOST_DROP.pattern
-)
-_CHANGE_COLUMN = re.compile(r"\bso (?:voi|ck|cung ky)\b|\btang\b|\bgiam\b|±|\+/-")
-
-
-def _header_unit(header: str) -> str:
-    """What a column counts, as its header says (folded, as text items' units are):
-    "Sản lượng (tấn)" → tan, "Số vụ - Năm 2025" → vu; "" when it does not say."""
-    if m := re.search(r"\(([^()]{1,20})\)", header):
-        return vn.fold(m.group(1).strip())
-    m = re.match(r"so (\w+)", vn.fold(header))
-    return m.group(1) if m else ""
-
-
-_ORDINAL_COLUMNS = frozenset({"STT", "TT", "SỐ TT"})  # a row's place in the table, no count
-
-
-def _table_items(query: Query, chunk: Chunk) -> list[Item]:
-    """Items of a table: the named entity's column across rows."""
-    rows = tables.rows(chunk)
-    entity = tables.named_entity(query.folded, rows)
-    measure_terms = set(_measure_terms(query))
-    change = _CHANGE_ASKED.search(" ".join(vn.syllables(query.folded))) is not None
-    groups = _group_rows(rows)
-    out = []
-    for r in rows:
-        if id(r) in groups:
-            continue  # "I. Thu nội địa" sums its items "1.", "2.": none of them
-        cells = [
-            c
-            for c in r.cells
-            if (not entity or c.entity == entity)
-            and vn.parse_signed(c.value) is not None
-            and c.header.upper() not in _ORDINAL_COLUMNS
-        ]
-        if not cells or aggregate(r.label or ""):
-            continue  # the "Tổng cộng" row, a province's overall one: none of the items
-        cell = max(
-            cells,
-            key=lambda c: (
-                len(measure_terms & set(vn.terms(c.measure))),
-                change and _CHANGE_COLUMN.search(vn.fold(c.measure)) is not None,
-            ),
-        )
-        unit = next((c.value for c in r.cells if vn.fold(c.measure) == "don vi tinh"), "")
-        unit = unit or _header_unit(cell.header)
-        out.append(
-            Item(
-                r.label or r.line[:60],
-                cell.value,
-                vn.parse_signed(cell.value) or 0.0,
-                r.quote(entity),
-                r.line,
-                " ".join(vn.syllables(vn.fold(unit))) if unit != "%" else unit,
-            )
-        )
-    return out
-
-
-_ROMAN = re.compile(r"^[IVX]+\.?$")
-_ARABIC = re.compile(r"^\d+\.?$")
-
-
-def _group_rows(rows: list[tables.Row]) -> set[int]:
-    """The rows numbered "I", "II" of a table whose other rows are numbered "1", "2": the
-    groups that sum those rows up (ids)."""
-    numbers = {
-        id(r): next((c.value.strip() for c in r.cells if c.header.upper() in _ORDINAL_COLUMNS), "")
-        for r in rows
-    }
-    if not any(_ARABIC.match(n) for n in numbers.values()):
-        return set()
-    return {i for i, n in numbers.items() if _ROMAN.match(n)}
-
-
 _SUBLIST = re.compile(r"^\s*[-*•]\s*(?P<head>.+)\n(?P<items>(?:\s*\+.*(?:\n|$))+)", re.M)
 
 
@@ -198,8 +121,17 @@ def _lists(hits: list[Hit]) -> list[tuple[Hit, str, str]]:
 
 
 def _referring_text(chunk: Chunk, ctx: Context) -> str:
+    """Of a footnote, the line of the passage its marker stands in ("- Sốt xuất huyết
+    Dengue: ghi nhận 63 ca mắc tại 15 xã, phường¹ …"): what its list is of."""
     parent = referring(chunk, ctx.store.chunks_of(chunk.report_id))
-    return parent.text if parent else ""
+    if parent is None:
+        return ""
+    number = int(chunk.id.rsplit(":fn", 1)[1])
+    lines = parent.text.split("\n")
+    return next(
+        (ln for ln in lines if any(n == number for n, _, _ in vn.footnote_markers(ln))),
+        parent.text,
+    )
 
 
 # what a clause says of a figure, not what it is the figure of ("đạt 97%")
@@ -223,7 +155,17 @@ _KIND_ASKED_EN = re.compile(rf"\bwhich ({'|'.join(_KIND_EN)})s?\b")
 _PLACE_ASKED = re.compile(
     r"\b(?:noi nao|dia phuong nao|dia ban nao|(?:o|tai) dau|which (?:place|locality|area)s?)\b"
 )
-_PLACE_KINDS = ("xã", "phường", "thị trấn", "thôn", "bản", "huyện", "tỉnh", "thành phố")
+# "trong các Trung tâm Y tế khu vực, nơi nào …": what it picks among, said (no place)
+_AMONG = re.compile(r"\btrong (?:cac|so|nhung) ")
+# a place by its name: its kind, then a capital ("phường Tân An", "P. Bến Đò"), not
+# "toàn tỉnh", "các xã"
+_PLACE_NAMED = re.compile(
+    r"(?<!\w)(?:xã|phường|thị trấn|thôn|bản|huyện|tỉnh|thành phố|tp\.|p\.|x\.)\s+(\w)", re.I
+)
+
+
+def _names_place(text: str) -> bool:
+    return any(m.group(1).isupper() for m in _PLACE_NAMED.finditer(vn.nfc(text)))
 
 
 def _of_kind(plain: str, items: list[Item], lead: str) -> bool:
@@ -231,15 +173,15 @@ def _of_kind(plain: str, items: list[Item], lead: str) -> bool:
     or what leads to it says so ("tại các xã⁵") — not a table of indicators that mentions
     "cấp xã". "Nơi nào …": a list of places of any kind."""
     if m := _KIND_ASKED.search(plain):
-        kinds = (_KIND_OF[m.group(1)],)
+        kind = _KIND_OF[m.group(1)]
     elif m := _KIND_ASKED_EN.search(plain):  # "which commune or ward …"
-        kinds = (_KIND_OF[_KIND_EN[m.group(1)]],)
-    elif _PLACE_ASKED.search(plain):
-        kinds = _PLACE_KINDS
+        kind = _KIND_OF[_KIND_EN[m.group(1)]]
+    elif _PLACE_ASKED.search(plain) and not _AMONG.search(plain):
+        return sum(_names_place(i.name) for i in items) * 2 >= len(items)
     else:
         return True
-    named = sum(any(names_kind(k, i.name) for k in kinds) for i in items)
-    return named * 2 >= len(items) or any(names_kind(k, lead) for k in kinds)
+    named = sum(names_kind(kind, i.name) for i in items)
+    return named * 2 >= len(items) or names_kind(kind, lead)
 
 
 def lists(query: Query, ctx: Context) -> list[tuple[float, Hit, list[Item]]]:
@@ -257,7 +199,7 @@ def lists(query: Query, ctx: Context) -> list[tuple[float, Hit, list[Item]]]:
             items = [
                 i
                 for c in tables.whole_table(hit.chunk, ctx.store.chunks_of(hit.chunk.report_id))
-                for i in _table_items(query, c)
+                for i in table_items(query, c, set(_measure_terms(query)))
             ]
         else:
             items = text_items(body, set(plain.split()))
@@ -275,7 +217,7 @@ def lists(query: Query, ctx: Context) -> list[tuple[float, Hit, list[Item]]]:
         if (
             name_share(query, f"{report} {about}") < 1.0
             and name_share(query, f"{report} {about} {_referring_text(hit.chunk, ctx)}") < 1.0
-        ):  # a footnote's names are those of the passage it details
+        ):  # a footnote's names are those of the line it details
             continue  # "điểm DDCI cao nhất": a list that never says DDCI is another list
         weight = ctx.corpus.report_idf(hit.chunk.report_id)
         words = _as_asked(query, vn.terms(f"{report} {about}"), about)

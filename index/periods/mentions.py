@@ -68,6 +68,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("month", re.compile(r"(?<![\d/.,])(\d{1,2})\s*/\s*(\d{4})\b(?!\s*/)")),
+    # "tháng Mười Hai năm 2025": a month in words, with its year (without, "tháng hai lần"
+    # and "hằng tháng từ …" would be months too; "tư" and "năm" stay out for that reason)
+    (
+        "month_word",
+        re.compile(
+            r"\bthang\s+(muoi hai|muoi mot|muoi|chap|gieng|mot|hai|ba|sau|bay|tam|chin)"
+            r"\s+nam\s+(\d{4})\b"
+        ),
+    ),
     ("year", re.compile(r"\bnam\s+(\d{4})\b")),
     (
         "relative",
@@ -82,6 +91,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 _NUMBER_WORDS = {"hai": 2, "ba": 3, "bon": 4, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
 _NUMBER_WORDS |= {"muoi mot": 11, "muoi hai": 12}
+_MONTH_WORDS = _NUMBER_WORDS | {"mot": 1, "gieng": 1, "chap": 12}
 _RELATIVE = {"truoc": "previous", "ngoai": "previous", "sau": "next", "toi": "next"}
 _RELATIVE |= {"tiep theo": "next", "nay": "current"}
 
@@ -136,6 +146,8 @@ def _from_match(kind: str, m: re.Match[str]) -> Mention | None:
         if not valid_month(month):
             return None
         period = Period.month(_year(g[1]), month)
+    elif kind == "month_word":
+        period = Period.month(int(g[1]), _MONTH_WORDS[g[0]])
     elif kind == "year":
         period = Period.year(int(g[0]))
     else:  # relative

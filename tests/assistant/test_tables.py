@@ -223,6 +223,7 @@ def test_a_superlative_over_rows_of_several_units_reads_the_unit_asked() -> None
     """ "Chỉ tiêu tỷ lệ nào thấp nhất": among the rows in %, not a row scored "Chưa = 0
     Hoàn thành = 1" nor a count of procedures."""
     from assistant.answerers import items, superlative
+    from assistant.answerers.table_items import table_items
     from assistant.query import normalize
 
     lines = [
@@ -236,7 +237,8 @@ def test_a_superlative_over_rows_of_several_units_reads_the_unit_asked() -> None
 
     def lowest(question: str) -> str:
         query = normalize(question)
-        kept = items.of_one_unit(query, superlative._table_items(query, chunk))
+        terms = set(superlative._measure_terms(query))
+        kept = items.of_one_unit(query, table_items(query, chunk, terms))
         return min(kept, key=lambda i: i.value).raw
 
     assert lowest("chỉ tiêu tỷ lệ phần trăm nào thấp nhất?") == "86,99"
@@ -299,5 +301,10 @@ def test_which_ward_is_answered_from_a_list_of_wards() -> None:
     assert S._of_kind("phuong nao nhieu vu nhat", wards, "")
     assert not S._of_kind("xa nao cao nhat", rows, "Biểu mẫu 7")
     assert S._of_kind("xa nao cao nhat", rows, "tại các xã")
-    assert S._of_kind("dia phuong nao nhieu nhat", rows, "")  # any place: no kind to check
+    # "địa phương nào", "nơi nào": places of any kind, each by its name — not indicators,
+    # nor a clause that says "toàn tỉnh"
+    assert not S._of_kind("dia phuong nao nhieu nhat", rows, "")
+    assert S._of_kind("noi nao nhieu ca nhat", wards, "")
+    toan = [Item(n, "1", 1.0, n) for n in ("toàn tỉnh ghi nhận 1.284 ca", "05 ổ dịch", "01 ca")]
+    assert not S._of_kind("o dau nhieu ca nhat", toan, "")
     assert not S._names_something("đạt") and S._names_something("xã Quảng Lạc")

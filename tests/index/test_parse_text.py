@@ -488,3 +488,21 @@ def test_a_scan_s_specks_after_the_kind_line_and_a_short_opening_are_no_title() 
     assert report.meta.title == "Tình hình kinh tế - xã hội tháng 12 năm 2025"
     assert report.meta.period == "12/2025"
     assert report.paragraphs[0].text.startswith("Thực hiện Văn bản số 2946/UBND-TH")
+
+
+def test_a_list_item_s_last_line_set_apart_goes_on_in_it() -> None:
+    """A PDF saved from Word sets a list item's second line apart (its hanging indent): in
+    lower case, after a line that stops mid-sentence, it is the item's, not a paragraph."""
+    text = (
+        "Số: 97/BC-STC\n\nTây Lĩnh, ngày 10 tháng 4 năm 2026\n\nBÁO CÁO\n\nThu chi quý I\n\n"
+        "I. KẾT QUẢ\n\n- Dự án Hồ chứa nước Khuổi Lặn: kế hoạch vốn 95,0 tỷ đồng, giải ngân 1,9\n\n"
+        "tỷ đồng (2,0%); đang trình thẩm định.\n\n- Dự án Kè sông Nậm Lìn: kế hoạch vốn 72,0 tỷ.\n\n"
+        "Các dự án còn lại giải ngân đạt khá.\n"
+    )
+    report = build_report("t.txt", split_text_blocks(text))
+    assert [p.text for p in report.paragraphs] == [
+        "- Dự án Hồ chứa nước Khuổi Lặn: kế hoạch vốn 95,0 tỷ đồng, giải ngân 1,9 tỷ đồng "
+        "(2,0%); đang trình thẩm định.",
+        "- Dự án Kè sông Nậm Lìn: kế hoạch vốn 72,0 tỷ.",
+        "Các dự án còn lại giải ngân đạt khá.",
+    ]

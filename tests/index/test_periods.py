@@ -38,6 +38,8 @@ from index import periods as P
         ("quý cuối năm 2025", "Q4/2025"),
         ("năm học 2024 - 2025", "09/2024-08/2025"),  # September to August
         ("nam hoc 2025-2026", "09/2025-08/2026"),
+        ("tháng Mười Hai năm 2025", "12/2025"),  # a month in words, with its year
+        ("tháng Giêng năm 2026", "01/2026"),
     ],
 )
 def test_forms(text: str, label: str) -> None:
@@ -54,6 +56,7 @@ def test_forms(text: str, label: str) -> None:
         "thang 13/2025",
         "mấy tháng nay tiến triển tới đâu",  # several months up to now, not this month
         "các tháng trước",
+        "họp giao ban hằng tháng hai lần",  # a month in words is one only with its year
     ],
 )
 def test_not_periods(text: str) -> None:

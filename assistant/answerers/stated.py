@@ -1,0 +1,51 @@
+"""A change a report states itself: "ghi nhận 47 ca …, tăng 9 ca so với tháng 12/2025 (38
+ca)". When no report of the earlier period counts the same thing (the province's cases in
+January, only a commune's in December), the later report's own words are the answer —
+quoted, never a difference computed on another body's figure."""
+
+from __future__ import annotations
+
+import re
+import time
+
+from assistant.answerers.figures import Figure
+from assistant.answerers.summary import clean
+from assistant.cite import Answer, Citer
+from assistant.context import Context
+from assistant.query import Query
+from index import periods as P
+
+# "tăng 9 ca so với tháng 12/2025 (38 ca)", "giảm 41,7% so với tháng trước": a change and
+# the period it is measured against (its figure in brackets kept with it)
+_SAID = re.compile(
+    r"\b(?:tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn)\s+(?:[^\s;]+\s+){0,3}?so với\s+"
+    r"(?P<ref>[^;,()]{1,40}?)(?=\s*(?:\([^()]*\))?\s*(?:[;,.]|$))(?:\s*\([^()]*\))?",
+    re.I,
+)
+
+
+def said_change(figures: list[Figure], now: P.Period, base: P.Period) -> tuple[Figure, str] | None:
+    """Of the later period's figures of the measure (best first), the first whose sentence
+    states its change against `base`, and that clause."""
+    for fig in figures:
+        text = clean(fig.candidate.sentence)
+        for m in _SAID.finditer(text):
+            said = P.mentions(m.group("ref"))
+            if said and P.resolve(said[0], now) == base:
+                return fig, m.group(0).strip()
+    return None
+
+
+def answer(
+    query: Query, ctx: Context, found: tuple[Figure, str], now: P.Period, base: P.Period
+) -> Answer:
+    t0 = time.perf_counter()
+    fig, clause = found
+    citer = Citer(ctx.store)
+    quote = clean(fig.candidate.sentence)
+    n = citer.cite(fig.candidate.hit.chunk, fig.candidate.hit.score, quote)
+    lines = [
+        f"- {now.spoken}: {quote} [{n}]",
+        f"So với {base.spoken}, báo cáo {now.spoken} tự nêu: {clause} [{n}].",
+    ]
+    return citer.answer(query.text, lines, t0, "compare")

@@ -1,0 +1,91 @@
+"""A table's rows as the items a superlative picks among: of each row, the cell of the
+column the question's measure names (a change column when a change is asked), with its
+unit; not the rows that sum others up ("Tổng cộng", a group "I. Thu nội địa")."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answerers import tables
+from assistant.answerers.items import Item, aggregate
+from assistant.intent import MOST_CHANGE, MOST_DROP
+from assistant.query import Query
+from index import vn
+from index.model import Chunk
+
+# "tăng mạnh nhất so với năm ngoái": of two columns the question's words name alike
+# ("Sản lượng (tấn)", "Sản lượng so với năm 2024 (%)"), the one that compares
+_CHANGE_ASKED = re.compile(
+    r"\bso (?:voi|cung ky)\b|" + MOST_CHANGE.pattern + "|" + MOST_DROP.pattern
+)
+_CHANGE_COLUMN = re.compile(r"\bso (?:voi|ck|cung ky)\b|\btang\b|\bgiam\b|±|\+/-")
+
+
+def _header_unit(header: str) -> str:
+    """What a column counts, as its header says (folded, as text items' units are):
+    "Sản lượng (tấn)" → tan, "Số vụ - Năm 2025" → vu; "" when it does not say."""
+    if m := re.search(r"\(([^()]{1,20})\)", header):
+        return vn.fold(m.group(1).strip())
+    m = re.match(r"so (\w+)", vn.fold(header))
+    return m.group(1) if m else ""
+
+
+_ORDINAL_COLUMNS = frozenset({"STT", "TT", "SỐ TT"})  # a row's place in the table, no count
+
+
+def table_items(query: Query, chunk: Chunk, measure_terms: set[str]) -> list[Item]:
+    """Items of a table: the named entity's column across rows, the column the question's
+    measure words (`measure_terms`) name best."""
+    rows = tables.rows(chunk)
+    entity = tables.named_entity(query.folded, rows)
+    change = _CHANGE_ASKED.search(" ".join(vn.syllables(query.folded))) is not None
+    groups = _group_rows(rows)
+    out = []
+    for r in rows:
+        if id(r) in groups:
+            continue  # "I. Thu nội địa" sums its items "1.", "2.": none of them
+        cells = [
+            c
+            for c in r.cells
+            if (not entity or c.entity == entity)
+            and vn.parse_signed(c.value) is not None
+            and c.header.upper() not in _ORDINAL_COLUMNS
+        ]
+        if not cells or aggregate(r.label or ""):
+            continue  # the "Tổng cộng" row, a province's overall one: none of the items
+        cell = max(
+            cells,
+            key=lambda c: (
+                len(measure_terms & set(vn.terms(c.measure))),
+                change and _CHANGE_COLUMN.search(vn.fold(c.measure)) is not None,
+            ),
+        )
+        unit = next((c.value for c in r.cells if vn.fold(c.measure) == "don vi tinh"), "")
+        unit = unit or _header_unit(cell.header)
+        out.append(
+            Item(
+                r.label or r.line[:60],
+                cell.value,
+                vn.parse_signed(cell.value) or 0.0,
+                r.quote(entity),
+                r.line,
+                " ".join(vn.syllables(vn.fold(unit))) if unit != "%" else unit,
+            )
+        )
+    return out
+
+
+_ROMAN = re.compile(r"^[IVX]+\.?$")
+_ARABIC = re.compile(r"^\d+\.?$")
+
+
+def _group_rows(rows: list[tables.Row]) -> set[int]:
+    """The rows numbered "I", "II" of a table whose other rows are numbered "1", "2": the
+    groups that sum those rows up (ids)."""
+    numbers = {
+        id(r): next((c.value.strip() for c in r.cells if c.header.upper() in _ORDINAL_COLUMNS), "")
+        for r in rows
+    }
+    if not any(_ARABIC.match(n) for n in numbers.values()):
+        return set()
+    return {i for i, n in numbers.items() if _ROMAN.match(n)}
