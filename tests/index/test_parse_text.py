@@ -496,7 +496,8 @@ def test_a_list_item_s_last_line_set_apart_goes_on_in_it() -> None:
     text = (
         "Số: 97/BC-STC\n\nTây Lĩnh, ngày 10 tháng 4 năm 2026\n\nBÁO CÁO\n\nThu chi quý I\n\n"
         "I. KẾT QUẢ\n\n- Dự án Hồ chứa nước Khuổi Lặn: kế hoạch vốn 95,0 tỷ đồng, giải ngân 1,9\n\n"
-        "tỷ đồng (2,0%); đang trình thẩm định.\n\n- Dự án Kè sông Nậm Lìn: kế hoạch vốn 72,0 tỷ.\n\n"
+        "tỷ đồng (2,0%); đang trình thẩm định.\n\n"
+        "- Dự án Kè sông Nậm Lìn: kế hoạch vốn 72,0 tỷ.\n\n"
         "Các dự án còn lại giải ngân đạt khá.\n"
     )
     report = build_report("t.txt", split_text_blocks(text))
