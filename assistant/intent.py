@@ -87,9 +87,7 @@ _COMPARISON = re.compile(
     r"\b(?:nhieu|it|cao|thap|lon|nho) hon(?: \w+){7,12} bao nhieu\b"  # a long second side
 )
 _SUPERLATIVE = re.compile(
-    # ("… đoạt giải nhất", "thứ nhất", "duy nhất": a prize, a rank, the only one)
-    r"\b(?:(?:nhieu|it|cao|thap|lon|nho|tot|kem|manh|(?<!chu )yeu)(?: \w+){0,8}"
-    r"(?<!\bgiai)(?<!\bthu)(?<!\bduy) nhat|"
+    r"\b(?:(?:nhieu|it|cao|thap|lon|nho|tot|kem|manh|(?<!chu )yeu)(?: \w+){0,8} nhat|"
     r"(?<!ai )(?<!nguoi )dung dau|dan dau|chu yeu(?: \w+){0,8} (?:gi|nao)|(?:gi|nao) nhat|"
     r"(?:xep|dung) (?:cuoi|chot|bet)|(?:cuoi|chot|bet) bang|"
     r"most|fewest|highest|lowest|largest|smallest|best|worst)\b"
