@@ -119,11 +119,11 @@ def must_hit(m: str, answer: str) -> bool:
 def mixed_rows(answer: str, citations: list[str]) -> bool:
     """A line quoting 'Header: value' cells that no single row of the cited tables holds."""
 
-    def cells_of(text: str, sep: str = "; ") -> list[str]:
-        """'Header: value' cells; a cell's own "; " ("Đã hoàn thành. …; xử phạt 04 trường
-        hợp") does not open a cell."""
+    def cells_of(text: str) -> list[str]:
+        """A cited row's 'Header: value' cells; a cell's own "; " ("Đã hoàn thành. …; xử
+        phạt 04 trường hợp") does not open a cell."""
         out: list[str] = []
-        for part in (p.strip() for p in re.split(sep, text)):
+        for part in (p.strip() for p in text.split("; ")):
             if out and ": " not in part:
                 out[-1] += "; " + part
             else:
@@ -142,7 +142,8 @@ def mixed_rows(answer: str, citations: list[str]) -> bool:
             continue  # a footnote's list ("Thôn Khe Cát: 02 hộ; thôn Bàu Sen: 01 hộ"), no row
         bare = re.sub(r"\s*\[\d+\]", "", line).strip(" -")
         bare = re.sub(r"^(?:Thứ nhất|Thứ hai|[Tt]háng [\d/]+|[Qq]uý [IV]+/\d+): ", "", bare)
-        cells = cells_of(bare, r"; | … ")
+        # (strictly: a clause of prose between its "Header: value" cells makes it prose)
+        cells = [c.strip() for c in re.split(r"; | … ", bare)]
         headers = [c.partition(": ")[0] for c in cells]
         if len(cells) < 2 or not all(
             ": " in c and len(h) <= 60 for c, h in zip(cells, headers, strict=True)
