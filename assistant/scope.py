@@ -119,8 +119,6 @@ def scope_of(
         # a question about the tasks set for a month is answered by the report that set them;
         # else the reports of that very period, before the annual one that spans it
         exact = {i.report_id for i in infos if i.report_id in own_hits and effective_period(i) == p}
-        if not strict:  # "năm 2025" dates what happened as often as it names a report
-            exact = set()
         planned = _narrowest(task_hits, p)
         if forecast and not query.about_tasks:
             hits = (planned | exact) or own_hits

@@ -76,10 +76,3 @@ def test_a_footnote_list_is_named_by_the_passage_it_details(ask) -> None:
     assert "Giáo dục kinh tế và pháp luật: 7,46 điểm" in answer.text
     assert answer.citations[0].report == "1422/BC-SGDĐT"
 
-
-def test_a_year_named_dates_what_happened_not_only_a_report(ask) -> None:
-    """ "Năm 2025" is when the national contest took place; the school year's report tells
-    it, beside a report whose own period is the year 2025."""
-    answer = ask("Năm 2025 tỉnh có mấy giải Nhất học sinh giỏi quốc gia?")
-    assert not answer.insufficient
-    assert "02 giải Nhất" in answer.text
