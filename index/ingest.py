@@ -18,7 +18,9 @@ Progress = Callable[[str, int, int], None]  # (what, done, total)
 
 # Bumped whenever parsing or chunking changes what a file turns into: an unchanged file
 # indexed by an older pipeline is re-indexed instead of skipped.
-PIPELINE = "13"
+PIPELINE = "14"
+# 14: a scan's hanging footnote numbers read as lines of their own, specks ("_", "|", "BÁO CÁO
+# - :"); an opening "… như sau:" is body; a list item's last line set apart goes on in it
 # 13: text saved a paragraph a line, in columns, with "[1]" notes (text_layout); footnotes typed
 # under a rule; a PDF table's words told apart at 1.5 pt
 # 12: "PHẦN THỨ …" parts (headings.py); "năm học 2024 - 2025"; the title's last "nhiệm vụ"

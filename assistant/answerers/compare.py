@@ -182,6 +182,7 @@ def _pair(
     a_list, b_list = _figures_for(query, ctx, now)[:8], _figures_for(query, ctx, base)[:8]
     # a part the question names ("tiền sử dụng đất") is compared with that part only
     asked = any(s.part == "asked" for s in a_list + b_list)
+    places = {i.report_id: place_names(i) for i in ctx.store.reports()}
     best: tuple[float, Figure, Figure] | None = None
     for a in a_list:
         for b in b_list:
@@ -189,7 +190,7 @@ def _pair(
                 continue  # "62 TH" and "480 suất quà" count different things
             if a.part != b.part or (asked and a.part != "asked"):
                 continue  # the land-use part of one month is no match for another's total
-            if not _same_place(ctx, a.figure, b.figure):
+            if not _same_place(places, a.figure, b.figure):
                 continue  # a province's cases and a commune's are no two months of one count
             # the same measure is written alike in both reports (its words, not its figures)
             score = a.score + b.score + 2.0 * _alike(a, b)
@@ -198,12 +199,10 @@ def _pair(
     return (best[1], best[2]) if best and best[0] >= 3.0 else None
 
 
-def _same_place(ctx: Context, a: Figure, b: Figure) -> bool:
-    """Both figures are of reports of one place (their issuers' places: a commune's two
-    months, a province's departments), or either's place is unknown."""
-    infos = {i.report_id: i for i in ctx.store.reports()}
-    ra, rb = (infos.get(f.candidate.hit.chunk.report_id) for f in (a, b))
-    pa, pb = (place_names(r) if r else set() for r in (ra, rb))
+def _same_place(places: dict[str, set[str]], a: Figure, b: Figure) -> bool:
+    """Both figures are of reports of one place (`places`: each report's issuer's places —
+    a commune's two months, a province's departments), or either's place is unknown."""
+    pa, pb = (places.get(f.candidate.hit.chunk.report_id, set()) for f in (a, b))
     return not pa or not pb or bool(pa & pb)
 
 

@@ -75,4 +75,3 @@ def test_a_footnote_list_is_named_by_the_passage_it_details(ask) -> None:
     answer = ask("Kỳ thi tốt nghiệp THPT 2025: môn nào điểm bình quân cao nhất?")
     assert "Giáo dục kinh tế và pháp luật: 7,46 điểm" in answer.text
     assert answer.citations[0].report == "1422/BC-SGDĐT"
-

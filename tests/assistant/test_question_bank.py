@@ -174,7 +174,9 @@ def _above_floor(s: dict, floor: dict) -> None:
 # 0.78, 0.26 and 0.48, 0.50, 0.29 — on 0.22.0 0.60, 0.78, 0.26 and 0.50, 0.40, 0.31, on
 # 0.23.0 0.62, 0.78, 0.23 and 0.50, 0.40, 0.31; on the Vân Hà reports (0.22.0, first run:
 # vanha 54 questions, vanha2 69) 0.44, 0.67, 0.28 and 0.46, 0.82, 0.20 — on 0.23.0 0.53, 0.78,
-# 0.22 and 0.60, 0.82, 0.20
+# 0.22 and 0.60, 0.82, 0.20; on the Tây Lĩnh reports (first run, before any change for them:
+# tayling 60 questions, tayling2 59) 0.57, 0.71, 0.30 and 0.44, 0.73, 0.25 — on 0.24.0 0.63,
+# 0.71, 0.27 and 0.48, 0.73, 0.25
 FLOOR = {
     "samples": {"evidence": 0.60, "abstention": 0.40, "wrong": 0.28},
     "samples2": {"evidence": 0.55, "abstention": 0.22, "wrong": 0.31},
@@ -193,8 +195,8 @@ FLOOR = {
     "halam2": {"evidence": 0.45, "abstention": 0.33, "wrong": 0.35},
     "vanha": {"evidence": 0.48, "abstention": 0.70, "wrong": 0.25},
     "vanha2": {"evidence": 0.55, "abstention": 0.75, "wrong": 0.23},
-    "tayling": {"evidence": 0.50, "abstention": 0.65, "wrong": 0.34},
-    "tayling2": {"evidence": 0.40, "abstention": 0.65, "wrong": 0.30},
+    "tayling": {"evidence": 0.58, "abstention": 0.65, "wrong": 0.30},
+    "tayling2": {"evidence": 0.43, "abstention": 0.68, "wrong": 0.28},
 }
 
 
