@@ -233,19 +233,17 @@ def build_report(source: str, blocks: list[Block]) -> Report:
             continue
         prev = paragraphs[-1] if paragraphs else None
         is_item = bool(BULLET_RE.match(b.text)) or b.kind == "table"
-        lower = _continues(text) and text.lstrip("(“\"'*")[0].islower()
-        if (
-            prev is not None
-            and b.kind == "text"
-            and not is_item
-            and _continues(text)
-            and (
-                (prev["kind"] == "text" and (lower or _open_ended(prev["text"])))
-                # a list item's last line, set apart ("a) … tại Nghị quyết số 27/NQ-HĐND" /
-                # "ngày 19/12/2025, với tổng thu …"): it goes on, lower case, mid-sentence
-                or (prev["kind"] == "list" and lower and _open_ended(prev["text"]))
+        if prev is not None and b.kind == "text" and not is_item and _continues(text):
+            lower = text.lstrip("(“\"'*")[0].islower()
+            open_ended = _open_ended(prev["text"])
+            # a list item's last line, set apart ("a) … tại Nghị quyết số 27/NQ-HĐND" /
+            # "ngày 19/12/2025, với tổng thu …"): it goes on, lower case, mid-sentence
+            goes_on = (prev["kind"] == "text" and (lower or open_ended)) or (
+                prev["kind"] == "list" and lower and open_ended
             )
-        ):
+        else:
+            goes_on = False
+        if goes_on:
             prev["text"] = f"{prev['text']} {text}"
             continue
         kind = "table" if b.kind == "table" else ("list" if is_item else "text")

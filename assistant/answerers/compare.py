@@ -175,11 +175,12 @@ def _alike(a: Scored, b: Scored) -> float:
 
 
 def _pair(
-    query: Query, ctx: Context, now: P.Period, base: P.Period
+    query: Query, ctx: Context, a_list: list[Scored], base: P.Period
 ) -> tuple[Figure, Figure] | None:
-    """The same measure in both periods: the best-scoring pair in one unit, written the same
-    way ('thu được' … 'thu được'), never two different figures of one sentence."""
-    a_list, b_list = _figures_for(query, ctx, now)[:8], _figures_for(query, ctx, base)[:8]
+    """The same measure in both periods (`a_list`: the later period's figures, best first):
+    the best-scoring pair in one unit, written the same way ('thu được' … 'thu được'), never
+    two different figures of one sentence."""
+    b_list = _figures_for(query, ctx, base)[:8]
     # a part the question names ("tiền sử dụng đất") is compared with that part only
     asked = any(s.part == "asked" for s in a_list + b_list)
     places = {i.report_id: place_names(i) for i in ctx.store.reports()}
@@ -244,10 +245,11 @@ def comparison(query: Query, ctx: Context) -> Answer | None:
         periods = [P.Period(span.last, span.last), P.Period(span.first, span.first)]
     if len(periods) >= 2 and all(p.year_known for p in periods[:2]):
         now, base = sorted(periods[:2], key=lambda p: p.first, reverse=True)
-        if pair := _pair(query, ctx, now, base):
+        later = _figures_for(query, ctx, now)[:8]
+        if pair := _pair(query, ctx, later, base):
             return _render(query, ctx, [(now.spoken, pair[0]), (base.spoken, pair[1])], t0, True)
-        later = [s.figure for s in _figures_for(query, ctx, now)[:8] if s.score >= 1.5]
-        if said := stated.said_change(later, now, base):  # "tăng 9 ca so với tháng 12/2025"
+        strong = [s.figure for s in later if s.score >= 1.5]
+        if said := stated.said_change(strong, now, base):  # "tăng 9 ca so với tháng 12/2025"
             return stated.answer(query, ctx, said, now, base)
         if not (now.contains(base) or base.contains(now)):
             return None

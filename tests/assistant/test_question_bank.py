@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import skip_without_tools
 
 from index.chunk import chunk_report
 from index.parse import parse_bytes
@@ -106,8 +107,7 @@ def test_sample_gold_is_in_the_reports(name: str) -> None:
 
 @pytest.mark.parametrize("name", OWN_BANKS)
 def test_own_gold_is_in_the_reports(name: str) -> None:
-    if install := bank.missing_tools(BANKS[name]):
-        pytest.skip(f"the {BANKS[name]} reports need programs this machine lacks: {install}")
+    skip_without_tools(BANKS[name])
     questions = load(name)
     assert _check_gold(questions, _texts(bank.OWN[BANKS[name]], _named(questions))) == []
 
