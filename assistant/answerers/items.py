@@ -134,8 +134,10 @@ def text_items(text: str, counted: Collection[str] = ()) -> list[Item]:
     rà soát 77 văn bản; tỉnh Đắk Nông … 397 văn bản". Only the items that count the same
     unit as most of them are kept, so a list never compares two kinds of things. `counted`:
     the question's folded words, to pick among an item's figures the one counting them."""
-    found = []
     text = vn.strip_markers(text)
+    if headed := _headed_lines(text, counted):
+        return headed
+    found = []
     # items set apart by ";" keep their commas ("Cải tạo, mở rộng đường Bà Triệu (13 hộ)")
     cut = r"[;\n]" if text.count(";") >= 2 else r"[;\n]|,\s(?=[^\d]|\d[\d.,]*\s+[^\W\d_])"
     for part in re.split(cut, text):
@@ -164,8 +166,58 @@ def text_items(text: str, counted: Collection[str] = ()) -> list[Item]:
     if not found:
         return []
     units = [u for u, _ in found]
-    common = max(set(units), key=units.count)
+    common = max(units, key=units.count)  # the first of a tie: the same every run
     return [replace(i, unit=u) for u, i in found if u == common]
+
+
+# "- Dự án Hồ chứa nước Khuổi Lặn: kế hoạch vốn 95,0 tỷ đồng, giải ngân 1,9 tỷ đồng (2,0%); …"
+_HEADED = re.compile(
+    r"^[ \t]*[-+•*][ \t]*(?P<name>[^:\n]{3,120}?)[ \t]*:[ \t]*(?P<rest>[^\n]+)$", re.M
+)
+_RATE_ASKED = frozenset({"le", "phan", "%"})
+
+
+def _headed_lines(text: str, counted: Collection[str]) -> list[Item]:
+    """A list a line an item, each line named by its head and saying several figures of
+    it: the item is the head, and its figure the one said of what the question measures
+    (the words before it: "giải ngân 1,9 tỷ đồng", "kế hoạch vốn 95,0 tỷ đồng"; a rate
+    when one is asked) — not the words between a decimal comma and a bracket."""
+    lines = list(_HEADED.finditer(text))
+    if len(lines) < 3:
+        return []
+    said = [(m, _figures(m.group("rest").split(";")[0].strip(" ."))) for m in lines]
+    if sum(len(f) >= 2 for _, f in said) * 2 < len(said):
+        return []  # one figure a line: the items as any list's
+
+    def label(facts: str, f: re.Match[str]) -> str:
+        return " ".join(vn.syllables(vn.fold(facts[: f.start()]))[-2:])
+
+    def fit(facts: str, f: re.Match[str]) -> int:
+        before = set(vn.syllables(vn.fold(facts[: f.start()]))[-3:])
+        rate = facts[f.end("num") :].lstrip().startswith("%")
+        return len(before & set(counted)) + (2 * rate if _RATE_ASKED & set(counted) else 0)
+
+    rows = [(m, m.group("rest").split(";")[0].strip(" ."), f) for m, f in said if f]
+    best = [max(f, key=lambda x, t=t: fit(t, x)) for _, t, f in rows]  # the first of the best
+    labels = [label(t, b) for (_, t, _), b in zip(rows, best, strict=True)]
+    measure = max(labels, key=labels.count)  # one measure for every item
+    found = []
+    for m, facts, figures in rows:
+        chosen = next((f for f in figures if label(facts, f) == measure), None)
+        if chosen is None or (value := vn.parse_number(chosen.group("num"))) is None:
+            continue  # "chưa giải ngân": the measure not given as a figure
+        rate = facts[chosen.end("num") :].lstrip().startswith("%")
+        unit = "%" if rate else vn.fold(chosen.group("unit") or "")
+        name = _BULLET.sub("", m.group("name")).strip()
+        found.append(Item(name, chosen.group("num"), value, f"{name}: {facts}", unit=unit))
+    found = [i for i in found if not aggregate(i.name)]
+    units = [i.unit for i in found]
+    common = max(units, key=units.count) if units else ""
+    return [i for i in found if i.unit == common] if len(found) >= 3 else []
+
+
+def _figures(text: str) -> list[re.Match[str]]:
+    return [f for f in _FIGURE_UNIT.finditer(text) if not vn.YEAR_RE.fullmatch(f.group("num"))]
 
 
 def of_one_unit(query: Query, items: list[Item]) -> list[Item]:

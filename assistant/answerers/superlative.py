@@ -139,8 +139,15 @@ _NO_NAME_TERMS = frozenset(vn.terms("đạt tăng giảm chiếm là có đượ
 
 
 def _names_something(name: str) -> bool:
-    """An item named by what it counts ("xã Quảng Lạc"), not by a verb alone ("đạt")."""
+    """An item named by what it counts ("xã Quảng Lạc"), not by a verb alone ("đạt"), nor
+    by the end of an amount a decimal comma cut ("giải ngân 4,2 tỷ đồng (2,3%)": "2 tỷ
+    đồng")."""
+    if _AMOUNT_ONLY.match(vn.nfc(name).strip()):
+        return False
     return any(t not in _NO_NAME_TERMS for t in vn.terms(name))
+
+
+_AMOUNT_ONLY = re.compile(r"\d[\d.,]*\s*(?:tỷ|triệu|nghìn|ngàn)?\s*đồng$", re.I)
 
 
 # a kind of place asked for ("xã nào"), folded → as reports write it (named.names_kind)

@@ -47,6 +47,35 @@ def test_the_figure_that_counts_what_is_asked() -> None:
     assert [i.raw for i in items.text_items(text, asked)] == ["40", "23", "32"]
 
 
+PROJECTS = (
+    "- Dự án Đường trục Bắc - Nam: kế hoạch vốn 120,0 tỷ đồng, giải ngân 6,5 tỷ đồng (5,4%); "
+    "vướng mặt bằng tại 02 xã.\n"
+    "- Dự án Cầu Suối Ngang: kế hoạch vốn 80,0 tỷ đồng, giải ngân 2,1 tỷ đồng (2,6%).\n"
+    "- Dự án Trường THCS Yên Lạc: kế hoạch vốn 45,5 tỷ đồng, giải ngân 9,0 tỷ đồng (19,8%).\n"
+    "- Dự án Kè bờ suối Cốc: kế hoạch vốn 30,0 tỷ đồng, chưa giải ngân do đang đấu thầu."
+)
+
+
+def test_a_line_an_item_named_by_its_head_and_measured_as_asked() -> None:
+    """Several figures a line: the item is the line's head (not the words between a decimal
+    comma and a bracket, "2 tỷ đồng"), its figure the one said of what is asked, and a line
+    that gives no such figure ("chưa giải ngân") is no item."""
+    paid = items.text_items(PROJECTS, set(normalize("dự án nào giải ngân ít nhất").folded.split()))
+    assert [(i.name, i.raw) for i in paid] == [
+        ("Dự án Đường trục Bắc - Nam", "6,5"),
+        ("Dự án Cầu Suối Ngang", "2,1"),
+        ("Dự án Trường THCS Yên Lạc", "9,0"),
+    ]
+    funded = items.text_items(
+        PROJECTS, set(normalize("dự án nào được bố trí vốn nhiều nhất").folded.split())
+    )
+    assert [i.raw for i in funded] == ["120,0", "80,0", "45,5", "30,0"]
+    rate = items.text_items(
+        PROJECTS, set(normalize("tỷ lệ giải ngân dự án nào thấp nhất").folded.split())
+    )
+    assert [(i.raw, i.unit) for i in rate] == [("5,4", "%"), ("2,6", "%"), ("19,8", "%")]
+
+
 def test_goods_are_no_rank() -> None:
     assert not tables.asks_rank(normalize("Loại vi phạm hàng giả nào nhiều nhất?"))
     assert not tables.asks_rank(normalize("loai hang gia nao nhieu nhat"))
