@@ -179,41 +179,54 @@ _RATE_ASKED = frozenset({"le", "phan", "%"})
 
 def _headed_lines(text: str, counted: Collection[str]) -> list[Item]:
     """A list a line an item, each line named by its head and saying several figures of
-    it: the item is the head, and its figure the one said of what the question measures
-    (the words before it: "giải ngân 1,9 tỷ đồng", "kế hoạch vốn 95,0 tỷ đồng"; a rate
-    when one is asked) — not the words between a decimal comma and a bracket."""
-    lines = list(_HEADED.finditer(text))
-    if len(lines) < 3:
-        return []
-    said = [(m, _figures(m.group("rest").split(";")[0].strip(" ."))) for m in lines]
-    if sum(len(f) >= 2 for _, f in said) * 2 < len(said):
+    it: the item is the head ("- Dự án X: kế hoạch vốn 95,0 tỷ đồng, giải ngân 1,9 tỷ đồng
+    (2,0%)"), or the record's first field ("- Chỉ tiêu: Sản phẩm OCOP; kế hoạch năm 02 sản
+    phẩm; …; đạt 50%"), and its figure the one said of what the question measures (the
+    words before it in its clause; a rate when one is asked), one measure for every item —
+    not the words between a decimal comma and a bracket."""
+    rows = []
+    for m in _HEADED.finditer(text):
+        name, rest = _BULLET.sub("", m.group("name")).strip(), m.group("rest").strip(" .")
+        first, _, after = rest.partition(";")
+        if after and not re.search(r"\d", first):  # a record: its name, then its fields
+            name, facts = first.strip(), after.strip(" .")
+        else:
+            facts = first.strip(" .")
+        rows.append((name, facts, rest, _figures(facts)))
+    # "Tổng cộng" sums the others; a record's "Tổng thu NSNN trên địa bàn" is one of them
+    rows = [r for r in rows if not (aggregate(r[0]) and len(r[0].split()) <= 3)]
+    if len(rows) < 3 or sum(len(f) >= 2 for *_, f in rows) * 2 < len(rows):
         return []  # one figure a line: the items as any list's
 
-    def label(facts: str, f: re.Match[str]) -> str:
-        return " ".join(vn.syllables(vn.fold(facts[: f.start()]))[-2:])
+    def clause(facts: str, f: re.Match[str]) -> list[str]:
+        return vn.syllables(vn.fold(_CLAUSE_CUT.split(facts[: f.start()])[-1]))
 
     def fit(facts: str, f: re.Match[str]) -> int:
-        before = set(vn.syllables(vn.fold(facts[: f.start()]))[-3:])
         rate = facts[f.end("num") :].lstrip().startswith("%")
-        return len(before & set(counted)) + (2 * rate if _RATE_ASKED & set(counted) else 0)
+        asked = len(set(clause(facts, f)[-3:]) & set(counted))
+        return asked + (3 * rate if _RATE_ASKED & set(counted) else 0)
 
-    rows = [(m, m.group("rest").split(";")[0].strip(" ."), f) for m, f in said if f]
-    best = [max(f, key=lambda x, t=t: fit(t, x)) for _, t, f in rows]  # the first of the best
-    labels = [label(t, b) for (_, t, _), b in zip(rows, best, strict=True)]
+    def label(facts: str, f: re.Match[str]) -> str:
+        return " ".join(clause(facts, f)[-2:])
+
+    rows = [r for r in rows if r[3]]
+    labels = [label(t, max(f, key=lambda x, t=t: fit(t, x))) for _, t, _, f in rows]
     measure = max(labels, key=labels.count)  # one measure for every item
     found = []
-    for m, facts, figures in rows:
+    for name, facts, rest, figures in rows:
         chosen = next((f for f in figures if label(facts, f) == measure), None)
         if chosen is None or (value := vn.parse_number(chosen.group("num"))) is None:
             continue  # "chưa giải ngân": the measure not given as a figure
         rate = facts[chosen.end("num") :].lstrip().startswith("%")
         unit = "%" if rate else vn.fold(chosen.group("unit") or "")
-        name = _BULLET.sub("", m.group("name")).strip()
-        found.append(Item(name, chosen.group("num"), value, f"{name}: {facts}", unit=unit))
-    found = [i for i in found if not aggregate(i.name)]
+        quote = f"{name}: {facts}" if facts == rest.partition(";")[0].strip(" .") else rest
+        found.append(Item(name, chosen.group("num"), value, quote, unit=unit))
     units = [i.unit for i in found]
     common = max(units, key=units.count) if units else ""
     return [i for i in found if i.unit == common] if len(found) >= 3 else []
+
+
+_CLAUSE_CUT = re.compile(r"[;(]|,(?!\d)")
 
 
 def _figures(text: str) -> list[re.Match[str]]:

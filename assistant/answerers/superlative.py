@@ -30,15 +30,22 @@ _ASKED = re.compile(r"((?:\w+ ){1,3})(?:nao|gi)\b")
 _MOSTLY = frozenset(vn.terms("chủ yếu"))
 
 
-def _asked_nouns(query: Query) -> set[str]:
-    """The words naming what the question asks to pick among: "phòng chuyên môn nào",
-    "xã nào", "lĩnh vực gì" — what the items are, not what they count."""
+def _asked_words(query: Query) -> list[str]:
+    """The words naming what the question asks to pick among, in its order: "phòng chuyên
+    môn nào", "xã nào", "lĩnh vực gì" — what the items are, not what they count."""
     plain = " ".join(vn.syllables(query.folded))
-    return {w for m in _ASKED.finditer(plain) for w in m.group(1).split()} - vn.STOPWORDS
+    found = [w for m in _ASKED.finditer(plain) for w in m.group(1).split()]
+    return [w for w in dict.fromkeys(found) if w not in vn.STOPWORDS]
+
+
+def _asked_nouns(query: Query) -> set[str]:
+    return set(_asked_words(query))
 
 
 def _measure_terms(query: Query) -> list[str]:
-    asked = set(vn.terms(" ".join(_asked_nouns(query))))
+    # in the question's order: "dự án" is one concept, "án dự" none (a set's order
+    # changed with each run's hash seed, and the answer with it)
+    asked = set(vn.terms(" ".join(_asked_words(query))))
     change = MOST_CHANGE.search(" ".join(vn.syllables(query.folded)))
     return [
         t
@@ -214,7 +221,7 @@ def lists(query: Query, ctx: Context) -> list[tuple[float, Hit, list[Item]]]:
         rows = tables.rows(hit.chunk) if tables.is_table(hit.chunk) else []
         lead = f"{hit.chunk.extra.get('context', '')} {head}"
         # a table of wards says so in its columns' names
-        lead += " " + " ".join({c.header for r in rows for c in r.cells})
+        lead += " " + " ".join(dict.fromkeys(c.header for r in rows for c in r.cells))
         if len(items) < 3 or not _of_kind(plain, items, lead):
             continue
         if rate and not any("%" in i.quote for i in items):
