@@ -220,6 +220,8 @@ def answer_type(query: Query, sentence: str) -> float:
         checks.append(bool(_MONEY_A.search(sentence)))
         if _PLAN_Q.search(query.folded):  # "dự toán tỉnh giao là bao nhiêu tiền"
             checks.append(states_plan(sentence))
+    if asked.figure and (held := named.bound(query, sentence, counted_nouns(query))) is not None:
+        checks.append(held)  # the count of the thing the question names, not beside it
     # "bao nhiêu lượt khách": a count of visits, not of stalls or đồng
     if noun := next((n for n in counted_nouns(query) if n in _CLASSIFIERS), ""):
         checks.append(counts(noun, sentence, written=written_noun(query, noun)))

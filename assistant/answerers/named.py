@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from assistant.answerers.counting import counts
 from assistant.answerers.support import bigram_share, proper_names, question_terms
 from assistant.query import Query, without_periods
 from index import vn
@@ -210,3 +211,28 @@ def _qualifiers(folded: str) -> tuple[str, ...]:
     if not _QUALIFIED.search(folded):  # (its periods are read only when one may be there)
         return ()
     return tuple(_QUALIFIED.findall(" ".join(vn.syllables(without_periods(folded)))))
+
+
+# where one thing's figures end and another's begin within a sentence
+_ANOTHER = re.compile(r";|\b(?:trong đó|riêng)\b", re.I)
+
+
+def bound(query: Query, sentence: str, nouns: list[str]) -> bool | None:
+    """ "Bệnh viện Sản - Nhi mổ bao nhiêu ca?" quoted "… số ca phẫu thuật 2.984 ca; công
+    suất … Bệnh viện Sản - Nhi 104,2%": where the sentence counts what the question counts,
+    the clause naming what the question names must be one of them — a count beside the
+    name is another's. None when the sentence names none of it (the name may be the
+    report's own place) or counts none of it (it may say so in other words)."""
+    names = [n for n in proper_names(query.text) if len(n.split()) >= 2] if query.accented else []
+    nouns = [n for n in nouns if counts(n, sentence)]
+    if not names or not nouns:
+        return None
+    keys = [f" {' '.join(vn.syllables(vn.fold(n)))} " for n in names]
+    naming = [
+        c
+        for c in _ANOTHER.split(sentence)
+        if any(k in f" {' '.join(vn.syllables(vn.fold(c)))} " for k in keys)
+    ]
+    if not naming:
+        return None
+    return any(counts(noun, c) for c in naming for noun in nouns)

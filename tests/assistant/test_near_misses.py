@@ -127,3 +127,24 @@ def test_two_sublists_are_told_apart_by_the_word_that_differs(tmp_path) -> None:
     )
     a = answer("Các nội dung chưa tham mưu giải quyết thì phòng nào nhiều nhất?", retriever)
     assert "Phòng Tư pháp: 06 nội dung" in a.text, a.text
+
+
+HOSPITALS = (
+    "Số lượt điều trị nội trú 9.120 lượt; số ca phẫu thuật 1.870 ca; công suất sử dụng giường "
+    "bệnh bình quân 91,2%, trong đó Bệnh viện Đa khoa tỉnh 108,5%, Bệnh viện Đa khoa Kim Sơn "
+    "86,0%."
+)
+
+
+def test_a_count_beside_the_name_is_another_things() -> None:
+    """The sentence counts operations (of the province) and names the hospital beside a
+    bed rate: it does not say how many operations that hospital did."""
+    asked = normalize("Bệnh viện Đa khoa Kim Sơn tháng này mổ bao nhiêu ca?")
+    assert named.bound(asked, HOSPITALS, ["ca"]) is False
+    # the clause naming it counts what is asked: bound
+    own = "Bệnh viện Đa khoa Kim Sơn thực hiện 124 ca phẫu thuật; công suất giường 86,0%."
+    assert named.bound(asked, own, ["ca"]) is True
+    # a sentence that counts nothing asked, or names nothing asked, decides nothing
+    assert named.bound(asked, "Bệnh viện Đa khoa Kim Sơn đạt 86,0% công suất.", ["ca"]) is None
+    province = normalize("Toàn tỉnh tháng này mổ bao nhiêu ca?")
+    assert named.bound(province, HOSPITALS, ["ca"]) is None
