@@ -57,11 +57,12 @@ def ocr_text(page: ocr.OcrPage, mode: str) -> str:
     for w in page.words:
         lines.setdefault(w.line, []).append(w)
     spans = []
+    keep = ocr_correct.repeated(vn.nfc(w.text) for w in page.words)
     for words in lines.values():
         words.sort(key=lambda w: w.left)
         tokens = [vn.nfc(w.text) for w in words]
         if mode != "raw":
-            tokens = ocr_correct.correct_tokens(tokens, frequency=mode == "full")
+            tokens = ocr_correct.correct_tokens(tokens, frequency=mode == "full", keep=keep)
         top, bottom = min(w.top for w in words), max(w.top + w.height for w in words)
         spans.append((top, bottom, list(zip([w.left for w in words], tokens, strict=True))))
     rows: list[list] = []

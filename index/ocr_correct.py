@@ -22,6 +22,7 @@ import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -195,9 +196,26 @@ def correctable(core: str) -> bool:
     return not (core.isupper() and not plausible(core) and not accented)
 
 
-def correct_tokens(tokens: list[str], frequency: bool = True) -> list[str]:
+REPEATED = 3  # a real word read alike this often on one page is the page's own word
+
+
+def repeated(tokens: Iterable[str]) -> frozenset[str]:
+    """The words a page reads alike, tone mark and all, REPEATED times or more (lower
+    case): a storm report's "bão", a place's "Nậm" — its own words, which rule 2 must not
+    trade for the genre's commoner "báo", "Năm". Tesseract's steady misreading drops a
+    tone ("sô" for "số", twelve times on one page): a toneless word is never kept."""
+    counts = Counter(core.lower() for t in tokens if correctable(core := _core(t)[1]))
+    return frozenset(
+        w for w, n in counts.items() if n >= REPEATED and split_marks(w)[1] and valid(w)
+    )
+
+
+def correct_tokens(
+    tokens: list[str], frequency: bool = True, keep: frozenset[str] = frozenset()
+) -> list[str]:
     """One line of OCR'd tokens (as Tesseract split them), corrected where evidence says;
-    `frequency=False` keeps to rule 1 (only words that cannot be right change)."""
+    `frequency=False` keeps to rule 1 (only words that cannot be right change); words in
+    `keep` (the page's `repeated` ones) to rule 1 as well."""
     inv = inventory()
     if not inv.unigrams:
         return tokens
@@ -210,7 +228,7 @@ def correct_tokens(tokens: list[str], frequency: bool = True) -> list[str]:
             continue
         left = words[i - 1] if i and not parts[i - 1][2] and not pre else ""
         right = words[i + 1] if i + 1 < len(words) and not post and not parts[i + 1][0] else ""
-        best = _best(w, left, right, inv, frequency)
+        best = _best(w, left, right, inv, frequency and w not in keep)
         if best != w:
             out[i] = pre + _recase(best, core) + post
     return out

@@ -241,13 +241,14 @@ def line_words(
     xs = Counter(round(s.words[0].left / 10) for s in segs if not s.zone)
     left = xs.most_common(1)[0][0] * 10 if xs else 0
     indent = layout.INDENT * page.dpi / 72.0
+    keep = ocr_correct.repeated(vn.nfc(w.text) for w in page.words) if opts.correct else frozenset()
     quoted = False  # an opening quote is waiting for its closing one
     words: list[Word] = []
     kept: list[tuple[str, float]] = []
     for seg in segs:
         line, texts = join_number(seg.words, [vn.nfc(w.text) for w in seg.words])
         if opts.correct:
-            texts = ocr_correct.correct_tokens(texts)
+            texts = ocr_correct.correct_tokens(texts, keep=keep)
         top, bottom, size = seg.top, seg.bottom, seg.size
         typical = sorted(w.height for w in line)[len(line) // 2]
         if line[0].left > left + indent:

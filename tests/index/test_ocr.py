@@ -273,6 +273,18 @@ def test_right_text_and_codes_kept(kept: str) -> None:
     assert ocr_correct.correct_text(kept) == kept
 
 
+def test_a_pages_own_toned_words_are_kept_and_its_toneless_misreadings_fixed() -> None:
+    """A storm report says "bão" on every line: read alike, tone and all, it is the page's
+    word, not the genre's "báo"; "sô" read twelve times is still Tesseract dropping a tone."""
+    line = "bão số 5 đổ bộ"
+    assert ocr_correct.correct_tokens(line.split()) != line.split()  # the genre's "báo số"
+    page = [*line.split(), "bão", "mưa", "bão", "sô", "sô", "sô"]
+    keep = ocr_correct.repeated(page)
+    assert "bão" in keep and "sô" not in keep
+    assert ocr_correct.correct_tokens(line.split(), keep=keep) == line.split()
+    assert ocr_correct.correct_tokens(["Báo", "cáo", "sô"], keep=keep)[2] == "số"
+
+
 def test_correction_never_changes_digits_dates_or_numbers() -> None:
     """Every token holding a digit, and every document code, stays as it was — on all the
     sample reports, with diacritics stripped to provoke the corrector."""
