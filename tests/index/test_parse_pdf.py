@@ -767,3 +767,39 @@ def test_generated_pdf_table_words_keep_their_spaces() -> None:
     assert any("Cây trồng: Lúa cả năm" in t and "Sản lượng (tấn): 692.677" in t for t in rows)
     assert not any("Câytrồng" in t for t in rows)
     assert r.meta.number == "1890/BC-SNNMT" and len(r.footnotes) == 8
+
+
+def test_a_larger_raised_marker_and_a_role_beside_two_recipients() -> None:
+    """Some writers set a footnote number at 85% of the text, raised by a third of a line
+    (not Word's 65%): still a marker. A signature's "PHÓ GIÁM ĐỐC", set larger between two
+    lines of the "Nơi nhận" list beside it, must not splice those lines word by word."""
+    pdf = PdfWriter()
+    p = pdf.page()
+    letterhead(pdf, p, "1187/BC-SXD", "06 tháng 11 năm 2026", "10/2026")
+    pdf.text(p, LEFT, 180, "I. TÌNH HÌNH CHUNG", 13)
+    pos = pdf.text(p, LEFT, 200, "Tuyến đường bị sạt lở tại 07 vị trí, phải tạm dừng để xử lý", 13)
+    pdf.text(p, pos, 200, "1", size=11, raise_by=5, line_size=13)
+    pdf.text(p, pos + 6, 200, ".", 13)
+    pdf.line(p, LEFT, 700, LEFT + 150, 700)
+    pdf.text(p, LEFT, 706, "1", size=6, raise_by=3, line_size=9)
+    pdf.text(p, LEFT + 5, 706, "Km3+250, Km4+100 (xã Sơn Hà); Km9+600 (xã Xuân Đài).", size=9)
+    top = 260.0
+    recipients = ["- UBND tỉnh (để b/c);", "- Đ/c Phó Chủ tịch UBND tỉnh;", "- Sở Tài chính;"]
+    pdf.text(p, LEFT, top, "Nơi nhận:", size=10)
+    pdf.text(p, 360, top, "KT. GIÁM ĐỐC", size=13)
+    for k, line in enumerate([*recipients, "- Lưu: VT."], start=1):
+        pdf.text(p, LEFT, top + 12 * k, line, size=10)
+    pdf.text(p, 360, top + 17, "PHÓ GIÁM ĐỐC", size=13)
+    pdf.text(p, 350, top + 90, "Trịnh Thị Lan Phương", size=13)
+    report = parse_pdf(Path("sxd.pdf"), pdf.bytes())
+    body = next(x for x in report.paragraphs if "sạt lở" in x.text)
+    assert body.text.endswith("để xử lý¹.") and body.footnotes == (1,)
+    assert report.footnote(1) is not None
+    assert report.recipients == (
+        "UBND tỉnh (để b/c);",
+        "Đ/c Phó Chủ tịch UBND tỉnh;",
+        "Sở Tài chính;",
+        "Lưu: VT.",
+    )
+    assert "PHÓ GIÁM ĐỐC" in report.meta.signer_role
+    assert report.meta.signer == "Trịnh Thị Lan Phương"

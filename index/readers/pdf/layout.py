@@ -84,15 +84,22 @@ class Line:
         return self
 
 
-def build_lines(words: list[Word], page_no: int, page_width: float = 595.0) -> list[Line]:
+def build_lines(
+    words: list[Word], page_no: int, page_width: float = 595.0, apart: bool = False
+) -> list[Line]:
     """Words → lines by vertical overlap; small raised digits join the line they sit on
-    and are marked as superscripts; a line is cut into segments at wide gaps (columns)."""
+    and are marked as superscripts; a line is cut into segments at wide gaps (columns).
+    `apart`: a text layer's words, which never sit over one another within a line (the
+    signature's "PHÓ GIÁM ĐỐC" spans two lines of the smaller "Nơi nhận" beside it, and
+    would join them); OCR's boxes of one line may."""
     rows: list[list[Word]] = []
     bounds: list[tuple[float, float]] = []
     physical: list[list[Line]] = []
     for w in sorted(words, key=lambda w: (w.top, w.x0)):
         best, best_ov = -1, 0.0
         for k in range(max(0, len(rows) - 4), len(rows)):
+            if apart and any(_over(x, w) for x in rows[k]):
+                continue  # two words of one line never sit over each other
             top, bottom = bounds[k]
             ov = min(bottom, w.bottom) - max(top, w.top)
             h = min(bottom - top, w.bottom - w.top) or 1.0
@@ -111,10 +118,10 @@ def build_lines(words: list[Word], page_no: int, page_width: float = 595.0) -> l
         main = max(w.size for w in ws)
         base = max(w.bottom for w in ws if w.size >= main * 0.85)
         for w in ws:
-            w.sup = (
-                w.size <= main * 0.8
-                and w.bottom < base - 1.0
-                and bool(_MARKER_WORD_RE.match(w.text))
+            raised = base - w.bottom
+            w.sup = bool(_MARKER_WORD_RE.match(w.text)) and (
+                (w.size <= main * 0.8 and raised > 1.0)  # Word: ~65% of the size, raised
+                or (w.size <= main * 0.9 and raised > 0.2 * main)  # less small, raised more
             )
         segments: list[list[Word]] = [[ws[0]]]
         for prev, w in pairwise(ws):
@@ -125,6 +132,13 @@ def build_lines(words: list[Word], page_no: int, page_width: float = 595.0) -> l
         physical.append([Line(seg, page_no, split=len(segments) > 1).finish() for seg in segments])
     physical.sort(key=lambda segs: (min(s.top for s in segs), segs[0].x0))
     return _columns_first(physical, page_width)
+
+
+def _over(a: Word, b: Word) -> bool:
+    """Whether two words sit one over the other (more than half the narrower one's width:
+    OCR's boxes of neighbours may touch)."""
+    shared = min(a.x1, b.x1) - max(a.x0, b.x0)
+    return shared > 0.5 * min(a.x1 - a.x0, b.x1 - b.x0)
 
 
 def _columns_first(rows: list[list[Line]], page_width: float) -> list[Line]:

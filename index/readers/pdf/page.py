@@ -116,5 +116,5 @@ def _read_page(page, number: int) -> Page:
                 ncols=max(len(r) for r in grid),
             )
         )
-    out.lines = build_lines(_words(page, kept) + stamped_words(page), number, out.width)
+    out.lines = build_lines(_words(page, kept) + stamped_words(page), number, out.width, apart=True)
     return out
