@@ -53,6 +53,10 @@ def _proper(name: str) -> str:
     for unit in ADMIN_UNITS:
         if low.startswith(unit + " "):
             return f"{unit} {low[len(unit) + 1 :].title()}"
+    # a body of a place keeps the place's name: 'CÔNG AN TỈNH LAM KHÊ' → 'Công an tỉnh Lam Khê'
+    at = re.search(rf"\s(?:{'|'.join(ADMIN_UNITS)})\s", low)
+    if at and len(low[at.end() :].split()) <= 3:
+        low = low[: at.end()] + low[at.end() :].title()
     return low[:1].upper() + low[1:]
 
 

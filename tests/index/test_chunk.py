@@ -252,3 +252,12 @@ def test_an_appendix_card_says_what_it_is_attached_to(tmp_path) -> None:
     a = answer("Phụ lục biểu mẫu này kèm theo báo cáo của ai?", HybridRetriever(store))
     assert a.mode == "metadata" and "của UBND tỉnh Thử Nghiệm" in a.text, a.text
     assert attached in a.citations[0].quote
+
+
+def test_an_issuer_keeps_the_name_of_its_place() -> None:
+    from index.letterhead import _proper
+
+    assert _proper("CÔNG AN TỈNH LAM KHÊ") == "Công an tỉnh Lam Khê"
+    assert _proper("THÀNH PHỐ SÔNG MAI") == "thành phố Sông Mai"
+    assert _proper("TRUNG TÂM XÚC TIẾN ĐẦU TƯ") == "Trung tâm xúc tiến đầu tư"
+    assert _proper("BAN AN TOÀN GIAO THÔNG") == "Ban an toàn giao thông"
