@@ -136,7 +136,7 @@ def build_lines(
 
 def _over(a: Word, b: Word) -> bool:
     """Whether two words sit one over the other (more than half the narrower one's width:
-    OCR's boxes of neighbours may touch)."""
+    kerning may let neighbours touch)."""
     shared = min(a.x1, b.x1) - max(a.x0, b.x0)
     return shared > 0.5 * min(a.x1 - a.x0, b.x1 - b.x0)
 
