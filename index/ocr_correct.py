@@ -203,10 +203,15 @@ def repeated(tokens: Iterable[str]) -> frozenset[str]:
     """The words a page reads alike, tone mark and all, REPEATED times or more (lower
     case): a storm report's "bão", a place's "Nậm" — its own words, which rule 2 must not
     trade for the genre's commoner "báo", "Năm". Tesseract's steady misreading drops a
-    tone ("sô" for "số", twelve times on one page): a toneless word is never kept."""
-    counts = Counter(core.lower() for t in tokens if correctable(core := _core(t)[1]))
+    tone ("sô" for "số", twelve times on one page): a toneless word is kept only as a name,
+    never written in lower case ("Lam Khê", "Cửa Lam", "LAM")."""
+    cores = [core for t in tokens if correctable(core := _core(t)[1])]
+    counts = Counter(core.lower() for core in cores)
+    lower = {core for core in cores if core.islower()}
     return frozenset(
-        w for w, n in counts.items() if n >= REPEATED and split_marks(w)[1] and valid(w)
+        w
+        for w, n in counts.items()
+        if n >= REPEATED and valid(w) and (split_marks(w)[1] or w not in lower)
     )
 
 

@@ -110,7 +110,9 @@ MAX_ADDRESSEES = 40
 _ADDRESSED = re.compile(r"^Kính\s+gửi\s*:?\s*", re.I)
 
 
-_KIND_LINE = re.compile(r"(BÁO CÁO|BÁO CÁO TÓM TẮT|KẾ HOẠCH|TỜ TRÌNH|THÔNG BÁO)[\s\-:;.,|_]*")
+_KIND_LINE = re.compile(
+    r"(BÁO CÁO|BÁO CÁO TÓM TẮT|BÁO CÁO NHANH|KẾ HOẠCH|TỜ TRÌNH|THÔNG BÁO)[\s\-:;.,|_]*"
+)
 
 
 def build_report(source: str, blocks: list[Block]) -> Report:

@@ -233,13 +233,28 @@ def _nearest_year(period: Period, current: Period) -> Period:
     return min(options, key=lambda p: abs(serial(p.first) - serial(current.first)))
 
 
+# where a title turns from what it reports to what comes next ("…; nhiệm vụ trọng tâm quý
+# III năm 2026", "… và phương hướng nhiệm vụ năm 2026")
+_NEXT = re.compile(r"[;,]?\s*(?:và\s+)?(?:nhiệm vụ|phương hướng|kế hoạch)\b", re.I)
+
+
 def of_title(title: str) -> str:
     """The period a report's title names ('… tháng 12/2023', '… quý IV năm 2025', '… năm
-    2025'), as a stored label; '' when it names none with its year."""
-    for m in mentions(title):
-        if m.period is not None and m.period.year_known and not m.as_of:
+    2025'), as a stored label; '' when it names none with its year. What it reports comes
+    before the tasks it sets: '… quý II và 6 tháng đầu năm; nhiệm vụ trọng tâm quý III năm
+    2026' reports on 01–06/2026, the year said once at the end. Else the day it reports to
+    ('… đến ngày 31/10/2026': 10/2026)."""
+    found = [m for m in mentions(title) if m.period is not None]
+    cut = _NEXT.search(title, found[0].end) if found else None
+    own = [m for m in found if cut is None or m.start < cut.start()]
+    for m in own:
+        if m.period.year_known and not m.as_of:
             return m.period.label
-    return ""
+    year = next((m.period.first[0] for m in found if m.period.year_known), 0)
+    if own and year and not own[-1].as_of:  # "quý II và 6 tháng đầu năm" … "năm 2026"
+        return own[-1].period.with_year(year).label
+    dated = next((m for m in own if m.as_of and m.period.year_known), None)
+    return dated.period.label if dated else ""
 
 
 _FULL_DATE = r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*(\d{4})"  # "08/12/2022", its year grouped

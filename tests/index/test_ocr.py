@@ -283,6 +283,9 @@ def test_a_pages_own_toned_words_are_kept_and_its_toneless_misreadings_fixed() -
     assert "bão" in keep and "sô" not in keep
     assert ocr_correct.correct_tokens(line.split(), keep=keep) == line.split()
     assert ocr_correct.correct_tokens(["Báo", "cáo", "sô"], keep=keep)[2] == "số"
+    # a toneless name ("Lam Khê", "Cửa Lam") is the page's own; "lam" in lower case is not
+    assert "lam" in ocr_correct.repeated(["LAM", "Lam", "Khê", "Cửa", "Lam"])
+    assert "lam" not in ocr_correct.repeated(["Lam", "lam", "Lam"])
 
 
 def test_correction_never_changes_digits_dates_or_numbers() -> None:

@@ -18,7 +18,8 @@ _PAGE_NUMBER_RE = re.compile(
 )
 _MARKER_WORD_RE = re.compile(r"^\d{1,3}(?:,\d{1,3})*$")
 _DOC_TYPE_RE = re.compile(
-    r"^(?:BÁO CÁO|BÁO CÁO TÓM TẮT|TỜ TRÌNH|KẾ HOẠCH|THÔNG BÁO|QUYẾT ĐỊNH|CHƯƠNG TRÌNH)$"
+    r"^(?:BÁO CÁO|BÁO CÁO TÓM TẮT|BÁO CÁO NHANH|TỜ TRÌNH|KẾ HOẠCH|THÔNG BÁO|QUYẾT ĐỊNH|"
+    r"CHƯƠNG TRÌNH)$"
 )
 _NATIONAL_WRAP_RE = re.compile(r"CỘNG HO?[ÀÒ]A XÃ HỘI CHỦ NGHĨA$|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA$")
 _BULLET_START_RE = re.compile(r"^(?:[-+•–*]\s|[a-zđ]\)\s|[IVX]{1,5}\.\s|\d{1,2}(?:\.\d{1,2})*\.\s)")
