@@ -238,19 +238,31 @@ def _nearest_year(period: Period, current: Period) -> Period:
 _NEXT = re.compile(r"[;,]?\s*(?:và\s+)?(?:nhiệm vụ|phương hướng|kế hoạch)\b", re.I)
 
 
+def _with_total(period: Period, total: Period) -> bool:
+    """ "tháng 11 và 11 tháng", "quý III và 9 tháng": a month's or a quarter's report that
+    gives the year's running total too — the period is the month's, or the quarter's."""
+    return (
+        period.unit in ("month", "quarter")
+        and total.unit == "span"
+        and total.months_of_year == (1, period.months_of_year[1])
+    )
+
+
 def of_title(title: str) -> str:
     """The period a report's title names ('… tháng 12/2023', '… quý IV năm 2025', '… năm
     2025'), as a stored label; '' when it names none with its year. What it reports comes
     before the tasks it sets: '… quý II và 6 tháng đầu năm; nhiệm vụ trọng tâm quý III năm
-    2026' reports on 01–06/2026, the year said once at the end. Else the day it reports to
-    ('… đến ngày 31/10/2026': 10/2026)."""
+    2026' reports on Q2/2026 (with the half year's totals), the year said once at the end.
+    Else the day it reports to ('… đến ngày 31/10/2026': 10/2026)."""
     found = [m for m in mentions(title) if m.period is not None]
     cut = _NEXT.search(title, found[0].end) if found else None
     own = [m for m in found if cut is None or m.start < cut.start()]
+    year = next((m.period.first[0] for m in found if m.period.year_known), 0)
+    if len(own) >= 2 and year and _with_total(own[0].period, own[1].period):
+        return own[0].period.with_year(year).label  # "tháng 11 và 11 tháng": November's
     for m in own:
         if m.period.year_known and not m.as_of:
             return m.period.label
-    year = next((m.period.first[0] for m in found if m.period.year_known), 0)
     if own and year and not own[-1].as_of:  # "quý II và 6 tháng đầu năm" … "năm 2026"
         return own[-1].period.with_year(year).label
     dated = next((m for m in own if m.as_of and m.period.year_known), None)

@@ -190,13 +190,17 @@ def test_a_month_named_without_its_year_is_read_nearest_the_month_discussed() ->
 
 
 def test_a_title_reports_before_the_tasks_it_sets() -> None:
-    """The year said once, with the next period's tasks, is the report's too; a title that
-    reports up to a day reports on that month."""
+    """The year said once, with the next period's tasks, is the report's too; a month's or a
+    quarter's report with the year's running total is the month's or the quarter's; a title
+    that reports up to a day reports on that month."""
     title = (
         "Kết quả thực hiện nhiệm vụ quý II và 6 tháng đầu năm; nhiệm vụ trọng tâm quý III năm 2026"
     )
-    assert P.of_title(title) == "01/2026-06/2026"  # not the tasks' Q3/2026
+    assert P.of_title(title) == "Q2/2026"  # not the tasks' Q3/2026
     assert P.of_title("Tình hình, kết quả tháng 11 và 11 tháng năm 2026; nhiệm vụ tháng 12") == (
-        "01/2026-11/2026"
+        "11/2026"
     )
+    assert P.of_title(
+        "Kết quả công tác bảo đảm trật tự, an toàn giao thông quý IV và năm 2025"
+    ) == ("2025")
     assert P.of_title("Tình hình thực hiện các dự án trọng điểm đến ngày 31/10/2026") == "10/2026"
