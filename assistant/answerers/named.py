@@ -213,6 +213,12 @@ def _qualifiers(folded: str) -> tuple[str, ...]:
     return tuple(_QUALIFIED.findall(" ".join(vn.syllables(without_periods(folded)))))
 
 
+def _worded(name: str) -> bool:
+    """A name of two words or more, not a period's "(Năm 2025)" set in capitals."""
+    return sum(not w.isdigit() for w in name.split()) >= 2
+
+
+_CELL = re.compile(r"(?:^|;\s*)[^;:]{1,80}:\s")  # "Địa bàn: …; Số vụ - Năm 2025: 25"
 # where one thing's figures end and another's begin within a sentence
 _ANOTHER = re.compile(r";|\b(?:trong đó|riêng)\b", re.I)
 
@@ -223,10 +229,10 @@ def bound(query: Query, sentence: str, nouns: list[str]) -> bool | None:
     the clause naming what the question names must be one of them — a count beside the
     name is another's. None when the sentence names none of it (the name may be the
     report's own place) or counts none of it (it may say so in other words)."""
-    names = [n for n in proper_names(query.text) if len(n.split()) >= 2] if query.accented else []
+    names = [n for n in proper_names(query.text) if _worded(n)] if query.accented else []
     nouns = [n for n in nouns if counts(n, sentence)]
-    if not names or not nouns:
-        return None
+    if not names or not nouns or len(_CELL.findall(sentence)) >= 2:
+        return None  # (a table row names its entity in one cell and counts in the others)
     keys = [f" {' '.join(vn.syllables(vn.fold(n)))} " for n in names]
     naming = [
         c

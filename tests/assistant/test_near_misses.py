@@ -148,3 +148,6 @@ def test_a_count_beside_the_name_is_another_things() -> None:
     assert named.bound(asked, "Bệnh viện Đa khoa Kim Sơn đạt 86,0% công suất.", ["ca"]) is None
     province = normalize("Toàn tỉnh tháng này mổ bao nhiêu ca?")
     assert named.bound(province, HOSPITALS, ["ca"]) is None
+    # a table row names its entity in one cell and counts in the others
+    row = "TT: 7; Địa bàn: Khu vực Kim Sơn; Số vụ - Năm 2025: 25; Số người chết - So CK (±): -2"
+    assert named.bound(normalize("Kim Sơn năm nay bao nhiêu vụ tai nạn?"), row, ["vu"]) is None
