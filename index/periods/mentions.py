@@ -257,16 +257,27 @@ def of_title(title: str) -> str:
     found = [m for m in mentions(title) if m.period is not None]
     cut = _NEXT.search(title, found[0].end) if found else None
     own = [m for m in found if cut is None or m.start < cut.start()]
-    year = next((m.period.first[0] for m in found if m.period.year_known), 0)
-    if len(own) >= 2 and year and _with_total(own[0].period, own[1].period):
-        return own[0].period.with_year(year).label  # "tháng 11 và 11 tháng": November's
+    dated = next((m.period for m in own if m.period.year_known), None)
+    later = next((m.period for m in found if m.period.year_known), None)
+
+    def of_year(p: Period) -> str:
+        """`p` in the year the title gives — its own, else the tasks' (a December's report
+        sets January's tasks: "tháng 12 …; nhiệm vụ tháng 01 năm 2026" is 12/2025)."""
+        assert later is not None
+        ours = p.with_year(later.first[0])
+        if dated is None and serial(ours.first) > serial(later.first):
+            ours = p.with_year(later.first[0] - 1)
+        return ours.label
+
+    if len(own) >= 2 and later and _with_total(own[0].period, own[1].period):
+        return of_year(own[0].period)  # "tháng 11 và 11 tháng": November's
     for m in own:
         if m.period.year_known and not m.as_of:
             return m.period.label
-    if own and year and not own[-1].as_of:  # "quý II và 6 tháng đầu năm" … "năm 2026"
-        return own[-1].period.with_year(year).label
-    dated = next((m for m in own if m.as_of and m.period.year_known), None)
-    return dated.period.label if dated else ""
+    if own and later and not own[-1].as_of:  # "quý II và 6 tháng đầu năm" … "năm 2026"
+        return of_year(own[-1].period)
+    day = next((m for m in own if m.as_of and m.period.year_known), None)
+    return day.period.label if day else ""
 
 
 _FULL_DATE = r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*(\d{4})"  # "08/12/2022", its year grouped

@@ -204,3 +204,6 @@ def test_a_title_reports_before_the_tasks_it_sets() -> None:
         "Kết quả công tác bảo đảm trật tự, an toàn giao thông quý IV và năm 2025"
     ) == ("2025")
     assert P.of_title("Tình hình thực hiện các dự án trọng điểm đến ngày 31/10/2026") == "10/2026"
+    # a December's report names only its tasks' year: January's, the next one
+    december = "Tình hình tháng 12 và 12 tháng; nhiệm vụ trọng tâm tháng 01 năm 2026"
+    assert P.of_title(december) == "12/2025"
