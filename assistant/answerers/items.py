@@ -152,8 +152,15 @@ def text_items(text: str, counted: Collection[str] = ()) -> list[Item]:
         if m and (value := vn.parse_number(m.group("num"))) is not None:
             name = re.sub(r"^[\s\-+•]*(?:gồm|trong đó|như)?:?\s*", "", m.group("name")).strip()
             name = restore(name)
-            unit = vn.fold(m.group("unit") or "").rstrip(".:")
-            found.append((unit, Item(name, m.group("num"), value, quote)))
+            raw, unit = m.group("num"), vn.fold(m.group("unit") or "").rstrip(".:")
+            # "xã Sơn Hà: 04 vụ, 04 người chết" for "nhiều người chết nhất": the item's figure
+            # that counts what is asked, when its first counts something else
+            later = _counted_figure(part[m.end("num") :], counted) if counted else None
+            said = vn.fold(later.group("unit") or "") if later else ""
+            other = vn.parse_number(later.group("num")) if later else None
+            if unit not in counted and said in counted and later and other is not None:
+                raw, unit, value = later.group("num"), said, other
+            found.append((unit, Item(name, raw, value, quote)))
         elif (
             (f := _counted_figure(part, counted))
             and not vn.YEAR_RE.fullmatch(f.group("num"))

@@ -193,3 +193,20 @@ def test_what_is_picked_among_is_no_measure_whatever_the_hash_seed() -> None:
     measured = superlative._measure_terms(query)
     assert "von" in measured
     assert not set(measured) & set(vn.terms("dự án"))
+
+
+def test_an_items_figure_that_counts_what_is_asked() -> None:
+    """ "xã A: 04 vụ, 02 người chết": asked for the most deaths, the deaths are the figure,
+    not the first count of the item (three places tied at 04 vụ were all "the highest")."""
+    note = (
+        "Theo địa bàn: phường Đông Thành: 04 vụ, 02 người chết; xã Yên Lạc: 04 vụ, 04 người "
+        "chết; xã Minh Tân: 03 vụ, 01 người chết."
+    )
+    deaths = items.text_items(note, set(normalize("nơi nào nhiều người chết nhất").folded.split()))
+    assert [(i.name, i.raw, i.unit) for i in deaths] == [
+        ("phường Đông Thành", "02", "nguoi"),
+        ("xã Yên Lạc", "04", "nguoi"),
+        ("xã Minh Tân", "01", "nguoi"),
+    ]
+    cases = items.text_items(note, set(normalize("nơi nào nhiều vụ nhất").folded.split()))
+    assert [i.raw for i in cases] == ["04", "04", "03"]
