@@ -46,6 +46,9 @@ def _period(text: str) -> str:
 ADMIN_UNITS = ("thành phố", "thị xã", "tỉnh", "huyện", "quận", "xã", "phường", "thị trấn")
 
 
+_UNIT_INSIDE = re.compile(rf"\s(?:{'|'.join(ADMIN_UNITS)})\s")
+
+
 def _proper(name: str) -> str:
     """'THÀNH PHỐ SÔNG MAI' → 'thành phố Sông Mai'; other bodies in sentence case
     ('TRUNG TÂM XÚC TIẾN ĐẦU TƯ' → 'Trung tâm xúc tiến đầu tư')."""
@@ -54,7 +57,7 @@ def _proper(name: str) -> str:
         if low.startswith(unit + " "):
             return f"{unit} {low[len(unit) + 1 :].title()}"
     # a body of a place keeps the place's name: 'CÔNG AN TỈNH LAM KHÊ' → 'Công an tỉnh Lam Khê'
-    at = re.search(rf"\s(?:{'|'.join(ADMIN_UNITS)})\s", low)
+    at = _UNIT_INSIDE.search(low)
     if at and len(low[at.end() :].split()) <= 3:
         low = low[: at.end()] + low[at.end() :].title()
     return low[:1].upper() + low[1:]

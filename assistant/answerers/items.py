@@ -101,7 +101,7 @@ def _counted_figure(part: str, counted: Collection[str]) -> re.Match[str] | None
     """The part's figure: the first, or the first that counts what the question counts
     ("UBND tỉnh đã ban hành 40 quyết định" past "HĐND … 08 nghị quyết" for "nhiều quyết
     định nhất")."""
-    found = [f for f in _FIGURE_UNIT.finditer(part) if not vn.YEAR_RE.fullmatch(f.group("num"))]
+    found = _figures(part)
     fit = [f for f in found if vn.fold(f.group("unit") or "") in counted]
     return (fit or found or [None])[0]
 
@@ -196,10 +196,11 @@ def _headed_lines(text: str, counted: Collection[str]) -> list[Item]:
         name, rest = _BULLET.sub("", m.group("name")).strip(), m.group("rest").strip(" .")
         first, _, after = rest.partition(";")
         if after and not re.search(r"\d", first):  # a record: its name, then its fields
-            name, facts = first.strip(), after.strip(" .")
+            name, facts, quote = first.strip(), after.strip(" ."), rest
         else:
             facts = first.strip(" .")
-        rows.append((name, facts, rest, _figures(facts)))
+            quote = f"{name}: {facts}"
+        rows.append((name, facts, quote, _figures(facts)))
     # "Tổng cộng" sums the others; a record's "Tổng thu NSNN trên địa bàn" is one of them
     rows = [r for r in rows if not (aggregate(r[0]) and len(r[0].split()) <= 3)]
     if len(rows) < 3 or sum(len(f) >= 2 for *_, f in rows) * 2 < len(rows):
@@ -208,10 +209,13 @@ def _headed_lines(text: str, counted: Collection[str]) -> list[Item]:
     def clause(facts: str, f: re.Match[str]) -> list[str]:
         return vn.syllables(vn.fold(_CLAUSE_CUT.split(facts[: f.start()])[-1]))
 
+    asked_words = set(counted)
+    rate_asked = bool(_RATE_ASKED & asked_words)
+
     def fit(facts: str, f: re.Match[str]) -> int:
         rate = facts[f.end("num") :].lstrip().startswith("%")
-        asked = len(set(clause(facts, f)[-3:]) & set(counted))
-        return asked + (3 * rate if _RATE_ASKED & set(counted) else 0)
+        asked = len(set(clause(facts, f)[-3:]) & asked_words)
+        return asked + (3 * rate if rate_asked else 0)
 
     def label(facts: str, f: re.Match[str]) -> str:
         return " ".join(clause(facts, f)[-2:])
@@ -220,13 +224,12 @@ def _headed_lines(text: str, counted: Collection[str]) -> list[Item]:
     labels = [label(t, max(f, key=lambda x, t=t: fit(t, x))) for _, t, _, f in rows]
     measure = max(labels, key=labels.count)  # one measure for every item
     found = []
-    for name, facts, rest, figures in rows:
+    for name, facts, quote, figures in rows:
         chosen = next((f for f in figures if label(facts, f) == measure), None)
         if chosen is None or (value := vn.parse_number(chosen.group("num"))) is None:
             continue  # "chưa giải ngân": the measure not given as a figure
         rate = facts[chosen.end("num") :].lstrip().startswith("%")
         unit = "%" if rate else vn.fold(chosen.group("unit") or "")
-        quote = f"{name}: {facts}" if facts == rest.partition(";")[0].strip(" .") else rest
         found.append(Item(name, chosen.group("num"), value, quote, unit=unit))
     units = [i.unit for i in found]
     common = max(units, key=units.count) if units else ""

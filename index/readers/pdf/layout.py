@@ -99,12 +99,11 @@ def build_lines(
     for w in sorted(words, key=lambda w: (w.top, w.x0)):
         best, best_ov = -1, 0.0
         for k in range(max(0, len(rows) - 4), len(rows)):
-            if apart and any(_over(x, w) for x in rows[k]):
-                continue  # two words of one line never sit over each other
             top, bottom = bounds[k]
             ov = min(bottom, w.bottom) - max(top, w.top)
             h = min(bottom - top, w.bottom - w.top) or 1.0
-            if ov / h > best_ov:
+            # two words of one line never sit over each other (checked only for a better row)
+            if ov / h > best_ov and not (apart and any(_over(x, w) for x in rows[k])):
                 best, best_ov = k, ov / h
         if best >= 0 and best_ov >= 0.5:
             rows[best].append(w)
