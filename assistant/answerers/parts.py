@@ -76,7 +76,12 @@ def standalone(part: str, first: str) -> str:
         # what the part already says, as typed: its "đạt" is not the first's "đất"
         have = {w.lower() for w in vn.syllables(part)} | set(topic_syllables(part, False))
         words = re.findall(r"[^\W_]+", without_periods(first))
-        kept = (w for w in words if vn.fold(w) in topic and w.lower() not in have)
+        kept = [w for w in words if vn.fold(w) in topic and w.lower() not in have]
+        # the question's first word is capitalised as a sentence opens, not as a name is:
+        # carried, "Buôn lậu" would read as a name every passage must say
+        named = {w for n in proper_names(first) for w in n.split()}
+        if kept and words and kept[0] == words[0] and kept[0] not in named:
+            kept[0] = kept[0][:1].lower() + kept[0][1:]
         carry.append(" ".join(dict.fromkeys(kept)))
     if not P.mentions(part):
         # "…, tiền phạt chênh nhau bao nhiêu?": a comparison of the periods the first compared

@@ -9,14 +9,19 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Mapping
 
 from assistant.answerers import entities, months, tables
-from assistant.answerers.clauses import referenced, referring
+from assistant.answerers.clauses import hits_with_footnotes, referring_line
 from assistant.answerers.figures import COMPARE_WORDS, wants
 from assistant.answerers.items import Item, named_among, of_one_unit, text_items
 from assistant.answerers.named import names_kind
-from assistant.answerers.support import bigram_share, coverage, name_share, question_terms
+from assistant.answerers.support import (
+    bigram_share,
+    coverage,
+    name_share,
+    proper_names,
+    question_terms,
+)
 from assistant.answerers.table_items import table_items
 from assistant.cite import Answer, Citer
 from assistant.context import Context
@@ -24,7 +29,6 @@ from assistant.intent import MOST_CHANGE, MOST_DROP
 from assistant.query import Query
 from assistant.retrieve import Hit
 from index import vn
-from index.model import Chunk
 
 _ASKED = re.compile(r"((?:\w+ ){1,3})(?:nao|gi)\b")
 _MOSTLY = frozenset(vn.terms("chủ yếu"))
@@ -98,20 +102,6 @@ def _named_as_asked(query: Query, items: list[Item], rows: list[tables.Row]) -> 
 _SUBLIST = re.compile(r"^\s*[-*•]\s*(?P<head>.+)\n(?P<items>(?:\s*\+.*(?:\n|$))+)", re.M)
 
 
-def _with_footnotes(hits: list[Hit], chunks: Mapping[str, Chunk]) -> list[Hit]:
-    """The hits and, after each paragraph, the footnotes it refers to: "tiếp công dân định
-    kỳ được 22 lượt¹⁵" is found, and its list ("đất đai: 12 lượt; GPMB: 08 lượt") lives
-    in footnote 15."""
-    out, seen = [], {h.chunk.id for h in hits}
-    for hit in hits:
-        out.append(hit)
-        for fn in referenced(hit.chunk, hit.chunk.text, chunks):
-            if fn.id not in seen:
-                seen.add(fn.id)
-                out.append(Hit(fn, hit.score))
-    return out
-
-
 def _lists(hits: list[Hit]) -> list[tuple[Hit, str, str]]:
     """(hit, what the list is of, its items) for each list of the hits. A passage of
     "- Các đơn vị còn chậm …: 08 nội dung" lines, each followed by its "+ Phòng …: 05 nội
@@ -125,20 +115,6 @@ def _lists(hits: list[Hit]) -> list[tuple[Hit, str, str]]:
             continue
         out += [(hit, m.group("head"), m.group("items")) for m in subs]
     return out
-
-
-def _referring_text(chunk: Chunk, ctx: Context) -> str:
-    """Of a footnote, the line of the passage its marker stands in ("- Sốt xuất huyết
-    Dengue: ghi nhận 63 ca mắc tại 15 xã, phường¹ …"): what its list is of."""
-    parent = referring(chunk, ctx.store.chunks_of(chunk.report_id))
-    if parent is None:
-        return ""
-    number = int(chunk.id.rsplit(":fn", 1)[1])
-    lines = parent.text.split("\n")
-    return next(
-        (ln for ln in lines if any(n == number for n, _, _ in vn.footnote_markers(ln))),
-        parent.text,
-    )
 
 
 # what a clause says of a figure, not what it is the figure of ("đạt 97%")
@@ -205,9 +181,11 @@ def lists(query: Query, ctx: Context) -> list[tuple[float, Hit, list[Item]]]:
     plain = " ".join(vn.syllables(query.folded))
     rate = wants(query).rate
     syllables = set(plain.split())  # every word of the question, those lists drop too
+    named = set(vn.terms(" ".join(proper_names(query.text)))) | _PLACES
+    topic = set(terms) - named  # what is measured, besides the place it is measured in
     out = []
     for hit, head, body in _lists(
-        _with_footnotes(ctx.hits(query, max(ctx.k, 12)), ctx.store.chunks)
+        hits_with_footnotes(ctx.hits(query, max(ctx.k, 12)), ctx.store.chunks)
     ):
         if tables.is_table(hit.chunk):
             items = [
@@ -230,9 +208,12 @@ def lists(query: Query, ctx: Context) -> list[tuple[float, Hit, list[Item]]]:
         report = hit.chunk.embed_text.split("\n", 1)[0]  # "… UBND thành phố Lạng Sơn …"
         if (
             name_share(query, f"{report} {about}") < 1.0
-            and name_share(query, f"{report} {about} {_referring_text(hit.chunk, ctx)}") < 1.0
+            and name_share(query, f"{report} {about} {referring_line(hit.chunk, ctx)}") < 1.0
         ):  # a footnote's names are those of the line it details
             continue  # "điểm DDCI cao nhất": a list that never says DDCI is another list
+        if topic and not topic & set(vn.terms(f"{about} {referring_line(hit.chunk, ctx)}")):
+            continue  # "tội phạm ở phường Thạch Bàn … chủ yếu": the ward's revenue list says
+            # the ward's name only in its report's heading, and nothing of crimes
         weight = ctx.corpus.report_idf(hit.chunk.report_id)
         words = _as_asked(query, vn.terms(f"{report} {about}"), about)
         # the question's word pairs as pairs ("định kỳ") settle lists covering the same words,

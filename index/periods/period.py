@@ -84,6 +84,8 @@ class Period:
             return f"năm {label}"
         if self.months == 12 and self.first[1] == 9:
             return f"năm học {self.first[0]} - {self.last[0]}"
+        if self.first[1] == 1 and self.first[0] == self.last[0]:  # "6 tháng đầu năm 2025"
+            return f"{self.months} tháng {'đầu ' if self.months == 6 else ''}năm {self.first[0]}"
         return f"từ {label.replace('-', ' đến ')}"
 
     @property
@@ -159,9 +161,16 @@ def latest_with_month(month: int, labels: list[str]) -> int:
 
 
 def with_newest_year(period: Period, labels: list[str]) -> Period:
-    """'tháng 11' with no year: November of the newest stored year that has it; unchanged
-    when its year is known or no stored period is that month."""
+    """'tháng 11' or 'quý 3' with no year: that month or quarter of the newest stored year
+    that has a report of it; unchanged when its year is known or none is stored."""
     if period.year_known:
         return period
-    year = latest_with_month(period.first[1], labels)
+    if period.months == 1:
+        year = latest_with_month(period.first[1], labels)
+    else:  # a quarter, a half-year: a stored period of those months, else one within them
+        shape = (period.first[1], period.months)
+        stored = [p for p in map(from_label, labels) if p]
+        year = max((p.first[0] for p in stored if (p.first[1], p.months) == shape), default=0)
+        inside = [p for p in stored if period.with_year(p.first[0]).contains(p)]
+        year = year or max((p.first[0] for p in inside), default=0)
     return period.with_year(year) if year else period

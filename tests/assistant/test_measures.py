@@ -433,3 +433,26 @@ def test_two_zeros_are_no_difference_of_what_was_asked(tmp_path) -> None:
         text_retriever(tmp_path, {"cchc-2025.txt": text}),
     )
     assert "0 − 0" not in a.text, a.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        # "9 tháng" is a period beside a figure, never a count of anything
+        ("Có 17 doanh nghiệp thành lập mới (9 tháng: 58 doanh nghiệp)", ["17", "58"]),
+        ("Quý III ghi nhận 48 ca (quý II: 11 ca), lũy kế 9 tháng 65 ca", ["48", "11", "65"]),
+        ("6 tháng đầu năm 2025 có 7 vụ; 11 tháng năm 2026 có 9 ca", ["7", "9"]),
+        ("Ngày 15 tháng 11 năm 2026 thu 1.234 tỷ đồng", ["1.234"]),
+        ("tháng 12 đạt 5 vụ, phạt tù 9 tháng", ["5", "9"]),
+    ],
+)
+def test_a_periods_number_is_no_figure(sentence: str, kept: list[str]) -> None:
+    assert [raw for raw, _, _, _ in figures_in(sentence)] == kept
+
+
+def test_a_bracketed_figures_words_end_with_the_bracket() -> None:
+    from assistant.answerers.figures import segments
+
+    text = "Quý III ghi nhận 48 ca (quý II: 11 ca), lũy kế 9 tháng 65 ca."
+    by_raw = {s.raw: s for s in segments(text)}
+    assert "lũy kế" not in by_raw["11"].after and "lũy kế" in by_raw["65"].before

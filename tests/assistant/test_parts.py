@@ -160,5 +160,5 @@ def test_a_share_asked_after_an_amount_is_a_share_of_it() -> None:
     )
     assert (
         standalone(second, first)
-        == "đạt mấy phần trăm dự toán (Tiền đất lũy kế thu, giữa tháng 11)?"
+        == "đạt mấy phần trăm dự toán (tiền đất lũy kế thu, giữa tháng 11)?"
     )

@@ -126,6 +126,19 @@ def test_hanging_footnotes_whose_numbers_ocr_reads_as_lines_of_their_own(cache: 
 
 @needs_tesseract
 @pytest.mark.slow
+def test_a_poorly_read_word_inside_a_line_is_kept(cache: Path) -> None:
+    """Tesseract read "(ATTP)" on Đồng Lâm's signed scan with no confidence, between words
+    read well: dropped, it left a gap the PDF reader took for two columns, and the line's
+    second half and the next line changed places. Kept, the paragraph reads in order."""
+    r = parse(TESTS / "data" / "reports" / "sonnguyen" / "donglam-2026-09-bc68.pdf", cache)
+    text = text_of(r)
+    assert "Dịp Tết Trung thu, kiểm tra an toàn thực phẩm (AT TP) 14 cơ sở, nhắc nhở 03" in text
+    assert "Tỷ lệ tham gia BHYT đạt 94,8%." in text
+    assert (r.meta.number, r.meta.period) == ("68/BC-UBND", "09/2026")
+
+
+@needs_tesseract
+@pytest.mark.slow
 def test_a_tilted_signed_scan_keeps_its_title_and_loses_its_specks(cache: Path) -> None:
     """The letterhead's "BÁO CÁO" with specks after it, the title, the period; no underscore
     left of the page's specks in the text; a note's mark after a bracket ("(96,3%)'") is its

@@ -207,3 +207,18 @@ def test_a_title_reports_before_the_tasks_it_sets() -> None:
     # a December's report names only its tasks' year: January's, the next one
     december = "Tình hình tháng 12 và 12 tháng; nhiệm vụ trọng tâm tháng 01 năm 2026"
     assert P.of_title(december) == "12/2025"
+
+
+def test_a_quarter_of_no_year_is_of_the_newest_year_that_has_it() -> None:
+    """'quý 3' is the newest third quarter a report covers: a quarter's own report, else the
+    monthly reports within it; a year's report alone gives it no year."""
+    q3 = P.Period((0, 7), (0, 9))
+    assert P.with_newest_year(q3, ["Q2/2026", "Q3/2026", "Q3/2025"]).label == "Q3/2026"
+    assert P.with_newest_year(q3, ["08/2025", "11/2025"]).label == "Q3/2025"
+    assert not P.with_newest_year(q3, ["2025"]).year_known
+    assert P.with_newest_year(P.Period.month(0, 11), ["11/2024", "2025"]).label == "11/2024"
+
+
+def test_a_span_from_january_is_said_as_reports_say_it() -> None:
+    assert P.Period((2025, 1), (2025, 6)).spoken == "6 tháng đầu năm 2025"
+    assert P.Period((2026, 1), (2026, 9)).spoken == "9 tháng năm 2026"

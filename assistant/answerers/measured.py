@@ -1,0 +1,183 @@
+"""A measure's figures in the report of one period, scored by how closely the measure's
+words lead up to each: what comparisons (answerers/compare.py) and month series
+(answerers/months.py) take, one figure a period, written alike in every report."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.answerers.clauses import sentence_before
+from assistant.answerers.figures import (
+    COMPARE_WORDS,
+    PART_OF,
+    Figure,
+    clause_part,
+    is_change,
+    names_part,
+    segments,
+    wants,
+)
+from assistant.answerers.gates import kinds
+from assistant.answerers.summary import clean
+from assistant.answerers.support import coverage, name_share, question_terms
+from assistant.answerers.units import Candidate, candidates
+from assistant.context import Context
+from assistant.query import Query, without_periods
+from index import periods as P
+from index import vn
+
+# A running total ("lũy kế", "cộng dồn", "từ đầu năm"), asked for or written beside a figure
+RUNNING_TOTAL = re.compile(r"\b(?:luy ke|cong don|tu dau nam)\b")
+# "phấn đấu … đạt trên 60%", "chưa đạt mục tiêu 60% đề ra": what is aimed at, not what was done
+_AIMED = re.compile(r"\b(?:phấn đấu|mục tiêu)\b", re.I)
+_PLANNED = re.compile(r"\bdự toán\b", re.I)
+_PLANNED_Q = re.compile(r"\bdu toan\b")
+# the noun right after a figure and its unit ("07 ca | sốt xuất huyết"), up to a break or a
+# word that starts another phrase ("38,4 triệu đồng | từ nguồn ngân sách xã")
+_OWN_WORDS = re.compile(
+    r"\s*((?:(?!(?:từ|của|cho|với|trong|tại|so|để|do|đạt|bằng|là|được|theo|và|trên|ở)\b)"
+    r"[^\W\d]+\s*){0,5})",
+    re.I,
+)
+
+
+def measure_terms(query: Query) -> list[str]:
+    return [t for t in question_terms(query.content) if t not in COMPARE_WORDS]
+
+
+@dataclass(frozen=True)
+class Scored:
+    score: float
+    figure: Figure
+    around: frozenset[str]  # the words of its clause ("đạt … dự toán tỉnh giao")
+    noun: str = ""  # with no unit, the word after the figure, folded ("th" of "62 TH")
+    part: str = ""  # of a "Trong đó, …" sentence, a part of the total: "asked" or "other"
+
+
+def _figures(query: Query, cand: Candidate, weight: float) -> list[Scored]:
+    """The sentence's figures, scored by how closely the measure's words lead up to them
+    (a rate only when a rate is asked for; money when money is)."""
+    terms = set(measure_terms(query))
+    wanted = wants(query)
+    # "lũy kế", "cộng dồn": the running total, not the month's amount
+    running = RUNNING_TOTAL.search(" ".join(vn.syllables(query.folded))) is not None
+    text = clean(cand.sentence)
+    given = {vn.number_key(n.rstrip("%")) for n in vn.numbers(without_periods(query.text))}
+    # "Trong đó, thu tiền sử dụng đất lũy kế …" is a part of the total said before it: its
+    # figures answer only a question naming that part
+    part = "" if not PART_OF.match(text) else "asked" if names_part(query, cand, text) else "other"
+    aims = not kinds(query.folded).target  # a target asked: its figure is the reading
+    planned = aims and not _PLANNED_Q.search(query.folded)  # nor a budget ("dự toán") asked
+    out = []
+    for seg in segments(text, amounts=wanted.amounts):
+        raw, value, unit, pos = seg.raw, seg.value, seg.unit, seg.pos
+        # a phrase says its words too ("số tiền" says "tiền"), as coverage reads them
+        around = set(vn.passage_terms(f"{seg.before} {seg.after}"))
+        if vn.number_key(raw) in given:
+            continue  # "đã đạt mục tiêu 80% chưa?": the question's own figure is no reading
+        before = vn.passage_terms(text[max(0, pos - 90) : pos])
+        change = is_change(text, pos)
+        # the measure's words around this figure ("84,6% dự toán tỉnh giao"), then further back
+        score = weight + len(terms & set(before)) * 0.3 + len(terms & around) * 0.5
+        # "07 ca sốt xuất huyết, 12 ca tay chân miệng": the words right after a figure,
+        # up to a break, name what it counts — the measure's words before it may not
+        tail = _OWN_WORDS.match(text, pos + len(raw) + (len(unit) + 1 if unit else 0))
+        score += len(terms & set(vn.passage_terms(tail.group(1) if tail else ""))) * 0.5
+        if running:
+            own = " ".join(vn.syllables(vn.fold(f"{seg.before} {seg.after}")))
+            # a month's amount is as far from a running total as a rate is from an amount
+            score += 1.0 if RUNNING_TOTAL.search(own) else -1.5
+        score += 0.8 if (unit == "%") == wanted.rate else -1.5
+        if wanted.money:
+            score += 0.6 if "đồng" in unit else -0.6
+        if wanted.money_only and "đồng" not in unit:
+            score -= 3.0
+        score += 0.2 if unit else -0.3
+        score -= 1.0 if part == "other" else 0.0
+        if aims and _AIMED.search(seg.before):
+            continue  # October's target for November is no figure of either month
+        if planned and _PLANNED.search(re.split(r"[;:]", text[:pos])[-1]):
+            continue  # "Dự toán … năm 2026 …, với tổng thu 9.120": a plan, no month's reading
+        if change:  # "(giảm 08 ca so với tháng trước)": the difference is computed from
+            score -= 1.0  # the two months' own figures, a change is neither of them
+        noun = "" if unit else next(iter(vn.syllables(vn.fold(seg.after[len(raw) :]))), "")
+        figure = Figure(raw, value, unit, cand)
+        own_part = part or clause_part(query, text, pos)  # "…; trong đó thu tiền sử dụng đất"
+        score -= 1.0 if own_part != part else 0.0
+        out.append(Scored(score, figure, frozenset(around), noun, own_part))
+    return out
+
+
+def figures_for(query: Query, ctx: Context, period: P.Period) -> list[Scored]:
+    """Figures of the measure in the report of `period`, best first: a report of that
+    period, not a longer one holding it (a year's report gives no October figure)."""
+    allowed = frozenset(
+        i.report_id
+        for i in ctx.store.reports()
+        if (p := P.from_label(i.period)) is not None
+        and p.matches(period)
+        and p.contains(period)
+        and p.months == period.months
+    )
+    if not allowed:
+        return []
+    terms = measure_terms(query)
+    out: list[Scored] = []
+    covered = []
+    for cand in candidates(query, ctx.search(query, 12, allowed), ctx):
+        weight = ctx.corpus.report_idf(cand.hit.chunk.report_id)
+        before = sentence_before(cand.hit.chunk.text, cand.sentence)
+        said = f"{before} {cand.sentence} {cand.context}"
+        covered.append((coverage(terms, set(vn.passage_terms(said)), weight), cand))
+    # what the question names ("kè sông Lam Giang"), said where the figure is, when some
+    # passage says it: the ward's new firms, a sentence after the river's, are not the dyke's
+    named = [c for c in covered if name_share(query, _where(c[1])) == 1.0]
+    for cov, cand in sorted(named or covered, key=lambda c: c[0], reverse=True)[:8]:
+        if cov >= 0.35:
+            out += _figures(query, cand, 2 * cov)
+    return sorted(out, key=lambda s: s.score, reverse=True)
+
+
+def _where(cand: Candidate) -> str:
+    """A figure's sentence with what it sits under: its report, section and heading."""
+    chunk = cand.hit.chunk
+    report = chunk.embed_text.split("\n", 1)[0]
+    return f"{report} {chunk.section_title} {cand.context} {cand.sentence}"
+
+
+def figures_across(
+    query: Query, ctx: Context, periods: list[P.Period]
+) -> list[tuple[P.Period, Figure]]:
+    """Each period's figure of the measure, written alike in every report: of the figures
+    scored for the measure, the one the most periods give best in its words and unit sets
+    it (the traffic fines of every month, not one month's land fines), and each period
+    gives the figure of its own that reads most like it."""
+    found = [(p, [s for s in figures_for(query, ctx, p)[:8] if s.score >= 1.5]) for p in periods]
+
+    def picks(ref: Scored) -> list[tuple[float, P.Period, Figure]]:
+        out = []
+        for p, fs in found:
+            same = [
+                (s.score + 2.0 * alike(ref, s), s) for s in fs if s.figure.unit == ref.figure.unit
+            ]
+            if same:
+                score, best = max(same, key=lambda x: x[0])
+                out.append((score, p, best.figure))
+        return out
+
+    refs = [s for _, fs in found for s in fs]
+    if not refs:
+        return []
+    best = max((picks(r) for r in refs), key=lambda xs: sum(x[0] for x in xs))
+    return [(p, f) for _, p, f in best]
+
+
+def _words_of(terms: frozenset[str]) -> set[str]:
+    return {t for t in terms if not any(ch.isdigit() for ch in t)}
+
+
+def alike(a: Scored, b: Scored) -> float:
+    """How alike two figures' clauses are written (their words, not their figures)."""
+    wa, wb = _words_of(a.around), _words_of(b.around)
+    return len(wa & wb) / max(1, len(wa | wb))
