@@ -73,8 +73,16 @@ _MONEY_Q = re.compile(
 )
 # money named: asked for only with a figure ("vốn đầu tư bao nhiêu", not "Kế hoạch giải ngân
 # vốn đầu tư công … theo căn cứ nào")
-_MONEY_NOUN = re.compile(r"\b(?:kinh phi|tong muc dau tu|tong von|von dau tu)\b")
-_MONEY_A = re.compile(r"\d\s*(?:triệu|tỷ|nghìn|ngàn)?\s*(?:đồng|đ\b)|\d\s*(?:triệu|tỷ)\b", re.I)
+_MONEY_NOUN = re.compile(
+    r"\b(?:kinh phi|tong muc dau tu|tong von|von dau tu|thu tien|tien (?:su dung )?dat|so tien)\b"
+)
+# money beside its figure, or a table cell's under a header that says it ("Giải ngân lũy kế
+# (triệu đồng): 2.350", "… (triệu đồng) - Tổng số: 1.806.630", "Đơn vị tính: Triệu đồng")
+_MONEY_A = re.compile(
+    r"\d\s*(?:triệu|tỷ|nghìn|ngàn)?\s*(?:đồng|đ\b)|\d\s*(?:triệu|tỷ)\b|"
+    r"đồng\)[^;:]{0,40}:\s*\d|Đơn vị tính:\s*(?:triệu|tỷ|nghìn)?\s*đồng",
+    re.I,
+)
 _DATE_Q = re.compile(
     r"\b(?:ngay nao|khi nao|bao gio|hom nao|thoi gian nao|luc nao|when|what date|which day)\b"
 )

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from assistant.answerers import tables
+from assistant.answerers.gates import kinds
 from assistant.answerers.items import Item, aggregate
 from assistant.intent import MOST_CHANGE, MOST_DROP
 from assistant.query import Query
@@ -40,6 +41,7 @@ def table_items(query: Query, chunk: Chunk, measure_terms: set[str]) -> list[Ite
     entity = tables.named_entity(query.folded, rows)
     change = _CHANGE_ASKED.search(" ".join(vn.syllables(query.folded))) is not None
     groups = _group_rows(rows)
+    by_rate = _by_rate(query, rows)
     out = []
     for r in rows:
         if id(r) in groups:
@@ -56,6 +58,7 @@ def table_items(query: Query, chunk: Chunk, measure_terms: set[str]) -> list[Ite
         cell = max(
             cells,
             key=lambda c: (
+                by_rate and _RATE_COLUMN.search(c.header) is not None,
                 len(measure_terms & set(vn.terms(c.measure))),
                 change and _CHANGE_COLUMN.search(vn.fold(c.measure)) is not None,
             ),
@@ -73,6 +76,20 @@ def table_items(query: Query, chunk: Chunk, measure_terms: set[str]) -> list[Ite
             )
         )
     return out
+
+
+_RATE_COLUMN = re.compile(r"\((?:%|tỷ lệ %)\)|^Tỷ lệ|%$", re.I)
+_LEVEL = re.compile(r"\b(?:cao|thap) nhat\b")
+
+
+def _by_rate(query: Query, rows: list[tables.Row]) -> bool:
+    """ "Chủ đầu tư nào giải ngân thấp nhất?" over a table of amounts in đồng and their rate
+    ("Tỷ lệ (%)"): units of every size are ranked by the rate, unless money is asked."""
+    plain = " ".join(vn.syllables(query.folded))
+    if not _LEVEL.search(plain) or kinds(query.folded).money:
+        return False
+    headers = {c.header for r in rows for c in r.cells}
+    return any("đồng" in h for h in headers) and any(_RATE_COLUMN.search(h) for h in headers)
 
 
 _ROMAN = re.compile(r"^[IVX]+\.?$")

@@ -23,7 +23,8 @@ HSPAN = _Span("HSPAN")  # covered by the cell to the left (gridSpan / colspan)
 VSPAN = _Span("VSPAN")  # covered by the cell above (vMerge / rowspan)
 GridCell = str | _Span
 _NUMERIC_RE = re.compile(r"^[\s\d.,%/()+\-–−x×]*\d[\s\d.,%/()+\-–−x×]*$")
-_COLNUM_RE = re.compile(r"^\(?\d{1,2}\)?$|^\(?[A-Z]\)?$")
+# a column's number or letter, or how it is computed from others ("1=2+3", "7=4/1")
+_COLNUM_RE = re.compile(r"^(?:\(?\d{1,2}\)?|\(?[A-Z]\)?)(?:\s*[=+\-–*/x×]\s*\(?\d{1,2}\)?)*$")
 
 
 def cell_text(c: GridCell | None) -> str:

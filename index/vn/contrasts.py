@@ -43,10 +43,27 @@ def _padded(text: str) -> str:
 _LACKING = re.compile(r"\b(?:do |vì )?chưa có (?:số liệu|thông tin|dữ liệu)[^.;]*", re.I)
 
 
+# months counted from January: "9 tháng" asked, "lũy kế 8 tháng", "8 tháng đầu năm" said
+_SPAN_ASKED = re.compile(r"(?<!ngay )(?<!\d )\b([2-9]|1[0-2]) thang\b(?! \d)")
+_SPAN_SAID = re.compile(
+    r"\b(?:luy ke|cong don|tinh chung) ([2-9]|1[0-2]) thang\b|"
+    r"\b([2-9]|1[0-2]) thang (?:dau nam|nam \d{4})\b"
+)
+
+
+def _other_span(asked_in: str, unit_in: str) -> bool:
+    asked = {m.group(1) for m in _SPAN_ASKED.finditer(asked_in)}
+    said = {m.group(1) or m.group(2) for m in _SPAN_SAID.finditer(unit_in)}
+    return bool(asked and said and not asked & said)
+
+
 def contrasted(question: str, unit: str) -> bool:
     """Whether `unit` names another member of a set the question names a member of, and
-    none of those the question names: it is about another thing of the same kind."""
+    none of those the question names: it is about another thing of the same kind (so is a
+    running total of other months: "lũy kế 8 tháng" for "9 tháng")."""
     asked_in, unit_in = _padded(question), _padded(_LACKING.sub(" ", unit))
+    if _other_span(asked_in, unit_in):
+        return True
     for group in CONTRASTS:
         named = [any(f" {s} " in asked_in for s in member) for member in group]
         if not any(named):

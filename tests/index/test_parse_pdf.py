@@ -803,3 +803,20 @@ def test_a_larger_raised_marker_and_a_role_beside_two_recipients() -> None:
     )
     assert "PHÓ GIÁM ĐỐC" in report.meta.signer_role
     assert report.meta.signer == "Trịnh Thị Lan Phương"
+
+
+def test_a_row_numbering_the_columns_is_no_data() -> None:
+    """ "A | B | 1=2+3 | 2 | 3 | 7=4/1" numbers a table's columns and says how one is
+    computed from others; repeated under the header on every page, it is never a row."""
+    from index.readers.tables import table_blocks
+
+    grid: list[list] = [
+        ["STT", "Chủ đầu tư", "Kế hoạch vốn", "Giải ngân", "Tỷ lệ (%)"],
+        ["A", "B", "1=2+3", "4=5+6", "7=4/1"],
+        ["1", "Sở Y tế", "250.000", "120.000", "48,0"],
+        ["(1)", "(2)", "(3)", "(4)=(3)/(2)", "(5)"],
+        ["2", "Công an tỉnh", "48.600", "41.380", "85,1"],
+    ]
+    text = "\n".join(b.text for b in table_blocks(grid))
+    assert "Sở Y tế" in text and "Công an tỉnh" in text
+    assert "1=2+3" not in text and "(4)=(3)/(2)" not in text

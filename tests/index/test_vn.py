@@ -273,6 +273,11 @@ def test_the_report_naming_itself_is_not_quotable() -> None:
         ("tiền đất lũy kế thu được bao nhiêu", "thu NSNN lũy kế 343.848 triệu đồng", True),
         ("tiền đất lũy kế?", "Trong đó, thu tiền sử dụng đất lũy kế 148.270 triệu đồng", False),
         ("thu NSNN lũy kế?", "thu NSNN 312.640; trong đó thu tiền sử dụng đất 148.270", False),
+        # a running total of other months is another total ("9 tháng" asked)
+        ("thu ngan sach 9 thang dat bao nhieu", "lũy kế 8 tháng đạt 9,46 tỷ đồng", True),
+        ("thu ngan sach 9 thang dat bao nhieu", "tháng 9 đạt 1,37; lũy kế 9 tháng 10,83", False),
+        ("6 tháng đầu năm có bao nhiêu ca?", "lũy kế 9 tháng có 65 ca", True),
+        ("ngày 12 tháng 8 thu được bao nhiêu?", "lũy kế 8 tháng đạt 9,46 tỷ đồng", False),
         # what a row says it has no figures for is not what it is about
         (
             "cấp xã có bao nhiêu đơn vị sự nghiệp tự bảo đảm chi thường xuyên?",
