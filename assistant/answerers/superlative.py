@@ -188,11 +188,8 @@ def lists(query: Query, ctx: Context) -> list[tuple[float, Hit, list[Item]]]:
         hits_with_footnotes(ctx.hits(query, max(ctx.k, 12)), ctx.store.chunks)
     ):
         if tables.is_table(hit.chunk):
-            items = [
-                i
-                for c in tables.whole_table(hit.chunk, ctx.store.chunks_of(hit.chunk.report_id))
-                for i in table_items(query, c, set(_measure_terms(query)))
-            ]
+            parts = tables.whole_table(hit.chunk, ctx.store.chunks_of(hit.chunk.report_id))
+            items = [i for c in parts for i in table_items(query, c, set(terms), parts)]
         else:
             items = text_items(body, set(plain.split()))
         items = [i for i in items if _names_something(i.name)]

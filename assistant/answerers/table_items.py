@@ -34,13 +34,16 @@ def _header_unit(header: str) -> str:
 _ORDINAL_COLUMNS = frozenset({"STT", "TT", "SỐ TT"})  # a row's place in the table, no count
 
 
-def table_items(query: Query, chunk: Chunk, measure_terms: set[str]) -> list[Item]:
-    """Items of a table: the named entity's column across rows, the column the question's
-    measure words (`measure_terms`) name best."""
+def table_items(
+    query: Query, chunk: Chunk, measure_terms: set[str], parts: list[Chunk] | None = None
+) -> list[Item]:
+    """Items of a table (`chunk`, one of its `parts` when split): the named entity's column
+    across rows, the column the question's measure words (`measure_terms`) name best."""
     rows = tables.rows(chunk)
     entity = tables.named_entity(query.folded, rows)
     change = _CHANGE_ASKED.search(" ".join(vn.syllables(query.folded))) is not None
-    groups = _group_rows(rows)
+    # a group "III" alone in the last part is a group still: the table numbers rows "1", "2"
+    groups = _group_rows(rows, [r for c in parts or [chunk] for r in tables.rows(c)])
     by_rate = _by_rate(query, rows)
     out = []
     for r in rows:
@@ -96,13 +99,13 @@ _ROMAN = re.compile(r"^[IVX]+\.?$")
 _ARABIC = re.compile(r"^\d+\.?$")
 
 
-def _group_rows(rows: list[tables.Row]) -> set[int]:
-    """The rows numbered "I", "II" of a table whose other rows are numbered "1", "2": the
-    groups that sum those rows up (ids)."""
-    numbers = {
-        id(r): next((c.value.strip() for c in r.cells if c.header.upper() in _ORDINAL_COLUMNS), "")
-        for r in rows
-    }
-    if not any(_ARABIC.match(n) for n in numbers.values()):
+def _group_rows(rows: list[tables.Row], whole: list[tables.Row]) -> set[int]:
+    """The rows numbered "I", "II" of a table (`whole`: all its rows) whose other rows are
+    numbered "1", "2": the groups that sum those rows up (ids, of `rows`)."""
+    if not any(_ARABIC.match(_ordinal(r)) for r in whole):
         return set()
-    return {i for i, n in numbers.items() if _ROMAN.match(n)}
+    return {id(r) for r in rows if _ROMAN.match(_ordinal(r))}
+
+
+def _ordinal(row: tables.Row) -> str:
+    return next((c.value.strip() for c in row.cells if c.header.upper() in _ORDINAL_COLUMNS), "")

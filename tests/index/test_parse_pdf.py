@@ -820,3 +820,19 @@ def test_a_row_numbering_the_columns_is_no_data() -> None:
     text = "\n".join(b.text for b in table_blocks(grid))
     assert "Sở Y tế" in text and "Công an tỉnh" in text
     assert "1=2+3" not in text and "(4)=(3)/(2)" not in text
+
+
+def test_a_table_goes_on_past_the_footnotes_of_its_page() -> None:
+    """Sơn Nguyên's disbursement table runs from page 2 to page 3, the page's footnotes in
+    smaller type under its first part: one table, every part under its caption, so the
+    highest rate of its rows is the highest of all sixteen owners."""
+    path = Path(__file__).parents[1] / "data" / "reports" / "sonnguyen"
+    path = path / "sonnguyen-stc-2026-10-bc233.pdf"
+    r = parse_bytes(path, path.read_bytes(), 10**9)
+    parts = [p.text for p in r.paragraphs if p.kind == "table"]
+    assert len(parts) == 5 and all(
+        t.startswith("Tình hình giải ngân") or "31/10/2026)" in t.split("\n")[0] for t in parts
+    )
+    rows = "\n".join(parts)
+    assert "Chủ đầu tư: Bộ Chỉ huy Quân sự tỉnh" in rows and "Chủ đầu tư: Sở Y tế" in rows
+    assert "Một số công trình cấp xã khởi công sau ngày 01/5/2026" not in rows

@@ -88,7 +88,9 @@ def _blocks(pages: list[Page], body: float) -> list[Block]:
                 pending_context = _context(last_text)
                 continue
             ln = item
-            if pending is not None:
+            # the page's footnotes, in smaller type under a table, do not end it: the table
+            # may go on at the top of the next page
+            if pending is not None and not (pending.page == p.number and ln.size <= body - 1.5):
                 flush_table()
             if not para:
                 para = [ln]
