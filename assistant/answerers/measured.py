@@ -35,6 +35,8 @@ _PLANNED = re.compile(r"\bdự toán\b", re.I)
 _PLANNED_Q = re.compile(r"\bdu toan\b")
 # the noun right after a figure and its unit ("07 ca | sốt xuất huyết"), up to a break or a
 # word that starts another phrase ("38,4 triệu đồng | từ nguồn ngân sách xã")
+# the part of a report setting the next period's tasks ("III. NHIỆM VỤ TRỌNG TÂM THÁNG 9")
+_PLANNED_PART = re.compile(r"(?:[ivx]+\.?\s+)?(?:nhiem vu|phuong huong|ke hoach|du kien)\b")
 _OWN_WORDS = re.compile(
     r"\s*((?:(?!(?:từ|của|cho|với|trong|tại|so|để|do|đạt|bằng|là|được|theo|và|trên|ở)\b)"
     r"[^\W\d]+\s*){0,5})",
@@ -125,7 +127,10 @@ def figures_for(query: Query, ctx: Context, period: P.Period) -> list[Scored]:
     terms = measure_terms(query)
     out: list[Scored] = []
     covered = []
+    aimed = kinds(query.folded).target
     for cand in candidates(query, ctx.search(query, 12, allowed), ctx):
+        if not aimed and _PLANNED_PART.match(vn.fold(cand.hit.chunk.section_title)):
+            continue  # "Nhiệm vụ tháng 9: … đạt trên 75%": August's aim, no reading of it
         weight = ctx.corpus.report_idf(cand.hit.chunk.report_id)
         before = sentence_before(cand.hit.chunk.text, cand.sentence)
         said = f"{before} {cand.sentence} {cand.context}"

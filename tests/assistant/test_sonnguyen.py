@@ -35,3 +35,14 @@ def test_an_english_question_in_the_reports_words(sonnguyen_retriever) -> None:
         sonnguyen_retriever,
     )
     assert not a.insufficient and "29 thanh niên" in a.text, a.text
+
+
+def test_a_months_aim_is_no_reading_of_it(sonnguyen_retriever) -> None:
+    """August's report sets September's aim ("Đôn đốc … đạt trên 75% khối lượng"): the
+    kindergarten's August figure is the one it reached, 62%."""
+    a = answer(
+        "Trường mầm non Đồng Lâm từ tháng 8 đến tháng 10 xây thêm được bao nhiêu phần trăm "
+        "khối lượng?",
+        sonnguyen_retriever,
+    )
+    assert "85 − 62 = 23 điểm %" in a.text and "75" not in a.text, a.text
