@@ -18,7 +18,10 @@ Progress = Callable[[str, int, int], None]  # (what, done, total)
 
 # Bumped whenever parsing or chunking changes what a file turns into: an unchanged file
 # indexed by an older pipeline is re-indexed instead of skipped.
-PIPELINE = "15"
+PIPELINE = "16"
+# 16: a word OCR read poorly between well-read ones kept (its gap split a line in two); a
+# table's row numbering its columns ("A; B; 1=2+3") dropped; a PDF table goes on past its
+# page's footnotes
 # 15: a page's own toned words and names kept from OCR's rule 2; a title's period before the
 # tasks it sets, or the day it reports to; "BÁO CÁO NHANH"; "1. Về người: 04 người chết, …" is
 # body, no heading; a PDF's 85% raised markers, words of one line never over one another; a
