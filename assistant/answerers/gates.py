@@ -77,7 +77,7 @@ _MONEY_NOUN = re.compile(
     r"\b(?:kinh phi|tong muc dau tu|tong von|von dau tu|thu tien|tien (?:su dung )?dat|so tien)\b"
 )
 # money beside its figure, or a table cell's under a header that says it ("Giải ngân lũy kế
-# (triệu đồng): 2.350", "… (triệu đồng) - Tổng số: 1.806.630", "Đơn vị tính: Triệu đồng")
+# (triệu đồng): 2.300", "… (triệu đồng) - Tổng số: 1.806.630", "Đơn vị tính: Triệu đồng")
 _MONEY_A = re.compile(
     r"\d\s*(?:triệu|tỷ|nghìn|ngàn)?\s*(?:đồng|đ\b)|\d\s*(?:triệu|tỷ)\b|"
     r"đồng\)[^;:]{0,40}:\s*\d|Đơn vị tính:\s*(?:triệu|tỷ|nghìn)?\s*đồng",

@@ -33,10 +33,10 @@ RUNNING_TOTAL = re.compile(r"\b(?:luy ke|cong don|tu dau nam)\b")
 _AIMED = re.compile(r"\b(?:phấn đấu|mục tiêu)\b", re.I)
 _PLANNED = re.compile(r"\bdự toán\b", re.I)
 _PLANNED_Q = re.compile(r"\bdu toan\b")
-# the noun right after a figure and its unit ("07 ca | sốt xuất huyết"), up to a break or a
-# word that starts another phrase ("38,4 triệu đồng | từ nguồn ngân sách xã")
 # the part of a report setting the next period's tasks ("III. NHIỆM VỤ TRỌNG TÂM THÁNG 9")
 _PLANNED_PART = re.compile(r"(?:[ivx]+\.?\s+)?(?:nhiem vu|phuong huong|ke hoach|du kien)\b")
+# the noun right after a figure and its unit ("07 ca | sốt xuất huyết"), up to a break or a
+# word that starts another phrase ("38,4 triệu đồng | từ nguồn ngân sách xã")
 _OWN_WORDS = re.compile(
     r"\s*((?:(?!(?:từ|của|cho|với|trong|tại|so|để|do|đạt|bằng|là|được|theo|và|trên|ở)\b)"
     r"[^\W\d]+\s*){0,5})",
@@ -54,7 +54,7 @@ class Scored:
     figure: Figure
     around: frozenset[str]  # the words of its clause ("đạt … dự toán tỉnh giao")
     noun: str = ""  # with no unit, the word after the figure, folded ("th" of "62 TH")
-    part: str = ""  # of a "Trong đó, …" sentence, a part of the total: "asked" or "other"
+    part: str = ""  # of a "Trong đó, …" sentence or clause, a part of the total: "asked"/"other"
 
 
 def _figures(query: Query, cand: Candidate, weight: float) -> list[Scored]:
