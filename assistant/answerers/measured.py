@@ -21,11 +21,12 @@ from assistant.answerers.figures import (
 from assistant.answerers.gates import kinds
 from assistant.answerers.summary import clean
 from assistant.answerers.support import coverage, name_share, question_terms
-from assistant.answerers.units import Candidate, candidates
+from assistant.answerers.units import Candidate, candidates, header_of
 from assistant.context import Context
 from assistant.query import Query, without_periods
 from index import periods as P
 from index import vn
+from index.records import task_sections
 
 # A running total ("lũy kế", "cộng dồn", "từ đầu năm"), asked for or written beside a figure
 RUNNING_TOTAL = re.compile(r"\b(?:luy ke|cong don|tu dau nam)\b")
@@ -33,8 +34,6 @@ RUNNING_TOTAL = re.compile(r"\b(?:luy ke|cong don|tu dau nam)\b")
 _AIMED = re.compile(r"\b(?:phấn đấu|mục tiêu)\b", re.I)
 _PLANNED = re.compile(r"\bdự toán\b", re.I)
 _PLANNED_Q = re.compile(r"\bdu toan\b")
-# the part of a report setting the next period's tasks ("III. NHIỆM VỤ TRỌNG TÂM THÁNG 9")
-_PLANNED_PART = re.compile(r"(?:[ivx]+\.?\s+)?(?:nhiem vu|phuong huong|ke hoach|du kien)\b")
 # the noun right after a figure and its unit ("07 ca | sốt xuất huyết"), up to a break or a
 # word that starts another phrase ("38,4 triệu đồng | từ nguồn ngân sách xã")
 _OWN_WORDS = re.compile(
@@ -127,10 +126,16 @@ def figures_for(query: Query, ctx: Context, period: P.Period) -> list[Scored]:
     terms = measure_terms(query)
     out: list[Scored] = []
     covered = []
+    # the part setting the next period's tasks ("Đôn đốc … đạt trên 75%"): August's aim for
+    # September, no reading of either — unless an aim is asked
     aimed = kinds(query.folded).target
+    planned: dict[str, set[str]] = {}
     for cand in candidates(query, ctx.search(query, 12, allowed), ctx):
-        if not aimed and _PLANNED_PART.match(vn.fold(cand.hit.chunk.section_title)):
-            continue  # "Nhiệm vụ tháng 9: … đạt trên 75%": August's aim, no reading of it
+        rid = cand.hit.chunk.report_id
+        if not aimed and rid not in planned:
+            planned[rid] = _planned(ctx, rid)
+        if cand.hit.chunk.section in planned.get(rid, ()):
+            continue
         weight = ctx.corpus.report_idf(cand.hit.chunk.report_id)
         before = sentence_before(cand.hit.chunk.text, cand.sentence)
         said = f"{before} {cand.sentence} {cand.context}"
@@ -144,11 +149,15 @@ def figures_for(query: Query, ctx: Context, period: P.Period) -> list[Scored]:
     return sorted(out, key=lambda s: s.score, reverse=True)
 
 
+def _planned(ctx: Context, report_id: str) -> set[str]:
+    report = ctx.store.report(report_id)
+    return task_sections(report) if report else set()
+
+
 def _where(cand: Candidate) -> str:
     """A figure's sentence with what it sits under: its report, section and heading."""
     chunk = cand.hit.chunk
-    report = chunk.embed_text.split("\n", 1)[0]
-    return f"{report} {chunk.section_title} {cand.context} {cand.sentence}"
+    return f"{header_of(chunk)} {chunk.section_title} {cand.context} {cand.sentence}"
 
 
 def figures_across(

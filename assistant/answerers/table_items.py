@@ -5,6 +5,7 @@ unit; not the rows that sum others up ("Tổng cộng", a group "I. Thu nội đ
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from assistant.answerers import tables
 from assistant.answerers.gates import kinds
@@ -35,15 +36,17 @@ _ORDINAL_COLUMNS = frozenset({"STT", "TT", "SỐ TT"})  # a row's place in the t
 
 
 def table_items(
-    query: Query, chunk: Chunk, measure_terms: set[str], parts: list[Chunk] | None = None
+    query: Query, chunk: Chunk, measure_terms: set[str], numbered: bool | None = None
 ) -> list[Item]:
-    """Items of a table (`chunk`, one of its `parts` when split): the named entity's column
-    across rows, the column the question's measure words (`measure_terms`) name best."""
+    """Items of a table (`chunk`, a part of it when split; `numbered`: whether the whole
+    table numbers its rows "1", "2", read from `chunk` when not given): the named entity's
+    column across rows, the column the question's measure words (`measure_terms`) name
+    best."""
     rows = tables.rows(chunk)
     entity = tables.named_entity(query.folded, rows)
     change = _CHANGE_ASKED.search(" ".join(vn.syllables(query.folded))) is not None
     # a group "III" alone in the last part is a group still: the table numbers rows "1", "2"
-    groups = _group_rows(rows, [r for c in parts or [chunk] for r in tables.rows(c)])
+    groups = _group_rows(rows, numbers_rows(rows) if numbered is None else numbered)
     by_rate = _by_rate(query, rows)
     out = []
     for r in rows:
@@ -99,12 +102,15 @@ _ROMAN = re.compile(r"^[IVX]+\.?$")
 _ARABIC = re.compile(r"^\d+\.?$")
 
 
-def _group_rows(rows: list[tables.Row], whole: list[tables.Row]) -> set[int]:
-    """The rows numbered "I", "II" of a table (`whole`: all its rows) whose other rows are
-    numbered "1", "2": the groups that sum those rows up (ids, of `rows`)."""
-    if not any(_ARABIC.match(_ordinal(r)) for r in whole):
-        return set()
-    return {id(r) for r in rows if _ROMAN.match(_ordinal(r))}
+def numbers_rows(rows: Iterable[tables.Row]) -> bool:
+    """Whether a table numbers its rows "1", "2" (its groups, if any, "I", "II")."""
+    return any(_ARABIC.match(_ordinal(r)) for r in rows)
+
+
+def _group_rows(rows: list[tables.Row], numbered: bool) -> set[int]:
+    """The rows numbered "I", "II" of a table whose other rows are numbered "1", "2"
+    (`numbered`): the groups that sum those rows up (ids)."""
+    return {id(r) for r in rows if _ROMAN.match(_ordinal(r))} if numbered else set()
 
 
 def _ordinal(row: tables.Row) -> str:

@@ -26,7 +26,7 @@ from index.periods.mentions import (
     resolve,
     years,
 )
-from index.periods.period import Period, from_label, latest_with_month, serial, with_newest_year
+from index.periods.period import Period, from_label, serial, with_newest_year
 
 __all__ = [
     "Mention",
@@ -35,7 +35,6 @@ __all__ = [
     "dated_years",
     "exactly",
     "from_label",
-    "latest_with_month",
     "mentions",
     "of_title",
     "parse",

@@ -152,25 +152,15 @@ def from_label(label: str) -> Period | None:
     return None
 
 
-def latest_with_month(month: int, labels: list[str]) -> int:
-    """The year of the newest stored period that is this month ('tháng 11' → 2025); 0."""
-    years = [
-        p.first[0] for p in map(from_label, labels) if p and p.months == 1 and p.first[1] == month
-    ]
-    return max(years, default=0)
-
-
 def with_newest_year(period: Period, labels: list[str]) -> Period:
     """'tháng 11' or 'quý 3' with no year: that month or quarter of the newest stored year
-    that has a report of it; unchanged when its year is known or none is stored."""
+    with a report of it — a report of those months, else one within them (a quarter's
+    monthly reports); unchanged when its year is known or none is stored."""
     if period.year_known:
         return period
-    if period.months == 1:
-        year = latest_with_month(period.first[1], labels)
-    else:  # a quarter, a half-year: a stored period of those months, else one within them
-        shape = (period.first[1], period.months)
-        stored = [p for p in map(from_label, labels) if p]
-        year = max((p.first[0] for p in stored if (p.first[1], p.months) == shape), default=0)
-        inside = [p for p in stored if period.with_year(p.first[0]).contains(p)]
-        year = year or max((p.first[0] for p in inside), default=0)
+    stored = [p for p in map(from_label, labels) if p]
+    shape = (period.first[1], period.months)
+    year = max((p.first[0] for p in stored if (p.first[1], p.months) == shape), default=0)
+    inside = (p.first[0] for p in stored if period.with_year(p.first[0]).contains(p))
+    year = year or max(inside, default=0)
     return period.with_year(year) if year else period
