@@ -208,6 +208,18 @@ def _continues(
     return bool(shared)
 
 
+_PICKED = re.compile(r"\b(\w+) nao\b")
+
+
+def _picks_only(question: str, own_topic: list[str]) -> bool:
+    """ "Thôn nào nhiều nhất?": what to pick among, and nothing of what is measured."""
+    plain = " ".join(vn.syllables(vn.fold(question)))
+    picked = set(_PICKED.findall(plain))
+    # ("bị" says it happened to them, not what happened)
+    measured = [w for w in own_topic if w not in _HOW_MUCH and w not in picked and w != "bi"]
+    return bool(picked) and not measured and bool(re.search(r"\bnhat\b", plain))
+
+
 def resolve(question: str, history: list[Turn]) -> str:
     """The standalone form of `question` given the previous turns (no LLM). Only what the
     question lacks is carried over — its subject when it names none, the period when it
@@ -271,7 +283,11 @@ def resolve(question: str, history: list[Turn]) -> str:
         # bank's tune half, cost as much as it brought.)
         named = named_thing(prev.resolved)
         carry += [named] if named else proper_names(prev.resolved)[:2]
-        if follows and not carry and len(own_topic) <= 2:
+        if _picks_only(question, own_topic):
+            # "thôn nào bị nhiều nhất?" after "… bao nhiêu ca sốt xuất huyết?": among what,
+            # of what — the cases the previous question counted, where it counted them
+            carry = [topic_words(prev.resolved, own_topic)]
+        elif follows and not carry and len(own_topic) <= 2:
             # "thế đã kích hoạt được bao nhiêu?" names nothing at all: what the previous
             # question was about ("tài khoản định danh điện tử")
             carry += [topic_words(prev.resolved, own_topic)]

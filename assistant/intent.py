@@ -30,6 +30,7 @@ METADATA_FIELDS = (
     (
         "Nơi nhận",
         r"noi nhan|gui (?:cho |toi |den |len |ve )?(?:ai|nhung|cac|co quan|dau|noi nao)|duoc gui|"
+        r"co gui (?:\w+ ){1,4}khong|"  # "có gửi Bộ Y tế không"
         r"kinh gui|recipients?|sent to|addressed to",
         "nơi nhận",
     ),
@@ -87,21 +88,23 @@ _COMPARISON = re.compile(
     r"\b(?:nhieu|it|cao|thap|lon|nho) hon(?: \w+){7,12} bao nhieu\b"  # a long second side
 )
 _SUPERLATIVE = re.compile(
-    r"\b(?:(?:nhieu|it|cao|thap|lon|nho|tot|kem|manh|(?<!chu )yeu)(?: \w+){0,8} nhat|"
+    r"\b(?:(?:nhieu|it|cao|thap|lon|nho|tot|kem|manh|nang|nhanh|(?<!chu )yeu)"
+    r"(?: \w+){0,8} nhat|cham nhat|"
     r"(?<!ai )(?<!nguoi )dung dau|dan dau|chu yeu(?: \w+){0,8} (?:gi|nao)|(?:gi|nao) nhat|"
     r"(?:xep|dung) (?:cuoi|chot|bet)|(?:cuoi|chot|bet) bang|"
     r"most|fewest|highest|lowest|largest|smallest|best|worst)\b"
 )
 # "tăng vọt nhất", "largest increase": the most of a change (a "Tăng/giảm (%)" column)
 MOST_CHANGE = re.compile(
-    r"\btang(?: \w+){0,2} nhat\b|\b(?:largest|biggest|sharpest) (?:\w+ )?(?:increase|rise)\b"
+    r"\btang(?: \w+){0,3} nhat\b|\b(?:largest|biggest|sharpest) (?:\w+ )?(?:increase|rise)\b"
 )
 # "giảm mạnh nhất", "sharpest fall": the most of a fall (the smallest of a change column)
 MOST_DROP = re.compile(
-    r"\bgiam(?: \w+){0,2} nhat\b|\b(?:largest|biggest|sharpest) (?:\w+ )?(?:decrease|drop|fall)\b"
+    r"\bgiam(?: \w+){0,3} nhat\b|\b(?:largest|biggest|sharpest) (?:\w+ )?(?:decrease|drop|fall)\b"
 )
 MIN_CUES = re.compile(
-    r"\b(?:(?:it|thap|nho|kem|(?<!chu )yeu)(?: \w+){0,8} nhat|(?:xep|dung) (?:cuoi|chot|bet)|"
+    r"\b(?:(?:it|thap|nho|kem|(?<!chu )yeu)(?: \w+){0,8} nhat|cham nhat|"
+    r"(?:xep|dung) (?:cuoi|chot|bet)|"
     r"(?:cuoi|chot|bet) bang|fewest|"
     r"lowest|smallest|"
     r"worst)\b"
@@ -130,11 +133,13 @@ DOC_CUES = re.compile(
 )
 # A heading's words: a question naming one asks for the section, not one fact.
 SECTION_WORDS = re.compile(
-    r"\b(?:ton tai|han che|kho khan|vuong mac|con vuong|bat cap|yeu kem|diem yeu|mat yeu|con yeu|"
+    r"\b(?:ton tai|han che|kho khan|vuong mac|con vuong|dang vuong|keu vuong|bat cap|yeu kem|"
+    r"diem yeu|mat yeu|con yeu|"
     r"chua lam duoc|"
     r"nhuoc diem|khuyet diem|uu diem|diem manh|nhiem vu|phuong huong|"
     r"giai phap|kien nghi|de xuat|danh gia chung|ket qua|tinh hinh|cong tac|linh vuc|"
-    r"mang|nganh|ke hoach (?:thang|nam|quy) (?:toi|sau)|(?:thoi gian|thang|sap) toi|dinh lam|"
+    r"mang|nganh|ke hoach (?:thang|nam|quy) (?:toi|sau)|(?:thoi gian|thang|sap) toi|"
+    r"dinh lam|tinh lam (?=gi|nhung|nhu|cac|viec)|"
     r"se (?:tap trung )?lam|"
     r"phai (?:tap trung )?lam|can lam|duoc giao|"
     r"du kien (?:se )?(?:lam|trien khai|thuc hien)(?: \w+){0,2} ve|"
@@ -161,7 +166,9 @@ FIGURE_CUES = re.compile(
 TASK_RE = re.compile(
     # "sẽ theo dõi": what is planned (not "chia sẻ")
     r"(?<!chia )\bse (?!duoc\b)\w+|"
-    r"\b(?:nhiem vu|phuong huong|ke hoach thang|du kien|se trien khai|dinh lam|se lam|du dinh|"
+    r"\b(?:nhiem vu|phuong huong|ke hoach thang|du kien|se trien khai|dinh lam|se lam|"
+    r"tinh lam (?=gi|nhung|nhu|cac|viec)|"
+    r"du dinh|"
     r"thang toi|thoi gian toi|sap toi|toi day|phai lam|can lam|task)|"
     # "được giao tham mưu những việc gì": what is assigned is yet to be done
     r"\b(?:duoc|da) giao (?:\w+ ){0,4}?(?:viec|nhiem vu)\b|"

@@ -107,7 +107,7 @@ def named_reports(query: Query, infos: list[ReportInfo], store: Store) -> set[st
     hit = {i.report_id for i in infos if places & place_names(i)}
     if hit:  # a province's reports tell of its communes ("vụ ngộ độc … tại xã Hòa Phong")
         hit |= _telling_of(store, places) & {i.report_id for i in infos}
-    plain = " ".join(vn.syllables(query.folded))
+    plain = re.sub(r"\bbc\b", "bao cao", " ".join(vn.syllables(query.folded)))  # as typed
     # each report it names ("theo báo cáo CCHC năm và theo báo cáo Đề án 06 tháng 11")
     for m in re.finditer(r"\bbao cao\b((?: (?!bao cao\b)\w+){1,8})", plain):
         words = vn.terms(m.group(1))

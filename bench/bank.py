@@ -31,10 +31,12 @@ BANK = ROOT / "tests" / "data" / "questions"
 # landscape appendix, Word footnotes, a task table grouped by body) and Lam Khê (a phone photo
 # of a flash report, a police report with Word footnotes, a project table across pages of a
 # PDF, two quarters of a ward) and Sơn Nguyên (three months of a commune, one a signed scan;
-# a disbursement table of two header levels; an inspectorate's and a culture department's).
+# a disbursement table of two header levels; an inspectorate's and a culture department's) and
+# Trà Giang (two months of a commune, a flood's damage table across a PDF's pages, a school
+# year, a health month, a ward's land clearance as a signed scan).
 OWN = {
     place: ROOT / "tests" / "data" / "reports" / place
-    for place in ("halam", "vanha", "tayling", "lamkhe", "sonnguyen")
+    for place in ("halam", "vanha", "tayling", "lamkhe", "sonnguyen", "tragiang")
 }
 # The programs an own corpus needs to be read at all (a .doc, a scan): without them its
 # questions are skipped, not failed.
@@ -42,6 +44,7 @@ OWN_TOOLS = {
     "tayling": ("antiword", "tesseract"),
     "lamkhe": ("tesseract",),
     "sonnguyen": ("tesseract",),
+    "tragiang": ("tesseract",),
 }
 _PACKAGES = {"tesseract": "tesseract-ocr tesseract-ocr-vie"}
 
@@ -95,6 +98,8 @@ BANKS = {
     "lamkhe2": "lamkhe",
     "sonnguyen": "sonnguyen",
     "sonnguyen2": "sonnguyen",
+    "tragiang": "tragiang",
+    "tragiang2": "tragiang",
 }
 
 

@@ -3,6 +3,7 @@ pipeline beside them, per question type; and shared/eval/dev.jsonl.
 
 Usage: python bench/quality.py [--set samples|shared|samples2…13|shared2…13|halam|halam2|vanha|
                                      vanha2|tayling|tayling2|lamkhe|lamkhe2|sonnguyen|sonnguyen2|
+                                     tragiang|tragiang2|
                                      dev|bank|all|scanned]
                                [--show] [--no-plain] [--index DIR] [--json FILE]
 - samples: tests/data/questions/samples.jsonl over the samples/ it names (always available);
@@ -18,6 +19,8 @@ Usage: python bench/quality.py [--set samples|shared|samples2…13|shared2…13|
   photo: needs tesseract);
 - sonnguyen, sonnguyen2: the same over the Sơn Nguyên reports of tests/data/reports/sonnguyen
   (a signed scan: needs tesseract);
+- tragiang, tragiang2: the same over the Trà Giang reports of tests/data/reports/tragiang (a
+  signed scan: needs tesseract);
 - dev:     ../shared/eval/dev.jsonl over ../shared/corpus (the smoke test);
 - scanned: the samples questions on scanned copies of samples/ against their text
            (bench/scanned.py; not part of `all`).

@@ -18,7 +18,10 @@ Progress = Callable[[str, int, int], None]  # (what, done, total)
 
 # Bumped whenever parsing or chunking changes what a file turns into: an unchanged file
 # indexed by an older pipeline is re-indexed instead of skipped.
-PIPELINE = "16"
+PIPELINE = "17"
+# 17: a header line of no letter or digit (a scan's speck read as ".") no longer ends the
+# header; a signature's last line that is a role ("PHÓ CHỦ TICH") is no signer; SXH, TCM,
+# ATTP, TW, BV, BVĐK, TTYT said in full; "trong tháng 1.245 triệu đồng" names no month
 # 16: a word OCR read poorly between well-read ones kept (its gap split a line in two); a
 # table's row numbering its columns ("A; B; 1=2+3") dropped; a PDF table goes on past its
 # page's footnotes

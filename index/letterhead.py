@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from index import periods
+from index import periods, vn
 from index.model import ReportMeta, Section
 
 # "Số: 644 /TTXT-ĐTDN": a number stamped at signing sits a space before its symbol
@@ -16,6 +16,8 @@ DATE_LINE_RE = re.compile(
     re.I,
 )
 SIGN_ROLE_RE = re.compile(r"^(?:TM\.|KT\.|Q\.|TL\.|CHỦ TỊCH|PHÓ CHỦ TỊCH|GIÁM ĐỐC)", re.I)
+# the same read without diacritics: a scan's "PHÓ CHỦ TICH" is a role, not the signer's name
+_ROLE_FOLDED = re.compile(r"^(?:tm|kt|q|tl)\.|^(?:pho )?(?:chu tich|giam doc|truong ban)\b")
 _NATIONAL = r"CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*[-–]\s*Tự do"
 NATIONAL_RE = re.compile(_NATIONAL, re.I)
 # The letterhead and the signature block: Word and .doc files often lay them out as small
@@ -133,7 +135,8 @@ def report_meta(
     signer_role = ""
     signer = ""
     if signature:
-        signer = signature[-1] if not SIGN_ROLE_RE.match(signature[-1]) else ""
+        last = signature[-1]
+        signer = "" if SIGN_ROLE_RE.match(last) or _ROLE_FOLDED.match(vn.fold(last)) else last
         roles = [s for s in signature if s != signer]
         signer_role = " ".join(roles)
     return ReportMeta(

@@ -138,7 +138,9 @@ def build_report(source: str, blocks: list[Block]) -> Report:
             _heading(b, text) or _body_like(b, text) or headings.book(text)
         ):
             break
-        if (m := NUMBER_LINE_RE.match(text)) and "number" not in meta:
+        if not any(ch.isalnum() for ch in text):
+            pass  # a scan's speck read as "." or "-" between the letterhead and the title
+        elif (m := NUMBER_LINE_RE.match(text)) and "number" not in meta:
             meta["number"] = re.sub(r"\s+", "", m.group("num")).strip(".,")
         elif (m := DATE_LINE_RE.match(text)) and "date" not in meta:
             meta["place"] = m.group("place").strip()

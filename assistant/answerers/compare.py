@@ -20,7 +20,14 @@ from collections import Counter
 from assistant.answerers import entities, stated
 from assistant.answerers.figures import Figure, wants
 from assistant.answerers.gates import kinds
-from assistant.answerers.measured import Scored, alike, figures_across, figures_for, measure_terms
+from assistant.answerers.measured import (
+    RUNNING_TOTAL,
+    Scored,
+    alike,
+    figures_across,
+    figures_for,
+    measure_terms,
+)
 from assistant.answerers.sides import clause_pair, sides
 from assistant.answerers.summary import clean
 from assistant.cite import Answer, Citer
@@ -57,11 +64,27 @@ def _pair(
                 continue  # the land-use part of one month is no match for another's total
             if not _same_place(places, a.figure, b.figure):
                 continue  # a province's cases and a commune's are no two months of one count
+            if not _same_key(query, ctx, a.figure, b.figure):
+                continue  # dengue cases of November and fish cages of October
             # the same measure is written alike in both reports (its words, not its figures)
             score = a.score + b.score + 2.0 * alike(a, b)
             if best is None or score > best[0]:
                 best = (score, a.figure, b.figure)
     return (best[1], best[2]) if best and best[0] >= 3.0 else None
+
+
+def _same_key(query: Query, ctx: Context, a: Figure, b: Figure) -> bool:
+    """The rarest of the measure's words that either figure's passage says, both say: a
+    count of dengue cases ("Sốt xuất huyết (ca)") is not paired with "42 lồng bè nuôi cá"
+    because "cá" folds as "ca"."""
+    terms = set(measure_terms(query))
+    said = [
+        terms & set(vn.passage_terms(f"{f.candidate.sentence} {f.candidate.context}"))
+        for f in (a, b)
+    ]
+    wa, wb = (ctx.corpus.report_idf(f.candidate.hit.chunk.report_id) for f in (a, b))
+    key = max(said[0] | said[1], key=lambda t: wa(t) + wb(t), default="")  # rare in both
+    return not key or (key in said[0] and key in said[1])
 
 
 def _same_place(places: dict[str, set[str]], a: Figure, b: Figure) -> bool:
@@ -113,11 +136,14 @@ def comparison(query: Query, ctx: Context) -> Answer | None:
     if len(periods) >= 2 and all(p.year_known for p in periods[:2]):
         # the later ends later; of two ending together ("báo cáo tháng 9 … quý III"), the longer
         now, base = sorted(periods[:2], key=lambda p: (p.last, p.months, p.first), reverse=True)
-        later = figures_for(query, ctx, now)[:8]
-        if pair := _pair(query, ctx, later, base):
+        scored = figures_for(query, ctx, now)
+        if pair := _pair(query, ctx, scored[:8], base):
             return _render(query, ctx, [(now.spoken, pair[0]), (base.spoken, pair[1])], t0, True)
-        strong = [s.figure for s in later if s.score >= 1.5]
-        if said := stated.said_change(strong, now, base):  # "tăng 9 ca so với tháng 12/2025"
+        # the sentence stating the change may rank below a table's rows ("186 ca, tăng 21,6%
+        # so với tháng 10" under the communes' rows): every strong figure is read for it
+        strong = [s.figure for s in scored if s.score >= 1.5]
+        running = RUNNING_TOTAL.search(" ".join(vn.syllables(query.folded))) is not None
+        if said := stated.said_change(strong, now, base, running):  # "tăng 9 ca so với …"
             return stated.answer(query, ctx, said, now, base)
         if not (now.contains(base) or base.contains(now)):
             return None

@@ -69,7 +69,8 @@ def wants(query: Query) -> Wanted:
     """What the question asks for: a rate, money (only money), a change."""
     plain = " ".join(vn.syllables(query.folded))
     return Wanted(
-        rate=bool(re.search(r"\b(?:ty le|phan tram|diem phan tram|percent|rate|share)\b", plain)),
+        rate="%" in query.text  # "tính theo %"
+        or bool(re.search(r"\b(?:ty le|phan tram|diem phan tram|percent|rate|share)\b", plain)),
         money=bool(re.search(r"\b(?:tien|kinh phi|von|money|amount)\b", plain)),
         money_only=bool(_MONEY_ONLY.search(plain)),
         change=bool(re.search(r"\b(?:tang|giam|change|increase|decrease)\b", plain)),
@@ -102,10 +103,14 @@ def figures_in(sentence: str, amounts: bool = False) -> list[tuple[str, float, s
             continue  # a date, a ratio's half, a document number, a table row's number
         elif re.match(r"-[^\W\d]", sentence[m.end() :]) or _NAMED_BY.search(sentence[: m.start()]):
             continue  # "205-CV/TU", "Đề án 06", "Quyết định 1835": a document's name
-        elif _MONTHS_SPAN.match(sentence, end) or (
-            _PERIOD_BEFORE.search(head := sentence[: m.start()]) and not _SPAN_BEFORE.search(head)
+        elif re.fullmatch(r"\d{1,2}", raw) and (
+            _MONTHS_SPAN.match(sentence, end)
+            or (
+                _PERIOD_BEFORE.search(head := sentence[: m.start()])
+                and not _SPAN_BEFORE.search(head)
+            )
         ):  # "tháng 12 đạt …", "(9 tháng: 58 doanh nghiệp)": a period's number counts nothing
-            continue  # ("lũy kế 9 tháng 65 ca": 65 does)
+            continue  # ("lũy kế 9 tháng 65 ca": 65 does; "trong tháng 1.245 triệu đồng" too)
         if re.fullmatch(r"(?:19|20)\d\d", raw) and (
             _YEAR_BEFORE.search(sentence[: m.start()])
             or re.match(r"\s*[-–]\s*(?:19|20)\d\d\b", sentence[m.end() :])

@@ -29,7 +29,8 @@ from index import vn
 from index.records import task_sections
 
 # A running total ("lũy kế", "cộng dồn", "từ đầu năm"), asked for or written beside a figure
-RUNNING_TOTAL = re.compile(r"\b(?:luy ke|cong don|tu dau nam)\b")
+# ("Tính chung 11 tháng, …": the months so far, not November's)
+RUNNING_TOTAL = re.compile(r"\b(?:luy ke|cong don|tu dau nam|tinh chung)\b")
 # "phấn đấu … đạt trên 60%", "chưa đạt mục tiêu 60% đề ra": what is aimed at, not what was done
 _AIMED = re.compile(r"\b(?:phấn đấu|mục tiêu)\b", re.I)
 _PLANNED = re.compile(r"\bdự toán\b", re.I)
@@ -113,6 +114,7 @@ def _figures(query: Query, cand: Candidate, weight: float) -> list[Scored]:
 def figures_for(query: Query, ctx: Context, period: P.Period) -> list[Scored]:
     """Figures of the measure in the report of `period`, best first: a report of that
     period, not a longer one holding it (a year's report gives no October figure)."""
+    wide = _PROVINCE_WIDE.search(" ".join(vn.syllables(query.folded))) is not None
     allowed = frozenset(
         i.report_id
         for i in ctx.store.reports()
@@ -120,6 +122,7 @@ def figures_for(query: Query, ctx: Context, period: P.Period) -> list[Scored]:
         and p.matches(period)
         and p.contains(period)
         and p.months == period.months
+        and not (wide and _COMMUNE.match(vn.fold(i.issuer)))
     )
     if not allowed:
         return []
@@ -143,10 +146,33 @@ def figures_for(query: Query, ctx: Context, period: P.Period) -> list[Scored]:
     # what the question names ("kè sông Lam Giang"), said where the figure is, when some
     # passage says it: the ward's new firms, a sentence after the river's, are not the dyke's
     named = [c for c in covered if name_share(query, _where(c[1])) == 1.0]
-    for cov, cand in sorted(named or covered, key=lambda c: c[0], reverse=True)[:8]:
+    ranked = sorted(named or covered, key=lambda c: c[0], reverse=True)
+    for cov, cand in _few_rows_a_table(ranked)[:8]:
         if cov >= 0.35:
             out += _figures(query, cand, 2 * cov)
     return sorted(out, key=lambda s: s.score, reverse=True)
+
+
+# "cả tỉnh", "toàn tỉnh": the province's figure — a commune's report counts its own cases
+_PROVINCE_WIDE = re.compile(r"\b(?:toan|ca) tinh\b")
+_COMMUNE = re.compile(r"(?:ubnd|uy ban nhan dan) (?:xa|phuong|thi tran)\b")
+ROWS_A_TABLE = 3
+
+
+def _few_rows_a_table(ranked: list[tuple[float, Candidate]]) -> list[tuple[float, Candidate]]:
+    """At most ROWS_A_TABLE rows of one table: its rows say the measure's words alike (the
+    header "Sốt xuất huyết (ca)"), and would crowd out the sentence saying the total."""
+    seen: dict[tuple[str, str], int] = {}
+    out = []
+    for cov, cand in ranked:
+        chunk = cand.hit.chunk
+        if chunk.kind == "table":
+            key = (chunk.report_id, chunk.section)
+            seen[key] = seen.get(key, 0) + 1
+            if seen[key] > ROWS_A_TABLE:
+                continue
+        out.append((cov, cand))
+    return out
 
 
 def _planned(ctx: Context, report_id: str) -> set[str]:

@@ -80,6 +80,10 @@ def answer(query: Query, ctx: Context) -> Answer | None:
         if not found or (label == "Số" and not value[:1].isdigit()):
             missing.append(what)
             continue
+        if label == "Người ký" and not report.meta.signer:
+            # a role and no name (a scan's stamp over it): who signed is not told
+            missing.append(f"họ tên người ký (chỉ có: {report.meta.signer_role})")
+            continue
         for ln in found:
             n = citer.cite(card, 1.0, ln)  # type: ignore[arg-type]
             # the date line as written ("ngày 16 tháng 12 năm 2025"), and as readers write it

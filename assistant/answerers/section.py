@@ -111,14 +111,21 @@ def _terms(query: Query) -> list[str]:
     # "báo cáo tự nhận còn những mặt yếu nào": how the report says it, not what about
     plain = " ".join(vn.syllables(query.folded))
     said = {w for m in _SELF.finditer(plain) for w in m.group(0).split()}
+    # "tính làm những gì" (folded, "tỉnh Lâm" too: no synonym of its own): the tasks heading
+    planned = _PLANNED.search(plain)
     return [
         t
         for t in question_terms(query.content)
-        if t not in asking and t not in unsure and t not in said
-    ]
+        if t not in asking
+        and t not in unsure
+        and t not in said
+        and not (planned and t in ("tinh", "lam"))
+    ] + (_TASKS_HEADING if planned else [])
 
 
 _SELF = re.compile(r"\b(?:tu nhan|thua nhan|tu danh gia|tu nhan xet)\b")
+_PLANNED = re.compile(r"\btinh lam\b(?= (?:gi|nhung|nhu|cac|viec))")
+_TASKS_HEADING = vn.terms("nhiệm vụ")
 
 
 _AREA = re.compile(r"\bmảng\b", re.I)

@@ -9,11 +9,13 @@ import re
 import time
 
 from assistant.answerers.figures import Figure
+from assistant.answerers.measured import RUNNING_TOTAL
 from assistant.answerers.summary import clean
 from assistant.cite import Answer, Citer
 from assistant.context import Context
 from assistant.query import Query
 from index import periods as P
+from index import vn
 
 # "tăng 9 ca so với tháng 12/2025 (38 ca)", "giảm 41,7% so với tháng trước": a change and
 # the period it is measured against (its figure in brackets kept with it)
@@ -24,12 +26,18 @@ _SAID = re.compile(
 )
 
 
-def said_change(figures: list[Figure], now: P.Period, base: P.Period) -> tuple[Figure, str] | None:
+def said_change(
+    figures: list[Figure], now: P.Period, base: P.Period, running: bool = False
+) -> tuple[Figure, str] | None:
     """Of the later period's figures of the measure (best first), the first whose sentence
-    states its change against `base`, and that clause."""
+    states its change against `base`, and that clause — of the period itself unless a
+    running total is asked ("Tính chung 11 tháng, … tăng 36 vụ" is no November's change)."""
     for fig in figures:
         text = clean(fig.candidate.sentence)
         for m in _SAID.finditer(text):
+            clause = vn.fold(text[: m.start()].rpartition(";")[2])
+            if not running and RUNNING_TOTAL.search(" ".join(vn.syllables(clause))):
+                continue
             said = P.mentions(m.group("ref"))
             if said and P.resolve(said[0], now) == base:
                 return fig, m.group(0).strip()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import time
 
-from assistant.answerers import entities, months, tables
+from assistant.answerers import entities, months, stated_most, tables
 from assistant.answerers.clauses import hits_with_footnotes, referring_line
 from assistant.answerers.figures import COMPARE_WORDS, wants
 from assistant.answerers.items import Item, named_among, of_one_unit, text_items
@@ -244,8 +244,11 @@ def lists(query: Query, ctx: Context) -> list[tuple[float, Hit, list[Item]]]:
 def answer(query: Query, ctx: Context) -> Answer | None:
     if months.asked(query):
         return months.answer(query, ctx)
-    if (by_entity := entities.answer(query, ctx, _measure_terms(query))) is not None:
+    terms = _measure_terms(query)
+    if (by_entity := entities.answer(query, ctx, terms)) is not None:
         return by_entity  # "tỉnh nào …": the columns of a table row, not its rows
+    if (said := stated_most.answer(query, ctx, terms)) is not None:
+        return said  # "nhiều nhất tại xã Đồng Sơn (22 căn)": the report's own reading
     t0 = time.perf_counter()
     found = lists(query, ctx)
     best = found[0] if found else None

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable
 
 from assistant.answerers import tables
+from assistant.answerers.figures import wants
 from assistant.answerers.gates import kinds
 from assistant.answerers.items import Item, aggregate
 from assistant.intent import MOST_CHANGE, MOST_DROP
@@ -47,7 +48,8 @@ def table_items(
     change = _CHANGE_ASKED.search(" ".join(vn.syllables(query.folded))) is not None
     # a group "III" alone in the last part is a group still: the table numbers rows "1", "2"
     groups = _group_rows(rows, numbers_rows(rows) if numbered is None else numbered)
-    by_rate = _by_rate(query, rows)
+    # a rate asked ("tăng nhanh nhất tính theo %"), or a level of money columns: the rates
+    by_rate = wants(query).rate or _by_rate(query, rows)
     out = []
     for r in rows:
         if id(r) in groups:
@@ -61,14 +63,7 @@ def table_items(
         ]
         if not cells or aggregate(r.label or ""):
             continue  # the "Tổng cộng" row, a province's overall one: none of the items
-        cell = max(
-            cells,
-            key=lambda c: (
-                by_rate and _RATE_COLUMN.search(c.header) is not None,
-                len(measure_terms & set(vn.terms(c.measure))),
-                change and _CHANGE_COLUMN.search(vn.fold(c.measure)) is not None,
-            ),
-        )
+        cell = max(cells, key=lambda c: _fit(c, measure_terms, change, by_rate))
         unit = next((c.value for c in r.cells if vn.fold(c.measure) == "don vi tinh"), "")
         unit = unit or _header_unit(cell.header)
         out.append(
@@ -82,6 +77,19 @@ def table_items(
             )
         )
     return out
+
+
+def _fit(cell: tables.Cell, measure_terms: set[str], change: bool, by_rate: bool) -> tuple:
+    """How well a column answers: a rate when rates are asked, then the measure's words in
+    its header — a change column naming no measure of its own ("So với cùng kỳ (%)" beside
+    "Diện tích (ha)") counts as naming the one asked, when a change is asked."""
+    named = len(measure_terms & set(vn.terms(cell.measure)))
+    changes = change and _CHANGE_COLUMN.search(vn.fold(cell.measure)) is not None
+    return (
+        by_rate and _RATE_COLUMN.search(cell.header) is not None,
+        named or int(changes),
+        changes,
+    )
 
 
 _RATE_COLUMN = re.compile(r"\((?:%|tỷ lệ %)\)|^Tỷ lệ|%$", re.I)

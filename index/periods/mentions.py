@@ -64,7 +64,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "month",
         re.compile(
             rf"\b(?:(?:moc\s+)?(?:giua|dau|cuoi)\s+)?(?:thang|t)\s*(\d{{1,2}})\b{_Y}?"
-            rf"(?!\s*/\s*\d)"
+            rf"(?!\s*/\s*\d)(?![.,]\d)"  # (not "trong tháng 1.245 triệu đồng": a figure)
         ),
     ),
     ("month", re.compile(r"(?<![\d/.,])(\d{1,2})\s*/\s*(\d{4})\b(?!\s*/)")),

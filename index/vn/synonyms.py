@@ -59,6 +59,8 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
         "mat han che",
         "chua lam duoc",
         "con yeu",
+        "dang vuong",
+        "keu vuong",
         # "những mặt còn yếu kém", "mặt nào chưa làm được": the aspect and its weakness
         "con yeu kem",
         "mat yeu kem",

@@ -325,3 +325,11 @@ def test_a_month_with_no_year_is_the_nearest_to_the_one_discussed() -> None:
     )
     later = resolve("còn tháng 2 thì sao?", [Turn(first, first)])
     assert "tháng 2/2026" in later, later
+
+
+def test_which_one_most_carries_what_was_counted() -> None:
+    """ "thôn nào nhiều nhất?" after a count of dengue cases: among the villages, the most
+    of those cases — not the most of anything the commune's reports list by village."""
+    prev = "Tháng 10 xã Hòa Thịnh có bao nhiêu ca sốt xuất huyết?"
+    resolved = resolve("thôn nào nhiều nhất?", [Turn(prev, prev, "")])
+    assert "sốt xuất huyết" in resolved and "tháng 10" in resolved, resolved

@@ -444,6 +444,8 @@ def test_two_zeros_are_no_difference_of_what_was_asked(tmp_path) -> None:
         ("6 tháng đầu năm 2025 có 7 vụ; 11 tháng năm 2026 có 9 ca", ["7", "9"]),
         ("Ngày 15 tháng 11 năm 2026 thu 1.234 tỷ đồng", ["1.234"]),
         ("tháng 12 đạt 5 vụ, phạt tù 9 tháng", ["5", "9"]),
+        # an amount right after "tháng" is the month's amount, not a month's number
+        ("Tổng thu trong tháng 1.245 triệu đồng, lũy kế 10 tháng 9.870 triệu", ["1.245", "9.870"]),
     ],
 )
 def test_a_periods_number_is_no_figure(sentence: str, kept: list[str]) -> None:

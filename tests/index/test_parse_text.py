@@ -507,3 +507,20 @@ def test_a_list_item_s_last_line_set_apart_goes_on_in_it() -> None:
         "- Dự án Kè sông Nậm Lìn: kế hoạch vốn 72,0 tỷ.",
         "Các dự án còn lại giải ngân đạt khá.",
     ]
+
+
+def test_a_speck_before_the_title_keeps_the_header(tmp_path) -> None:
+    """A scan's speck read as "." between the letterhead and "BÁO CÁO" ended the header:
+    the report lost its title and its quarter; a signature's last line that is a role
+    ("PHÓ CHỦ TICH", read without its dot) is no signer's name."""
+    path = tmp_path / "bc.txt"
+    lines = [
+        "UBND PHƯỜNG BẾN ĐÌNH", "Số: 77/BC-UBND", "Bến Đình, ngày 08 tháng 10 năm 2026", ".",
+        "BÁO CÁO", "Kết quả công tác giải phóng mặt bằng quý III năm 2026", "I. KẾT QUẢ",
+        "Trong quý đã chi trả cho 38 hộ.", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TICH",
+    ]  # fmt: skip
+    path.write_text("\n\n".join(lines) + "\n", "utf-8")
+    meta = parse_text(path, path.read_bytes()).meta
+    assert meta.title == "Kết quả công tác giải phóng mặt bằng quý III năm 2026"
+    assert meta.period == "Q3/2026"
+    assert meta.signer == "" and meta.signer_role.endswith("PHÓ CHỦ TICH")

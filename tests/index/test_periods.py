@@ -222,3 +222,13 @@ def test_a_quarter_of_no_year_is_of_the_newest_year_that_has_it() -> None:
 def test_a_span_from_january_is_said_as_reports_say_it() -> None:
     assert P.Period((2025, 1), (2025, 6)).spoken == "6 tháng đầu năm 2025"
     assert P.Period((2026, 1), (2026, 9)).spoken == "9 tháng năm 2026"
+
+
+def test_an_amount_after_thang_is_no_month() -> None:
+    """ "trong tháng 1.245 triệu đồng" is the month's revenue: read as "tháng 1", the
+    sentence was about January and no October figure."""
+    assert P.mentions("Tổng thu trong tháng 1.245 triệu đồng, lũy kế 10 tháng 9.870") == []
+    assert [m.period.label for m in P.mentions("tháng 12.2025, tháng 11/2026")] == [
+        "12/2025",
+        "11/2026",
+    ]

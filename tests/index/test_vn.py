@@ -332,3 +332,11 @@ def test_ongoing_typed_without_diacritics_may_be_the_party() -> None:
     stays a word of the question; typed with them, only "đang" is how a question is put."""
     assert not vn.is_stopword("dang", False)
     assert vn.is_stopword("đang", True) and not vn.is_stopword("Đảng", True)
+
+
+def test_chat_and_health_abbreviations_are_said_in_full() -> None:
+    """ "xin TW hỗ trợ", "BV đa khoa", "SXH": a question typed with them finds the reports that
+    write them out, and the other way round."""
+    assert {"trung", "uong"} <= set(vn.terms("Tờ trình xin TW hỗ trợ"))
+    assert {"benh", "vien"} <= set(vn.terms("BV đa khoa tỉnh"))
+    assert "sxh" in vn.terms("ghi nhận 186 ca sốt xuất huyết")
