@@ -43,8 +43,10 @@ METADATA_FIELDS = (
     ),
     ("Số", r"so hieu|so may|so bao nhieu|mang so|so (?:cua )?(?:bao cao|van ban)|report number",
      "số"),
-    ("Trích yếu", r"(?:bao cao|van ban) (?:thang|ky|quy|nam) (?:may|nao)|ky bao cao|covers?|"
-     r"which (?:period|month)|trich yeu|ve viec gi", "trích yếu"),
+    # ("kỳ báo cáo", not "ai ký báo cáo": folded alike)
+    ("Trích yếu", r"(?:bao cao|van ban) (?:thang|ky|quy|nam) (?:may|nao)|"
+     r"(?<!ai )(?<!nguoi )ky bao cao|covers?|which (?:period|month)|trich yeu|ve viec gi",
+     "trích yếu"),
     (", ngày", r"ngay (?:ban hanh|ky|nao)|ban hanh (?:ngay|khi nao|luc nao)|when was|issued on|"
      r"(?:on )?what date|which date",
      "ngày ban hành"),

@@ -59,3 +59,10 @@ def test_a_change_asked_ranks_the_change_column(tragiang_retriever) -> None:
         "vu mua o hoa thinh cay gi giam dien tich nhieu nhat so voi cung ky?", tragiang_retriever
     )
     assert "Cây trồng: Sắn" in fell.text, fell.text
+
+
+def test_who_signed_the_report_asks_no_reporting_period(tragiang_retriever) -> None:
+    """ "ai ký báo cáo" folds as "kỳ báo cáo" (the period a report covers): the question asks
+    who signed, and the scan names nobody."""
+    a = answer("Ai ký báo cáo 77 của Bến Đình vậy, tên gì?", tragiang_retriever)
+    assert a.insufficient and "Trích yếu" not in a.text, a.text
