@@ -46,11 +46,16 @@ def answer(query: Query, ctx: Context, terms: list[str]) -> Answer | None:
             continue  # a row names no extreme; its table is ranked as a list
         weight = ctx.corpus.report_idf(hit.chunk.report_id)
         for sentence in (s for line in hit.chunk.text.split("\n") for s in vn.sentences(line)):
-            plain = " ".join(vn.syllables(vn.fold(sentence)))
-            if not most.search(plain) or not vn.numbers(sentence):
+            # the clause that says it: "…; học sinh giỏi quốc gia đạt cao nhất trong 05 năm; Kỳ
+            # thi tốt nghiệp THPT …" says no extreme of the exam's subjects
+            clause = next(
+                (c for c in sentence.split(";") if most.search(" ".join(vn.syllables(vn.fold(c))))),
+                "",
+            )
+            if not clause or not vn.numbers(clause):
                 continue
-            said = set(vn.terms(f"{sentence} {hit.chunk.section_title}"))
-            if _AMOUNT.search(sentence):
+            said = set(vn.terms(f"{clause} {hit.chunk.section_title}"))
+            if _AMOUNT.search(clause):
                 said |= _MONEY  # "thiệt hại nặng nhất về tiền": "21.470 triệu đồng" says it
             score = coverage(terms, said, weight)
             if score >= MATCH and (best is None or score > best[0]):
