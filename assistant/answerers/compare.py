@@ -53,6 +53,7 @@ def _pair(
         " ".join(vn.syllables(query.folded))
     )
     places = {i.report_id: place_names(i) for i in ctx.store.reports()}
+    said = _measure_said(query, [s.figure for s in a_list + b_list])
     best: tuple[float, Figure, Figure] | None = None
     for a in a_list:
         for b in b_list:
@@ -64,7 +65,7 @@ def _pair(
                 continue  # the land-use part of one month is no match for another's total
             if not _same_place(places, a.figure, b.figure):
                 continue  # a province's cases and a commune's are no two months of one count
-            if not _same_key(query, ctx, a.figure, b.figure):
+            if not _same_key(ctx, said, a.figure, b.figure):
                 continue  # dengue cases of November and fish cages of October
             # the same measure is written alike in both reports (its words, not its figures)
             score = a.score + b.score + 2.0 * alike(a, b)
@@ -73,18 +74,24 @@ def _pair(
     return (best[1], best[2]) if best and best[0] >= 3.0 else None
 
 
-def _same_key(query: Query, ctx: Context, a: Figure, b: Figure) -> bool:
-    """The rarest of the measure's words that either figure's passage says, both say: a
-    count of dengue cases ("Sốt xuất huyết (ca)") is not paired with "42 lồng bè nuôi cá"
-    because "cá" folds as "ca"."""
+def _measure_said(query: Query, figures: list[Figure]) -> dict[int, set[str]]:
+    """The measure's words each figure's passage says (by the figure's id), read once for
+    all the pairs tried."""
     terms = set(measure_terms(query))
-    said = [
-        terms & set(vn.passage_terms(f"{f.candidate.sentence} {f.candidate.context}"))
-        for f in (a, b)
-    ]
+    return {
+        id(f): terms & set(vn.passage_terms(f"{f.candidate.sentence} {f.candidate.context}"))
+        for f in figures
+    }
+
+
+def _same_key(ctx: Context, said: dict[int, set[str]], a: Figure, b: Figure) -> bool:
+    """The rarest of the measure's words that either figure's passage says (`said`), both
+    say: a count of dengue cases ("Sốt xuất huyết (ca)") is not paired with "42 lồng bè nuôi
+    cá" because "cá" folds as "ca"."""
+    sa, sb = said[id(a)], said[id(b)]
     wa, wb = (ctx.corpus.report_idf(f.candidate.hit.chunk.report_id) for f in (a, b))
-    key = max(said[0] | said[1], key=lambda t: wa(t) + wb(t), default="")  # rare in both
-    return not key or (key in said[0] and key in said[1])
+    key = max(sa | sb, key=lambda t: wa(t) + wb(t), default="")  # rare in both
+    return not key or (key in sa and key in sb)
 
 
 def _same_place(places: dict[str, set[str]], a: Figure, b: Figure) -> bool:

@@ -9,7 +9,7 @@ import re
 import time
 
 from assistant.answerers.summary import clean
-from assistant.answerers.support import coverage
+from assistant.answerers.support import AMOUNT_IN_DONG, coverage
 from assistant.cite import Answer, Citer
 from assistant.context import Context
 from assistant.query import Query
@@ -23,7 +23,6 @@ _MOST = {
 }
 # "…, vì sao?": a reason asked beside the extreme, not what is measured
 _WHY = re.compile(r"\b(?:vi|tai) sao\b")
-_AMOUNT = re.compile(r"\d\s*(?:triệu |tỷ |nghìn )?đồng\b")
 _MONEY = frozenset(vn.terms("tiền kinh phí"))
 # the share of what the question measures the sentence (with its section's title) must say,
 # as a section title must explain a section asked for (answerers/section.py)
@@ -55,7 +54,7 @@ def answer(query: Query, ctx: Context, terms: list[str]) -> Answer | None:
             if not clause or not vn.numbers(clause):
                 continue
             said = set(vn.terms(f"{clause} {hit.chunk.section_title}"))
-            if _AMOUNT.search(clause):
+            if AMOUNT_IN_DONG.search(clause):
                 said |= _MONEY  # "thiệt hại nặng nhất về tiền": "21.470 triệu đồng" says it
             score = coverage(terms, said, weight)
             if score >= MATCH and (best is None or score > best[0]):

@@ -175,7 +175,11 @@ def money(query: Query, sentence: str) -> float:
         return 0.5
     if _PEOPLE_COUNTED.search(plain):
         return 0.5  # "số người nhận tiền … bao nhiêu": people are counted, not money
-    return 1.0 if re.search(r"\d\s*(?:triệu |tỷ |nghìn )?(?:đồng|đ\b)", sentence) else 0.0
+    return 1.0 if AMOUNT_IN_DONG.search(sentence) else 0.0
+
+
+# an amount of money as reports write it: "21.470 triệu đồng", "845.600.000đ"
+AMOUNT_IN_DONG = re.compile(r"\d\s*(?:triệu |tỷ |nghìn )?(?:đồng|đ\b)")
 
 
 def name_share(query: Query, passage: str) -> float:
