@@ -137,6 +137,9 @@ def comparison(query: Query, ctx: Context) -> Answer | None:
     t0 = time.perf_counter()
     labels = [i.period for i in ctx.store.reports()]  # 'tháng 11' … 'tháng 10': newest year
     periods = list(dict.fromkeys(P.with_newest_year(p, labels) for p in ctx.scope(query).periods))
+    known = next((p for p in periods[:2] if p.year_known), None)
+    if known:  # "quý III/2025 … so với quý II": the quarter before it, though no report holds it
+        periods = [p if p.year_known else P.nearest_year(p, known) for p in periods]
     if len(periods) == 1 and periods[0].unit == "span":  # "từ tháng 10 đến tháng 12": the ends
         span = periods[0]
         periods = [P.Period(span.last, span.last), P.Period(span.first, span.first)]
@@ -150,6 +153,8 @@ def comparison(query: Query, ctx: Context) -> Answer | None:
         # so với tháng 10" under the communes' rows): every strong figure is read for it
         strong = [s.figure for s in scored if s.score >= 1.5]
         running = RUNNING_TOTAL.search(" ".join(vn.syllables(query.folded))) is not None
+        if pair := stated.said_before(strong, now, base):  # "48 ca (quý II: 11 ca)"
+            return _render(query, ctx, [(now.spoken, pair[0]), (base.spoken, pair[1])], t0, True)
         if said := stated.said_change(strong, now, base, running):  # "tăng 9 ca so với …"
             return stated.answer(query, ctx, said, now, base)
         if not (now.contains(base) or base.contains(now)):

@@ -20,6 +20,7 @@ from index.periods.mentions import (
     dated_years,
     exactly,
     mentions,
+    nearest_year,
     of_title,
     parse,
     replace_mention,

@@ -202,7 +202,7 @@ def resolve(mention: Mention, current: Period | None) -> Period | None:
     """A relative mention made absolute against the period under discussion."""
     if mention.period is not None:
         if not mention.period.year_known and current is not None and current.year_known:
-            return _nearest_year(mention.period, current)
+            return nearest_year(mention.period, current)
         return mention.period
     if current is None:
         return None
@@ -222,7 +222,7 @@ def resolve(mention: Mention, current: Period | None) -> Period | None:
     return current.shift(-step if mention.relative == "previous" else step)
 
 
-def _nearest_year(period: Period, current: Period) -> Period:
+def nearest_year(period: Period, current: Period) -> Period:
     """A month named without its year, read against a month under discussion: of that
     year or a year either side, the nearest ("tháng 10" after "tháng 1/2026" is October
     2025, "tháng 2" February 2026); against a year, of that year."""

@@ -5,6 +5,7 @@ project's capital that no report gives is not borrowed from the ward's new firms
 
 from __future__ import annotations
 
+from assistant.answerers.verify import arithmetic, unsupported
 from assistant.route import answer
 
 
@@ -29,3 +30,14 @@ def test_a_projects_capital_is_not_another_things(lamkhe_retriever) -> None:
         lamkhe_retriever,
     )
     assert a.insufficient and "94,7" not in a.text, a.text
+
+
+def test_the_earlier_quarters_figure_in_brackets_is_the_base(halam_retriever) -> None:
+    """ "quý III ghi nhận 48 ca (quý II: 11 ca)": no report of the second quarter is
+    indexed, the third quarter's sentence gives it in brackets — both quoted from that one
+    sentence, the difference shown and checked."""
+    a = answer("Sốt xuất huyết ở Hòa Phong quý 3 tăng bao nhiêu ca so với quý 2?", halam_retriever)
+    assert a.mode == "compare" and "48 − 11 = 37 ca" in a.text, a.text
+    assert len(a.citations) == 1 and "(quý II: 11 ca)" in a.citations[0].text
+    assert arithmetic(a.text)[1] == []
+    assert unsupported(a.text, [c.text for c in a.citations]) == []
