@@ -37,6 +37,7 @@ __all__ = [
     "exactly",
     "from_label",
     "mentions",
+    "nearest_year",
     "of_title",
     "parse",
     "replace_mention",
