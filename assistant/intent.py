@@ -133,8 +133,16 @@ DOC_CUES = re.compile(
     r"nhu the nao|o dau|nhac den|ra sao|"
     r"what (?:did|does|do|is|was)|about|approved?|regulated?|concern(?:s|ed)?)\b"
 )
+# "phường xin cấp trên những gì", "Sở Y tế muốn UBND tỉnh hỗ trợ gì": what a report proposes
+# (its "Kiến nghị, đề xuất" part), asked in a leader's words
+PROPOSAL_ASKED = re.compile(
+    r"\bxin (?:cap tren|tinh|ubnd|uy ban|trung uong|bo|so|ho tro)\b|"
+    r"\bmuon (?:ubnd |uy ban (?:nhan dan )?)?(?:tinh|cap tren|trung uong) "
+    r"(?:ho tro|giai quyet|xem xet|quan tam|bo tri|cap)\b"
+)
 # A heading's words: a question naming one asks for the section, not one fact.
 SECTION_WORDS = re.compile(
+    rf"{PROPOSAL_ASKED.pattern}|"
     r"\b(?:ton tai|han che|kho khan|vuong mac|con vuong|dang vuong|keu vuong|bat cap|yeu kem|"
     r"diem yeu|mat yeu|con yeu|"
     r"chua lam duoc|"

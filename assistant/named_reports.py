@@ -95,6 +95,40 @@ def _telling_of(store: Store, places: set[str]) -> set[str]:
     return out
 
 
+# "Sở GDĐT đề xuất gì", "Theo báo cáo của Công an tỉnh, …": a body the question opens with
+# names its reports — by its name, without the place ("Công an tỉnh"), or a department by its
+# initials ("Sở GDĐT", "Sở NN&MT"); a body named further on may be what a report tells of
+_OPENS = re.compile(r"^(?:theo |trong |o )?(?:(?:bao cao|bc) (?:cua )?)?")
+_BODY = re.compile(r"^(?:so|ban|van phong|thanh tra|cong an|trung tam)\b")
+
+
+def _body_names(info: ReportInfo) -> tuple[str, ...]:
+    """How a question may name the body issuing a report ("" for a People's Committee)."""
+    body = " ".join(vn.syllables(vn.fold(info.issuer.split(" (")[0])))
+    if not _BODY.match(body):
+        return ()
+    for place in place_names(info):
+        body = body.removesuffix(f" {place}")
+    words = body.split()
+    names = [body] if len(words) >= 3 else []  # "văn phòng" alone is any office
+    if words[0] == "so" and len(words) >= 3:
+        names.append("so " + "".join(w[0] for w in words[1:] if w != "va"))
+    return tuple(names)
+
+
+def body_terms(issuer: str) -> frozenset[str]:
+    """The words of the body issuing a report, when it is not a People's Committee ("Sở Y
+    tế" of "Sở y tế (UBND tỉnh Hà Lam)"): how a question names the report, not a section."""
+    body = issuer.split(" (")[0]
+    return frozenset(vn.terms(body)) if _BODY.match(vn.fold(body)) else frozenset()
+
+
+def _body_named(query: Query, infos: list[ReportInfo]) -> set[str]:
+    plain = " ".join(vn.syllables(query.folded.replace("&", "")))
+    opening = plain[_OPENS.match(plain).end() :] + " "  # type: ignore[union-attr]
+    return {i.report_id for i in infos if any(opening.startswith(f"{n} ") for n in _body_names(i))}
+
+
 _GENERIC_NAME = frozenset(vn.terms("báo cáo ủy ban nhân dân ubnd tỉnh thành phố kết quả tình hình"))
 
 
@@ -107,6 +141,7 @@ def named_reports(query: Query, infos: list[ReportInfo], store: Store) -> set[st
     hit = {i.report_id for i in infos if places & place_names(i)}
     if hit:  # a province's reports tell of its communes ("vụ ngộ độc … tại xã Hòa Phong")
         hit |= _telling_of(store, places) & {i.report_id for i in infos}
+    hit |= _body_named(query, infos)
     plain = re.sub(r"\bbc\b", "bao cao", " ".join(vn.syllables(query.folded)))  # as typed
     # each report it names ("theo báo cáo CCHC năm và theo báo cáo Đề án 06 tháng 11")
     for m in re.finditer(r"\bbao cao\b((?: (?!bao cao\b)\w+){1,8})", plain):

@@ -28,7 +28,8 @@ from assistant.answerers.summary import (
 from assistant.answerers.support import question_terms
 from assistant.cite import Answer, Citer
 from assistant.context import Context
-from assistant.named_reports import report_terms
+from assistant.intent import PROPOSAL_ASKED
+from assistant.named_reports import body_terms, report_terms
 from assistant.query import Query
 from index import vn
 from index.model import Report, Section
@@ -111,19 +112,32 @@ def _terms(query: Query) -> list[str]:
     # "báo cáo tự nhận còn những mặt yếu nào": how the report says it, not what about
     plain = " ".join(vn.syllables(query.folded))
     said = {w for m in _SELF.finditer(plain) for w in m.group(0).split()}
+    said |= {"mat"} if _FACETS.search(plain) else set()  # "yếu ở những mặt nào": how it asks
     # "tính làm những gì" (folded, "tỉnh Lâm" too: no synonym of its own): the tasks heading
     planned = _PLANNED.search(plain)
-    return [
-        t
-        for t in question_terms(query.content)
-        if t not in asking
-        and t not in unsure
-        and t not in said
-        and not (planned and t in ("tinh", "lam"))
-    ] + (_TASKS_HEADING if planned else [])
+    # "xin tỉnh những gì": the proposals heading, however the asking is worded
+    proposed = PROPOSAL_ASKED.search(plain)
+    said |= {"xin", "muon"} if proposed else set()
+    if proposed or _PROPOSALS & set(question_terms(query.content)):  # "đề xuất … xử lý gì"
+        said |= _PROPOSAL_VERBS
+    return (
+        [
+            t
+            for t in question_terms(query.content)
+            if t not in asking
+            and t not in unsure
+            and t not in said
+            and not (planned and t in ("tinh", "lam"))
+        ]
+        + (_TASKS_HEADING if planned else [])
+        + (sorted(_PROPOSALS) if proposed else [])
+    )
 
 
 _SELF = re.compile(r"\b(?:tu nhan|thua nhan|tu danh gia|tu nhan xet)\b")
+_FACETS = re.compile(r"\b(?:nhung|cac|mot so) mat\b|\bmat nao\b")
+_PROPOSALS = frozenset(vn.terms("kiến nghị"))
+_PROPOSAL_VERBS = frozenset(vn.terms("xử lý giải quyết hỗ trợ xem xét quan tâm tháo gỡ"))
 _PLANNED = re.compile(r"\btinh lam\b(?= (?:gi|nhung|nhu|cac|viec))")
 _TASKS_HEADING = vn.terms("nhiệm vụ")
 
@@ -142,6 +156,7 @@ def best_section(query: Query, ctx: Context, report_ids: list[str]) -> Match | N
         report = ctx.store.report(rid)
         if report is None:
             continue
+        issuer_body = body_terms(report.meta.issuer)
         # "Đề án 06" is what every section is about ("CCHC" too, when the title spells it
         # out); heading words never are
         whole = report_terms(ctx.store, rid) - HEADING_TERMS
@@ -150,7 +165,8 @@ def best_section(query: Query, ctx: Context, report_ids: list[str]) -> Match | N
             for t in terms
             if (long := vn.ABBREVIATIONS.get(t.upper())) and set(vn.terms(long)) <= whole
         }
-        planned = task_sections(report)
+        # "IV. KIẾN NGHỊ, ĐỀ XUẤT" under "PHƯƠNG HƯỚNG, NHIỆM VỤ …" asks, it plans nothing
+        planned = {p for p in task_sections(report) if not _PROPOSALS & _title_terms(report, p)}
         plans_asked = bool(planned) and wants_plan(query)
         # a word the report never uses ("mảng văn hóa") tells none of its sections apart:
         # it still lowers every section's score, but needs no body to hold it
@@ -172,8 +188,11 @@ def best_section(query: Query, ctx: Context, report_ids: list[str]) -> Match | N
             if not named:
                 continue
             own_title = set(vn.terms(sec.title))
-            named_all = sum(t in literal for t in terms)  # "quốc phòng - an ninh" counts here
-            own = sum(t in own_title for t in terms)  # named by the section itself
+            # "quốc phòng - an ninh" counts here; "Sở Y tế" naming the report's own body does
+            # not ("Sở Y tế muốn UBND tỉnh …": "Đối với UBND tỉnh", not "Đối với Bộ Y tế"); own:
+            # named by the section itself
+            named_all = sum(t in literal and t not in issuer_body for t in terms)
+            own = sum(t in own_title and t not in issuer_body for t in terms)
             rest = [t for t in terms if t not in title and t not in whole]
             body = _body_terms(ctx, rid, sec.path) if rest else set()
             found = sum(t in body for t in rest)

@@ -147,7 +147,9 @@ def trim(sentence: str, limit: int = 320) -> str:
     if len(sentence) <= limit:
         return sentence
     clauses = re.split(r"(?<=[;:])\s+", sentence)
-    kept = [0] + [i for i, c in enumerate(clauses[1:], 1) if _figure_weight(c)]
+    # "1. Đối với Bộ GDĐT: sớm ban hành …": a label opening says nothing without what follows
+    lead = [0, 1] if len(clauses) > 1 and len(clauses[0]) < 60 and clauses[0].endswith(":") else [0]
+    kept = lead + [i for i, c in enumerate(clauses[1:], 1) if i not in lead and _figure_weight(c)]
     out: list[str] = []
     size, last = 0, -1
     for i in kept:
