@@ -27,6 +27,36 @@ def _places(issuer: str) -> tuple[str, ...]:
     return tuple(m.group(1).strip() for m in _PLACE.finditer(vn.fold(issuer)))
 
 
+# "phường KT", "đường trục chính KT - Thạch Bàn": an issuer's place typed as its initials (not
+# an office's: "Phòng KT" is an economic office, "KT-XH" the economy)
+_INITIALS = re.compile(r"(?<![\w-])([A-ZĐ]{2,3})(?![\w-])")
+_OFFICE_BEFORE = re.compile(r"\b(?:phòng|ban|sở|khối|ngành|phong|so|khoi|nganh)\s*$", re.I)
+
+
+def spelled_out(text: str, issuers: list[str]) -> str:
+    """`text` with the initials of one of the issuers' places written out ("phường KT" →
+    "phường Kim Tuyền"); initials two places share, or a known abbreviation's, stay."""
+    names: dict[str, set[str]] = {}
+    for issuer in issuers:
+        folded = vn.fold(issuer)  # (folding keeps each letter's place)
+        for m in _PLACE.finditer(folded):
+            name = issuer[m.start(1) : m.end(1)].strip()
+            names.setdefault("".join(w[0] for w in name.split()).upper(), set()).add(name)
+
+    plain = not vn.has_diacritics(text)  # typed without diacritics: the name too
+
+    def out(m: re.Match[str]) -> str:
+        found = names.get(m.group(1), set())
+        if len(found) != 1 or m.group(1) in vn.ABBREVIATIONS:
+            return m.group(0)
+        if _OFFICE_BEFORE.search(text[: m.start()]):
+            return m.group(0)
+        name = next(iter(found))
+        return vn.fold(name).title() if plain else name
+
+    return _INITIALS.sub(out, text) if names else text
+
+
 # "thôn Bến Đò", "xã Đèo Gió" typed without diacritics or capitals: the kind of place, then
 # its name (two syllables, a number after: "tan lap 1"); "xã nào", "thôn còn lại" name none,
 # nor "xã hội" (and "phường", "bản" fold as "phương án", "ban hành": left out)
@@ -51,6 +81,16 @@ def _places_typed(folded: str) -> tuple[str, ...]:
         if first not in vn.STOPWORDS and first not in _NO_NAME and second not in _NO_NAME - {"do"}:
             out.append(m.group(1))
     return tuple(dict.fromkeys(out))
+
+
+# "tổ dân phố 15", "khu phố 3": a numbered unit of a ward, named by its number (without
+# leading zeros: "tổ dân phố 05" is "tổ dân phố 5")
+_NUMBERED = re.compile(r"\b(to dan pho|khu pho|khoi pho|khom)\s+0*(\d{1,2})\b")
+
+
+def numbered_units(folded: str) -> list[str]:
+    """The numbered units a text names, folded and without leading zeros."""
+    return list(dict.fromkeys(f"{m.group(1)} {m.group(2)}" for m in _NUMBERED.finditer(folded)))
 
 
 def report_terms(store: Store, report_id: str) -> set[str]:

@@ -15,6 +15,7 @@ from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 
+from assistant.named_reports import spelled_out
 from assistant.query import Query, normalize
 from assistant.scope import scope_of
 from index import vn
@@ -108,7 +109,8 @@ class HybridRetriever:
     def normalize(self, question: str) -> Query:
         # a question without diacritics is restored, an English one's terms the reports
         # use as they are ('ketamine', 'camera') kept (assistant/query.py)
-        return normalize(question, self.corpus.restorer)
+        issuers = [i.issuer for i in self.store.reports()]
+        return normalize(spelled_out(question, issuers), self.corpus.restorer)
 
     def search(
         self, query: Query, k: int = 8, allowed: frozenset[str] | set[str] | None = None

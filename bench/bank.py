@@ -33,10 +33,12 @@ BANK = ROOT / "tests" / "data" / "questions"
 # PDF, two quarters of a ward) and Sơn Nguyên (three months of a commune, one a signed scan;
 # a disbursement table of two header levels; an inspectorate's and a culture department's) and
 # Trà Giang (two months of a commune, a flood's damage table across a PDF's pages, a school
-# year, a health month, a ward's land clearance as a signed scan).
+# year, a health month, a ward's land clearance as a signed scan) and Ngân Khê (two months of a
+# ward in A/B/C parts, a province's quarter with an appendix table across a PDF's pages, a
+# disbursement table by investor, a police month, a commune's housing programme as a scan).
 OWN = {
     place: ROOT / "tests" / "data" / "reports" / place
-    for place in ("halam", "vanha", "tayling", "lamkhe", "sonnguyen", "tragiang")
+    for place in ("halam", "vanha", "tayling", "lamkhe", "sonnguyen", "tragiang", "ngankhe")
 }
 # The programs an own corpus needs to be read at all (a .doc, a scan): without them its
 # questions are skipped, not failed.
@@ -45,6 +47,7 @@ OWN_TOOLS = {
     "lamkhe": ("tesseract",),
     "sonnguyen": ("tesseract",),
     "tragiang": ("tesseract",),
+    "ngankhe": ("tesseract",),
 }
 _PACKAGES = {"tesseract": "tesseract-ocr tesseract-ocr-vie"}
 
@@ -100,6 +103,8 @@ BANKS = {
     "sonnguyen2": "sonnguyen",
     "tragiang": "tragiang",
     "tragiang2": "tragiang",
+    "ngankhe": "ngankhe",
+    "ngankhe2": "ngankhe",
 }
 
 

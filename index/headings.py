@@ -16,6 +16,9 @@ BOOK_RE = re.compile(
     r"(?=$|[\s.:\-–])\s*[.:\-–]?\s*(?P<title>.*)$",
     re.S,
 )
+# "A. KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 9", "B. ĐÁNH GIÁ CHUNG": lettered parts above the Roman
+# ones, in capitals (a lettered list item is written in sentence case)
+_LETTER_RE = re.compile(r"^(?P<letter>[A-E])\.\s+(?P<title>\S.*)$")
 _ORDINALS = {"nhat": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6}
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9}
 
@@ -61,3 +64,19 @@ def heading(text: str, level_hint: int | None) -> tuple[str, str, str] | None:
         ):
             return "section", num, m.group("title").strip().rstrip(":")
     return None
+
+
+def letter_part(text: str) -> tuple[int, str] | None:
+    """(number, title) of a lettered part ("B. ĐÁNH GIÁ CHUNG" → 2): the caller keeps them
+    in order (A first, then B …), so that a lettered item elsewhere is no part."""
+    m = _LETTER_RE.match(text)
+    if not m or len(text) > 160 or not m.group("title").isupper():
+        return None
+    title = m.group("title").strip()
+    return ("ABCDE".index(m.group("letter")) + 1, title) if is_heading_title(title) else None
+
+
+def next_roman(numeral: str) -> str:
+    """The Roman numeral after `numeral` ("" when it is none of I … VIII)."""
+    n = _ROMAN.get(numeral.split(".")[0], 0)
+    return next((r for r, v in _ROMAN.items() if v == n + 1), "") if n else ""

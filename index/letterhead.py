@@ -82,6 +82,10 @@ def _issuer(header: list[str], place: str, signature: list[str]) -> str:
     below it ('UBND TỈNH LÂM ĐỒNG' / 'TRUNG TÂM XÚC TIẾN …'): 'Trung tâm … (UBND tỉnh …)'."""
     lines = [h for h in header if h.isupper() and not NATIONAL_RE.search(h)]
     lines = [part for h in lines for part in _ORGAN.split(h)]
+    # "SỞ NÔNG NGHIỆP" / "VÀ MÔI TRƯỜNG": one body's name set on two lines
+    for k in range(len(lines) - 1, 0, -1):
+        if lines[k].startswith("VÀ "):
+            lines[k - 1 : k + 1] = [f"{lines[k - 1]} {lines[k]}"]
     if lines:
         if len(lines) >= 2 and re.match(r"^(?:(?:ỦY|UỶ) BAN NHÂN DÂN|UBND)\s*$", lines[0]):
             lines = [f"{lines[0]} {lines[1]}", *lines[2:]]  # "ỦY BAN NHÂN DÂN" / "TỈNH X"

@@ -135,7 +135,10 @@ def build_report(source: str, blocks: list[Block]) -> Report:
         b = blocks[i]
         text = clean(b.text)
         if b.kind != "footnote" and (
-            _heading(b, text) or _body_like(b, text) or headings.book(text)
+            _heading(b, text)
+            or _body_like(b, text)
+            or headings.book(text)
+            or (headings.letter_part(text) or (0,))[0] == 1
         ):
             break
         if not any(ch.isalnum() for ch in text):
@@ -182,6 +185,7 @@ def build_report(source: str, blocks: list[Block]) -> Report:
     recipients: list[str] = []
     signature: list[str] = []
     book = part = path = ""
+    letters = 0  # the lettered parts met so far ("A.", "B.": each the next letter)
     mode = "body"
     for b in blocks[i:]:
         text = clean(b.text)
@@ -219,6 +223,12 @@ def build_report(source: str, blocks: list[Block]) -> Report:
             ptitle = (m.group("title") or "").strip(" :.-–") or text
             sections.append(Section(path=path, title=ptitle, level=1))
             continue
+        lettered = headings.letter_part(text) if b.kind == "text" else None
+        if lettered and lettered[0] == letters + 1:  # "B. ĐÁNH GIÁ CHUNG" after "A. …"
+            letters += 1
+            book = part = path = f"P{letters}"
+            sections.append(Section(path=path, title=lettered[1], level=1))
+            continue
         if b.kind == "text" and (big := headings.book(text)):
             book = part = path = f"P{big[0]}"
             sections.append(Section(path=path, title=big[1], level=1))
@@ -230,6 +240,9 @@ def build_report(source: str, blocks: list[Block]) -> Report:
         if heading:
             kind, num, htitle = heading
             if kind == "part":  # the parts of a "PHẦN THỨ …" sit under it
+                # "II." again after "II.": "III." misread by OCR or mistyped — the next one
+                if any(s.path == (f"{book}.{num}" if book else num) for s in sections):
+                    num = headings.next_roman(part.rpartition(".")[2] if book else part) or num
                 part = path = f"{book}.{num}" if book else num
             else:
                 path = f"{part}.{num}" if part else num

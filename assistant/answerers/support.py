@@ -28,7 +28,7 @@ from pathlib import Path
 
 from assistant.answerers.counting import counted_noun, counts, written_noun
 from assistant.english import vietnamese_runs
-from assistant.named_reports import places_typed
+from assistant.named_reports import numbered_units, places_typed
 from assistant.query import Query
 from index import vn
 
@@ -191,17 +191,20 @@ def name_share(query: Query, passage: str) -> float:
         names = [n for n in vietnamese_runs(query.text) if vn.has_diacritics(n)]
     elif not query.accented:  # "thon ben do": typed without capitals, a place still names
         names = [*names, *places_typed(query.folded)]
-    if not names:
+    units = numbered_units(query.folded) if not query.english else []
+    if not names and not units:
         return 1.0
     keyed = f" {vn.match_key(passage)} "
+    held = set(numbered_units(vn.fold(passage))) if units else set()
     # a name the passage writes in other words of one concept ("Tết Tây": "Tết Dương lịch")
     own = {n: set(vn.terms(n)) for n in names}
     conceptual = {n for n, t in own.items() if any(x.startswith("~") for x in t)}
     said = set(vn.passage_terms(passage)) if conceptual else set()
-    return sum(
+    found = sum(
         bool(_name_pattern(vn.match_key(n)).search(keyed)) or (n in conceptual and own[n] <= said)
         for n in names
-    ) / len(names)
+    )
+    return (found + sum(u in held for u in units)) / (len(names) + len(units))
 
 
 @lru_cache(maxsize=4096)

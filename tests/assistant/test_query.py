@@ -131,3 +131,42 @@ def test_what_is_assigned_is_yet_to_be_done() -> None:
     """ "được giao tham mưu những việc gì": tasks; a staffing "được giao" is a figure."""
     assert normalize("Tháng 12/2025 Công an tỉnh được giao tham mưu những việc gì?").about_tasks
     assert not normalize("Biên chế công chức được giao năm 2025 là bao nhiêu?").about_tasks
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "thu ngan sach cua phuong KT dat bao nhieu",
+            "thu ngan sach cua phuong Kim Tuyen dat bao nhieu",
+        ),
+        ("Đường trục chính KT - Thạch Bàn", "Đường trục chính Kim Tuyền - Thạch Bàn"),
+        ("CA tỉnh NK tháng 10", "CA tỉnh Ngân Khê tháng 10"),
+        ("tình hình KT-XH của phường", "tình hình KT-XH của phường"),  # the economy
+        ("Phòng KT phường báo cáo gì?", "Phòng KT phường báo cáo gì?"),  # an office
+        ("KH tháng 11", "KH tháng 11"),  # two places' initials: left as typed
+    ],
+)
+def test_an_issuers_place_typed_as_its_initials_is_written_out(
+    question: str, expected: str
+) -> None:
+    from assistant.named_reports import spelled_out
+
+    issuers = [
+        "UBND phường Kim Tuyền",
+        "Công an tỉnh Ngân Khê (Bộ công an)",
+        "UBND xã Khe Hạ",
+        "UBND xã Kim Hoa",
+    ]
+    assert spelled_out(question, issuers) == expected
+
+
+def test_a_numbered_unit_is_a_name_the_passage_must_hold() -> None:
+    """ "tổ dân phố 15" (typed "to dan pho 15" or "tổ dân phố 015") is named by its number:
+    a passage listing tổ dân phố 1 to 14 does not name it."""
+    from assistant.answerers.support import name_share
+
+    rows = "Tổ dân phố: Tổ dân phố 1; Giấy phép: 02 … Tổ dân phố: Tổ dân phố 14; Giấy phép: 01"
+    assert name_share(normalize("to dan pho 15 thang 9 cap may giay phep"), rows) == 0.0
+    assert name_share(normalize("Tổ dân phố 14 được cấp mấy giấy phép?"), rows) == 1.0
+    assert name_share(normalize("tổ dân phố 01 cấp mấy giấy phép?"), rows) == 1.0

@@ -21,6 +21,7 @@ from assistant.answerers import (
     metadata,
     named,
     section,
+    section_terms,
     superlative,
     support,
 )
@@ -303,8 +304,8 @@ def test_as_of_a_day_no_report_reaches_is_not_answered_by_older_figures(sample_r
 
 
 def test_done_tasks_are_not_answered_with_the_plan() -> None:
-    assert section.wants_plan(normalize("Nhiệm vụ tháng tới về y tế gồm những gì?"))
-    assert not section.wants_plan(normalize("Những nhiệm vụ nào đã hoàn thành?"))
+    assert section_terms.wants_plan(normalize("Nhiệm vụ tháng tới về y tế gồm những gì?"))
+    assert not section_terms.wants_plan(normalize("Những nhiệm vụ nào đã hoàn thành?"))
 
 
 def test_list_items_of_one_sentence_and_numbered_lists() -> None:

@@ -524,3 +524,71 @@ def test_a_speck_before_the_title_keeps_the_header(tmp_path) -> None:
     assert meta.title == "Kết quả công tác giải phóng mặt bằng quý III năm 2026"
     assert meta.period == "Q3/2026"
     assert meta.signer == "" and meta.signer_role.endswith("PHÓ CHỦ TICH")
+
+
+LETTERED = """\
+ỦY BAN NHÂN DÂN
+PHƯỜNG AN PHÚ
+Số: 12/BC-UBND
+An Phú, ngày 24 tháng 9 năm 2026
+
+BÁO CÁO
+Kết quả thực hiện nhiệm vụ tháng 9; nhiệm vụ tháng 10 năm 2026
+
+A. KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 9
+I. Lĩnh vực kinh tế
+1. Thu, chi ngân sách
+Thu ngân sách tháng 9 đạt 4.826 triệu đồng.
+II. Quốc phòng - an ninh
+Tình hình an ninh chính trị ổn định.
+II. Cải cách hành chính
+Tiếp nhận 1.241 hồ sơ, trễ hạn 05 hồ sơ.
+B. ĐÁNH GIÁ CHUNG
+1. Ưu điểm
+Thu ngân sách vượt tiến độ.
+2. Tồn tại, hạn chế
+Còn 13 hộ chưa bàn giao mặt bằng.
+C. NHIỆM VỤ, GIẢI PHÁP THÁNG 10
+1. Hoàn thành bàn giao mặt bằng trước ngày 20/10/2026.
+"""
+
+
+def test_lettered_parts_hold_the_roman_ones_and_a_repeated_numeral_is_the_next() -> None:
+    """ "A. KẾT QUẢ …", "B. ĐÁNH GIÁ CHUNG", "C. NHIỆM VỤ …": parts above the Roman ones
+    (C is no Roman hundred), kept in order; a Roman numeral met twice ("II." misread for
+    "III." by OCR) is the next one, so no path is used twice."""
+    text = LETTERED.replace("\n", "\n\n")  # a paragraph a block
+    report = parse_text(Path("anphu-2026-09.txt"), text.encode())
+    titles = {s.path: s.title for s in report.sections}
+    assert titles["P1"] == "KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 9"
+    assert titles["P1.I.1"] == "Thu, chi ngân sách"
+    assert titles["P1.III"] == "Cải cách hành chính"
+    assert (titles["P2.2"], titles["P3"]) == ("Tồn tại, hạn chế", "NHIỆM VỤ, GIẢI PHÁP THÁNG 10")
+    assert len(titles) == len(report.sections)
+    where = {p.text[:20]: p.section for p in report.paragraphs}
+    assert where["Còn 13 hộ chưa bàn g"] == "P2.2" and where["Tiếp nhận 1.241 hồ s"] == "P1.III"
+    assert not [p.text for p in report.paragraphs if p.text.startswith(("A.", "B."))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("B. ĐÁNH GIÁ CHUNG", (2, "ĐÁNH GIÁ CHUNG")),
+        ("C. NHIỆM VỤ, GIẢI PHÁP THÁNG 10", (3, "NHIỆM VỤ, GIẢI PHÁP THÁNG 10")),
+        ("A. Đối với các hộ chưa bàn giao mặt bằng", None),  # a lettered item
+        ("F. KHÁC", None),
+    ],
+)
+def test_lettered_part(text: str, expected: tuple[int, str] | None) -> None:
+    from index import headings
+
+    assert headings.letter_part(text) == expected
+
+
+def test_a_body_named_on_two_lines_is_one_body() -> None:
+    """ "SỞ NÔNG NGHIỆP" / "VÀ MÔI TRƯỜNG": the department's name set on two lines."""
+    head = "UBND TỈNH TRÀ AN\n\nSỞ NÔNG NGHIỆP\n\nVÀ MÔI TRƯỜNG\n\nSố: 23/BC-SNNMT\n\n"
+    body = "Trà An, ngày 16 tháng 11 năm 2026\n\nBÁO CÁO\n\nTình hình thiệt hại\n\n"
+    text = head + body + "I. TÌNH HÌNH\n\nMưa lớn làm ngập 120 ha lúa.\n"
+    report = parse_text(Path("snnmt.txt"), text.encode())
+    assert report.meta.issuer == "Sở nông nghiệp và môi trường (UBND tỉnh Trà An)"

@@ -1,0 +1,79 @@
+"""The words a section question names a section with ("tồn tại", "nhiệm vụ tháng tới",
+"Kiến nghị, đề xuất"), not the words it asks with ("báo cáo nêu những gì", "tự nhận", "ở
+những mặt nào", "xin tỉnh"): read once per question by answerers/section.py."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answerers.support import question_terms
+from assistant.intent import PROPOSAL_ASKED
+from assistant.query import Query
+from index import vn
+
+# Words that say how a section is asked about, not which: they need no match.
+_ASKING = frozenset(
+    vn.terms(
+        "tình hình công tác kết quả nội dung báo cáo nêu thế nào trong tháng phải cần sang việc "
+        "ngành được giao làm gì tập trung còn"
+    )
+)
+
+# The kinds of heading a question names: tasks, shortcomings, strengths, proposals.
+HEADING_TERMS = frozenset(vn.terms("nhiệm vụ hạn chế ưu điểm kiến nghị"))
+
+
+_DONE = re.compile(
+    r"\b(?:da (?:duoc )?(?:hoan thanh|thuc hien|trien khai|lam)|hoan thanh chua|lam duoc|"
+    r"dang (?:trien khai|thuc hien)|ket qua|completed|done)\b"
+)
+
+
+def wants_plan(query: Query) -> bool:
+    """Tasks asked about as a plan ("nhiệm vụ tháng tới"), not as what was done with them
+    ("những nhiệm vụ nào đã hoàn thành"): only then do the plan sections answer."""
+    return query.about_tasks and not _DONE.search(" ".join(vn.syllables(query.folded)))
+
+
+def asked_terms(query: Query) -> list[str]:
+    """The words a section must be named or written with: not how it is asked, nor (typed
+    without diacritics) a syllable that could be any of several words ("ve": về, vé, vẽ)."""
+    unsure = vn.AMBIGUOUS_FOLDED if not query.accented else frozenset()
+    # "mảng quốc phòng": the area of work a section is about, as "lĩnh vực" is; typed
+    # without diacritics it may be "mạng" (an ninh mạng), and stays
+    area = {"mang"} if query.accented and _AREA.search(query.text) else set()
+    asking = _ASKING | area
+    # "báo cáo tự nhận còn những mặt yếu nào": how the report says it, not what about
+    plain = " ".join(vn.syllables(query.folded))
+    said = {w for m in _SELF.finditer(plain) for w in m.group(0).split()}
+    said |= {"mat"} if _FACETS.search(plain) else set()  # "yếu ở những mặt nào": how it asks
+    # "tính làm những gì" (folded, "tỉnh Lâm" too: no synonym of its own): the tasks heading
+    planned = _PLANNED.search(plain)
+    # "xin tỉnh những gì": the proposals heading, however the asking is worded
+    proposed = PROPOSAL_ASKED.search(plain)
+    said |= {"xin", "muon"} if proposed else set()
+    if proposed or PROPOSALS & set(question_terms(query.content)):  # "đề xuất … xử lý gì"
+        said |= _PROPOSAL_VERBS
+    return (
+        [
+            t
+            for t in question_terms(query.content)
+            if t not in asking
+            and t not in unsure
+            and t not in said
+            and not (planned and t in ("tinh", "lam"))
+        ]
+        + (_TASKS_HEADING if planned else [])
+        + (sorted(PROPOSALS) if proposed else [])
+    )
+
+
+_SELF = re.compile(r"\b(?:tu nhan|thua nhan|tu danh gia|tu nhan xet)\b")
+_FACETS = re.compile(r"\b(?:nhung|cac|mot so) mat\b|\bmat nao\b")
+PROPOSALS = frozenset(vn.terms("kiến nghị"))
+_PROPOSAL_VERBS = frozenset(vn.terms("xử lý giải quyết hỗ trợ xem xét quan tâm tháo gỡ"))
+_PLANNED = re.compile(r"\btinh lam\b(?= (?:gi|nhung|nhu|cac|viec))")
+_TASKS_HEADING = vn.terms("nhiệm vụ")
+
+
+_AREA = re.compile(r"\bmảng\b", re.I)
