@@ -150,6 +150,7 @@ SECTION_WORDS = re.compile(
     r"giai phap|kien nghi|de xuat|danh gia chung|ket qua|tinh hinh|cong tac|linh vuc|"
     r"mang|nganh|ke hoach (?:thang|nam|quy) (?:toi|sau)|(?:thoi gian|thang|sap) toi|"
     r"dinh lam|tinh lam (?=gi|nhung|nhu|cac|viec)|"
+    r"(?:viec|lam)(?: \w+){0,3} trong tam|"  # "làm những việc gì trọng tâm"
     r"se (?:tap trung )?lam|"
     r"phai (?:tap trung )?lam|can lam|duoc giao|"
     r"du kien (?:se )?(?:lam|trien khai|thuc hien)(?: \w+){0,2} ve|"
@@ -178,6 +179,7 @@ TASK_RE = re.compile(
     r"(?<!chia )\bse (?!duoc\b)\w+|"
     r"\b(?:nhiem vu|phuong huong|ke hoach thang|du kien|se trien khai|dinh lam|se lam|"
     r"tinh lam (?=gi|nhung|nhu|cac|viec)|"
+    r"(?:viec|lam)(?: \w+){0,3} trong tam|"
     r"du dinh|"
     r"thang toi|thoi gian toi|sap toi|toi day|phai lam|can lam|task)|"
     # "được giao tham mưu những việc gì": what is assigned is yet to be done

@@ -90,9 +90,15 @@ TABLE_PIECE = 700  # a table is cut into groups of rows about this long, each wi
 
 
 def is_table_row(line: str) -> bool:
-    """A table row as the readers write it: "Header: cell; Header: cell" (two cells or more)."""
+    """A table row as the readers write it: "Header: cell; Header: cell" (two cells or more;
+    a cell's own "; " goes on in lower case: "Ghi chú: Xây vượt tầng; không phép")."""
     parts = line.split("; ")
-    return len(parts) >= 2 and all(": " in p for p in parts)
+    return (
+        len(parts) >= 2
+        and ": " in parts[0]
+        and ": " in parts[1]
+        and all(": " in p or p[:1].islower() for p in parts)
+    )
 
 
 def table_caption(text: str) -> str:

@@ -17,7 +17,7 @@ import re
 import time
 from collections import Counter
 
-from assistant.answerers import entities, stated
+from assistant.answerers import earlier, entities, stated
 from assistant.answerers.figures import Figure, wants
 from assistant.answerers.gates import kinds
 from assistant.answerers.measured import (
@@ -27,6 +27,7 @@ from assistant.answerers.measured import (
     figures_across,
     figures_for,
     measure_terms,
+    place_words,
 )
 from assistant.answerers.sides import clause_pair, sides
 from assistant.answerers.summary import clean
@@ -53,7 +54,7 @@ def _pair(
         " ".join(vn.syllables(query.folded))
     )
     places = {i.report_id: place_names(i) for i in ctx.store.reports()}
-    said = _measure_said(query, [s.figure for s in a_list + b_list])
+    said = _measure_said(query, ctx, [s.figure for s in a_list + b_list])
     best: tuple[float, Figure, Figure] | None = None
     for a in a_list:
         for b in b_list:
@@ -74,14 +75,21 @@ def _pair(
     return (best[1], best[2]) if best and best[0] >= 3.0 else None
 
 
-def _measure_said(query: Query, figures: list[Figure]) -> dict[int, set[str]]:
-    """The measure's words each figure's passage says (by the figure's id), read once for
-    all the pairs tried."""
+def _measure_said(query: Query, ctx: Context, figures: list[Figure]) -> dict[int, set[str]]:
+    """The measure's words each figure's passage says (by the figure's id; not its own
+    report's place), read once for all the pairs tried."""
     terms = set(measure_terms(query))
-    return {
-        id(f): terms & set(vn.passage_terms(f"{f.candidate.sentence} {f.candidate.context}"))
-        for f in figures
-    }
+    if wants(query).money_only:  # "hơn bao nhiêu tiền": the unit asked, not the measure
+        terms -= _MONEY_WORDS
+    out = {}
+    for f in figures:
+        own = place_words(ctx.store.info(f.candidate.hit.chunk.report_id))
+        said = set(vn.passage_terms(f"{f.candidate.sentence} {f.candidate.context}"))
+        out[id(f)] = (terms - own) & said
+    return out
+
+
+_MONEY_WORDS = frozenset(vn.terms("tiền"))
 
 
 def _same_key(ctx: Context, said: dict[int, set[str]], a: Figure, b: Figure) -> bool:
@@ -153,7 +161,7 @@ def comparison(query: Query, ctx: Context) -> Answer | None:
         # so với tháng 10" under the communes' rows): every strong figure is read for it
         strong = [s.figure for s in scored if s.score >= 1.5]
         running = RUNNING_TOTAL.search(" ".join(vn.syllables(query.folded))) is not None
-        if pair := stated.said_before(strong, now, base):  # "48 ca (quý II: 11 ca)"
+        if pair := earlier.given_earlier(strong, now, base):  # "48 ca (quý II: 11 ca)"
             return _render(query, ctx, [(now.spoken, pair[0]), (base.spoken, pair[1])], t0, True)
         if said := stated.said_change(strong, now, base, running):  # "tăng 9 ca so với …"
             return stated.answer(query, ctx, said, now, base)

@@ -23,10 +23,12 @@ from assistant.answerers.summary import clean
 from assistant.answerers.support import coverage, name_share, question_terms
 from assistant.answerers.units import Candidate, candidates, header_of
 from assistant.context import Context
+from assistant.named_reports import place_names
 from assistant.query import Query, without_periods
 from index import periods as P
 from index import vn
 from index.records import task_sections
+from index.store import ReportInfo
 
 # A running total ("lũy kế", "cộng dồn", "từ đầu năm"), asked for or written beside a figure
 # ("Tính chung 11 tháng, …": the months so far, not November's)
@@ -57,10 +59,9 @@ class Scored:
     part: str = ""  # of a "Trong đó, …" sentence or clause, a part of the total: "asked"/"other"
 
 
-def _figures(query: Query, cand: Candidate, weight: float) -> list[Scored]:
-    """The sentence's figures, scored by how closely the measure's words lead up to them
-    (a rate only when a rate is asked for; money when money is)."""
-    terms = set(measure_terms(query))
+def _figures(query: Query, cand: Candidate, weight: float, terms: set[str]) -> list[Scored]:
+    """The sentence's figures, scored by how closely the measure's words (`terms`) lead up
+    to them (a rate only when a rate is asked for; money when money is)."""
     wanted = wants(query)
     # "lũy kế", "cộng dồn": the running total, not the month's amount
     running = RUNNING_TOTAL.search(" ".join(vn.syllables(query.folded))) is not None
@@ -71,7 +72,9 @@ def _figures(query: Query, cand: Candidate, weight: float) -> list[Scored]:
     part = "" if not PART_OF.match(text) else "asked" if names_part(query, cand, text) else "other"
     aims = not kinds(query.folded).target  # a target asked: its figure is the reading
     planned = aims and not _PLANNED_Q.search(query.folded)  # nor a budget ("dự toán") asked
-    out = []
+    out: list[Scored] = []
+    if vn.contrasted(query.folded, text):
+        return out  # "thu ngân sách" asked, "Tổng chi ngân sách … 4.102" said
     for seg in segments(text, amounts=wanted.amounts):
         raw, value, unit, pos = seg.raw, seg.value, seg.unit, seg.pos
         # a phrase says its words too ("số tiền" says "tiền"), as coverage reads them
@@ -86,10 +89,11 @@ def _figures(query: Query, cand: Candidate, weight: float) -> list[Scored]:
         # up to a break, name what it counts — the measure's words before it may not
         tail = _OWN_WORDS.match(text, pos + len(raw) + (len(unit) + 1 if unit else 0))
         score += len(terms & set(vn.passage_terms(tail.group(1) if tail else ""))) * 0.5
-        if running:
-            own = " ".join(vn.syllables(vn.fold(f"{seg.before} {seg.after}")))
-            # a month's amount is as far from a running total as a rate is from an amount
+        own = " ".join(vn.syllables(vn.fold(f"{seg.before} {seg.after}")))
+        if running:  # a month's amount is as far from a running total as a rate is from an amount
             score += 1.0 if RUNNING_TOTAL.search(own) else -1.5
+        elif RUNNING_TOTAL.search(own):  # "thu tháng 11": the month's, before "lũy kế 11 tháng"
+            score -= 0.5
         score += 0.8 if (unit == "%") == wanted.rate else -1.5
         if wanted.money:
             score += 0.6 if "đồng" in unit else -0.6
@@ -126,7 +130,14 @@ def figures_for(query: Query, ctx: Context, period: P.Period) -> list[Scored]:
     )
     if not allowed:
         return []
-    terms = measure_terms(query)
+    # "thu ngân sách của phường Kim Tuyền": in the ward's own reports its name says which
+    # report, not which figure ("Đường trục chính phường Kim Tuyền …" is no revenue)
+    asked = measure_terms(query)
+    own = {
+        i.report_id: [t for t in asked if t not in place_words(i)]
+        for i in ctx.store.reports()
+        if i.report_id in allowed
+    }
     out: list[Scored] = []
     covered = []
     # the part setting the next period's tasks ("Đôn đốc … đạt trên 75%"): August's aim for
@@ -142,14 +153,14 @@ def figures_for(query: Query, ctx: Context, period: P.Period) -> list[Scored]:
         weight = ctx.corpus.report_idf(cand.hit.chunk.report_id)
         before = sentence_before(cand.hit.chunk.text, cand.sentence)
         said = f"{before} {cand.sentence} {cand.context}"
-        covered.append((coverage(terms, set(vn.passage_terms(said)), weight), cand))
+        covered.append((coverage(own[rid], set(vn.passage_terms(said)), weight), cand))
     # what the question names ("kè sông Lam Giang"), said where the figure is, when some
     # passage says it: the ward's new firms, a sentence after the river's, are not the dyke's
     named = [c for c in covered if name_share(query, _where(c[1])) == 1.0]
     ranked = sorted(named or covered, key=lambda c: c[0], reverse=True)
     for cov, cand in _few_rows_a_table(ranked)[:8]:
         if cov >= 0.35:
-            out += _figures(query, cand, 2 * cov)
+            out += _figures(query, cand, 2 * cov, set(own[cand.hit.chunk.report_id]))
     return sorted(out, key=lambda s: s.score, reverse=True)
 
 
@@ -157,6 +168,13 @@ def figures_for(query: Query, ctx: Context, period: P.Period) -> list[Scored]:
 _PROVINCE_WIDE = re.compile(r"\b(?:toan|ca) tinh\b")
 _COMMUNE = re.compile(r"(?:ubnd|uy ban nhan dan) (?:xa|phuong|thi tran)\b")
 ROWS_A_TABLE = 3
+_KINDS = frozenset(vn.terms("tỉnh xã phường của"))
+
+
+def place_words(info: ReportInfo | None) -> set[str]:
+    """The words naming the place of a report's issuer ("phường Kim Tuyền")."""
+    places = place_names(info) if info else set()
+    return {t for place in places for t in vn.terms(place)} | (set(_KINDS) if places else set())
 
 
 def _few_rows_a_table(ranked: list[tuple[float, Candidate]]) -> list[tuple[float, Candidate]]:

@@ -61,7 +61,7 @@ def asked_terms(query: Query) -> list[str]:
             if t not in asking
             and t not in unsure
             and t not in said
-            and not (planned and t in ("tinh", "lam"))
+            and not (planned and t in ("tinh", "lam", "trong", "tam"))
         ]
         + (_TASKS_HEADING if planned else [])
         + (sorted(PROPOSALS) if proposed else [])
@@ -72,7 +72,10 @@ _SELF = re.compile(r"\b(?:tu nhan|thua nhan|tu danh gia|tu nhan xet)\b")
 _FACETS = re.compile(r"\b(?:nhung|cac|mot so) mat\b|\bmat nao\b")
 PROPOSALS = frozenset(vn.terms("kiến nghị"))
 _PROPOSAL_VERBS = frozenset(vn.terms("xử lý giải quyết hỗ trợ xem xét quan tâm tháo gỡ"))
-_PLANNED = re.compile(r"\btinh lam\b(?= (?:gi|nhung|nhu|cac|viec))")
+# "tính làm những gì", "làm những việc gì trọng tâm": the tasks heading, worded in chat
+_PLANNED = re.compile(
+    r"\btinh lam\b(?= (?:gi|nhung|nhu|cac|viec))|\b(?:viec|lam)(?: \w+){0,3} trong tam\b"
+)
 _TASKS_HEADING = vn.terms("nhiệm vụ")
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import time
 
-from assistant.answerers.figures import Figure, figures_in
+from assistant.answerers.figures import Figure
 from assistant.answerers.measured import RUNNING_TOTAL
 from assistant.answerers.summary import clean
 from assistant.cite import Answer, Citer
@@ -41,38 +41,6 @@ def said_change(
             said = P.mentions(m.group("ref"))
             if said and P.resolve(said[0], now) == base:
                 return fig, m.group(0).strip()
-    return None
-
-
-# "quý III ghi nhận 48 ca (quý II: 11 ca)", "đạt 80,6% (quý III năm 2025 đạt 76,9%)": the
-# earlier period's figure in brackets just after the later one's
-_BRACKET = re.compile(r"[^()\d;]{0,25}?\((?P<inner>[^()]{3,60})\)")
-_READS = re.compile(r"\s*(?::|là|đạt|có|ghi nhận)?\s*\d")
-
-
-def said_before(
-    figures: list[Figure], now: P.Period, base: P.Period
-) -> tuple[Figure, Figure] | None:
-    """Of the later period's figures (best first), the first followed by its own earlier
-    period's figure in brackets: the two, of one unit, from one sentence."""
-    for fig in figures:
-        text = clean(fig.candidate.sentence)
-        for raw, _value, unit, pos in figures_in(text):
-            m = _BRACKET.match(text, pos + len(raw))
-            if (raw, unit) != (fig.raw, fig.unit) or not m:
-                continue
-            inner = m.group("inner")
-            said = P.mentions(inner)  # the bracket opens with its period ("cùng kỳ năm 2025")
-            if not said or said[0].start > 1 or P.resolve(said[0], now) != base:
-                continue
-            end = said[0].end
-            for s in said[1:]:
-                end = s.end if s.start - end <= 1 else end
-            if not _READS.match(inner, end):
-                continue
-            figs = figures_in(inner[end:])
-            if figs and figs[0][2] == unit:
-                return fig, Figure(figs[0][0], figs[0][1], unit, fig.candidate)
     return None
 
 

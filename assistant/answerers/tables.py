@@ -100,9 +100,12 @@ class Row:
 
 
 def cells(line: str) -> tuple[Cell, ...]:
-    out = []
+    out: list[Cell] = []
     for part in line.split("; "):
         m = _CELL.match(part.strip())
+        if not m and out and part[:1].islower():  # "Ghi chú: Xây vượt tầng; không phép"
+            out[-1] = Cell(out[-1].header, f"{out[-1].value}; {part.strip()}")
+            continue
         if not m:
             return ()
         out.append(Cell(m.group("head").strip(), m.group("value").strip()))

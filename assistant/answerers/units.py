@@ -14,6 +14,7 @@ from assistant.answerers.evidence import is_instruction
 from assistant.answerers.support import coverage, question_terms
 from assistant.context import Context
 from assistant.intent import METADATA
+from assistant.named_reports import numbered_units
 from assistant.query import Query
 from assistant.retrieve import Hit
 from index import vn
@@ -75,6 +76,7 @@ def candidates(query: Query, hits: list[Hit], ctx: Context) -> list[Candidate]:
     first."""
     terms = question_terms(query.content)
     asked = Asked.of(query, ctx)
+    named = set(numbered_units(query.folded))  # "tổ dân phố 9": its row, not the one after
     out: list[Candidate] = []
     for rank, hit in tables.with_whole_tables(hits, ctx.store.chunks_of):
         if hit.chunk.kind == "header" and query.intent != METADATA:
@@ -100,6 +102,8 @@ def candidates(query: Query, hits: list[Hit], ctx: Context) -> list[Candidate]:
             if len(s) > 300 and not query.is_list:
                 score -= 0.15 * math.log2(len(s) / 300)  # a long list covers anything
             if hit.exact:
+                score += 0.3
+            if named and named & set(numbered_units(vn.fold(s))):
                 score += 0.3
             out.append(Candidate(hit, s, score, under))
     out.sort(key=lambda c: c.score, reverse=True)

@@ -26,6 +26,11 @@ CONTRASTS: tuple[tuple[tuple[str, ...], ...], ...] = (
     (("khai sinh",), ("khai tu",), ("ket hon",)),
     (("toan trinh",), ("truc tuyen mot phan",)),
     (("dung han", "truoc han"), ("tre han", "qua han")),
+    # what the budget took in and what it spent
+    (
+        ("thu ngan sach", "thu nsnn", "tong thu", "thu noi dia", "so thu"),
+        ("chi ngan sach", "chi nsnn", "tong chi", "chi thuong xuyen", "chi dau tu", "so chi"),
+    ),
     # the land-use fee is one part of the budget revenue: the total does not give it
     (
         ("tien su dung dat", "tien dat", "thu tu dat"),

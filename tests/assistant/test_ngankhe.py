@@ -1,0 +1,57 @@
+"""The Ngân Khê reports (two months of a ward in lettered parts, a province's quarter, a
+disbursement table by investor, a police month, a commune's housing programme as a scan):
+the ward's initials ("phường KT") name it; its revenue is compared with its revenue, not its
+spending; its "B. ĐÁNH GIÁ CHUNG" holds its shortcomings; a numbered unit is named by its
+number (a row whose note has its own "; " is still a row); the earlier month a report gives
+itself in the next sentence is the base; the scan's misread "II." is the third part."""
+
+from __future__ import annotations
+
+from assistant.answerers.verify import arithmetic, unsupported
+from assistant.route import answer
+
+
+def test_the_wards_initials_and_its_revenue_not_its_spending(ngankhe_retriever) -> None:
+    a = answer(
+        "Thu ngân sách của phường KT tháng 10 nhiều hơn tháng 9 bao nhiêu?", ngankhe_retriever
+    )
+    assert a.mode == "compare" and "5.214 − 4.826 = 388 triệu đồng" in a.text, a.text
+    assert {c.report for c in a.citations} == {"118/BC-UBND", "131/BC-UBND"}
+
+
+def test_a_lettered_part_holds_the_shortcomings(ngankhe_retriever) -> None:
+    a = answer("Tháng 9 phường Kim Tuyền còn những hạn chế gì?", ngankhe_retriever)
+    assert a.mode == "section" and "Tồn tại, hạn chế (thuộc P2 ĐÁNH GIÁ CHUNG)" in a.text, a.text
+    assert {c.report for c in a.citations} == {"118/BC-UBND"}
+
+
+def test_a_numbered_unit_is_named_by_its_number(ngankhe_retriever) -> None:
+    """Tổ dân phố 9's row ends with a note of its own "; " ("Xây vượt tầng; không phép"):
+    still a row, and the one quoted; tổ dân phố 15 is in no table."""
+    a = answer(
+        "Tổ dân phố 9 lũy kế 9 tháng được cấp bao nhiêu giấy phép xây dựng?", ngankhe_retriever
+    )
+    assert "Tổ dân phố: Tổ dân phố 9;" in a.text and "Lũy kế 9 tháng: 26" in a.text, a.text
+    assert "Tổ dân phố 10" not in a.text, a.text
+    none = answer("Tổ dân phố 15 tháng 9 được cấp mấy giấy phép xây dựng?", ngankhe_retriever)
+    assert none.insufficient, none.text
+    most = answer("to dan pho nao duoc cap phep xay nha nhieu nhat tu dau nam", ngankhe_retriever)
+    assert "Tổ dân phố 9" in most.text.split("\n")[1], most.text
+
+
+def test_the_earlier_month_given_in_the_next_sentence_is_the_base(ngankhe_retriever) -> None:
+    """No provincial report of September is indexed (the ward's counts its own accidents):
+    October's police report gives September's count in the sentence after its own."""
+    a = answer(
+        "So với tháng 9, số vụ tai nạn giao thông toàn tỉnh tháng 10 tăng bao nhiêu?",
+        ngankhe_retriever,
+    )
+    assert a.mode == "compare" and "24 − 19 = 5 vụ" in a.text, a.text
+    assert {c.report for c in a.citations} == {"377/BC-CAT-PV01"}
+    assert arithmetic(a.text)[1] == []
+    assert unsupported(a.text, [c.text for c in a.citations]) == []
+
+
+def test_the_scans_misread_part_is_the_third(ngankhe_retriever) -> None:
+    a = answer("Xã Thạch Bàn gặp khó khăn, vướng mắc gì khi xóa nhà tạm?", ngankhe_retriever)
+    assert a.mode == "section" and a.text.startswith("III KHÓ KHĂN, VƯỚNG MẮC"), a.text
