@@ -18,12 +18,14 @@ from index import vn
 # the report's own words for the extreme asked, folded ("cao nhất", "ít nhất" — not "ít nhất
 # 15 trường": at least)
 _MOST = {
-    "max": re.compile(r"\b(?:nhieu|cao|lon|manh|nang|nhanh|dong|tot|sau) nhat\b"),
+    # ("chủ yếu là trộm cắp tài sản (29 vụ, chiếm 42,6%)": the main one, the most)
+    "max": re.compile(r"\b(?:nhieu|cao|lon|manh|nang|nhanh|dong|tot|sau) nhat\b|\bchu yeu\b"),
     "min": re.compile(r"\b(?:thap|it|cham|nho|kem|yeu) nhat\b(?! \d)"),
 }
 # "…, vì sao?": a reason asked beside the extreme, not what is measured
 _WHY = re.compile(r"\b(?:vi|tai) sao\b")
 _MONEY = frozenset(vn.terms("tiền kinh phí"))
+_REFERS_BACK = re.compile(r"(?:cac|nhung|so) (?:vu|vu viec|truong hop|doi tuong|ho|ca)\b")
 # the share of what the question measures the sentence (with its section's title) must say,
 # as a section title must explain a section asked for (answerers/section.py)
 MATCH = 0.75
@@ -44,7 +46,13 @@ def answer(query: Query, ctx: Context, terms: list[str]) -> Answer | None:
         if hit.chunk.kind == "table":
             continue  # a row names no extreme; its table is ranked as a list
         weight = ctx.corpus.report_idf(hit.chunk.report_id)
-        for sentence in (s for line in hit.chunk.text.split("\n") for s in vn.sentences(line)):
+        pairs = [
+            (s, ss[i - 1] if i else "")
+            for line in hit.chunk.text.split("\n")
+            for ss in [vn.sentences(line)]
+            for i, s in enumerate(ss)
+        ]
+        for sentence, before in pairs:
             # the clause that says it: "…; học sinh giỏi quốc gia đạt cao nhất trong 05 năm; Kỳ
             # thi tốt nghiệp THPT …" says no extreme of the exam's subjects
             clause = next(
@@ -53,7 +61,10 @@ def answer(query: Query, ctx: Context, terms: list[str]) -> Answer | None:
             )
             if not clause or not vn.numbers(clause):
                 continue
+            # "Các vụ việc chủ yếu là trộm cắp …" is about what the sentence before counts
             said = set(vn.terms(f"{clause} {hit.chunk.section_title}"))
+            if _REFERS_BACK.match(vn.fold(clause.strip())):
+                said |= set(vn.terms(before))
             if AMOUNT_IN_DONG.search(clause):
                 said |= _MONEY  # "thiệt hại nặng nhất về tiền": "21.470 triệu đồng" says it
             score = coverage(terms, said, weight)
