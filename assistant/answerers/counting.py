@@ -18,7 +18,9 @@ _COUNTED = re.compile(r"\b(?:bao nhieu|may)\s+(?!may\b|bao nhieu\b)((?:[a-z]+\s?
 def counted_nouns(query: Query) -> list[str]:
     """What each "bao nhiêu hộ …", "mấy vụ …" of a question counts, folded, in order ("ho",
     "vu"; money is "dong")."""
-    words = (m.group(1).split()[0] for m in _COUNTED.finditer(" ".join(vn.syllables(query.folded))))
+    heads = (m.group(1).split() for m in _COUNTED.finditer(" ".join(vn.syllables(query.folded))))
+    # "bao nhiêu hồ sơ" counts files, not households ("hộ"): both fold as "ho"
+    words = (" ".join(h[:2]) if h[:2] == ["ho", "so"] else h[0] for h in heads)
     return [{"tien": "dong"}.get(w, w) for w in words if w not in _NOT_COUNTED]
 
 
@@ -60,7 +62,12 @@ def written_noun(query: Query, noun: str) -> str:
     ("" when it is not: "lượt" may be typed "luot" in a question accented elsewhere)."""
     if not query.accented:
         return ""
-    return next((w for w in vn.syllables(query.text) if vn.fold(w) == noun and w != noun), "")
+    # the word the count is asked of ("cho bao nhiêu hộ" — not the "hỗ" of "hỗ trợ" before it)
+    after = (m.group(1) for m in _ASKED_OF.finditer(vn.nfc(query.text).lower()))
+    return next((w for w in after if vn.fold(w) == noun and w != noun), "")
+
+
+_ASKED_OF = re.compile(r"(?:bao nhiêu|mấy)\s+(\w+)")
 
 
 # what follows a figure that counts `noun`: its unit or one word, then the noun

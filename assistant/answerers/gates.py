@@ -96,7 +96,7 @@ _DATE_A = re.compile(
 )
 # classifiers no other word counts in the reports' words: "bao nhiêu lượt khách" is answered
 # by "… 12.500 lượt", never by the 126 stalls or the revenue of the same fair
-_CLASSIFIERS = frozenset({"luot", "vu", "suat", "gian", "lop"})
+_CLASSIFIERS = frozenset({"luot", "vu", "suat", "gian", "lop", "ho"})
 _PLACE_Q = re.compile(r"\b(?:o dau|tai dau|dia diem nao|noi nao|where)\b")
 _PLACE_A = re.compile(r"(?<!\w)(?:tại|ở|trên địa bàn)\s+\w", re.I)
 _DOC_DATE = re.compile(r"\s*,?\s*ngày\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?", re.I)

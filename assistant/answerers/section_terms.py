@@ -15,7 +15,7 @@ from index import vn
 _ASKING = frozenset(
     vn.terms(
         "tình hình công tác kết quả nội dung báo cáo nêu thế nào trong tháng phải cần sang việc "
-        "ngành được giao làm gì tập trung còn"
+        "ngành được giao làm gì tập trung còn chuyện"
     )
 )
 
@@ -46,6 +46,8 @@ def asked_terms(query: Query) -> list[str]:
     # "báo cáo tự nhận còn những mặt yếu nào": how the report says it, not what about
     plain = " ".join(vn.syllables(query.folded))
     said = {w for m in _SELF.finditer(plain) for w in m.group(0).split()}
+    # "sau 9 tháng": how long, which the report's period says, not which section
+    said |= {w for m in _SPAN.finditer(plain) for w in m.group(0).split()[:-1]}
     said |= {"mat"} if _FACETS.search(plain) else set()  # "yếu ở những mặt nào": how it asks
     # "tính làm những gì" (folded, "tỉnh Lâm" too: no synonym of its own): the tasks heading
     planned = _PLANNED.search(plain)
@@ -68,6 +70,7 @@ def asked_terms(query: Query) -> list[str]:
     )
 
 
+_SPAN = re.compile(r"\b(?:sau |trong )?\d{1,2} thang\b")
 _SELF = re.compile(r"\b(?:tu nhan|thua nhan|tu danh gia|tu nhan xet)\b")
 _FACETS = re.compile(r"\b(?:nhung|cac|mot so) mat\b|\bmat nao\b")
 PROPOSALS = frozenset(vn.terms("kiến nghị"))

@@ -18,10 +18,10 @@ from index import vn
 # the report's own words for the extreme asked, folded ("cao nhất", "ít nhất" — not "ít nhất
 # 15 trường": at least)
 _MOST = {
-    # ("chủ yếu là trộm cắp tài sản (29 vụ, chiếm 42,6%)": the main one, the most)
-    "max": re.compile(r"\b(?:nhieu|cao|lon|manh|nang|nhanh|dong|tot|sau) nhat\b|\bchu yeu\b"),
+    "max": re.compile(r"\b(?:nhieu|cao|lon|manh|nang|nhanh|dong|tot|sau) nhat\b"),
     "min": re.compile(r"\b(?:thap|it|cham|nho|kem|yeu) nhat\b(?! \d)"),
 }
+_MAIN = re.compile(r"\bchu yeu\b")
 # "…, vì sao?": a reason asked beside the extreme, not what is measured
 _WHY = re.compile(r"\b(?:vi|tai) sao\b")
 _MONEY = frozenset(vn.terms("tiền kinh phí"))
@@ -34,8 +34,9 @@ MATCH = 0.75
 def answer(query: Query, ctx: Context, terms: list[str]) -> Answer | None:
     """The sentence of the question's hits that says the extreme asked of what it measures
     (`terms`) and gives its figure; None when no sentence says it."""
-    most = _MOST.get(query.extreme)
     plain = " ".join(vn.syllables(query.folded))
+    # "chủ yếu là loại gì": the report's "chủ yếu là trộm cắp tài sản (29 vụ, …)" says it
+    most = _MAIN if _MAIN.search(plain) else _MOST.get(query.extreme)
     why = set(m.group(0).split()) if (m := _WHY.search(plain)) else set()
     terms = [t for t in terms if t not in vn.STOPWORDS and t not in why]
     if most is None or not terms:

@@ -26,6 +26,7 @@ CONTRASTS: tuple[tuple[tuple[str, ...], ...], ...] = (
     (("khai sinh",), ("khai tu",), ("ket hon",)),
     (("toan trinh",), ("truc tuyen mot phan",)),
     (("dung han", "truoc han"), ("tre han", "qua han")),
+    (("xuat khau",), ("nhap khau",)),
     # what the budget took in and what it spent
     (
         ("thu ngan sach", "thu nsnn", "tong thu", "thu noi dia", "so thu"),
@@ -62,12 +63,35 @@ def _other_span(asked_in: str, unit_in: str) -> bool:
     return bool(asked and said and not asked & said)
 
 
+# "riêng quý III xuất khẩu bao nhiêu": that quarter alone — "9 tháng ước đạt 1.284,6 triệu
+# USD", a running total holding it, does not give it (unless the unit names that period too)
+_ONLY = re.compile(r"\brieng (?:trong )?(thang \d{1,2}|quy (?:iv|i{1,3}|[1-4]))\b")
+_RUNNING = re.compile(
+    r"\b(?:luy ke|cong don|tinh chung|tu dau nam|ca nam)\b|\b(?:[2-9]|1[0-2]) thang\b(?! \d)"
+)
+_QUARTER = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
+
+
+def _period_key(phrase: str) -> str:
+    kind, n = phrase.split()
+    return f"{kind} {_QUARTER.get(n, n).lstrip('0')}"
+
+
+def _not_only(asked_in: str, unit: str) -> bool:
+    """(`unit` folded, its punctuation kept: "Thực hiện 9 tháng: 1.284,6" is no "9 tháng 1")"""
+    m = _ONLY.search(asked_in)
+    if not m or not _RUNNING.search(unit) or _RUNNING.search(asked_in):
+        return False  # (nor when the running total is asked too: "…, cộng dồn bao nhiêu?")
+    named = re.findall(r"\b(thang \d{1,2}|quy (?:iv|i{1,3}|[1-4]))\b", unit)
+    return _period_key(m.group(1)) not in {_period_key(p) for p in named}
+
+
 def contrasted(question: str, unit: str) -> bool:
     """Whether `unit` names another member of a set the question names a member of, and
     none of those the question names: it is about another thing of the same kind (so is a
     running total of other months: "lũy kế 8 tháng" for "9 tháng")."""
     asked_in, unit_in = _padded(question), _padded(_LACKING.sub(" ", unit))
-    if _other_span(asked_in, unit_in):
+    if _other_span(asked_in, unit_in) or _not_only(asked_in, fold(unit)):
         return True
     for group in CONTRASTS:
         named = [any(f" {s} " in asked_in for s in member) for member in group]
