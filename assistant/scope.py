@@ -111,6 +111,8 @@ def scope_of(
                 continue
             own, task = effective_period(i), _task_period(store, i)
             fits = own and ((own.matches(p) and (not strict or _within(own, p))) or _after(own, p))
+            # "đến 30/9": the state on a day — a quarter's report ending that day tells it too
+            fits = fits or bool(m.as_of and own and own.matches(p) and _ends_with(own, p))
             if fits and _reaches(store, i, m):
                 own_hits.add(i.report_id)
             # a month's tasks are no answer of a year's ("kế hoạch năm 2025 … nhiệm vụ")
@@ -122,6 +124,8 @@ def scope_of(
         planned = _narrowest(task_hits, p)
         if forecast and not query.about_tasks:
             hits = (planned | exact) or own_hits
+        elif m.as_of:  # on a day: every report read up to it, the month's and the quarter's
+            hits = planned or own_hits
         else:
             hits = planned or exact or own_hits
         if not hits and not p.year_known:
@@ -179,6 +183,11 @@ def _narrowest(tasks: dict[str, P.Period], asked: P.Period) -> set[str]:
     """The reports that set tasks for that very period, before a quarter's plan that spans
     the month asked ("nhiệm vụ tháng 10": September's report, not the third quarter's)."""
     return {r for r, t in tasks.items() if _same(t, asked)} or set(tasks)
+
+
+def _ends_with(own: P.Period, asked: P.Period) -> bool:
+    """`own` ends in the month `asked` ends (its year too, when `asked` has one)."""
+    return own.last[1] == asked.last[1] and (not asked.year_known or own.last == asked.last)
 
 
 def _same(a: P.Period | None, asked: P.Period) -> bool:

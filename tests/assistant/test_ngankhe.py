@@ -55,3 +55,22 @@ def test_the_earlier_month_given_in_the_next_sentence_is_the_base(ngankhe_retrie
 def test_the_scans_misread_part_is_the_third(ngankhe_retriever) -> None:
     a = answer("Xã Thạch Bàn gặp khó khăn, vướng mắc gì khi xóa nhà tạm?", ngankhe_retriever)
     assert a.mode == "section" and a.text.startswith("III KHÓ KHĂN, VƯỚNG MẮC"), a.text
+
+
+def test_a_day_is_told_by_the_quarter_ending_on_it(ngankhe_retriever) -> None:
+    """ "đến 30/9": the ward's September report and the province's third quarter both read
+    up to that day — the province's programme is in the quarter's."""
+    a = answer("Chương trình xóa nhà tạm của tỉnh đến 30/9 xong bao nhiêu căn?", ngankhe_retriever)
+    assert "hoàn thành 2.604 căn" in a.text and "402/BC-UBND" in {c.report for c in a.citations}
+
+
+def test_one_quarter_alone_is_not_its_running_total(ngankhe_retriever) -> None:
+    a = answer("Riêng quý III xuất khẩu được bao nhiêu triệu USD?", ngankhe_retriever)
+    assert a.insufficient and "1.284,6" not in a.text and "642,3" not in a.text, a.text
+
+
+def test_what_it_mainly_was_and_what_it_is_stuck_on(ngankhe_retriever) -> None:
+    a = answer("Tội phạm trật tự xã hội tháng 10 chủ yếu là loại gì?", ngankhe_retriever)
+    assert "chủ yếu là trộm cắp tài sản (29 vụ, chiếm 42,6%)" in a.text, a.text
+    b = answer("Sau 9 tháng tỉnh đang vướng những chuyện gì?", ngankhe_retriever)
+    assert b.mode == "section" and b.text.startswith("II KHÓ KHĂN, HẠN CHẾ"), b.text
