@@ -105,15 +105,19 @@ def _substitute(previous: str, x: str) -> str:
     """The previous question asked of `x` instead: a name for a name ("Lâm Đồng" →
     "Bình Thuận"), else the phrase of the same length that shares its head or its last
     word ("viên chức" → "công chức"); else `x` added in brackets."""
+    if _AGAINST.match(x):  # "so với mục tiêu đề ra": the same figure, set beside another
+        return f"{previous.rstrip(' ?')}, {x}?"
     x_names, prev_names = proper_names(x), proper_names(previous)
     if x_names and prev_names:  # a place for a place: "Lâm Đồng", not "Chi phí"'s "Chi"
         alike = [n for n in prev_names if len(n.split()) == len(x_names[0].split())]
         return previous.replace((alike or prev_names)[-1], x_names[0], 1)
+    # typed with diacritics, words compare as typed ("so với" is not "Sở")
+    key = str.lower if vn.has_diacritics(x) and vn.has_diacritics(previous) else vn.fold
     words = re.findall(r"[^\W_]+", previous)
-    mine = [vn.fold(w) for w in re.findall(r"[^\W_]+", x)]
+    mine = [key(w) for w in re.findall(r"[^\W_]+", x)]
     n = len(mine)
     for i in range(len(words) - n, -1, -1):
-        window = [vn.fold(w) for w in words[i : i + n]]
+        window = [key(w) for w in words[i : i + n]]
         if n >= 2 and window != mine and (window[-1] == mine[-1] or window[0] == mine[0]):
             old = " ".join(words[i : i + n])
             if old in previous:
@@ -129,6 +133,7 @@ def _substitute(previous: str, x: str) -> str:
     return f"{previous.rstrip(' ?')} ({x})?"
 
 
+_AGAINST = re.compile(r"(?:so với|so voi)\b", re.I)
 # "bao nhiêu vụ <what>": what a count counts, when the words before it only set the scene
 _COUNTED_AFTER = re.compile(
     r"\b(?:bao nhiêu|mấy)\s+(?:vụ|hộ|người|lượt|trường hợp|ca|cuộc)\s+"

@@ -333,3 +333,11 @@ def test_which_one_most_carries_what_was_counted() -> None:
     prev = "Tháng 10 xã Hòa Thịnh có bao nhiêu ca sốt xuất huyết?"
     resolved = resolve("thôn nào nhiều nhất?", [Turn(prev, prev, "")])
     assert "sốt xuất huyết" in resolved and "tháng 10" in resolved, resolved
+
+
+def test_set_beside_another_is_the_same_figure_asked_again() -> None:
+    """ "so với mục tiêu đề ra thì sao?": the previous figure set beside the target — not
+    "Sở Tài chính …" replaced by "so với …" because the two fold alike."""
+    prev = "Sở Tài chính báo cáo giải ngân đến 31/10 đạt bao nhiêu phần trăm?"
+    got = resolve("so với mục tiêu đề ra thì sao?", [Turn(prev, prev)])
+    assert got == prev.rstrip("?") + ", so với mục tiêu đề ra?"
