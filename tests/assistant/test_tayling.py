@@ -16,19 +16,22 @@ def ask(tayling_retriever):
     return lambda q: assistant(q, tayling_retriever)
 
 
-def test_a_change_the_report_states_is_quoted_not_computed_on_another_body_s_count(ask) -> None:
-    """January's cases are the province's (health department), December's only the
-    commune's: no difference between the two; the January report says its own change."""
+def test_a_change_is_computed_on_the_report_s_own_figures_not_another_body_s(ask) -> None:
+    """January's cases are the province's (health department), December's indexed only as
+    the commune's: no difference between the two — the January report gives December's
+    province-wide count itself, in brackets ("tăng 9 ca so với tháng 12/2025 (38 ca)"), and
+    the difference is computed on its own two figures, quoted from it alone."""
     answer = ask("Bệnh tay chân miệng tháng 1/2026 tăng hay giảm so với tháng trước?")
     assert "tăng 9 ca so với tháng 12/2025 (38 ca)" in answer.text
-    assert " − " not in answer.text
+    assert "47 − 38 = 9 ca" in answer.text
     assert {c.report for c in answer.citations} == {"31/BC-SYT"}
 
 
 def test_a_change_said_against_a_month_in_words(ask) -> None:
     answer = ask("Số ca sốt xuất huyết tháng 1/2026 so với tháng 12/2025 thế nào?")
     assert "giảm 41,7% so với tháng Mười Hai năm 2025 (108 ca)" in answer.text
-    assert " − " not in answer.text
+    assert "63 − 108 = −45 ca (−41,7%)" in answer.text  # the report's own −41,7%
+    assert {c.report for c in answer.citations} == {"31/BC-SYT"}
 
 
 def test_two_months_of_one_commune_are_compared_across_a_doc_and_a_scan(ask) -> None:
