@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 
 from assistant.query import Query
 from index import vn
@@ -19,11 +20,12 @@ _PLACE = re.compile(
 
 def place_names(info: ReportInfo) -> set[str]:
     """The places of a report's issuer ('lang son', 'lam dong'): how a question names it."""
-    return set(_places(info.issuer))
+    return set(issuer_places(info.issuer))
 
 
 @functools.lru_cache(maxsize=4096)
-def _places(issuer: str) -> tuple[str, ...]:
+def issuer_places(issuer: str) -> tuple[str, ...]:
+    """The places an issuer names ("kim tuyen" of "UBND phường Kim Tuyền"), folded."""
     return tuple(m.group(1).strip() for m in _PLACE.finditer(vn.fold(issuer)))
 
 
@@ -33,16 +35,22 @@ _INITIALS = re.compile(r"(?<![\w-])([A-ZĐ]{2,3})(?![\w-])")
 _OFFICE_BEFORE = re.compile(r"\b(?:phòng|ban|sở|khối|ngành|phong|so|khoi|nganh)\s*$", re.I)
 
 
-def spelled_out(text: str, issuers: list[str]) -> str:
-    """`text` with the initials of one of the issuers' places written out ("phường KT" →
-    "phường Kim Tuyền"); initials two places share, or a known abbreviation's, stay."""
+def place_initials(issuers: Iterable[str]) -> dict[str, set[str]]:
+    """The issuers' places by their initials ("KT": {"Kim Tuyền"}), as written: read once
+    per state of the index (assistant/retrieve.py), not once per question."""
     names: dict[str, set[str]] = {}
     for issuer in issuers:
         folded = vn.fold(issuer)  # (folding keeps each letter's place)
         for m in _PLACE.finditer(folded):
             name = issuer[m.start(1) : m.end(1)].strip()
             names.setdefault("".join(w[0] for w in name.split()).upper(), set()).add(name)
+    return names
 
+
+def spelled_out(text: str, names: dict[str, set[str]]) -> str:
+    """`text` with the initials of one of the issuers' places (`names`, place_initials)
+    written out ("phường KT" → "phường Kim Tuyền"); initials two places share, or a known
+    abbreviation's, stay."""
     plain = not vn.has_diacritics(text)  # typed without diacritics: the name too
 
     def out(m: re.Match[str]) -> str:
@@ -142,10 +150,17 @@ _OPENS = re.compile(r"^(?:theo |trong |o )?(?:(?:bao cao|bc) (?:cua )?)?")
 _BODY = re.compile(r"^(?:so|ban|van phong|thanh tra|cong an|trung tam)\b")
 
 
+def _body(issuer: str) -> str:
+    """The body issuing a report ("Sở y tế" of "Sở y tế (UBND tỉnh Hà Lam)"), "" for a
+    People's Committee."""
+    body = issuer.split(" (")[0]
+    return body if _BODY.match(vn.fold(body)) else ""
+
+
 def _body_names(info: ReportInfo) -> tuple[str, ...]:
-    """How a question may name the body issuing a report ("" for a People's Committee)."""
-    body = " ".join(vn.syllables(vn.fold(info.issuer.split(" (")[0])))
-    if not _BODY.match(body):
+    """How a question may name the body issuing a report (none for a People's Committee)."""
+    body = " ".join(vn.syllables(vn.fold(_body(info.issuer))))
+    if not body:
         return ()
     for place in place_names(info):
         body = body.removesuffix(f" {place}")
@@ -159,8 +174,7 @@ def _body_names(info: ReportInfo) -> tuple[str, ...]:
 def body_terms(issuer: str) -> frozenset[str]:
     """The words of the body issuing a report, when it is not a People's Committee ("Sở Y
     tế" of "Sở y tế (UBND tỉnh Hà Lam)"): how a question names the report, not a section."""
-    body = issuer.split(" (")[0]
-    return frozenset(vn.terms(body)) if _BODY.match(vn.fold(body)) else frozenset()
+    return frozenset(vn.terms(_body(issuer)))
 
 
 def _body_named(query: Query, infos: list[ReportInfo]) -> set[str]:

@@ -15,7 +15,7 @@ from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 
-from assistant.named_reports import spelled_out
+from assistant.named_reports import place_initials, spelled_out
 from assistant.query import Query, normalize
 from assistant.scope import scope_of
 from index import vn
@@ -55,6 +55,7 @@ class Corpus:
     lexicon: Lexicon
     _terms: dict[str, dict[str, int]] = field(default_factory=dict)
     _restorer: vn.DiacriticRestorer | None = None
+    _initials: dict[str, set[str]] | None = None
 
     @property
     def restorer(self) -> vn.DiacriticRestorer:
@@ -63,6 +64,12 @@ class Corpus:
         if self._restorer is None:
             self._restorer = vn.DiacriticRestorer(self.lexicon.unigrams, self.lexicon.bigrams)
         return self._restorer
+
+    def initials(self, store: Store) -> dict[str, set[str]]:
+        """The indexed issuers' places by their initials ("phường KT"), read once."""
+        if self._initials is None:
+            self._initials = place_initials(i.issuer for i in store.reports())
+        return self._initials
 
     def _report_terms(self, report_id: str) -> tuple[dict[str, int], int]:
         seg = self.lexicon.segments.get(report_id)
@@ -109,8 +116,8 @@ class HybridRetriever:
     def normalize(self, question: str) -> Query:
         # a question without diacritics is restored, an English one's terms the reports
         # use as they are ('ketamine', 'camera') kept (assistant/query.py)
-        issuers = [i.issuer for i in self.store.reports()]
-        return normalize(spelled_out(question, issuers), self.corpus.restorer)
+        corpus = self.corpus
+        return normalize(spelled_out(question, corpus.initials(self.store)), corpus.restorer)
 
     def search(
         self, query: Query, k: int = 8, allowed: frozenset[str] | set[str] | None = None

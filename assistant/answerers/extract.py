@@ -178,8 +178,11 @@ def _names_held(query: Query, cand: Candidate, unit: str) -> bool:
     if not kinds(query.folded).figure or name_share(query, cand.hit.chunk.text) < 1.0:
         return True  # nothing named, or the passage does not name it either: judged elsewhere
     header = cand.hit.chunk.embed_text.split("\n", 1)[0]
-    before = sentence_before(cand.hit.chunk.text, cand.sentence, within_paragraph=False)
-    before = "" if cand.hit.chunk.kind == "table" else before  # a row names itself, not the next
+    before = (  # a table row names itself: the row above it names another
+        ""
+        if cand.hit.chunk.kind == "table"
+        else sentence_before(cand.hit.chunk.text, cand.sentence, within_paragraph=False)
+    )
     return name_share(query, f"{header} {before} {unit}") == 1.0
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.answerers.clauses import sentence_before
 from assistant.answerers.figures import (
@@ -23,7 +24,7 @@ from assistant.answerers.summary import clean
 from assistant.answerers.support import coverage, name_share, question_terms
 from assistant.answerers.units import Candidate, candidates, header_of
 from assistant.context import Context
-from assistant.named_reports import place_names
+from assistant.named_reports import issuer_places
 from assistant.query import Query, without_periods
 from index import periods as P
 from index import vn
@@ -133,11 +134,13 @@ def figures_for(query: Query, ctx: Context, period: P.Period) -> list[Scored]:
     # "thu ngân sách của phường Kim Tuyền": in the ward's own reports its name says which
     # report, not which figure ("Đường trục chính phường Kim Tuyền …" is no revenue)
     asked = measure_terms(query)
-    own = {
-        i.report_id: [t for t in asked if t not in place_words(i)]
-        for i in ctx.store.reports()
-        if i.report_id in allowed
-    }
+    own: dict[str, list[str]] = {}  # (read for the reports of the candidates only)
+
+    def own_terms(rid: str) -> list[str]:
+        if rid not in own:
+            own[rid] = [t for t in asked if t not in place_words(ctx.store.info(rid))]
+        return own[rid]
+
     out: list[Scored] = []
     covered = []
     # the part setting the next period's tasks ("Đôn đốc … đạt trên 75%"): August's aim for
@@ -153,14 +156,14 @@ def figures_for(query: Query, ctx: Context, period: P.Period) -> list[Scored]:
         weight = ctx.corpus.report_idf(cand.hit.chunk.report_id)
         before = sentence_before(cand.hit.chunk.text, cand.sentence)
         said = f"{before} {cand.sentence} {cand.context}"
-        covered.append((coverage(own[rid], set(vn.passage_terms(said)), weight), cand))
+        covered.append((coverage(own_terms(rid), set(vn.passage_terms(said)), weight), cand))
     # what the question names ("kè sông Lam Giang"), said where the figure is, when some
     # passage says it: the ward's new firms, a sentence after the river's, are not the dyke's
     named = [c for c in covered if name_share(query, _where(c[1])) == 1.0]
     ranked = sorted(named or covered, key=lambda c: c[0], reverse=True)
     for cov, cand in _few_rows_a_table(ranked)[:8]:
         if cov >= 0.35:
-            out += _figures(query, cand, 2 * cov, set(own[cand.hit.chunk.report_id]))
+            out += _figures(query, cand, 2 * cov, set(own_terms(cand.hit.chunk.report_id)))
     return sorted(out, key=lambda s: s.score, reverse=True)
 
 
@@ -171,10 +174,17 @@ ROWS_A_TABLE = 3
 _KINDS = frozenset(vn.terms("tỉnh xã phường của"))
 
 
-def place_words(info: ReportInfo | None) -> set[str]:
+def place_words(info: ReportInfo | None) -> frozenset[str]:
     """The words naming the place of a report's issuer ("phường Kim Tuyền")."""
-    places = place_names(info) if info else set()
-    return {t for place in places for t in vn.terms(place)} | (set(_KINDS) if places else set())
+    return _place_words(info.issuer) if info else frozenset()
+
+
+@lru_cache(maxsize=1024)
+def _place_words(issuer: str) -> frozenset[str]:
+    places = issuer_places(issuer)
+    return frozenset(
+        {t for place in places for t in vn.terms(place)} | (_KINDS if places else set())
+    )
 
 
 def _few_rows_a_table(ranked: list[tuple[float, Candidate]]) -> list[tuple[float, Candidate]]:

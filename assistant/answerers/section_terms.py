@@ -38,6 +38,7 @@ def wants_plan(query: Query) -> bool:
 def asked_terms(query: Query) -> list[str]:
     """The words a section must be named or written with: not how it is asked, nor (typed
     without diacritics) a syllable that could be any of several words ("ve": về, vé, vẽ)."""
+    terms = question_terms(query.content)
     unsure = vn.AMBIGUOUS_FOLDED if not query.accented else frozenset()
     # "mảng quốc phòng": the area of work a section is about, as "lĩnh vực" is; typed
     # without diacritics it may be "mạng" (an ninh mạng), and stays
@@ -54,12 +55,12 @@ def asked_terms(query: Query) -> list[str]:
     # "xin tỉnh những gì": the proposals heading, however the asking is worded
     proposed = PROPOSAL_ASKED.search(plain)
     said |= {"xin", "muon"} if proposed else set()
-    if proposed or PROPOSALS & set(question_terms(query.content)):  # "đề xuất … xử lý gì"
+    if proposed or PROPOSALS & set(terms):  # "đề xuất … xử lý gì"
         said |= _PROPOSAL_VERBS
     return (
         [
             t
-            for t in question_terms(query.content)
+            for t in terms
             if t not in asking
             and t not in unsure
             and t not in said

@@ -65,7 +65,8 @@ def _other_span(asked_in: str, unit_in: str) -> bool:
 
 # "riêng quý III xuất khẩu bao nhiêu": that quarter alone — "9 tháng ước đạt 1.284,6 triệu
 # USD", a running total holding it, does not give it (unless the unit names that period too)
-_ONLY = re.compile(r"\brieng (?:trong )?(thang \d{1,2}|quy (?:iv|i{1,3}|[1-4]))\b")
+_ONE_PERIOD = r"\b(thang \d{1,2}|quy (?:iv|i{1,3}|[1-4]))\b"
+_ONLY = re.compile(rf"\brieng (?:trong )?{_ONE_PERIOD}")
 _RUNNING = re.compile(
     r"\b(?:luy ke|cong don|tinh chung|tu dau nam|ca nam)\b|\b(?:[2-9]|1[0-2]) thang\b(?! \d)"
 )
@@ -82,7 +83,7 @@ def _not_only(asked_in: str, unit: str) -> bool:
     m = _ONLY.search(asked_in)
     if not m or not _RUNNING.search(unit) or _RUNNING.search(asked_in):
         return False  # (nor when the running total is asked too: "…, cộng dồn bao nhiêu?")
-    named = re.findall(r"\b(thang \d{1,2}|quy (?:iv|i{1,3}|[1-4]))\b", unit)
+    named = re.findall(_ONE_PERIOD, unit)
     return _period_key(m.group(1)) not in {_period_key(p) for p in named}
 
 

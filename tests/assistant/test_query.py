@@ -150,7 +150,7 @@ def test_what_is_assigned_is_yet_to_be_done() -> None:
 def test_an_issuers_place_typed_as_its_initials_is_written_out(
     question: str, expected: str
 ) -> None:
-    from assistant.named_reports import spelled_out
+    from assistant.named_reports import place_initials, spelled_out
 
     issuers = [
         "UBND phường Kim Tuyền",
@@ -158,7 +158,7 @@ def test_an_issuers_place_typed_as_its_initials_is_written_out(
         "UBND xã Khe Hạ",
         "UBND xã Kim Hoa",
     ]
-    assert spelled_out(question, issuers) == expected
+    assert spelled_out(question, place_initials(issuers)) == expected
 
 
 def test_a_numbered_unit_is_a_name_the_passage_must_hold() -> None:
