@@ -29,6 +29,13 @@ def issuer_places(issuer: str) -> tuple[str, ...]:
     return tuple(m.group(1).strip() for m in _PLACE.finditer(vn.fold(issuer)))
 
 
+@functools.lru_cache(maxsize=4096)
+def issuer_place_terms(issuer: str) -> frozenset[str]:
+    """The terms of the places an issuer names, with their kind ("xã Hòa Phong": xa, hoa,
+    phong): what every passage of its report is about without writing it."""
+    return frozenset(t for m in _PLACE.finditer(vn.fold(issuer)) for t in vn.terms(m.group(0)))
+
+
 # "phường KT", "đường trục chính KT - Thạch Bàn": an issuer's place typed as its initials (not
 # an office's: "Phòng KT" is an economic office, "KT-XH" the economy)
 _INITIALS = re.compile(r"(?<![\w-])([A-ZĐ]{2,3})(?![\w-])")
@@ -72,6 +79,7 @@ _PLACE_TYPED = re.compile(
     r"\b(?:thon|xa(?! hoi)|khu pho|to dan pho|thi tran)\s+([a-z]+ [a-z]+(?: \d{1,2}\b)?)"
 )
 _NO_NAME = frozenset({"nao", "gi", "nay", "kia", "khac", "lai", "do"})
+_ABBREVIATED = frozenset(vn.fold(a).lower() for a in vn.ABBREVIATIONS if len(a) > 2)
 
 
 def places_typed(folded: str) -> list[str]:
@@ -86,6 +94,8 @@ def _places_typed(folded: str) -> tuple[str, ...]:
     out = []
     for m in _PLACE_TYPED.finditer(plain):
         first, second = m.group(1).split()[:2]
+        if first in _ABBREVIATED:  # "xa NTM nang cao": a kind of commune, not its name
+            continue
         if first not in vn.STOPWORDS and first not in _NO_NAME and second not in _NO_NAME - {"do"}:
             out.append(m.group(1))
     return tuple(dict.fromkeys(out))

@@ -111,8 +111,11 @@ def scope_of(
                 continue
             own, task = effective_period(i), _task_period(store, i)
             fits = own and ((own.matches(p) and (not strict or _within(own, p))) or _after(own, p))
-            # "đến 30/9": the state on a day — a quarter's report ending that day tells it too
+            # "đến 30/9": the state on a day — a quarter's report ending that day tells it too,
+            # and the next month's report, which counts its figures "đến ngày 31/10" often
+            # (its sentences answer only by naming the day: answerers/asked.py)
             fits = fits or bool(m.as_of and own and own.matches(p) and _ends_with(own, p))
+            fits = fits or bool(m.as_of and own and p.year_known and own == _next_month(p))
             if fits and _reaches(store, i, m):
                 own_hits.add(i.report_id)
             # a month's tasks are no answer of a year's ("kế hoạch năm 2025 … nhiệm vụ")
@@ -212,12 +215,15 @@ def _within(own: P.Period, asked: P.Period) -> bool:
     return asked.contains(own) or own.contains(asked)
 
 
+def _next_month(p: P.Period) -> P.Period:
+    return P.Period(p.last, p.last).shift(1)
+
+
 def _after(own: P.Period, asked: P.Period) -> bool:
     """The report of the month right after a span ('10 tháng đầu năm 2025', told in the
     November report as the totals to 30/10) or a year (January's report closes the year
     before: "khen thưởng năm 2025") answers for it too."""
-    following = P.Period(asked.last, asked.last).shift(1)
-    return asked.unit in ("span", "year") and asked.year_known and own == following
+    return asked.unit in ("span", "year") and asked.year_known and own == _next_month(asked)
 
 
 def _reaches(store: Store, info: ReportInfo, m: P.Mention) -> bool:

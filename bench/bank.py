@@ -35,10 +35,22 @@ BANK = ROOT / "tests" / "data" / "questions"
 # Trà Giang (two months of a commune, a flood's damage table across a PDF's pages, a school
 # year, a health month, a ward's land clearance as a signed scan) and Ngân Khê (two months of a
 # ward in A/B/C parts, a province's quarter with an appendix table across a PDF's pages, a
-# disbursement table by investor, a police month, a commune's housing programme as a scan).
+# disbursement table by investor, a police month, a commune's housing programme as a scan) and
+# Bích Sơn (two months of a commune, a province's year with next year's plan and an appendix
+# across a PDF's pages, an inspectorate's 11 months, a culture department's month, a
+# commune's flood damage as a scan).
 OWN = {
     place: ROOT / "tests" / "data" / "reports" / place
-    for place in ("halam", "vanha", "tayling", "lamkhe", "sonnguyen", "tragiang", "ngankhe")
+    for place in (
+        "halam",
+        "vanha",
+        "tayling",
+        "lamkhe",
+        "sonnguyen",
+        "tragiang",
+        "ngankhe",
+        "bichson",
+    )
 }
 # The programs an own corpus needs to be read at all (a .doc, a scan): without them its
 # questions are skipped, not failed.
@@ -48,6 +60,7 @@ OWN_TOOLS = {
     "sonnguyen": ("tesseract",),
     "tragiang": ("tesseract",),
     "ngankhe": ("tesseract",),
+    "bichson": ("tesseract",),
 }
 _PACKAGES = {"tesseract": "tesseract-ocr tesseract-ocr-vie"}
 
@@ -105,6 +118,8 @@ BANKS = {
     "tragiang2": "tragiang",
     "ngankhe": "ngankhe",
     "ngankhe2": "ngankhe",
+    "bichson": "bichson",
+    "bichson2": "bichson",
 }
 
 

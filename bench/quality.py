@@ -4,6 +4,7 @@ pipeline beside them, per question type; and shared/eval/dev.jsonl.
 Usage: python bench/quality.py [--set samples|shared|samples2…13|shared2…13|halam|halam2|vanha|
                                      vanha2|tayling|tayling2|lamkhe|lamkhe2|sonnguyen|sonnguyen2|
                                      tragiang|tragiang2|ngankhe|ngankhe2|
+                                     bichson|bichson2|
                                      dev|bank|all|scanned]
                                [--show] [--no-plain] [--index DIR] [--json FILE]
 - samples: tests/data/questions/samples.jsonl over the samples/ it names (always available);
@@ -22,6 +23,8 @@ Usage: python bench/quality.py [--set samples|shared|samples2…13|shared2…13|
 - tragiang, tragiang2: the same over the Trà Giang reports of tests/data/reports/tragiang (a
   signed scan: needs tesseract);
 - ngankhe, ngankhe2: the same over the Ngân Khê reports of tests/data/reports/ngankhe (a
+  signed scan: needs tesseract);
+- bichson, bichson2: the same over the Bích Sơn reports of tests/data/reports/bichson (a
   signed scan: needs tesseract);
 - dev:     ../shared/eval/dev.jsonl over ../shared/corpus (the smoke test);
 - scanned: the samples questions on scanned copies of samples/ against their text

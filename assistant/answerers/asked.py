@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.context import Context
-from assistant.intent import COMPARISON
+from assistant.intent import COMPARISON, SERIES, SUPERLATIVE
 from assistant.query import Query
 from assistant.scope import effective_period
 from index import periods as P
@@ -24,6 +24,7 @@ class Asked:
     as_of: str
     months: tuple[P.Period, ...]
     tasks: bool = False  # asks what is planned: a report's tasks are of its next period
+    whole: tuple[P.Period, ...] = ()  # the months with their years ('quý 3': of the newest)
 
     @classmethod
     def of(cls, query: Query, ctx: Context) -> Asked:
@@ -35,7 +36,12 @@ class Asked:
                 if (whole := P.with_newest_year(p, labels)).year_known:
                     named |= set(range(whole.first[0], whole.last[0] + 1))
         months = tuple(p for p in scope.periods if p.unit != "year")
-        return cls(frozenset(named), scope.as_of, months, query.about_tasks)
+        # one figure for the span asked; "tháng nào … nhiều nhất" reads each month's report
+        whole = ()
+        if query.intent not in (COMPARISON, SUPERLATIVE, SERIES):
+            labels = [i.period for i in ctx.store.reports()]
+            whole = tuple(P.with_newest_year(p, labels) for p in months)
+        return cls(frozenset(named), scope.as_of, months, query.about_tasks, whole)
 
     def other_year(self, ctx: Context, report_id: str, head: str) -> bool:
         """The report (and its passage's header) is of none of the years asked — nor, for
@@ -53,11 +59,53 @@ class Asked:
             return False
         return all(own.contains(m) and own.months > m.months for m in asked)
 
-    def fits(self, sentence: str, under: str, other_year: bool, longer: bool = False) -> bool:
+    def shorter(self, ctx: Context, report_id: str) -> bool:
+        """The report covers fewer months than asked (September's for "quý 3"): its
+        sentences tell the quarter only when they name it. A report whose title names the
+        span too ("quý II và 6 tháng đầu năm") is of both."""
+        info = ctx.store.info(report_id)
+        own = effective_period(info) if info else None
+        asked = [m for m in self.whole if m.year_known]
+        if info is None or own is None or not asked:
+            return False
+        titled = [
+            t if t.year_known else t.with_year(own.last[0])
+            for m in P.mentions(info.title)
+            if (t := m.period) is not None
+        ]
+        if any(t.contains(m) for t in titled for m in asked):
+            return False
+        return all(m.contains(own) and m.months > own.months for m in asked)
+
+    def undated_blind(self, ctx: Context, report_id: str) -> bool:
+        """The report cannot tell the day asked by a sentence that names no day: it was
+        signed before it ("tính đến 30/11/2025" of a report of 20/11; only a figure it
+        dates to that day, an estimate "ước đến 31/12/2025", does), or it is of a later
+        period (November's report, whose "đến ngày 31/10/2025 đạt 94,3%" does; its other
+        figures are November's)."""
+        day, month, year = [*self.as_of.split("/"), "", "", ""][:3]
+        info = ctx.store.info(report_id)
+        if not (info and info.date and year.isdigit() and day.isdigit() and month.isdigit()):
+            return False
+        own = effective_period(info)
+        later = own is not None and own.first > (int(year), int(month))
+        return later or info.date < f"{year}-{int(month):02d}-{int(day):02d}"
+
+    def fits(
+        self,
+        sentence: str,
+        under: str,
+        other_year: bool,
+        other_span: bool = False,
+        undated_blind: bool = False,
+    ) -> bool:
         """Whether a sentence (under `under`) may answer for the years, months and day asked:
         "PCI năm 2024" is no answer for "PCI 2023", nor a sentence naming no year in a
-        report of another year (`other_year`); "đến ngày 10/12/2025" does not tell the
-        situation at 31/12; October's target for November is no October figure."""
+        report of another year (`other_year`), nor one naming no month of a report of more
+        or fewer months than asked (`other_span`: a year's total, a month's count); "đến
+        ngày 10/12/2025" does not tell the situation at 31/12, nor a sentence naming no day
+        of a report that cannot tell it so (`undated_blind`); October's target for November
+        is no October figure."""
         named = P.years(f"{sentence} {under}") if self.years else set()
         # a year the unit reports on ("PCI năm 2024") outweighs a date it was published on
         # ("công bố ngày 06/5/2025"); with none, its dates may say which year it is about
@@ -73,10 +121,10 @@ class Asked:
         found = P.mentions(sentence)
         if under and not any(m.period for m in found):
             found = [*found, *P.mentions(under)]
-        if self.as_of and not _counts_to(found, self.as_of):
+        if self.as_of and not _counts_to(found, self.as_of, undated_blind):
             return False
-        if longer and not _names(found, self.months):
-            return False  # a year's total is no October figure
+        if other_span and not _names(found, self.months):
+            return False  # a year's total is no October figure, September's no quarter's
         return not self.months or _about(found, self.months)
 
 
@@ -134,10 +182,11 @@ def counts_to(text: str, as_of: str) -> bool:
     return _counts_to(P.mentions(text), as_of)
 
 
-def _counts_to(found: list[P.Mention], as_of: str) -> bool:
+def _counts_to(found: list[P.Mention], as_of: str, dated_only: bool = False) -> bool:
+    """`dated_only`: a unit naming no day does not count to it either."""
     days = [f"{m.day:02d}/{m.period.label}" for m in found if m.as_of and m.day and m.period]
     if not days:
-        return True
+        return not dated_only
     day, _, year = as_of.rpartition("/")
     return any(d == as_of or (year == "*" and d.rpartition("/")[0] == day) for d in days)
 

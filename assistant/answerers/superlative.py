@@ -135,7 +135,8 @@ _AMOUNT_ONLY = re.compile(r"\d[\d.,]*\s*(?:tỷ|triệu|nghìn|ngàn)?\s*đồng
 
 # a kind of place asked for ("xã nào"), folded → as reports write it (named.names_kind)
 _KIND_OF = {"xa": "xã", "phuong": "phường", "huyen": "huyện", "thon": "thôn", "truong": "trường"}
-_KIND_ASKED = re.compile(rf"(?<!dia )\b({'|'.join(_KIND_OF)}) nao\b")  # not "địa phương"
+# not "địa phương"; "xã, phường nào": either kind
+_KIND_ASKED = re.compile(rf"(?<!dia )\b((?:(?:{'|'.join(_KIND_OF)}) )+)nao\b")
 _KIND_EN = {"commune": "xa", "ward": "phuong", "district": "huyen", "village": "thon",
             "school": "truong"}  # fmt: skip
 _KIND_ASKED_EN = re.compile(rf"\bwhich ({'|'.join(_KIND_EN)})s?\b")
@@ -163,15 +164,16 @@ def _of_kind(plain: str, items: list[Item], lead: str) -> bool:
     or what leads to it says so ("tại các xã⁵") — not a table of indicators that mentions
     "cấp xã". "Nơi nào …": a list of places of any kind."""
     if m := _KIND_ASKED.search(plain):
-        kind = _KIND_OF[m.group(1)]
+        run = m.group(1).split()  # "trong khối xã phường, xã nào": xã, named again
+        kinds = [_KIND_OF[k] for k in ([run[-1]] if run.count(run[-1]) > 1 else run)]
     elif m := _KIND_ASKED_EN.search(plain):  # "which commune or ward …"
-        kind = _KIND_OF[_KIND_EN[m.group(1)]]
+        kinds = [_KIND_OF[_KIND_EN[m.group(1)]]]
     elif _PLACE_ASKED.search(plain) and not _AMONG.search(plain):
         return sum(_names_place(i.name) for i in items) * 2 >= len(items)
     else:
         return True
-    named = sum(names_kind(kind, i.name) for i in items)
-    return named * 2 >= len(items) or names_kind(kind, lead)
+    named = sum(any(names_kind(k, i.name) for k in kinds) for i in items)
+    return named * 2 >= len(items) or any(names_kind(k, lead) for k in kinds)
 
 
 def lists(query: Query, ctx: Context) -> list[tuple[float, Hit, list[Item]]]:

@@ -111,13 +111,16 @@ def signals(
     rel_score: float,
     exact: bool,
     understood: float = 1.0,
+    implied: frozenset[str] = frozenset(),
 ) -> Signals:
     """`weight`: a term's rarity in the passage's report; `report_vocab`: in how many of
-    that report's passages a term occurs; `ranks`: the passage's dense and BM25 ranks."""
+    that report's passages a term occurs; `ranks`: the passage's dense and BM25 ranks;
+    `implied`: terms every passage of the report says without writing them (its issuer's
+    place: a commune's report never repeats "xã Hòa Phong" in its sentences)."""
     terms = question_terms(query.content)
-    own = set(vn.passage_terms(sentence))
+    own = set(vn.passage_terms(sentence)) | implied
     whole, inner = vn.terms_and_inner(passage)
-    present = {*whole, *inner}
+    present = {*whole, *inner, *implied}
     known = [t for t in terms if report_vocab(t) > 0]
     key = max(known, key=weight, default="")
     missing = [t for t in set(terms) if t not in present]
@@ -195,6 +198,7 @@ def name_share(query: Query, passage: str) -> float:
     if not names and not units:
         return 1.0
     keyed = f" {vn.match_key(passage)} "
+    names = [vn.spelled_acronym(n) for n in names]  # "QD" typed for "QĐ" names a decision
     held = set(numbered_units(vn.fold(passage))) if units else set()
     # a name the passage writes in other words of one concept ("Tết Tây": "Tết Dương lịch")
     own = {n: set(vn.terms(n)) for n in names}

@@ -85,11 +85,12 @@ def candidates(query: Query, hits: list[Hit], ctx: Context) -> list[Candidate]:
         head = header_of(hit.chunk)
         header = set(vn.terms(head))
         other_year = asked.other_year(ctx, hit.chunk.report_id, head)
-        longer = asked.longer(ctx, hit.chunk.report_id)
+        span = asked.longer(ctx, hit.chunk.report_id) or asked.shorter(ctx, hit.chunk.report_id)
+        early = bool(asked.as_of) and asked.undated_blind(ctx, hit.chunk.report_id)
         for s, under in units_of(hit.chunk, query):
             if is_instruction(s):
                 continue  # a sentence addressing the assistant is data, never an answer
-            if not asked.fits(s, under, other_year, longer):
+            if not asked.fits(s, under, other_year, span, early):
                 continue
             own = set(vn.terms(f"{s} {under}"))
             score = 0.6 * coverage(terms, own, weight) + 0.4 * coverage(terms, own | header, weight)

@@ -75,6 +75,7 @@ from index.vn.words import (
     match_key,
     search_tokens,
     spell_out,
+    spelled_acronym,
 )
 
 __all__ = [
@@ -88,7 +89,8 @@ __all__ = [
     "is_stopword", "match_key",
     "matched_words", "nfc", "number_key", "numbers", "parse_number", "parse_signed",
     "passage_terms", "phrase_words",
-    "quotable_sentences", "search_tokens", "sentences", "spell_out", "strip_markers",
+    "quotable_sentences", "search_tokens", "sentences", "spell_out", "spelled_acronym",
+    "strip_markers",
     "superscript_to_int", "syllables", "synonym_tokens", "terms",
     "terms_and_inner",
 ]  # fmt: skip

@@ -119,6 +119,17 @@ def spell_out(text: str) -> str:
     return _ABBR_RE.sub(lambda m: ABBREVIATIONS[m.group(0)], nfc(text))
 
 
+_ABBR_UNACCENTED = {
+    fold(k).upper(): v for k, v in ABBREVIATIONS.items() if fold(k).upper() not in ABBREVIATIONS
+}
+
+
+def spelled_acronym(word: str) -> str:
+    """An acronym typed without its diacritics, spelt out ("QD" → "quyết định", as "QĐ"
+    is); any other word as it is."""
+    return _ABBR_UNACCENTED.get(word, word)
+
+
 def match_key(text: str) -> str:
     """Folded words with abbreviations spelt out, for matching only:
     'Hồ trợ … TPLS' ≡ 'Hỗ trợ … thành phố Lạng Sơn'."""

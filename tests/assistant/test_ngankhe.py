@@ -74,3 +74,11 @@ def test_what_it_mainly_was_and_what_it_is_stuck_on(ngankhe_retriever) -> None:
     assert "chủ yếu là trộm cắp tài sản (29 vụ, chiếm 42,6%)" in a.text, a.text
     b = answer("Sau 9 tháng tỉnh đang vướng những chuyện gì?", ngankhe_retriever)
     assert b.mode == "section" and b.text.startswith("II KHÓ KHĂN, HẠN CHẾ"), b.text
+
+
+def test_a_months_count_is_no_quarters(ngankhe_retriever) -> None:
+    """September's ward report counts 07 dengue cases in its month: no figure of the third
+    quarter; the province's "Trong 9 tháng … 1.126 ca" is the nine months' figure."""
+    assert answer("Riêng quý 3 có bao nhiêu ca sốt xuất huyết?", ngankhe_retriever).insufficient
+    a = answer("9 tháng có bao nhiêu ca sốt xuất huyết?", ngankhe_retriever)
+    assert "1.126 ca" in a.text.split("\n")[0], a.text

@@ -79,3 +79,14 @@ def test_a_place_typed_without_diacritics_is_a_name_the_passage_must_hold(ask) -
     assert ask("so ca sot xuat huyet o thon ben do trong thang 11 la bao nhieu").insufficient
     answered = ask("thu ngan sach xa tan khe thang 11 duoc bao nhieu")
     assert not answered.insufficient and "1.858,2" in answered.text
+
+
+def test_a_day_asked_is_told_by_a_sentence_naming_it(ask) -> None:
+    """November's report (signed 19/11) counts BHYT "đến ngày 31/10/2025": asked at 31/10,
+    that sentence answers though the report is November's; asked at 30/11, none can — the
+    report was signed before it, and its sentences naming no day are no reading on it."""
+    a = ask("Tính đến 31/10/2025, tỷ lệ người dân Tân Khê có thẻ BHYT là bao nhiêu?")
+    assert "đến ngày 31/10/2025 đạt 94,3%" in a.text, a.text
+    assert ask(
+        "Tính đến 30/11/2025, bao nhiêu phần trăm người dân Tân Khê có thẻ BHYT?"
+    ).insufficient
