@@ -140,6 +140,8 @@ PROPOSAL_ASKED = re.compile(
     r"\bmuon (?:ubnd |uy ban (?:nhan dan )?)?(?:tinh|cap tren|trung uong) "
     r"(?:ho tro|giai quyet|xem xet|quan tam|bo tri|cap)\b"
 )
+# "tháng 12 tập trung làm những việc gì": the focus set for a month ahead (not "đã …")
+FOCUS_ASKED = r"(?<!da )tap trung (?:\w+ ){0,2}?(?:lam|vao|thuc hien|trien khai)"
 # A heading's words: a question naming one asks for the section, not one fact.
 SECTION_WORDS = re.compile(
     rf"{PROPOSAL_ASKED.pattern}|"
@@ -153,6 +155,7 @@ SECTION_WORDS = re.compile(
     r"(?:viec|lam)(?: \w+){0,3} trong tam|"  # "làm những việc gì trọng tâm"
     r"se (?:tap trung )?lam|"
     r"phai (?:tap trung )?lam|can lam|duoc giao|"
+    rf"{FOCUS_ASKED}|"
     r"du kien (?:se )?(?:lam|trien khai|thuc hien)(?: \w+){0,2} ve|"
     r"issues|problems|shortcomings|tasks|situation|plans?)\b"
 )
@@ -181,6 +184,7 @@ TASK_RE = re.compile(
     r"tinh lam (?=gi|nhung|nhu|cac|viec)|"
     r"(?:viec|lam)(?: \w+){0,3} trong tam|"
     r"du dinh|"
+    rf"{FOCUS_ASKED}|"
     r"thang toi|thoi gian toi|sap toi|toi day|phai lam|can lam|task)|"
     # "được giao tham mưu những việc gì": what is assigned is yet to be done
     r"\b(?:duoc|da) giao (?:\w+ ){0,4}?(?:viec|nhiem vu)\b|"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from assistant.answerers.support import question_terms
-from assistant.intent import PROPOSAL_ASKED
+from assistant.intent import FOCUS_ASKED, PROPOSAL_ASKED
 from assistant.query import Query
 from index import vn
 
@@ -64,7 +64,7 @@ def asked_terms(query: Query) -> list[str]:
             if t not in asking
             and t not in unsure
             and t not in said
-            and not (planned and t in ("tinh", "lam", "trong", "tam"))
+            and not (planned and t in _PLANNING_WORDS)
         ]
         + (_TASKS_HEADING if planned else [])
         + (sorted(PROPOSALS) if proposed else [])
@@ -78,9 +78,12 @@ PROPOSALS = frozenset(vn.terms("kiến nghị"))
 _PROPOSAL_VERBS = frozenset(vn.terms("xử lý giải quyết hỗ trợ xem xét quan tâm tháo gỡ"))
 # "tính làm những gì", "làm những việc gì trọng tâm": the tasks heading, worded in chat
 _PLANNED = re.compile(
-    r"\btinh lam\b(?= (?:gi|nhung|nhu|cac|viec))|\b(?:viec|lam)(?: \w+){0,3} trong tam\b"
+    r"\btinh lam\b(?= (?:gi|nhung|nhu|cac|viec))|\b(?:viec|lam)(?: \w+){0,3} trong tam\b|"
+    rf"\b{FOCUS_ASKED}\b"
 )
 _TASKS_HEADING = vn.terms("nhiệm vụ")
+# the words of those phrasings, which no heading needs to say
+_PLANNING_WORDS = frozenset(vn.terms("tính làm trọng tâm tập trung vào thực hiện triển khai"))
 
 
 _AREA = re.compile(r"\bmảng\b", re.I)

@@ -218,6 +218,7 @@ def _name_pattern(name: str) -> re.Pattern[str]:
     return re.compile(r" " + r"(?: \S+){0,3} ".join(map(re.escape, name.split())) + r" ")
 
 
+_COUNTED_AFTER = frozenset({"thang", "nam", "quy", "ngay", "tuan", "gio", "ky"})
 _ACRONYM = re.compile(r"[^\W\d_]*[A-ZĐ][^\W\d_]*[A-ZĐ][^\W\d_]*")
 _ROMAN = re.compile(r"[IVXLC]+")
 
@@ -236,9 +237,12 @@ def proper_names(text: str) -> list[str]:
         if p in vn.ABBREVIATIONS or (_ACRONYM.fullmatch(p) and not _ROMAN.fullmatch(p))
     ]
     run: list[str] = []
-    for i, w in enumerate([*words, ""]):
-        if (i > 0 and w[:1].isupper() and not w.isupper()) or (run and w.isdigit()):
-            run.append(w)  # "Tân Giang 2": the number is part of the name
+    padded = [*words, "", ""]
+    for i, w in enumerate(padded[:-1]):
+        # "Tân Giang 2": the number is part of the name; "Vân Hà 11 tháng" counts months
+        numbered = run and w.isdigit() and vn.fold(padded[i + 1]) not in _COUNTED_AFTER
+        if (i > 0 and w[:1].isupper() and not w.isupper()) or numbered:
+            run.append(w)
             continue
         if run:
             out.append(" ".join(run))

@@ -164,6 +164,10 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("binh quan", "trung binh"),
     ("giai quyet viec lam", "tao viec lam"),
     ("dam cuoi", "tiec cuoi", "co cuoi", "dam cuoi hoi"),
+    ("chet", "tu vong", "thiet mang", "tu nan", "qua doi"),
+    ("khach quoc te", "khach nuoc ngoai", "khach tay", "khach ngoai quoc"),
+    ("thu hoach", "gat hai", "gat"),
+    ("di doi", "so tan", "di tan"),
 )
 # The umbrella headings of a report's fields, the fields reported under them and the words
 # a paragraph about each uses: "Lĩnh vực Văn hóa - xã hội" is where a report puts giáo dục

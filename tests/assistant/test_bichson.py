@@ -1,0 +1,41 @@
+"""Answers on the Bích Sơn reports (tests/data/reports/bichson: a commune's two months, a
+province's year with next year's plan, an inspectorate's 11 months, a culture department's
+month, a commune's flood damage as a signed scan), asked in words of our own — the failures
+the Bích Sơn bank found first."""
+
+from __future__ import annotations
+
+from assistant.answerers.verify import arithmetic
+from assistant.route import answer
+
+
+def test_the_focus_of_a_month_ahead_is_its_tasks(bichson_retriever) -> None:
+    """ "tháng 12 tập trung làm những việc gì": the tasks the November report sets for
+    December, not the paragraphs that name the department."""
+    a = answer("Sở Văn hóa tháng 12 tập trung làm những việc gì?", bichson_retriever)
+    assert a.mode == "section", a.text
+    assert "Chương trình nghệ thuật chào năm mới 2027" in a.text, a.text
+    assert {c.report for c in a.citations} == {"402/BC-SVHTTDL"}
+
+
+def test_a_decision_typed_without_its_stroke(bichson_retriever) -> None:
+    """ "QD" is how "QĐ" is typed without diacritics: the decision declaring the outbreak
+    over is named by it, in the footnote of the sentence that says so."""
+    a = answer("QD cong bo het dich ta lon so may, ngay nao?", bichson_retriever)
+    assert "2041/QĐ-UBND ngày 09/11/2026" in a.text, a.text
+
+
+def test_an_abbreviated_kind_of_commune_names_no_commune(bichson_retriever) -> None:
+    """ "xa NTM nang cao": communes of a standard, not a commune called "NTM Nâng Cao"."""
+    a = answer("ke hoach 2027 phan dau bao nhieu xa NTM nang cao?", bichson_retriever)
+    assert "Kế hoạch 2027: 63" in a.text, a.text
+
+
+def test_an_earlier_month_in_brackets_may_shorten_its_unit(bichson_retriever) -> None:
+    """ "548.200 lượt khách, giảm 10,5% so với tháng 10 (612.400 lượt)": one count, its
+    noun shortened in the bracket; no October report is indexed."""
+    a = answer("Tháng 11 khách du lịch đến tỉnh giảm bao nhiêu so với tháng 10?", bichson_retriever)
+    assert a.mode == "compare" and "548.200 − 612.400 = −64.200 lượt khách" in a.text, a.text
+    assert arithmetic(a.text)[1] == []
+    cited = " ".join(c.text for c in a.citations)
+    assert "548.200 lượt khách" in cited and "(612.400 lượt)" in cited, cited
