@@ -168,6 +168,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("khach quoc te", "khach nuoc ngoai", "khach tay", "khach ngoai quoc"),
     ("thu hoach", "gat hai", "gat"),
     ("di doi", "so tan", "di tan"),
+    ("hoan thanh", "xong", "lam xong", "da xong", "hoan tat"),
 )
 # The umbrella headings of a report's fields, the fields reported under them and the words
 # a paragraph about each uses: "Lĩnh vực Văn hóa - xã hội" is where a report puts giáo dục
