@@ -87,6 +87,10 @@ _YEAR_BEFORE = re.compile(
 )
 
 
+# a table row's number, under its header ("STT: 10", "TT: 10", "Số TT: 3")
+_ROW_NUMBER = re.compile(r"(?:^|;\s*)(?:số\s+)?s?tt\s*:\s*$", re.I)
+
+
 def figures_in(sentence: str, amounts: bool = False) -> list[tuple[str, float, str, int]]:
     """(raw, value, unit, position) of the figures of a sentence, dates left out; with
     `amounts`, the amount of "đạt 238.917/412.380 triệu đồng" too (when money is asked:
@@ -99,10 +103,12 @@ def figures_in(sentence: str, amounts: bool = False) -> list[tuple[str, float, s
         end = m.end()
         if amounts and after == "/" and (whole := _RATIO.match(sentence, m.start())):
             end = whole.end()  # "đạt 238.917/412.380 triệu đồng": the amount reached
-        elif after == "/" or before == "/" or sentence[: m.start()].endswith("STT: "):
+        elif after == "/" or before == "/" or _ROW_NUMBER.search(sentence[: m.start()]):
             continue  # a date, a ratio's half, a document number, a table row's number
         elif re.match(r"-[^\W\d]", sentence[m.end() :]) or _NAMED_BY.search(sentence[: m.start()]):
             continue  # "205-CV/TU", "Đề án 06", "Quyết định 1835": a document's name
+        elif re.match(r"\s*:(?!\d)", sentence[m.end() :]):
+            continue  # "Kế hoạch 2026: 36,5", "Tổ dân phố 3: 03 ca": a label, not its value
         elif re.fullmatch(r"\d{1,2}", raw) and (
             _MONTHS_SPAN.match(sentence, end)
             or (

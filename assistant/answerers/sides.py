@@ -60,6 +60,9 @@ def sides(query: Query) -> tuple[list[str], list[str]] | None:
     return (left, right) if left and right else None
 
 
+SAME_UNIT = 0.3
+
+
 def clause_pair(
     query: Query, ctx: Context, left: list[str], right: list[str]
 ) -> tuple[Figure, Figure] | None:
@@ -129,8 +132,11 @@ def clause_pair(
             # the measure the question names once ("hồ sơ giải quyết trễ hạn ở các sở, ngành
             # nhiều hơn cấp xã") is the same next to both figures: what differs is the side
             alike = len(said_a & said_b) / max(1, len(measure))
-            if best is None or pa + pb + alike > best[0]:
-                best = (pa + pb + alike, a, b)
+            # one unit stating both ("đạt 35,8% (kế hoạch 36,5%)", a row's two cells) is
+            # one thing's two figures; two units may be two things'
+            total = pa + pb + alike + (SAME_UNIT if one else 0.0)
+            if best is None or total > best[0]:
+                best = (total, a, b)
     return (best[1], best[2]) if best else None
 
 
