@@ -29,13 +29,6 @@ def issuer_places(issuer: str) -> tuple[str, ...]:
     return tuple(m.group(1).strip() for m in _PLACE.finditer(vn.fold(issuer)))
 
 
-@functools.lru_cache(maxsize=4096)
-def issuer_place_terms(issuer: str) -> frozenset[str]:
-    """The terms of the places an issuer names, with their kind ("xã Hòa Phong": xa, hoa,
-    phong): what every passage of its report is about without writing it."""
-    return frozenset(t for m in _PLACE.finditer(vn.fold(issuer)) for t in vn.terms(m.group(0)))
-
-
 # "phường KT", "đường trục chính KT - Thạch Bàn": an issuer's place typed as its initials (not
 # an office's: "Phòng KT" is an economic office, "KT-XH" the economy)
 _INITIALS = re.compile(r"(?<![\w-])([A-ZĐ]{2,3})(?![\w-])")

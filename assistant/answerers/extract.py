@@ -36,7 +36,6 @@ from assistant.answerers.support import (
 from assistant.answerers.units import Candidate, candidates, header_of
 from assistant.cite import Answer
 from assistant.context import Context
-from assistant.named_reports import issuer_place_terms
 from assistant.query import Query
 from assistant.retrieve import Hit
 from index import vn
@@ -56,7 +55,6 @@ def judge_one(query: Query, cand: Candidate, best_score: float, ctx: Context) ->
     listed = ""
     if query.is_list:
         listed = " ".join(fn.text for fn in referenced(chunk, cand.sentence, ctx.store.chunks))
-    info = ctx.store.info(chunk.report_id)
     return signals(
         query,
         f"{cand.sentence} {cand.context} {chunk.extra.get('context', '')} {listed}",
@@ -69,7 +67,6 @@ def judge_one(query: Query, cand: Candidate, best_score: float, ctx: Context) ->
         cand.score / best_score if best_score > 0 else 0.0,
         cand.hit.exact and beyond_given(query, cand.sentence, given_figures(query)),
         query.understood,
-        issuer_place_terms(info.issuer) if info else frozenset(),
     )
 
 

@@ -111,16 +111,13 @@ def signals(
     rel_score: float,
     exact: bool,
     understood: float = 1.0,
-    implied: frozenset[str] = frozenset(),
 ) -> Signals:
     """`weight`: a term's rarity in the passage's report; `report_vocab`: in how many of
-    that report's passages a term occurs; `ranks`: the passage's dense and BM25 ranks;
-    `implied`: terms every passage of the report says without writing them (its issuer's
-    place: a commune's report never repeats "xã Hòa Phong" in its sentences)."""
+    that report's passages a term occurs; `ranks`: the passage's dense and BM25 ranks."""
     terms = question_terms(query.content)
-    own = set(vn.passage_terms(sentence)) | implied
+    own = set(vn.passage_terms(sentence))
     whole, inner = vn.terms_and_inner(passage)
-    present = {*whole, *inner, *implied}
+    present = {*whole, *inner}
     known = [t for t in terms if report_vocab(t) > 0]
     key = max(known, key=weight, default="")
     missing = [t for t in set(terms) if t not in present]
