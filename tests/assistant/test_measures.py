@@ -393,8 +393,8 @@ def test_a_footnote_is_dated_by_the_clause_it_details() -> None:
     # the year's report spans December: its sentences tell December only when they name it
     december = P.Period((2025, 12), (2025, 12))
     asked = Asked(years=frozenset({2025}), as_of="10/12/2025", months=(december,))
-    assert asked.fits(unit, under, other_year=False, longer=True)
-    assert not asked.fits(unit, "", other_year=False, longer=True)
+    assert asked.fits(unit, under, other_year=False, other_span=True)
+    assert not asked.fits(unit, "", other_year=False, other_span=True)
 
 
 def test_what_follows_how_many_with_no_noun_is_counted_by_nothing() -> None:
