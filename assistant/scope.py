@@ -112,10 +112,12 @@ def scope_of(
             own, task = effective_period(i), _task_period(store, i)
             fits = own and ((own.matches(p) and (not strict or _within(own, p))) or _after(own, p))
             # "đến 30/9": the state on a day — a quarter's report ending that day tells it too,
-            # and the next month's report, which counts its figures "đến ngày 31/10" often
-            # (its sentences answer only by naming the day: answerers/asked.py)
+            # and the next month's report when it counts figures "đến ngày 31/10" (its
+            # sentences answer only by naming the day: answerers/asked.py)
             fits = fits or bool(m.as_of and own and own.matches(p) and _ends_with(own, p))
-            fits = fits or bool(m.as_of and own and p.year_known and own == _next_month(p))
+            fits = fits or bool(
+                m.as_of and own and own == _next_month(p) and _names_day(store, i, m)
+            )
             if fits and _reaches(store, i, m):
                 own_hits.add(i.report_id)
             # a month's tasks are no answer of a year's ("kế hoạch năm 2025 … nhiệm vụ")
@@ -235,6 +237,14 @@ def _reaches(store: Store, info: ReportInfo, m: P.Mention) -> bool:
     y, month = m.period.first
     if len(info.date) < 10 or info.date >= f"{y:04d}-{month:02d}-{m.day:02d}":
         return True
+    return _names_day(store, info, m)
+
+
+def _names_day(store: Store, info: ReportInfo, m: P.Mention) -> bool:
+    """Whether a report writes the day asked ("31/10/2025") anywhere."""
+    if not (m.day and m.period and m.period.year_known):
+        return False
+    y, month = m.period.first
     report = store.report(info.report_id)
     day = re.compile(rf"(?<!\d)0?{m.day}\s*/\s*0?{month}\s*/\s*{y}(?!\d)")
     return report is not None and any(day.search(p.text) for p in report.paragraphs)
