@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.context import Context
 from assistant.intent import COMPARISON, SERIES, SUPERLATIVE
@@ -30,17 +31,18 @@ class Asked:
     def of(cls, query: Query, ctx: Context) -> Asked:
         scope = ctx.scope(query)
         named = P.years(query.text if not query.english else query.folded)
+        # 'quý 3', 'tháng 12' with no year: of the newest year a report is of
+        labels = [i.period for i in ctx.store.reports()]
+        resolved = [(p, P.with_newest_year(p, labels)) for p in scope.periods]
         if named:  # "tháng 1/2026 so với tháng 12": December is of 2025, the newest one indexed
-            labels = [i.period for i in ctx.store.reports()]
-            for p in scope.periods:
-                if (whole := P.with_newest_year(p, labels)).year_known:
-                    named |= set(range(whole.first[0], whole.last[0] + 1))
+            for _, w in resolved:
+                if w.year_known:
+                    named |= set(range(w.first[0], w.last[0] + 1))
         months = tuple(p for p in scope.periods if p.unit != "year")
         # one figure for the span asked; "tháng nào … nhiều nhất" reads each month's report
         whole = ()
         if query.intent not in (COMPARISON, SUPERLATIVE, SERIES):
-            labels = [i.period for i in ctx.store.reports()]
-            whole = tuple(P.with_newest_year(p, labels) for p in months)
+            whole = tuple(w for p, w in resolved if p.unit != "year")
         return cls(frozenset(named), scope.as_of, months, query.about_tasks, whole)
 
     def other_year(self, ctx: Context, report_id: str, head: str) -> bool:
@@ -68,12 +70,7 @@ class Asked:
         asked = [m for m in self.whole if m.year_known]
         if info is None or own is None or not asked:
             return False
-        titled = [
-            t if t.year_known else t.with_year(own.last[0])
-            for m in P.mentions(info.title)
-            if (t := m.period) is not None
-        ]
-        if any(t.contains(m) for t in titled for m in asked):
+        if any(t.contains(m) for t in _title_periods(info.title, own.last[0]) for m in asked):
             return False
         return all(m.contains(own) and m.months > own.months for m in asked)
 
@@ -126,6 +123,17 @@ class Asked:
         if other_span and not _names(found, self.months):
             return False  # a year's total is no October figure, September's no quarter's
         return not self.months or _about(found, self.months)
+
+
+@lru_cache(maxsize=1024)
+def _title_periods(title: str, year: int) -> tuple[P.Period, ...]:
+    """The periods a report's title names ("quý II và 6 tháng đầu năm"), of `year` when it
+    names none: read once a title, not once a hit."""
+    return tuple(
+        t if t.year_known else t.with_year(year)
+        for m in P.mentions(title)
+        if (t := m.period) is not None
+    )
 
 
 # "so với tháng trước", "thấp hơn cùng kỳ năm 2024 là 23,4 ha": a change told from that period

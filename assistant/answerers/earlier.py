@@ -42,7 +42,7 @@ def given_earlier(
 def _in_brackets_after(text: str, fig: Figure, now: P.Period, base: P.Period) -> Figure | None:
     for raw, _value, unit, pos in figures_in(text):
         m = _BRACKET.match(text, pos + len(raw))
-        if raw != fig.raw or not same_unit(unit, fig.unit) or not m:
+        if raw != fig.raw or not _same_unit(unit, fig.unit) or not m:
             continue
         inner = m.group("inner")
         said = P.mentions(inner)  # the bracket opens with its period ("cùng kỳ năm 2025")
@@ -54,7 +54,7 @@ def _in_brackets_after(text: str, fig: Figure, now: P.Period, base: P.Period) ->
         if not _READS.match(inner, end):
             continue
         figs = figures_in(inner[end:])
-        if figs and same_unit(figs[0][2], unit):
+        if figs and _same_unit(figs[0][2], unit):
             return Figure(figs[0][0], figs[0][1], unit, fig.candidate)
     return None
 
@@ -69,12 +69,12 @@ def _after_naming(
             continue
         after = _FIGURE_AFTER.match(text, m.end)
         figs = figures_in(after.group(0).strip(" ()")) if after else []
-        if figs and (not unit or same_unit(figs[0][2], unit)):
+        if figs and (not unit or _same_unit(figs[0][2], unit)):
             return figs[0][0], figs[0][1], m.start
     return None
 
 
-def same_unit(a: str, b: str) -> bool:
+def _same_unit(a: str, b: str) -> bool:
     """One count written whole or shortened: "548.200 lượt khách … (612.400 lượt)"; never
     two ("người chết", "người bị thương")."""
     wa, wb = a.split(), b.split()
