@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from assistant.english import looks_english, translate
 from assistant.intent import (
+    COMPARISON,
     FIGURE_CUES,
     LIST,
     LIST_CUES,
@@ -28,7 +29,7 @@ QUESTION_PHRASES = re.compile(
     r"la bao nhieu|bao nhieu|la gi|cho biet|hay neu|liet ke|gom nhung|nhung gi|ve noi dung gi|"
     r"noi dung gi|xin|vui long|trong thang|hien nay|cu the|chi tiet|dat duoc|o dau|la ai|"
     r"theo quyet dinh nao|nao|so voi|so sanh|nhieu nhat|it nhat|cao nhat|thap nhat|lon nhat|"
-    r"nho nhat|tang hay giam|thi sao|vua roi|vua qua|hien tai|den nay|den gio|ca nam|"
+    r"nho nhat|tang hay giam|thi sao|vua roi|vua qua|hien tai|hien co|den nay|den gio|ca nam|"
     r"bao nhieu phan tram|nhieu hon|it hon|cao hon|thap hon|chi ra|neu ra|de cap (?:den|toi)|"
     r"giup (?:toi|minh|em)|cho (?:toi|minh|em) (?:biet|hoi)|noi gon|ngan gon|tinh hinh|"
     r"(?:xet )?(?:cac|nhung) (?:bao cao|thang|ky) gan day|gan day|trong ky|"
@@ -38,6 +39,9 @@ QUESTION_PHRASES = re.compile(
 ASKING_FOLDED = re.compile(
     r"\b(?:bao nhieu|nhung gi|gi|nao|the nao|ra sao|bao gio|o dau|(?:so|thu|hang|ngay) may)\b"
 )  # "số mấy", "thứ mấy": typed without diacritics no "máy" follows a number's word
+# How a comparison is asked ("nhanh hay chậm hơn", "hụt bao nhiêu", "hơn kém"): the
+# relation between two figures, which the passage giving them need not write in those words.
+RELATION_WORDS = re.compile(r"\b(?:nhanh|cham|hon|kem|hut|thua|chenh|lech|hay)\b")
 DATE_RE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b|\b\d{1,2}/\d{4}\b")
 
 
@@ -96,14 +100,16 @@ def without_periods(text: str) -> str:
 _ASKED_MAY = re.compile(r"\b[Mm]ay\b(?=\s*(?:[,?.!;]|$))")
 
 
-def topic_syllables(text: str, accented: bool) -> list[str]:
+def topic_syllables(text: str, accented: bool, compared: bool = False) -> list[str]:
     """The folded syllables that say what the question is about: without how it is asked
-    ("có gì nổi bật", "là bao nhiêu"), without the period (a filter, not a topic), and
-    without stopwords — judged on the accented word, so 'tai nạn' keeps its 'tai'."""
+    ("có gì nổi bật", "là bao nhiêu"; `compared`: the relation a comparison asks), without
+    the period (a filter, not a topic), and without stopwords — judged on the accented word,
+    so 'tai nạn' keeps its 'tai'."""
     if not accented:  # "điểm may, hạng may": a clause ending in "may" asks "mấy"
         text = _ASKED_MAY.sub(" ", text)
     words = vn.syllables(without_periods(text))
-    drop = vn.matched_words(words, QUESTION_PHRASES, PERIOD_WORDS_RE)
+    asking = (QUESTION_PHRASES, PERIOD_WORDS_RE, *([RELATION_WORDS] if compared else []))
+    drop = vn.matched_words(words, *asking)
     kept = vn.phrase_words([vn.fold(w) for w in words])  # "tồn tại": its "tại" is no stopword
     return [
         vn.fold(w)
@@ -128,7 +134,12 @@ def normalize(question: str, restorer: vn.DiacriticRestorer | None = None) -> Qu
         topic_text, understood = translate(text, restorer.unigrams if restorer else {})
         dense = f"{text} ({topic_text})"
         folded = f"{folded} {vn.fold(topic_text)}"
-    content = tuple(topic_syllables(vn.counts_as_digits(topic_text), accented or english))
+    docs = tuple(dict.fromkeys(vn.doc_numbers(text) + vn.doc_number_digits(text)))
+    plain = " ".join(vn.syllables(folded))  # cues match words, whatever the punctuation
+    intent = intent_of(plain, docs)
+    content = tuple(
+        topic_syllables(vn.counts_as_digits(topic_text), accented or english, intent == COMPARISON)
+    )
     # BM25 gets the topic only: how the question is asked ("có gì nổi bật") and the period
     # (applied as a filter) would otherwise outweigh the subject in a large index; the
     # other phrasings of its terms ("khởi công" → "bắt đầu thi công") widen it.
@@ -141,9 +152,6 @@ def normalize(question: str, restorer: vn.DiacriticRestorer | None = None) -> Qu
     figures = tuple(
         vn.number_key(n) for n in vn.numbers(DATE_RE.sub(" ", text)) if re.search(r"[.,%]", n)
     )
-    docs = tuple(dict.fromkeys(vn.doc_numbers(text) + vn.doc_number_digits(text)))
-    plain = " ".join(vn.syllables(folded))  # cues match words, whatever the punctuation
-    intent = intent_of(plain, docs)
     return Query(
         text=text,
         dense_text=dense,

@@ -35,7 +35,7 @@ from assistant.cite import Answer
 from assistant.context import Context
 from assistant.llm import LLMUnavailable, make_chat_model
 from assistant.named_reports import names_issuer
-from assistant.query import Query
+from assistant.query import Query, without_periods
 from assistant.retrieve import HybridRetriever
 from assistant.scope import effective_period
 from assistant.settings import Settings
@@ -86,8 +86,13 @@ def respond(query: Query, ctx: Context, whole: bool = True) -> Answer:
     # a month only a year's report spans ("tháng 10" beside the annual report): the next
     # month's report may say how its figure changed since
     months = [p for p in scope.periods if p.unit == "month" and p.year_known]
-    if a.insufficient and len(months) == 1 and (got := previous.derived(query, ctx, months[0])):
-        a = got
+    if a.insufficient and len(months) == 1:
+        if got := previous.derived(query, ctx, months[0]):
+            a = got
+        elif len(scope.periods) == 1 and not _month_reported(ctx, months[0]):
+            # nothing said of December by the year's report, and no December report: say
+            # which periods there are and quote the nearest, labelled as not the one asked
+            a = period_missing(query, ctx, months[0])
     if not whole:
         return a
 
@@ -96,6 +101,15 @@ def respond(query: Query, ctx: Context, whole: bool = True) -> Answer:
 
     # two questions in one: each part on its own, when that answers more
     return parts.answer(query.text, a, ask, ctx.store) or a
+
+
+def _month_reported(ctx: Context, month: Period) -> bool:
+    """Whether a report of that very month is indexed (in the chat's selection)."""
+    return any(
+        effective_period(i) == month
+        for i in ctx.store.reports()
+        if ctx.reports is None or i.report_id in ctx.reports
+    )
 
 
 def period_missing(query: Query, ctx: Context, period: Period) -> Answer:
@@ -110,6 +124,8 @@ def period_missing(query: Query, ctx: Context, period: Period) -> Answer:
     )
     have = ", ".join(dict.fromkeys(p.label for p, _ in dated)) or "không có"
     as_of = ctx.scope(query).as_of
+    if as_of.endswith("*") and period.year_known:  # "15/12" asked: of the year it is read in
+        as_of = f"{as_of.split('/', 1)[0]}/{period.label}"
     if as_of and any(p.matches(period) for p, _ in dated):
         text = f"Chưa có báo cáo nào có số liệu tính đến ngày {as_of} (các kỳ có: {have})."
     else:
@@ -119,8 +135,10 @@ def period_missing(query: Query, ctx: Context, period: Period) -> Answer:
     citations: tuple = ()
     if before:
         nearest = before[-1]
-        hits = ctx.search(query, ctx.k, frozenset({nearest.report_id}))
-        quoted = extract.answer(query, ctx, hits)
+        # its own period's figure: the question asked of it, without the period it lacks
+        undated = ctx.normalize(without_periods(query.text))
+        hits = ctx.search(undated, ctx.k, frozenset({nearest.report_id}))
+        quoted = extract.answer(undated, ctx, hits)
         if not quoted.insufficient:
             label = nearest.period or nearest.date
             text += (
@@ -140,6 +158,9 @@ def _nearest(
     period, the report of the body the question names ("xã Tân Khê"), not one of the
     province's that mentions it."""
     scope = ctx.scope(query)
+    # a year's report spanning the month asked has been asked already, and said nothing of it
+    year = P.with_newest_year(period, [p.label for p, _ in dated])
+    dated = [(p, i) for p, i in dated if not (p.months > year.months and p.contains(year))] or dated
     named = [(p, i) for p, i in dated if scope.admits(i.report_id)] or dated
     asked_in = P.with_newest_year(period, [p.label for p, _ in named])
     earlier = [(p, i) for p, i in named if p.last <= asked_in.first] or named[:1]

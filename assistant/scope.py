@@ -115,8 +115,13 @@ def scope_of(
             # and the next month's report when it counts figures "đến ngày 31/10" (its
             # sentences answer only by naming the day: answerers/asked.py)
             fits = fits or bool(m.as_of and own and own.matches(p) and _ends_with(own, p))
+            # — and a report spanning the day (the year's disbursement "đến ngày 31/10/2026")
+            # when it writes the day
             fits = fits or bool(
-                m.as_of and own and own == _next_month(p) and _names_day(store, i, m)
+                m.as_of
+                and own
+                and (own == _next_month(p) or (own.matches(p) and own.months > p.months))
+                and _names_day(store, i, m)
             )
             if fits and _reaches(store, i, m):
                 own_hits.add(i.report_id)
@@ -138,7 +143,7 @@ def scope_of(
         if hits:
             matched |= hits
         elif strict and (uncovered is None or m.as_of):
-            uncovered = p
+            uncovered = _day_month(store, p) if m.as_of else p
             unreached = unreached or m.as_of
     if matched:
         allowed &= matched
@@ -173,8 +178,12 @@ def _spanning(store: Store, infos: list[ReportInfo], allowed: set[str], m: P.Men
     p = m.period
     assert p is not None
     mine = [i for i in infos if i.report_id in allowed]
-    if m.as_of:
-        return {i.report_id for i in mine if (o := effective_period(i)) and _spans(o, p)}
+    if m.as_of:  # (written after the day, or counting to it)
+        return {
+            i.report_id
+            for i in mine
+            if (o := effective_period(i)) and _spans(o, p) and _reaches(store, i, m)
+        }
     # else none (a month compared with, "so với tháng 10", stays uncovered: its change is told)
     tasks = {
         i.report_id: t
@@ -232,21 +241,36 @@ def _reaches(store: Store, info: ReportInfo, m: P.Mention) -> bool:
     """A report can tell the situation 'tính đến 31/12' only if it was written after it,
     or counts its figures to that very day ("tính đến hết ngày 19/12/2023" in a report
     signed on the 18th)."""
-    if not (m.as_of and m.day and m.period and m.period.year_known):
+    if not (m.as_of and m.day and m.period):
         return True
-    y, month = m.period.first
+    if not (day := _day_month(store, m.period)).year_known:
+        return True
+    y, month = day.first
     if len(info.date) < 10 or info.date >= f"{y:04d}-{month:02d}-{m.day:02d}":
         return True
     return _names_day(store, info, m)
 
 
+def _day_month(store: Store, month: P.Period) -> P.Period:
+    """The month of "tính đến 15/12": of the newest year with a December report, else of
+    the newest year reported on."""
+    labels = [i.period for i in store.reports()]
+    day = P.with_newest_year(month, labels)
+    years = [p.last[0] for p in map(P.from_label, labels) if p and p.year_known]
+    return day if day.year_known or not years else day.with_year(max(years))
+
+
 def _names_day(store: Store, info: ReportInfo, m: P.Mention) -> bool:
-    """Whether a report writes the day asked ("31/10/2025") anywhere."""
-    if not (m.day and m.period and m.period.year_known):
+    """Whether a report writes the day asked ("31/10/2025"; in a year it reports on when
+    none was asked) anywhere."""
+    own = effective_period(info)
+    if not (m.day and m.period and (m.period.year_known or own)):
         return False
     y, month = m.period.first
+    years = [y] if m.period.year_known or own is None else range(own.first[0], own.last[0] + 1)
+    year = "|".join(map(str, years))
     report = store.report(info.report_id)
-    day = re.compile(rf"(?<!\d)0?{m.day}\s*/\s*0?{month}\s*/\s*{y}(?!\d)")
+    day = re.compile(rf"(?<!\d)0?{m.day}\s*/\s*0?{month}\s*/\s*(?:{year})(?!\d)")
     return report is not None and any(day.search(p.text) for p in report.paragraphs)
 
 

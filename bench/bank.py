@@ -38,7 +38,9 @@ BANK = ROOT / "tests" / "data" / "questions"
 # disbursement table by investor, a police month, a commune's housing programme as a scan) and
 # Bích Sơn (two months of a commune, a province's year with next year's plan and an appendix
 # across a PDF's pages, an inspectorate's 11 months, a culture department's month, a
-# commune's flood damage as a scan).
+# commune's flood damage as a scan) and Quế Dương (two months of a ward, industry and trade
+# with a product table across a PDF's pages, industrial zones and poor households in tables
+# of two header levels, a commune's land clearance as a scan).
 OWN = {
     place: ROOT / "tests" / "data" / "reports" / place
     for place in (
@@ -50,6 +52,7 @@ OWN = {
         "tragiang",
         "ngankhe",
         "bichson",
+        "queduong",
     )
 }
 # The programs an own corpus needs to be read at all (a .doc, a scan): without them its
@@ -61,6 +64,7 @@ OWN_TOOLS = {
     "tragiang": ("tesseract",),
     "ngankhe": ("tesseract",),
     "bichson": ("tesseract",),
+    "queduong": ("tesseract",),
 }
 _PACKAGES = {"tesseract": "tesseract-ocr tesseract-ocr-vie"}
 
@@ -120,6 +124,8 @@ BANKS = {
     "ngankhe2": "ngankhe",
     "bichson": "bichson",
     "bichson2": "bichson",
+    "queduong": "queduong",
+    "queduong2": "queduong",
 }
 
 

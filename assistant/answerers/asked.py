@@ -105,8 +105,11 @@ class Asked:
         is no October figure."""
         named = P.years(f"{sentence} {under}") if self.years else set()
         # a year the unit reports on ("PCI năm 2024") outweighs a date it was published on
-        # ("công bố ngày 06/5/2025"); with none, its dates may say which year it is about
-        if named and not self.years & named:
+        # ("công bố ngày 06/5/2025"); with none, its dates may say which year it is about.
+        # A year it only compares with ("tăng 10,0% so với cùng kỳ năm 2025") is its
+        # report's own year's figure, when that year is asked
+        reported = P.years(_AGAINST_YEAR.sub(" ", f"{sentence} {under}")) if named else set()
+        if named and not self.years & named and (reported or other_year):
             return False
         if other_year and len(named) > 1 and not self.years & P.years(_BRACKETS.sub(" ", sentence)):
             return False  # "Dự toán … năm 2025 là … (gồm … vốn năm 2024 chuyển sang …)": 2025's
@@ -199,6 +202,9 @@ def _counts_to(found: list[P.Mention], as_of: str, dated_only: bool = False) -> 
     return any(d == as_of or (year == "*" and d.rpartition("/")[0] == day) for d in days)
 
 
+_AGAINST_YEAR = re.compile(
+    r"(?:cùng kỳ|cùng thời điểm|so với)(?: năm)? \d{4}(?: \([^()]*\))?", re.I
+)
 _BRACKETS = re.compile(r"\([^()]*\)")  # a breakdown of what the sentence reports
 
 

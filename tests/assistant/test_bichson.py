@@ -39,3 +39,28 @@ def test_an_earlier_month_in_brackets_may_shorten_its_unit(bichson_retriever) ->
     assert arithmetic(a.text)[1] == []
     cited = " ".join(c.text for c in a.citations)
     assert "548.200 lượt khách" in cited and "(612.400 lượt)" in cited, cited
+
+
+def test_a_month_only_the_years_report_spans_is_said_missing(bichson_retriever) -> None:
+    """December 2026: the province's year report spans it, and says nothing of the commune's
+    December — the periods there are, and November's own figure quoted as the nearest."""
+    a = answer("Thu ngân sách tháng 12/2026 của xã Đồng Xuân được bao nhiêu?", bichson_retriever)
+    assert a.insufficient
+    assert a.text.startswith("Chưa có báo cáo kỳ 12/2026")
+    assert "báo cáo kỳ 11/2026 (không phải kỳ được hỏi)" in a.text
+    assert "1.418 triệu đồng" in a.text
+
+
+def test_a_day_past_every_report_typed_without_its_year(bichson_retriever) -> None:
+    """'tính đến 15/12' in reports that stop in November: 15/12/2026, no report reaches it."""
+    a = answer("tinh den 15/12 xa dong xuan thu ngan sach duoc bao nhieu", bichson_retriever)
+    assert a.insufficient
+    assert a.text.startswith("Chưa có báo cáo nào có số liệu tính đến ngày 15/12/2026")
+
+
+def test_a_year_named_only_as_what_it_is_compared_with(bichson_retriever) -> None:
+    """'… tăng 10,0% so với cùng kỳ năm 2025 (14.870 triệu đồng)' is November 2026's sentence."""
+    a = answer("Thu ngân sách tháng 11/2026 của xã Đồng Xuân được bao nhiêu?", bichson_retriever)
+    assert not a.insufficient
+    assert "1.418 triệu đồng" in a.text
+    assert any("1.418 triệu đồng" in c.text for c in a.citations)
