@@ -216,6 +216,11 @@ def _continues(
 _PICKED = re.compile(r"\b(\w+) nao\b")
 
 
+def _extreme(word: str) -> bool:
+    """A word of a superlative ("đông nhất"), not of what it measures."""
+    return vn.fold(word).lower() in _HOW_MUCH | {"dong"}
+
+
 def _picks_only(question: str, own_topic: list[str]) -> bool:
     """ "Thôn nào nhiều nhất?": what to pick among, and nothing of what is measured."""
     plain = " ".join(vn.syllables(vn.fold(question)))
@@ -297,6 +302,11 @@ def resolve(question: str, history: list[Turn]) -> str:
             # question was about ("tài khoản định danh điện tử")
             carry += [topic_words(prev.resolved, own_topic)]
         follows = follows or bool(carry)
+    elif follows and not anaphora and asks(question) and len(own_topic) <= 4:
+        # "còn sang Đức bao nhiêu người?" after "lao động đi nước ngoài sang nước nào đông
+        # nhất?": a new name asked of what the previous question was about
+        about = [w for w in topic_words(prev.resolved, own_topic).split() if not _extreme(w)]
+        carry += [" ".join(about)] if about else []
     if follows and not mentions and current is not None:
         carry.append(_spoken(current))
     elif (

@@ -97,7 +97,14 @@ def without_periods(text: str) -> str:
     return text
 
 
-_ASKED_MAY = re.compile(r"\b[Mm]ay\b(?=\s*(?:[,?.!;]|$))")
+_ASKED_MAY = re.compile(
+    r"\b[Mm]ay\b(?=\s*(?:[,?.!;]|$))|"
+    # "đòi nợ may hộ", "may vu": before what it counts, typed without diacritics "mấy" asks
+    # (a factory is "nhà máy", "máy móc" no count)
+    r"(?<!\bnha )\b[Mm]ay\b(?= (?:ho|nguoi|vu|ca|con|lan|ngay|thang|nam|du an|cong trinh|"
+    r"truong|xa|phuong|thon|doi tuong|phan tram|diem|muc|loai|linh vuc|don|lot|tau|kcn|khu|"
+    r"cum|don vi|so|nganh|benh)\b)|(?<=\b[Tt]rong )[Mm]ay\b"  # "trong may kcn": among them
+)
 
 
 def topic_syllables(text: str, accented: bool, compared: bool = False) -> list[str]:
@@ -119,7 +126,7 @@ def topic_syllables(text: str, accented: bool, compared: bool = False) -> list[s
 
 
 def normalize(question: str, restorer: vn.DiacriticRestorer | None = None) -> Query:
-    text = re.sub(r"\s+", " ", vn.nfc(question)).strip()
+    text = vn.spell_bodies(re.sub(r"\s+", " ", vn.nfc(question)).strip())
     folded = vn.fold(text)
     words = vn.syllables(folded)
     accented = vn.has_diacritics(text)

@@ -254,10 +254,7 @@ def _reaches(store: Store, info: ReportInfo, m: P.Mention) -> bool:
 def _day_month(store: Store, month: P.Period) -> P.Period:
     """The month of "tính đến 15/12": of the newest year with a December report, else of
     the newest year reported on."""
-    labels = [i.period for i in store.reports()]
-    day = P.with_newest_year(month, labels)
-    years = [p.last[0] for p in map(P.from_label, labels) if p and p.year_known]
-    return day if day.year_known or not years else day.with_year(max(years))
+    return P.in_newest_year(month, [i.period for i in store.reports()])
 
 
 def _names_day(store: Store, info: ReportInfo, m: P.Mention) -> bool:

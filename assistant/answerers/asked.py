@@ -153,7 +153,7 @@ def unmet_month(query: Query, ctx: Context, quoted: list[tuple[str, str]]) -> P.
     if query.intent != COMPARISON:
         return None
     labels = [i.period for i in ctx.store.reports()]
-    named = [P.with_newest_year(p, labels) for p in ctx.scope(query).periods]
+    named = [P.in_newest_year(p, labels) for p in ctx.scope(query).periods]
     months = {p for p in named if p.unit == "month"}
     if len(months) != 2:
         months = {p for p in named if p.unit == "year"}

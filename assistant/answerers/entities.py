@@ -55,6 +55,8 @@ def _named_row(
         rows = [(c, r) for c in pieces for r in tables.rows(c) if len(r.entities()) >= 2]
         if not rows or (named and len(_entities_named(query, rows[0][1])) < named):
             continue
+        if not _places(rows[0][1].entities()):
+            continue  # "Hộ nghèo đầu năm 2026 - Số hộ": a header's groups, no places
         best = max(rows, key=lambda cr: _row_score(cr[1], wanted, overall))
         # the question names none of the rows: which measure is unknown
         if _row_score(best[1], wanted, overall):
@@ -62,6 +64,22 @@ def _named_row(
         if chunk.id in found:
             return None  # the table the question finds names no row it asks about
     return None
+
+
+_KINDS = frozenset({"xa", "phuong", "huyen", "tinh", "thanh", "quan", "thi", "tp"})
+
+
+def _places(entities: list[str]) -> bool:
+    """Whether most column entities are places: names ("Lâm Đồng", "Đắk Nông"), or a kind
+    and its name ("Xã Phước Sơn") — not the groups of a two-level header ("Hộ nghèo đầu năm
+    2026") a question asking "xã nào" means nothing by."""
+
+    def place(entity: str) -> bool:
+        words = [w for w in entity.split() if w[:1].isalpha()]
+        named = bool(words) and all(w[0].isupper() for w in words)
+        return named or (bool(words) and vn.fold(words[0]).lower() in _KINDS)
+
+    return sum(map(place, entities)) * 2 > len(entities)
 
 
 def _tables(ctx: Context, hits: list[Hit]) -> Iterator[tuple[Chunk, list[Chunk]]]:

@@ -17,9 +17,9 @@ from index import vn
 
 # the report's own words for the extreme asked, folded ("cao nhất", "ít nhất" — not "ít nhất
 # 15 trường": at least)
-_MOST = {
-    "max": re.compile(r"\b(?:nhieu|cao|lon|manh|nang|nhanh|dong|tot|sau) nhat\b"),
-    "min": re.compile(r"\b(?:thap|it|cham|nho|kem|yeu) nhat\b(?! \d)"),
+_MOST = {  # ("thu hút nhiều dự án nhất": what is counted may stand between)
+    "max": re.compile(r"\b(?:nhieu|cao|lon|manh|nang|nhanh|dong|tot|sau)(?: \w+){0,2} nhat\b"),
+    "min": re.compile(r"\b(?:thap|it|cham|nho|kem|yeu)(?: \w+){0,2} nhat\b(?! \d)"),
 }
 _MAIN = re.compile(r"\bchu yeu\b")
 # "…, vì sao?": a reason asked beside the extreme, not what is measured

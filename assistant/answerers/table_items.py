@@ -92,18 +92,23 @@ def _fit(cell: tables.Cell, measure_terms: set[str], change: bool, by_rate: bool
     )
 
 
-_RATE_COLUMN = re.compile(r"\((?:%|tỷ lệ %)\)|^Tỷ lệ|%$", re.I)
+_RATE_COLUMN = re.compile(r"\((?:%|tỷ lệ %)\)|^Tỷ lệ|%$|^%", re.I)
 _LEVEL = re.compile(r"\b(?:cao|thap) nhat\b")
+# "chậm nhất so với kế hoạch năm": how far along the plan, a rate whatever the amounts
+_AGAINST_PLAN = re.compile(r"\bso voi (?:ke hoach|du toan|chi tieu|muc tieu|kh)\b")
 
 
 def _by_rate(query: Query, rows: list[tables.Row]) -> bool:
     """ "Chủ đầu tư nào giải ngân thấp nhất?" over a table of amounts in đồng and their rate
-    ("Tỷ lệ (%)"): units of every size are ranked by the rate, unless money is asked."""
+    ("Tỷ lệ (%)"): units of every size are ranked by the rate, unless money is asked; and
+    set against the plan ("so với kế hoạch", "% dự toán"), they are ranked by the rate."""
     plain = " ".join(vn.syllables(query.folded))
-    if not _LEVEL.search(plain) or kinds(query.folded).money:
-        return False
     headers = {c.header for r in rows for c in r.cells}
-    return any("đồng" in h for h in headers) and any(_RATE_COLUMN.search(h) for h in headers)
+    if kinds(query.folded).money or not any(_RATE_COLUMN.search(h) for h in headers):
+        return False
+    if _AGAINST_PLAN.search(plain):
+        return True
+    return _LEVEL.search(plain) is not None and any("đồng" in h for h in headers)
 
 
 _ROMAN = re.compile(r"^[IVX]+\.?$")

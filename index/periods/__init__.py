@@ -27,7 +27,7 @@ from index.periods.mentions import (
     resolve,
     years,
 )
-from index.periods.period import Period, from_label, serial, with_newest_year
+from index.periods.period import Period, from_label, in_newest_year, serial, with_newest_year
 
 __all__ = [
     "Mention",
@@ -36,6 +36,7 @@ __all__ = [
     "dated_years",
     "exactly",
     "from_label",
+    "in_newest_year",
     "mentions",
     "nearest_year",
     "of_title",

@@ -152,6 +152,14 @@ def from_label(label: str) -> Period | None:
     return None
 
 
+def in_newest_year(period: Period, labels: list[str]) -> Period:
+    """`with_newest_year`, else of the newest year any stored period ends in ("tính đến
+    15/12" when the reports stop in November: 15/12 of their year)."""
+    period = with_newest_year(period, labels)
+    years = [p.last[0] for p in map(from_label, labels) if p and p.year_known]
+    return period if period.year_known or not years else period.with_year(max(years))
+
+
 def with_newest_year(period: Period, labels: list[str]) -> Period:
     """'tháng 11' or 'quý 3' with no year: that month or quarter of the newest stored year
     with a report of it — a report of those months, else one within them (a quarter's

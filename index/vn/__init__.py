@@ -74,6 +74,7 @@ from index.vn.words import (
     is_stopword,
     match_key,
     search_tokens,
+    spell_bodies,
     spell_out,
     spelled_acronym,
 )
@@ -89,8 +90,8 @@ __all__ = [
     "is_stopword", "match_key",
     "matched_words", "nfc", "number_key", "numbers", "parse_number", "parse_signed",
     "passage_terms", "phrase_words",
-    "quotable_sentences", "search_tokens", "sentences", "spell_out", "spelled_acronym",
-    "strip_markers",
+    "quotable_sentences", "search_tokens", "sentences", "spell_bodies", "spell_out",
+    "spelled_acronym", "strip_markers",
     "superscript_to_int", "syllables", "synonym_tokens", "terms",
     "terms_and_inner",
 ]  # fmt: skip

@@ -68,6 +68,7 @@ ABBREVIATIONS: dict[str, str] = {
     "TH": "trường hợp",
     "THCS": "trung học cơ sở",
     "THPT": "trung học phổ thông",
+    "QG": "quốc gia",  # "chuẩn QG mức 2"
     "QĐ": "quyết định",
     "NQ": "nghị quyết",
     "KH": "kế hoạch",
@@ -111,6 +112,41 @@ _ABBR_RE = re.compile(
     + r")(?![\w&])"
 )
 _ABBR_FOLDED = {fold(k): [fold(w) for w in syllables(v)] for k, v in ABBREVIATIONS.items()}
+
+
+# A department by its initials as a chat types it ("Sở VH", "Sở TC", "Sở NN&MT"), and the
+# police by theirs ("CA tỉnh"): the names the reports write (the departments after 2025).
+_BODY_INITIALS = {
+    "VH": "Văn hóa, Thể thao và Du lịch",
+    "VHTTDL": "Văn hóa, Thể thao và Du lịch",
+    "TC": "Tài chính",
+    "NN": "Nông nghiệp và Môi trường",
+    "NNMT": "Nông nghiệp và Môi trường",
+    "NN&MT": "Nông nghiệp và Môi trường",
+    "GD": "Giáo dục và Đào tạo",
+    "GDĐT": "Giáo dục và Đào tạo",
+    "GD&ĐT": "Giáo dục và Đào tạo",
+    "YT": "Y tế",
+    "XD": "Xây dựng",
+    "NV": "Nội vụ",
+    "CT": "Công Thương",
+    "KHCN": "Khoa học và Công nghệ",
+    "KH&CN": "Khoa học và Công nghệ",
+    "TP": "Tư pháp",
+}
+_BODY_RE = re.compile(
+    r"\b(Sở|sở|SỞ|So|so)\s+("
+    + "|".join(sorted(map(re.escape, _BODY_INITIALS), key=len, reverse=True))
+    + r")(?![\w&])"
+)
+_POLICE_RE = re.compile(r"\bCA(?=\s+(?:tỉnh|tinh|xã|xa|phường|phuong|huyện|huyen)\b)")
+
+
+def spell_bodies(text: str) -> str:
+    """ "Sở VH" → "Sở Văn hóa, Thể thao và Du lịch", "CA tỉnh" → "Công an tỉnh": a body
+    named by its initials, as the reports name it."""
+    text = _BODY_RE.sub(lambda m: f"{m.group(1)} {_BODY_INITIALS[m.group(2)]}", text)
+    return _POLICE_RE.sub("Công an", text)
 
 
 def spell_out(text: str) -> str:

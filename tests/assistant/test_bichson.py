@@ -64,3 +64,10 @@ def test_a_year_named_only_as_what_it_is_compared_with(bichson_retriever) -> Non
     assert not a.insufficient
     assert "1.418 triệu đồng" in a.text
     assert any("1.418 triệu đồng" in c.text for c in a.citations)
+
+
+def test_a_department_asked_by_its_initials(bichson_retriever) -> None:
+    """ "Sở VH": the culture department's own report, its tasks for December."""
+    a = answer("Sở VH tháng 12 tập trung làm những việc gì?", bichson_retriever)
+    assert not a.insufficient
+    assert {c.report for c in a.citations} == {"402/BC-SVHTTDL"}

@@ -232,3 +232,14 @@ def test_an_amount_after_thang_is_no_month() -> None:
         "12/2025",
         "11/2026",
     ]
+
+
+def test_a_month_no_report_has_is_of_the_newest_year_reported_on() -> None:
+    """'tháng 12' when the reports stop in November 2026: December 2026 (with_newest_year
+    leaves it without a year, having no December to read one from)."""
+    labels = ["10/2026", "11/2026", "2026"]
+    december = P.Period.month(0, 12)
+    assert not P.with_newest_year(december, labels).year_known
+    assert P.in_newest_year(december, labels).label == "12/2026"
+    assert P.in_newest_year(P.Period.month(0, 11), labels).label == "11/2026"
+    assert not P.in_newest_year(december, []).year_known

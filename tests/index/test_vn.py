@@ -351,3 +351,22 @@ def test_chat_and_health_abbreviations_are_said_in_full() -> None:
     assert {"trung", "uong"} <= set(vn.terms("Tờ trình xin TW hỗ trợ"))
     assert {"benh", "vien"} <= set(vn.terms("BV đa khoa tỉnh"))
     assert "sxh" in vn.terms("ghi nhận 186 ca sốt xuất huyết")
+
+
+def test_a_road_code_typed_without_its_dot_is_the_reports_code() -> None:
+    """ "dt742" typed in a chat is the "ĐT.742" of the reports; "QL1A" is "QL.1A" — and a
+    word merely ending in the letters ("cdt123") is left whole."""
+    assert vn.terms("du an dt742") == vn.terms("Dự án ĐT.742")
+    assert {"dt", "742"} <= set(vn.terms("dt742"))
+    assert vn.syllables("QL1A") == ["ql", "1a"]
+    assert vn.syllables("cdt123") == ["cdt123"]
+
+
+def test_a_department_by_its_initials_is_named_as_the_reports_name_it() -> None:
+    assert vn.spell_bodies("Sở VH tháng 12 làm gì") == (
+        "Sở Văn hóa, Thể thao và Du lịch tháng 12 làm gì"
+    )
+    assert vn.spell_bodies("so NN&MT de xuat gi") == "so Nông nghiệp và Môi trường de xuat gi"
+    assert vn.spell_bodies("CA tỉnh phạt bao nhiêu") == "Công an tỉnh phạt bao nhiêu"
+    # not a department's initials: left as typed
+    assert vn.spell_bodies("Sở Y tế, 71 TH, CA") == "Sở Y tế, 71 TH, CA"
