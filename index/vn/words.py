@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from index.vn.figures import figure_tokens
-from index.vn.text import fold, nfc, syllables
+from index.vn.text import fold, has_diacritics, nfc, syllables
 
 # Abbreviations common in UBND reports, with the words they stand for.
 ABBREVIATIONS: dict[str, str] = {
@@ -144,9 +144,15 @@ _POLICE_RE = re.compile(r"\bCA(?=\s+(?:tỉnh|tinh|xã|xa|phường|phuong|huy�
 
 def spell_bodies(text: str) -> str:
     """ "Sở VH" → "Sở Văn hóa, Thể thao và Du lịch", "CA tỉnh" → "Công an tỉnh": a body
-    named by its initials, as the reports name it."""
-    text = _BODY_RE.sub(lambda m: f"{m.group(1)} {_BODY_INITIALS[m.group(2)]}", text)
-    return _POLICE_RE.sub("Công an", text)
+    named by its initials, as the reports name it — without diacritics in a question typed
+    without them ("so TC" → "so tai chinh"), which stays one typed so."""
+    plain = not has_diacritics(text)
+
+    def spelt(name: str) -> str:
+        return fold(name) if plain else name
+
+    text = _BODY_RE.sub(lambda m: f"{m.group(1)} {spelt(_BODY_INITIALS[m.group(2)])}", text)
+    return _POLICE_RE.sub(spelt("Công an"), text)
 
 
 def spell_out(text: str) -> str:

@@ -366,7 +366,13 @@ def test_a_department_by_its_initials_is_named_as_the_reports_name_it() -> None:
     assert vn.spell_bodies("Sở VH tháng 12 làm gì") == (
         "Sở Văn hóa, Thể thao và Du lịch tháng 12 làm gì"
     )
-    assert vn.spell_bodies("so NN&MT de xuat gi") == "so Nông nghiệp và Môi trường de xuat gi"
+    assert vn.spell_bodies("Sở NN&MT đề xuất gì") == "Sở Nông nghiệp và Môi trường đề xuất gì"
     assert vn.spell_bodies("CA tỉnh phạt bao nhiêu") == "Công an tỉnh phạt bao nhiêu"
     # not a department's initials: left as typed
     assert vn.spell_bodies("Sở Y tế, 71 TH, CA") == "Sở Y tế, 71 TH, CA"
+
+
+def test_initials_typed_without_diacritics_are_spelt_without_them() -> None:
+    """An unaccented question stays one: "so TC" is "so tai chinh", not "so Tài chính"."""
+    assert vn.spell_bodies("so TC de xuat gi") == "so tai chinh de xuat gi"
+    assert vn.spell_bodies("CA tinh phat bao nhieu") == "cong an tinh phat bao nhieu"
