@@ -282,12 +282,7 @@ def _concepts(words: list[str], longest: int, inner: list[str] | None = None) ->
 # with other groups, abbreviations or stopwords is rebuilt from its report.
 VOCABULARY = hashlib.sha256(
     repr(
-        (
-            SYNONYM_GROUPS,
-            sorted(ABBREVIATIONS.items()),
-            sorted(STOPWORDS_ACCENTED),
-            "short forms, road codes",
-        )
+        (SYNONYM_GROUPS, sorted(ABBREVIATIONS.items()), sorted(STOPWORDS_ACCENTED), "short forms")
     ).encode()
 ).hexdigest()[:12]
 

@@ -58,15 +58,10 @@ def strip_markers(text: str) -> str:
 _GLUED_UNIT = re.compile(r"(?<=\d)(?=(?:km²|m²|m³|km|ha|kg|cm|mm|m)(?![^\W\d_]))")
 
 
-# a road's kind glued to its number ("dt742", "QL1A"): "ĐT.742" as reports write it
-_GLUED_ROAD = re.compile(r"\b(đt|dt|ql|tl|đh|dh|hl)(?=\d)")
-
-
 def syllables(text: str) -> list[str]:
-    """Lowercased syllables (words split on anything that is not a letter or digit, a unit
-    from the figure it is written against, and a road's kind from its number)."""
-    lower = _GLUED_UNIT.sub(" ", nfc(text).lower())
-    return _WORD_RE.findall(_GLUED_ROAD.sub(r"\1 ", lower))
+    """Lowercased syllables (words split on anything that is not a letter or digit, and a
+    unit from the figure it is written against)."""
+    return _WORD_RE.findall(_GLUED_UNIT.sub(" ", nfc(text).lower()))
 
 
 def matched_words(words: list[str], *patterns: re.Pattern[str]) -> set[int]:

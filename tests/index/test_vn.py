@@ -353,15 +353,6 @@ def test_chat_and_health_abbreviations_are_said_in_full() -> None:
     assert "sxh" in vn.terms("ghi nhận 186 ca sốt xuất huyết")
 
 
-def test_a_road_code_typed_without_its_dot_is_the_reports_code() -> None:
-    """ "dt742" typed in a chat is the "ĐT.742" of the reports; "QL1A" is "QL.1A" — and a
-    word merely ending in the letters ("cdt123") is left whole."""
-    assert vn.terms("du an dt742") == vn.terms("Dự án ĐT.742")
-    assert {"dt", "742"} <= set(vn.terms("dt742"))
-    assert vn.syllables("QL1A") == ["ql", "1a"]
-    assert vn.syllables("cdt123") == ["cdt123"]
-
-
 def test_a_department_by_its_initials_is_named_as_the_reports_name_it() -> None:
     assert vn.spell_bodies("Sở VH tháng 12 làm gì") == (
         "Sở Văn hóa, Thể thao và Du lịch tháng 12 làm gì"
