@@ -216,9 +216,19 @@ def _continues(
 _PICKED = re.compile(r"\b(\w+) nao\b")
 
 
-def _extreme(word: str) -> bool:
-    """A word of a superlative ("đông nhất"), not of what it measures."""
-    return vn.fold(word).lower() in _HOW_MUCH | {"dong"}
+_EXTREMES = frozenset(vn.fold(w) for w in "nhiều ít cao thấp lớn nhỏ đông".split())
+
+
+def _without_extreme(words: list[str]) -> list[str]:
+    """Words less a superlative ("đông nhất"): "nhất" and the word it makes one — not "lao
+    động", which only folds as "đông" does."""
+    folded = [vn.fold(w).lower() for w in words]
+    return [
+        w
+        for i, w in enumerate(words)
+        if folded[i] != "nhat"
+        and not (folded[i] in _EXTREMES and folded[i + 1 : i + 2] == ["nhat"])
+    ]
 
 
 def _picks_only(question: str, own_topic: list[str]) -> bool:
@@ -305,7 +315,7 @@ def resolve(question: str, history: list[Turn]) -> str:
     elif follows and not anaphora and asks(question) and len(own_topic) <= 4:
         # "còn sang Đức bao nhiêu người?" after "lao động đi nước ngoài sang nước nào đông
         # nhất?": a new name asked of what the previous question was about
-        about = [w for w in topic_words(prev.resolved, own_topic).split() if not _extreme(w)]
+        about = _without_extreme(topic_words(prev.resolved, own_topic).split())
         carry += [" ".join(about)] if about else []
     if follows and not mentions and current is not None:
         carry.append(_spoken(current))

@@ -341,3 +341,13 @@ def test_set_beside_another_is_the_same_figure_asked_again() -> None:
     prev = "Sở Tài chính báo cáo giải ngân đến 31/10 đạt bao nhiêu phần trăm?"
     got = resolve("so với mục tiêu đề ra thì sao?", [Turn(prev, prev)])
     assert got == prev.rstrip("?") + ", so với mục tiêu đề ra?"
+
+
+def test_a_new_name_asked_of_what_the_previous_question_was_about() -> None:
+    """ "còn sang Đức bao nhiêu người?" after a superlative over the markets: the workers sent
+    abroad, less the superlative — and "lao động" stays whole though it folds as "đông"."""
+    before = "nguoi di lao dong nuoc ngoai nam nay sang nuoc nao dong nhat?"
+    resolved = resolve("con sang Duc bao nhieu nguoi?", [Turn(before, before, "…")])
+    assert resolved.startswith("con sang Duc bao nhieu nguoi (")
+    assert "lao dong nuoc ngoai" in resolved
+    assert "nhat" not in resolved
