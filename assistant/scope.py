@@ -101,6 +101,7 @@ def scope_of(
     for m in mentions:
         p = m.period
         assert p is not None
+        day = _day_month(store, p) if m.as_of else p  # "đến 15/12": the month, with its year
         strict = p.unit != "year"  # "năm 2024" names content as often as a report's period
         own_hits: set[str] = set()
         task_hits: dict[str, P.Period] = {}  # report → the period its tasks are for
@@ -121,9 +122,9 @@ def scope_of(
                 m.as_of
                 and own
                 and (own == _next_month(p) or (own.matches(p) and own.months > p.months))
-                and _names_day(store, i, m)
+                and _names_day(store, i, m.day, day)
             )
-            if fits and _reaches(store, i, m):
+            if fits and _reaches(store, i, m, day):
                 own_hits.add(i.report_id)
             # a month's tasks are no answer of a year's ("kế hoạch năm 2025 … nhiệm vụ")
             if tasks and task is not None and task.matches(p) and (strict or task.contains(p)):
@@ -139,11 +140,11 @@ def scope_of(
         else:
             hits = planned or exact or own_hits
         if not hits and not p.year_known:
-            hits = _spanning(store, infos, allowed, m)
+            hits = _spanning(store, infos, allowed, m, day)
         if hits:
             matched |= hits
         elif strict and (uncovered is None or m.as_of):
-            uncovered = _day_month(store, p) if m.as_of else p
+            uncovered = day
             unreached = unreached or m.as_of
     if matched:
         allowed &= matched
@@ -171,7 +172,9 @@ _TARGET = re.compile(r"\b(?:muc tieu|chi tieu|phan dau)\b")
 _MET = re.compile(r"\b(?:đạt|vượt|hoàn thành) (?:mục tiêu|chỉ tiêu)")
 
 
-def _spanning(store: Store, infos: list[ReportInfo], allowed: set[str], m: P.Mention) -> set[str]:
+def _spanning(
+    store: Store, infos: list[ReportInfo], allowed: set[str], m: P.Mention, day: P.Period
+) -> set[str]:
     """'quý IV' or 'đến 30/11' with no year, that no report has as its own: the report that
     set the tasks for it (a month, a quarter, half a year: a year's plan spans any); of a
     reading on a day, the reports whose longer period spans it (the year's, for 'đến 30/11')."""
@@ -182,7 +185,7 @@ def _spanning(store: Store, infos: list[ReportInfo], allowed: set[str], m: P.Men
         return {
             i.report_id
             for i in mine
-            if (o := effective_period(i)) and _spans(o, p) and _reaches(store, i, m)
+            if (o := effective_period(i)) and _spans(o, p) and _reaches(store, i, m, day)
         }
     # else none (a month compared with, "so với tháng 10", stays uncovered: its change is told)
     tasks = {
@@ -237,18 +240,16 @@ def _after(own: P.Period, asked: P.Period) -> bool:
     return asked.unit in ("span", "year") and asked.year_known and own == _next_month(asked)
 
 
-def _reaches(store: Store, info: ReportInfo, m: P.Mention) -> bool:
+def _reaches(store: Store, info: ReportInfo, m: P.Mention, month: P.Period) -> bool:
     """A report can tell the situation 'tính đến 31/12' only if it was written after it,
     or counts its figures to that very day ("tính đến hết ngày 19/12/2023" in a report
-    signed on the 18th)."""
-    if not (m.as_of and m.day and m.period):
+    signed on the 18th). `month`: the day's month with its year (`_day_month`)."""
+    if not (m.as_of and m.day) or not month.year_known:
         return True
-    if not (day := _day_month(store, m.period)).year_known:
+    y, mo = month.first
+    if len(info.date) < 10 or info.date >= f"{y:04d}-{mo:02d}-{m.day:02d}":
         return True
-    y, month = day.first
-    if len(info.date) < 10 or info.date >= f"{y:04d}-{month:02d}-{m.day:02d}":
-        return True
-    return _names_day(store, info, m)
+    return _names_day(store, info, m.day, month)
 
 
 def _day_month(store: Store, month: P.Period) -> P.Period:
@@ -257,18 +258,18 @@ def _day_month(store: Store, month: P.Period) -> P.Period:
     return P.in_newest_year(month, [i.period for i in store.reports()])
 
 
-def _names_day(store: Store, info: ReportInfo, m: P.Mention) -> bool:
+def _names_day(store: Store, info: ReportInfo, day: int, month: P.Period) -> bool:
     """Whether a report writes the day asked ("31/10/2025"; in a year it reports on when
-    none was asked) anywhere."""
+    the month's year is unknown: no report names one) anywhere."""
     own = effective_period(info)
-    if not (m.day and m.period and (m.period.year_known or own)):
+    if not (day and (month.year_known or own)):
         return False
-    y, month = m.period.first
-    years = [y] if m.period.year_known or own is None else range(own.first[0], own.last[0] + 1)
+    y, mo = month.first
+    years = [y] if month.year_known or own is None else range(own.first[0], own.last[0] + 1)
     year = "|".join(map(str, years))
     report = store.report(info.report_id)
-    day = re.compile(rf"(?<!\d)0?{m.day}\s*/\s*0?{month}\s*/\s*(?:{year})(?!\d)")
-    return report is not None and any(day.search(p.text) for p in report.paragraphs)
+    written = re.compile(rf"(?<!\d)0?{day}\s*/\s*0?{mo}\s*/\s*(?:{year})(?!\d)")
+    return report is not None and any(written.search(p.text) for p in report.paragraphs)
 
 
 def _task_period(store: Store, info: ReportInfo) -> P.Period | None:

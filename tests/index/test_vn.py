@@ -353,17 +353,18 @@ def test_chat_and_health_abbreviations_are_said_in_full() -> None:
     assert "sxh" in vn.terms("ghi nhận 186 ca sốt xuất huyết")
 
 
-def test_a_department_by_its_initials_is_named_as_the_reports_name_it() -> None:
-    assert vn.spell_bodies("Sở VH tháng 12 làm gì") == (
-        "Sở Văn hóa, Thể thao và Du lịch tháng 12 làm gì"
-    )
-    assert vn.spell_bodies("Sở NN&MT đề xuất gì") == "Sở Nông nghiệp và Môi trường đề xuất gì"
-    assert vn.spell_bodies("CA tỉnh phạt bao nhiêu") == "Công an tỉnh phạt bao nhiêu"
-    # not a department's initials: left as typed
-    assert vn.spell_bodies("Sở Y tế, 71 TH, CA") == "Sở Y tế, 71 TH, CA"
-
-
-def test_initials_typed_without_diacritics_are_spelt_without_them() -> None:
-    """An unaccented question stays one: "so TC" is "so tai chinh", not "so Tài chính"."""
-    assert vn.spell_bodies("so TC de xuat gi") == "so tai chinh de xuat gi"
-    assert vn.spell_bodies("CA tinh phat bao nhieu") == "cong an tinh phat bao nhieu"
+@pytest.mark.parametrize(
+    ("typed", "spelt"),
+    [
+        ("Sở VH tháng 12 làm gì", "Sở Văn hóa, Thể thao và Du lịch tháng 12 làm gì"),
+        ("Sở NN&MT đề xuất gì", "Sở Nông nghiệp và Môi trường đề xuất gì"),
+        ("CA tỉnh phạt bao nhiêu", "Công an tỉnh phạt bao nhiêu"),
+        # typed without diacritics, spelt without them: the question stays an unaccented one
+        ("so TC de xuat gi", "so tai chinh de xuat gi"),
+        ("CA tinh phat bao nhieu", "cong an tinh phat bao nhieu"),
+        # no department's initials: left as typed
+        ("Sở Y tế, 71 TH, CA", "Sở Y tế, 71 TH, CA"),
+    ],
+)
+def test_a_department_by_its_initials_is_named_as_the_reports_name_it(typed, spelt) -> None:
+    assert vn.spell_bodies(typed) == spelt
