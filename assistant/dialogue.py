@@ -216,7 +216,8 @@ def _continues(
 _PICKED = re.compile(r"\b(\w+) nao\b")
 
 
-_EXTREMES = frozenset(vn.fold(w) for w in "nhiều ít cao thấp lớn nhỏ đông".split())
+# what a superlative's "… nhất" is made of: the amounts of _HOW_MUCH, and "đông"
+_EXTREMES = (_HOW_MUCH - {"nhat", "tang", "giam", "hon"}) | {"dong"}
 
 
 def _without_extreme(words: list[str]) -> list[str]:
