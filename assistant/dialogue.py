@@ -19,6 +19,7 @@ from assistant.antecedents import (
     subject_of,
     topic_words,
 )
+from assistant.intent import MET_TOPIC, asks_met
 from assistant.query import topic_syllables
 from index import periods as P
 from index import vn
@@ -294,6 +295,12 @@ def resolve(question: str, history: list[Turn]) -> str:
     for m in reversed([m for m in mentions if m.period is None or not m.period.year_known]):
         if current is not None:  # "tháng trước" in a question of its own
             resolved = P.replace_mention(resolved, m, _written(resolved, m, current))
+    if asks_met(vn.fold(question)) and not set(own_topic) - MET_TOPIC and not anaphora:
+        # "vậy có đạt mục tiêu đề ra không?" measures nothing itself: what the previous
+        # question measured, at its period unless it names one
+        carry = [topic_words(prev.resolved, own_topic)]
+        carry += [_spoken(current)] if not mentions and current is not None else []
+        return f"{resolved.rstrip(' ?')} ({', '.join(c for c in carry if c)})?"
     carry = []
     # "đã giải ngân được bao nhiêu rồi?" right after "Sở Xây dựng được giao bao nhiêu vốn?":
     # too bare to stand alone, it follows on without saying so

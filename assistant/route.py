@@ -30,6 +30,7 @@ from assistant.answerers import (
     section,
     summary,
     superlative,
+    target,
 )
 from assistant.cite import Answer
 from assistant.context import Context
@@ -69,6 +70,8 @@ PLANS: dict[str, tuple[Answerer, ...]] = {
 def route(query: Query) -> tuple[Answerer, ...]:
     if briefing.asks_for_briefing(query):  # "bản tin tháng 10", "có gì mới so với tháng trước"
         return (briefing.answer, *_FREE)
+    if Q.asks_met(query.folded):  # "có đạt mục tiêu không?": the target and the reading
+        return (target.answer, *PLANS.get(query.intent, _FREE))
     return PLANS.get(query.intent, _FREE)
 
 

@@ -53,6 +53,7 @@ OWN = {
         "ngankhe",
         "bichson",
         "queduong",
+        "donglam",
     )
 }
 # The programs an own corpus needs to be read at all (a .doc, a scan): without them its
@@ -65,6 +66,7 @@ OWN_TOOLS = {
     "ngankhe": ("tesseract",),
     "bichson": ("tesseract",),
     "queduong": ("tesseract",),
+    "donglam": ("tesseract",),
 }
 _PACKAGES = {"tesseract": "tesseract-ocr tesseract-ocr-vie"}
 
@@ -126,6 +128,8 @@ BANKS = {
     "bichson2": "bichson",
     "queduong": "queduong",
     "queduong2": "queduong",
+    "donglam": "donglam",
+    "donglam2": "donglam",
 }
 
 

@@ -4,7 +4,7 @@ pipeline beside them, per question type; and shared/eval/dev.jsonl.
 Usage: python bench/quality.py [--set samples|shared|samples2…13|shared2…13|halam|halam2|vanha|
                                      vanha2|tayling|tayling2|lamkhe|lamkhe2|sonnguyen|sonnguyen2|
                                      tragiang|tragiang2|ngankhe|ngankhe2|
-                                     bichson|bichson2|queduong|queduong2|
+                                     bichson|bichson2|queduong|queduong2|donglam|donglam2|
                                      dev|bank|all|scanned]
                                [--show] [--no-plain] [--index DIR] [--json FILE]
 - samples: tests/data/questions/samples.jsonl over the samples/ it names (always available);
@@ -29,6 +29,9 @@ Usage: python bench/quality.py [--set samples|shared|samples2…13|shared2…13|
 - queduong, queduong2: the same over the Quế Dương reports of tests/data/reports/queduong (a
   ward's two months, industry and trade, industrial zones, labour; a signed scan: needs
   tesseract);
+- donglam, donglam2: the same over the Đông Lâm reports of tests/data/reports/donglam (a
+  mountain commune's two months and its storm report, a signed scan; education, health,
+  the budget: needs tesseract);
 - dev:     ../shared/eval/dev.jsonl over ../shared/corpus (the smoke test);
 - scanned: the samples questions on scanned copies of samples/ against their text
            (bench/scanned.py; not part of `all`).

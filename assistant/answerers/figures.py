@@ -107,6 +107,8 @@ def figures_in(sentence: str, amounts: bool = False) -> list[tuple[str, float, s
             continue  # a date, a ratio's half, a document number, a table row's number
         elif re.match(r"-[^\W\d]", sentence[m.end() :]) or _NAMED_BY.search(sentence[: m.start()]):
             continue  # "205-CV/TU", "Đề án 06", "Quyết định 1835": a document's name
+        elif _PLACE_NUMBER.search(sentence[: m.start()]):
+            continue  # "ĐT 279", "Km 42", "tổ dân phố 9": a road's or a place's name
         elif re.match(r"\s*:(?!\d)", sentence[m.end() :]):
             continue  # "Kế hoạch 2026: 36,5", "Tổ dân phố 3: 03 ca": a label, not its value
         elif re.fullmatch(r"\d{1,2}", raw) and (
@@ -171,6 +173,12 @@ def clause_part(query: Query, text: str, pos: int) -> str:
 _NAMED_BY = re.compile(
     r"\b(?:Đề án|Nghị quyết|Nghị định|Chỉ thị|Thông tư|Kết luận|Quyết định|Công văn|Kế hoạch|"
     r"Thông báo|Tờ trình)(?: số)?\s*$",
+    re.I,
+)
+# a road, a milestone or a place that a number names ("trên ĐT 279, ĐT 281", "tổ dân phố 9")
+_PLACE_NUMBER = re.compile(
+    r"(?:(?<!\w)(?:ĐT|QL|TL|ĐH|Quốc lộ|Tỉnh lộ|Đường tỉnh|Km|tổ dân phố|khu phố|tổ|thôn|xóm|"
+    r"tiểu khu)\.?\s*|\bKm\s*\d+\s*\+\s*)$",
     re.I,
 )
 _CHANGE = re.compile(r"(?:tăng|giảm|hơn)(?: thêm)?\s*$")

@@ -130,6 +130,20 @@ def _names_something(name: str) -> bool:
     return any(t not in _NO_NAME_TERMS for t in vn.terms(name))
 
 
+def counts_asked(query: Query, items: list[Item]) -> bool:
+    """ "Dự án nào rót vốn nhiều nhất?": "176 dự án đã đi vào hoạt động, 35 dự án đang xây
+    dựng" count projects and name none — the two words right before "nào" are what the
+    items must be, not what they count."""
+    plain = " ".join(vn.syllables(query.folded))
+    nouns = {" ".join(w[-2:]) for m in _ASKED.finditer(plain) if len(w := m.group(1).split()) > 1}
+
+    def counts(item: Item) -> bool:
+        after = vn.fold(item.quote).split(vn.fold(item.raw), 1)[-1]
+        return any(" ".join(vn.syllables(after)[:2]) == n for n in nouns)
+
+    return sum(map(counts, items)) * 2 > len(items)
+
+
 _AMOUNT_ONLY = re.compile(r"\d[\d.,]*\s*(?:tỷ|triệu|nghìn|ngàn)?\s*đồng$", re.I)
 
 
@@ -196,6 +210,8 @@ def lists(query: Query, ctx: Context) -> list[tuple[float, Hit, list[Item]]]:
         else:
             items = text_items(body, set(plain.split()))
         items = [i for i in items if _names_something(i.name)]
+        if counts_asked(query, items):
+            continue
         rows = tables.rows(hit.chunk) if tables.is_table(hit.chunk) else []
         lead = f"{hit.chunk.extra.get('context', '')} {head}"
         # a table of wards says so in its columns' names

@@ -210,3 +210,15 @@ def test_an_items_figure_that_counts_what_is_asked() -> None:
     ]
     cases = items.text_items(note, set(normalize("nơi nào nhiều vụ nhất").folded.split()))
     assert [i.raw for i in cases] == ["04", "04", "03"]
+
+
+def test_counts_of_the_thing_asked_name_none_of_them() -> None:
+    """ "Dự án nào rót vốn nhiều nhất?": "124 dự án FDI, 87 dự án trong nước" count projects
+    and name none; "hội nào đông hội viên nhất?" is answered by "72.142 hội viên hội nông
+    dân" — one word of the thing asked is no count of it."""
+    from assistant.answerers.superlative import counts_asked
+
+    counts = items.text_items("có 124 dự án FDI; 87 dự án trong nước; 176 dự án đã hoạt động")
+    assert counts_asked(normalize("Dự án nào rót vốn nhiều nhất?"), counts)
+    members = items.text_items("56.920 hội viên hội người cao tuổi, 72.142 hội viên hội nông dân")
+    assert not counts_asked(normalize("Hội nào có nhiều hội viên nhất?"), members)
