@@ -141,7 +141,9 @@ PROPOSAL_ASKED = re.compile(
     r"(?:ho tro|giai quyet|xem xet|quan tam|bo tri|cap)\b"
 )
 # "tháng 12 tập trung làm những việc gì": the focus set for a month ahead (not "đã …")
-FOCUS_ASKED = r"(?<!da )tap trung (?:\w+ ){0,2}?(?:lam|vao|thuc hien|trien khai)"
+FOCUS_ASKED = (
+    r"(?<!da )(?:tap trung|uu tien) (?:\w+ ){0,2}?(?:lam|vao|thuc hien|trien khai|nhung viec|viec)"
+)
 # A heading's words: a question naming one asks for the section, not one fact.
 SECTION_WORDS = re.compile(
     rf"{PROPOSAL_ASKED.pattern}|"

@@ -48,12 +48,13 @@ def _period(text: str) -> str:
 ADMIN_UNITS = ("thành phố", "thị xã", "tỉnh", "huyện", "quận", "xã", "phường", "thị trấn")
 
 
-_UNIT_INSIDE = re.compile(rf"\s(?:{'|'.join(ADMIN_UNITS)})\s")
+_UNIT_INSIDE = re.compile(rf"\s(?:{'|'.join(ADMIN_UNITS)})\s(?!hội\b)")  # not "xã hội"
 
 
 def _proper(name: str) -> str:
-    """'THÀNH PHỐ SÔNG MAI' → 'thành phố Sông Mai'; other bodies in sentence case
-    ('TRUNG TÂM XÚC TIẾN ĐẦU TƯ' → 'Trung tâm xúc tiến đầu tư')."""
+    """'THÀNH PHỐ SÔNG MAI' → 'thành phố Sông Mai'; other bodies as their names are written
+    ('SỞ GIÁO DỤC VÀ ĐÀO TẠO' → 'Sở Giáo dục và Đào tạo', 'TRUNG TÂM XÚC TIẾN ĐẦU TƯ' →
+    'Trung tâm Xúc tiến đầu tư')."""
     low = name.lower().strip()
     for unit in ADMIN_UNITS:
         if low.startswith(unit + " "):
@@ -62,7 +63,19 @@ def _proper(name: str) -> str:
     at = _UNIT_INSIDE.search(low)
     if at and len(low[at.end() :].split()) <= 3:
         low = low[: at.end()] + low[at.end() :].title()
+    if (m := _AGENCY.match(low)) and not _OF_PLACE.match(low, m.end()):
+        # its field capitalised: "Sở Văn hóa, Thể thao và Du lịch", "Ban Quản lý …"
+        head, rest = low[: m.end()], low[m.end() :]
+        cut = r"^|(?<=, )|(?<= - )|(?<= và )" if head == "sở " else r"^"  # its fields, each
+        rest = re.sub(rf"(?:{cut})\w", lambda f: f.group(0).upper(), rest)
+        low = head + rest.replace("Công thương", "Công Thương")
+    low = re.sub(r"\b(?:[ivx]+$|ubnd\b|hđnd\b)", lambda r: r.group(0).upper(), low)  # "khu vực XVI"
     return low[:1].upper() + low[1:]
+
+
+# an agency, then the field it is of ("sở tài chính", "ban quản lý các khu công nghiệp")
+_AGENCY = re.compile(r"(?:sở|ban|trung tâm|chi cục|cục|văn phòng|kho bạc|thanh tra) (?=\w)")
+_OF_PLACE = re.compile(rf"(?:{'|'.join(ADMIN_UNITS)}|ubnd|hđnd|ủy ban|uỷ ban)\b")
 
 
 def _body(line: str) -> str:

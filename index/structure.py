@@ -92,6 +92,11 @@ def _body_like(b: Block, text: str) -> bool:
 
 
 _AS_FOLLOWS = re.compile(r"\bnhư sau\s*:\W*$")
+# "Thực hiện Công văn số 4012/UBND-KT …": what a report answers to, the first line of its body
+_OPENING = re.compile(
+    r"^(?:Thực hiện|Căn cứ|Triển khai|Thi hành)\s+(?:Công văn|Kế hoạch|Quyết định|Chỉ thị|"
+    r"Nghị quyết|Thông báo|Văn bản|Thông tư|Nghị định|ý kiến|sự chỉ đạo|chỉ đạo)\b"
+)
 
 
 def _open_ended(text: str) -> bool:
@@ -137,6 +142,7 @@ def build_report(source: str, blocks: list[Block]) -> Report:
         if b.kind != "footnote" and (
             _heading(b, text)
             or _body_like(b, text)
+            or (title_lines and _OPENING.match(text))  # a scan's title runs into its opening
             or headings.book(text)
             or (headings.letter_part(text) or (0,))[0] == 1
         ):

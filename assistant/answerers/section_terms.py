@@ -83,7 +83,9 @@ _PLANNED = re.compile(
 )
 _TASKS_HEADING = vn.terms("nhiệm vụ")
 # the words of those phrasings, which no heading needs to say
-_PLANNING_WORDS = frozenset(vn.terms("tính làm trọng tâm tập trung vào thực hiện triển khai"))
+_PLANNING_WORDS = frozenset(
+    vn.terms("tính định làm trọng tâm tập trung ưu tiên vào thực hiện triển khai")
+)
 
 
 _AREA = re.compile(r"\bmảng\b", re.I)

@@ -259,5 +259,11 @@ def test_an_issuer_keeps_the_name_of_its_place() -> None:
 
     assert _proper("CÔNG AN TỈNH LAM KHÊ") == "Công an tỉnh Lam Khê"
     assert _proper("THÀNH PHỐ SÔNG MAI") == "thành phố Sông Mai"
-    assert _proper("TRUNG TÂM XÚC TIẾN ĐẦU TƯ") == "Trung tâm xúc tiến đầu tư"
-    assert _proper("BAN AN TOÀN GIAO THÔNG") == "Ban an toàn giao thông"
+    assert _proper("TRUNG TÂM XÚC TIẾN ĐẦU TƯ") == "Trung tâm Xúc tiến đầu tư"
+    assert _proper("BAN AN TOÀN GIAO THÔNG") == "Ban An toàn giao thông"
+    # a department as its name is written: each field capitalised, "Công Thương" both
+    assert _proper("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH") == "Sở Văn hóa, Thể thao và Du lịch"
+    assert _proper("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI") == "Sở Lao động - Thương binh và Xã hội"
+    assert _proper("SỞ CÔNG THƯƠNG") == "Sở Công Thương"
+    assert _proper("VĂN PHÒNG UBND TỈNH") == "Văn phòng UBND tỉnh"
+    assert _proper("KHO BẠC NHÀ NƯỚC KHU VỰC XVI") == "Kho bạc Nhà nước khu vực XVI"

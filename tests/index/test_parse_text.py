@@ -375,7 +375,7 @@ def test_a_yearly_report_in_two_big_parts_keeps_them_apart() -> None:
     assert not [p.text for p in report.paragraphs if p.text.startswith("PHẦN")]
     m = report.meta
     assert (m.period, m.task_period) == ("09/2024-08/2025", "09/2025-08/2026")  # năm học
-    assert m.issuer == "Sở giáo dục và đào tạo (UBND tỉnh Hà Lam)"  # both on one line
+    assert m.issuer == "Sở Giáo dục và Đào tạo (UBND tỉnh Hà Lam)"  # both on one line
 
 
 @pytest.mark.parametrize(
@@ -591,4 +591,23 @@ def test_a_body_named_on_two_lines_is_one_body() -> None:
     body = "Trà An, ngày 16 tháng 11 năm 2026\n\nBÁO CÁO\n\nTình hình thiệt hại\n\n"
     text = head + body + "I. TÌNH HÌNH\n\nMưa lớn làm ngập 120 ha lúa.\n"
     report = parse_text(Path("snnmt.txt"), text.encode())
-    assert report.meta.issuer == "Sở nông nghiệp và môi trường (UBND tỉnh Trà An)"
+    assert report.meta.issuer == "Sở Nông nghiệp và Môi trường (UBND tỉnh Trà An)"
+
+
+def test_a_scanned_title_stops_where_the_opening_begins() -> None:
+    """OCR sets each line of a scan apart: the title's lines are followed by the opening
+    "Thực hiện Công văn số …" (cut mid-sentence at the line's end), which is the body's first
+    paragraph, not more of the title."""
+    lines = [
+        "ỦY BAN NHÂN DÂN", "XÃ HÒA PHONG", "Số: 135/BC-UBND",
+        "Hòa Phong, ngày 05 tháng 11 năm 2026", "BÁO CÁO",
+        "Nhanh tình hình thiệt hại do bão số 6",
+        "và kết quả khắc phục hậu quả (cập nhật đến 17 giờ ngày 04/11/2026)",
+        "Thực hiện Công văn số 4012/UBND-KT ngày 02/11/2026 của UBND tỉnh về việc báo cáo nhanh",
+        "thiệt hại do bão số 6; UBND xã Hòa Phong báo cáo như sau:",
+        "1. Tình hình thiệt hại", "Hoàn lưu bão số 6 gây mưa rất to trên địa bàn xã.",
+    ]  # fmt: skip
+    report = parse_bytes(Path("hoaphong-bc135.txt"), "\n\n".join(lines).encode(), 10_000_000)
+    assert report.meta.title.endswith("(cập nhật đến 17 giờ ngày 04/11/2026)"), report.meta.title
+    assert report.paragraphs[0].text.startswith("Thực hiện Công văn số 4012/UBND-KT")
+    assert report.paragraphs[0].text.endswith("báo cáo như sau:"), report.paragraphs[0].text

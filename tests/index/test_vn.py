@@ -351,6 +351,7 @@ def test_chat_and_health_abbreviations_are_said_in_full() -> None:
     assert {"trung", "uong"} <= set(vn.terms("Tờ trình xin TW hỗ trợ"))
     assert {"benh", "vien"} <= set(vn.terms("BV đa khoa tỉnh"))
     assert "sxh" in vn.terms("ghi nhận 186 ca sốt xuất huyết")
+    assert set(vn.terms("giáo viên")) <= set(vn.terms("biên chế GV năm học mới"))
 
 
 @pytest.mark.parametrize(
