@@ -89,6 +89,7 @@ _YEAR_BEFORE = re.compile(
 
 # a table row's number, under its header ("STT: 10", "TT: 10", "Số TT: 3")
 _ROW_NUMBER = re.compile(r"(?:^|;\s*)(?:số\s+)?s?tt\s*:\s*$", re.I)
+_ENUMERATED = re.compile(r"[.)]\s")
 
 
 def figures_in(sentence: str, amounts: bool = False) -> list[tuple[str, float, str, int]]:
@@ -105,6 +106,8 @@ def figures_in(sentence: str, amounts: bool = False) -> list[tuple[str, float, s
             end = whole.end()  # "đạt 238.917/412.380 triệu đồng": the amount reached
         elif after == "/" or before == "/" or _ROW_NUMBER.search(sentence[: m.start()]):
             continue  # a date, a ratio's half, a document number, a table row's number
+        elif not sentence[: m.start()].strip(" -–•") and _ENUMERATED.match(sentence, m.end()):
+            continue  # "2. Giải ngân vốn …": an item's number in a list, no count
         elif re.match(r"-[^\W\d]", sentence[m.end() :]) or _NAMED_BY.search(sentence[: m.start()]):
             continue  # "205-CV/TU", "Đề án 06", "Quyết định 1835": a document's name
         elif _PLACE_NUMBER.search(sentence[: m.start()]):

@@ -125,6 +125,8 @@ def clause_pair(
             one = a.candidate.sentence == b.candidate.sentence
             if (one and a.raw == b.raw) or a.unit != b.unit or _months_apart(ctx, a, b):
                 continue
+            if a.raw == b.raw and _report(a) == _report(b):
+                continue  # one report saying one figure twice: no two things compared
             # both sides in one sentence: which is which, by the words next to each figure
             pa, pb = (sa + here_a, sb + here_b) if one else (sa, sb)
             if pa < 0.5 or pb < 0.5:
@@ -138,6 +140,10 @@ def clause_pair(
             if best is None or total > best[0]:
                 best = (total, a, b)
     return (best[1], best[2]) if best else None
+
+
+def _report(f: Figure) -> str:
+    return f.candidate.hit.chunk.report_id
 
 
 def _months_apart(ctx: Context, a: Figure, b: Figure) -> bool:

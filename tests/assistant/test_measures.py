@@ -458,3 +458,10 @@ def test_a_bracketed_figures_words_end_with_the_bracket() -> None:
     text = "Quý III ghi nhận 48 ca (quý II: 11 ca), lũy kế 9 tháng 65 ca."
     by_raw = {s.raw: s for s in segments(text)}
     assert "lũy kế" not in by_raw["11"].after and "lũy kế" in by_raw["65"].before
+
+
+def test_a_list_items_number_counts_nothing() -> None:
+    """ "2. Giải ngân vốn đầu tư công (64,5%) chậm …": the item's number is no figure."""
+    found = figures_in("2. Giải ngân vốn đầu tư công (64,5%) chậm; còn 27 dự án dưới 50%.")
+    assert [raw for raw, *_ in found] == ["64,5", "27", "50"], found
+    assert [raw for raw, *_ in figures_in("- 3) Tuyển 12 giáo viên.")] == ["12"]
