@@ -223,7 +223,7 @@ _HISTORY = re.compile(
 
 # "có đạt (mục tiêu) không", "đã vượt chỉ tiêu tỉnh giao chưa", "did it meet the target"
 MET_ASKED = re.compile(
-    r"\b(?:dat|ve dich|hoan thanh|vuot)\b(?: \w+){0,3} (?:muc tieu|chi tieu)\b"
+    r"\b(?:dat|ve dich|hoan thanh|vuot)\b(?: \w+){0,3} (?:muc tieu|chi tieu|du toan|ke hoach)\b"
     r"(?=.*\b(?:chua|khong)\b)"
     r"|\b(?:muc tieu|chi tieu)\b(?: \w+){0,16} (?:co |da )?(?:dat|ve dich|hoan thanh|vuot)\b"
     r"(?: \w+){0,4} (?:khong|chua)\b"
@@ -234,7 +234,7 @@ MET_ASKED = re.compile(
 # the words that ask whether a target was met (and who set it), folded: no measure of theirs
 MET_TEXT = (
     "co dat muc tieu chi tieu ke hoach dat ra de ra vuot ve dich hoan thanh duoc khong chua "
-    "rot cuoc vay the thanh pho tinh xa phuong ubnd target goal meet met reach"
+    "rot cuoc vay the thanh pho tinh xa phuong ubnd phan tram target goal meet met reach"
 )
 MET_TOPIC = frozenset(MET_TEXT.split())
 

@@ -13,6 +13,7 @@ import time
 from dataclasses import dataclass
 
 from assistant.answerers.figures import Segment, is_change, segments
+from assistant.answerers.measured import RUNNING_TOTAL
 from assistant.answerers.summary import clean
 from assistant.answerers.support import coverage, question_terms
 from assistant.answerers.units import Candidate, candidates
@@ -27,7 +28,8 @@ from index import vn
 from index.records import task_sections
 
 # what sets a target before its figure ("phấn đấu … đạt trên 60%", "vượt mục tiêu 70% đề ra")
-_AIM = re.compile(r"\b(?:phấn đấu|mục tiêu|chỉ tiêu|kế hoạch đề ra|đề ra là)\b", re.I)
+# (not "đạt 79,1% dự toán phấn đấu": the plan a reading is a share of)
+_AIM = re.compile(r"\b(?:(?<!toán )phấn đấu|mục tiêu|chỉ tiêu|kế hoạch đề ra|đề ra là)\b", re.I)
 # a target met from below ("tỷ lệ hộ nghèo còn dưới 3%")
 _AT_MOST = re.compile(r"\b(?:dưới|không quá|không vượt quá|tối đa|xuống còn)\s*$", re.I)
 _MET_WORDS = frozenset(vn.terms(MET_TEXT))
@@ -89,6 +91,13 @@ def _last_clause(before: str) -> str:
     return re.split(r"[,;(]", before)[-1]
 
 
+def _adjacent(a: _Figure, b: _Figure, figures: list[_Figure]) -> bool:
+    """No other figure of their sentence between two figures of it."""
+    lo, hi = sorted((a.seg.pos, b.seg.pos))
+    same = [f for f in figures if f.cand.sentence == a.cand.sentence]
+    return not any(lo < f.seg.pos < hi for f in same)
+
+
 def _period(ctx: Context, report_id: str) -> P.Period | None:
     info = ctx.store.info(report_id)
     return effective_period(info) if info else None
@@ -107,7 +116,8 @@ def _reading(ctx: Context, target: _Figure, figures: list[_Figure]) -> _Figure |
         if f.aimed or f.seg.unit != target.seg.unit or f.seg.raw == target.seg.raw:
             return False
         if f.cand.sentence == target.cand.sentence:
-            return True
+            # "đạt 73,05%, vượt mục tiêu 70%": the reading right before its target (or after)
+            return _adjacent(f, target, figures)
         own = _period(ctx, f.report)
         if own is None or set_in is None:
             return False
@@ -133,18 +143,26 @@ def answer(query: Query, ctx: Context) -> Answer | None:
     if not asks_met(query.folded):
         return None
     t0 = time.perf_counter()
-    terms = [t for t in question_terms(query.content) if t not in _MET_WORDS]
+    # what is measured: not how it is asked, nor "lũy kế", "cộng dồn" (which total of it)
+    plain = " ".join(vn.syllables(query.folded))
+    running = {w for m in RUNNING_TOTAL.finditer(plain) for w in m.group(0).split()}
+    terms = [t for t in question_terms(query.content) if t not in _MET_WORDS | running]
     if not terms:
         return None  # "có đạt mục tiêu không?" of nothing named
     figures = _figures(query, ctx, terms)
     targets = [f for f in figures if f.aimed and f.near > 0][:3]  # its own words say the measure
     found = [(t, r) for t in targets if (r := _reading(ctx, t, figures)) is not None]
     if not found:
-        return None
+        return _of_plan(query, ctx, figures, t0)
     # a sentence stating both ("giảm 0,78 điểm phần trăm, chưa đạt chỉ tiêu giảm 0,8 …") is
     # the report's own reading of its target; else the target as set, not as judged later
     target, reading = max(
-        found, key=lambda p: (p[0].cand.sentence == p[1].cand.sentence, not _judged(p[0]))
+        found,
+        key=lambda p: (
+            p[0].cand.sentence == p[1].cand.sentence,
+            ctx.scope(query).admits(p[1].report),  # read in the period asked, when one is
+            not _judged(p[0]),
+        ),
     )
     # and the reading's report judging it ("chưa đạt mục tiêu 60% đề ra"), when it does
     judged = [
@@ -156,6 +174,38 @@ def answer(query: Query, ctx: Context) -> Answer | None:
         and f.cand.sentence not in (target.cand.sentence, reading.cand.sentence)
     ]
     return _render(query, ctx, target, reading, judged[:1], t0)
+
+
+def _of_plan(query: Query, ctx: Context, figures: list[_Figure], t0: float) -> Answer | None:
+    """ "Thu ngân sách đã vượt chỉ tiêu tỉnh giao chưa?": a reading written as a share of
+    the plan ("lũy kế 386.808 triệu đồng đạt 104,7% dự toán tỉnh giao") answers it by
+    itself — past 100% of it, the plan is exceeded. Of the period asked, when one is."""
+    scope = ctx.scope(query)
+    shares = [
+        f for f in figures if not f.aimed and f.seg.unit == "%" and _plan_of(f)
+    ]  # (of a sentence on the measure: every figure is)
+    if not shares:
+        return None
+    best = max(shares, key=lambda f: (scope.admits(f.report), f.score))
+    value, raw = best.seg.value, best.seg.raw
+    verdict = "đã vượt" if value > 100 else "đã đạt" if value == 100 else "chưa đạt"
+    plan = _plan_of(best)
+    citer = Citer(ctx.store)
+    quote = clean(best.cand.sentence)
+    n = citer.cite(best.cand.hit.chunk, best.cand.hit.score, quote)
+    lines = [f"- {quote} [{n}]", f"Đạt {raw}% {plan}: {verdict} {plan}."]
+    return citer.answer(query.text, lines, t0, "compare")
+
+
+# "104,7% dự toán tỉnh giao", "92,9% kế hoạch năm": a share of the plan
+_OF_PLAN = re.compile(
+    r"\s*%?\s*((?:dự toán|kế hoạch|chỉ tiêu)(?: (?:năm|tỉnh giao|HĐND \w+ giao))?)"
+)
+
+
+def _plan_of(f: _Figure) -> str:
+    m = _OF_PLAN.match(f.seg.after, len(f.seg.raw))  # (its words open with the figure)
+    return m.group(1) if m else ""
 
 
 # "chưa đạt mục tiêu 60% đề ra", "vượt mục tiêu 70%": a report judging a target

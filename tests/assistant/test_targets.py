@@ -73,3 +73,10 @@ def test_a_road_or_a_street_block_named_by_a_number_counts_nothing() -> None:
     assert [raw for raw, *_ in found] == [], found
     found = figures_in("Km 42+450 QL.4K có 03 vụ, thôn 7 có 12 hộ.")
     assert [raw for raw, *_ in found] == ["03", "12"], found
+
+
+def test_a_share_of_the_plan_says_whether_it_is_met(sample_retriever) -> None:
+    """ "đạt 104,7% dự toán tỉnh giao": past the whole plan — no number the passage lacks."""
+    a = answer("Tính đến giữa tháng 12 thu ngân sách lũy kế vượt dự toán chưa?", sample_retriever)
+    assert "104,7% dự toán tỉnh giao" in a.text and "đã vượt dự toán" in a.text, a.text
+    assert "−" not in a.text, a.text
