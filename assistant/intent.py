@@ -22,6 +22,12 @@ _SUMMARY = re.compile(
     r"(?:ket qua|diem|viec|thanh tich)(?: \w+){0,3} noi bat|summari[sz]e|summary|overview|"
     r"highlights?)\b"
 )
+CUTOFF = "Số liệu tính đến"
+CUTOFF_ASKED = (
+    r"(?:so lieu|cap nhat)(?: \w+){0,4} (?:tinh |cap nhat )?den (?:het )?(?:ngay|thoi diem|luc|"
+    r"khi|bao gio) nao|(?:tinh|cap nhat) den (?:het )?(?:ngay|thoi diem) nao|"
+    r"data (?:as of|up to|until) (?:when|what date)|(?:data )?cut-?off date"
+)
 # A question about a report itself: (its header card's line, what the question says, how the
 # answer names it). One table for the intent here and the answer (answerers/metadata.py).
 METADATA_FIELDS = (
@@ -57,6 +63,8 @@ METADATA_FIELDS = (
     ("Cơ quan ban hành", r"co quan (?:nao )?(?:\w+ ){0,3}(?:ban hanh|phat hanh)|cua co quan nao|"
      r"who issued|issued by|"
      r"do ai ban hanh", "cơ quan ban hành"),
+    # "số liệu tính đến ngày nào?": where the report's figures stop (not a line of its card)
+    (CUTOFF, CUTOFF_ASKED, "thời điểm số liệu được tính đến"),
 )  # fmt: skip
 # who signed it, to whom it went, what it answers to: asked even of a report named by number
 _ASKED_OF_NUMBERED = ("Người ký", "Nơi nhận", "Căn cứ")
@@ -76,7 +84,8 @@ _METADATA = re.compile(
     r"co quan (?:nao )?(?:\w+ ){0,3}(?:ban|phat) hanh|"
     r"who signed|signed by|issued by|recipients?|report (?:\w+ ){0,4}covers?|"
     r"which (?:period|month) does|(?:phu luc|bieu mau)\b[^?]{0,60}\bkem theo|"
-    r"kem theo (?:bao cao|van ban|quyet dinh|ke hoach|cong van) (?:nao|cua ai)|attached to)\b"
+    r"kem theo (?:bao cao|van ban|quyet dinh|ke hoach|cong van) (?:nao|cua ai)|attached to|"
+    rf"{CUTOFF_ASKED})\b"
 )
 _COMPARISON = re.compile(
     r"\b(?:so voi|so sanh|chenh lech|chenh nhau|tang hay giam|tang giam the nao|khac (?:nhau|biet)|"

@@ -11,7 +11,7 @@ import time
 
 from assistant.cite import Answer, Citer
 from assistant.context import Context
-from assistant.intent import METADATA_FIELDS
+from assistant.intent import CUTOFF, METADATA_FIELDS
 from assistant.query import Query
 from index import vn
 from index.model import Chunk
@@ -19,9 +19,12 @@ from index.model import Chunk
 
 def _asked(query: Query) -> list[tuple[str, str]]:
     plain = " ".join(vn.syllables(query.folded))
-    return [
+    asked = [
         (label, name) for label, cue, name in METADATA_FIELDS if re.search(rf"\b(?:{cue})\b", plain)
     ]
+    if any(label == CUTOFF for label, _ in asked):  # "tính đến ngày nào": not the day it was issued
+        asked = [(label, name) for label, name in asked if label != ", ngày"]
+    return asked
 
 
 def _card(ctx: Context, report_id: str) -> Chunk | None:
@@ -71,6 +74,13 @@ def answer(query: Query, ctx: Context) -> Answer | None:
     citer = Citer(ctx.store)
     out, missing = [], []
     for label, what in asked:
+        if label == CUTOFF:  # said where the report says it: its title, opening or body
+            if said := _cutoff(ctx, rid):  # type: ignore[arg-type]
+                chunk, sentence = said
+                out.append(f"{sentence} [{citer.cite(chunk, 1.0, sentence)}]")
+            else:
+                missing.append(what)
+            continue
         # a letter goes to its addressees ("Kính gửi"); "Nơi nhận: Như trên" means them
         heads = ("Kính gửi", label) if label == "Nơi nhận" else (label,)
         found = [ln for ln in lines if ln.startswith(heads) or (label in _WRITTEN and label in ln)][
@@ -98,3 +108,28 @@ def answer(query: Query, ctx: Context) -> Answer | None:
         query.text, "\n".join(out), not citer.citations, tuple(citer.citations),
         1.0 if citer.citations else 0.0, took, mode="metadata",
     )  # fmt: skip
+
+
+# "(số liệu tính đến ngày 30/9/2026)", "cập nhật đến 17 giờ ngày 04/11/2026", "tính đến hết
+# ngày 15/12/2025": the day a report's figures stop
+_CUTOFF = re.compile(
+    r"\b(?:số liệu|cập nhật|tính)(?: tính| được tổng hợp)? đến (?:hết )?(?:\d{1,2} giờ )?"
+    r"(?:ngày )?\d{1,2}/\d{1,2}(?:/\d{4})?",
+    re.I,
+)
+
+
+def _cutoff(ctx: Context, report_id: str) -> tuple[Chunk, str] | None:
+    """The first place the report says where its figures stop: its card (the title, the
+    opening), else the first sentence of its body that says it."""
+    chunks = ctx.store.chunks_of(report_id)
+    for chunk in sorted(chunks, key=lambda c: (c.kind != "header", c.paragraphs[:1] or [0])):
+        if chunk.kind == "header":
+            line = next((ln for ln in chunk.text.split("\n") if _CUTOFF.search(ln)), "")
+            if line:
+                return chunk, line
+            continue
+        for sentence in vn.sentences(chunk.text):
+            if _CUTOFF.search(sentence):
+                return chunk, sentence
+    return None

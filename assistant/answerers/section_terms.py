@@ -15,7 +15,7 @@ from index import vn
 _ASKING = frozenset(
     vn.terms(
         "tình hình công tác kết quả nội dung báo cáo nêu thế nào trong tháng phải cần sang việc "
-        "ngành được giao làm gì tập trung còn chuyện"
+        "ngành được giao làm gì tập trung còn chuyện bc"
     )
 )
 
@@ -54,7 +54,7 @@ def asked_terms(query: Query) -> list[str]:
     planned = _PLANNED.search(plain)
     # "xin tỉnh những gì": the proposals heading, however the asking is worded
     proposed = PROPOSAL_ASKED.search(plain)
-    said |= {"xin", "muon"} if proposed else set()
+    said |= {"xin", "muon", "cap", "tren"} if proposed else set()  # "xin cấp trên"
     if proposed or PROPOSALS & set(terms):  # "đề xuất … xử lý gì"
         said |= _PROPOSAL_VERBS
     return (

@@ -377,6 +377,10 @@ def test_metadata_from_the_header_card(sample_retriever) -> None:
     # two things asked of one report: both answered, each from its own line
     a = answer("Báo cáo KT-XH tháng 10/2025 số bao nhiêu, ký ngày nào?", sample_retriever)
     assert "912/BC-UBND" in a.text and "ngày 17 tháng 10 năm 2025" in a.text, a.text
+    # where its figures stop, as the report says it — not the day it was signed
+    a = answer("Báo cáo tháng 11 số liệu tính đến ngày nào?", sample_retriever)
+    assert a.mode == "metadata" and "tính đến hết ngày 12/11/2025" in a.text, a.text
+    assert "ngày 14 tháng 11" not in a.text, a.text
 
 
 def test_a_year_the_question_names_is_not_swapped_for_another(sample_retriever) -> None:
@@ -1095,3 +1099,12 @@ def test_a_measure_over_every_month_and_across_the_new_year(sample_retriever) ->
     q = "Tỷ lệ hồ sơ TTHC trực tuyến toàn trình từ tháng 10 đến tháng 1 lên bao nhiêu, đạt 80% chưa"
     a = answer(q, sample_retriever)
     assert "74,9 − 68,4 = 6,5" in a.text and "80,0 −" not in a.text, a.text
+
+
+def test_a_section_asked_of_a_report_named_in_chat_words() -> None:
+    """ "Trong bc nhanh xã xin cấp trên hỗ trợ những gì?": "bc" names the report and "xin cấp
+    trên" how proposals are asked — the heading to find is the proposals'."""
+    from assistant.answerers.section_terms import PROPOSALS, asked_terms
+
+    terms = asked_terms(normalize("Trong bc nhanh xã xin cấp trên hỗ trợ những gì?"))
+    assert set(terms) >= PROPOSALS and not {"bc", "cap", "tren"} & set(terms), terms
