@@ -110,7 +110,7 @@ def figures_in(sentence: str, amounts: bool = False) -> list[tuple[str, float, s
             continue  # "2. Giải ngân vốn …": an item's number in a list, no count
         elif re.match(r"-[^\W\d]", sentence[m.end() :]) or _NAMED_BY.search(sentence[: m.start()]):
             continue  # "205-CV/TU", "Đề án 06", "Quyết định 1835": a document's name
-        elif _PLACE_NUMBER.search(sentence[: m.start()]):
+        elif PLACE_NUMBER.search(sentence[: m.start()]):
             continue  # "ĐT 279", "Km 42", "tổ dân phố 9": a road's or a place's name
         elif re.match(r"\s*:(?!\d)", sentence[m.end() :]):
             continue  # "Kế hoạch 2026: 36,5", "Tổ dân phố 3: 03 ca": a label, not its value
@@ -179,7 +179,7 @@ _NAMED_BY = re.compile(
     re.I,
 )
 # a road, a milestone or a place that a number names ("trên ĐT 279, ĐT 281", "tổ dân phố 9")
-_PLACE_NUMBER = re.compile(
+PLACE_NUMBER = re.compile(
     r"(?:(?<!\w)(?:ĐT|QL|TL|ĐH|Quốc lộ|Tỉnh lộ|Đường tỉnh|Km|tổ dân phố|khu phố|tổ|thôn|xóm|"
     r"tiểu khu)\.?\s*|\bKm\s*\d+\s*\+\s*)$",
     re.I,

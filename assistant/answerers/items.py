@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 
-from assistant.answerers.figures import wants
+from assistant.answerers.figures import PLACE_NUMBER, wants
 from assistant.query import Query, without_periods
 from index import vn
 
@@ -91,6 +91,8 @@ def _counted_after(part: str) -> tuple[str, Item] | None:
     if not found or (value := vn.parse_number(found[-1].group("num"))) is None:
         return None
     m = found[-1]
+    if _figures(part[m.end() :]):
+        return None  # "Nhà đa năng … (TMĐT 38.400 triệu đồng) đạt 22,4%": the name's note
     name = part[: m.start()].rsplit(":", 1)[-1]
     name = re.sub(r"^[\s\-+•]*(?:gồm|trong đó|như)?:?\s*", "", name).strip(" ,.")
     quote = _BULLET.sub("", part[: m.end()]).strip(" .")
@@ -103,7 +105,9 @@ def _counted_figure(part: str, counted: Collection[str]) -> re.Match[str] | None
     định nhất")."""
     found = _figures(part)
     fit = [f for f in found if vn.fold(f.group("unit") or "") in counted]
-    return (fit or found or [None])[0]
+    # a figure in brackets describes the name ("(TMĐT 46.800 triệu đồng) đạt 28,7%")
+    outside = [f for f in found if part.rfind("(", 0, f.start()) <= part.rfind(")", 0, f.start())]
+    return (fit or outside or found or [None])[0]
 
 
 _KM = re.compile(r"\bKm\s*\d+(?:\+\d+)?", re.I)
@@ -240,7 +244,15 @@ _CLAUSE_CUT = re.compile(r"[;(]|,(?!\d)")
 
 
 def _figures(text: str) -> list[re.Match[str]]:
-    return [f for f in _FIGURE_UNIT.finditer(text) if not vn.YEAR_RE.fullmatch(f.group("num"))]
+    """The figures that count: not a year, nor a number in a name ("giai đoạn 2", "ĐT 714")."""
+    return [
+        f
+        for f in _FIGURE_UNIT.finditer(text)
+        if not vn.YEAR_RE.fullmatch(f.group("num")) and not _IN_NAME.search(text[: f.start()])
+    ]
+
+
+_IN_NAME = re.compile(r"(?<!\w)(?:giai đoạn|lần thứ|khóa)\s*$|" + PLACE_NUMBER.pattern, re.I)
 
 
 def of_one_unit(query: Query, items: list[Item]) -> list[Item]:

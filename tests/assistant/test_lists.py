@@ -222,3 +222,16 @@ def test_counts_of_the_thing_asked_name_none_of_them() -> None:
     assert counts_asked(normalize("Dự án nào rót vốn nhiều nhất?"), counts)
     members = items.text_items("56.920 hội viên hội người cao tuổi, 72.142 hội viên hội nông dân")
     assert not counts_asked(normalize("Hội nào có nhiều hội viên nhất?"), members)
+
+
+def test_a_note_in_brackets_after_a_name_is_not_its_figure() -> None:
+    """ "Kè … (TMĐT 46.800 triệu đồng) đạt 28,7%": the bracket describes the project, its
+    figure follows; "giai đoạn 2" is a name's number."""
+    slow = (
+        "Một số dự án giải ngân chậm: Dự án Bệnh viện Đa khoa tỉnh giai đoạn 2 (TMĐT 312.000 "
+        "triệu đồng, KH vốn 85.000 triệu đồng) đạt 35,2%; Dự án Kè chống sạt lở bờ suối Nậm Pồ "
+        "(TMĐT 46.800 triệu đồng) đạt 28,7%; Nhà đa năng Trường THPT Chuyên Đông Lâm (TMĐT "
+        "38.400 triệu đồng) đạt 22,4%"
+    )
+    assert [i.raw for i in items.text_items(slow)] == ["35,2", "28,7", "22,4"]
+    assert [i.raw for i in items.text_items(PAID)] == ["17", "13", "03", "01"]
