@@ -32,6 +32,7 @@ from index import vn
 
 _ASKED = re.compile(r"((?:\w+ ){1,3})(?:nao|gi)\b")
 _MOSTLY = frozenset(vn.terms("chủ yếu"))
+_MONEY = frozenset(vn.terms("tiền số tiền"))
 
 
 def _asked_words(query: Query) -> list[str]:
@@ -195,7 +196,7 @@ def lists(query: Query, ctx: Context) -> list[tuple[float, Hit, list[Item]]]:
     by how well it is the list the question asks about, best first."""
     terms = _measure_terms(query)
     plain = " ".join(vn.syllables(query.folded))
-    rate = wants(query).rate
+    rate, money = wants(query).rate, wants(query).money
     syllables = set(plain.split())  # every word of the question, those lists drop too
     named = set(vn.terms(" ".join(proper_names(query.text)))) | _PLACES
     topic = set(terms) - named  # what is measured, besides the place it is measured in
@@ -227,7 +228,10 @@ def lists(query: Query, ctx: Context) -> list[tuple[float, Hit, list[Item]]]:
             and name_share(query, f"{report} {about} {referring_line(hit.chunk, ctx)}") < 1.0
         ):  # a footnote's names are those of the line it details
             continue  # "điểm DDCI cao nhất": a list that never says DDCI is another list
-        if topic and not topic & set(vn.terms(f"{about} {referring_line(hit.chunk, ctx)}")):
+        said = set(vn.terms(f"{about} {referring_line(hit.chunk, ctx)}"))
+        if money and "đồng" in about:  # "mất nhiều tiền nhất": a column "(triệu đồng)" says it
+            said |= _MONEY
+        if topic and not topic & said:
             continue  # "tội phạm ở phường Thạch Bàn … chủ yếu": the ward's revenue list says
             # the ward's name only in its report's heading, and nothing of crimes
         weight = ctx.corpus.report_idf(hit.chunk.report_id)

@@ -50,6 +50,7 @@ def table_items(
     groups = _group_rows(rows, numbers_rows(rows) if numbered is None else numbered)
     # a rate asked ("tăng nhanh nhất tính theo %"), or a level of money columns: the rates
     by_rate = wants(query).rate or _by_rate(query, rows)
+    by_money = wants(query).money and not by_rate  # "mất nhiều tiền nhất": "(triệu đồng)"
     out = []
     for r in rows:
         if id(r) in groups:
@@ -63,7 +64,7 @@ def table_items(
         ]
         if not cells or aggregate(r.label or ""):
             continue  # the "Tổng cộng" row, a province's overall one: none of the items
-        cell = max(cells, key=lambda c: _fit(c, measure_terms, change, by_rate))
+        cell = max(cells, key=lambda c: _fit(c, measure_terms, change, by_rate, by_money))
         unit = next((c.value for c in r.cells if vn.fold(c.measure) == "don vi tinh"), "")
         unit = unit or _header_unit(cell.header)
         out.append(
@@ -79,14 +80,18 @@ def table_items(
     return out
 
 
-def _fit(cell: tables.Cell, measure_terms: set[str], change: bool, by_rate: bool) -> tuple:
-    """How well a column answers: a rate when rates are asked, then the measure's words in
-    its header — a change column naming no measure of its own ("So với cùng kỳ (%)" beside
-    "Diện tích (ha)") counts as naming the one asked, when a change is asked."""
+def _fit(
+    cell: tables.Cell, measure_terms: set[str], change: bool, by_rate: bool, by_money: bool
+) -> tuple:
+    """How well a column answers: a rate when rates are asked, money when money is, then the
+    measure's words in its header — a change column naming no measure of its own ("So với
+    cùng kỳ (%)" beside "Diện tích (ha)") counts as naming the one asked, when a change is
+    asked."""
     named = len(measure_terms & set(vn.terms(cell.measure)))
     changes = change and _CHANGE_COLUMN.search(vn.fold(cell.measure)) is not None
     return (
         by_rate and _RATE_COLUMN.search(cell.header) is not None,
+        by_money and "đồng" in cell.header,
         named or int(changes),
         changes,
     )

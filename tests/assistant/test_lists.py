@@ -235,3 +235,23 @@ def test_a_note_in_brackets_after_a_name_is_not_its_figure() -> None:
     )
     assert [i.raw for i in items.text_items(slow)] == ["35,2", "28,7", "22,4"]
     assert [i.raw for i in items.text_items(PAID)] == ["17", "13", "03", "01"]
+
+
+def test_money_asked_is_read_in_the_money_column() -> None:
+    """ "Thôn nào mất nhiều tiền nhất?": of a damage table's columns ("thiệt hại (ha)",
+    "Ước thiệt hại (triệu đồng)"), the one counted in đồng."""
+    from assistant.answerers.table_items import table_items
+    from index.model import Chunk
+
+    rows = "\n".join(
+        f"TT: {n}; Thôn, bản: {name}; Lúa, hoa màu thiệt hại (ha): {ha}; "
+        f"Ước thiệt hại (triệu đồng): {money}"
+        for n, name, ha, money in [
+            (1, "Thôn Trung Tâm", "2,1", "420"),
+            (2, "Bản Pác Ngòi", "7,4", "1.460"),
+            (3, "Bản Tà Sỏi", "5,6", "3.180"),
+        ]
+    )
+    chunk = Chunk("t:1", "t", rows, rows, "1", "Thiệt hại", "table", (1,))
+    found = table_items(normalize("Thôn nào mất nhiều tiền nhất?"), chunk, {"mat", "tien"})
+    assert [i.raw for i in found] == ["420", "1.460", "3.180"], found
