@@ -91,8 +91,6 @@ def _counted_after(part: str) -> tuple[str, Item] | None:
     if not found or (value := vn.parse_number(found[-1].group("num"))) is None:
         return None
     m = found[-1]
-    if _figures(part[m.end() :]):
-        return None  # "Nhà đa năng … (TMĐT 38.400 triệu đồng) đạt 22,4%": the name's note
     name = part[: m.start()].rsplit(":", 1)[-1]
     name = re.sub(r"^[\s\-+•]*(?:gồm|trong đó|như)?:?\s*", "", name).strip(" ,.")
     quote = _BULLET.sub("", part[: m.end()]).strip(" .")
@@ -105,9 +103,7 @@ def _counted_figure(part: str, counted: Collection[str]) -> re.Match[str] | None
     định nhất")."""
     found = _figures(part)
     fit = [f for f in found if vn.fold(f.group("unit") or "") in counted]
-    # a figure in brackets describes the name ("(TMĐT 46.800 triệu đồng) đạt 28,7%")
-    outside = [f for f in found if part.rfind("(", 0, f.start()) <= part.rfind(")", 0, f.start())]
-    return (fit or outside or found or [None])[0]
+    return (fit or found or [None])[0]
 
 
 _KM = re.compile(r"\bKm\s*\d+(?:\+\d+)?", re.I)

@@ -224,16 +224,14 @@ def test_counts_of_the_thing_asked_name_none_of_them() -> None:
     assert not counts_asked(normalize("Hội nào có nhiều hội viên nhất?"), members)
 
 
-def test_a_note_in_brackets_after_a_name_is_not_its_figure() -> None:
-    """ "Kè … (TMĐT 46.800 triệu đồng) đạt 28,7%": the bracket describes the project, its
-    figure follows; "giai đoạn 2" is a name's number."""
+def test_a_number_in_a_name_is_not_its_figure() -> None:
+    """ "Bệnh viện Đa khoa tỉnh giai đoạn 2 đạt 35,2%": "giai đoạn 2" is the project's name,
+    35,2% its figure; so is a road's number ("ĐT 714")."""
     slow = (
-        "Một số dự án giải ngân chậm: Dự án Bệnh viện Đa khoa tỉnh giai đoạn 2 (TMĐT 312.000 "
-        "triệu đồng, KH vốn 85.000 triệu đồng) đạt 35,2%; Dự án Kè chống sạt lở bờ suối Nậm Pồ "
-        "(TMĐT 46.800 triệu đồng) đạt 28,7%; Nhà đa năng Trường THPT Chuyên Đông Lâm (TMĐT "
-        "38.400 triệu đồng) đạt 22,4%"
+        "Một số dự án giải ngân chậm: Dự án Bệnh viện Đa khoa tỉnh giai đoạn 2 đạt 35,2%; "
+        "Dự án Nâng cấp đường ĐT 714 đạt 41,3%; Nhà đa năng Trường THPT Chuyên đạt 22,4%"
     )
-    assert [i.raw for i in items.text_items(slow)] == ["35,2", "28,7", "22,4"]
+    assert [i.raw for i in items.text_items(slow)] == ["35,2", "41,3", "22,4"]
     assert [i.raw for i in items.text_items(PAID)] == ["17", "13", "03", "01"]
 
 
