@@ -295,7 +295,8 @@ def resolve(question: str, history: list[Turn]) -> str:
     for m in reversed([m for m in mentions if m.period is None or not m.period.year_known]):
         if current is not None:  # "tháng trước" in a question of its own
             resolved = P.replace_mention(resolved, m, _written(resolved, m, current))
-    if asks_met(vn.fold(question)) and not set(own_topic) - MET_TOPIC and not anaphora:
+    plain = " ".join(vn.syllables(vn.fold(question)))
+    if asks_met(plain) and not set(own_topic) - MET_TOPIC and not anaphora:
         # "vậy có đạt mục tiêu đề ra không?" measures nothing itself: what the previous
         # question measured, at its period unless it names one
         carry = [topic_words(prev.resolved, own_topic)]

@@ -248,9 +248,10 @@ MET_TEXT = (
 MET_TOPIC = frozenset(MET_TEXT.split())
 
 
-def asks_met(folded: str) -> bool:
-    """ "Có đạt mục tiêu không?": whether a target was met (answerers/target.py)."""
-    return MET_ASKED.search(" ".join(re.findall(r"\w+", folded.lower()))) is not None
+def asks_met(plain: str) -> bool:
+    """ "Có đạt mục tiêu không?": whether a target was met (answerers/target.py); `plain`:
+    the folded syllables, space-joined, as intent_of reads them."""
+    return MET_ASKED.search(plain) is not None
 
 
 def intent_of(folded: str, doc_numbers: tuple[str, ...]) -> str:

@@ -18,6 +18,7 @@ from assistant.intent import (
     SUMMARY,
     SUPERLATIVE,
     TASK_RE,
+    asks_met,
     intent_of,
 )
 from index import periods as P
@@ -64,6 +65,7 @@ class Query:
     extreme: str = ""  # "max" | "min" for superlatives
     understood: float = 1.0  # share of an English question's terms the glossary knew
     appendix: bool = False  # names the appendix ("theo phụ lục"): its tables' rows answer
+    met: bool = False  # asks whether a target was met ("có đạt mục tiêu không?")
 
     @property
     def is_summary(self) -> bool:
@@ -177,4 +179,5 @@ def normalize(question: str, restorer: vn.DiacriticRestorer | None = None) -> Qu
         extreme=("min" if MIN_CUES.search(plain) else "max") if intent == SUPERLATIVE else "",
         understood=understood,
         appendix=bool(_APPENDIX.search(plain)),
+        met=asks_met(plain),
     )

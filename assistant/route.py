@@ -70,7 +70,7 @@ PLANS: dict[str, tuple[Answerer, ...]] = {
 def route(query: Query) -> tuple[Answerer, ...]:
     if briefing.asks_for_briefing(query):  # "bản tin tháng 10", "có gì mới so với tháng trước"
         return (briefing.answer, *_FREE)
-    if Q.asks_met(query.folded):  # "có đạt mục tiêu không?": the target and the reading
+    if query.met:  # "có đạt mục tiêu không?": the target and the reading
         return (target.answer, *PLANS.get(query.intent, _FREE))
     return PLANS.get(query.intent, _FREE)
 

@@ -18,7 +18,7 @@ import time
 from collections import Counter
 
 from assistant.answerers import earlier, entities, stated
-from assistant.answerers.figures import Figure, wants
+from assistant.answerers.figures import MONEY_WORDS, Figure, wants
 from assistant.answerers.gates import kinds
 from assistant.answerers.measured import (
     RUNNING_TOTAL,
@@ -80,16 +80,13 @@ def _measure_said(query: Query, ctx: Context, figures: list[Figure]) -> dict[int
     report's place), read once for all the pairs tried."""
     terms = set(measure_terms(query))
     if wants(query).money_only:  # "hơn bao nhiêu tiền": the unit asked, not the measure
-        terms -= _MONEY_WORDS
+        terms -= MONEY_WORDS
     out = {}
     for f in figures:
         own = place_words(ctx.store.info(f.candidate.hit.chunk.report_id))
         said = set(vn.passage_terms(f"{f.candidate.sentence} {f.candidate.context}"))
         out[id(f)] = (terms - own) & said
     return out
-
-
-_MONEY_WORDS = frozenset(vn.terms("tiền"))
 
 
 def _same_key(ctx: Context, said: dict[int, set[str]], a: Figure, b: Figure) -> bool:

@@ -20,6 +20,7 @@ from assistant.context import Context
 from assistant.query import Query
 from assistant.retrieve import Hit
 from index import vn
+from index.letterhead import ADMIN_UNITS
 from index.model import Chunk
 
 # what a column entity is called in a question: "tỉnh nào", "địa phương nào", "which province"
@@ -66,7 +67,8 @@ def _named_row(
     return None
 
 
-_KINDS = frozenset({"xa", "phuong", "huyen", "tinh", "thanh", "quan", "thi", "tp"})
+# the first word of each administrative unit's kind ("xã", "thành phố"), and "TP."
+_KINDS = frozenset(vn.fold(unit).split()[0] for unit in ADMIN_UNITS) | {"tp"}
 
 
 def _places(entities: list[str]) -> bool:

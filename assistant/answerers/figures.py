@@ -41,6 +41,8 @@ class Figure:
     candidate: Candidate
 
 
+# the word that asks for money, as terms say it
+MONEY_WORDS = frozenset(vn.terms("tiền"))
 # "bao nhiêu tiền", "số tiền", "tiền phạt … chênh nhau bao nhiêu": only an amount of money
 # answers it, never a count of households (unless households are what it counts)
 _MONEY_ONLY = re.compile(

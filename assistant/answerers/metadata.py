@@ -123,7 +123,7 @@ def _cutoff(ctx: Context, report_id: str) -> tuple[Chunk, str] | None:
     """The first place the report says where its figures stop: its card (the title, the
     opening), else the first sentence of its body that says it."""
     chunks = ctx.store.chunks_of(report_id)
-    for chunk in sorted(chunks, key=lambda c: (c.kind != "header", c.paragraphs[:1] or [0])):
+    for chunk in sorted(chunks, key=lambda c: (c.kind != "header", c.paragraphs[:1] or (0,))):
         if chunk.kind == "header":
             line = next((ln for ln in chunk.text.split("\n") if _CUTOFF.search(ln)), "")
             if line:

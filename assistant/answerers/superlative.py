@@ -12,7 +12,7 @@ import time
 
 from assistant.answerers import entities, months, stated_most, tables
 from assistant.answerers.clauses import hits_with_footnotes, referring_line
-from assistant.answerers.figures import COMPARE_WORDS, wants
+from assistant.answerers.figures import COMPARE_WORDS, MONEY_WORDS, wants
 from assistant.answerers.items import Item, named_among, of_one_unit, text_items
 from assistant.answerers.named import names_kind
 from assistant.answerers.support import (
@@ -32,7 +32,7 @@ from index import vn
 
 _ASKED = re.compile(r"((?:\w+ ){1,3})(?:nao|gi)\b")
 _MOSTLY = frozenset(vn.terms("chủ yếu"))
-_MONEY = frozenset(vn.terms("tiền số tiền"))
+_MONEY = MONEY_WORDS | frozenset(vn.terms("số tiền"))  # a money column says them
 
 
 def _asked_words(query: Query) -> list[str]:

@@ -20,7 +20,7 @@ from assistant.answerers.units import Candidate, candidates
 from assistant.antecedents import topic_words
 from assistant.cite import Answer, Citer
 from assistant.context import Context
-from assistant.intent import MET_TEXT, MET_TOPIC, asks_met
+from assistant.intent import MET_TEXT, MET_TOPIC
 from assistant.query import Query
 from assistant.scope import effective_period
 from index import periods as P
@@ -140,7 +140,7 @@ def _reading(ctx: Context, target: _Figure, figures: list[_Figure]) -> _Figure |
 
 
 def answer(query: Query, ctx: Context) -> Answer | None:
-    if not asks_met(query.folded):
+    if not query.met:
         return None
     t0 = time.perf_counter()
     # what is measured: not how it is asked, nor "lũy kế", "cộng dồn" (which total of it)
