@@ -214,14 +214,14 @@ _MEASURED = re.compile(r"\b(?:bao nhieu|may|tang|giam|hon|kem|chenh|ty le|how (?
 _PROJECT_WORD = re.compile(r"\b(?:du an|cong trinh)\b")
 # "Chỉ thị … số mấy, ai ký": another document the report cites, not the report itself
 _OTHER_DOCUMENT = re.compile(
-    r"\b(?:chi thi|ke hoach|quyet dinh|cong van|nghi quyet|thong bao|to trinh|huong dan|"
-    r"nghi dinh|thong tu|directive|decision)\b"
+    r"\b(?:chi thi|ke hoach|quyet dinh|qd|cong van|cong dien|nghi quyet|thong bao|to trinh|"
+    r"huong dan|nghi dinh|thong tu|directive|decision)\b"
 )
 # "số mấy", "mang số hiệu nào": a document's number asked (answerers/gates.py reads it too)
 NUMBER_ASKED = re.compile(r"\b(?:so (?:hieu )?(?:bao nhieu|may)|so hieu|mang so|what number)\b")
 # "theo quyết định nào, ai ký": the signer of the decision, not of the report
 _WHICH_DOCUMENT = re.compile(
-    r"\b(?:chi thi|ke hoach|quyet dinh|cong van|nghi quyet|thong bao|to trinh) nao\b"
+    r"\b(?:chi thi|ke hoach|quyet dinh|qd|cong van|cong dien|nghi quyet|thong bao|to trinh) nao\b"
 )
 _THE_REPORT = re.compile(r"\b(?:bao cao|van ban nay|report)\b")
 _HISTORY = re.compile(

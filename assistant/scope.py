@@ -168,7 +168,8 @@ def _of_report(query: Query, m: P.Mention) -> bool:
 _FORECAST = re.compile(
     r"\b(?:uoc (?:dat|tinh|thuc hien|ca)|(?:uoc|du kien|du bao)(?: \w+){0,3} (?:den|toi)|du bao)\b"
 )
-_TARGET = re.compile(r"\b(?:muc tieu|chi tieu|phan dau)\b")
+# (not "chỉ tiêu nào đạt thấp nhất": which of the indicators, as read)
+_TARGET = re.compile(r"\b(?:muc tieu|chi tieu|phan dau)\b(?! nao)")
 _MET = re.compile(r"\b(?:đạt|vượt|hoàn thành) (?:mục tiêu|chỉ tiêu)")
 
 

@@ -40,7 +40,10 @@ BANK = ROOT / "tests" / "data" / "questions"
 # across a PDF's pages, an inspectorate's 11 months, a culture department's month, a
 # commune's flood damage as a scan) and Quế Dương (two months of a ward, industry and trade
 # with a product table across a PDF's pages, industrial zones and poor households in tables
-# of two header levels, a commune's land clearance as a scan).
+# of two header levels, a commune's land clearance as a scan) and Hải Minh (a coastal ward's
+# quarter, a fishing commune's month, tourism with a market table across a PDF's pages, the
+# fight against illegal fishing with a fleet table, key projects, a commune's storm damage as
+# a scan).
 OWN = {
     place: ROOT / "tests" / "data" / "reports" / place
     for place in (
@@ -54,6 +57,7 @@ OWN = {
         "bichson",
         "queduong",
         "donglam",
+        "haiminh",
     )
 }
 # The programs an own corpus needs to be read at all (a .doc, a scan): without them its
@@ -67,6 +71,7 @@ OWN_TOOLS = {
     "bichson": ("tesseract",),
     "queduong": ("tesseract",),
     "donglam": ("tesseract",),
+    "haiminh": ("tesseract",),
 }
 _PACKAGES = {"tesseract": "tesseract-ocr tesseract-ocr-vie"}
 
@@ -82,7 +87,7 @@ def missing_tools(corpus: str) -> str:
 # Each bank of questions and the corpus it was written over: the sample reports it names,
 # or the shared reports. Each writer has their own files (…2: the second, …3: the third, …4:
 # the fourth pair, …5: the fifth, …6: the sixth, …7: the seventh, …8: the eighth, …9: the ninth,
-# …10: the tenth, …11: the eleventh).
+# …10: the tenth, …11: the eleventh, …12: the twelfth).
 BANKS = {
     "samples": "samples",
     "shared": "shared",
@@ -130,6 +135,8 @@ BANKS = {
     "queduong2": "queduong",
     "donglam": "donglam",
     "donglam2": "donglam",
+    "haiminh": "haiminh",
+    "haiminh2": "haiminh",
 }
 
 

@@ -5,6 +5,7 @@ Usage: python bench/quality.py [--set samples|shared|samples2…13|shared2…13|
                                      vanha2|tayling|tayling2|lamkhe|lamkhe2|sonnguyen|sonnguyen2|
                                      tragiang|tragiang2|ngankhe|ngankhe2|
                                      bichson|bichson2|queduong|queduong2|donglam|donglam2|
+                                     haiminh|haiminh2|
                                      dev|bank|all|scanned]
                                [--show] [--no-plain] [--index DIR] [--json FILE]
 - samples: tests/data/questions/samples.jsonl over the samples/ it names (always available);
@@ -32,6 +33,9 @@ Usage: python bench/quality.py [--set samples|shared|samples2…13|shared2…13|
 - donglam, donglam2: the same over the Đông Lâm reports of tests/data/reports/donglam (a
   mountain commune's two months and its storm report, a signed scan; education, health,
   the budget: needs tesseract);
+- haiminh, haiminh2: the same over the Hải Minh reports of tests/data/reports/haiminh (a
+  coastal ward's quarter, a fishing commune's month and its storm report as a signed scan;
+  tourism, illegal fishing, key projects: needs tesseract);
 - dev:     ../shared/eval/dev.jsonl over ../shared/corpus (the smoke test);
 - scanned: the samples questions on scanned copies of samples/ against their text
            (bench/scanned.py; not part of `all`).

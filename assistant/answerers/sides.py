@@ -12,6 +12,7 @@ from assistant.answerers.figures import (
     Figure,
     Segment,
     is_change,
+    is_table_row,
     pairs,
     segments,
     wants,
@@ -93,6 +94,7 @@ def clause_pair(
     scored_b: list[Scored] = []
     # what is counted is said next to each figure; which side it is, anywhere in its sentence
     measure = set(left) | set(right)
+    changes: set[int] = set()  # figures that are a change ("cao hơn cùng kỳ 0,9 tạ/ha")
     for cand in candidates(query, ctx.hits(query, max(ctx.k, 8)), ctx)[:10]:
         # the place that names the report ("Lạng Sơn") names neither side
         info = ctx.store.info(cand.hit.chunk.report_id)
@@ -109,6 +111,8 @@ def clause_pair(
             if is_change(text, seg.pos) and not wanted.change:
                 continue
             fig = Figure(seg.raw, seg.value, seg.unit, cand)
+            if is_change(text, seg.pos):
+                changes.add(id(fig))
             around = pairs(seg.words)
             local = 0.5 * len(around & measure) / max(1, len(measure))
             a = len((around | sentence) & side_a) / max(1, len(side_a))
@@ -127,6 +131,10 @@ def clause_pair(
                 continue
             if a.raw == b.raw and _report(a) == _report(b):
                 continue  # one report saying one figure twice: no two things compared
+            if (id(a) in changes) != (id(b) in changes):
+                continue  # a level less a change ("48,6 − 0,9") compares nothing
+            if one and is_table_row(a.candidate.sentence) and min(here_a, here_b) <= 0:
+                continue  # two cells of a row: each under its own side's header, or none
             # both sides in one sentence: which is which, by the words next to each figure
             pa, pb = (sa + here_a, sb + here_b) if one else (sa, sb)
             if pa < 0.5 or pb < 0.5:

@@ -14,7 +14,7 @@ from assistant.answerers import entities, months, stated_most, tables
 from assistant.answerers.clauses import hits_with_footnotes, referring_line
 from assistant.answerers.figures import COMPARE_WORDS, MONEY_WORDS, wants
 from assistant.answerers.items import Item, named_among, of_one_unit, text_items
-from assistant.answerers.named import names_kind
+from assistant.answerers.place_kinds import head_on, of_kind
 from assistant.answerers.support import (
     bigram_share,
     coverage,
@@ -39,7 +39,7 @@ def _asked_words(query: Query) -> list[str]:
     """The words naming what the question asks to pick among, in its order: "phòng chuyên
     môn nào", "xã nào", "lĩnh vực gì" — what the items are, not what they count."""
     plain = " ".join(vn.syllables(query.folded))
-    found = [w for m in _ASKED.finditer(plain) for w in m.group(1).split()]
+    found = [w for m in _ASKED.finditer(plain) for w in head_on(m.group(1).split())]
     return [w for w in dict.fromkeys(found) if w not in vn.STOPWORDS]
 
 
@@ -148,49 +148,6 @@ def counts_asked(query: Query, items: list[Item]) -> bool:
 _AMOUNT_ONLY = re.compile(r"\d[\d.,]*\s*(?:tỷ|triệu|nghìn|ngàn)?\s*đồng$", re.I)
 
 
-# a kind of place asked for ("xã nào"), folded → as reports write it (named.names_kind)
-_KIND_OF = {"xa": "xã", "phuong": "phường", "huyen": "huyện", "thon": "thôn", "truong": "trường"}
-# not "địa phương"; "xã, phường nào": either kind
-_KIND_ASKED = re.compile(rf"(?<!dia )\b((?:(?:{'|'.join(_KIND_OF)}) )+)nao\b")
-_KIND_EN = {"commune": "xa", "ward": "phuong", "district": "huyen", "village": "thon",
-            "school": "truong"}  # fmt: skip
-_KIND_ASKED_EN = re.compile(rf"\bwhich ({'|'.join(_KIND_EN)})s?\b")
-
-
-# "nơi nào", "địa phương nào", "ở đâu": a place, of whatever kind
-_PLACE_ASKED = re.compile(
-    r"\b(?:noi nao|dia phuong nao|dia ban nao|(?:o|tai) dau|which (?:place|locality|area)s?)\b"
-)
-# "trong các Trung tâm Y tế khu vực, nơi nào …": what it picks among, said (no place)
-_AMONG = re.compile(r"\btrong (?:cac|so|nhung) ")
-# a place by its name: its kind, then a capital ("phường Tân An", "P. Bến Đò"), not
-# "toàn tỉnh", "các xã"
-_PLACE_NAMED = re.compile(
-    r"(?<!\w)(?:xã|phường|thị trấn|thôn|bản|huyện|tỉnh|thành phố|tp\.|p\.|x\.)\s+(\w)", re.I
-)
-
-
-def _names_place(text: str) -> bool:
-    return any(m.group(1).isupper() for m in _PLACE_NAMED.finditer(vn.nfc(text)))
-
-
-def _of_kind(plain: str, items: list[Item], lead: str) -> bool:
-    """ "Xã nào …": a list of xã — its items are named so ("xã Quảng Lạc", "P. Tân Giang"),
-    or what leads to it says so ("tại các xã⁵") — not a table of indicators that mentions
-    "cấp xã". "Nơi nào …": a list of places of any kind."""
-    if m := _KIND_ASKED.search(plain):
-        run = m.group(1).split()  # "trong khối xã phường, xã nào": xã, named again
-        kinds = [_KIND_OF[k] for k in ([run[-1]] if run.count(run[-1]) > 1 else run)]
-    elif m := _KIND_ASKED_EN.search(plain):  # "which commune or ward …"
-        kinds = [_KIND_OF[_KIND_EN[m.group(1)]]]
-    elif _PLACE_ASKED.search(plain) and not _AMONG.search(plain):
-        return sum(_names_place(i.name) for i in items) * 2 >= len(items)
-    else:
-        return True
-    named = sum(any(names_kind(k, i.name) for k in kinds) for i in items)
-    return named * 2 >= len(items) or any(names_kind(k, lead) for k in kinds)
-
-
 def lists(query: Query, ctx: Context) -> list[tuple[float, Hit, list[Item]]]:
     """The lists of the question's hits (and of the footnotes they refer to), each scored
     by how well it is the list the question asks about, best first."""
@@ -214,10 +171,14 @@ def lists(query: Query, ctx: Context) -> list[tuple[float, Hit, list[Item]]]:
         if counts_asked(query, items):
             continue
         rows = tables.rows(hit.chunk) if tables.is_table(hit.chunk) else []
-        lead = f"{hit.chunk.extra.get('context', '')} {head}"
+        # what leads to it, and the words right before its first item ("Diện tích cây vụ
+        # đông theo thôn: Tân Hợp …", "tập trung ở thôn Tân Phú 11 hộ")
+        opening = body.split(items[0].name, 1)[0] if items and not rows else ""
+        opening = " ".join(opening.split()[-4:])
+        lead = f"{hit.chunk.extra.get('context', '')} {head} {opening}"
         # a table of wards says so in its columns' names
         lead += " " + " ".join(dict.fromkeys(c.header for r in rows for c in r.cells))
-        if len(items) < 3 or not _of_kind(plain, items, lead):
+        if len(items) < 3 or not of_kind(plain, items, lead):
             continue
         if rate and not any("%" in i.quote for i in items):
             continue  # "tỷ lệ … thấp nhất": a list of counts ("02 trường") is another list

@@ -22,6 +22,15 @@ def test_translation_uses_the_reports_words() -> None:
     assert "phụ lục" in text and "đơn vị sự nghiệp công lập" in text and "tự bảo đảm" in text
 
 
+def test_the_coasts_words_are_the_reports_words() -> None:
+    text, understood = translate(
+        "How many fishing boats sank or were damaged in the province in the tropical depression?"
+    )
+    assert all(w in text for w in ("tàu cá", "chìm", "áp thấp nhiệt đới")) and understood == 1.0
+    text, _ = translate("How many medals have athletes won so far this year?")
+    assert "lũy kế" in text, text
+
+
 def test_what_happened_and_who_was_helped_are_the_reports_words() -> None:
     text, understood = translate("What criminal cases occurred in January 2026?")
     assert "phạm pháp hình sự" in text and "xảy ra" in text and understood == 1.0, text

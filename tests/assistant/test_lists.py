@@ -253,3 +253,28 @@ def test_money_asked_is_read_in_the_money_column() -> None:
     chunk = Chunk("t:1", "t", rows, rows, "1", "Thiệt hại", "table", (1,))
     found = table_items(normalize("Thôn nào mất nhiều tiền nhất?"), chunk, {"mat", "tien"})
     assert [i.raw for i in found] == ["420", "1.460", "3.180"], found
+
+
+def test_the_kind_of_place_asked_is_what_the_items_are() -> None:
+    """ "vụ đông thôn nào trồng được nhiều nhất": the items are thôn, "vụ đông" what they are
+    measured by (it was read as part of the kind asked, and the list of dengue cases by
+    thôn won); "xã, phường nào": either kind, neither a measure."""
+    from assistant.answerers import superlative
+
+    measured = superlative._measure_terms(normalize("vu dong thon nao trong duoc nhieu nhat"))
+    assert "vu" in measured and "thon" not in measured
+    both = superlative._measure_terms(normalize("xa phuong nao co nhieu ho so tre han nhat"))
+    assert not {"xa", "phuong"} & set(both)
+
+
+def test_a_list_says_its_kind_once_before_its_first_item() -> None:
+    """ "Diện tích cây vụ đông theo thôn: Tân Hợp: 36 ha; …" is a list of thôn though no item
+    says "thôn"; a passage that says "cấp xã" far from its items is no list of xã."""
+    from assistant.answerers.place_kinds import of_kind
+
+    plain = "vu dong thon nao trong duoc nhieu nhat"
+    listed = items.text_items(
+        "Diện tích cây vụ đông theo thôn: Tân Hợp: 36 ha; Lâm Trung: 34 ha; Đồng Tâm: 27 ha"
+    )
+    assert of_kind(plain, listed, "Diện tích cây vụ đông theo thôn:")
+    assert not of_kind(plain, listed, "Vụ đông đã gieo trồng 186 ha")

@@ -465,3 +465,13 @@ def test_a_list_items_number_counts_nothing() -> None:
     found = figures_in("2. Giải ngân vốn đầu tư công (64,5%) chậm; còn 27 dự án dưới 50%.")
     assert [raw for raw, *_ in found] == ["64,5", "27", "50"], found
     assert [raw for raw, *_ in figures_in("- 3) Tuyển 12 giáo viên.")] == ["12"]
+
+
+def test_a_number_in_a_rows_header_or_a_span_counts_nothing() -> None:
+    """ "Tàu từ 15m trở lên: 83" is 83 vessels, not 15; "331.000 lượt khách trong 10 tháng" is
+    no count of 10 — a difference computed on them ("312 − 15", "14 − 10") compared nothing."""
+    row = "Địa phương: Xã Tân Hải; Tổng số tàu (chiếc): 312; Tàu từ 15m trở lên: 83; Tàu VMS: 82"
+    assert [raw for raw, *_ in figures_in(row)] == ["312", "83", "82"]
+    span = "có 14 tàu khách cao tốc, vận chuyển 331.000 lượt khách trong 10 tháng, an toàn"
+    assert [raw for raw, *_ in figures_in(span)] == ["14", "331.000"]
+    assert [raw for raw, *_ in figures_in("lũy kế 9 tháng: 65 ca; tăng 12 ca")] == ["65", "12"]

@@ -203,7 +203,9 @@ def _above_floor(s: dict, floor: dict) -> None:
 # reports (first run, before any change for them: queduong 62 questions, queduong2 59) 0.67,
 # 0.50, 0.24 and 0.67, 0.57, 0.27 — on 0.30.0 0.67, 0.50, 0.24 and 0.69, 0.57, 0.25; on the
 # Đông Lâm reports (first run on 0.30.0, before any change for them: donglam 57 questions,
-# donglam2 49) 0.64, 0.60, 0.18 and 0.57, 0.50, 0.27
+# donglam2 49) 0.64, 0.60, 0.18 and 0.57, 0.50, 0.27 — on 0.31.0 0.69, 0.60, 0.18 and 0.65,
+# 0.50, 0.25; on the Hải Minh reports (first run on 0.31.0, before any change for them:
+# haiminh 48 questions, haiminh2 49) 0.54, 0.56, 0.25 and 0.54, 0.80, 0.29
 FLOOR = {
     "samples": {"evidence": 0.60, "abstention": 0.40, "wrong": 0.28},
     "samples2": {"evidence": 0.55, "abstention": 0.22, "wrong": 0.31},
@@ -238,6 +240,8 @@ FLOOR = {
     "queduong2": {"evidence": 0.62, "abstention": 0.50, "wrong": 0.32},
     "donglam": {"evidence": 0.58, "abstention": 0.50, "wrong": 0.23},
     "donglam2": {"evidence": 0.51, "abstention": 0.40, "wrong": 0.32},
+    "haiminh": {"evidence": 0.50, "abstention": 0.45, "wrong": 0.30},
+    "haiminh2": {"evidence": 0.50, "abstention": 0.70, "wrong": 0.33},
 }
 
 

@@ -92,6 +92,8 @@ from index import vn
         # how many documents, not the number of one
         ("so van ban qppl do cap xa ban hanh nam 2025", Q.FACT),
         ("Số của báo cáo này là gì?", Q.METADATA),
+        # "QĐ" is a decision the report cites, its signer no signer of the report
+        ("QĐ phạt vụ đó số mấy, ai ký?", Q.FACT),
     ],
 )
 def test_intent(question: str, intent: str) -> None:

@@ -1,0 +1,67 @@
+"""The kind of place a superlative asks for ("xã nào", "thôn nào", "nơi nào", "which
+commune") and whether a list's items are of it: named so one by one, or once before them."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answerers.items import Item
+from assistant.answerers.named import names_kind
+from index import vn
+
+# a kind of place asked for ("xã nào"), folded → as reports write it (named.names_kind)
+KIND_OF = {"xa": "xã", "phuong": "phường", "huyen": "huyện", "thon": "thôn", "truong": "trường"}
+# not "địa phương"; "xã, phường nào": either kind
+_KIND_ASKED = re.compile(rf"(?<!dia )\b((?:(?:{'|'.join(KIND_OF)}) )+)nao\b")
+_KIND_EN = {"commune": "xa", "ward": "phuong", "district": "huyen", "village": "thon",
+            "school": "truong"}  # fmt: skip
+_KIND_ASKED_EN = re.compile(rf"\bwhich ({'|'.join(_KIND_EN)})s?\b")
+
+
+# "nơi nào", "địa phương nào", "ở đâu": a place, of whatever kind
+_PLACE_ASKED = re.compile(
+    r"\b(?:noi nao|dia phuong nao|dia ban nao|(?:o|tai) dau|which (?:place|locality|area)s?)\b"
+)
+# "trong các Trung tâm Y tế khu vực, nơi nào …": what it picks among, said (no place)
+_AMONG = re.compile(r"\btrong (?:cac|so|nhung) ")
+# a place by its name: its kind, then a capital ("phường Tân An", "P. Bến Đò"), not
+# "toàn tỉnh", "các xã"
+_PLACE_NAMED = re.compile(
+    r"(?<!\w)(?:xã|phường|thị trấn|thôn|bản|huyện|tỉnh|thành phố|tp\.|p\.|x\.)\s+(\w)", re.I
+)
+
+
+def _names_place(text: str) -> bool:
+    return any(m.group(1).isupper() for m in _PLACE_NAMED.finditer(vn.nfc(text)))
+
+
+def of_kind(plain: str, items: list[Item], lead: str) -> bool:
+    """ "Xã nào …": a list of xã — its items are named so ("xã Quảng Lạc", "P. Tân Giang"),
+    or what leads to it says so ("tại các xã⁵") — not a table of indicators that mentions
+    "cấp xã". "Nơi nào …": a list of places of any kind."""
+    if m := _KIND_ASKED.search(plain):
+        run = m.group(1).split()  # "trong khối xã phường, xã nào": xã, named again
+        kinds = [KIND_OF[k] for k in ([run[-1]] if run.count(run[-1]) > 1 else run)]
+    elif m := _KIND_ASKED_EN.search(plain):  # "which commune or ward …"
+        kinds = [KIND_OF[_KIND_EN[m.group(1)]]]
+    elif _PLACE_ASKED.search(plain) and not _AMONG.search(plain):
+        return sum(_names_place(i.name) for i in items) * 2 >= len(items)
+    else:
+        return True
+    named = sum(any(names_kind(k, i.name) for k in kinds) for i in items)
+    # "(tập trung ở thôn Tân Phú 11 hộ, Bàu Sen 07 hộ, …": the kind written once, right
+    # before the first item's name
+    first = " ".join(items[0].name.split()[-4:])
+    return named * 2 >= len(items) or any(names_kind(k, f"{lead} {first}") for k in kinds)
+
+
+def head_on(words: list[str]) -> list[str]:
+    """From the kind of place the run names on: in "vụ đông thôn nào" the items are thôn,
+    "vụ đông" what they are measured by (not "địa phương nào")."""
+    at = [i for i, w in enumerate(words) if w in KIND_OF and i and words[i - 1] != "dia"]
+    if not at:
+        return words
+    i = at[-1]
+    while i and words[i - 1] in KIND_OF:  # "xã, phường nào": either kind
+        i -= 1
+    return words[i:]
