@@ -109,3 +109,47 @@ def proper_names(text: str) -> list[str]:
             out.append(" ".join(x for _, x in run))
         run = []
     return out
+
+
+def substitute(previous: str, x: str) -> str:
+    """The previous question asked of `x` instead: a name for a name ("Lâm Đồng" →
+    "Bình Thuận"), else the phrase of the same length that shares its head or its last
+    word ("viên chức" → "công chức"); else `x` added in brackets."""
+    if _AGAINST.match(x):  # "so với mục tiêu đề ra": the same figure, set beside another
+        return f"{previous.rstrip(' ?')}, {x}?"
+    x_names, prev_names = proper_names(x), proper_names(previous)
+    if x_names and prev_names:  # a place for a place: "Lâm Đồng", not "Chi phí"'s "Chi"
+        alike = [n for n in prev_names if len(n.split()) == len(x_names[0].split())]
+        return previous.replace((alike or prev_names)[-1], x_names[0], 1)
+    # typed with diacritics, words compare as typed ("so với" is not "Sở")
+    key = str.lower if vn.has_diacritics(x) and vn.has_diacritics(previous) else vn.fold
+    words = re.findall(r"[^\W_]+", previous)
+    mine = [key(w) for w in re.findall(r"[^\W_]+", x)]
+    n = len(mine)
+    for i in range(len(words) - n, -1, -1):
+        window = [key(w) for w in words[i : i + n]]
+        if n >= 2 and window != mine and (window[-1] == mine[-1] or window[0] == mine[0]):
+            old = " ".join(words[i : i + n])
+            if old in previous:
+                return previous.replace(old, x, 1)
+    # "… xảy ra bao nhiêu vụ phạm pháp hình sự?" + "còn tai nạn giao thông?": what it counts
+    counted = _COUNTED_AFTER.search(previous)
+    if counted and n >= 2 and not set(vn.terms(subject_of(previous))) - _SETTING:
+        return previous[: counted.start(1)] + x + previous[counted.end(1) :]
+    # "Tình hình tội phạm tháng 12 thế nào?" + "còn tai nạn giao thông thì sao?": its subject
+    subject = _GENERIC_HEAD.sub("", subject_of(previous)).strip()
+    if len(subject.split()) >= 2 and subject in previous and n >= 2:
+        return previous.replace(subject, x, 1)
+    return f"{previous.rstrip(' ?')} ({x})?"
+
+
+_AGAINST = re.compile(r"(?:so với|so voi)\b", re.I)
+# "bao nhiêu vụ <what>": what a count counts, when the words before it only set the scene
+_COUNTED_AFTER = re.compile(
+    r"\b(?:bao nhiêu|mấy)\s+(?:vụ|hộ|người|lượt|trường hợp|ca|cuộc)\s+"
+    r"([^,?;]+?)(?=\s*(?:[,?;]|$|\s(?:tăng|giảm|so với|trong|của)\b))",
+    re.I,
+)
+_SETTING = frozenset(vn.terms("trên địa bàn xảy ra có toàn thành phố tỉnh huyện xã ghi nhận"))
+# how a subject is introduced, kept when another takes its place
+_GENERIC_HEAD = re.compile(r"^(?:(?:tình hình|công tác|kết quả|việc|số|tổng số)\s+)+", re.I)

@@ -16,7 +16,7 @@ from assistant.antecedents import (
     asks,
     named_thing,
     proper_names,
-    subject_of,
+    substitute,
     topic_words,
 )
 from assistant.intent import MET_TOPIC, asks_met
@@ -102,48 +102,13 @@ _FOLLOW_SHELL = re.compile(
 )
 
 
-def _substitute(previous: str, x: str) -> str:
-    """The previous question asked of `x` instead: a name for a name ("Lâm Đồng" →
-    "Bình Thuận"), else the phrase of the same length that shares its head or its last
-    word ("viên chức" → "công chức"); else `x` added in brackets."""
-    if _AGAINST.match(x):  # "so với mục tiêu đề ra": the same figure, set beside another
-        return f"{previous.rstrip(' ?')}, {x}?"
-    x_names, prev_names = proper_names(x), proper_names(previous)
-    if x_names and prev_names:  # a place for a place: "Lâm Đồng", not "Chi phí"'s "Chi"
-        alike = [n for n in prev_names if len(n.split()) == len(x_names[0].split())]
-        return previous.replace((alike or prev_names)[-1], x_names[0], 1)
-    # typed with diacritics, words compare as typed ("so với" is not "Sở")
-    key = str.lower if vn.has_diacritics(x) and vn.has_diacritics(previous) else vn.fold
-    words = re.findall(r"[^\W_]+", previous)
-    mine = [key(w) for w in re.findall(r"[^\W_]+", x)]
-    n = len(mine)
-    for i in range(len(words) - n, -1, -1):
-        window = [key(w) for w in words[i : i + n]]
-        if n >= 2 and window != mine and (window[-1] == mine[-1] or window[0] == mine[0]):
-            old = " ".join(words[i : i + n])
-            if old in previous:
-                return previous.replace(old, x, 1)
-    # "… xảy ra bao nhiêu vụ phạm pháp hình sự?" + "còn tai nạn giao thông?": what it counts
-    counted = _COUNTED_AFTER.search(previous)
-    if counted and n >= 2 and not set(vn.terms(subject_of(previous))) - _SETTING:
-        return previous[: counted.start(1)] + x + previous[counted.end(1) :]
-    # "Tình hình tội phạm tháng 12 thế nào?" + "còn tai nạn giao thông thì sao?": its subject
-    subject = _GENERIC_HEAD.sub("", subject_of(previous)).strip()
-    if len(subject.split()) >= 2 and subject in previous and n >= 2:
-        return previous.replace(subject, x, 1)
-    return f"{previous.rstrip(' ?')} ({x})?"
+_AGAINST_END = re.compile(r"\b(?:so với|so voi)\s*$", re.I)
 
 
-_AGAINST = re.compile(r"(?:so với|so voi)\b", re.I)
-# "bao nhiêu vụ <what>": what a count counts, when the words before it only set the scene
-_COUNTED_AFTER = re.compile(
-    r"\b(?:bao nhiêu|mấy)\s+(?:vụ|hộ|người|lượt|trường hợp|ca|cuộc)\s+"
-    r"([^,?;]+?)(?=\s*(?:[,?;]|$|\s(?:tăng|giảm|so với|trong|của)\b))",
-    re.I,
-)
-_SETTING = frozenset(vn.terms("trên địa bàn xảy ra có toàn thành phố tỉnh huyện xã ghi nhận"))
-# how a subject is introduced, kept when another takes its place
-_GENERIC_HEAD = re.compile(r"^(?:(?:tình hình|công tác|kết quả|việc|số|tổng số)\s+)+", re.I)
+def _against(text: str) -> P.Mention | None:
+    """The period a question compares with ("… so với tháng 10?")."""
+    said = [m for m in P.mentions(text) if _AGAINST_END.search(vn.nfc(text)[: m.start])]
+    return said[-1] if said else None
 
 
 _COMPARE_ASK = re.compile(
@@ -284,10 +249,13 @@ def resolve(question: str, history: list[Turn]) -> str:
         and not asks(bare)
     ):
         # "còn công chức thì sao?", "còn Bình Thuận thì sao?": the same question about X
-        return _substitute(prev.resolved, bare)
+        return substitute(prev.resolved, bare)
     if mentions and len(own_topic) <= 1:
         # "còn tháng 11 thì sao?", "tháng trước thì sao?": the previous question, new period
         new = _written(question, mentions[0], current)
+        # "còn so với cùng kỳ năm ngoái?": the period compared with, not the one asked of
+        if _AGAINST_END.search(vn.nfc(question)[: mentions[0].start]):
+            old_mention = _against(prev.resolved) or old_mention
         if old_mention is not None:
             return P.replace_mention(prev.resolved, old_mention, new)
         return f"{prev.resolved.rstrip(' ?')} ({new})?"

@@ -115,7 +115,9 @@ def figures_in(sentence: str, amounts: bool = False) -> list[tuple[str, float, s
         elif PLACE_NUMBER.search(sentence[: m.start()]):
             continue  # "ĐT 279", "Km 42", "tổ dân phố 9": a road's or a place's name
         elif re.match(r"\s*:(?!\d)", sentence[m.end() :]) or (
-            _IN_HEADER.match(sentence, m.end()) and ":" not in sentence[: m.start()].split(";")[-1]
+            is_table_row(sentence)
+            and _IN_HEADER.match(sentence, m.end())
+            and ":" not in sentence[: m.start()].split(";")[-1]
         ):  # "Kế hoạch 2026: 36,5", "Tổ dân phố 3: 03 ca", a row's "Tàu từ 15m trở lên: 83":
             continue  # a label, not its value
         elif re.fullmatch(r"\d{1,2}", raw) and (
@@ -142,7 +144,7 @@ def figures_in(sentence: str, amounts: bool = False) -> list[tuple[str, float, s
 
 
 # a table row's header holding a number before its value ("Tàu từ 15m trở lên: 83")
-_IN_HEADER = re.compile(r"[^;:\d]{0,30}:\s*[-\d]")
+_IN_HEADER = re.compile(r"[^;:\d()]{0,30}:\s*[-\d]")
 # "vận chuyển 331.000 lượt khách trong 10 tháng": how long, not how many
 _WITHIN = re.compile(r"\b(?:trong|sau|qua)\s+$", re.I)
 _PERIOD_BEFORE = re.compile(r"\b(?:tháng|quý|tuần)\s*$", re.I)

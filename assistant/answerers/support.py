@@ -72,9 +72,11 @@ def coverage(terms: Sequence[str], present: set[str], weight: Weight) -> float:
     """IDF-weighted share of `terms` found in `present`."""
     if not terms:
         return 0.0
+    # summed exactly: a set's order changes with the hash seed, and a float sum's last bit
+    # with it — enough to turn a tie between two passages the other way from run to run
     ws = {t: weight(t) for t in set(terms)}
-    total = sum(ws.values()) or 1.0
-    return sum(w for t, w in ws.items() if t in present) / total
+    total = math.fsum(ws.values()) or 1.0
+    return math.fsum(w for t, w in ws.items() if t in present) / total
 
 
 def bigram_share(terms: Sequence[str], words: Sequence[str]) -> float:

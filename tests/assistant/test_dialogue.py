@@ -351,3 +351,14 @@ def test_a_new_name_asked_of_what_the_previous_question_was_about() -> None:
     assert resolved.startswith("con sang Duc bao nhieu nguoi (")
     assert "lao dong nuoc ngoai" in resolved
     assert "nhat" not in resolved
+
+
+def test_compared_with_another_period_replaces_the_one_compared_with() -> None:
+    """ "còn so với cùng kỳ năm ngoái?" after "… tháng 11 … so với tháng 10?": November is
+    still the month asked of; what it is compared with changes (it replaced November)."""
+    prev = Turn("x", "Sản lượng đánh bắt tháng 11 của xã hụt bao nhiêu so với tháng 10?")
+    resolved = resolve("con so voi cung ky nam ngoai?", [prev])
+    assert "tháng 11" in resolved and "tháng 10" not in resolved, resolved
+    assert resolved.endswith("so với cung ky nam ngoai?"), resolved
+    # a new month of its own is still the month asked of
+    assert "tháng 12" in resolve("còn tháng 12 thì sao?", [prev]).split("so với")[0]
