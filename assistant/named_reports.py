@@ -210,4 +210,12 @@ def named_reports(query: Query, infos: list[ReportInfo], store: Store) -> set[st
             }
             if len(named) < len(infos):
                 hit |= named
+    # "báo cáo nhanh": a kind of report its title says ("Báo cáo nhanh tình hình thiệt hại")
+    if kind := _KIND.search(plain):
+        kinds = {i.report_id for i in infos if f" {kind.group(1)} " in f" {vn.fold(i.title)} "}
+        if kinds and len(kinds) < len(infos):
+            hit = (hit & kinds) or kinds
     return hit if hit and len(hit) < len(infos) else None
+
+
+_KIND = re.compile(r"\bbao cao (nhanh|chuyen de|so ket|tong ket|dot xuat)\b")

@@ -60,7 +60,11 @@ def _done_not_aimed(query: Query, sentence: str) -> bool:
 _DONE_Q = re.compile(r"\b(?:da|roi|den nay|den gio|toi nay|toi gio|hien nay|so far|already)\b")
 
 
-_RANK_Q = re.compile(r"\b(?:xep hang|xep thu|thu may|hang may|dung thu|rank|ranked)\b")
+# (not "được xếp hạng di tích cấp tỉnh", "xếp hạng 4 sao": a class given, no place in a rank)
+_RANK_Q = re.compile(
+    r"\b(?:xep hang(?! (?:di tich|cap (?:tinh|quoc gia|dac biet)|\d+ sao))|xep thu|thu may|"
+    r"hang may|dung thu|rank|ranked)\b"
+)
 _RANK_A = re.compile(r"(?:hạng|thứ)\s*:?\s*\d|\d+\s*/\s*63\b", re.I)
 _RATE_Q = re.compile(r"\b(?:phan tram|ty le|percent|percentage|rate)\b")
 # "how much was spent / how much in fines" asks for money, "how much ketamine" for a quantity

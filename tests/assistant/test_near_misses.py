@@ -151,3 +151,15 @@ def test_a_count_beside_the_name_is_another_things() -> None:
     # a table row names its entity in one cell and counts in the others
     row = "TT: 7; Địa bàn: Khu vực Kim Sơn; Số vụ - Năm 2025: 25; Số người chết - So CK (±): -2"
     assert named.bound(normalize("Kim Sơn năm nay bao nhiêu vụ tai nạn?"), row, ["vu"]) is None
+
+
+def test_a_class_given_is_no_rank() -> None:
+    """ "được xếp hạng di tích cấp tỉnh theo QĐ nào?" asks for the decision that classed the
+    relic, not for its place in a ranking (that gate refused the footnote naming it)."""
+    from assistant.answerers.gates import kinds
+
+    assert not kinds(
+        normalize("lang Ong Nam Hai duoc xep hang di tich cap tinh theo QD nao?").folded
+    ).rank
+    assert not kinds(normalize("khách sạn nào được xếp hạng 5 sao năm nay?").folded).rank
+    assert kinds(normalize("Chỉ số PCI năm 2024 tỉnh xếp hạng bao nhiêu?").folded).rank

@@ -1,0 +1,35 @@
+"""Answers on the Hải Minh reports (tests/data/reports/haiminh: a coastal ward's quarter, a
+fishing commune's month and its quick storm report as a signed scan, tourism, illegal
+fishing, key projects), asked in words of our own — the failures the Hải Minh bank found
+first."""
+
+from __future__ import annotations
+
+from assistant.route import answer
+
+
+def test_a_quick_report_is_named_by_its_kind(haiminh_retriever) -> None:
+    """ "báo cáo nhanh": the commune's quick storm report (a scan whose title OCR reads
+    "Nhanh tình hình thiệt hại …"), not the department's proposals on the same storm."""
+    a = answer("Báo cáo nhanh của xã đề nghị tỉnh hỗ trợ những gì?", haiminh_retriever)
+    assert a.citations and {c.report for c in a.citations} == {"196/BC-UBND"}, a.text
+
+
+def test_a_relic_classed_by_a_decision_is_no_rank(haiminh_retriever) -> None:
+    """ "được xếp hạng di tích cấp tỉnh theo quyết định nào": the decision in the footnote
+    listing the relics classed this year — no rank is asked, none need be written."""
+    a = answer(
+        "Lăng Ông Nam Hải Bình An được xếp hạng di tích cấp tỉnh theo quyết định nào?",
+        haiminh_retriever,
+    )
+    assert "2386/QĐ-UBND" in a.text, a.text
+
+
+def test_two_cells_of_a_row_are_not_subtracted_across_columns(haiminh_retriever) -> None:
+    """A row's "Tổng số tàu (chiếc): 312; Tàu từ 15m trở lên: 83" holds no difference that
+    anyone asked for: "15" is part of a header, and the two counts are of two columns."""
+    a = answer(
+        "Số tàu mất kết nối VMS của xã Tân Hải theo Sở và theo xã khác nhau thế nào?",
+        haiminh_retriever,
+    )
+    assert "312 − 15" not in a.text and "312 − 83" not in a.text, a.text
