@@ -1,6 +1,7 @@
 """What earlier turns name: the thing a follow-up's "dự án đó" stands for, a question's
-subject and topic words, proper names — read from the previous question and its answer
-(assistant/dialogue.py rewrites the follow-up with them)."""
+subject and topic words, proper names — read from the previous question and its answer —
+and the previous question asked of another thing ("còn Bình Thuận thì sao?"):
+assistant/dialogue.py rewrites the follow-up with them."""
 
 from __future__ import annotations
 

@@ -89,12 +89,11 @@ def clause_pair(
             bonus -= 1.0 if wanted.rate else 0.5
         return bonus
 
-    Scored = tuple[float, float, Figure, set[str]]
+    Scored = tuple[float, float, Figure, set[str], bool]  # …, whether the figure is a change
     scored_a: list[Scored] = []
     scored_b: list[Scored] = []
     # what is counted is said next to each figure; which side it is, anywhere in its sentence
     measure = set(left) | set(right)
-    changes: set[int] = set()  # figures that are a change ("cao hơn cùng kỳ 0,9 tạ/ha")
     for cand in candidates(query, ctx.hits(query, max(ctx.k, 8)), ctx)[:10]:
         # the place that names the report ("Lạng Sơn") names neither side
         info = ctx.store.info(cand.hit.chunk.report_id)
@@ -108,11 +107,10 @@ def clause_pair(
         sentence = pairs(vn.terms(f"{cand.sentence} {cand.context}"))
         text = clean(cand.sentence)
         for seg in segments(text, clauses=True, amounts=wanted.amounts):
-            if is_change(text, seg.pos) and not wanted.change:
+            change = is_change(text, seg.pos)  # "cao hơn cùng kỳ 0,9 tạ/ha"
+            if change and not wanted.change:
                 continue
             fig = Figure(seg.raw, seg.value, seg.unit, cand)
-            if is_change(text, seg.pos):
-                changes.add(id(fig))
             around = pairs(seg.words)
             local = 0.5 * len(around & measure) / max(1, len(measure))
             a = len((around | sentence) & side_a) / max(1, len(side_a))
@@ -121,17 +119,17 @@ def clause_pair(
             b_here = len(around & side_b) / max(1, len(side_b))
             common = local + 0.2 * cand.score + fits(seg)
             here = 0.5 * (a_here - b_here)  # which side a figure of a sentence naming both is
-            scored_a.append((a + common, here, fig, around & measure))
-            scored_b.append((b + common, -here, fig, around & measure))
+            scored_a.append((a + common, here, fig, around & measure, change))
+            scored_b.append((b + common, -here, fig, around & measure, change))
     best: tuple[float, Figure, Figure] | None = None
-    for sa, here_a, a, said_a in sorted(scored_a, key=lambda x: -x[0] - x[1])[:10]:
-        for sb, here_b, b, said_b in sorted(scored_b, key=lambda x: -x[0] - x[1])[:10]:
+    for sa, here_a, a, said_a, change_a in sorted(scored_a, key=lambda x: -x[0] - x[1])[:10]:
+        for sb, here_b, b, said_b, change_b in sorted(scored_b, key=lambda x: -x[0] - x[1])[:10]:
             one = a.candidate.sentence == b.candidate.sentence
             if (one and a.raw == b.raw) or a.unit != b.unit or _months_apart(ctx, a, b):
                 continue
             if a.raw == b.raw and _report(a) == _report(b):
                 continue  # one report saying one figure twice: no two things compared
-            if (id(a) in changes) != (id(b) in changes):
+            if change_a != change_b:
                 continue  # a level less a change ("48,6 − 0,9") compares nothing
             if one and is_table_row(a.candidate.sentence) and min(here_a, here_b) <= 0:
                 continue  # two cells of a row: each under its own side's header, or none
