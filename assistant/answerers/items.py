@@ -240,12 +240,19 @@ _CLAUSE_CUT = re.compile(r"[;(]|,(?!\d)")
 
 
 def _figures(text: str) -> list[re.Match[str]]:
-    """The figures that count: not a year, nor a number in a name ("giai đoạn 2", "ĐT 714")."""
+    """The figures that count: not a year, nor a number in a name ("giai đoạn 2", "ĐT 714"),
+    nor in a code ("tàu HM-91046-TS": a vessel, not 91.046 of anything)."""
     return [
         f
         for f in _FIGURE_UNIT.finditer(text)
-        if not vn.YEAR_RE.fullmatch(f.group("num")) and not _IN_NAME.search(text[: f.start()])
+        if not vn.YEAR_RE.fullmatch(f.group("num"))
+        and not _IN_NAME.search(text[: f.start()])
+        and not _IN_CODE.search(text[: f.start()])
+        and not re.match(r"-[^\W\d_]", text[f.end("num") :])
     ]
+
+
+_IN_CODE = re.compile(r"[^\W\d_]-$")
 
 
 _IN_NAME = re.compile(r"(?<!\w)(?:giai đoạn|lần thứ|khóa)\s*$|" + PLACE_NUMBER.pattern, re.I)

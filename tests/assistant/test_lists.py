@@ -278,3 +278,16 @@ def test_a_list_says_its_kind_once_before_its_first_item() -> None:
     )
     assert of_kind(plain, listed, "Diện tích cây vụ đông theo thôn:")
     assert not of_kind(plain, listed, "Vụ đông đã gieo trồng 186 ha")
+
+
+def test_a_number_in_a_code_is_no_items_figure() -> None:
+    """ "Tàu HM-91046-TS … 65 triệu đồng": the vessel's registration is its name; 91.046 was
+    read as its figure and made it the "highest" of a list of fines."""
+    fines = (
+        "(1) Tàu HM-90733-TS, chủ tàu ông A: sai vùng - 12,5 triệu đồng; (2) Tàu HM-91046-TS, "
+        "chủ tàu bà B: không ghi nhật ký - 65 triệu đồng; (3) Tàu HM-90295-TS, chủ tàu ông C: "
+        "không duy trì VMS - 40 triệu đồng"
+    )
+    raws = [i.raw for i in items.text_items(fines)]
+    assert not {"90733", "91046", "90295"} & set(raws), raws
+    assert "65" in raws and "40" in raws, raws
