@@ -95,8 +95,7 @@ FUNCTION_WORDS = frozenset(
     " those did do does had has have done happen happened according report reports reported"
     " and or as than up out into over under per all any some each give me tell list show"
     " please can could would should will of year month get got gets results result mid"
-    " early late end beginning along across because before after still not versus"
-    " own back".split()
+    " early late end beginning along across before after still versus own back".split()
 )
 _VI_SYLLABLE = re.compile(
     r"^(?:ngh|ch|gh|gi|kh|ng|nh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}"

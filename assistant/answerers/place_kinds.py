@@ -49,10 +49,18 @@ def of_kind(plain: str, items: list[Item], lead: str) -> bool:
     else:
         return True
     named = sum(any(names_kind(k, i.name) for k in kinds) for i in items)
-    # "(tập trung ở thôn Tân Phú 11 hộ, Bàu Sen 07 hộ, …": the kind written once, right
-    # before the first item's name
-    first = " ".join(items[0].name.split()[-4:])
-    return named * 2 >= len(items) or any(names_kind(k, f"{lead} {first}") for k in kinds)
+    # "(tập trung ở thôn Tân Phú 11 hộ, Bàu Sen 07 hộ, …": the kind written once, before
+    # the first item's own name (not "Tỷ lệ hồ sơ cấp xã": an indicator)
+    first = vn.nfc(" ".join(items[0].name.split()[-4:]))
+    return (
+        named * 2 >= len(items)
+        or any(names_kind(k, lead) for k in kinds)
+        or any(m.group(1).isupper() for k in kinds for m in _then_name(k).finditer(first))
+    )
+
+
+def _then_name(kind: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(kind)}\s+(\w)", re.I)
 
 
 def head_on(words: list[str]) -> list[str]:

@@ -293,18 +293,20 @@ def test_a_row_is_read_with_the_rows_breaking_it_down_and_beside_it() -> None:
 def test_which_ward_is_answered_from_a_list_of_wards() -> None:
     """ "Xã/phường nào …": a list whose items are wards ("P. Tân Giang") or whose columns or
     lead say so — not a table of indicators, nor items named by a verb ("đạt 97%")."""
-    from assistant.answerers import superlative as S
+    from assistant.answerers import place_kinds as S
+    from assistant.answerers import superlative
     from assistant.answerers.items import Item
 
     wards = [Item(n, "1", 1.0, n) for n in ("P. Tân Giang", "P. Hòa An", "xã Phú Mai")]
     rows = [Item(n, "1", 1.0, n) for n in ("Tỷ lệ hồ sơ cấp xã", "Số DVCTT", "Số hồ sơ")]
-    assert S._of_kind("phuong nao nhieu vu nhat", wards, "")
-    assert not S._of_kind("xa nao cao nhat", rows, "Biểu mẫu 7")
-    assert S._of_kind("xa nao cao nhat", rows, "tại các xã")
+    assert S.of_kind("phuong nao nhieu vu nhat", wards, "")
+    assert not S.of_kind("xa nao cao nhat", rows, "Biểu mẫu 7")
+    assert S.of_kind("xa nao cao nhat", rows, "tại các xã")
     # "địa phương nào", "nơi nào": places of any kind, each by its name — not indicators,
     # nor a clause that says "toàn tỉnh"
-    assert not S._of_kind("dia phuong nao nhieu nhat", rows, "")
-    assert S._of_kind("noi nao nhieu ca nhat", wards, "")
+    assert not S.of_kind("dia phuong nao nhieu nhat", rows, "")
+    assert S.of_kind("noi nao nhieu ca nhat", wards, "")
     toan = [Item(n, "1", 1.0, n) for n in ("toàn tỉnh ghi nhận 1.284 ca", "05 ổ dịch", "01 ca")]
-    assert not S._of_kind("o dau nhieu ca nhat", toan, "")
-    assert not S._names_something("đạt") and S._names_something("xã Quảng Lạc")
+    assert not S.of_kind("o dau nhieu ca nhat", toan, "")
+    assert not superlative._names_something("đạt")
+    assert superlative._names_something("xã Quảng Lạc")
