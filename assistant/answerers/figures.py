@@ -99,6 +99,7 @@ def figures_in(sentence: str, amounts: bool = False) -> list[tuple[str, float, s
     `amounts`, the amount of "đạt 238.917/412.380 triệu đồng" too (when money is asked:
     otherwise it would cut the rate after it from the words it is about)."""
     out = []
+    row = is_table_row(sentence)  # "Header: value; Header: value"
     for m in vn.NUMBER_RE.finditer(sentence):
         raw = m.group(0).replace(" ", "")
         after = sentence[m.end() : m.end() + 1]
@@ -115,9 +116,9 @@ def figures_in(sentence: str, amounts: bool = False) -> list[tuple[str, float, s
         elif PLACE_NUMBER.search(sentence[: m.start()]):
             continue  # "ĐT 279", "Km 42", "tổ dân phố 9": a road's or a place's name
         elif re.match(r"\s*:(?!\d)", sentence[m.end() :]) or (
-            is_table_row(sentence)
+            row
             and _IN_HEADER.match(sentence, m.end())
-            and ":" not in sentence[: m.start()].split(";")[-1]
+            and ":" not in sentence[sentence.rfind(";", 0, m.start()) + 1 : m.start()]
         ):  # "Kế hoạch 2026: 36,5", "Tổ dân phố 3: 03 ca", a row's "Tàu từ 15m trở lên: 83":
             continue  # a label, not its value
         elif re.fullmatch(r"\d{1,2}", raw) and (

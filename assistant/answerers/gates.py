@@ -13,6 +13,7 @@ from functools import lru_cache
 from assistant.answerers import named
 from assistant.answerers.counting import beyond_given, counted_nouns, counts, written_noun
 from assistant.answerers.figures import segments
+from assistant.answerers.tables import CLASS_GIVEN
 from assistant.intent import NUMBER_ASKED
 from assistant.query import Query, without_periods
 from index import vn
@@ -60,11 +61,7 @@ def _done_not_aimed(query: Query, sentence: str) -> bool:
 _DONE_Q = re.compile(r"\b(?:da|roi|den nay|den gio|toi nay|toi gio|hien nay|so far|already)\b")
 
 
-# (not "được xếp hạng di tích cấp tỉnh", "xếp hạng 4 sao": a class given, no place in a rank)
-_RANK_Q = re.compile(
-    r"\b(?:xep hang(?! (?:di tich|cap (?:tinh|quoc gia|dac biet)|\d+ sao))|xep thu|thu may|"
-    r"hang may|dung thu|rank|ranked)\b"
-)
+_RANK_Q = re.compile(r"\b(?:xep hang|xep thu|thu may|hang may|dung thu|rank|ranked)\b")
 _RANK_A = re.compile(r"(?:hạng|thứ)\s*:?\s*\d|\d+\s*/\s*63\b", re.I)
 _RATE_Q = re.compile(r"\b(?:phan tram|ty le|percent|percentage|rate)\b")
 # "how much was spent / how much in fines" asks for money, "how much ketamine" for a quantity
@@ -161,7 +158,7 @@ def kinds(folded: str) -> Kinds:
         figure=bool(_COUNT_Q.search(plain)),
         numbered=numbered,
         target=bool(_TARGET_Q.search(plain)),
-        rank=bool(_RANK_Q.search(plain)),
+        rank=bool(_RANK_Q.search(plain)) and not CLASS_GIVEN.search(plain),
         rate=bool(_RATE_Q.search(plain)),
         money=bool(
             _MONEY_Q.search(plain) or (_MONEY_NOUN.search(plain) and _COUNT_Q.search(plain))

@@ -55,12 +55,12 @@ def of_kind(plain: str, items: list[Item], lead: str) -> bool:
     return (
         named * 2 >= len(items)
         or any(names_kind(k, lead) for k in kinds)
-        or any(m.group(1).isupper() for k in kinds for m in _then_name(k).finditer(first))
+        or any(m.group(1).isupper() for k in kinds for m in _THEN_NAME[k].finditer(first))
     )
 
 
-def _then_name(kind: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w){re.escape(kind)}\s+(\w)", re.I)
+# a kind, then the first letter of what follows it ("thôn Tân Phú")
+_THEN_NAME = {k: re.compile(rf"(?<!\w){re.escape(k)}\s+(\w)", re.I) for k in KIND_OF.values()}
 
 
 def head_on(words: list[str]) -> list[str]:

@@ -30,10 +30,17 @@ _RANK_ASKED = re.compile(
 )
 
 
+# "được xếp hạng di tích cấp tỉnh", "xếp hạng 4 sao": a class given, no place in a rank
+CLASS_GIVEN = re.compile(r"\bxep hang (?:di tich|cap (?:tinh|quoc gia|dac biet)|\d+ sao)\b")
+
+
 def asks_rank(query: Query) -> bool:
     """Whether a question asks for a rank ("xếp hạng", "hạng thấp nhất"), not for goods
-    ("loại hàng giả nào nhiều nhất") nor a bank ("trả qua ngân hàng thấp nhất"): with its
-    diacritics typed, only "hạng" is a rank (a "hang" typed plain is read folded)."""
+    ("loại hàng giả nào nhiều nhất") nor a bank ("trả qua ngân hàng thấp nhất"), nor a class
+    given (CLASS_GIVEN): with its diacritics typed, only "hạng" is a rank (a "hang" typed
+    plain is read folded)."""
+    if CLASS_GIVEN.search(" ".join(vn.syllables(query.folded))):
+        return False
     words = vn.syllables(query.text.lower())
     if "hạng" in words:
         return True
