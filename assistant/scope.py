@@ -139,8 +139,9 @@ def scope_of(
             hits = planned or own_hits
         else:
             hits = planned or exact or own_hits
-        if not hits and not p.year_known:
-            hits = _spanning(store, infos, allowed, m, day)
+        if not hits and not p.year_known:  # (a figure asked of it is no plan's)
+            planned_for = tasks or forecast or not query.wants_figure
+            hits = _spanning(store, infos, allowed, m, day, planned_for)
         if hits:
             matched |= hits
         elif strict and (uncovered is None or m.as_of):
@@ -174,7 +175,12 @@ _MET = re.compile(r"\b(?:đạt|vượt|hoàn thành) (?:mục tiêu|chỉ tiêu
 
 
 def _spanning(
-    store: Store, infos: list[ReportInfo], allowed: set[str], m: P.Mention, day: P.Period
+    store: Store,
+    infos: list[ReportInfo],
+    allowed: set[str],
+    m: P.Mention,
+    day: P.Period,
+    planned: bool,
 ) -> set[str]:
     """'quý IV' or 'đến 30/11' with no year, that no report has as its own: the report that
     set the tasks for it (a month, a quarter, half a year: a year's plan spans any); of a
@@ -188,7 +194,10 @@ def _spanning(
             for i in mine
             if (o := effective_period(i)) and _spans(o, p) and _reaches(store, i, m, day)
         }
-    # else none (a month compared with, "so với tháng 10", stays uncovered: its change is told)
+    # else none (a month compared with, "so với tháng 10", stays uncovered: its change is told;
+    # "tháng 12 thu ngân sách được bao nhiêu?" is no plan: the tasks set for it hold no result)
+    if not planned:
+        return set()
     tasks = {
         i.report_id: t
         for i in mine

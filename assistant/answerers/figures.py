@@ -128,8 +128,10 @@ def figures_in(sentence: str, amounts: bool = False) -> list[tuple[str, float, s
                 _PERIOD_BEFORE.search(head := sentence[: m.start()])
                 and not _SPAN_BEFORE.search(head)
             )
-        ):  # "tháng 12 đạt …", "(9 tháng: 58 doanh nghiệp)": a period's number counts nothing
-            continue  # ("lũy kế 9 tháng 65 ca": 65 does; "trong tháng 1.245 triệu đồng" too)
+            or _DAY_BEFORE.search(head)
+        ):  # "tháng 12 đạt …", "(9 tháng: 58 doanh nghiệp)", "từ ngày 03 đến hết ngày 06/11":
+            continue  # a period's or a date's number counts nothing ("lũy kế 9 tháng 65 ca":
+            # 65 does; "trong tháng 1.245 triệu đồng" too)
         if re.fullmatch(r"(?:19|20)\d\d", raw) and (
             _YEAR_BEFORE.search(sentence[: m.start()])
             or re.match(r"\s*[-–]\s*(?:19|20)\d\d\b", sentence[m.end() :])
@@ -149,6 +151,7 @@ _IN_HEADER = re.compile(r"[^;:\d()]{0,30}:\s*[-\d]")
 # "vận chuyển 331.000 lượt khách trong 10 tháng": how long, not how many
 _WITHIN = re.compile(r"\b(?:trong|sau|qua)\s+$", re.I)
 _PERIOD_BEFORE = re.compile(r"\b(?:tháng|quý|tuần)\s*$", re.I)
+_DAY_BEFORE = re.compile(r"\bngày\s*$", re.I)
 _SPAN_BEFORE = re.compile(r"(?<!ngày )(?<!\d)\d{1,2}\s+tháng\s*$", re.I)
 _MONTHS_SPAN = re.compile(
     r"\s*tháng(?:\s*:|\s+đầu năm|\s+cuối năm|\s+năm\s+\d{4}|\s+(?:qua\b|\d))", re.I

@@ -446,6 +446,9 @@ def test_two_zeros_are_no_difference_of_what_was_asked(tmp_path) -> None:
         ("tháng 12 đạt 5 vụ, phạt tù 9 tháng", ["5", "9"]),
         # an amount right after "tháng" is the month's amount, not a month's number
         ("Tổng thu trong tháng 1.245 triệu đồng, lũy kế 10 tháng 9.870 triệu", ["1.245", "9.870"]),
+        # a date's day: "từ ngày 03 đến hết ngày 06/11" counts nothing, "trong 05 ngày" does
+        ("tạm dừng 14 tàu từ ngày 03 đến hết ngày 06/11/2026", ["14"]),
+        ("phải tạm dừng đón khách trong 05 ngày", ["05"]),
     ],
 )
 def test_a_periods_number_is_no_figure(sentence: str, kept: list[str]) -> None:

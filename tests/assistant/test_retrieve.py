@@ -158,6 +158,19 @@ def test_a_period_no_report_covers_is_named_not_borrowed(sample_retriever) -> No
     assert not scope.matched
 
 
+def test_a_month_only_planned_answers_plans_not_figures(
+    sample_retriever, sample_report_ids
+) -> None:
+    """No report is of February (no year said): the January report that sets February's tasks
+    answers what is planned for it, never a figure asked of it — that month is uncovered."""
+    plan = sample_retriever.normalize("Nhiệm vụ tháng 2 là gì?")
+    assert scope_of(plan, sample_retriever.store).allowed == {sample_report_ids["01/2026"]}
+    figure = sample_retriever.normalize("Tháng 2 thu ngân sách được bao nhiêu?")
+    scope = scope_of(figure, sample_retriever.store)
+    assert not scope.matched and scope.uncovered is not None and scope.uncovered.months == 1
+    assert scope.uncovered.last[1] == 2
+
+
 def test_caller_can_restrict_reports(sample_retriever, sample_report_ids) -> None:
     december = sample_report_ids["12/2025"]
     hits = sample_retriever.search(
