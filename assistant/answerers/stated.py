@@ -24,6 +24,13 @@ _SAID = re.compile(
     r"(?P<ref>[^;,()]{1,40}?)(?=\s*(?:\([^()]*\))?\s*(?:[;,.]|$))(?:\s*\([^()]*\))?",
     re.I,
 )
+# "đạt 64,5% kế hoạch vốn, cao hơn cùng kỳ năm 2025 (58,9%)", "thấp hơn cùng kỳ năm 2024 là
+# 23,4 ha": the same, with no "so với"
+_SAID_BARE = re.compile(
+    r"\b(?:cao|thấp|nhiều|ít) hơn\s+(?P<ref>cùng kỳ(?: năm (?:trước|ngoái|\d{4}))?)"
+    r"(?:\s+là\s+\d[\d.,]*%?(?:\s+(?!và\b|trong\b|so\b)[^\W\d]+){0,2})?(?:\s*\([^()]*\))?",
+    re.I,
+)
 
 
 def said_change(
@@ -34,7 +41,7 @@ def said_change(
     running total is asked ("Tính chung 11 tháng, … tăng 36 vụ" is no November's change)."""
     for fig in figures:
         text = clean(fig.candidate.sentence)
-        for m in _SAID.finditer(text):
+        for m in [*_SAID.finditer(text), *_SAID_BARE.finditer(text)]:
             clause = vn.fold(text[: m.start()].rpartition(";")[2])
             if not running and RUNNING_TOTAL.search(" ".join(vn.syllables(clause))):
                 continue

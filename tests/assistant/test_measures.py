@@ -478,3 +478,22 @@ def test_a_number_in_a_rows_header_or_a_span_counts_nothing() -> None:
     span = "có 14 tàu khách cao tốc, vận chuyển 331.000 lượt khách trong 10 tháng, an toàn"
     assert [raw for raw, *_ in figures_in(span)] == ["14", "331.000"]
     assert [raw for raw, *_ in figures_in("lũy kế 9 tháng: 65 ca; tăng 12 ca")] == ["65", "12"]
+
+
+def test_a_change_stated_against_last_year_without_so_voi_is_quoted(tmp_path) -> None:
+    """ "thấp hơn cùng kỳ năm 2024 là 23,4 ha": the report states the change itself, with no
+    "so với" — quoted as its own reading, the figure with it, no 2024 report needed."""
+    from conftest import LETTERHEAD, text_retriever
+
+    head = LETTERHEAD.format(
+        number=215, day=20, month=10, title="Tình hình kinh tế - xã hội tháng 10 năm 2025"
+    )
+    text = head + (
+        "Đến ngày 15/10/2025, toàn xã đã gieo trồng vụ đông được 214,6 ha, đạt 41,3% kế "
+        "hoạch, thấp hơn cùng kỳ năm 2024 là 23,4 ha; trong đó ngô 96,5 ha.\n"
+    )
+    a = answer(
+        "Vụ đông tháng 10/2025 gieo trồng chậm hơn cùng kỳ năm ngoái bao nhiêu ha?",
+        text_retriever(tmp_path, {"xa-2025-10.txt": text}),
+    )
+    assert a.mode == "compare" and "tự nêu: thấp hơn cùng kỳ năm 2024 là 23,4 ha" in a.text, a.text
