@@ -112,10 +112,11 @@ def _without_documents(text: str) -> str:
     return text
 
 
-# "theo quyết định nào", "văn bản nào": a document, by its number
+# "theo quyết định nào", "văn bản nào": a document, by its number ("hụt kế hoạch bao nhiêu"
+# asks the plan's figure, "kế hoạch số mấy" its number)
 _DOCUMENT_Q = re.compile(
-    r"\b(?:quyet dinh|van ban|ke hoach|cong van|nghi quyet|chi thi|thong tu|nghi dinh|"
-    r"thong bao) (?:so )?(?:nao|may|bao nhieu)\b|"
+    r"\b(?:quyet dinh|van ban|cong van|nghi quyet|chi thi|thong tu|nghi dinh|"
+    r"thong bao) (?:so )?(?:nao|may|bao nhieu)\b|\bke hoach (?:nao|so (?:may|bao nhieu))\b|"
     r"\bwhich (?:decision|document|plan|directive|resolution)\b"
 )
 # the code a document's number carries by its kind: "Nghị quyết … số mấy" wants an NQ

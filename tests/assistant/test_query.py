@@ -62,6 +62,23 @@ def test_question_kinds() -> None:
     assert not normalize("Số tin bài được chia sẻ là bao nhiêu?").about_tasks
 
 
+@pytest.mark.parametrize(
+    ("question", "document"),
+    [
+        ("Theo quyết định nào?", True),
+        ("Kế hoạch số mấy, ban hành ngày nào?", True),
+        ("Thực hiện theo kế hoạch nào?", True),
+        # the plan's figure, not a plan's number
+        ("Tỷ lệ đô thị hóa hụt kế hoạch bao nhiêu?", False),
+        ("ty le do thi hoa dat ke hoach may phan tram", False),
+    ],
+)
+def test_a_document_is_asked_by_its_kind_and_number(question: str, document: bool) -> None:
+    from assistant.answerers.gates import kinds
+
+    assert kinds(normalize(question).folded).document is document
+
+
 def test_tokens_are_folded_and_the_same_with_or_without_accents() -> None:
     accented = normalize("Chi trả trợ cấp bảo hiểm xã hội tháng 12/2023")
     plain = normalize("chi tra tro cap bao hiem xa hoi thang 12/2023")
