@@ -105,3 +105,55 @@ def beyond_given(query: Query, sentence: str, given: Collection[str]) -> bool:
 def _written(text: str, given: Collection[str]) -> list[str]:
     """The question's figures as it writes them, of those whose keys are `given`."""
     return [n for n in vn.numbers(vn.fold(text)) if vn.number_key(n) in given]
+
+
+# what an amount is asked per ("mỗi hộ được bao nhiêu", "giá bao nhiêu một ký") — units a
+# rate is given in, not the members of a breakdown ("mỗi dự án giải ngân bao nhiêu")
+_PER = {
+    "ho": ("ho",),
+    "nguoi": ("nguoi",),
+    "tau": ("tau", "chiec"),
+    "chiec": ("chiec",),
+    "cai": ("cai",),
+    "suat": ("suat",),
+    "cay": ("cay",),
+    "con": ("con",),
+    "ha": ("ha",),
+    "tan": ("tan",),
+    "ngay": ("ngay",),
+    "ky": ("kg",),
+    "kg": ("kg",),
+    "can": ("kg", "can"),
+    "met": ("m", "m2", "met"),
+    "m2": ("m2", "m", "met"),
+}
+_UNITS = "|".join(_PER)
+_PER_ONE = re.compile(rf"\bbao nhieu(?: tien)? (?:mot|1) ({_UNITS})\b")
+# typed without diacritics, "moi" is "mỗi" only before a unit no "mới"/"mọi" goes with
+_EVERY_PLAIN = re.compile(r"\bmoi (ho|tau|chiec|cai|suat|cay|ky|kg|can|met|m2|ngay)\b")
+
+
+def per_unit_asked(query: Query) -> str:
+    """The unit an amount is asked per, folded ("ho" for "mỗi hộ được bao nhiêu?", "ky"
+    for "giá bao nhiêu một ký?"); "" when none is ("mọi người", "tuyến mới")."""
+    plain = " ".join(vn.syllables(query.folded))
+    if m := _PER_ONE.search(plain):
+        return m.group(1)
+    if not query.accented:
+        return m.group(1) if (m := _EVERY_PLAIN.search(plain)) else ""
+    every = re.search(r"\bmỗi\s+(\w+)", vn.nfc(query.text).lower())
+    return unit if every and (unit := vn.fold(every.group(1))) in _PER else ""
+
+
+def per_unit_held(unit: str, sentence: str) -> bool:
+    """Whether the sentence gives an amount per that unit: "10 triệu đồng/hộ", "mỗi hộ 30
+    triệu đồng", "bình quân 2,5 tấn/ngày" — a total for all of them says none."""
+    folded = vn.fold(vn.nfc(sentence)).lower()
+    if "binh quan" in folded or "don gia" in folded:
+        return True
+    return any(
+        re.search(
+            rf"/\s*{re.escape(u)}\b|\bmoi {re.escape(u)}\b|\b(?:mot|1) {re.escape(u)}\b", folded
+        )
+        for u in _PER[unit]
+    )

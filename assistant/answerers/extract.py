@@ -20,7 +20,7 @@ from assistant.answerers.clauses import (
     sentence_before,
     with_footnotes,
 )
-from assistant.answerers.counting import beyond_given
+from assistant.answerers.counting import beyond_given, per_unit_asked, per_unit_held
 from assistant.answerers.figures import last_month
 from assistant.answerers.gates import answer_type, given_figures, kind_held, kinds, missing_kinds
 from assistant.answerers.items import count_asked, listed_count
@@ -146,6 +146,11 @@ def holds_kind(query: Query, cand: Candidate, ctx: Context, in_passage: bool = T
     unit = f"{cand.sentence} {cand.context} {referring}"
     if not _names_held(query, cand, unit) or not _count_held(query, cand, ctx):
         return False
+    if (per := per_unit_asked(query)) and kinds(query.folded).figure:
+        # "mỗi hộ được bao nhiêu": an amount per one, in the unit or the footnote it cites
+        notes = " ".join(fn.text for fn in referenced(chunk, cand.sentence, ctx.store.chunks))
+        if not per_unit_held(per, f"{unit} {notes}"):
+            return False
     if item_without_figure(query, chunk, cand.sentence, ctx):
         return False  # one project's capital, of a whole the footnote lists
     if counted_not_named(query, chunk, cand.sentence, ctx):

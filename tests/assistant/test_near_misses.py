@@ -163,3 +163,45 @@ def test_a_class_given_is_no_rank() -> None:
     ).rank
     assert not kinds(normalize("khách sạn nào được xếp hạng 5 sao năm nay?").folded).rank
     assert kinds(normalize("Chỉ số PCI năm 2024 tỉnh xếp hạng bao nhiêu?").folded).rank
+
+
+@pytest.mark.parametrize(
+    ("question", "unit"),
+    [
+        ("Mỗi hộ di dời được hỗ trợ bao nhiêu tiền?", "ho"),
+        ("gia thit lon hoi bao nhieu 1 kg?", "kg"),
+        ("chi phi thue bao moi tau mot nam het bao nhieu?", "tau"),
+        ("Đơn giá đền bù đất ở là bao nhiêu một mét vuông?", "met"),
+        # a breakdown by member, "mọi người" and "mới" are no amount per one
+        ("Mỗi dự án giải ngân được bao nhiêu?", ""),
+        ("moi nguoi duoc bao nhieu", ""),
+        ("9 tuyen moi dat chuan la nhung tuyen nao", ""),
+    ],
+)
+def test_an_amount_asked_per_one_is_read(question: str, unit: str) -> None:
+    from assistant.answerers.counting import per_unit_asked
+
+    assert per_unit_asked(normalize(question)) == unit
+
+
+def test_a_total_is_no_amount_per_household(tmp_path) -> None:
+    """ "mỗi hộ được bao nhiêu": 150 triệu đồng for all the households moved says nothing of
+    one; the footnote's "(60 triệu đồng/hộ)" of the houses built does."""
+    from conftest import LETTERHEAD, text_retriever
+
+    head = LETTERHEAD.format(number=158, day="25", month=11, title="Kết quả tháng 11/2025")
+    retriever = text_retriever(
+        tmp_path,
+        {
+            "bc-thang-11.txt": head
+            + "Trong tháng, xã đã tạm ứng 150 triệu đồng từ nguồn dự phòng ngân sách xã để hỗ "
+            "trợ khẩn cấp cho các hộ phải di dời do mưa lũ.\n\n"
+            "Hoàn thành hỗ trợ xây mới 06 nhà ở cho hộ nghèo theo Chương trình xóa nhà tạm, "
+            "nhà dột nát với kinh phí 360 triệu đồng¹.\n\n"
+            "¹ Các hộ được hỗ trợ (60 triệu đồng/hộ): ông Lò Văn Thượng, bà Nguyễn Thị Mơ.\n"
+        },
+    )
+    a = answer("Xã tạm ứng tiền cho dân di dời vì lũ, mỗi hộ được bao nhiêu?", retriever)
+    assert a.insufficient, a.text
+    a = answer("Xây nhà cho hộ nghèo xóa nhà tạm, mỗi hộ được hỗ trợ bao nhiêu?", retriever)
+    assert not a.insufficient and "60 triệu đồng/hộ" in a.text, a.text
