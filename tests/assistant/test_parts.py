@@ -130,6 +130,20 @@ def test_a_part_named_only_by_the_whole_is_held_only_by_a_unit_giving_a_part() -
     assert named.holds_part(named.part_asked(q), split, named.whole_words(q))
 
 
+def test_a_part_set_apart_by_rieng_mid_question_is_asked() -> None:
+    """ "số phiếu riêng của cấp xã": the part is asked wherever "riêng" stands — not in "nhà
+    ở riêng lẻ", nor "riêng tháng 11" (a period)."""
+    from assistant.answerers import named
+    from assistant.query import normalize
+
+    q = normalize("so phieu khao sat su hai long rieng cua cap xa la bao nhieu")
+    assert set(named.part_asked(q)) >= {"cap", "xa"}
+    total = "Số lượng phiếu khảo sát: 25.898"
+    assert not named.holds_part(named.part_asked(q), total, named.whole_words(q))
+    assert not named.part_asked(normalize("Cấp bao nhiêu giấy phép nhà ở riêng lẻ?"))
+    assert not named.part_asked(normalize("Riêng tháng 11 thu ngân sách bao nhiêu?"))
+
+
 def test_a_number_asked_without_diacritics_is_a_part() -> None:
     """ "số mấy" typed as "so may" asks a number (no "máy" follows a number's word)."""
     assert parts.split("ke hoach to chuc hoi thao DDCI la so may, du kien hop ngay nao") == [
