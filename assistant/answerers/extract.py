@@ -23,8 +23,13 @@ from assistant.answerers.clauses import (
 from assistant.answerers.counting import beyond_given, per_unit_asked, per_unit_held
 from assistant.answerers.figures import last_month
 from assistant.answerers.gates import answer_type, given_figures, kind_held, kinds, missing_kinds
-from assistant.answerers.items import count_asked, listed_count
-from assistant.answerers.listed import counted_not_named, item_without_figure, whole_of_another
+from assistant.answerers.listed import (
+    count_asked,
+    counted_not_named,
+    item_without_figure,
+    listed_count,
+    whole_of_another,
+)
 from assistant.answerers.support import (
     Signals,
     coverage,

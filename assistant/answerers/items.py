@@ -10,7 +10,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 
 from assistant.answerers.figures import PLACE_NUMBER, wants
-from assistant.query import Query, without_periods
+from assistant.query import Query
 from index import vn
 
 _ITEM = re.compile(
@@ -80,6 +80,13 @@ def _last_labelled(part: str) -> re.Match[str] | None:
 _LEAD = re.compile(r"^.*\b(?:cụ thể|bao gồm|gồm|như sau|trong đó|sau đây)\s*:\s*(?=\D)", re.S)
 
 
+# a bracket opening a list: by its lead or the kind of place its first item is ("(tập
+# trung ở thôn Tân Phú 11 hộ, …", "(thôn Bàu Sen 2,4 tấn; …"), not "(Nhật Bản 08, …"
+_OPENS_LIST = re.compile(
+    r"\s*(?:tập trung|gồm|trong đó|chủ yếu|cụ thể|nhiều nhất|thôn|bản|xã|phường|tổ dân phố|"
+    r"khu phố)\b"
+)
+_CLOSED = re.compile(r"([^()]*\d[^()]*)\)")  # "… Tân Hòa 03 hộ)": the list's last item
 _PAREN = re.compile(r"\(\s*(?P<num>\d[\d.,]*)\s*(?P<unit>[^\W\d_]+)\s*\)")
 
 
@@ -142,6 +149,11 @@ def text_items(text: str, counted: Collection[str] = ()) -> list[Item]:
     cut = r"[;\n]" if text.count(";") >= 2 else r"[;\n]|,\s(?=[^\d]|\d[\d.,]*\s+[^\W\d_])"
     for part in re.split(cut, text):
         part = _ENUMERATOR.sub("", part)  # "(13) Thu thuế khoán": a place in a list, no count
+        opened = part[part.rfind("(") + 1 :]
+        if part.count("(") > part.count(")") and _OPENS_LIST.match(opened):
+            part = opened  # "29 hộ (tập trung ở thôn Tân Phú 11 hộ, …": a list opens in it
+        elif part.count(")") > part.count("(") and (m := _CLOSED.match(part)):
+            part = m.group(1)  # "… Tân Hòa 03 hộ), chủ yếu do …": it closes (not "đ) Tiếp tục")
         part = _LEAD.sub("", part)  # "… đạt 85,12%, cụ thể: Chi lương hưu … đạt 73,09%"
         quote = _BULLET.sub("", part).strip(" .")
         part, restore = _without_milestones(part)
@@ -286,34 +298,3 @@ def named_among(query: Query, items: list[Item]) -> list[Item]:
 
     some = [i for i in items if opens(i.name)]
     return some if 2 <= len(some) < len(items) else items
-
-
-# "19 tuyến … là những tuyến nào": how many the question says the list holds — not a
-# whole it picks from ("trong 19 việc, hai việc nào …"), nor a count of something else
-# ("2 giáo viên … theo những quyết định nào")
-_COUNT_BEFORE = re.compile(r"(?<![\d.,/])(?<!trong )(?<!trong so )(\d{1,3})\s+([^\W\d_]+)")
-_WHICH = re.compile(r"\b(?:nao|gi)\b")
-
-
-def count_asked(query: Query) -> int | None:
-    """The number of things a list question says there are ("5 công trình … là những
-    công trình nào?" — 5), None when it gives none."""
-    if not query.is_list:
-        return None
-    text = vn.fold(vn.counts_as_digits(without_periods(query.text))).lower()
-    if not (which := _WHICH.search(text)):
-        return None
-    head = set(text[: which.start()].split()[-3:])  # "những công trình" nào
-    found = [m for m in _COUNT_BEFORE.finditer(text[: which.start()]) if m.group(2) in head]
-    return (
-        int(found[-1].group(1)) if found and not vn.YEAR_RE.fullmatch(found[-1].group(1)) else None
-    )
-
-
-def listed_count(text: str) -> tuple[int, float]:
-    """How many items a footnote's list holds ("Các tuyến mới: A; B; C" — 3), and the sum
-    of their counts when each counts ("06 vụ …; 03 vụ …; 02 vụ …" — 11)."""
-    body = text.split(":", 1)[1] if re.match(r"^[^;:]{0,60}:", text) else text
-    parts = [p for p in re.split(r";", body) if p.strip(" .")]
-    counted = text_items(body)
-    return len(parts), sum(i.value for i in counted) if len(counted) == len(parts) else 0.0

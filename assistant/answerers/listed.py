@@ -8,9 +8,10 @@ import re
 
 from assistant.answerers.clauses import referenced, referring_clause
 from assistant.answerers.gates import answer_type, given_figures, kinds
+from assistant.answerers.items import text_items
 from assistant.answerers.support import name_share, proper_names
 from assistant.context import Context
-from assistant.query import Query
+from assistant.query import Query, without_periods
 from index import vn
 from index.model import Chunk
 
@@ -69,3 +70,34 @@ def whole_of_another(query: Query, sentence: str) -> bool:
     asked = {m.group(1) for m in _WHOLE.finditer(" ".join(vn.syllables(query.folded)))}
     said = {m.group(1) for m in _WHOLE.finditer(" ".join(vn.syllables(vn.fold(sentence))))}
     return bool(asked and said and not asked & said)
+
+
+# "19 tuyến … là những tuyến nào": how many the question says the list holds — not a
+# whole it picks from ("trong 19 việc, hai việc nào …"), nor a count of something else
+# ("2 giáo viên … theo những quyết định nào")
+_COUNT_BEFORE = re.compile(r"(?<![\d.,/])(?<!trong )(?<!trong so )(\d{1,3})\s+([^\W\d_]+)")
+_WHICH = re.compile(r"\b(?:nao|gi)\b")
+
+
+def count_asked(query: Query) -> int | None:
+    """The number of things a list question says there are ("5 công trình … là những
+    công trình nào?" — 5), None when it gives none."""
+    if not query.is_list:
+        return None
+    text = vn.fold(vn.counts_as_digits(without_periods(query.text))).lower()
+    if not (which := _WHICH.search(text)):
+        return None
+    head = set(text[: which.start()].split()[-3:])  # "những công trình" nào
+    found = [m for m in _COUNT_BEFORE.finditer(text[: which.start()]) if m.group(2) in head]
+    return (
+        int(found[-1].group(1)) if found and not vn.YEAR_RE.fullmatch(found[-1].group(1)) else None
+    )
+
+
+def listed_count(text: str) -> tuple[int, float]:
+    """How many items a footnote's list holds ("Các tuyến mới: A; B; C" — 3), and the sum
+    of their counts when each counts ("06 vụ …; 03 vụ …; 02 vụ …" — 11)."""
+    body = text.split(":", 1)[1] if re.match(r"^[^;:]{0,60}:", text) else text
+    parts = [p for p in re.split(r";", body) if p.strip(" .")]
+    counted = text_items(body)
+    return len(parts), sum(i.value for i in counted) if len(counted) == len(parts) else 0.0

@@ -4,7 +4,7 @@ an item that counts what the question counts, and "hàng" (goods) that is no "h�
 
 from __future__ import annotations
 
-from assistant.answerers import items, tables
+from assistant.answerers import items, listed, tables
 from assistant.query import normalize
 from index import vn
 
@@ -25,6 +25,20 @@ def test_a_figure_in_brackets_is_the_items_and_the_lead_is_no_item() -> None:
         ("Kè suối Lao Ly", "01"),
     ]
     assert all(i.unit == "ho" for i in found)
+
+
+def test_a_list_opened_in_a_bracket_is_read_from_its_first_item() -> None:
+    """ "29 hộ (tập trung ở thôn Tân Phú 11 hộ, …, Tân Hòa 03 hộ)": the lead's 29 is no
+    item's, and the last item ends at the bracket; a bracket opening no list ("(Nhật Bản 08,
+    Hàn Quốc 03)") and a list's letter ("đ)") are left as they are."""
+    found = items.text_items(
+        "Còn 29 hộ chưa nhận tiền bồi thường (tập trung ở thôn Tân Phú 11 hộ, Bàu Sen 07 hộ, "
+        "Lộc Điền 08 hộ, Tân Hòa 03 hộ), chủ yếu do không đồng ý đơn giá."
+    )
+    assert [i.raw for i in found] == ["11", "07", "08", "03"]
+    assert found[-1].name == "Tân Hòa"
+    workers = "11 lao động đi làm việc ở nước ngoài (Nhật Bản 08, Hàn Quốc 03)."
+    assert [i.raw for i in items.text_items(workers)] == ["11"]
 
 
 def test_items_set_apart_by_semicolons_keep_their_commas() -> None:
@@ -159,11 +173,11 @@ def test_the_count_a_list_question_gives() -> None:
         ("Những dự án nào được phê duyệt năm 2025?", None),
     ]
     for question, count in asked:
-        assert items.count_asked(normalize(question)) == count, question
-    assert items.count_asked(normalize("11 vụ hàng giả gồm những loại vi phạm nào?")) is None
-    assert items.count_asked(normalize("2 giáo viên về theo những quyết định nào?")) is None
-    assert items.listed_count("Các tuyến mới: Trần Hưng Đạo; Lê Lợi; Bến Đò.")[0] == 3
-    assert items.listed_count("06 vụ hàng lậu; 03 vụ pháo nổ; 02 vụ hàng giả.") == (3, 11)
+        assert listed.count_asked(normalize(question)) == count, question
+    assert listed.count_asked(normalize("11 vụ hàng giả gồm những loại vi phạm nào?")) is None
+    assert listed.count_asked(normalize("2 giáo viên về theo những quyết định nào?")) is None
+    assert listed.listed_count("Các tuyến mới: Trần Hưng Đạo; Lê Lợi; Bến Đò.")[0] == 3
+    assert listed.listed_count("06 vụ hàng lậu; 03 vụ pháo nổ; 02 vụ hàng giả.") == (3, 11)
 
 
 def test_a_footnote_of_another_count_is_another_list(sample_retriever) -> None:
