@@ -113,6 +113,15 @@ def _lists(hits: list[Hit]) -> list[tuple[Hit, str, str]]:
         subs = [] if tables.is_table(hit.chunk) else list(_SUBLIST.finditer(hit.chunk.text))
         if len(subs) < 2:
             out.append((hit, "", hit.chunk.text))
+            # a list written in one sentence of a paragraph ("Các địa phương có nhiều đơn là
+            # phường Bích Châu (312 đơn), xã Khe Thượng (186 đơn), …"): its items are set
+            # apart by commas, which the paragraph's semicolons would keep together
+            if hit.chunk.kind == "paragraph" and hit.chunk.text.count(";") >= 2:
+                out += [
+                    (hit, "", s)
+                    for s in vn.sentences(hit.chunk.text)
+                    if ";" not in s and len(vn.numbers(s)) >= 3
+                ]
             continue
         out += [(hit, m.group("head"), m.group("items")) for m in subs]
     return out

@@ -305,3 +305,23 @@ def test_a_number_in_a_code_is_no_items_figure() -> None:
     raws = [i.raw for i in items.text_items(fines)]
     assert not {"90733", "91046", "90295"} & set(raws), raws
     assert "65" in raws and "40" in raws, raws
+
+
+def test_a_list_in_one_sentence_of_a_paragraph_is_ranked(tmp_path) -> None:
+    """A paragraph of several ";" clauses, one sentence of which lists places with commas
+    ("… là phường Bích Châu (312 đơn), xã Khe Thượng (186 đơn), …"): that sentence is a list
+    of its own, and the place with the most is picked from it."""
+    from conftest import LETTERHEAD, text_retriever
+
+    from assistant.route import answer
+
+    head = LETTERHEAD.format(number=97, day="02", month=12, title="Kết quả tiếp công dân 2025")
+    text = head + (
+        "Tổng số đơn tiếp nhận trong kỳ là 3.248 đơn (kỳ trước chuyển sang 86 đơn); sau khi "
+        "loại bỏ đơn trùng lặp (633 đơn), số đơn đủ điều kiện xử lý là 2.615 đơn; số đơn không "
+        "thuộc thẩm quyền đã được hướng dẫn. Các địa phương có nhiều đơn là phường Bích Châu "
+        "(312 đơn), xã Khe Thượng (186 đơn), xã Tân Lập (142 đơn) và xã Đồng Xuân (104 đơn).\n"
+    )
+    a = answer("Xã, phường nào gửi đơn thư nhiều nhất?", text_retriever(tmp_path, {"t.txt": text}))
+    assert a.mode == "compare" and "phường Bích Châu (312 đơn)" in a.text, a.text
+    assert "3.248" not in a.text.split("\n", 1)[1], a.text
