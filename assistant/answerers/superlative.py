@@ -100,6 +100,9 @@ def _named_as_asked(query: Query, items: list[Item], rows: list[tables.Row]) -> 
     return sum(bool(set(h) & asked) for h in heads) * 2 >= len(items)
 
 
+# what leads a list written in prose ("… còn nhiều tàu chưa đăng ký là xã Gành Đỏ (14 chiếc)")
+# — its lead, then the first item's name: "… là 24 TTHC (cấp tỉnh 16 TTHC" is a figure said
+_PROSE_LIST = re.compile(r"\b(?:là|gồm|như|tập trung (?:ở|tại)|cụ thể):?\s+[^\W\d][^\d]*$", re.I)
 _SUBLIST = re.compile(r"^\s*[-*•]\s*(?P<head>.+)\n(?P<items>(?:\s*\+.*(?:\n|$))+)", re.M)
 
 
@@ -113,14 +116,16 @@ def _lists(hits: list[Hit]) -> list[tuple[Hit, str, str]]:
         subs = [] if tables.is_table(hit.chunk) else list(_SUBLIST.finditer(hit.chunk.text))
         if len(subs) < 2:
             out.append((hit, "", hit.chunk.text))
-            # a list written in one sentence of a paragraph ("Các địa phương có nhiều đơn là
+            # a list written in one clause of a paragraph ("Các địa phương có nhiều đơn là
             # phường Bích Châu (312 đơn), xã Khe Thượng (186 đơn), …"): its items are set
             # apart by commas, which the paragraph's semicolons would keep together
             if hit.chunk.kind == "paragraph" and hit.chunk.text.count(";") >= 2:
                 out += [
-                    (hit, "", s)
+                    (hit, "", c)
                     for s in vn.sentences(hit.chunk.text)
-                    if ";" not in s and len(vn.numbers(s)) >= 3
+                    for c in s.split(";")
+                    if len(vn.numbers(c)) >= 3
+                    and _PROSE_LIST.search(re.split(r"\d", c, maxsplit=1)[0])
                 ]
             continue
         out += [(hit, m.group("head"), m.group("items")) for m in subs]

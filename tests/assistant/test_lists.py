@@ -325,3 +325,27 @@ def test_a_list_in_one_sentence_of_a_paragraph_is_ranked(tmp_path) -> None:
     a = answer("Xã, phường nào gửi đơn thư nhiều nhất?", text_retriever(tmp_path, {"t.txt": text}))
     assert a.mode == "compare" and "phường Bích Châu (312 đơn)" in a.text, a.text
     assert "3.248" not in a.text.split("\n", 1)[1], a.text
+
+
+def test_a_list_in_one_clause_after_its_lead_is_ranked(tmp_path) -> None:
+    """ "…; các địa phương còn nhiều tàu chưa đăng ký là xã Gành Đỏ (14 chiếc), …": a clause
+    of a sentence, led by "là" and a name, is a list; "… là 24 TTHC (cấp tỉnh 16 TTHC, …)"
+    is a figure said, and its bracket no list of communes."""
+    from conftest import LETTERHEAD, text_retriever
+
+    from assistant.route import answer
+
+    head = LETTERHEAD.format(number=2094, day="27", month=11, title="Chống khai thác IUU")
+    text = head + (
+        "Đã cấp giấy phép khai thác cho 1.876/1.943 tàu (đạt 96,6%); toàn tỉnh còn 58 tàu cá "
+        "chưa đăng ký, giảm 21 chiếc so với ngày 20/10/2025; các địa phương còn nhiều tàu chưa "
+        "đăng ký là xã Gành Đỏ (14 chiếc), đặc khu Hòn Mây (12 chiếc), phường Bình An (09 "
+        "chiếc) và xã Tân Hải (07 chiếc).\n\n"
+        "Số TTHC đề xuất cắt giảm thời gian giải quyết là 24 TTHC (cấp tỉnh 16 TTHC, cấp xã 08 "
+        "TTHC); tỷ lệ hồ sơ trễ hạn cấp xã 0,19%; cấp tỉnh 0,12%.\n"
+    )
+    retriever = text_retriever(tmp_path, {"iuu.txt": text})
+    a = answer("Xã nào còn nhiều tàu cá chưa đăng ký nhất?", retriever)
+    assert a.mode == "compare" and "xã Gành Đỏ (14 chiếc)" in a.text, a.text
+    a = answer("Xã, phường nào có nhiều hồ sơ TTHC trễ hạn nhất?", retriever)
+    assert "cấp xã 08" not in a.text, a.text
