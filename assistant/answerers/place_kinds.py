@@ -45,7 +45,9 @@ def of_kind(plain: str, items: list[Item], lead: str) -> bool:
     elif m := _KIND_ASKED_EN.search(plain):  # "which commune or ward …"
         kinds = [KIND_OF[_KIND_EN[m.group(1)]]]
     elif _PLACE_ASKED.search(plain) and not _AMONG.search(plain):
-        return sum(_names_place(i.name) for i in items) * 2 >= len(items)
+        # places named one by one, or of a kind their lead says once ("Gồm các xã: Khe Lau")
+        named = sum(_names_place(i.name) for i in items) * 2 >= len(items)
+        return named or any(names_kind(k, lead) for k in KIND_OF.values())
     else:
         return True
     named = sum(any(names_kind(k, i.name) for k in kinds) for i in items)

@@ -292,6 +292,11 @@ def test_a_list_says_its_kind_once_before_its_first_item() -> None:
     )
     assert of_kind(plain, listed, "Diện tích cây vụ đông theo thôn:")
     assert not of_kind(plain, listed, "Vụ đông đã gieo trồng 186 ha")
+    # "nơi nào": a place of any kind — named one by one, or of a kind its lead says
+    communes = items.text_items("Gồm các xã: Khe Lau (31,4%), Nà Lừ (36,8%), Suối Cát (39,5%).")
+    plain = "trong khoi xa phuong noi nao giai ngan kem nhat"
+    assert of_kind(plain, communes, "09 xã, phường giải ngân dưới 50% Gồm các xã:")
+    assert not of_kind(plain, communes, "Giải ngân vốn các chương trình:")
 
 
 def test_a_number_in_a_code_is_no_items_figure() -> None:
