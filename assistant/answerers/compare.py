@@ -162,6 +162,11 @@ def comparison(query: Query, ctx: Context) -> Answer | None:
             return _render(query, ctx, [(now.spoken, pair[0]), (base.spoken, pair[1])], t0, True)
         if said := stated.said_change(strong, now, base, running):  # "tăng 9 ca so với …"
             return stated.answer(query, ctx, said, now, base)
+        # "Riêng tháng 11/2026, … giảm 21,6% so với tháng 10": said by the longer report
+        # ending with the month, when no report of the month states it
+        longer = [s.figure for s in figures_for(query, ctx, now, ending=True) if s.score >= 1.5]
+        if not running and (said := stated.said_change(longer, now, base)):
+            return stated.answer(query, ctx, said, now, base)
         if not (now.contains(base) or base.contains(now)):
             return None
         # "ước cả năm 2023 cao hơn mức đạt đến 18/12": a year and a month of it are one

@@ -116,9 +116,11 @@ def _figures(query: Query, cand: Candidate, weight: float, terms: set[str]) -> l
     return out
 
 
-def figures_for(query: Query, ctx: Context, period: P.Period) -> list[Scored]:
+def figures_for(query: Query, ctx: Context, period: P.Period, ending: bool = False) -> list[Scored]:
     """Figures of the measure in the report of `period`, best first: a report of that
-    period, not a longer one holding it (a year's report gives no October figure)."""
+    period, not a longer one holding it (a year's report gives no October figure) — or,
+    `ending`, only the longer ones ending with it ("11 tháng" whose "Riêng tháng 11 …, giảm
+    21,6% so với tháng 10" states November's change itself)."""
     wide = _PROVINCE_WIDE.search(" ".join(vn.syllables(query.folded))) is not None
     allowed = frozenset(
         i.report_id
@@ -126,7 +128,11 @@ def figures_for(query: Query, ctx: Context, period: P.Period) -> list[Scored]:
         if (p := P.from_label(i.period)) is not None
         and p.matches(period)
         and p.contains(period)
-        and p.months == period.months
+        and (
+            p.last == period.last and p.months > period.months
+            if ending
+            else p.months == period.months
+        )
         and not (wide and _COMMUNE.match(vn.fold(i.issuer)))
     )
     if not allowed:

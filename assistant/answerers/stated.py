@@ -21,7 +21,7 @@ from index import vn
 # the period it is measured against (its figure in brackets kept with it)
 _SAID = re.compile(
     r"\b(?:tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn)\s+(?:[^\s;]+\s+){0,3}?so với\s+"
-    r"(?P<ref>[^;,()]{1,40}?)(?=\s*(?:\([^()]*\))?\s*(?:[;,.]|$))(?:\s*\([^()]*\))?",
+    r"(?P<ref>[^;,()]{1,40}?)(?=\s*(?:\([^()]*\))?\s*(?:[;,.]|\svà\s|$))(?:\s*\([^()]*\))?",
     re.I,
 )
 # "đạt 64,5% kế hoạch vốn, cao hơn cùng kỳ năm 2025 (58,9%)", "thấp hơn cùng kỳ năm 2024 là

@@ -497,3 +497,23 @@ def test_a_change_stated_against_last_year_without_so_voi_is_quoted(tmp_path) ->
         text_retriever(tmp_path, {"xa-2025-10.txt": text}),
     )
     assert a.mode == "compare" and "tự nêu: thấp hơn cùng kỳ năm 2024 là 23,4 ha" in a.text, a.text
+
+
+def test_a_months_change_said_by_the_report_of_the_months_to_it(tmp_path) -> None:
+    """No report of November alone: the eleven months' report says November's change itself
+    ("Riêng tháng 11 … giảm 21,6% so với tháng 10") — quoted up to the period it is measured
+    against, never cut inside the next figure ("… và giảm 7")."""
+    from conftest import LETTERHEAD, text_retriever
+
+    head = LETTERHEAD.format(
+        number=1562, day="03", month=12, title="Kết quả hoạt động du lịch 11 tháng năm 2025"
+    )
+    text = head + (
+        "Riêng tháng 11/2025, lượt khách du lịch ước đạt 268.000 lượt, giảm 21,6% so với tháng "
+        "10 và giảm 7,4% so với cùng kỳ do ảnh hưởng của mưa lũ.\n"
+    )
+    a = answer(
+        "Khách du lịch tháng 11/2025 giảm bao nhiêu so với tháng 10/2025?",
+        text_retriever(tmp_path, {"du-lich-11t.txt": text}),
+    )
+    assert a.mode == "compare" and "tự nêu: giảm 21,6% so với tháng 10 [1]" in a.text, a.text
