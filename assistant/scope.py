@@ -84,7 +84,9 @@ def scope_of(
     allowed: set[str] = {i.report_id for i in infos}
     if named := named_reports(query, infos, store):
         allowed &= named
-    mentions = resolve_periods(query, infos, current)
+    # "khởi công sau tháng 5", "xong trước tháng 12": a bound on what is asked, not the
+    # period of the report that answers
+    mentions = [m for m in resolve_periods(query, infos, current) if not _bound(query, m)]
     periods = tuple(m.period for m in mentions if m.period is not None)
     uncovered = None
     unreached = False
@@ -155,6 +157,13 @@ def scope_of(
     everything = reports is None and len(allowed) == len(infos)
     scope = None if everything else frozenset(allowed)
     return Scope(periods, scope, uncovered, bool(matched), as_of, unreached)
+
+
+def _bound(query: Query, m: P.Mention) -> bool:
+    return not query.english and bool(_BOUND.search(vn.fold(query.text[: m.start])))
+
+
+_BOUND = re.compile(r"\b(?:sau|truoc)\s*$")
 
 
 # "nhiệm vụ tháng tới trong báo cáo tháng 12": the report of that month, not the one

@@ -171,6 +171,16 @@ def test_a_month_only_planned_answers_plans_not_figures(
     assert scope.uncovered.last[1] == 2
 
 
+def test_a_bound_on_what_is_asked_is_no_period_of_a_report(sample_retriever) -> None:
+    """ "khởi công sau tháng 5": May bounds the works asked about; no report of May is needed,
+    and none is said to be missing."""
+    query = sample_retriever.normalize("Những công trình nào được khởi công sau tháng 5?")
+    scope = scope_of(query, sample_retriever.store)
+    assert scope.uncovered is None and scope.periods == ()
+    query = sample_retriever.normalize("Tháng 5 khởi công những công trình nào?")
+    assert scope_of(query, sample_retriever.store).uncovered is not None
+
+
 def test_caller_can_restrict_reports(sample_retriever, sample_report_ids) -> None:
     december = sample_report_ids["12/2025"]
     hits = sample_retriever.search(
