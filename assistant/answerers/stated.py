@@ -59,8 +59,13 @@ def answer(
     citer = Citer(ctx.store)
     quote = clean(fig.candidate.sentence)
     n = citer.cite(fig.candidate.hit.chunk, fig.candidate.hit.score, quote)
+    # the report that says it: of that month, or a longer one ending with it (named by its
+    # number: "báo cáo tháng 11" would be another report)
+    info = ctx.store.info(fig.candidate.hit.chunk.report_id)
+    own = P.from_label(info.period) if info else None
+    said_by = f"báo cáo {now.spoken}" if own == now or not info else f"Báo cáo số {info.number}"
     lines = [
         f"- {now.spoken}: {quote} [{n}]",
-        f"So với {base.spoken}, báo cáo {now.spoken} tự nêu: {clause} [{n}].",
+        f"So với {base.spoken}, {said_by} tự nêu: {clause} [{n}].",
     ]
     return citer.answer(query.text, lines, t0, "compare")

@@ -517,3 +517,4 @@ def test_a_months_change_said_by_the_report_of_the_months_to_it(tmp_path) -> Non
         text_retriever(tmp_path, {"du-lich-11t.txt": text}),
     )
     assert a.mode == "compare" and "tự nêu: giảm 21,6% so với tháng 10 [1]" in a.text, a.text
+    assert "Báo cáo số 1562/BC-UBND tự nêu" in a.text, a.text  # not "báo cáo tháng 11"
