@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from functools import lru_cache
 
 from assistant.query import Query
 from index import vn
@@ -136,12 +137,18 @@ _EVERY_PLAIN = re.compile(r"\bmoi (ho|tau|chiec|cai|suat|cay|ky|kg|can|met|m2|ng
 def per_unit_asked(query: Query) -> str:
     """The unit an amount is asked per, folded ("ho" for "mỗi hộ được bao nhiêu?", "ky"
     for "giá bao nhiêu một ký?"); "" when none is ("mọi người", "tuyến mới")."""
-    plain = " ".join(vn.syllables(query.folded))
+    return _per_unit_asked(query.text, query.folded, query.accented)
+
+
+@lru_cache(maxsize=1024)
+def _per_unit_asked(text: str, folded: str, accented: bool) -> str:
+    """Read once per question: the extractive answerer asks it of every unit."""
+    plain = " ".join(vn.syllables(folded))
     if m := _PER_ONE.search(plain):
         return m.group(1)
-    if not query.accented:
+    if not accented:
         return m.group(1) if (m := _EVERY_PLAIN.search(plain)) else ""
-    every = re.search(r"\bmỗi\s+(\w+)", vn.nfc(query.text).lower())
+    every = re.search(r"\bmỗi\s+(\w+)", vn.nfc(text).lower())
     return unit if every and (unit := vn.fold(every.group(1))) in _PER else ""
 
 
@@ -149,11 +156,11 @@ def per_unit_held(unit: str, sentence: str) -> bool:
     """Whether the sentence gives an amount per that unit: "10 triệu đồng/hộ", "mỗi hộ 30
     triệu đồng", "bình quân 2,5 tấn/ngày" — a total for all of them says none."""
     folded = vn.fold(vn.nfc(sentence)).lower()
-    if "binh quan" in folded or "don gia" in folded:
-        return True
-    return any(
-        re.search(
-            rf"/\s*{re.escape(u)}\b|\bmoi {re.escape(u)}\b|\b(?:mot|1) {re.escape(u)}\b", folded
-        )
-        for u in _PER[unit]
-    )
+    return "binh quan" in folded or "don gia" in folded or bool(_PER_HELD[unit].search(folded))
+
+
+# an amount per one of a unit, as written: "/hộ", "mỗi hộ", "một hộ" (folded)
+_PER_HELD = {
+    unit: re.compile("|".join(rf"/\s*{u}\b|\bmoi {u}\b|\b(?:mot|1) {u}\b" for u in written))
+    for unit, written in _PER.items()
+}
