@@ -26,6 +26,7 @@ class Item:
     quote: str  # the item as written (a table row: its label and the asked-for cells)
     source: str = ""  # the line of the passage it comes from
     unit: str = ""  # the first word after its figure, folded ("vu", "hoi"): what it counts
+    column: str = ""  # a table row's: the header of the column its figure is read from
 
 
 _FIGURE_UNIT = re.compile(r"(?<![\w.,/])(?P<num>\d[\d.,]*)(?![\d/.])\s*(?P<unit>[^\W\d_]+)?")

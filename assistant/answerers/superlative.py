@@ -271,11 +271,21 @@ def answer(query: Query, ctx: Context) -> Answer | None:
         source = next((c for c in sources if (w.source or w.quote) in c.text), hit.chunk)
         n = citer.cite(source, hit.score, w.quote)
         lines.append(f"- {w.quote} [{n}]")
-    head = "Theo danh sách trong báo cáo, " + ("cao nhất" if want_max else "thấp nhất") + " là:"
+    head = "Theo danh sách trong báo cáo, " + ("cao nhất" if want_max else "thấp nhất") + " là"
     if rank:
-        head = (
-            "Theo bảng trong báo cáo, "
-            + ("thứ hạng tốt nhất" if query.extreme == "max" else "thứ hạng thấp nhất")
-            + " là:"
+        head = "Theo bảng trong báo cáo, " + (
+            "thứ hạng tốt nhất là" if query.extreme == "max" else "thứ hạng thấp nhất là"
         )
+    # a table row is long: the one it names and the cell picked come first, as read
+    one = winners[0] if len(winners) == 1 and winners[0].column else None
+    head = f"{head} {one.name} ({reading(one)}):" if one else f"{head}:"
     return citer.answer(query.text, [head, *lines], t0, "compare")
+
+
+def reading(item: Item) -> str:
+    """A row's cell as the header reads it: "Tỷ lệ (%)" and "27,4" → "Tỷ lệ: 27,4%"."""
+    m = re.fullmatch(r"(.*?)\s*\(([^()\d]{1,20})\)\s*", item.column)  # not "(01-20/11)"
+    if not m or not m.group(1):
+        return f"{item.column}: {item.raw}"
+    unit = m.group(2).strip()
+    return f"{m.group(1)}: {item.raw}{'' if unit == '%' else ' '}{unit}"

@@ -75,6 +75,7 @@ def table_items(
                 r.quote(entity),
                 r.line,
                 " ".join(vn.syllables(vn.fold(unit))) if unit != "%" else unit,
+                cell.header,
             )
         )
     return out
@@ -98,7 +99,7 @@ def _fit(
 
 
 _RATE_COLUMN = re.compile(r"\((?:%|tỷ lệ %)\)|^Tỷ lệ|%$|^%", re.I)
-_LEVEL = re.compile(r"\b(?:cao|thap) nhat\b")
+_LEVEL = re.compile(r"\b(?:cao|thap|cham|nhanh|tot|kem) nhat\b")
 # "chậm nhất so với kế hoạch năm": how far along the plan, a rate whatever the amounts
 _AGAINST_PLAN = re.compile(r"\bso voi (?:ke hoach|du toan|chi tieu|muc tieu|kh)\b")
 

@@ -24,6 +24,14 @@ def test_owners_of_every_size_are_ranked_by_their_rate(sonnguyen_retriever) -> N
     assert "1=2+3" not in a.text
 
 
+def test_the_slowest_owner_is_named_first_with_the_cell_read(sonnguyen_retriever) -> None:
+    """ "Chậm nhất" is how far along the plan, a rate like "thấp nhất"; the answer names the
+    row and the cell read before quoting the long row."""
+    a = answer("Đơn vị nào tiêu vốn đầu tư công chậm nhất tỉnh?", sonnguyen_retriever)
+    head = a.text.splitlines()[0]
+    assert "Ban Quản lý các khu công nghiệp tỉnh (Tỷ lệ: 27,4%)" in head, a.text
+
+
 def test_nine_months_asked_is_not_eight_months_running_total(sonnguyen_retriever) -> None:
     a = answer("thu ngan sach 9 thang cua xa dong lam dat bao nhieu % du toan", sonnguyen_retriever)
     assert "72,9%" in a.text and "63,7%" not in a.text, a.text
