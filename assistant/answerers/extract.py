@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import time
 
-from assistant.answerers import named, quoted, tables
+from assistant.answerers import derived, named, quoted, tables
 from assistant.answerers.asked import unmet_month
 from assistant.answerers.clauses import (
     footnotes_for,
@@ -21,7 +21,6 @@ from assistant.answerers.clauses import (
     with_footnotes,
 )
 from assistant.answerers.counting import beyond_given, per_unit_asked, per_unit_held
-from assistant.answerers.figures import last_month
 from assistant.answerers.gates import answer_type, given_figures, kind_held, kinds, missing_kinds
 from assistant.answerers.listed import (
     count_asked,
@@ -307,11 +306,7 @@ def answer(query: Query, ctx: Context, hits: list[Hit] | None = None) -> Answer:
     if not picked:
         return Answer(query.text, NOT_FOUND, True, (), probability, timings)
     text, citer = quoted.render(query, picked, ctx)
-    # "tháng trước là mấy vụ?" (of no month named) of a sentence writing its change from it
-    asks_last = any(m.relative == "previous" and m.unit == "month" for m in query.periods)
-    asks_last = asks_last and all(m.period is None for m in query.periods)
-    if asks_last and (derived := last_month([s for _, s in picked[:1]])):
-        text = f"{text}\n{derived}"
+    text = "\n".join([text, *derived.lines(query, picked, citer)])
     if (gap := unmet_month(query, ctx, [(h.chunk.report_id, s) for h, s in picked])) is not None:
         # one month's figure is no comparison: said so, with what the reports do give
         text = f"Các báo cáo đã nạp không nêu số liệu {gap.spoken} để so sánh; chỉ có:\n{text}"

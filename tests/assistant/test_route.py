@@ -155,6 +155,16 @@ def test_two_months_are_compared_on_their_own_figures_not_their_changes(sample_r
     assert _grounded(a) == []
 
 
+def test_what_is_left_of_a_whole_is_shown_on_its_figures(sample_retriever) -> None:
+    """ "đạt 238.917/412.380 triệu đồng" asked "còn bao nhiêu chưa giải ngân": the whole less
+    the part, written out and cited; a date ("12/11") is no part of a whole."""
+    a = answer("Tháng 11 vốn đầu tư công còn bao nhiêu chưa giải ngân?", sample_retriever)
+    assert "Còn lại: 412.380 − 238.917 = 173.463 triệu đồng [1]." in a.text, a.text
+    assert arithmetic(a.text)[1] == [] and _grounded(a) == []
+    a = answer("Tháng 11 vốn đầu tư công giải ngân được bao nhiêu?", sample_retriever)
+    assert "Còn lại" not in a.text, a.text
+
+
 def test_one_months_figure_is_no_comparison_of_two(sample_retriever) -> None:
     """December's report gives no dengue count: November's alone is said to be all there
     is, not passed off as the comparison (its "so với tháng trước" is November's)."""

@@ -1,0 +1,74 @@
+"""Figures an extractive answer derives, shown on the figures it quotes — never stated alone:
+- "tháng trước là mấy vụ?" of a sentence writing its change from last month: "Suy ra tháng
+  trước: 05 + 02 = 07 vụ.";
+- "còn thiếu bao nhiêu?" of a sentence writing a part of a whole ("đạt 9.037/17.454 tỷ
+  đồng"): "Còn lại: 17.454 − 9.037 = 8.417 tỷ đồng [2]."
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answerers.figures import last_month
+from assistant.answerers.gates import kinds
+from assistant.cite import Citer
+from assistant.query import Query
+from assistant.retrieve import Hit
+from index import vn
+
+# what is left of a whole: "còn thiếu bao nhiêu", "thiếu bao nhiêu so với kế hoạch", "còn
+# bao nhiêu vốn chưa giải ngân", "còn lại bao nhiêu"
+_REST_ASKED = re.compile(
+    r"\b(?:con (?:thieu|lai)|thieu)\b(?:\s\w+){0,3} (?:bao nhieu|may)\b|"
+    r"\b(?:bao nhieu|may)\b(?:\s\w+){0,3} (?:con )?(?:thieu|con lai)\b|"
+    r"\bcon (?:bao nhieu|may)\b(?:\s\w+){0,4} chua\b"
+)
+# "9.037/17.454 tỷ đồng", "146/173 hộ" — not a date ("20/10", "15/11/2026")
+_PART_OF = re.compile(
+    r"(?<![\d/.,])(?P<a>\d[\d.,]*)\s*/\s*(?P<b>\d[\d.,]*)(?![\d/])"
+    r"(?:\s+(?P<unit>(?:triệu |tỷ |nghìn )?[^\W\d_]+))?"
+)
+
+
+def lines(query: Query, picked: list[tuple[Hit, str]], citer: Citer) -> list[str]:
+    """The derived lines for the quoted sentences (`picked`, cited by `citer`)."""
+    out = []
+    # "tháng trước là mấy vụ?" (of no month named) of a sentence writing its change from it
+    asks_last = any(m.relative == "previous" and m.unit == "month" for m in query.periods)
+    asks_last = asks_last and all(m.period is None for m in query.periods)
+    if asks_last and (found := last_month([s for _, s in picked[:1]])):
+        out.append(found)
+    rest_asked = _REST_ASKED.search(" ".join(vn.syllables(query.folded))) is not None
+    if rest_asked and (rest := _rest(query, picked, citer)):
+        out.append(rest)
+    return out
+
+
+def _rest(query: Query, picked: list[tuple[Hit, str]], citer: Citer) -> str:
+    """Of the first quoted sentence writing one part of a whole of what the question counts
+    (its unit in the question, or money asked), the whole less the part."""
+    asked = set(vn.syllables(query.folded))
+    money = kinds(query.folded).money
+
+    def counted(m: re.Match[str]) -> bool:
+        unit = vn.fold(m.group("unit") or "").split()
+        return any(u in asked for u in unit) or (money and unit[-1:] == ["dong"])
+
+    for hit, sentence in picked[:3]:
+        parts = [m for m in _PART_OF.finditer(vn.nfc(sentence)) if _a_part(m) and counted(m)]
+        if len(parts) != 1:
+            continue  # none, or two wholes ("146/173 hộ; 38/40 ha"): which one is not said
+        m = parts[0]
+        a, b = vn.parse_number(m.group("a")), vn.parse_number(m.group("b"))
+        assert a is not None and b is not None  # (_a_part read them)
+        shown = vn.difference(m.group("b"), b, m.group("a"), a, m.group("unit"), relative=False)
+        return f"Còn lại: {shown.calc} [{citer.cite(hit.chunk, hit.score, '')}]."
+    return ""
+
+
+def _a_part(m: re.Match[str]) -> bool:
+    a, b = vn.parse_number(m.group("a")), vn.parse_number(m.group("b"))
+    if a is None or b is None or not 0 < a < b:
+        return False
+    date_like = b <= 12 and a <= 31 and "." not in m.group(0) and "," not in m.group(0)
+    return not date_like
