@@ -168,10 +168,26 @@ def unmet_month(query: Query, ctx: Context, quoted: list[tuple[str, str]]) -> P.
                 told.add(own.previous())
             if _SAME_TIME.search(sentence):  # "bằng 112,6% so với cùng kỳ": a year before
                 told.add(own.shift(-12))
+            told |= _months_compared(sentence, own)
     unmet = [
         m for m in sorted(months, key=lambda p: p.first) if not any(t.matches(m) for t in told)
     ]
     return unmet[0] if unmet else None
+
+
+_MONTH_COMPARED = re.compile(r"(?:so với|hơn) tháng (\d{1,2})(?:/(\d{4}))?(?![\d/])")
+
+
+def _months_compared(sentence: str, own: P.Period) -> set[P.Period]:
+    """The months a sentence sets its figure against by name ("giảm 10,5% so với tháng 10
+    (612.400 lượt)"): of its report's year, or the year before for a later month."""
+    out = set()
+    for m in _MONTH_COMPARED.finditer(sentence):
+        month = int(m.group(1))
+        if own.year_known and 1 <= month <= 12:
+            year = int(m.group(2) or own.last[0] - (month > own.last[1]))
+            out.add(P.Period.month(year, month))
+    return out
 
 
 def _report_years(ctx: Context, report_id: str, tasks: bool = False) -> set[int]:

@@ -71,3 +71,10 @@ def test_a_department_asked_by_its_initials(bichson_retriever) -> None:
     a = answer("Sở VH tháng 12 tập trung làm những việc gì?", bichson_retriever)
     assert not a.insufficient
     assert {c.report for c in a.citations} == {"402/BC-SVHTTDL"}
+
+
+def test_a_change_from_a_month_named_answers_for_that_month(bichson_retriever) -> None:
+    """ "giảm 10,5% so với tháng 10 (612.400 lượt)" in November's report tells October too:
+    no "không nêu số liệu tháng 10" for want of October's report."""
+    a = answer("thang 11 khach du lich ve tinh giam bao nhieu so voi thang 10?", bichson_retriever)
+    assert not a.insufficient and "giảm 10,5% so với tháng 10 (612.400 lượt)" in a.text, a.text
