@@ -57,12 +57,7 @@ def sides(query: Query) -> tuple[list[str], list[str]] | None:
         joined = [f"{a} {b}" for a, b in itertools.pairwise(out) if a and b]
         return singles + joined
 
-    part_a, part_b = words[:cut_a], words[cut_b:]
-    if not part_a and "thi" in folded[cut_b:]:
-        # "So với số biên chế được giao thì số có mặt thiếu bao nhiêu?": B first, then A
-        then = folded.index("thi", cut_b)
-        part_a, part_b = words[then + 1 :], words[cut_b:then]
-    left, right = terms(part_a), terms(part_b)
+    left, right = terms(words[:cut_a]), terms(words[cut_b:])
     return (left, right) if left and right else None
 
 
