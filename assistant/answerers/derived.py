@@ -62,7 +62,8 @@ def _rest(query: Query, picked: list[tuple[Hit, str]], citer: Citer) -> str:
         a, b = vn.parse_number(m.group("a")), vn.parse_number(m.group("b"))
         assert a is not None and b is not None  # (_a_part read them)
         shown = vn.difference(m.group("b"), b, m.group("a"), a, m.group("unit"), relative=False)
-        return f"Còn lại: {shown.calc} [{citer.cite(hit.chunk, hit.score, '')}]."
+        # (its passage is cited already, unless quoted only as a footnote's lead)
+        return f"Còn lại: {shown.calc} [{citer.cite(hit.chunk, hit.score, sentence)}]."
     return ""
 
 
