@@ -14,6 +14,7 @@ from assistant.intent import COMPARISON, SERIES, SUPERLATIVE
 from assistant.query import Query
 from assistant.scope import effective_period
 from index import periods as P
+from index import vn
 
 
 @dataclass(frozen=True)
@@ -175,18 +176,23 @@ def unmet_month(query: Query, ctx: Context, quoted: list[tuple[str, str]]) -> P.
     return unmet[0] if unmet else None
 
 
-_MONTH_COMPARED = re.compile(r"(?:so với|hơn) tháng (\d{1,2})(?:/(\d{4}))?(?![\d/])")
+_COMPARED_WITH = re.compile(r"(?:so với|hơn)\s*$", re.I)
 
 
 def _months_compared(sentence: str, own: P.Period) -> set[P.Period]:
     """The months a sentence sets its figure against by name ("giảm 10,5% so với tháng 10
-    (612.400 lượt)"): of its report's year, or the year before for a later month."""
+    (612.400 lượt)"), read by the one period parser: of its report's year, or the year
+    before for a later month."""
+    text = vn.nfc(sentence)
     out = set()
-    for m in _MONTH_COMPARED.finditer(sentence):
-        month = int(m.group(1))
-        if own.year_known and 1 <= month <= 12:
-            year = int(m.group(2) or own.last[0] - (month > own.last[1]))
-            out.add(P.Period.month(year, month))
+    for m in P.mentions(text):
+        p = m.period
+        if p is None or p.unit != "month" or not _COMPARED_WITH.search(text[: m.start]):
+            continue
+        if not p.year_known and own.year_known:
+            p = p.with_year(own.last[0] - (p.first[1] > own.last[1]))
+        if p.year_known:
+            out.add(p)
     return out
 
 

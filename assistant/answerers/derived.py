@@ -55,21 +55,22 @@ def _rest(query: Query, picked: list[tuple[Hit, str]], citer: Citer) -> str:
         return any(u in asked for u in unit) or (money and unit[-1:] == ["dong"])
 
     for hit, sentence in picked[:3]:
-        parts = [m for m in _PART_OF.finditer(vn.nfc(sentence)) if _a_part(m) and counted(m)]
+        parts = [
+            (m, ab) for m in _PART_OF.finditer(vn.nfc(sentence)) if (ab := _part(m)) and counted(m)
+        ]
         if len(parts) != 1:
             continue  # none, or two wholes ("146/173 hộ; 38/40 ha"): which one is not said
-        m = parts[0]
-        a, b = vn.parse_number(m.group("a")), vn.parse_number(m.group("b"))
-        assert a is not None and b is not None  # (_a_part read them)
+        m, (a, b) = parts[0]
         shown = vn.difference(m.group("b"), b, m.group("a"), a, m.group("unit"), relative=False)
         # (its passage is cited already, unless quoted only as a footnote's lead)
         return f"Còn lại: {shown.calc} [{citer.cite(hit.chunk, hit.score, sentence)}]."
     return ""
 
 
-def _a_part(m: re.Match[str]) -> bool:
+def _part(m: re.Match[str]) -> tuple[float, float] | None:
+    """The part and the whole an "a/b" writes, or None for a date ("20/10") or no part."""
     a, b = vn.parse_number(m.group("a")), vn.parse_number(m.group("b"))
     if a is None or b is None or not 0 < a < b:
-        return False
+        return None
     date_like = b <= 12 and a <= 31 and "." not in m.group(0) and "," not in m.group(0)
-    return not date_like
+    return None if date_like else (a, b)

@@ -14,6 +14,7 @@ from assistant.answerers.summary import clean
 from assistant.cite import Answer, Citer
 from assistant.context import Context
 from assistant.query import Query
+from assistant.scope import effective_period
 from index import periods as P
 from index import vn
 
@@ -62,7 +63,7 @@ def answer(
     # the report that says it: of that month, or a longer one ending with it (named by its
     # number: "báo cáo tháng 11" would be another report)
     info = ctx.store.info(fig.candidate.hit.chunk.report_id)
-    own = P.from_label(info.period) if info else None
+    own = effective_period(info) if info else None
     said_by = f"báo cáo {now.spoken}" if own == now or not info else f"Báo cáo số {info.number}"
     lines = [
         f"- {now.spoken}: {quote} [{n}]",

@@ -22,7 +22,7 @@ from assistant.answerers.support import (
     proper_names,
     question_terms,
 )
-from assistant.answerers.table_items import numbers_rows, table_items
+from assistant.answerers.table_items import cell_reading, numbers_rows, table_items
 from assistant.cite import Answer, Citer
 from assistant.context import Context
 from assistant.intent import MOST_CHANGE, MOST_DROP
@@ -278,14 +278,5 @@ def answer(query: Query, ctx: Context) -> Answer | None:
         )
     # a table row is long: the one it names and the cell picked come first, as read
     one = winners[0] if len(winners) == 1 and winners[0].column else None
-    head = f"{head} {one.name} ({reading(one)}):" if one else f"{head}:"
+    head = f"{head} {one.name} ({cell_reading(one)}):" if one else f"{head}:"
     return citer.answer(query.text, [head, *lines], t0, "compare")
-
-
-def reading(item: Item) -> str:
-    """A row's cell as the header reads it: "Tỷ lệ (%)" and "27,4" → "Tỷ lệ: 27,4%"."""
-    m = re.fullmatch(r"(.*?)\s*\(([^()\d]{1,20})\)\s*", item.column)  # not "(01-20/11)"
-    if not m or not m.group(1):
-        return f"{item.column}: {item.raw}"
-    unit = m.group(2).strip()
-    return f"{m.group(1)}: {item.raw}{'' if unit == '%' else ' '}{unit}"

@@ -33,6 +33,16 @@ def _header_unit(header: str) -> str:
     return m.group(1) if m else ""
 
 
+def cell_reading(item: Item) -> str:
+    """A row's picked cell as its header reads it — "Tỷ lệ (%)" and "27,4" → "Tỷ lệ: 27,4%";
+    a bracket holding a date ("(01-20/11)") is no unit."""
+    m = re.fullmatch(r"(.*?)\s*\(([^()\d]{1,20})\)\s*", item.column)
+    if not m or not m.group(1):
+        return f"{item.column}: {item.raw}"
+    unit = m.group(2).strip()
+    return f"{m.group(1)}: {item.raw}{'' if unit == '%' else ' '}{unit}"
+
+
 _ORDINAL_COLUMNS = frozenset({"STT", "TT", "SỐ TT"})  # a row's place in the table, no count
 
 
