@@ -141,12 +141,14 @@ def translate(question: str, vocabulary: Collection[str] = ()) -> tuple[str, flo
     written as reports write them, 'tháng 12/2023'), and the share of the question's
     content words understood: by the glossary, or as a word the reports themselves use
     that cannot be a Vietnamese syllable ('ketamine', 'camera')."""
-    # Place names typed without accents ("Lam Dong") are the reports' words already.
+    # Place names typed without accents ("Lam Dong") are the reports' words already (whole
+    # words: not the "Ph" of "Phú Vân", a run of its own below).
     # … and acronyms ("PCI", "DDCI", "VNeID") are written as the reports write them
     names = [
         n
         for n in re.findall(
-            r"(?<=\w\s)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*|\b(?=(?:[a-z]*[A-Z]){3})[A-Za-z]+\b", question
+            r"(?<=\w\s)[A-Z][a-z]+\b(?:\s+[A-Z][a-z]+\b)*|\b(?=(?:[a-z]*[A-Z]){3})[A-Za-z]+\b",
+            question,
         )
         if n.split()[0].lower() not in MONTHS
     ]

@@ -75,6 +75,9 @@ def test_vietnamese_words_an_english_question_quotes_are_kept() -> None:
     assert "Cạnh tranh bình đẳng" in text and understood == 1.0
     text, _ = translate("How many households in Bến Đò ward got compensation?")
     assert "Bến Đò" in text and "ward" not in text
+    # a name typed with its accents is one name, not also the unaccented start of a word
+    text, _ = translate("How many households had to be evacuated in Phú Vân?")
+    assert "Phú Vân" in text and "Ph " not in f"{text} "
 
 
 def test_an_english_comparison_of_two_months_is_computed(sample_retriever) -> None:
