@@ -284,9 +284,9 @@ def resolve(question: str, history: list[Turn]) -> str:
             # "thôn nào bị nhiều nhất?" after "… bao nhiêu ca sốt xuất huyết?": among what,
             # of what — the cases the previous question counted, where it counted them
             carry = [topic_words(prev.resolved, own_topic)]
-        elif follows and not carry and len(own_topic) <= 2:
-            # "thế đã kích hoạt được bao nhiêu?" names nothing at all: what the previous
-            # question was about ("tài khoản định danh điện tử")
+        elif not carry and len(own_topic) <= 2:
+            # "thế đã kích hoạt được bao nhiêu?", "vì sao chậm vậy?" name nothing at all:
+            # what the previous question was about ("tài khoản định danh điện tử")
             carry += [topic_words(prev.resolved, own_topic)]
         follows = follows or bool(carry)
     elif follows and not anaphora and asks(question) and len(own_topic) <= 4:

@@ -156,6 +156,10 @@ def test_a_follow_on_naming_nothing_carries_what_was_asked_about() -> None:
     resolved = resolve("thế đã kích hoạt được bao nhiêu?", [Turn(first, first)])
     assert resolved.startswith("thế đã kích hoạt được bao nhiêu (")
     assert "tài khoản định danh điện tử" in resolved
+    # without a "thế", "còn": a question this bare is no question of its own either
+    first = "xa nao lam nha cho ho ngheo cham nhat"
+    resolved = resolve("vì sao chậm vậy?", [Turn(first, first)])
+    assert resolved.startswith("vì sao chậm vậy (") and "ho ngheo" in resolved
 
 
 def test_a_subject_left_out_is_taken_from_the_previous_question() -> None:
