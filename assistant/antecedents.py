@@ -118,6 +118,8 @@ def substitute(previous: str, x: str) -> str:
     word ("viên chức" → "công chức"); else `x` added in brackets."""
     if _AGAINST.match(x):  # "so với mục tiêu đề ra": the same figure, set beside another
         return f"{previous.rstrip(' ?')}, {x}?"
+    if flipped := _other_extreme(previous, x):  # "còn thôn ít nhất?" after "… nhiều … nhất"
+        return flipped
     x_names, prev_names = proper_names(x), proper_names(previous)
     if x_names and prev_names:  # a place for a place: "Lâm Đồng", not "Chi phí"'s "Chi"
         alike = [n for n in prev_names if len(n.split()) == len(x_names[0].split())]
@@ -145,6 +147,26 @@ def substitute(previous: str, x: str) -> str:
 
 
 _AGAINST = re.compile(r"(?:so với|so voi)\b", re.I)
+_EXTREMES = frozenset("nhieu it cao thap lon nho nhanh cham tot kem".split())
+
+
+def _other_extreme(previous: str, x: str) -> str | None:
+    """The previous superlative turned the other way: "ít nhất" of x for the "nhiều" of
+    "thôn nào còn nhiều hộ nghèo nhất", when x's other words are the previous question's."""
+    mine = [vn.fold(w).lower() for w in re.findall(r"[^\W_]+", x)]
+    if len(mine) < 2 or mine[-1] != "nhat" or mine[-2] not in _EXTREMES:
+        return None
+    words = re.findall(r"[^\W_]+", previous)
+    folded = [vn.fold(w).lower() for w in words]
+    if not set(mine[:-2]) <= set(folded):
+        return None
+    for i, w in enumerate(folded):
+        if w in _EXTREMES and w != mine[-2] and "nhat" in folded[i + 1 : i + 5]:
+            at = [m.start() for m in re.finditer(r"[^\W_]+", previous)][i]
+            return previous[:at] + x.split()[-2] + previous[at + len(words[i]) :]
+    return None
+
+
 # "bao nhiêu vụ <what>": what a count counts, when the words before it only set the scene
 _COUNTED_AFTER = re.compile(
     r"\b(?:bao nhiêu|mấy)\s+(?:vụ|hộ|người|lượt|trường hợp|ca|cuộc)\s+"

@@ -187,14 +187,13 @@ _EXTREMES = (_HOW_MUCH - {"nhat", "tang", "giam", "hon"}) | {"dong"}
 
 
 def _without_extreme(words: list[str]) -> list[str]:
-    """Words less a superlative ("đông nhất"): "nhất" and the word it makes one — not "lao
-    động", which only folds as "đông" does."""
+    """Words less a superlative ("đông nhất", "nhiều vụ vi phạm nhất"): "nhất" and the word
+    it makes one — not "lao động", which only folds as "đông" does."""
     folded = [vn.fold(w).lower() for w in words]
     return [
         w
         for i, w in enumerate(words)
-        if folded[i] != "nhat"
-        and not (folded[i] in _EXTREMES and folded[i + 1 : i + 2] == ["nhat"])
+        if folded[i] != "nhat" and not (folded[i] in _EXTREMES and "nhat" in folded[i + 1 : i + 5])
     ]
 
 
@@ -282,8 +281,9 @@ def resolve(question: str, history: list[Turn]) -> str:
         carry += [named] if named else proper_names(prev.resolved)[:2]
         if _picks_only(question, own_topic):
             # "thôn nào bị nhiều nhất?" after "… bao nhiêu ca sốt xuất huyết?": among what,
-            # of what — the cases the previous question counted, where it counted them
-            carry = [topic_words(prev.resolved, own_topic)]
+            # of what — the cases the previous question counted, where it counted them (not
+            # its own "nhiều nhất" beside the "ít nhất" asked now)
+            carry = [" ".join(_without_extreme(topic_words(prev.resolved, own_topic).split()))]
         elif not carry and len(own_topic) <= 2:
             # "thế đã kích hoạt được bao nhiêu?", "vì sao chậm vậy?" name nothing at all:
             # what the previous question was about ("tài khoản định danh điện tử")

@@ -339,6 +339,17 @@ def test_which_one_most_carries_what_was_counted() -> None:
     assert "sốt xuất huyết" in resolved and "tháng 10" in resolved, resolved
 
 
+def test_the_other_extreme_turns_the_previous_superlative() -> None:
+    """ "còn thôn ít nhất?" after "… thôn nào còn nhiều hộ nghèo nhất": the fewest of the
+    same households — not "hộ nghèo nhất" replaced, nor "nhiều" carried beside "ít"."""
+    prev = "ra soat cuoi nam thon nao o tan khe con nhieu ho ngheo nhat"
+    resolved = resolve("còn thôn ít nhất?", [Turn(prev, prev, "")])
+    assert resolved == "ra soat cuoi nam thon nao o tan khe con ít ho ngheo nhat"
+    prev = "Xã nào có nhiều vụ vi phạm nhất?"
+    resolved = resolve("thế xã nào ít nhất?", [Turn(prev, prev, "")])
+    assert "vụ vi phạm" in resolved and "nhiều" not in resolved, resolved
+
+
 def test_set_beside_another_is_the_same_figure_asked_again() -> None:
     """ "so với mục tiêu đề ra thì sao?": the previous figure set beside the target — not
     "Sở Tài chính …" replaced by "so với …" because the two fold alike."""
