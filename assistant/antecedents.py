@@ -120,6 +120,8 @@ def substitute(previous: str, x: str) -> str:
         return f"{previous.rstrip(' ?')}, {x}?"
     if flipped := _other_extreme(previous, x):  # "còn thôn ít nhất?" after "… nhiều … nhất"
         return flipped
+    if swapped := _other_member(previous, x):  # "còn tay chân miệng?" after dengue's
+        return swapped
     x_names, prev_names = proper_names(x), proper_names(previous)
     if x_names and prev_names:  # a place for a place: "Lâm Đồng", not "Chi phí"'s "Chi"
         alike = [n for n in prev_names if len(n.split()) == len(x_names[0].split())]
@@ -147,6 +149,27 @@ def substitute(previous: str, x: str) -> str:
 
 
 _AGAINST = re.compile(r"(?:so với|so voi)\b", re.I)
+
+
+def _other_member(previous: str, x: str) -> str | None:
+    """The previous question of the member of a closed set x names ("tay chân miệng") in
+    place of the one it named ("sốt xuất huyết"), x's words as typed."""
+    if not (pair := vn.other_member(x, previous)):
+        return None
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\W_]+", previous)]
+    folded = [vn.fold(previous[a:b]).lower() for a, b in spans]
+    old = pair[1].split()
+    xs = [(m.start(), m.end()) for m in re.finditer(r"[^\W_]+", x)]
+    new = pair[0].split()
+    x_folded = [vn.fold(x[a:b]).lower() for a, b in xs]
+    for i in range(len(folded) - len(old) + 1):
+        if folded[i : i + len(old)] == old:
+            j = next(j for j in range(len(x_folded)) if x_folded[j : j + len(new)] == new)
+            typed = x[xs[j][0] : xs[j + len(new) - 1][1]]
+            return previous[: spans[i][0]] + typed + previous[spans[i + len(old) - 1][1] :]
+    return None
+
+
 _EXTREMES = frozenset("nhieu it cao thap lon nho nhanh cham tot kem".split())
 
 

@@ -198,12 +198,15 @@ def lists(query: Query, ctx: Context) -> list[tuple[float, Hit, list[Item]]]:
             continue  # "tỷ lệ … thấp nhất": a list of counts ("02 trường") is another list
         about = f"{hit.chunk.extra.get('context', '')} {hit.chunk.section_title} {head} {body}"
         report = hit.chunk.embed_text.split("\n", 1)[0]  # "… UBND thành phố Lạng Sơn …"
+        referring = referring_line(hit.chunk, ctx)
         if (
             name_share(query, f"{report} {about}") < 1.0
-            and name_share(query, f"{report} {about} {referring_line(hit.chunk, ctx)}") < 1.0
+            and name_share(query, f"{report} {about} {referring}") < 1.0
         ):  # a footnote's names are those of the line it details
             continue  # "điểm DDCI cao nhất": a list that never says DDCI is another list
-        said = set(vn.terms(f"{about} {referring_line(hit.chunk, ctx)}"))
+        if vn.contrasted(query.folded, f"{about} {referring}"):
+            continue  # the wards' dengue cases are no list of hand, foot and mouth disease
+        said = set(vn.terms(f"{about} {referring}"))
         if money and "đồng" in about:  # "mất nhiều tiền nhất": a column "(triệu đồng)" says it
             said |= _MONEY
         if topic and not topic & said:

@@ -27,6 +27,15 @@ CONTRASTS: tuple[tuple[tuple[str, ...], ...], ...] = (
     (("toan trinh",), ("truc tuyen mot phan",)),
     (("dung han", "truoc han"), ("tre han", "qua han")),
     (("xuat khau",), ("nhap khau",)),
+    # the communicable diseases a health paragraph counts one by one
+    (
+        ("sot xuat huyet", "sxh"),
+        ("tay chan mieng", "tcm"),
+        ("dau mat do",),
+        ("thuy dau",),
+        ("ho ga",),
+        ("bach hau",),
+    ),
     # what the budget took in and what it spent
     (
         ("thu ngan sach", "thu nsnn", "tong thu", "thu noi dia", "so thu"),
@@ -104,3 +113,22 @@ def contrasted(question: str, unit: str) -> bool:
         ):
             return True
     return False
+
+
+def other_member(asked: str, previous: str) -> tuple[str, str] | None:
+    """A member of a set `asked` names, and the other member of that set `previous` names
+    instead — ("tay chan mieng", "sot xuat huyet") for "còn tay chân miệng?" after a
+    question about dengue — as (asked's, previous's), folded; None when there is none."""
+    asked_in, prev_in = _padded(asked), _padded(previous)
+    for group in CONTRASTS:
+        said = [
+            [s for s in member if f" {s} " in text]
+            for text in (asked_in, prev_in)
+            for member in group
+        ]
+        mine, theirs = said[: len(group)], said[len(group) :]
+        ours = [i for i, m in enumerate(mine) if m]
+        other = [i for i, t in enumerate(theirs) if t and not mine[i]]
+        if len(ours) == 1 and other and not theirs[ours[0]]:
+            return mine[ours[0]][0], theirs[other[0]][0]
+    return None

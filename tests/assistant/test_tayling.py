@@ -53,3 +53,16 @@ def test_the_sharpest_fall_of_a_table_is_its_smallest_change(ask) -> None:
     answer = ask("Quý I/2026 khoản thu nào giảm mạnh nhất so với cùng kỳ?")
     assert "Thuế xuất khẩu" in answer.text and "77,5" in answer.text
     assert "Thu nội địa" not in answer.text  # a group row sums its items, it is none of them
+
+
+def test_one_disease_s_list_is_no_answer_for_another(ask) -> None:
+    """The wards' dengue cases and their hand, foot and mouth cases are two lists of one
+    paragraph: "tay chân miệng … nhiều ca nhất" is read off the second; and asked as a
+    follow-up of the dengue question, the disease is swapped, not added."""
+    from assistant.dialogue import Turn, resolve
+
+    first = "sot xuat huyet thang 1 nam 2026 o dau nhieu ca nhat tinh"
+    resolved = resolve("con tay chan mieng?", [Turn(first, first)])
+    assert resolved == "tay chan mieng thang 1 nam 2026 o dau nhieu ca nhat tinh"
+    answer = ask(resolved)
+    assert "Tân An 11 ca" in answer.text and "14 ca" not in answer.text
