@@ -153,6 +153,8 @@ PROPOSAL_ASKED = re.compile(
 FOCUS_ASKED = (
     r"(?<!da )(?:tap trung|uu tien) (?:\w+ ){0,2}?(?:lam|vao|thuc hien|trien khai|nhung viec|viec)"
 )
+# "giáo dục có gì đáng chú ý": a field's news, the paragraphs about it
+NEWS_ASKED = r"co (?:gi|nhung gi|diem gi) (?:dang chu y|noi bat|dang ke|dac biet|moi)"
 # A heading's words: a question naming one asks for the section, not one fact.
 SECTION_WORDS = re.compile(
     rf"{PROPOSAL_ASKED.pattern}|"
@@ -168,6 +170,7 @@ SECTION_WORDS = re.compile(
     r"phai (?:tap trung )?lam|can lam|duoc giao|"
     rf"{FOCUS_ASKED}|"
     r"du kien (?:se )?(?:lam|trien khai|thuc hien)(?: \w+){0,2} ve|"
+    rf"{NEWS_ASKED}|"
     r"issues|problems|shortcomings|tasks|situation|plans?)\b"
 )
 BROAD_ASK = re.compile(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections import Counter
 
 from assistant.answerers.support import proper_names
 from assistant.briefing import BriefingError, build_briefing
@@ -25,10 +26,9 @@ CUES = re.compile(
 
 
 _NAMED = re.compile(r"\bban tin\b|\bbriefing\b")
-# How "what is new" is asked, and the bodies a briefing is of: no subject of their own.
-_NO_SUBJECT = frozenset(
-    "moi thay doi gi nhung can chu y dang thanh pho tinh huyen xa phuong ubnd".split()
-)
+# The bodies a briefing is of: no subject of their own (nor the words asking, read off
+# the cue itself: the "y" of "chú ý" is not the "y" of "y tế")
+_NO_SUBJECT = frozenset("gi nhung thanh pho tinh huyen xa phuong ubnd".split())
 
 
 def asks_for_briefing(query: Query) -> bool:
@@ -43,11 +43,13 @@ def asks_for_briefing(query: Query) -> bool:
     if query.english:
         return True
     named = {vn.fold(w) for n in proper_names(query.text) for w in n.split()}
-    subject = [
-        w
-        for w in topic_syllables(query.text, query.accented)
-        if w not in _NO_SUBJECT and w not in named
-    ]
+    asking = Counter(w for m in CUES.finditer(plain) for w in m.group(0).split())
+    subject = []
+    for w in topic_syllables(query.text, query.accented):
+        if asking[w]:
+            asking[w] -= 1
+        elif w not in _NO_SUBJECT and w not in named:
+            subject.append(w)
     return len(subject) <= 1
 
 

@@ -45,6 +45,7 @@ class Match:
     path: str
     score: float
     topic: tuple[str, ...]  # the question's terms the title does not explain (to filter by)
+    implied: bool = False  # a field named by its umbrella: its points, not the umbrella's
 
 
 def _title_terms(report: Report, path: str) -> set[str]:
@@ -141,14 +142,22 @@ def best_section(query: Query, ctx: Context, report_ids: list[str]) -> Match | N
                 report.meta.date,
             )
             if best is None or key > best[0]:
-                best = (key, Match(rid, sec.path, score, tuple(t for t in rest if t in body)))
+                # "giáo dục" found by its umbrella ("Văn hóa - xã hội"): only its points
+                implied = any(t not in literal for t in named)
+                topic = tuple(t for t in rest if t in body)
+                best = (key, Match(rid, sec.path, score, topic, implied))
     return best[1] if best else None
 
 
-def _points(ctx: Context, match: Match, task_like: bool) -> list[Point]:
-    """The section's points, narrowed to the question's remaining topic when it has one."""
+def _points(ctx: Context, match: Match, task_like: bool, field_asked: str = "") -> list[Point]:
+    """The section's points, narrowed to the question's remaining topic when it has one, and
+    to the field `field_asked` names when the section is its umbrella."""
     chunks = chunks_of_section(ctx.store.chunks_of(match.report_id), match.report_id, match.path)
     every = every_point(chunks)  # (chunks_of_section holds no footnote)
+    if match.implied and (words := vn.field_words(field_asked)):
+        said = [set(vn.passage_terms(p.sentence)) for p in every]
+        about = [p for p, t in zip(every, said, strict=True) if any(set(w) <= t for w in words)]
+        every = about or every
     if len(every) <= MAX_POINTS:  # a short section is quoted whole
         return every
     points = section_points(chunks)
@@ -213,7 +222,7 @@ def answer(query: Query, ctx: Context) -> Answer | None:
         query, ctx, reports[:MAX_REPORTS_READ]
     )
     if match is not None:
-        points = _points(ctx, match, wants_plan(query))
+        points = _points(ctx, match, wants_plan(query), query.folded)
         report = ctx.store.report(match.report_id)
         sec = report.section(match.path) if report else None
         head = _label(sec) if sec else match.path

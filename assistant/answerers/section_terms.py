@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from assistant.answerers.support import question_terms
-from assistant.intent import FOCUS_ASKED, PROPOSAL_ASKED
+from assistant.intent import FOCUS_ASKED, NEWS_ASKED, PROPOSAL_ASKED
 from assistant.query import Query
 from index import vn
 
@@ -50,6 +50,7 @@ def asked_terms(query: Query) -> list[str]:
     # "sau 9 tháng": how long, which the report's period says, not which section
     said |= {w for m in _SPAN.finditer(plain) for w in m.group(0).split()[:-1]}
     said |= {"mat"} if _FACETS.search(plain) else set()  # "yếu ở những mặt nào": how it asks
+    said |= {w for m in re.finditer(NEWS_ASKED, plain) for w in m.group(0).split()}
     # "tính làm những gì" (folded, "tỉnh Lâm" too: no synonym of its own): the tasks heading
     planned = _PLANNED.search(plain)
     # "xin tỉnh những gì": the proposals heading, however the asking is worded

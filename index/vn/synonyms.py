@@ -179,7 +179,18 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
 FIELD_GROUPS: dict[str, dict[str, tuple[str, ...]]] = {
     "van hoa xa hoi": {
         "giao duc": ("giao duc", "hoc sinh", "giao vien", "truong hoc", "nam hoc", "mam non"),
-        "y te": ("y te", "benh", "kham", "tiem", "dich", "an toan thuc pham"),
+        "y te": (
+            "y te",
+            "benh",
+            "kham",
+            "tiem",
+            "dich",
+            "an toan thuc pham",
+            "ngo doc",
+            "dieu tri",
+            "sot xuat huyet",
+            "vac xin",
+        ),
         "van hoa": ("van hoa", "le hoi", "di tich", "nghe thuat"),
         "the thao": ("the thao", "giai dau", "van dong vien"),
         "du lich": ("du lich", "khach"),
@@ -202,6 +213,19 @@ FIELD_GROUPS: dict[str, dict[str, tuple[str, ...]]] = {
 
 def _padded(text: str) -> str:
     return f" {' '.join(syllables(fold(text)))} "
+
+
+def field_words(asked: str) -> list[list[str]]:
+    """The terms of the words a paragraph about each field `asked` names uses ("giáo dục":
+    học sinh, giáo viên, trường học …), whatever umbrella holds it."""
+    asked = _padded(asked)
+    return [
+        terms(w)
+        for fields in FIELD_GROUPS.values()
+        for field, words in fields.items()
+        if f" {field} " in asked
+        for w in words
+    ]
 
 
 def implied_fields(title_terms: set[str], asked: str, body: Callable[[], str]) -> set[str]:

@@ -347,6 +347,19 @@ def test_section_answer_lists_the_points_with_the_path(sample_retriever, questio
     assert _grounded(a) == []
 
 
+@pytest.mark.parametrize(
+    "question", ["Tình hình y tế tháng 11 thế nào?", "Y tế tháng 11/2025 có gì đáng chú ý?"]
+)
+def test_a_field_under_its_umbrella_gets_its_own_points(sample_retriever, question) -> None:
+    """The health of "I.4 Văn hoá - xã hội": its sentences (khám bệnh, sốt xuất huyết,
+    vắc xin, ngộ độc), not the teachers' contest and the welfare payments beside them."""
+    a = answer(question, sample_retriever)
+    assert a.mode == "section" and "I.4 Văn hoá - xã hội" in a.text
+    assert "1.718 lượt" in a.text and "06 ca sốt xuất huyết" in a.text
+    assert "giáo viên" not in a.text and "trợ cấp" not in a.text
+    assert _grounded(a) == []
+
+
 def test_tasks_for_next_month_in_one_field(sample_retriever) -> None:
     a = answer(
         "Sang tháng 12/2025 lĩnh vực văn hóa - xã hội định làm những việc gì?", sample_retriever
@@ -440,12 +453,14 @@ def vn_years(text: str) -> set[int]:
 
 
 def test_english_questions_half_understood_abstain(sample_retriever) -> None:
-    """The glossary knows "vaccinated", not "stray dogs" nor "rabies": a guess, refused.
-    (Dengue fever in November 2025 used to be this case; the November report counts 06 ca
-    sốt xuất huyết, and the glossary now knows the words.)"""
-    question = "How many stray dogs were vaccinated against rabies in November 2025?"
+    """The glossary knows neither "stray cats" nor "microchipped": a guess, refused. (Dengue
+    fever, then rabies shots, used to be this case; the glossary now knows their words —
+    and the samples count no dog vaccinated: refused all the same.)"""
+    question = "How many stray cats were microchipped in November 2025?"
     assert normalize(question).understood < 0.75
     assert answer(question, sample_retriever).insufficient
+    rabies = "How many stray dogs were vaccinated against rabies in November 2025?"
+    assert answer(rabies, sample_retriever).insufficient
 
 
 def test_answers_never_mix_rows_or_months(sample_retriever) -> None:
