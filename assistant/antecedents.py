@@ -151,23 +151,31 @@ def substitute(previous: str, x: str) -> str:
 _AGAINST = re.compile(r"(?:so với|so voi)\b", re.I)
 
 
+def _words(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, folded) of each word of `text`."""
+    return [(m.start(), m.end(), vn.fold(m.group(0)).lower()) for m in _WORD.finditer(text)]
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
 def _other_member(previous: str, x: str) -> str | None:
     """The previous question of the member of a closed set x names ("tay chân miệng") in
     place of the one it named ("sốt xuất huyết"), x's words as typed."""
     if not (pair := vn.other_member(x, previous)):
         return None
-    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\W_]+", previous)]
-    folded = [vn.fold(previous[a:b]).lower() for a, b in spans]
-    old = pair[1].split()
-    xs = [(m.start(), m.end()) for m in re.finditer(r"[^\W_]+", x)]
-    new = pair[0].split()
-    x_folded = [vn.fold(x[a:b]).lower() for a, b in xs]
-    for i in range(len(folded) - len(old) + 1):
-        if folded[i : i + len(old)] == old:
-            j = next(j for j in range(len(x_folded)) if x_folded[j : j + len(new)] == new)
-            typed = x[xs[j][0] : xs[j + len(new) - 1][1]]
-            return previous[: spans[i][0]] + typed + previous[spans[i + len(old) - 1][1] :]
-    return None
+    new, old = (p.split() for p in pair)
+    theirs, mine = _words(previous), _words(x)
+    at = _find([w for *_, w in theirs], old)
+    typed = _find([w for *_, w in mine], new)
+    if at is None or typed is None:
+        return None
+    said = x[mine[typed][0] : mine[typed + len(new) - 1][1]]
+    return previous[: theirs[at][0]] + said + previous[theirs[at + len(old) - 1][1] :]
+
+
+def _find(words: list[str], phrase: list[str]) -> int | None:
+    return next((i for i in range(len(words)) if words[i : i + len(phrase)] == phrase), None)
 
 
 _EXTREMES = frozenset("nhieu it cao thap lon nho nhanh cham tot kem".split())
@@ -176,17 +184,18 @@ _EXTREMES = frozenset("nhieu it cao thap lon nho nhanh cham tot kem".split())
 def _other_extreme(previous: str, x: str) -> str | None:
     """The previous superlative turned the other way: "ít nhất" of x for the "nhiều" of
     "thôn nào còn nhiều hộ nghèo nhất", when x's other words are the previous question's."""
-    mine = [vn.fold(w).lower() for w in re.findall(r"[^\W_]+", x)]
-    if len(mine) < 2 or mine[-1] != "nhat" or mine[-2] not in _EXTREMES:
+    mine = _words(x)
+    folded = [w for *_, w in mine]
+    if len(folded) < 2 or folded[-1] != "nhat" or folded[-2] not in _EXTREMES:
         return None
-    words = re.findall(r"[^\W_]+", previous)
-    folded = [vn.fold(w).lower() for w in words]
-    if not set(mine[:-2]) <= set(folded):
+    theirs = _words(previous)
+    said = [w for *_, w in theirs]
+    if not set(folded[:-2]) <= set(said):
         return None
-    for i, w in enumerate(folded):
-        if w in _EXTREMES and w != mine[-2] and "nhat" in folded[i + 1 : i + 5]:
-            at = [m.start() for m in re.finditer(r"[^\W_]+", previous)][i]
-            return previous[:at] + x.split()[-2] + previous[at + len(words[i]) :]
+    for i, w in enumerate(said):
+        if w in _EXTREMES and w != folded[-2] and "nhat" in said[i + 1 : i + 5]:
+            typed = x[mine[-2][0] : mine[-2][1]]
+            return previous[: theirs[i][0]] + typed + previous[theirs[i][1] :]
     return None
 
 
