@@ -37,10 +37,9 @@ from index.vn.figures import (
     parse_number,
     parse_signed,
 )
+from index.vn.groups import GENERIC_PHRASES, SYNONYM_GROUPS
 from index.vn.restore import DiacriticRestorer
 from index.vn.synonyms import (
-    GENERIC_PHRASES,
-    SYNONYM_GROUPS,
     VOCABULARY,
     concepts,
     field_words,
