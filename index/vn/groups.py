@@ -1,6 +1,6 @@
 """The word tables matching reads: synonym groups of report Vietnamese, the fields a report
 groups under its umbrella headings, the generic phrases no passage needs to repeat. Data
-only; index/vn/synonyms.py reads them (and the chat words of index/data/synonyms_chat.txt)."""
+only; index/vn/synonyms.py reads them."""
 
 from __future__ import annotations
 

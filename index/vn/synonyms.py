@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable
-from pathlib import Path
 
 from index.vn.groups import FIELD_GROUPS, SYNONYM_GROUPS
 from index.vn.text import fold, strip_markers, syllables
@@ -51,30 +50,6 @@ def implied_fields(title_terms: set[str], asked: str, body: Callable[[], str]) -
     }
 
 
-def _chat_words() -> dict[str, list[tuple[tuple[str, ...], list[str]]]]:
-    """index/data/synonyms_chat.txt: each chat phrase (by its first word, longest first) and
-    the report's words it is read as — "tom duoc" is "bat", "tut" is "giam"."""
-    path = Path(__file__).resolve().parents[1] / "data" / "synonyms_chat.txt"
-    out: dict[str, list[tuple[tuple[str, ...], list[str]]]] = {}
-    for line in path.read_text("utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            said, *chat = (p.strip().split() for p in line.split("|"))
-            for words in chat:
-                out.setdefault(words[0], []).append((tuple(words), said))
-    return {w: sorted(v, key=lambda x: -len(x[0])) for w, v in out.items()}
-
-
-CHAT_WORDS = _chat_words()
-
-
-def _chat_at(words: list[str], i: int) -> tuple[int, list[str]] | None:
-    """The chat phrase starting at `words[i]`, as (its length, the report's words for it)."""
-    for chat, said in CHAT_WORDS.get(words[i], ()):
-        if tuple(words[i : i + len(chat)]) == chat:
-            return len(chat), said
-    return None
-
-
 _PHRASES: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
 for _gid, _group in enumerate(SYNONYM_GROUPS):
     for _phrase in _group:
@@ -86,8 +61,7 @@ for _list in _PHRASES.values():
 
 def concepts(folded_words: list[str]) -> list[str]:
     """Folded words with each known phrase of a synonym group replaced by the group's
-    token ('bat giu' and 'bat' both → '~0'), longest phrase first, a chat phrase none
-    starts read as the report's words ('tom duoc' is 'bat'); other words kept."""
+    token ('bat giu' and 'bat' both → '~0'), longest phrase first; other words kept."""
     return _concepts(folded_words, len(folded_words))
 
 
@@ -97,7 +71,7 @@ def _concepts(words: list[str], longest: int, inner: list[str] | None = None) ->
     trình" is the "5 công trình" a leader asks about."""
     words = [(w.lstrip("0") or "0") if w.isdigit() else w for w in words]
     out: list[str] = []
-    i = read = 0  # words before `read` are a chat phrase's report words already
+    i = 0
     while i < len(words):
         for gid, phrase in _PHRASES.get(words[i], ()):
             if len(phrase) <= longest and tuple(words[i : i + len(phrase)]) == phrase:
@@ -107,11 +81,6 @@ def _concepts(words: list[str], longest: int, inner: list[str] | None = None) ->
                 i += len(phrase)
                 break
         else:
-            # a report's phrase first: "khach quoc te | nhat" is no "te nhat" (tệ nhất)
-            if i >= read and (chat := _chat_at(words, i)):
-                words[i : i + chat[0]] = chat[1]
-                read = i + len(chat[1])
-                continue
             out.append(words[i])
             i += 1
     return out
@@ -121,13 +90,7 @@ def _concepts(words: list[str], longest: int, inner: list[str] | None = None) ->
 # with other groups, abbreviations or stopwords is rebuilt from its report.
 VOCABULARY = hashlib.sha256(
     repr(
-        (
-            SYNONYM_GROUPS,
-            sorted(ABBREVIATIONS.items()),
-            sorted(STOPWORDS_ACCENTED),
-            "short forms",
-            sorted(CHAT_WORDS.items()),
-        )
+        (SYNONYM_GROUPS, sorted(ABBREVIATIONS.items()), sorted(STOPWORDS_ACCENTED), "short forms")
     ).encode()
 ).hexdigest()[:12]
 

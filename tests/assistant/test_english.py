@@ -17,9 +17,7 @@ def test_translation_uses_the_reports_words() -> None:
     assert "tai nạn giao thông" in text and "tháng 12/2025" in text
     assert understood == 1.0
     text, understood = translate("How many stray dogs got rabies shots?")
-    assert "tiêm phòng dại" in text and understood == 1.0  # the reports' own words
-    text, understood = translate("How many penguins were tagged at the aquarium?")
-    assert understood < 0.5  # words no report uses: not confident
+    assert understood < 0.5  # 'stray', 'dogs', 'rabies', 'shots' unknown: not confident
     text, _ = translate("In the appendix, how many public service units are self-financing?")
     assert "phụ lục" in text and "đơn vị sự nghiệp công lập" in text and "tự bảo đảm" in text
 

@@ -453,14 +453,12 @@ def vn_years(text: str) -> set[int]:
 
 
 def test_english_questions_half_understood_abstain(sample_retriever) -> None:
-    """The glossary knows neither "stray cats" nor "microchipped": a guess, refused. (Dengue
-    fever, then rabies shots, used to be this case; the glossary now knows their words —
-    and the samples count no dog vaccinated: refused all the same.)"""
-    question = "How many stray cats were microchipped in November 2025?"
+    """The glossary knows "vaccinated", not "stray dogs" nor "rabies": a guess, refused.
+    (Dengue fever in November 2025 used to be this case; the November report counts 06 ca
+    sốt xuất huyết, and the glossary now knows the words.)"""
+    question = "How many stray dogs were vaccinated against rabies in November 2025?"
     assert normalize(question).understood < 0.75
     assert answer(question, sample_retriever).insufficient
-    rabies = "How many stray dogs were vaccinated against rabies in November 2025?"
-    assert answer(rabies, sample_retriever).insufficient
 
 
 def test_answers_never_mix_rows_or_months(sample_retriever) -> None:

@@ -369,29 +369,3 @@ def test_chat_and_health_abbreviations_are_said_in_full() -> None:
 )
 def test_a_department_by_its_initials_is_named_as_the_reports_name_it(typed, spelt) -> None:
     assert vn.spell_bodies(typed) == spelt
-
-
-def test_chat_words_are_read_as_the_reports_words() -> None:
-    """ "tóm được" is what a report calls "bắt", "mất tín hiệu" its "mất kết nối"; a report's
-    own phrase is read first ("khách quốc tế nhất" holds no "tệ nhất")."""
-    assert vn.terms("công an tóm được bao nhiêu người") == vn.terms("công an bắt bao nhiêu người")
-    assert vn.terms("tàu mất tín hiệu VMS") == vn.terms("tàu mất kết nối VMS")
-    assert vn.terms("xa nao te nhat") == vn.terms("xã nào thấp nhất")
-    assert "thap" not in vn.terms("nuoc nao mang nhieu khach quoc te nhat")
-
-
-def test_no_report_writes_a_chat_phrase() -> None:
-    """The chat words change only questions: the samples (what the demo indexes) read as
-    they would without them."""
-    from pathlib import Path
-
-    from index.vn.synonyms import CHAT_WORDS
-
-    root = Path(__file__).resolve().parents[2] / "samples"
-    folded = " ".join(
-        " ".join(vn.fold(w) for w in vn.syllables(vn.expand_abbreviations(p.read_text("utf-8"))))
-        for p in sorted(root.glob("*.txt"))
-    )
-    padded = f" {folded} "
-    chat = [" ".join(c) for phrases in CHAT_WORDS.values() for c, _ in phrases]
-    assert len(chat) > 100 and not [c for c in chat if f" {c} " in padded]
