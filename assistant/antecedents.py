@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.intent import EXTREME_WORDS
 from assistant.query import ASKING_FOLDED, topic_syllables, without_periods
 from index import vn
 
@@ -118,9 +119,7 @@ def substitute(previous: str, x: str) -> str:
     word ("viên chức" → "công chức"); else `x` added in brackets."""
     if _AGAINST.match(x):  # "so với mục tiêu đề ra": the same figure, set beside another
         return f"{previous.rstrip(' ?')}, {x}?"
-    if flipped := _other_extreme(previous, x):  # "còn thôn ít nhất?" after "… nhiều … nhất"
-        return flipped
-    if swapped := _other_member(previous, x):  # "còn tay chân miệng?" after dengue's
+    if swapped := _other_member(previous, x):  # "còn thôn ít nhất?", "còn tay chân miệng?"
         return swapped
     x_names, prev_names = proper_names(x), proper_names(previous)
     if x_names and prev_names:  # a place for a place: "Lâm Đồng", not "Chi phí"'s "Chi"
@@ -160,43 +159,49 @@ _WORD = re.compile(r"[^\W_]+")
 
 
 def _other_member(previous: str, x: str) -> str | None:
-    """The previous question of the member of a closed set x names ("tay chân miệng") in
-    place of the one it named ("sốt xuất huyết"), x's words as typed."""
+    """The previous question of the member of a closed set x names in place of the one it
+    named, x's words as typed: a superlative turned the other way ("còn thôn ít nhất?"
+    after "… nhiều hộ nghèo nhất"), a disease for a disease ("còn tay chân miệng?" after
+    dengue's)."""
+    theirs, mine = _words(previous), _words(x)
+    said, asked = [w for *_, w in theirs], [w for *_, w in mine]
+    spans = _extremes(said, asked) or _members(said, asked, previous, x)
+    if spans is None:
+        return None
+    (at, end), (start, stop) = spans
+    typed = x[mine[start][0] : mine[stop - 1][1]]
+    return previous[: theirs[at][0]] + typed + previous[theirs[end - 1][1] :]
+
+
+Spans = tuple[tuple[int, int], tuple[int, int]]  # (previous's words, x's words) swapped
+
+
+def _extremes(said: list[str], asked: list[str]) -> Spans | None:
+    """x ends on the other superlative ("… ít nhất") and adds nothing the previous did not
+    say: the previous one's superlative word, and x's."""
+    if len(asked) < 2 or asked[-1] != "nhat" or asked[-2] not in EXTREME_WORDS:
+        return None
+    if not set(asked[:-2]) <= set(said):
+        return None
+    for i, w in enumerate(said):
+        if w in EXTREME_WORDS and w != asked[-2] and "nhat" in said[i + 1 : i + 5]:
+            return (i, i + 1), (len(asked) - 2, len(asked) - 1)
+    return None
+
+
+def _members(said: list[str], asked: list[str], previous: str, x: str) -> Spans | None:
+    """The members of one of `vn`'s closed sets x and the previous question name."""
     if not (pair := vn.other_member(x, previous)):
         return None
     new, old = (p.split() for p in pair)
-    theirs, mine = _words(previous), _words(x)
-    at = _find([w for *_, w in theirs], old)
-    typed = _find([w for *_, w in mine], new)
+    at, typed = _find(said, old), _find(asked, new)
     if at is None or typed is None:
         return None
-    said = x[mine[typed][0] : mine[typed + len(new) - 1][1]]
-    return previous[: theirs[at][0]] + said + previous[theirs[at + len(old) - 1][1] :]
+    return (at, at + len(old)), (typed, typed + len(new))
 
 
 def _find(words: list[str], phrase: list[str]) -> int | None:
     return next((i for i in range(len(words)) if words[i : i + len(phrase)] == phrase), None)
-
-
-_EXTREMES = frozenset("nhieu it cao thap lon nho nhanh cham tot kem".split())
-
-
-def _other_extreme(previous: str, x: str) -> str | None:
-    """The previous superlative turned the other way: "ít nhất" of x for the "nhiều" of
-    "thôn nào còn nhiều hộ nghèo nhất", when x's other words are the previous question's."""
-    mine = _words(x)
-    folded = [w for *_, w in mine]
-    if len(folded) < 2 or folded[-1] != "nhat" or folded[-2] not in _EXTREMES:
-        return None
-    theirs = _words(previous)
-    said = [w for *_, w in theirs]
-    if not set(folded[:-2]) <= set(said):
-        return None
-    for i, w in enumerate(said):
-        if w in _EXTREMES and w != folded[-2] and "nhat" in said[i + 1 : i + 5]:
-            typed = x[mine[-2][0] : mine[-2][1]]
-            return previous[: theirs[i][0]] + typed + previous[theirs[i][1] :]
-    return None
 
 
 # "bao nhiêu vụ <what>": what a count counts, when the words before it only set the scene

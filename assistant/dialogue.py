@@ -19,7 +19,7 @@ from assistant.antecedents import (
     substitute,
     topic_words,
 )
-from assistant.intent import MET_TOPIC, asks_met
+from assistant.intent import EXTREME_WORDS, MET_TOPIC, asks_met
 from assistant.query import topic_syllables
 from index import periods as P
 from index import vn
@@ -182,10 +182,6 @@ def _continues(
 _PICKED = re.compile(r"\b(\w+) nao\b")
 
 
-# what a superlative's "… nhất" is made of: the amounts of _HOW_MUCH, and "đông"
-_EXTREMES = (_HOW_MUCH - {"nhat", "tang", "giam", "hon"}) | {"dong"}
-
-
 def _without_extreme(words: list[str]) -> list[str]:
     """Words less a superlative ("đông nhất", "nhiều vụ vi phạm nhất"): "nhất" and the word
     it makes one — not "lao động", which only folds as "đông" does."""
@@ -193,7 +189,8 @@ def _without_extreme(words: list[str]) -> list[str]:
     return [
         w
         for i, w in enumerate(words)
-        if folded[i] != "nhat" and not (folded[i] in _EXTREMES and "nhat" in folded[i + 1 : i + 5])
+        if folded[i] != "nhat"
+        and not (folded[i] in EXTREME_WORDS and "nhat" in folded[i + 1 : i + 5])
     ]
 
 

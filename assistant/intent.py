@@ -98,6 +98,11 @@ _COMPARISON = re.compile(
     r"\bco (?:tang|giam|nhich len|nang len|tut) (?:len |xuong |them )?(?:khong|chua)\b|"
     r"\b(?:nhieu|it|cao|thap|lon|nho) hon(?: \w+){7,12} bao nhieu\b"  # a long second side
 )
+# the words a superlative's "… nhất" turns ("nhiều hộ nghèo nhất", "đông nhất"), folded: read
+# by the follow-ups that turn one the other way or drop it
+EXTREME_WORDS = frozenset(
+    "nhieu it cao thap lon nho tot kem manh nang nhe nhanh cham yeu dong".split()
+)
 _SUPERLATIVE = re.compile(
     r"\b(?:(?:nhieu|it|cao|thap|lon|nho|tot|kem|manh|nang|nhanh|(?<!chu )yeu)"
     r"(?: \w+){0,8} nhat|cham nhat|"

@@ -348,6 +348,11 @@ def test_the_other_extreme_turns_the_previous_superlative() -> None:
     prev = "Xã nào có nhiều vụ vi phạm nhất?"
     resolved = resolve("thế xã nào ít nhất?", [Turn(prev, prev, "")])
     assert "vụ vi phạm" in resolved and "nhiều" not in resolved, resolved
+    # every superlative word turns, "đông" and "nặng" as "nhiều" does
+    prev = "Phường nào đông dân nhất?"
+    assert resolve("còn phường ít nhất?", [Turn(prev, prev, "")]) == "Phường nào ít dân nhất?"
+    prev = "Xã nào thiệt hại nặng nhất?"
+    assert resolve("còn xã nhẹ nhất?", [Turn(prev, prev, "")]) == "Xã nào thiệt hại nhẹ nhất?"
 
 
 def test_set_beside_another_is_the_same_figure_asked_again() -> None:
