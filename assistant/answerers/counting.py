@@ -9,7 +9,7 @@ import re
 from collections.abc import Collection
 from functools import lru_cache
 
-from assistant.query import Query
+from assistant.query import Query, without_periods
 from index import vn
 
 # "bao nhiêu, mấy lượt": what is counted follows the last asking word
@@ -35,12 +35,19 @@ def counted_noun(query: Query) -> str:
     return next(iter(counted_nouns(query)), "")
 
 
-def counts(noun: str, sentence: str, given: Collection[str] = (), written: str = "") -> bool:
+def counts(
+    noun: str,
+    sentence: str,
+    given: Collection[str] = (),
+    written: str = "",
+    kind: Collection[str] = (),
+) -> bool:
     """Whether a figure of the sentence is followed by `noun` ("07 hộ", "12.500 lượt",
     "63/139 kiến nghị"), or, with no noun, whether it holds a figure at all (a bare year is
     none); figures in `given` (the keys of those the question writes itself) are none.
     `written`: the noun as the question typed it, diacritics and all ("tân binh" is not the
-    "126 tấn" folding makes it)."""
+    "126 tấn" folding makes it). `kind`: words one of which must stand beside that figure
+    ("05 vụ trộm cắp", "mầm non: 12 trường"), folded."""
     text = vn.nfc(sentence.replace("%", " phần trăm ")).lower()
     folded = vn.fold(text)
     if len(folded) != len(text):  # positions no longer agree (a character NFC keeps apart)
@@ -53,9 +60,17 @@ def counts(noun: str, sentence: str, given: Collection[str] = (), written: str =
                 return True
             continue
         after = re.match(_FOLLOWED.format(re.escape(noun)), folded[m.end() :])
-        if after and (not written or text[m.end() : m.end() + after.end()].endswith(written)):
+        if not after or (written and not text[m.end() : m.end() + after.end()].endswith(written)):
+            continue
+        if not kind or _beside(kind, folded[: m.start()], folded[m.end() + after.end() :]):
             return True
     return False
+
+
+def _beside(kind: Collection[str], before: str, after: str) -> bool:
+    """One of `kind` among the three words before a figure or the three after its noun."""
+    near = vn.syllables(before)[-3:] + vn.syllables(after)[:3]
+    return any(w in kind for w in near)
 
 
 def written_noun(query: Query, noun: str) -> str:
@@ -100,7 +115,27 @@ def beyond_given(query: Query, sentence: str, given: Collection[str]) -> bool:
     ]
     if nouns and not parts:
         return True
-    return any(counts(noun, sentence, given, written_noun(query, noun)) for noun in parts or [""])
+    written = _written(query.text, given)
+    return any(
+        counts(noun, sentence, given, written_noun(query, noun), _kind_asked(asked, noun, written))
+        for noun in parts or [""]
+    )
+
+
+def _kind_asked(asked: str, noun: str, written: list[str]) -> frozenset[str]:
+    """What sets the part counted apart from the whole a question gives "trong" ("Trong 16
+    vụ …, bao nhiêu vụ là trộm cắp?" → trộm, cắp; "trong 18 lượt có bao nhiêu lượt dân đến
+    hỏi chuyện đất đai" → … đất, đai): the words after what it counts, folded. None when
+    the whole is not so framed ("bao nhiêu người tháng trước, nếu tháng này là 69.436")."""
+    if not any(re.search(rf"\btrong (?:tong )?(?:so )?{re.escape(g)}\b", asked) for g in written):
+        return frozenset()
+    m = re.search(rf"\b(?:bao nhieu|may) {re.escape(noun)}\b([^,?;.]*)", asked)
+    after = vn.syllables(without_periods(m.group(1))) if m else []
+    return frozenset(w for w in after if w not in vn.STOPWORDS and w not in _SAYS_NOTHING)
+
+
+# words that go on with the question, not what the part is ("bao nhiêu vụ được xử lý")
+_SAYS_NOTHING = frozenset("duoc da bi co la tang giam so hien con".split())
 
 
 def _written(text: str, given: Collection[str]) -> list[str]:

@@ -91,6 +91,43 @@ def test_a_phrase_also_says_its_words() -> None:
     assert not {"giao", "thong"} <= set(vn.terms("Xảy ra 03 vụ tai nạn giao thông"))
 
 
+_PART_ASKED = "Trong 16 vụ phạm tội quý III ở phường, có bao nhiêu vụ là trộm cắp?"
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "held"),
+    [
+        # the whole again, and other counts of it, are no part: what the part is stands
+        # beside its figure, before or after
+        (
+            _PART_ASKED,
+            "Xảy ra 16 vụ phạm tội (tăng 04 vụ so với cùng kỳ, chủ yếu là trộm cắp tài sản), "
+            "làm rõ 14 vụ.",
+            False,
+        ),
+        (_PART_ASKED, "Xảy ra 16 vụ phạm tội, trong đó 09 vụ trộm cắp tài sản.", True),
+        (
+            _PART_ASKED,
+            "Xảy ra 16 vụ phạm tội (trộm cắp tài sản 09 vụ, cố ý gây thương tích 02 vụ)",
+            True,
+        ),
+        (
+            "trong 21 truong moi dat chuan quoc gia co bao nhieu truong mam non?",
+            "Có thêm 21 trường đạt chuẩn quốc gia, nâng tổng số lên 625/776 trường.",
+            False,
+        ),
+        (  # not a whole the question frames with "trong": any other count of it
+            "Tháng trước có bao nhiêu người nhận qua tài khoản, nếu tháng này là 69.436 người?",
+            "Chi trả qua tài khoản cho 69.436 người (tăng 12.685 người so với tháng trước).",
+            True,
+        ),
+    ],
+)
+def test_a_part_of_the_whole_a_question_gives(question: str, sentence: str, held: bool) -> None:
+    """ "Trong 16 vụ …, có bao nhiêu vụ là trộm cắp?": a count of the part, named beside it."""
+    assert (gates.answer_type(normalize(question), sentence) > 0) == held
+
+
 @pytest.mark.parametrize(
     ("question", "sentence", "held"),
     [
