@@ -99,6 +99,12 @@ _DATE_A = re.compile(
 # by "… 12.500 lượt", never by the 126 stalls or the revenue of the same fair
 _CLASSIFIERS = frozenset({"luot", "vu", "suat", "gian", "lop", "ho"})
 _PLACE_Q = re.compile(r"\b(?:o dau|tai dau|dia diem nao|noi nao|where)\b")
+# "vì sao", "nguyên nhân do đâu": a cause, said as reports say one ("do …", "vì …", "còn
+# vướng …", "chưa bàn giao") — not the "lý đô" of "quản lý đô thị"
+_WHY_Q = re.compile(r"\b(?:vi sao|tai sao|nguyen nhan|ly do(?! thi)|do dau|why)\b")
+_WHY_A = re.compile(
+    r"(?<!\w)(?:do|vì|bởi|nguyên nhân|lý do|vướng|chưa|thiếu|because|due to)(?!\w)", re.I
+)
 _PLACE_A = re.compile(r"(?<!\w)(?:tại|ở|trên địa bàn)\s+\w", re.I)
 _DOC_DATE = re.compile(r"\s*,?\s*ngày\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?", re.I)
 
@@ -149,6 +155,7 @@ class Kinds:
     code: str = ""  # the kind of the document whose number is asked ("NQ")
     issued: bool = False  # "Kế hoạch 372 ban hành ngày nào": the document's own date
     place: bool = False  # "tổ chức ở đâu": a place
+    why: bool = False  # "vì sao chậm": a cause
 
 
 @lru_cache(maxsize=1024)
@@ -170,6 +177,7 @@ def kinds(folded: str) -> Kinds:
         code=_KIND_CODE[kind.group(1)] if kind and numbered else "",
         issued=bool(kind and (_ISSUED_Q.search(plain) or _NUMBER_THEN_DAY.search(plain))),
         place=bool(_PLACE_Q.search(plain)),
+        why=bool(_WHY_Q.search(plain)),
     )
 
 
@@ -238,6 +246,8 @@ def answer_type(query: Query, sentence: str) -> float:
     if asked.day:
         dated = sentence if asked.issued else _without_documents(sentence)
         checks.append(bool(_DATE_A.search(dated)))
+    if asked.why and not (asked.figure or asked.two):  # a cause alone: one said
+        checks.append(bool(_WHY_A.search(sentence)))
     if asked.place:  # "ở đâu": where it is ("tại quảng trường Bến Đò")
         checks.append(bool(_PLACE_A.search(_without_documents(sentence))))
     if asked.document:

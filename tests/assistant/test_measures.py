@@ -91,6 +91,37 @@ def test_a_phrase_also_says_its_words() -> None:
     assert not {"giao", "thong"} <= set(vn.terms("Xảy ra 03 vụ tai nạn giao thông"))
 
 
+@pytest.mark.parametrize(
+    ("question", "sentence", "held"),
+    [
+        (  # the figure the question quotes, with no cause
+            "Thu từ xuất nhập khẩu chỉ đạt 78,7% là vì sao?",
+            "Thu từ hoạt động xuất, nhập khẩu: thực hiện 47.210, đạt 78,7% dự toán.",
+            False,
+        ),
+        (
+            "vi sao dan trau giam 2,1%",
+            "Đàn trâu giảm 2,1% do diện tích chăn thả thu hẹp.",
+            True,
+        ),
+        (
+            "Vì sao dự án chậm?",
+            "Dự án còn 24 hộ chưa bàn giao mặt bằng.",
+            True,
+        ),
+        (  # "quản lý đô thị" folds to the "lý do" of a cause asked
+            "Phòng quản lý đô thị đang tham mưu những việc gì?",
+            "Phòng Quản lý đô thị tham mưu lập quy hoạch chi tiết.",
+            True,
+        ),
+    ],
+)
+def test_a_cause_asked_is_a_cause_said(question: str, sentence: str, held: bool) -> None:
+    """ "Vì sao …" alone is answered by a sentence that gives a cause ("do …", "còn vướng
+    …", "chưa …"), not by the figure it asks about said again."""
+    assert (gates.answer_type(normalize(question), sentence) > 0) == held
+
+
 _PART_ASKED = "Trong 16 vụ phạm tội quý III ở phường, có bao nhiêu vụ là trộm cắp?"
 
 
