@@ -19,7 +19,7 @@ from collections import Counter
 
 from assistant.answerers import earlier, entities, stated
 from assistant.answerers.figures import MONEY_WORDS, Figure, wants
-from assistant.answerers.gates import kinds
+from assistant.answerers.kinds import kinds
 from assistant.answerers.measured import (
     RUNNING_TOTAL,
     Scored,

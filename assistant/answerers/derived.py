@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from assistant.answerers.figures import last_month
-from assistant.answerers.gates import kinds
+from assistant.answerers.kinds import kinds
 from assistant.cite import Citer
 from assistant.query import Query
 from assistant.retrieve import Hit

@@ -21,7 +21,8 @@ from assistant.answerers.clauses import (
     with_footnotes,
 )
 from assistant.answerers.counting import beyond_given, per_unit_asked, per_unit_held
-from assistant.answerers.gates import answer_type, given_figures, kind_held, kinds, missing_kinds
+from assistant.answerers.gates import answer_type, given_figures, kind_held, missing_kinds
+from assistant.answerers.kinds import kinds
 from assistant.answerers.listed import (
     count_asked,
     counted_not_named,

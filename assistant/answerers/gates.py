@@ -1,29 +1,20 @@
 """What a unit must hold to answer at all, whatever the model's probability: the kind of
-answer asked (a rank, a rate, an amount, a day, a name; a figure achieved, not one aimed at;
-the periods asked are `asked`'s). A unit failing them is about the right thing and still no
-answer: these are the near-misses a coverage score answers.
+answer asked (`kinds`: a rank, a rate, an amount, a day, a name, a cause; a figure achieved,
+not one aimed at; the periods asked are `asked`'s). A unit failing them is about the right
+thing and still no answer: these are the near-misses a coverage score answers.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.answerers import named
 from assistant.answerers.counting import beyond_given, counted_nouns, counts, written_noun
 from assistant.answerers.figures import segments
-from assistant.answerers.tables import CLASS_GIVEN
-from assistant.intent import NUMBER_ASKED
+from assistant.answerers.kinds import kinds
 from assistant.query import Query, without_periods
 from index import vn
-
-# What kind of figure a question asks for, and how a sentence that gives it reads.
-_COUNT_Q = re.compile(r"\b(?:bao nhieu|so luong|tong so|how many|how much)\b")
-_TARGET_Q = re.compile(
-    r"\b(?:muc tieu|chi tieu|phan dau|ke hoach|du kien|du tinh|dat ra|de ra|se|sap|target|goal|"
-    r"plan|aim|expected|will)\b"
-)
 
 
 def _best_clause(query: Query, sentence: str) -> str:
@@ -61,31 +52,13 @@ def _done_not_aimed(query: Query, sentence: str) -> bool:
 _DONE_Q = re.compile(r"\b(?:da|roi|den nay|den gio|toi nay|toi gio|hien nay|so far|already)\b")
 
 
-_RANK_Q = re.compile(r"\b(?:xep hang|xep thu|thu may|hang may|dung thu|rank|ranked)\b")
 _RANK_A = re.compile(r"(?:hạng|thứ)\s*:?\s*\d|\d+\s*/\s*63\b", re.I)
-_RATE_Q = re.compile(r"\b(?:phan tram|ty le|percent|percentage|rate)\b")
-# "how much was spent / how much in fines" asks for money, "how much ketamine" for a quantity
-_MONEY_Q = re.compile(
-    r"\b(?:bao nhieu tien|bao nhieu (?:trieu |ty |nghin )?dong|ton bao nhieu|money|cost|budget|"
-    r"(?:tri gia|gia tri|(?<!danh )(?<!ty )gia(?: trung thau)?) (?:la )?bao nhieu|"
-    r"how much(?=\W*$| (?:did|do|does|was"
-    r"|were|is|are|has|had|have|will|in|of)\b| (?:\w+ )?(?:money|revenue|spending|spent|funding"
-    r"|funds|capital|tax|taxes|fees?|fines?|compensation|investment|income|salary|salaries)\b))\b"
-)
-# money named: asked for only with a figure ("vốn đầu tư bao nhiêu", not "Kế hoạch giải ngân
-# vốn đầu tư công … theo căn cứ nào")
-_MONEY_NOUN = re.compile(
-    r"\b(?:kinh phi|tong muc dau tu|tong von|von dau tu|thu tien|tien (?:su dung )?dat|so tien)\b"
-)
 # money beside its figure, or a table cell's under a header that says it ("Giải ngân lũy kế
 # (triệu đồng): 2.300", "… (triệu đồng) - Tổng số: 1.806.630", "Đơn vị tính: Triệu đồng")
 _MONEY_A = re.compile(
     r"\d\s*(?:triệu|tỷ|nghìn|ngàn)?\s*(?:đồng|đ\b)|\d\s*(?:triệu|tỷ)\b|"
     r"đồng\)[^;:]{0,40}:\s*\d|Đơn vị tính:\s*(?:triệu|tỷ|nghìn)?\s*đồng",
     re.I,
-)
-_DATE_Q = re.compile(
-    r"\b(?:ngay nao|khi nao|bao gio|hom nao|thoi gian nao|luc nao|when|what date|which day)\b"
 )
 # a day ("05/01/2026", "ngày 12/01", "ngày 5"), whole: not a month ("01/2026"), an amount
 # over its total ("63/139") or a rank ("36/63")
@@ -98,10 +71,7 @@ _DATE_A = re.compile(
 # classifiers no other word counts in the reports' words: "bao nhiêu lượt khách" is answered
 # by "… 12.500 lượt", never by the 126 stalls or the revenue of the same fair
 _CLASSIFIERS = frozenset({"luot", "vu", "suat", "gian", "lop", "ho"})
-_PLACE_Q = re.compile(r"\b(?:o dau|tai dau|dia diem nao|noi nao|where)\b")
-# "vì sao", "nguyên nhân do đâu": a cause, said as reports say one ("do …", "vì …", "còn
-# vướng …", "chưa bàn giao") — not the "lý đô" of "quản lý đô thị"
-_WHY_Q = re.compile(r"\b(?:vi sao|tai sao|nguyen nhan|ly do(?! thi)|do dau|why)\b")
+# a cause said as reports say one ("do …", "vì …", "còn vướng …", "chưa bàn giao")
 _WHY_A = re.compile(
     r"(?<!\w)(?:do|vì|bởi|nguyên nhân|lý do|vướng|chưa|thiếu|because|due to)(?!\w)", re.I
 )
@@ -116,69 +86,6 @@ def _without_documents(text: str) -> str:
         tail = _DOC_DATE.match(text, m.end())
         text = text[: m.start()] + text[tail.end() if tail else m.end() :]
     return text
-
-
-# "theo quyết định nào", "văn bản nào": a document, by its number ("hụt kế hoạch bao nhiêu"
-# asks the plan's figure, "kế hoạch số mấy" its number)
-_DOCUMENT_Q = re.compile(
-    r"\b(?:quyet dinh|van ban|cong van|nghi quyet|chi thi|thong tu|nghi dinh|"
-    r"thong bao) (?:so )?(?:nao|may|bao nhieu)\b|\bke hoach (?:nao|so (?:may|bao nhieu))\b|"
-    r"\bwhich (?:decision|document|plan|directive|resolution)\b"
-)
-# the code a document's number carries by its kind: "Nghị quyết … số mấy" wants an NQ
-# (kinds whose numbers always carry their code: "Công văn 214/UBND-KT" does not)
-_CODED = ("Nghị quyết", "Quyết định", "Kế hoạch", "Chỉ thị", "Thông báo", "Tờ trình", "Hướng dẫn")
-_KIND_CODE = {vn.fold(name): code for name, code, _ in vn.DOC_TYPE_TABLE if name in _CODED}
-_KIND_Q = re.compile(rf"\b({'|'.join(_KIND_CODE)})\b")
-_ISSUED_Q = re.compile(r"\b(?:ban hanh|ky|phat hanh|issued|signed)\b")
-_ASKS = re.compile(r"\b(?:gi|nao|bao nhieu|may|ra sao|the nao)\b")
-# "Kế hoạch … số mấy, ngày nào": the day asked with the number is the document's own (not
-# "tổ chức hôm nào, theo kế hoạch số mấy": the event's)
-_NUMBER_THEN_DAY = re.compile(
-    r"\b(?:so (?:may|bao nhieu|nao|hieu \w+)|mang so)\b\W*(?:\w+\W+)?(?:ngay nao|ngay may)\b"
-)
-
-
-@dataclass(frozen=True)
-class Kinds:
-    """The kinds of answer a question asks for, read once per question."""
-
-    figure: bool  # "bao nhiêu", "tổng số", "how many"
-    numbered: bool  # "mang số bao nhiêu": a document's number is the figure
-    target: bool  # the question asks about a target ("mục tiêu", "kế hoạch")
-    rank: bool
-    rate: bool
-    money: bool
-    day: bool
-    two: bool  # asks two things ("… gì, … nào?")
-    document: bool = False  # "theo quyết định nào": a document's number
-    code: str = ""  # the kind of the document whose number is asked ("NQ")
-    issued: bool = False  # "Kế hoạch 372 ban hành ngày nào": the document's own date
-    place: bool = False  # "tổ chức ở đâu": a place
-    why: bool = False  # "vì sao chậm": a cause
-
-
-@lru_cache(maxsize=1024)
-def kinds(folded: str) -> Kinds:
-    plain = " ".join(vn.syllables(folded))
-    numbered, kind = bool(NUMBER_ASKED.search(plain)), _KIND_Q.search(plain)
-    return Kinds(
-        figure=bool(_COUNT_Q.search(plain)),
-        numbered=numbered,
-        target=bool(_TARGET_Q.search(plain)),
-        rank=bool(_RANK_Q.search(plain)) and not CLASS_GIVEN.search(plain),
-        rate=bool(_RATE_Q.search(plain)),
-        money=bool(
-            _MONEY_Q.search(plain) or (_MONEY_NOUN.search(plain) and _COUNT_Q.search(plain))
-        ),
-        day=bool(_DATE_Q.search(plain)),
-        two=len(_ASKS.findall(plain)) >= 2,
-        document=bool(_DOCUMENT_Q.search(plain)),
-        code=_KIND_CODE[kind.group(1)] if kind and numbered else "",
-        issued=bool(kind and (_ISSUED_Q.search(plain) or _NUMBER_THEN_DAY.search(plain))),
-        place=bool(_PLACE_Q.search(plain)),
-        why=bool(_WHY_Q.search(plain)),
-    )
 
 
 def _without_when(text: str, keep_documents: bool = False) -> str:

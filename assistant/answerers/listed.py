@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 
 from assistant.answerers.clauses import referenced, referring_clause
-from assistant.answerers.gates import answer_type, given_figures, kinds
+from assistant.answerers.gates import answer_type, given_figures
 from assistant.answerers.items import text_items
+from assistant.answerers.kinds import kinds
 from assistant.answerers.support import name_share, proper_names
 from assistant.context import Context
 from assistant.query import Query, without_periods

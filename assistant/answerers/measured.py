@@ -19,7 +19,7 @@ from assistant.answerers.figures import (
     segments,
     wants,
 )
-from assistant.answerers.gates import kinds
+from assistant.answerers.kinds import kinds
 from assistant.answerers.summary import clean
 from assistant.answerers.support import coverage, name_share, question_terms
 from assistant.answerers.units import Candidate, candidates, header_of

@@ -9,8 +9,8 @@ from collections.abc import Iterable
 
 from assistant.answerers import tables
 from assistant.answerers.figures import wants
-from assistant.answerers.gates import kinds
 from assistant.answerers.items import Item, aggregate
+from assistant.answerers.kinds import kinds
 from assistant.intent import MOST_CHANGE, MOST_DROP
 from assistant.query import Query
 from index import vn

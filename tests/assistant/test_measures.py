@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from assistant.answerers import gates
+from assistant.answerers import gates, kinds
 from assistant.answerers.figures import figures_in
 from assistant.answerers.units import item_head
 from assistant.query import normalize
@@ -190,7 +190,7 @@ def test_a_count_asked_by_its_classifier(question: str, sentence: str, held: boo
     ],
 )
 def test_how_much_of_a_substance_is_no_money(question: str, money: bool) -> None:
-    assert gates.kinds(normalize(question).folded).money == money
+    assert kinds.kinds(normalize(question).folded).money == money
 
 
 def test_a_document_with_what_is_asked_beside_it(tmp_path) -> None:
@@ -363,8 +363,8 @@ def test_a_figure_given_or_a_share_of_a_plan_is_no_answer(
 
 def test_an_amount_in_dong_is_money_asked() -> None:
     """ "bao nhiêu tỷ đồng" asks for money as "bao nhiêu tiền" does."""
-    assert gates.kinds(normalize("Dự toán năm 2026 là bao nhiêu tỷ đồng?").folded).money
-    assert gates.kinds(normalize("Thu được bao nhiêu triệu đồng?").folded).money
+    assert kinds.kinds(normalize("Dự toán năm 2026 là bao nhiêu tỷ đồng?").folded).money
+    assert kinds.kinds(normalize("Thu được bao nhiêu triệu đồng?").folded).money
 
 
 def test_a_name_said_in_the_reports_words_is_named() -> None:
@@ -401,8 +401,8 @@ def test_a_price_asked_is_money() -> None:
         "Gói thầu xây lắp chợ Bến Đò trị giá bao nhiêu?",
         "Trúng thầu với giá bao nhiêu?",
     ):
-        assert gates.kinds(normalize(question).folded).money, question
-    assert not gates.kinds(normalize("Tỉnh được đánh giá bao nhiêu điểm?").folded).money
+        assert kinds.kinds(normalize(question).folded).money, question
+    assert not kinds.kinds(normalize("Tỉnh được đánh giá bao nhiêu điểm?").folded).money
 
 
 def test_how_a_measure_changed_is_asked_of_the_measure(sample_retriever) -> None:

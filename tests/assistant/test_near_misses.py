@@ -156,7 +156,7 @@ def test_a_count_beside_the_name_is_another_things() -> None:
 def test_a_class_given_is_no_rank() -> None:
     """ "được xếp hạng di tích cấp tỉnh theo QĐ nào?" asks for the decision that classed the
     relic, not for its place in a ranking (that gate refused the footnote naming it)."""
-    from assistant.answerers.gates import kinds
+    from assistant.answerers.kinds import kinds
 
     assert not kinds(
         normalize("lang Ong Nam Hai duoc xep hang di tich cap tinh theo QD nao?").folded

@@ -74,7 +74,7 @@ def test_question_kinds() -> None:
     ],
 )
 def test_a_document_is_asked_by_its_kind_and_number(question: str, document: bool) -> None:
-    from assistant.answerers.gates import kinds
+    from assistant.answerers.kinds import kinds
 
     assert kinds(normalize(question).folded).document is document
 

@@ -17,6 +17,7 @@ from assistant.answerers import (
     figures,
     gates,
     items,
+    kinds,
     llm,
     metadata,
     named,
@@ -618,8 +619,8 @@ def test_money_is_asked_only_when_money_is_counted() -> None:
     assert support.money(cash, "chi trả 1.194,48 triệu đồng") == 1.0
     # capital named without a figure asked ("theo căn cứ nào") asks for no amount
     basis = normalize("Kế hoạch giải ngân vốn đầu tư công năm 2024 xây dựng theo căn cứ nào?")
-    assert not gates.kinds(basis.folded).money
-    assert gates.kinds(normalize("Vốn đầu tư công giao bao nhiêu?").folded).money
+    assert not kinds.kinds(basis.folded).money
+    assert kinds.kinds(normalize("Vốn đầu tư công giao bao nhiêu?").folded).money
 
 
 def test_who_heads_it_is_no_superlative() -> None:
