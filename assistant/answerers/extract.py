@@ -21,7 +21,13 @@ from assistant.answerers.clauses import (
     with_footnotes,
 )
 from assistant.answerers.counting import beyond_given, per_unit_asked, per_unit_held
-from assistant.answerers.gates import answer_type, given_figures, kind_held, missing_kinds
+from assistant.answerers.gates import (
+    answer_type,
+    given_figures,
+    kind_held,
+    missing_kinds,
+    without_when,
+)
 from assistant.answerers.kinds import kinds
 from assistant.answerers.listed import (
     count_asked,
@@ -193,6 +199,8 @@ def _names_held(query: Query, cand: Candidate, unit: str) -> bool:
         if cand.hit.chunk.kind == "table"
         else sentence_before(cand.hit.chunk.text, cand.sentence, within_paragraph=False)
     )
+    if before and vn.numbers(without_when(before)):
+        before = ""  # a sentence with a count of its own is about its own thing
     return name_share(query, f"{header} {before} {unit}") == 1.0
 
 

@@ -88,7 +88,7 @@ def _without_documents(text: str) -> str:
     return text
 
 
-def _without_when(text: str, keep_documents: bool = False) -> str:
+def without_when(text: str, keep_documents: bool = False) -> str:
     """`text` without what dates it — periods, days, documents: what is left of its digits
     are figures ("Trong tháng 10/2025, thu NSNN đạt khá" holds none)."""
     text = vn.nfc(text) if keep_documents else _without_documents(vn.nfc(text))
@@ -114,7 +114,7 @@ def given_figures(query: Query) -> frozenset[str]:
 
 @lru_cache(maxsize=1024)
 def _given(text: str) -> frozenset[str]:
-    return frozenset(vn.number_key(n) for n in vn.numbers(_without_when(text)))
+    return frozenset(vn.number_key(n) for n in vn.numbers(without_when(text)))
 
 
 def answer_type(query: Query, sentence: str) -> float:
@@ -129,7 +129,7 @@ def answer_type(query: Query, sentence: str) -> float:
         # a figure the question does not give itself ("36 mô hình điểm … đã xong bao
         # nhiêu?": the sentence saying "36 mô hình" again answers nothing)
         own = given_figures(query)
-        given = vn.numbers(_without_when(sentence, asked.numbered))
+        given = vn.numbers(without_when(sentence, asked.numbered))
         checks.append(any(vn.number_key(n) not in own for n in given))
         # "trong 46 trường, bao nhiêu trường tiểu học": another figure, of what is counted
         checks.append(beyond_given(query, sentence, own))

@@ -129,6 +129,30 @@ def test_two_sublists_are_told_apart_by_the_word_that_differs(tmp_path) -> None:
     assert "Phòng Tư pháp: 06 nội dung" in a.text, a.text
 
 
+def test_a_place_named_in_the_sentence_before_with_its_own_count(tmp_path) -> None:
+    """ "Bản Tà Sỏi có bao nhiêu lượt người mắc đau mắt đỏ?": the sentence before names the
+    hamlet with a count of its own ("09 hộ tại Bản Tà Sỏi"), so the commune's 118 after it are no
+    answer for the hamlet; a sentence before that only names what follows still carries it."""
+    from conftest import LETTERHEAD, text_retriever
+
+    head = LETTERHEAD.format(number=35, day="05", month=11, title="Tình hình tháng 11/2025")
+    retriever = text_retriever(
+        tmp_path,
+        {
+            "bc-bao.txt": head
+            + "- Điểm trường Bản Tà Sỏi đã cho học sinh đi học trở lại. Còn 09 hộ tại Bản Tà Sỏi "
+            "chưa thể trở về nhà do nguy cơ sạt lở. Dịch đau mắt đỏ đến ngày 04/11/2025 ghi "
+            "nhận 118 lượt người mắc, đã khỏi 74 lượt.\n"
+            "- Lễ hội Xuân Thác Bạc khai mạc tại sân vận động xã. Lễ hội đón khoảng 12.500 lượt "
+            "người tham quan.\n"
+        },
+    )
+    a = answer("Bản Tà Sỏi tính đến 4/11 có bao nhiêu lượt người mắc đau mắt đỏ?", retriever)
+    assert "118 lượt" not in a.text, a.text
+    a = answer("Lễ hội Xuân Thác Bạc đón bao nhiêu lượt người?", retriever)
+    assert "12.500 lượt" in a.text, a.text
+
+
 HOSPITALS = (
     "Số lượt điều trị nội trú 9.120 lượt; số ca phẫu thuật 1.870 ca; công suất sử dụng giường "
     "bệnh bình quân 91,2%, trong đó Bệnh viện Đa khoa tỉnh 108,5%, Bệnh viện Đa khoa Kim Sơn "
