@@ -159,6 +159,7 @@ def counts_asked(query: Query, items: list[Item]) -> bool:
     return sum(map(counts, items)) * 2 > len(items)
 
 
+_MONEY_SAID = re.compile(r"đồng|\d\s*(?:tỷ|triệu)\b|\dđ\b", re.I)
 _AMOUNT_ONLY = re.compile(r"\d[\d.,]*\s*(?:tỷ|triệu|nghìn|ngàn)?\s*đồng$", re.I)
 
 
@@ -196,6 +197,14 @@ def lists(query: Query, ctx: Context) -> list[tuple[float, Hit, list[Item]]]:
             continue
         if rate and not any("%" in i.quote for i in items):
             continue  # "tỷ lệ … thấp nhất": a list of counts ("02 trường") is another list
+        counted = bool(items[0].unit) and f" {items[0].unit} " in f" {plain} "
+        if (
+            money
+            and not counted
+            and not any(_MONEY_SAID.search(f"{i.quote} {lead}") for i in items)
+        ):
+            continue  # "thiệt hại về tiền nhiều nhất": a list of households is another list
+            # (not "nhiều hộ chưa nhận tiền nhất": the households are what is counted)
         about = f"{hit.chunk.extra.get('context', '')} {hit.chunk.section_title} {head} {body}"
         report = hit.chunk.embed_text.split("\n", 1)[0]  # "… UBND thành phố Lạng Sơn …"
         referring = referring_line(hit.chunk, ctx)
@@ -231,7 +240,7 @@ def lists(query: Query, ctx: Context) -> list[tuple[float, Hit, list[Item]]]:
             score -= 0.3
         if _named_as_asked(query, items, rows):
             score += 0.3
-        if items[0].unit and f" {items[0].unit} " in f" {plain} ":
+        if counted:
             score += 0.4  # the list counts what the question counts ("nhiều hội viên nhất")
         elif rate and sum(f"{i.raw}%" in i.quote.replace(" %", "%") for i in items) * 2 > len(
             items

@@ -163,6 +163,34 @@ def test_the_lowest_rate_is_read_from_the_list_of_rates(tmp_path) -> None:
     assert "73,09%" in a.text and "251" not in a.text, a.text
 
 
+def test_the_most_money_is_read_from_a_list_of_amounts(tmp_path) -> None:
+    """ "Thôn nào thiệt hại về tiền nhiều nhất?" asks an amount: a list of houses or
+    households by village answers how many, not how much money — unless households are
+    what the question counts ("nhiều hộ chưa nhận tiền nhất")."""
+    from conftest import LETTERHEAD, text_retriever
+
+    from assistant.route import answer
+
+    head = LETTERHEAD.format(number=14, day="20", month=11, title="Thiệt hại do mưa lũ")
+    retriever = text_retriever(
+        tmp_path,
+        {
+            "bc-lu.txt": head
+            + "Mưa lũ làm ngập nhà tại các thôn: thôn Gò Mít 14 nhà, thôn Tân Hòa 06 nhà, thôn "
+            "Bàu Sen 09 nhà, thôn Lộc Điền 03 nhà.\n",
+            "bc-gpmb.txt": LETTERHEAD.format(
+                number=15, day="25", month=11, title="Giải phóng mặt bằng đường liên xã"
+            )
+            + "Còn các hộ chưa nhận tiền bồi thường dự án đường liên xã: thôn Gò Mít 04 hộ, thôn "
+            "Tân Hòa 02 hộ, thôn Bàu Sen 07 hộ.\n",
+        },
+    )
+    a = answer("Thôn nào thiệt hại về tiền nhiều nhất?", retriever)
+    assert "14 nhà" not in a.text and "07 hộ" not in a.text, a.text
+    a = answer("Thôn nào còn nhiều hộ chưa chịu nhận tiền bồi thường nhất?", retriever)
+    assert "Bàu Sen 07 hộ" in a.text, a.text
+
+
 def test_the_count_a_list_question_gives() -> None:
     """ "5 công trình … là những công trình nào?" says the list holds 5 — not the month
     ("tháng 10"), nor a whole the question picks from ("trong 19 việc, hai việc nào")."""
