@@ -14,7 +14,8 @@ import re
 from index.vn.text import fold, syllables
 
 CONTRASTS: tuple[tuple[tuple[str, ...], ...], ...] = (
-    (("dong xuan",), ("he thu",), ("thu dong",), ("vu mua",)),
+    # (the North's "vụ Xuân" is the Đông Xuân crop; its "vụ Đông" another, sown in autumn)
+    (("dong xuan", "vu xuan"), ("he thu",), ("thu dong",), ("vu mua",), ("vu dong",)),
     (("cap tinh",), ("cap huyen",), ("cap xa", "cap phuong"), ("cap trung uong",)),
     (
         ("mam non",),

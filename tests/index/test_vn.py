@@ -261,6 +261,18 @@ def test_the_report_naming_itself_is_not_quotable() -> None:
         ("năng suất lúa vụ Đông Xuân?", "Thu hoạch lúa vụ Mùa, năng suất 56,2 tạ/ha.", True),
         ("nang suat lua vu dong xuan", "Thu hoạch lúa vụ Mùa, năng suất 56,2 tạ/ha.", True),
         ("năng suất lúa vụ Đông Xuân?", "Vụ Đông Xuân năng suất 58 tạ/ha; vụ Mùa 56,2.", False),
+        # the North's "vụ Xuân" is the Đông Xuân crop, its "vụ Đông" another
+        (
+            "Vụ xuân 2026 định trồng bao nhiêu ha ngô?",
+            "Vụ đông 2025 - 2026 gieo 196,4 ha ngô.",
+            True,
+        ),
+        (
+            "Vụ xuân 2026 định trồng bao nhiêu ha ngô?",
+            "Kế hoạch vụ Đông Xuân 2026: ngô 640 ha.",
+            False,
+        ),
+        ("Vụ đông đã gieo bao nhiêu ha?", "Vụ đông 2025 - 2026 đã gieo 402,7 ha.", False),
         ("biên chế công chức cấp xã?", "6.233 biên chế công chức cấp xã", False),
         ("biên chế công chức cấp xã?", "3.743 biên chế công chức cấp tỉnh", True),
         ("biên chế công chức?", "biên chế cán bộ, công chức, viên chức", False),
