@@ -173,6 +173,8 @@ def answer_type(query: Query, sentence: str) -> float:
         checks.append(False)
     if vn.contrasted(query.folded, sentence):  # "vụ Mùa" for "vụ Đông Xuân": another thing
         checks.append(False)
+    if asked.figure and vn.member_unnamed(query.folded, sentence):  # "bao nhiêu khách quốc
+        checks.append(False)  # tế": "18.400 lượt khách du lịch" counts all of them
     if _CONCLUDED_Q.search(query.folded):  # what an inspection concluded: its conclusion
         checks.append("ket luan" in vn.fold(sentence))
     if query.extreme:  # "xã nào nhiều nhất": a sentence that says which is (lists are compare's)

@@ -13,7 +13,7 @@ Folding is only ever used for matching: stored and displayed text keeps its diac
 
 from __future__ import annotations
 
-from index.vn.contrasts import CONTRASTS, contrasted, other_member
+from index.vn.contrasts import CONTRASTS, contrasted, member_unnamed, other_member
 from index.vn.documents import (
     DOC_NUMBER_RE,
     DOC_RE,
@@ -89,7 +89,8 @@ __all__ = [
     "figure_tokens", "fold", "footnote_markers", "format_number", "has_diacritics",
     "implied_fields",
     "is_stopword", "match_key",
-    "matched_words", "nfc", "number_key", "numbers", "other_member", "parse_number", "parse_signed",
+    "matched_words", "member_unnamed", "nfc", "number_key", "numbers", "other_member",
+    "parse_number", "parse_signed",
     "passage_terms", "phrase_words",
     "quotable_sentences", "search_tokens", "sentences", "spell_bodies", "spell_out",
     "spelled_acronym", "strip_markers",

@@ -24,6 +24,7 @@ CONTRASTS: tuple[tuple[tuple[str, ...], ...], ...] = (
         ("trung hoc pho thong", "thpt"),
     ),
     (("cong chuc",), ("vien chuc",)),
+    (("khach quoc te", "khach nuoc ngoai"), ("khach noi dia", "khach trong nuoc")),
     (("khai sinh",), ("khai tu",), ("ket hon",)),
     (("toan trinh",), ("truc tuyen mot phan",)),
     (("dung han", "truoc han"), ("tre han", "qua han")),
@@ -112,6 +113,25 @@ def contrasted(question: str, unit: str) -> bool:
         if any(h and not n for h, n in zip(held, named, strict=True)) and not any(
             h and n for h, n in zip(held, named, strict=True)
         ):
+            return True
+    return False
+
+
+# the sets a count is split by, whose whole is no member's count: the visitors (of them the
+# foreign ones), the diseases, the levels of schooling
+_PARTS = ("khach quoc te", "sot xuat huyet", "mam non")
+
+
+def member_unnamed(question: str, unit: str) -> bool:
+    """Whether the question names a member of a set a count is split by ("bao nhiêu khách
+    quốc tế") and `unit` names none of that set: it counts the whole ("18.400 lượt khách du
+    lịch"), not the part asked."""
+    asked_in, unit_in = _padded(question), _padded(unit)
+    for group in CONTRASTS:
+        if not any(p in member for member in group for p in _PARTS):
+            continue
+        named = any(f" {s} " in asked_in for member in group for s in member)
+        if named and not any(f" {s} " in unit_in for member in group for s in member):
             return True
     return False
 

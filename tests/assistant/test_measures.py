@@ -147,6 +147,11 @@ _PART_ASKED = "Trong 16 vụ phạm tội quý III ở phường, có bao nhiêu
             "Có thêm 21 trường đạt chuẩn quốc gia, nâng tổng số lên 625/776 trường.",
             False,
         ),
+        (  # a member of a closed set asked: the whole names none of it
+            "Dịp Tết Dương lịch có bao nhiêu khách quốc tế đến thành phố?",
+            "Dịp Tết Dương lịch năm 2026, thành phố đón 18.400 lượt khách du lịch.",
+            False,
+        ),
         (  # not a whole the question frames with "trong": any other count of it
             "Tháng trước có bao nhiêu người nhận qua tài khoản, nếu tháng này là 69.436 người?",
             "Chi trả qua tài khoản cho 69.436 người (tăng 12.685 người so với tháng trước).",

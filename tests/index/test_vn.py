@@ -255,6 +255,17 @@ def test_the_report_naming_itself_is_not_quotable() -> None:
     assert len(vn.sentences(para)) == 2
 
 
+def test_a_count_of_the_whole_is_no_count_of_a_member() -> None:
+    """ "bao nhiêu khách quốc tế" is a part of the visitors: a sentence counting them all
+    names no member of the set and gives no answer; one naming the foreign ones does."""
+    assert vn.member_unnamed("bao nhieu khach quoc te", "đón 18.400 lượt khách du lịch")
+    assert not vn.member_unnamed("bao nhieu khach quoc te", "trong đó 2.100 lượt khách quốc tế")
+    assert not vn.member_unnamed("bao nhieu khach nuoc ngoai", "khách quốc tế 2.100 lượt")
+    assert vn.member_unnamed("co bao nhieu truong tieu hoc", "toàn thành phố có 46 trường")
+    assert vn.member_unnamed("bao nhieu ca sot xuat huyet", "ghi nhận 13 ca bệnh truyền nhiễm")
+    assert not vn.member_unnamed("bao nhieu khach du lich", "đón 18.400 lượt khách du lịch")
+
+
 @pytest.mark.parametrize(
     ("question", "unit", "contrasted"),
     [
