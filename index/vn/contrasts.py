@@ -13,31 +13,36 @@ import re
 
 from index.vn.text import fold, syllables
 
-CONTRASTS: tuple[tuple[tuple[str, ...], ...], ...] = (
+Members = tuple[tuple[str, ...], ...]  # a closed set: each member with its spellings
+SCHOOLING: Members = (
+    ("mam non",),
+    ("tieu hoc",),
+    ("trung hoc co so", "thcs"),
+    ("trung hoc pho thong", "thpt"),
+)
+VISITORS: Members = (("khach quoc te", "khach nuoc ngoai"), ("khach noi dia", "khach trong nuoc"))
+# the communicable diseases a health paragraph counts one by one
+DISEASES: Members = (
+    ("sot xuat huyet", "sxh"),
+    ("tay chan mieng", "tcm"),
+    ("dau mat do",),
+    ("thuy dau",),
+    ("ho ga",),
+    ("bach hau",),
+)
+
+CONTRASTS: tuple[Members, ...] = (
     # (the North's "vụ Xuân" is the Đông Xuân crop; its "vụ Đông" another, sown in autumn)
     (("dong xuan", "vu xuan"), ("he thu",), ("thu dong",), ("vu mua",), ("vu dong",)),
     (("cap tinh",), ("cap huyen",), ("cap xa", "cap phuong"), ("cap trung uong",)),
-    (
-        ("mam non",),
-        ("tieu hoc",),
-        ("trung hoc co so", "thcs"),
-        ("trung hoc pho thong", "thpt"),
-    ),
+    SCHOOLING,
     (("cong chuc",), ("vien chuc",)),
-    (("khach quoc te", "khach nuoc ngoai"), ("khach noi dia", "khach trong nuoc")),
+    VISITORS,
     (("khai sinh",), ("khai tu",), ("ket hon",)),
     (("toan trinh",), ("truc tuyen mot phan",)),
     (("dung han", "truoc han"), ("tre han", "qua han")),
     (("xuat khau",), ("nhap khau",)),
-    # the communicable diseases a health paragraph counts one by one
-    (
-        ("sot xuat huyet", "sxh"),
-        ("tay chan mieng", "tcm"),
-        ("dau mat do",),
-        ("thuy dau",),
-        ("ho ga",),
-        ("bach hau",),
-    ),
+    DISEASES,
     # what the budget took in and what it spent
     (
         ("thu ngan sach", "thu nsnn", "tong thu", "thu noi dia", "so thu"),
@@ -117,9 +122,8 @@ def contrasted(question: str, unit: str) -> bool:
     return False
 
 
-# the sets a count is split by, whose whole is no member's count: the visitors (of them the
-# foreign ones), the diseases, the levels of schooling
-_PARTS = ("khach quoc te", "sot xuat huyet", "mam non")
+# the sets a count is split by, whose whole is no member's count
+_SPLIT_BY = (VISITORS, DISEASES, SCHOOLING)
 
 
 def member_unnamed(question: str, unit: str) -> bool:
@@ -127,9 +131,7 @@ def member_unnamed(question: str, unit: str) -> bool:
     quốc tế") and `unit` names none of that set: it counts the whole ("18.400 lượt khách du
     lịch"), not the part asked."""
     asked_in, unit_in = _padded(question), _padded(unit)
-    for group in CONTRASTS:
-        if not any(p in member for member in group for p in _PARTS):
-            continue
+    for group in _SPLIT_BY:
         named = any(f" {s} " in asked_in for member in group for s in member)
         if named and not any(f" {s} " in unit_in for member in group for s in member):
             return True
