@@ -105,17 +105,17 @@ def beyond_given(query: Query, sentence: str, given: Collection[str]) -> bool:
     # a part of what the question counts itself ("46 trường … bao nhiêu trường tiểu học"),
     # not a figure of a name ("lớp 9 … bao nhiêu em")
     asked = vn.fold(query.text).lower()
+    written = _written(query.text, given)
     parts = [
         n
         for n in nouns
         if any(
             re.search(rf"(?<![\d.,]){re.escape(g)}{_FOLLOWED.format(re.escape(n))}", asked)
-            for g in _written(query.text, given)
+            for g in written
         )
     ]
     if nouns and not parts:
         return True
-    written = _written(query.text, given)
     return any(
         counts(noun, sentence, given, written_noun(query, noun), _kind_asked(asked, noun, written))
         for noun in parts or [""]
