@@ -22,7 +22,7 @@ from assistant.answerers.support import (
     proper_names,
     question_terms,
 )
-from assistant.answerers.table_items import cell_reading, numbers_rows, table_items
+from assistant.answerers.table_items import cell_reading, table_items
 from assistant.cite import Answer, Citer
 from assistant.context import Context
 from assistant.intent import MOST_CHANGE, MOST_DROP
@@ -178,8 +178,7 @@ def lists(query: Query, ctx: Context) -> list[tuple[float, Hit, list[Item]]]:
     ):
         if tables.is_table(hit.chunk):
             parts = tables.whole_table(hit.chunk, ctx.store.chunks_of(hit.chunk.report_id))
-            numbered = numbers_rows(r for c in parts for r in tables.rows(c))
-            items = [i for c in parts for i in table_items(query, c, set(terms), numbered)]
+            items = table_items(query, parts, set(terms))
         else:
             items = text_items(body, set(plain.split()))
         items = [i for i in items if _names_something(i.name)]

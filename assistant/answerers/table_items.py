@@ -5,7 +5,7 @@ unit; not the rows that sum others up ("Tổng cộng", a group "I. Thu nội đ
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from assistant.answerers import tables
 from assistant.answerers.figures import wants
@@ -43,38 +43,43 @@ def cell_reading(item: Item) -> str:
     return f"{m.group(1)}: {item.raw}{'' if unit == '%' else ' '}{unit}"
 
 
+_NONE = re.compile(r"\s*[-–]\s*$")  # a cell saying none: "-"
 _ORDINAL_COLUMNS = frozenset({"STT", "TT", "SỐ TT"})  # a row's place in the table, no count
 
 
-def table_items(
-    query: Query, chunk: Chunk, measure_terms: set[str], numbered: bool | None = None
-) -> list[Item]:
-    """Items of a table (`chunk`, a part of it when split; `numbered`: whether the whole
-    table numbers its rows "1", "2", read from `chunk` when not given): the named entity's
-    column across rows, the column the question's measure words (`measure_terms`) name
-    best."""
-    rows = tables.rows(chunk)
+def table_items(query: Query, parts: Sequence[Chunk], measure_terms: set[str]) -> list[Item]:
+    """Items of a table (`parts`: its chunks, all of them when it is split): the named
+    entity's column across rows, the column the question's measure words (`measure_terms`)
+    name best."""
+    rows = [r for c in parts for r in tables.rows(c)]
     entity = tables.named_entity(query.folded, rows)
     change = _CHANGE_ASKED.search(" ".join(vn.syllables(query.folded))) is not None
     # a group "III" alone in the last part is a group still: the table numbers rows "1", "2"
-    groups = _group_rows(rows, numbers_rows(rows) if numbered is None else numbered)
+    groups = _group_rows(rows, numbers_rows(rows))
     # a rate asked ("tăng nhanh nhất tính theo %"), or a level of money columns: the rates
     by_rate = wants(query).rate or _by_rate(query, rows)
     by_money = wants(query).money and not by_rate  # "mất nhiều tiền nhất": "(triệu đồng)"
+    read = [
+        (r, [c for c in r.cells if vn.parse_signed(c.value) is not None or _NONE.match(c.value)])
+        for r in rows
+        # "I. Thu nội địa" sums its items "1.", "2.", and "Tổng cộng" all rows: no items
+        if id(r) not in groups and not aggregate(r.label or "")
+    ]
+    # one column for every row, never another column's figure for a row whose asked cell
+    # is "-" ("Diện tích gieo cấy 164,3" ranked among "Mất trắng do lũ (ha)"): "-" is none
+    fit = {
+        c.header: _fit(c, measure_terms, change, by_rate, by_money)
+        for _, cells in read
+        for c in cells
+        if not _NONE.match(c.value)
+        and (not entity or c.entity == entity)
+        and c.header.upper() not in _ORDINAL_COLUMNS
+    }
+    column = max(fit, key=fit.__getitem__, default="")
     out = []
-    for r in rows:
-        if id(r) in groups:
-            continue  # "I. Thu nội địa" sums its items "1.", "2.": none of them
-        cells = [
-            c
-            for c in r.cells
-            if (not entity or c.entity == entity)
-            and vn.parse_signed(c.value) is not None
-            and c.header.upper() not in _ORDINAL_COLUMNS
-        ]
-        if not cells or aggregate(r.label or ""):
-            continue  # the "Tổng cộng" row, a province's overall one: none of the items
-        cell = max(cells, key=lambda c: _fit(c, measure_terms, change, by_rate, by_money))
+    for r, cells in read:
+        if not (cell := next((c for c in cells if c.header == column), None)):
+            continue
         unit = next((c.value for c in r.cells if vn.fold(c.measure) == "don vi tinh"), "")
         unit = unit or _header_unit(cell.header)
         out.append(

@@ -293,8 +293,38 @@ def test_money_asked_is_read_in_the_money_column() -> None:
         ]
     )
     chunk = Chunk("t:1", "t", rows, rows, "1", "Thiệt hại", "table", (1,))
-    found = table_items(normalize("Thôn nào mất nhiều tiền nhất?"), chunk, {"mat", "tien"})
+    found = table_items(normalize("Thôn nào mất nhiều tiền nhất?"), [chunk], {"mat", "tien"})
     assert [i.raw for i in found] == ["420", "1.460", "3.180"], found
+
+
+def test_every_row_is_read_in_one_column_across_the_tables_parts() -> None:
+    """ "Thôn nào mất trắng lúa nhiều nhất?" over a table split in two parts whose
+    "Mất trắng do lũ (ha)" cell is "-" in most rows: each row is read in that column ("-" is
+    none), never in another column of its own ("Diện tích gieo cấy 164,3" ranked among the
+    losses), and the part of the table holding no loss at all is read in it too."""
+    from assistant.answerers.table_items import table_items
+    from index.model import Chunk
+
+    def part(n: int, rows: list[tuple[int, str, str, str]]) -> Chunk:
+        text = "\n".join(
+            f"TT: {i}; Thôn: {name}; Diện tích gieo cấy (ha): {sown}; Mất trắng do lũ (ha): {lost}"
+            for i, name, sown, lost in rows
+        )
+        return Chunk(f"t:{n}", "t", text, text, "1", "Lúa mùa", "table", (n,))
+
+    parts = [
+        part(1, [(1, "Thôn Gò Mít", "123,4", "3,5"), (2, "Thôn Bến Đình", "142,6", "6,1")]),
+        part(2, [(3, "Thôn Tân Hòa 1", "164,3", "-"), (4, "Thôn Đông Hạ", "162,5", "-")]),
+    ]
+    query = normalize("lu lam mat trang lua thon nao nhieu nhat?")
+    found = table_items(query, parts, {"mat", "trang", "lua"})
+    assert [(i.name, i.raw, i.column) for i in found] == [
+        ("Thôn Gò Mít", "3,5", "Mất trắng do lũ (ha)"),
+        ("Thôn Bến Đình", "6,1", "Mất trắng do lũ (ha)"),
+        ("Thôn Tân Hòa 1", "-", "Mất trắng do lũ (ha)"),
+        ("Thôn Đông Hạ", "-", "Mất trắng do lũ (ha)"),
+    ], found
+    assert max(found, key=lambda i: i.value).name == "Thôn Bến Đình"
 
 
 def test_the_kind_of_place_asked_is_what_the_items_are() -> None:

@@ -238,7 +238,7 @@ def test_a_superlative_over_rows_of_several_units_reads_the_unit_asked() -> None
     def lowest(question: str) -> str:
         query = normalize(question)
         terms = set(superlative._measure_terms(query))
-        kept = items.of_one_unit(query, table_items(query, chunk, terms))
+        kept = items.of_one_unit(query, table_items(query, [chunk], terms))
         return min(kept, key=lambda i: i.value).raw
 
     assert lowest("chỉ tiêu tỷ lệ phần trăm nào thấp nhất?") == "86,99"
