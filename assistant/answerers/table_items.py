@@ -115,8 +115,9 @@ def _fit(
 
 _RATE_COLUMN = re.compile(r"\((?:%|tỷ lệ %)\)|^Tỷ lệ|%$|^%", re.I)
 _LEVEL = re.compile(r"\b(?:cao|thap|cham|nhanh|tot|kem) nhat\b")
-# "chậm nhất so với kế hoạch năm": how far along the plan, a rate whatever the amounts
-_AGAINST_PLAN = re.compile(r"\bso voi (?:ke hoach|du toan|chi tieu|muc tieu|kh)\b")
+# "chậm nhất so với kế hoạch năm", "vượt kế hoạch nhiều nhất": how far along the plan, a
+# rate whatever the amounts
+_AGAINST_PLAN = re.compile(r"\b(?:so voi|vuot) (?:ke hoach|du toan|chi tieu|muc tieu|kh)\b")
 
 
 def _by_rate(query: Query, rows: list[tables.Row]) -> bool:

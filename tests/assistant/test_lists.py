@@ -327,6 +327,28 @@ def test_every_row_is_read_in_one_column_across_the_tables_parts() -> None:
     assert max(found, key=lambda i: i.value).name == "Thôn Bến Đình"
 
 
+def test_exceeding_the_plan_is_ranked_by_the_rate() -> None:
+    """ "Địa phương nào trồng rừng vượt kế hoạch nhiều nhất?": how far past the plan, the
+    rate column — not the plan's own hectares, whose header names "kế hoạch" too."""
+    from assistant.answerers.table_items import table_items
+    from index.model import Chunk
+
+    head = "Trồng rừng tập trung năm 2025 (ha)"
+    text = "\n".join(
+        f"TT: {i}; Đơn vị: {name}; {head} - Kế hoạch: {plan}; {head} - Thực hiện: {done}; "
+        f"{head} - Tỷ lệ (%): {rate}"
+        for i, name, plan, done, rate in [
+            (1, "Xã Khe Mây", "820", "865", "105,5"),
+            (2, "Xã Cẩm Vân", "520", "550", "105,8"),
+            (3, "Xã Làng Mô", "640", "688", "107,5"),
+        ]
+    )
+    chunk = Chunk("t:1", "t", text, text, "1", "Trồng rừng", "table", (1,))
+    query = normalize("dia phuong nao trong rung vuot ke hoach nhieu nhat")
+    found = table_items(query, [chunk], {"trong", "rung", "ke hoach"})
+    assert max(found, key=lambda i: i.value).name == "Xã Làng Mô", found
+
+
 def test_the_kind_of_place_asked_is_what_the_items_are() -> None:
     """ "vụ đông thôn nào trồng được nhiều nhất": the items are thôn, "vụ đông" what they are
     measured by (it was read as part of the kind asked, and the list of dengue cases by
