@@ -159,7 +159,13 @@ def counts_asked(query: Query, items: list[Item]) -> bool:
     return sum(map(counts, items)) * 2 > len(items)
 
 
-_MONEY_SAID = re.compile(r"đồng|\d\s*(?:tỷ|triệu)\b|\dđ\b", re.I)
+# money said: "320 triệu đồng", "(triệu đồng)", "4,5 tỷ", "845.600đ" — not the "Đồng" of a
+# place ("xã Đồng Xuân: 05 hộ") nor the "đồng" of "cộng đồng", "hội đồng"
+_MONEY_SAID = re.compile(
+    r"\d\s*(?:(?:nghìn|ngàn|triệu|tỷ)\s*)?đồng|\((?:(?:nghìn|ngàn|triệu|tỷ)\s*)?đồng\)|"
+    r"\d\s*(?:[tT]ỷ|[tT]riệu)\b|\dđ\b|ĐỒNG|[Đđ]ơn vị(?: tính)?:\s*(?:(?:triệu|tỷ)\s*)?đồng"
+)
+_PACE = re.compile(r"\b(?:cham|nhanh) nhat\b")
 _AMOUNT_ONLY = re.compile(r"\d[\d.,]*\s*(?:tỷ|triệu|nghìn|ngàn)?\s*đồng$", re.I)
 
 
@@ -197,9 +203,12 @@ def lists(query: Query, ctx: Context) -> list[tuple[float, Hit, list[Item]]]:
         if rate and not any("%" in i.quote for i in items):
             continue  # "tỷ lệ … thấp nhất": a list of counts ("02 trường") is another list
         counted = bool(items[0].unit) and f" {items[0].unit} " in f" {plain} "
+        # "xã nào tiêu vốn chậm nhất": how far along, a list of rates answers
+        paced = _PACE.search(plain) is not None and all("%" in i.quote for i in items)
         if (
             money
             and not counted
+            and not paced
             and not any(_MONEY_SAID.search(f"{i.quote} {lead}") for i in items)
         ):
             continue  # "thiệt hại về tiền nhiều nhất": a list of households is another list

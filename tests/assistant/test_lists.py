@@ -176,8 +176,9 @@ def test_the_most_money_is_read_from_a_list_of_amounts(tmp_path) -> None:
         tmp_path,
         {
             "bc-lu.txt": head
+            # "Đồng" of a village's name says no money ("thôn Đồng Tâm")
             + "Mưa lũ làm ngập nhà tại các thôn: thôn Gò Mít 14 nhà, thôn Tân Hòa 06 nhà, thôn "
-            "Bàu Sen 09 nhà, thôn Lộc Điền 03 nhà.\n",
+            "Bàu Sen 09 nhà, thôn Đồng Tâm 03 nhà.\n",
             "bc-gpmb.txt": LETTERHEAD.format(
                 number=15, day="25", month=11, title="Giải phóng mặt bằng đường liên xã"
             )
@@ -187,8 +188,30 @@ def test_the_most_money_is_read_from_a_list_of_amounts(tmp_path) -> None:
     )
     a = answer("Thôn nào thiệt hại về tiền nhiều nhất?", retriever)
     assert "14 nhà" not in a.text and "07 hộ" not in a.text, a.text
+    a = answer("Mưa lũ làm ngập, thôn nào thiệt hại về tiền nhiều nhất?", retriever)
+    assert "14 nhà" not in a.text, a.text  # "thôn Đồng Tâm" names a village, not đồng
     a = answer("Thôn nào còn nhiều hộ chưa chịu nhận tiền bồi thường nhất?", retriever)
     assert "Bàu Sen 07 hộ" in a.text, a.text
+
+
+def test_the_slowest_spending_is_read_from_a_list_of_rates(tmp_path) -> None:
+    """ "Xã nào giải ngân vốn chậm nhất?" asks how far along the spending is: a list of
+    rates answers it, though money is asked about and the list names no đồng."""
+    from conftest import LETTERHEAD, text_retriever
+
+    from assistant.route import answer
+
+    head = LETTERHEAD.format(number=16, day="05", month=11, title="Giải ngân vốn đầu tư công")
+    retriever = text_retriever(
+        tmp_path,
+        {
+            "bc-giai-ngan.txt": head
+            + "Còn 04 xã có tỷ lệ giải ngân vốn đầu tư công dưới 50% kế hoạch, gồm các xã: Khe "
+            "Lau (31,4%), Nà Lừ (36,8%), Suối Cát (39,5%), Phú Lộc (44,0%).\n"
+        },
+    )
+    a = answer("Xã nào giải ngân vốn đầu tư công chậm nhất?", retriever)
+    assert not a.insufficient and "Khe Lau (31,4%)" in a.text, a.text
 
 
 def test_the_count_a_list_question_gives() -> None:
