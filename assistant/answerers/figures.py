@@ -200,10 +200,19 @@ PLACE_NUMBER = re.compile(
     re.I,
 )
 _CHANGE = re.compile(r"(?:tăng|giảm|hơn)(?: thêm)?\s*$")
+# the period it is set against said first: "cao hơn cùng kỳ 0,9 tạ/ha", "giảm so với tháng
+# trước 3 vụ"
+_CHANGE_AGAINST = re.compile(
+    r"(?:tăng|giảm|hơn)(?: so với)? (?:cùng kỳ|kỳ trước|tháng trước|quý trước|năm trước)"
+    r"(?: năm \d{4})?\s*$"
+)
 
 
 def is_change(text: str, pos: int) -> bool:
-    """'(tăng 01 vụ so với tháng trước)': the change, not the measure itself."""
+    """'(tăng 01 vụ so với tháng trước)', 'cao hơn cùng kỳ 0,9 tạ/ha': the change, not the
+    measure itself."""
+    if _CHANGE_AGAINST.search(text[max(0, pos - 40) : pos]):
+        return True
     return bool(_CHANGE.search(text[max(0, pos - 12) : pos])) and "so với" in text[pos : pos + 40]
 
 

@@ -11,6 +11,7 @@ from assistant.answerers.figures import (
     COMPARE_WORDS,
     Figure,
     Segment,
+    figures_in,
     is_change,
     is_table_row,
     pairs,
@@ -89,7 +90,8 @@ def clause_pair(
             bonus -= 1.0 if wanted.rate else 0.5
         return bonus
 
-    Scored = tuple[float, float, Figure, set[str], bool]  # …, whether the figure is a change
+    # …, whether the figure is a change, the unit its table header gives it
+    Scored = tuple[float, float, Figure, set[str], bool, str]
     scored_a: list[Scored] = []
     scored_b: list[Scored] = []
     # what is counted is said next to each figure; which side it is, anywhere in its sentence
@@ -108,6 +110,7 @@ def clause_pair(
         text = clean(cand.sentence)
         for seg in segments(text, clauses=True, amounts=wanted.amounts):
             change = is_change(text, seg.pos)  # "cao hơn cùng kỳ 0,9 tạ/ha"
+            header = header_unit(text, seg.pos) if is_table_row(text) else ""
             if change and not wanted.change:
                 continue
             fig = Figure(seg.raw, seg.value, seg.unit, cand)
@@ -119,11 +122,13 @@ def clause_pair(
             b_here = len(around & side_b) / max(1, len(side_b))
             common = local + 0.2 * cand.score + fits(seg)
             here = 0.5 * (a_here - b_here)  # which side a figure of a sentence naming both is
-            scored_a.append((a + common, here, fig, around & measure, change))
-            scored_b.append((b + common, -here, fig, around & measure, change))
+            scored_a.append((a + common, here, fig, around & measure, change, header))
+            scored_b.append((b + common, -here, fig, around & measure, change, header))
     best: tuple[float, Figure, Figure] | None = None
-    for sa, here_a, a, said_a, change_a in sorted(scored_a, key=lambda x: -x[0] - x[1])[:10]:
-        for sb, here_b, b, said_b, change_b in sorted(scored_b, key=lambda x: -x[0] - x[1])[:10]:
+    best_a = sorted(scored_a, key=lambda x: -x[0] - x[1])[:10]
+    best_b = sorted(scored_b, key=lambda x: -x[0] - x[1])[:10]
+    for sa, here_a, a, said_a, change_a, head_a in best_a:
+        for sb, here_b, b, said_b, change_b, head_b in best_b:
             one = a.candidate.sentence == b.candidate.sentence
             if (one and a.raw == b.raw) or a.unit != b.unit or _months_apart(ctx, a, b):
                 continue
@@ -131,6 +136,8 @@ def clause_pair(
                 continue  # one report saying one figure twice: no two things compared
             if change_a != change_b:
                 continue  # a level less a change ("48,6 − 0,9") compares nothing
+            if not a.unit and head_a != head_b:
+                continue  # "Diện tích (ha): 412,5" less "Năng suất (tạ/ha): 48,6"
             if one and is_table_row(a.candidate.sentence) and min(here_a, here_b) <= 0:
                 continue  # two cells of a row: each under its own side's header, or none
             # both sides in one sentence: which is which, by the words next to each figure
@@ -157,3 +164,12 @@ def _months_apart(ctx: Context, a: Figure, b: Figure) -> bool:
     one question's two sides are of one time unless it names two periods (compare.py's)."""
     ia, ib = (ctx.store.info(f.candidate.hit.chunk.report_id) for f in (a, b))
     return bool(ia and ib and ia.issuer == ib.issuer and ia.period != ib.period)
+
+
+def header_unit(row: str, pos: int) -> str:
+    """The unit a table row's cell is given in by its header ("Diện tích (ha): 412,5" →
+    "ha", "Vốn (triệu đồng) - Kế hoạch: 95.000" → "triệu đồng"), read as a figure's own unit
+    is ("" when the header gives none, or one no figure is read in)."""
+    header = row[row.rfind(";", 0, pos) + 1 : pos]
+    m = re.search(r"\(([^()\d]{1,20})\)(?:\s*-[^:;]*)?:\s*$", header)
+    return figures_in(f"1 {m.group(1).strip()}", False)[0][2] if m else ""

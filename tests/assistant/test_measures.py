@@ -591,3 +591,21 @@ def test_a_months_change_said_by_the_report_of_the_months_to_it(tmp_path) -> Non
     )
     assert a.mode == "compare" and "tự nêu: giảm 21,6% so với tháng 10 [1]" in a.text, a.text
     assert "Báo cáo số 1562/BC-UBND tự nêu" in a.text, a.text  # not "báo cáo tháng 11"
+
+
+def test_a_change_said_before_its_figure_is_no_level_to_subtract(tmp_path) -> None:
+    """ "năng suất … 48,6 tạ/ha, cao hơn cùng kỳ 0,9 tạ/ha": the 0,9 is a change, set
+    against the period it names first; a level less it ("48,6 − 0,9 = 47,7") compares
+    nothing, and no such difference is written."""
+    from conftest import LETTERHEAD, text_retriever
+
+    head = LETTERHEAD.format(number=14, day="25", month=9, title="Sản xuất nông nghiệp")
+    text = head + (
+        "Đến ngày 25/9/2026, lúa mùa thu hoạch được 186,3/412,5 ha, đạt 45,2% diện tích gieo "
+        "cấy, năng suất bình quân ước đạt 48,6 tạ/ha, cao hơn cùng kỳ 0,9 tạ/ha.\n"
+    )
+    a = answer(
+        "nang suat lua mua giam bao nhieu so voi uoc tinh thang 9?",
+        text_retriever(tmp_path, {"nong-nghiep.txt": text}),
+    )
+    assert "48,6 − 0,9" not in a.text and "5.300" not in a.text, a.text
