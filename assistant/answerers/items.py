@@ -268,7 +268,10 @@ def _figures(text: str) -> list[re.Match[str]]:
 _IN_CODE = re.compile(r"[^\W\d_]-$")
 
 
-_IN_NAME = re.compile(r"(?<!\w)(?:giai đoạn|lần thứ|khóa)\s*$|" + PLACE_NUMBER.pattern, re.I)
+# … nor a body's number ("Ban Quản lý dự án đầu tư xây dựng số 03"; "tổng số 12" counts)
+_IN_NAME = re.compile(
+    r"(?<!\w)(?:giai đoạn|lần thứ|khóa|(?<!tổng )số)\s*$|" + PLACE_NUMBER.pattern, re.I
+)
 
 
 def of_one_unit(query: Query, items: list[Item]) -> list[Item]:

@@ -297,6 +297,14 @@ def test_a_number_in_a_name_is_not_its_figure() -> None:
         "Dự án Nâng cấp đường ĐT 714 đạt 41,3%; Nhà đa năng Trường THPT Chuyên đạt 22,4%"
     )
     assert [i.raw for i in items.text_items(slow)] == ["35,2", "41,3", "22,4"]
+    # a body's number names it (a list of names counts nothing); "tổng số" counts
+    boards = (
+        "Trường Cao đẳng Y tế; Ban Quản lý dự án đầu tư xây dựng số 01; Ban Quản lý dự án đầu "
+        "tư xây dựng số 02; Ban Quản lý dự án đầu tư xây dựng số 03; Trung tâm Phát triển quỹ đất"
+    )
+    assert items.text_items(boards) == []
+    counted = "xã Tân Lập tổng số 12 hộ; xã Phú Vân tổng số 5 hộ; xã Khe Thượng tổng số 7 hộ"
+    assert [i.raw for i in items.text_items(counted)] == ["12", "5", "7"]
     assert [i.raw for i in items.text_items(PAID)] == ["17", "13", "03", "01"]
 
 
