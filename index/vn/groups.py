@@ -8,7 +8,7 @@ from __future__ import annotations
 # usual wording. Written from the genre (the reports' own vocabulary and what officials say),
 # not fitted to any question set. Used for matching only, on both sides alike.
 SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
-    ("bat", "bat giu", "bat qua tang", "tam giu"),
+    ("bat", "bat giu", "bat qua tang", "tam giu", "tom duoc", "tom gon"),
     ("bat dau thi cong", "khoi cong", "dong tho", "trien khai thi cong"),
     (
         "tam dung",
@@ -164,6 +164,12 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("thu hoach", "gat hai", "gat"),
     ("di doi", "so tan", "di tan"),
     ("hoan thanh", "xong", "lam xong", "da xong", "hoan tat"),
+    # paraphrases of the tune half's refused questions (0.37.0), the genre's words each
+    ("toan trinh", "tron quy trinh"),
+    ("cay an qua", "cay an trai"),
+    ("mat trang", "mat mua"),
+    ("keo dai", "lau ngay"),
+    ("xuat vien", "ra vien"),
 )
 # The umbrella headings of a report's fields, the fields reported under them and the words
 # a paragraph about each uses: "Lĩnh vực Văn hóa - xã hội" is where a report puts giáo dục

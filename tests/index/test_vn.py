@@ -392,3 +392,20 @@ def test_chat_and_health_abbreviations_are_said_in_full() -> None:
 )
 def test_a_department_by_its_initials_is_named_as_the_reports_name_it(typed, spelt) -> None:
     assert vn.spell_bodies(typed) == spelt
+
+
+@pytest.mark.parametrize(
+    ("asked", "written"),
+    [
+        ("tóm được 03 đối tượng", "bắt giữ 03 đối tượng"),
+        ("hồ sơ trực tuyến trọn quy trình", "hồ sơ trực tuyến toàn trình"),
+        ("thuốc thiếu lâu ngày", "thuốc thiếu kéo dài"),
+        ("lúa mất mùa", "lúa mất trắng"),
+        ("cây ăn trái", "cây ăn quả"),
+        ("bệnh nhân ra viện", "bệnh nhân xuất viện"),
+    ],
+)
+def test_a_leaders_words_are_the_reports_concept(asked: str, written: str) -> None:
+    """The words a leader types and the words reports write for one thing are one concept,
+    whichever side says which."""
+    assert vn.terms(asked) == vn.terms(written)
