@@ -160,7 +160,7 @@ def _body(issuer: str) -> str:
     return body if _BODY.match(vn.fold(body)) else ""
 
 
-def _body_names(info: ReportInfo) -> tuple[str, ...]:
+def body_names(info: ReportInfo) -> tuple[str, ...]:
     """How a question may name the body issuing a report (none for a People's Committee)."""
     body = " ".join(vn.syllables(vn.fold(_body(info.issuer))))
     if not body:
@@ -183,7 +183,7 @@ def body_terms(issuer: str) -> frozenset[str]:
 def _body_named(query: Query, infos: list[ReportInfo]) -> set[str]:
     plain = " ".join(vn.syllables(query.folded.replace("&", "")))
     opening = plain[_OPENS.match(plain).end() :] + " "  # type: ignore[union-attr]
-    return {i.report_id for i in infos if any(opening.startswith(f"{n} ") for n in _body_names(i))}
+    return {i.report_id for i in infos if any(opening.startswith(f"{n} ") for n in body_names(i))}
 
 
 _GENERIC_NAME = frozenset(vn.terms("báo cáo ủy ban nhân dân ubnd tỉnh thành phố kết quả tình hình"))

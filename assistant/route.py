@@ -28,6 +28,7 @@ from assistant.answerers import (
     previous,
     records,
     section,
+    sources,
     summary,
     superlative,
     target,
@@ -70,9 +71,12 @@ PLANS: dict[str, tuple[Answerer, ...]] = {
 def route(query: Query) -> tuple[Answerer, ...]:
     if briefing.asks_for_briefing(query):  # "bản tin tháng 10", "có gì mới so với tháng trước"
         return (briefing.answer, *_FREE)
+    plan = PLANS.get(query.intent, _FREE)
+    if sources.asked(query):  # "số của xã có khớp với số của Sở không?": two sources' figures
+        plan = (sources.answer, *plan)
     if query.met:  # "có đạt mục tiêu không?": the target and the reading
-        return (target.answer, *PLANS.get(query.intent, _FREE))
-    return PLANS.get(query.intent, _FREE)
+        return (target.answer, *plan)
+    return plan
 
 
 def respond(query: Query, ctx: Context, whole: bool = True) -> Answer:

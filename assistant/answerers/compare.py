@@ -18,7 +18,7 @@ import time
 from collections import Counter
 
 from assistant.answerers import earlier, entities, stated
-from assistant.answerers.figures import MONEY_WORDS, Figure, wants
+from assistant.answerers.figures import Figure, wants
 from assistant.answerers.kinds import kinds
 from assistant.answerers.measured import (
     RUNNING_TOTAL,
@@ -26,8 +26,9 @@ from assistant.answerers.measured import (
     alike,
     figures_across,
     figures_for,
+    measure_said,
     measure_terms,
-    place_words,
+    same_key,
 )
 from assistant.answerers.sides import clause_pair, sides
 from assistant.answerers.summary import clean
@@ -54,7 +55,7 @@ def _pair(
         " ".join(vn.syllables(query.folded))
     )
     places = {i.report_id: place_names(i) for i in ctx.store.reports()}
-    said = _measure_said(query, ctx, [s.figure for s in a_list + b_list])
+    said = measure_said(query, ctx, [s.figure for s in a_list + b_list])
     best: tuple[float, Figure, Figure] | None = None
     for a in a_list:
         for b in b_list:
@@ -66,37 +67,13 @@ def _pair(
                 continue  # the land-use part of one month is no match for another's total
             if not _same_place(places, a.figure, b.figure):
                 continue  # a province's cases and a commune's are no two months of one count
-            if not _same_key(ctx, said, a.figure, b.figure):
+            if not same_key(ctx, said, a.figure, b.figure):
                 continue  # dengue cases of November and fish cages of October
             # the same measure is written alike in both reports (its words, not its figures)
             score = a.score + b.score + 2.0 * alike(a, b)
             if best is None or score > best[0]:
                 best = (score, a.figure, b.figure)
     return (best[1], best[2]) if best and best[0] >= 3.0 else None
-
-
-def _measure_said(query: Query, ctx: Context, figures: list[Figure]) -> dict[int, set[str]]:
-    """The measure's words each figure's passage says (by the figure's id; not its own
-    report's place), read once for all the pairs tried."""
-    terms = set(measure_terms(query))
-    if wants(query).money_only:  # "hơn bao nhiêu tiền": the unit asked, not the measure
-        terms -= MONEY_WORDS
-    out = {}
-    for f in figures:
-        own = place_words(ctx.store.info(f.candidate.hit.chunk.report_id))
-        said = set(vn.passage_terms(f"{f.candidate.sentence} {f.candidate.context}"))
-        out[id(f)] = (terms - own) & said
-    return out
-
-
-def _same_key(ctx: Context, said: dict[int, set[str]], a: Figure, b: Figure) -> bool:
-    """The rarest of the measure's words that either figure's passage says (`said`), both
-    say: a count of dengue cases ("Sốt xuất huyết (ca)") is not paired with "42 lồng bè nuôi
-    cá" because "cá" folds as "ca"."""
-    sa, sb = said[id(a)], said[id(b)]
-    wa, wb = (ctx.corpus.report_idf(f.candidate.hit.chunk.report_id) for f in (a, b))
-    key = max(sa | sb, key=lambda t: wa(t) + wb(t), default="")  # rare in both
-    return not key or (key in sa and key in sb)
 
 
 def _same_place(places: dict[str, set[str]], a: Figure, b: Figure) -> bool:

@@ -11,6 +11,7 @@ from functools import lru_cache
 from assistant.answerers.clauses import sentence_before
 from assistant.answerers.figures import (
     COMPARE_WORDS,
+    MONEY_WORDS,
     PART_OF,
     Figure,
     clause_part,
@@ -135,11 +136,19 @@ def figures_for(query: Query, ctx: Context, period: P.Period, ending: bool = Fal
         )
         and not (wide and _COMMUNE.match(vn.fold(i.issuer)))
     )
+    return figures_within(query, ctx, allowed)
+
+
+def figures_within(
+    query: Query, ctx: Context, allowed: frozenset[str], said: frozenset[str] = frozenset()
+) -> list[Scored]:
+    """Figures of the measure in the reports `allowed`, best first; `said`: the words that
+    name whose figure it is ("Sở Tài chính", "xã"), no part of the measure."""
     if not allowed:
         return []
     # "thu ngân sách của phường Kim Tuyền": in the ward's own reports its name says which
     # report, not which figure ("Đường trục chính phường Kim Tuyền …" is no revenue)
-    asked = measure_terms(query)
+    asked = [t for t in measure_terms(query) if t not in said]
     own: dict[str, list[str]] = {}  # (read for the reports of the candidates only)
 
     def own_terms(rid: str) -> list[str]:
@@ -255,3 +264,27 @@ def alike(a: Scored, b: Scored) -> float:
     """How alike two figures' clauses are written (their words, not their figures)."""
     wa, wb = _words_of(a.around), _words_of(b.around)
     return len(wa & wb) / max(1, len(wa | wb))
+
+
+def measure_said(query: Query, ctx: Context, figures: list[Figure]) -> dict[int, set[str]]:
+    """The measure's words each figure's passage says (by the figure's id; not its own
+    report's place), read once for all the pairs tried."""
+    terms = set(measure_terms(query))
+    if wants(query).money_only:  # "hơn bao nhiêu tiền": the unit asked, not the measure
+        terms -= MONEY_WORDS
+    out = {}
+    for f in figures:
+        own = place_words(ctx.store.info(f.candidate.hit.chunk.report_id))
+        said = set(vn.passage_terms(f"{f.candidate.sentence} {f.candidate.context}"))
+        out[id(f)] = (terms - own) & said
+    return out
+
+
+def same_key(ctx: Context, said: dict[int, set[str]], a: Figure, b: Figure) -> bool:
+    """The rarest of the measure's words that either figure's passage says (`said`), both
+    say: a count of dengue cases ("Sốt xuất huyết (ca)") is not paired with "42 lồng bè nuôi
+    cá" because "cá" folds as "ca"."""
+    sa, sb = said[id(a)], said[id(b)]
+    wa, wb = (ctx.corpus.report_idf(f.candidate.hit.chunk.report_id) for f in (a, b))
+    key = max(sa | sb, key=lambda t: wa(t) + wb(t), default="")  # rare in both
+    return not key or (key in sa and key in sb)

@@ -1,0 +1,62 @@
+"""One figure as two sources give it ("số của Sở Tài chính với số của xã có khớp không?"):
+each source's own figure, cited, then whether they agree — the commune's report of the
+month the department's period ends with, the commune's own figure in the department's list."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import text_retriever
+
+from assistant.answerers import sources
+from assistant.context import Context
+from assistant.route import answer
+
+COMMUNE = (
+    "ỦY BAN NHÂN DÂN\nXÃ ĐỒNG LÂM\n\nSố: {n}/BC-UBND\n\nĐồng Lâm, ngày 27 tháng {m} năm 2026\n\n"
+    "BÁO CÁO\n\nTình hình kinh tế - xã hội tháng {m} năm 2026\n\nI. KẾT QUẢ\n\n"
+)
+DEPARTMENT = (
+    "UBND TỈNH SƠN NGUYÊN\nSỞ TÀI CHÍNH\n\nSố: 233/BC-STC\n\nSơn Nguyên, ngày 07 tháng 11 năm "
+    "2026\n\nBÁO CÁO\n\nTình hình giải ngân vốn đầu tư công 10 tháng năm 2026\n\nI. KẾT QUẢ\n\n"
+    "Các dự án giao thông còn vướng mặt bằng: Nâng cấp, mở rộng ĐT.263 đoạn Nguyên Bình - Đồng "
+    "Lâm: 19 hộ (phường Nguyên Bình 11 hộ, xã Đồng Lâm 08 hộ).\n"
+)
+ASKED = (
+    "Số hộ chưa giao mặt bằng ĐT.263 ở Đồng Lâm: số của Sở Tài chính với số của xã có khớp "
+    "nhau không?"
+)
+
+
+def _reports(october: int) -> dict[str, str]:
+    said = "Dự án Nâng cấp, mở rộng ĐT.263 đoạn qua xã còn {} hộ chưa bàn giao mặt bằng.\n"
+    return {
+        "xa-09.txt": COMMUNE.format(n=68, m=9) + said.format("11"),
+        "xa-10.txt": COMMUNE.format(n=75, m=10) + said.format(f"{october:02d}"),
+        "stc.txt": DEPARTMENT,
+    }
+
+
+def test_two_sources_that_agree(tmp_path) -> None:
+    """The department's figure for the commune (08 of its 19) and the commune's October
+    report (not September's 11): they agree, and both are cited."""
+    a = answer(ASKED, text_retriever(tmp_path, _reports(8)))
+    assert a.mode == "compare" and "khớp nhau: cùng là 08 hộ" in a.text, a.text
+    assert [c.report for c in a.citations] == ["233/BC-STC", "75/BC-UBND"], a.citations
+    assert "19 − " not in a.text and "11 hộ chưa" not in a.text, a.text
+
+
+def test_two_sources_that_differ(tmp_path) -> None:
+    a = answer(ASKED, text_retriever(tmp_path, _reports(6)))
+    assert "lệch nhau: 8 − 6 = 2 hộ" in a.text, a.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Số hộ chưa giao mặt bằng ĐT.263 ở Đồng Lâm theo Sở Tài chính là bao nhiêu?",  # one source
+        "Số hộ chưa giao mặt bằng ĐT.263 của xã Đồng Lâm có khớp không?",  # "xã" names a place
+    ],
+)
+def test_one_source_is_no_reconciliation(tmp_path, question: str) -> None:
+    ctx = Context(text_retriever(tmp_path, _reports(8)))
+    assert sources.answer(ctx.normalize(question), ctx) is None
