@@ -139,17 +139,17 @@ def _period(ctx: Context, report_id: str) -> P.Period | None:
     return P.from_label(info.period) if info else None
 
 
-def _place_before(query: Query, f: Scored) -> bool:
+def _place_before(places: set[str], f: Scored) -> bool:
     """A province's figure for the commune asked: the commune named right before the figure
     ("xã Đồng Lâm 08 hộ"; not "đoạn Nguyên Bình - Đồng Lâm: 19 hộ", a road's), or in the
     table row it is a cell of."""
     text = clean(f.figure.candidate.sentence)
     if tables.is_table(f.figure.candidate.hit.chunk):  # "Chủ đầu tư: UBND xã Đồng Lâm; …"
         near = " ".join(vn.syllables(vn.fold(text)))
-        return any(re.search(rf"\b{_KIND} {p}\b", near) for p in _places(query))
+        return any(re.search(rf"\b{_KIND} {p}\b", near) for p in places)
     at = text.find(f.figure.raw)
     near = " ".join(vn.syllables(vn.fold(text[max(0, at - 40) : at])))
-    return any(re.search(rf"\b{_KIND} {p}$", near) for p in _places(query))
+    return any(re.search(rf"\b{_KIND} {p}$", near) for p in places)
 
 
 _KIND = r"(?:xa|phuong|thi tran)"
@@ -160,10 +160,21 @@ def _text(f: Scored) -> str:
     return " ".join(vn.syllables(vn.fold(f.figure.candidate.sentence)))
 
 
-def _places(query: Query) -> list[str]:
-    """The places the question names, folded: its capitalised names, or typed plainly."""
+def _places(query: Query, ctx: Context, sides: tuple[frozenset[str], ...]) -> set[str]:
+    """The commune the figure is of, folded: the place of a side's commune reports, and
+    the places the question names (its capitalised names, or typed plainly)."""
     named = [" ".join(vn.syllables(vn.fold(n))) for n in proper_names(query.text)]
-    return [n for n in dict.fromkeys([*named, *places_typed(query.folded)]) if n]
+    own = [p for side in sides if _communes(ctx, side) for r in side for p in _place_of(ctx, r)]
+    return {n for n in [*named, *places_typed(query.folded), *own] if n}
+
+
+def _communes(ctx: Context, side: frozenset[str]) -> bool:
+    return all((i := ctx.store.info(r)) is not None and _is_commune(i) for r in side)
+
+
+def _place_of(ctx: Context, report_id: str) -> set[str]:
+    info = ctx.store.info(report_id)
+    return place_names(info) if info else set()
 
 
 def _best(
@@ -179,9 +190,6 @@ def _best(
     written = [query.text, *(f"1 {n}" for n in counted_nouns(query))]
     counted = {vn.fold(u) for t in written for *_, u, _ in figures_in(t, False) if u}
     best: tuple[float, Scored, Scored] | None = None
-    places = bool(_places(query))
-    if places:  # a province's list of communes: the commune asked, named beside its figure
-        a_list, b_list = ([f for f in s if _place_before(query, f)] or s for s in (a_list, b_list))
     a_list, b_list = a_list[:8], b_list[:8]
     said = {
         k: v - sources
@@ -209,8 +217,18 @@ def answer(query: Query, ctx: Context) -> Answer | None:
     t0 = time.perf_counter()
     first, second, said = two
     said_terms = frozenset(said)
-    a_list = figures_within(query, ctx, first, said_terms)
-    b_list = figures_within(query, ctx, second, said_terms)
+    places = _places(query, ctx, (first, second))
+    lists = []
+    for side in (first, second):
+        found = figures_within(query, ctx, side, said_terms)
+        # a province's list of communes: the commune's own entry, or no answer (another
+        # commune's row is never its figure)
+        if places and not _communes(ctx, side):
+            found = [f for f in found if _place_before(places, f)]
+        if not found:
+            return None
+        lists.append(found)
+    a_list, b_list = lists
     if not (pair := _best(query, ctx, (a_list, b_list), said_terms)):
         return None
     a, b = (s.figure for s in pair)

@@ -60,3 +60,13 @@ def test_two_sources_that_differ(tmp_path) -> None:
 def test_one_source_is_no_reconciliation(tmp_path, question: str) -> None:
     ctx = Context(text_retriever(tmp_path, _reports(8)))
     assert sources.answer(ctx.normalize(question), ctx) is None
+
+
+def test_another_communes_entry_is_never_the_figure(tmp_path) -> None:
+    """A department's list naming other communes only: no figure of the commune asked, so
+    no reconciliation — never the first commune's "06 hộ" set beside the commune's own."""
+    reports = _reports(8)
+    reports["stc.txt"] = DEPARTMENT.replace("xã Đồng Lâm 08 hộ", "xã Phú Cát 06 hộ")
+    retriever = text_retriever(tmp_path, reports)
+    ctx = Context(retriever)
+    assert sources.answer(ctx.normalize(ASKED), ctx) is None
