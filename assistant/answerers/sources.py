@@ -35,6 +35,9 @@ _PROVINCE = re.compile(r"^(?:ubnd |uy ban nhan dan )?tinh\b")
 _LEVEL = re.compile(r"\b(xa|phuong|tinh)\b")
 _SELF = re.compile(r"\btu bao cao\b")  # "Hòa Thịnh tự báo cáo": the commune's own report
 _INITIALS = re.compile(r"\bso ([a-z]{2,8})\b")
+# "tính" folds as "tỉnh": "tính đến", "tính từ", "ước tính" reckon
+_RECKONED = re.compile(r"(?:den|tu|ra|chung|theo)\b")
+_ESTIMATED = re.compile(r"\b(?:uoc|du)\s$")
 # words naming a source, none of them the measure's
 _SOURCE_WORDS = frozenset(
     vn.terms("sở số của báo cáo bc xã phường tỉnh tự báo theo thanh tra công an bảng tổng hợp")
@@ -81,6 +84,10 @@ def _mentions(plain: str, infos: list[ReportInfo]) -> list[tuple[int, str, froze
             r"(?:toan|ca)\s$", plain[: m.start()][-5:]
         ):
             continue  # "xã Đồng Lâm", "toàn tỉnh": a place, not a source
+        if m.group(1) == "tinh" and (
+            _RECKONED.match(rest) or _ESTIMATED.search(plain[: m.start()])
+        ):
+            continue  # "tính đến 31/10", "ước tính": reckoning, not the province
         found.append((m.start(), m.group(1), own if m.group(1) != "tinh" else province))
     if m := _SELF.search(plain):
         found.append((m.start(), "tự báo cáo", own))

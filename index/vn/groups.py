@@ -165,7 +165,6 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("di doi", "so tan", "di tan"),
     ("hoan thanh", "xong", "lam xong", "da xong", "hoan tat"),
     # paraphrases of the tune half's refused questions (0.37.0), the genre's words each
-    ("toan trinh", "tron quy trinh"),
     ("cay an qua", "cay an trai"),
     ("mat trang", "mat mua"),
     ("keo dai", "lau ngay"),

@@ -5,7 +5,7 @@ month the department's period ends with, the commune's own figure in the departm
 from __future__ import annotations
 
 import pytest
-from conftest import text_retriever
+from conftest import LETTERHEAD, text_retriever
 
 from assistant.answerers import sources
 from assistant.context import Context
@@ -46,7 +46,16 @@ def test_two_sources_that_agree(tmp_path) -> None:
 
 
 def test_two_sources_that_differ(tmp_path) -> None:
-    a = answer(ASKED, text_retriever(tmp_path, _reports(6)))
+    reports = _reports(6)  # and the province's own report, which "tính đến" does not name
+    reports["ubnd.txt"] = LETTERHEAD.format(
+        number=611, day="26", month=11, title="Tình hình kinh tế - xã hội năm 2025"
+    ) + ("Tổng thu ngân sách nhà nước trên địa bàn ước đạt 9.120 tỷ đồng.\n")
+    retriever = text_retriever(tmp_path, reports)
+    a = answer(ASKED, retriever)
+    assert "lệch nhau: 8 − 6 = 2 hộ" in a.text, a.text
+    # "tính đến" reckons (it folds as "tỉnh"): no third source
+    reckoned = ASKED.replace("Số hộ", "Tính đến tháng 10, số hộ")
+    a = answer(reckoned, retriever)
     assert "lệch nhau: 8 − 6 = 2 hộ" in a.text, a.text
 
 

@@ -398,7 +398,6 @@ def test_a_department_by_its_initials_is_named_as_the_reports_name_it(typed, spe
     ("asked", "written"),
     [
         ("tóm được 03 đối tượng", "bắt giữ 03 đối tượng"),
-        ("hồ sơ trực tuyến trọn quy trình", "hồ sơ trực tuyến toàn trình"),
         ("thuốc thiếu lâu ngày", "thuốc thiếu kéo dài"),
         ("lúa mất mùa", "lúa mất trắng"),
         ("cây ăn trái", "cây ăn quả"),
