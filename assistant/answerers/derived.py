@@ -8,8 +8,8 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from assistant.answerers.figures import last_month
 from assistant.answerers.kinds import kinds
 from assistant.cite import Citer
 from assistant.query import Query
@@ -74,3 +74,47 @@ def _part(m: re.Match[str]) -> tuple[float, float] | None:
         return None
     date_like = b <= 12 and a <= 31 and "." not in m.group(0) and "," not in m.group(0)
     return None if date_like else (a, b)
+
+
+_FIGURE_RE = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+# "05 vụ (giảm 02 vụ so với tháng trước)", "69.436 người hưởng chế độ (tăng 12.685 người so
+# với tháng trước)": the figure, its words up to the bracket, the change and its unit
+_CHANGED_FROM_LAST = re.compile(
+    rf"(?<![\d.,])(?P<now>{_FIGURE_RE})\s*(?P<unit>[^\d();,.]{{0,40}}?)\s*\((?P<dir>tăng|giảm)\s+"
+    rf"(?P<by>{_FIGURE_RE})\s*(?P<by_unit>[^\d()]{{0,20}}?)\s*so với (?:tháng|kỳ) trước\)"
+)
+
+
+@dataclass(frozen=True)
+class Derived:
+    now: str
+    by: str
+    rose: bool
+    unit: str  # what is counted, as the figure's own words begin ("vụ", "người")
+
+    @property
+    def calc(self) -> str:
+        """ "05 + 02 = 07 vụ": written in the figures' own style (zero-padded counts)."""
+        now, by = vn.parse_number(self.now) or 0.0, vn.parse_number(self.by) or 0.0
+        decimals = max(len(x.partition(",")[2]) for x in (self.now, self.by))
+        value = vn.format_number(now - by if self.rose else now + by, decimals)
+        if self.now.startswith("0") and len(value) < len(self.now):
+            value = value.zfill(len(self.now))  # "07 vụ", as the reports count
+        op = "−" if self.rose else "+"
+        return f"{self.now} {op} {self.by} = {value} {self.unit}".strip()
+
+
+def changes(sentence: str) -> list[Derived]:
+    """Each figure of the sentence written with its change from the month before."""
+    out = []
+    for m in _CHANGED_FROM_LAST.finditer(vn.nfc(sentence)):
+        unit = (m.group("by_unit") or m.group("unit")).strip()
+        out.append(Derived(m.group("now"), m.group("by"), m.group("dir") == "tăng", unit))
+    return out
+
+
+def last_month(sentences: list[str]) -> str:
+    """ "Suy ra tháng trước: 05 + 02 = 07 vụ." for a question about last month answered by
+    a sentence that writes its figure's change from it; "" when none does."""
+    found = next((d for s in sentences for d in changes(s)), None)
+    return f"Suy ra tháng trước: {found.calc}." if found else ""

@@ -9,7 +9,7 @@ import time
 
 from assistant.answerers import extract
 from assistant.answerers.counting import counted_noun
-from assistant.answerers.figures import changes
+from assistant.answerers.derived import changes
 from assistant.answerers.summary import clean
 from assistant.answerers.support import model
 from assistant.answerers.units import candidates

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from assistant.answerers.figures import changes
+from assistant.answerers.derived import changes
 from assistant.answerers.verify import arithmetic
 from assistant.route import answer
 
