@@ -67,14 +67,13 @@ def table_items(query: Query, parts: Sequence[Chunk], measure_terms: set[str]) -
     ]
     # one column for every row, never another column's figure for a row whose asked cell
     # is "-" ("Diện tích gieo cấy 164,3" ranked among "Mất trắng do lũ (ha)"): "-" is none
-    fit = {
-        c.header: _fit(c, measure_terms, change, by_rate, by_money)
-        for _, cells in read
-        for c in cells
-        if not _NONE.match(c.value)
-        and (not entity or c.entity == entity)
-        and c.header.upper() not in _ORDINAL_COLUMNS
-    }
+    fit: dict[str, tuple] = {}  # a column's fit depends on its header only: read once
+    for _, cells in read:
+        for c in cells:
+            if c.header in fit or _NONE.match(c.value) or c.header.upper() in _ORDINAL_COLUMNS:
+                continue
+            if not entity or c.entity == entity:
+                fit[c.header] = _fit(c, measure_terms, change, by_rate, by_money)
     column = max(fit, key=fit.__getitem__, default="")
     out = []
     for r, cells in read:
