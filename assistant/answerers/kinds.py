@@ -15,9 +15,14 @@ from index import vn
 _COUNT_Q = re.compile(r"\b(?:bao nhieu|so luong|tong so|how many|how much)\b")
 _TARGET_Q = re.compile(
     r"\b(?:muc tieu|chi tieu|phan dau|ke hoach|du kien|du tinh|dat ra|de ra|se|sap|target|goal|"
+    r"muon(?! biet| hoi| xem)|"
     r"plan|aim|expected|will)\b"
 )
 _RANK_Q = re.compile(r"\b(?:xep hang|xep thu|thu may|hang may|dung thu|rank|ranked)\b")
+# "bao nhiêu di tích được xếp hạng": a count of what is classified, not a rank
+_RANKED_COUNTED = re.compile(
+    r"\bbao nhieu (?:\w+ ){1,4}?(?:da )?(?:duoc )?xep hang\b(?! (?:thu|hang))"
+)
 _RATE_Q = re.compile(r"\b(?:phan tram|ty le|percent|percentage|rate)\b")
 # "how much was spent / how much in fines" asks for money, "how much ketamine" for a quantity
 _MONEY_Q = re.compile(
@@ -35,6 +40,9 @@ _MONEY_NOUN = re.compile(
 _DATE_Q = re.compile(
     r"\b(?:ngay nao|khi nao|bao gio|hom nao|thoi gian nao|luc nao|when|what date|which day)\b"
 )
+# "bao giờ", "khi nào": a month planned answers too ("dự kiến … trong tháng 12/2026"); "ngày
+# nào" asks a day
+_WHEN_Q = re.compile(r"\b(?:khi nao|bao gio|thoi gian nao|when)\b")
 _PLACE_Q = re.compile(r"\b(?:o dau|tai dau|dia diem nao|noi nao|where)\b")
 # "vì sao", "nguyên nhân do đâu": a cause — not the "lý đô" of "quản lý đô thị"
 _WHY_Q = re.compile(r"\b(?:vi sao|tai sao|nguyen nhan|ly do(?! thi)|do dau|why)\b")
@@ -77,17 +85,30 @@ class Kinds:
     issued: bool = False  # "Kế hoạch 372 ban hành ngày nào": the document's own date
     place: bool = False  # "tổ chức ở đâu": a place
     why: bool = False  # "vì sao chậm": a cause
+    when: bool = False  # "bao giờ": a day, or a month said as one planned or begun
+
+
+# a document's kind by its initials as a chat types it ("theo qđ số mấy"): the kinds whose
+# numbers a question asks by type (vn.DOC_TYPE_TABLE's loose ones), written out
+_DOC_INITIALS = {
+    vn.fold(code).lower(): vn.fold(name).lower()
+    for name, code, loose in vn.DOC_TYPE_TABLE
+    if loose and code and vn.fold(code).lower() not in ("ct", "tb", "bc")
+}
+_DOC_INITIALS_Q = re.compile(rf"\b({'|'.join(_DOC_INITIALS)})(?= (?:so|nao)\b)")
 
 
 @lru_cache(maxsize=1024)
 def kinds(folded: str) -> Kinds:
-    plain = " ".join(vn.syllables(folded))
+    plain = _DOC_INITIALS_Q.sub(lambda m: _DOC_INITIALS[m.group(1)], " ".join(vn.syllables(folded)))
     numbered, kind = bool(NUMBER_ASKED.search(plain)), _KIND_Q.search(plain)
     return Kinds(
         figure=bool(_COUNT_Q.search(plain)),
         numbered=numbered,
         target=bool(_TARGET_Q.search(plain)),
-        rank=bool(_RANK_Q.search(plain)) and not CLASS_GIVEN.search(plain),
+        rank=bool(_RANK_Q.search(plain))
+        and not CLASS_GIVEN.search(plain)
+        and not _RANKED_COUNTED.search(plain),
         rate=bool(_RATE_Q.search(plain)),
         money=bool(
             _MONEY_Q.search(plain) or (_MONEY_NOUN.search(plain) and _COUNT_Q.search(plain))
@@ -99,4 +120,5 @@ def kinds(folded: str) -> Kinds:
         issued=bool(kind and (_ISSUED_Q.search(plain) or _NUMBER_THEN_DAY.search(plain))),
         place=bool(_PLACE_Q.search(plain)),
         why=bool(_WHY_Q.search(plain)),
+        when=bool(_WHEN_Q.search(plain)) and not re.search(r"\b(?:ngay|hom) nao\b", plain),
     )

@@ -202,7 +202,8 @@ def qualifiers_held(query: Query, sentence: str) -> bool:
     if not (asked := _qualifiers(query.folded)):
         return True
     said = " ".join(vn.syllables(vn.fold(sentence)))
-    return all(re.search(rf"\b{re.escape(q)}\b", said) for q in asked)
+    # "mức 2" is the reports' "mức độ 2"
+    return all(re.search(rf"\b{re.escape(q).replace('muc', 'muc(?: do)?')}\b", said) for q in asked)
 
 
 @lru_cache(maxsize=1024)

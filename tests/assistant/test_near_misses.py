@@ -46,6 +46,9 @@ def test_places_counted_but_not_named_are_no_list(sample_retriever) -> None:
     [
         ("cấp bao nhiêu tài khoản định danh điện tử mức 2", "Cấp 295 tài khoản định danh.", False),
         ("cap bao nhieu tai khoan dinh danh muc 2", "Đã kích hoạt 120 tài khoản mức 2.", True),
+        # the reports write "mức độ 2"
+        ("trường nào đạt chuẩn mức 2", "Trường Tiểu học Lê Lợi đạt chuẩn mức độ 2.", True),
+        ("trường nào đạt chuẩn mức 2", "Trường Mầm non Hoa Sen đạt chuẩn mức độ 1.", False),
         ("đợt 1 khám bao nhiêu công dân", "Khám sức khỏe đợt 1 cho 612 công dân.", True),
         ("đợt 2 khám bao nhiêu công dân", "Khám sức khỏe đợt 1 cho 612 công dân.", False),
         # a kind named by a word, not a level: "loại vi phạm" is no "loại VI"
@@ -187,6 +190,48 @@ def test_a_class_given_is_no_rank() -> None:
     ).rank
     assert not kinds(normalize("khách sạn nào được xếp hạng 5 sao năm nay?").folded).rank
     assert kinds(normalize("Chỉ số PCI năm 2024 tỉnh xếp hạng bao nhiêu?").folded).rank
+    # how many relics are classed is a count (the rank gate refused "187 di tích")
+    assert not kinds(normalize("cả tỉnh có bao nhiêu di tích được xếp hạng?").folded).rank
+    assert kinds(normalize("có bao nhiêu tỉnh xếp hạng thứ hơn Lâm Đồng?").folded).rank
+
+
+def test_asked_by_its_initials_a_document_is_asked() -> None:
+    """ "theo qđ số mấy, ngày nào": the decision's number and its own date, as "theo quyết
+    định số mấy" asks them."""
+    from assistant.answerers.kinds import kinds
+
+    asked = kinds(normalize("TH Lê Lợi đạt chuẩn mức 2 theo qđ số mấy, ngày nào?").folded)
+    assert asked.document and asked.issued and asked.code == "QĐ"
+    assert not kinds(normalize("qd nay giao bao nhieu ho?").folded).document
+
+
+def test_wanted_is_aimed_at() -> None:
+    """ "thành phố muốn tiêu được bao nhiêu phần trăm" asks the target set ("phấn đấu … đạt
+    trên 10%"); "muốn biết" is only how a question is asked."""
+    from assistant.answerers import gates
+
+    q = normalize("Đến cuối tháng 2 thành phố muốn tiêu được bao nhiêu phần trăm vốn đầu tư công?")
+    aim = "phấn đấu đến hết tháng 02/2026 tỷ lệ giải ngân vốn đầu tư công năm 2026 đạt trên 10%."
+    assert gates.answer_type(q, aim) == 1.0
+    assert not gates.kinds(normalize("tôi muốn biết giải ngân được bao nhiêu").folded).target
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "held"),
+    [
+        # "bao giờ": a month planned answers; the report's own month does not
+        ("bao giờ giao đất cho dân?", "dự kiến giao đất tái định cư trong tháng 12/2026.", 1.0),
+        ("bao giờ giao đất cho dân?", "Trong tháng 11/2026, giao đất cho 12 hộ.", 0.0),
+        ("giao đất cho dân ngày nào?", "dự kiến giao đất tái định cư trong tháng 12/2026.", 0.0),
+        # "ở đâu": a stretch of road or a hamlet named is where
+        ("tai nạn chết người xảy ra ở đâu?", "Tuyến ĐT.614 đoạn qua thôn Tân Thịnh: 01 vụ.", 1.0),
+        ("tai nạn chết người xảy ra ở đâu?", "Xảy ra 02 vụ tai nạn giao thông.", 0.0),
+    ],
+)
+def test_when_and_where_held(question: str, sentence: str, held: float) -> None:
+    from assistant.answerers import gates
+
+    assert gates.answer_type(normalize(question), sentence) == held
 
 
 @pytest.mark.parametrize(
