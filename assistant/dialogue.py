@@ -46,7 +46,9 @@ FILLER_RE = re.compile(
 )
 # A question that says it follows on: "còn …", "thế còn …", "vậy còn …", "… thì sao?"
 FOLLOW_ON_RE = re.compile(
-    r"^(?:(?:thế|the|vậy|vay)\s+)?(?:còn|con)\b|^(?:thế|vậy|rồi)\b|\b(?:thì|thi) sao\W*$", re.I
+    r"^(?:(?:thế|the|vậy|vay)\s+)?(?:còn|con)\b|^(?:thế|vậy|rồi)\b|\b(?:thì|thi) sao\W*$|"
+    r"^(?-i:the|vay|roi)\s",  # typed without accents, lower case (not an English "The …")
+    re.I,
 )
 
 
@@ -203,6 +205,16 @@ def _picks_only(question: str, own_topic: list[str]) -> bool:
     return bool(picked) and not measured and bool(re.search(r"\bnhat\b", plain))
 
 
+# "vậy ngành GD thiệt hại bao nhiêu tiền?": "vậy", "thế" go on about the same thing ("còn X"
+# asks the same of another, "… đó" points at it itself)
+_GOES_ON = re.compile(r"^(?:thế|vậy|the|vay)\b(?!\s+(?:còn|con)\b)", re.I)
+_POINTS = re.compile(r"\b(?:đó|này|ấy|kia)\b", re.I)
+
+
+def _goes_on(question: str) -> bool:
+    return bool(_GOES_ON.search(question)) and not _POINTS.search(question)
+
+
 def resolve(question: str, history: list[Turn]) -> str:
     """The standalone form of `question` given the previous turns (no LLM). Only what the
     question lacks is carried over — its subject when it names none, the period when it
@@ -281,7 +293,7 @@ def resolve(question: str, history: list[Turn]) -> str:
             # of what — the cases the previous question counted, where it counted them (not
             # its own "nhiều nhất" beside the "ít nhất" asked now)
             carry = [" ".join(_without_extreme(topic_words(prev.resolved, own_topic).split()))]
-        elif not carry and len(own_topic) <= 2:
+        elif not carry and (len(own_topic) <= 2 or _goes_on(question)):
             # "thế đã kích hoạt được bao nhiêu?", "vì sao chậm vậy?" name nothing at all:
             # what the previous question was about ("tài khoản định danh điện tử")
             carry += [topic_words(prev.resolved, own_topic)]

@@ -382,3 +382,21 @@ def test_compared_with_another_period_replaces_the_one_compared_with() -> None:
     assert resolved.endswith("so với cung ky nam ngoai?"), resolved
     # a new month of its own is still the month asked of
     assert "tháng 12" in resolve("còn tháng 12 thì sao?", [prev]).split("so với")[0]
+
+
+def test_so_then_goes_on_about_the_previous_subject() -> None:
+    """ "vậy ngành GD thiệt hại bao nhiêu tiền?" after the storm's schools: "vậy", "thế" (typed
+    without accents too) go on about what was just asked, whatever else they name; "thế còn
+    X" asks the same of another thing, and "… đó" points at it itself."""
+    storm = "bão số 6 ảnh hưởng bao nhiêu trường học?"
+    resolved = resolve("vậy ngành gd thiệt hại tổng cộng bao nhiêu tiền?", [Turn(storm, storm)])
+    assert "bão số 6" in resolved
+    capital = "nhu cau von dau tu cong 2027 cac noi de xuat bao nhieu?"
+    resolved = resolve("the tinh du kien trinh HDND bao nhieu?", [Turn(capital, capital)])
+    assert "von dau tu cong 2027" in resolved
+    rent = "Tháng 12 thu tiền thuê nhà ở thuộc sở hữu Nhà nước được bao nhiêu, mấy lượt?"
+    resolved = resolve("Thế còn tiền trông giữ xe ở nhà ở xã hội thì sao?", [Turn(rent, rent)])
+    assert "thuê" not in resolved and "tháng 12" in resolved
+    # an English question is no "the" typed without accents
+    english = "The Everwin garment plant: when was it licensed?"
+    assert resolve(english, [Turn(capital, capital)]) == english
