@@ -1,7 +1,8 @@
 """What earlier turns name: the thing a follow-up's "dự án đó" stands for, a question's
 subject and topic words, proper names — read from the previous question and its answer —
-and the previous question asked of another thing ("còn Bình Thuận thì sao?"):
-assistant/dialogue.py rewrites the follow-up with them."""
+and the previous question asked of another thing ("còn Bình Thuận thì sao?"), and what a
+follow-up picks among ("thôn nào nhiều nhất?"): assistant/dialogue.py rewrites the follow-up
+with them."""
 
 from __future__ import annotations
 
@@ -213,3 +214,31 @@ _COUNTED_AFTER = re.compile(
 _SETTING = frozenset(vn.terms("trên địa bàn xảy ra có toàn thành phố tỉnh huyện xã ghi nhận"))
 # how a subject is introduced, kept when another takes its place
 _GENERIC_HEAD = re.compile(r"^(?:(?:tình hình|công tác|kết quả|việc|số|tổng số)\s+)+", re.I)
+
+
+# how much, not of what: no topic of its own
+HOW_MUCH = frozenset(vn.fold(w) for w in "nhiều ít nhất cao thấp lớn nhỏ tăng giảm hơn".split())
+
+
+_PICKED = re.compile(r"\b(\w+) nao\b")
+
+
+def without_extreme(words: list[str]) -> list[str]:
+    """Words less a superlative ("đông nhất", "nhiều vụ vi phạm nhất"): "nhất" and the word
+    it makes one — not "lao động", which only folds as "đông" does."""
+    folded = [vn.fold(w).lower() for w in words]
+    return [
+        w
+        for i, w in enumerate(words)
+        if folded[i] != "nhat"
+        and not (folded[i] in EXTREME_WORDS and "nhat" in folded[i + 1 : i + 5])
+    ]
+
+
+def picks_only(question: str, own_topic: list[str]) -> bool:
+    """ "Thôn nào nhiều nhất?": what to pick among, and nothing of what is measured."""
+    plain = " ".join(vn.syllables(vn.fold(question)))
+    picked = set(_PICKED.findall(plain))
+    # ("bị" says it happened to them, not what happened)
+    measured = [w for w in own_topic if w not in HOW_MUCH and w not in picked and w != "bi"]
+    return bool(picked) and not measured and bool(re.search(r"\bnhat\b", plain))

@@ -12,14 +12,17 @@ import re
 from dataclasses import dataclass
 
 from assistant.antecedents import (
+    HOW_MUCH,
     antecedent,
     asks,
     named_thing,
+    picks_only,
     proper_names,
     substitute,
     topic_words,
+    without_extreme,
 )
-from assistant.intent import EXTREME_WORDS, MET_TOPIC, asks_met
+from assistant.intent import MET_TOPIC, asks_met
 from assistant.query import topic_syllables
 from index import periods as P
 from index import vn
@@ -158,7 +161,6 @@ def _compared(
 _CHANGE_COUNTED = re.compile(
     r"\b(?:tang|giam|hon|chenh lech|chenh) (?:duoc |them |di )?(?:bao nhieu|may) (\w+)"
 )
-_HOW_MUCH = frozenset(vn.fold(w) for w in "nhiều ít nhất cao thấp lớn nhỏ tăng giảm hơn".split())
 
 
 def _continues(
@@ -173,36 +175,12 @@ def _continues(
     if mentions or anaphora or proper_names(question) or FOLLOW_ON_RE.search(question):
         return False
     previous = topic_syllables(prev.resolved, vn.has_diacritics(prev.resolved))
-    shared = set(own_topic) & set(previous) - _HOW_MUCH
+    shared = set(own_topic) & set(previous) - HOW_MUCH
     if vn.has_diacritics(question) and vn.has_diacritics(prev.resolved):
         # as written: "tiền" mặt is not xúc "tiến" đầu tư
         mine = {w for w in vn.syllables(question) if vn.fold(w) in shared}
         shared = {vn.fold(w) for w in mine & set(vn.syllables(prev.resolved))}
     return bool(shared)
-
-
-_PICKED = re.compile(r"\b(\w+) nao\b")
-
-
-def _without_extreme(words: list[str]) -> list[str]:
-    """Words less a superlative ("đông nhất", "nhiều vụ vi phạm nhất"): "nhất" and the word
-    it makes one — not "lao động", which only folds as "đông" does."""
-    folded = [vn.fold(w).lower() for w in words]
-    return [
-        w
-        for i, w in enumerate(words)
-        if folded[i] != "nhat"
-        and not (folded[i] in EXTREME_WORDS and "nhat" in folded[i + 1 : i + 5])
-    ]
-
-
-def _picks_only(question: str, own_topic: list[str]) -> bool:
-    """ "Thôn nào nhiều nhất?": what to pick among, and nothing of what is measured."""
-    plain = " ".join(vn.syllables(vn.fold(question)))
-    picked = set(_PICKED.findall(plain))
-    # ("bị" says it happened to them, not what happened)
-    measured = [w for w in own_topic if w not in _HOW_MUCH and w not in picked and w != "bi"]
-    return bool(picked) and not measured and bool(re.search(r"\bnhat\b", plain))
 
 
 # "vậy ngành GD thiệt hại bao nhiêu tiền?": "vậy", "thế" go on about the same thing ("còn X"
@@ -288,11 +266,11 @@ def resolve(question: str, history: list[Turn]) -> str:
         # bank's tune half, cost as much as it brought.)
         named = named_thing(prev.resolved)
         carry += [named] if named else proper_names(prev.resolved)[:2]
-        if _picks_only(question, own_topic):
+        if picks_only(question, own_topic):
             # "thôn nào bị nhiều nhất?" after "… bao nhiêu ca sốt xuất huyết?": among what,
             # of what — the cases the previous question counted, where it counted them (not
             # its own "nhiều nhất" beside the "ít nhất" asked now)
-            carry = [" ".join(_without_extreme(topic_words(prev.resolved, own_topic).split()))]
+            carry = [" ".join(without_extreme(topic_words(prev.resolved, own_topic).split()))]
         elif not carry and (len(own_topic) <= 2 or _goes_on(question)):
             # "thế đã kích hoạt được bao nhiêu?", "vì sao chậm vậy?" name nothing at all:
             # what the previous question was about ("tài khoản định danh điện tử")
@@ -301,7 +279,7 @@ def resolve(question: str, history: list[Turn]) -> str:
     elif follows and not anaphora and asks(question) and len(own_topic) <= 4:
         # "còn sang Đức bao nhiêu người?" after "lao động đi nước ngoài sang nước nào đông
         # nhất?": a new name asked of what the previous question was about
-        about = _without_extreme(topic_words(prev.resolved, own_topic).split())
+        about = without_extreme(topic_words(prev.resolved, own_topic).split())
         carry += [" ".join(about)] if about else []
     if follows and not mentions and current is not None:
         carry.append(_spoken(current))
@@ -313,7 +291,7 @@ def resolve(question: str, history: list[Turn]) -> str:
         # "lũy kế từ đầu năm là bao nhiêu giấy phép?" after "Tháng 11 cấp bao nhiêu giấy
         # phép?": the same thing, so the same period; "lĩnh vực nào nhiều lượt nhất?" names
         # too little to say of what — what the previous question counted
-        if len(set(own_topic) - _HOW_MUCH) <= 3:
+        if len(set(own_topic) - HOW_MUCH) <= 3:
             carry.append(topic_words(prev.resolved, own_topic))
         carry.append(_spoken(current))
     if carry:
