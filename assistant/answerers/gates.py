@@ -81,13 +81,6 @@ _PLACE_A = re.compile(
     r"(?<!\w)(?:tại|ở|trên địa bàn|đoạn qua)\s+\w|"
     r"(?<!\w)(?:thôn|khu phố|tổ dân phố|bản|xóm|ấp)\s+[A-ZĐÂĂÊÔƠƯ0-9]|\bKm\s*\d",
 )
-# a month said as planned or begun: it answers "bao giờ" ("dự kiến giao đất tái định cư trong
-# tháng 12/2026"), not a report's own month ("Trong tháng 11/2026, …")
-_MONTH_A = re.compile(
-    r"(?:dự kiến|phấn đấu|trước|chậm nhất|từ|hoàn thành|khởi công|bắt đầu)\b[^.;:]{0,40}?"
-    r"(?:tháng|quý)\s+(?:\d{1,2}|[IV]+)\s*/\s*\d{4}",
-    re.I,
-)
 _DOC_DATE = re.compile(r"\s*,?\s*ngày\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?", re.I)
 
 
@@ -164,7 +157,7 @@ def answer_type(query: Query, sentence: str) -> float:
         checks.append(counts(noun, sentence, written=written_noun(query, noun)))
     if asked.day:
         dated = sentence if asked.issued else _without_documents(sentence)
-        checks.append(bool(_DATE_A.search(dated) or (asked.when and _MONTH_A.search(dated))))
+        checks.append(bool(_DATE_A.search(dated)))
     if asked.why and not (asked.figure or asked.two):  # a cause alone: one said
         checks.append(bool(_WHY_A.search(sentence)))
     if asked.place:  # "ở đâu": where it is ("tại quảng trường Bến Đò")

@@ -40,9 +40,6 @@ _MONEY_NOUN = re.compile(
 _DATE_Q = re.compile(
     r"\b(?:ngay nao|khi nao|bao gio|hom nao|thoi gian nao|luc nao|when|what date|which day)\b"
 )
-# "bao giờ", "khi nào": a month planned answers too ("dự kiến … trong tháng 12/2026"); "ngày
-# nào" asks a day
-_WHEN_Q = re.compile(r"\b(?:khi nao|bao gio|thoi gian nao|when)\b")
 _PLACE_Q = re.compile(r"\b(?:o dau|tai dau|dia diem nao|noi nao|where)\b")
 # "vì sao", "nguyên nhân do đâu": a cause — not the "lý đô" of "quản lý đô thị"
 _WHY_Q = re.compile(r"\b(?:vi sao|tai sao|nguyen nhan|ly do(?! thi)|do dau|why)\b")
@@ -85,7 +82,6 @@ class Kinds:
     issued: bool = False  # "Kế hoạch 372 ban hành ngày nào": the document's own date
     place: bool = False  # "tổ chức ở đâu": a place
     why: bool = False  # "vì sao chậm": a cause
-    when: bool = False  # "bao giờ": a day, or a month said as one planned or begun
 
 
 # a document's kind by its initials as a chat types it ("theo qđ số mấy"): the kinds whose
@@ -120,5 +116,4 @@ def kinds(folded: str) -> Kinds:
         issued=bool(kind and (_ISSUED_Q.search(plain) or _NUMBER_THEN_DAY.search(plain))),
         place=bool(_PLACE_Q.search(plain)),
         why=bool(_WHY_Q.search(plain)),
-        when=bool(_WHEN_Q.search(plain)) and not re.search(r"\b(?:ngay|hom) nao\b", plain),
     )
