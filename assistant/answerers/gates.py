@@ -78,8 +78,8 @@ _WHY_A = re.compile(
 # where: "tại …", "ở …", or a stretch of road or a hamlet named ("Tuyến ĐT.614 đoạn qua thôn
 # Tân Thịnh: 01 vụ")
 _PLACE_A = re.compile(
-    r"(?<!\w)(?:tại|ở|trên địa bàn|đoạn qua)\s+\w|"
-    r"(?<!\w)(?:thôn|khu phố|tổ dân phố|bản|xóm|ấp)\s+[A-ZĐÂĂÊÔƠƯ0-9]|\bKm\s*\d",
+    r"(?<!\w)(?i:tại|ở|trên địa bàn|đoạn qua)\s+\w|"
+    r"(?<!\w)(?i:thôn|khu phố|tổ dân phố|bản|xóm|ấp)\s+[A-ZĐÂĂÊÔƠƯ0-9]|\b(?i:km)\s*\d",
 )
 _DOC_DATE = re.compile(r"\s*,?\s*ngày\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?", re.I)
 

@@ -226,6 +226,7 @@ def test_wanted_is_aimed_at() -> None:
         # "ở đâu": a stretch of road or a hamlet named is where
         ("tai nạn chết người xảy ra ở đâu?", "Tuyến ĐT.614 đoạn qua thôn Tân Thịnh: 01 vụ.", 1.0),
         ("tai nạn chết người xảy ra ở đâu?", "Xảy ra 02 vụ tai nạn giao thông.", 0.0),
+        ("lễ hội tổ chức ở đâu?", "Tại quảng trường Bến Đò, tổ chức lễ hội đường phố.", 1.0),
     ],
 )
 def test_when_and_where_held(question: str, sentence: str, held: float) -> None:
