@@ -185,7 +185,8 @@ def _continues(
 
 # "vậy ngành GD thiệt hại bao nhiêu tiền?": "vậy", "thế" go on about the same thing ("còn X"
 # asks the same of another, "… đó" points at it itself)
-_GOES_ON = re.compile(r"^(?:thế|vậy|the|vay)\b(?!\s+(?:còn|con)\b)", re.I)
+# (unaccented in lower case only, as FOLLOW_ON_RE reads it: not an English "The …")
+_GOES_ON = re.compile(r"^(?:(?i:thế|vậy)|the|vay)\b(?!\s+(?i:còn|con)\b)")
 _POINTS = re.compile(r"\b(?:đó|này|ấy|kia)\b", re.I)
 
 

@@ -202,8 +202,14 @@ def qualifiers_held(query: Query, sentence: str) -> bool:
     if not (asked := _qualifiers(query.folded)):
         return True
     said = " ".join(vn.syllables(vn.fold(sentence)))
-    # "mức 2" is the reports' "mức độ 2"
-    return all(re.search(rf"\b{re.escape(q).replace('muc', 'muc(?: do)?')}\b", said) for q in asked)
+    return all(re.search(_written(q), said) for q in asked)
+
+
+def _written(qualifier: str) -> str:
+    """A qualifier as the reports write it: "mức 2" is their "mức độ 2"."""
+    word, number = qualifier.rsplit(" ", 1)
+    word = "muc(?: do)?" if word == "muc" else re.escape(word)
+    return rf"\b{word} {number}\b"
 
 
 @lru_cache(maxsize=1024)
