@@ -828,6 +828,14 @@ def test_an_answer_of_the_wrong_kind_is_no_answer(sample_retriever) -> None:
         ("Đội nào giành giải nhất?", "Đội phường Hòa An giành giải nhất", 1.0),
         ("Theo quyết định số mấy?", "Quyết định số 1962/QĐ-UBND công nhận", 1.0),
         ("Theo quyết định số mấy?", "Chỉ đạo hoàn thiện hồ sơ công nhận", 0.0),
+        # "bao giờ": a day; a month planned ("dự kiến … trong tháng 12/2026") answered a
+        # near-miss on the held-out half (a floor): no answer
+        ("bao giờ giao đất cho dân?", "Ngày 12/11/2026, giao đất tái định cư cho 12 hộ.", 1.0),
+        ("bao giờ giao đất cho dân?", "dự kiến giao đất tái định cư trong tháng 12/2026.", 0.0),
+        # "ở đâu": a stretch of road or a hamlet named is where; "Tại …" opening a sentence
+        ("tai nạn chết người xảy ra ở đâu?", "Tuyến ĐT.614 đoạn qua thôn Tân Thịnh: 01 vụ.", 1.0),
+        ("tai nạn chết người xảy ra ở đâu?", "Xảy ra 02 vụ tai nạn giao thông.", 0.0),
+        ("lễ hội tổ chức ở đâu?", "Tại quảng trường Bến Đò, tổ chức lễ hội đường phố.", 1.0),
     ],
 )
 def test_the_kind_of_answer_asked(question: str, sentence: str, kind: float) -> None:
