@@ -90,7 +90,8 @@ _YEAR_BEFORE = re.compile(
 
 
 # a table row's number, under its header ("STT: 10", "TT: 10", "Số TT: 3")
-_ROW_NUMBER = re.compile(r"(?:^|;\s*)(?:số\s+)?s?tt\s*:\s*$", re.I)
+# a row's number: "STT: 3", "TT: 7", and "T T: 7" of a header a table cell broke in two
+_ROW_NUMBER = re.compile(r"(?:^|;\s*)(?:số\s+)?s?t\s?t\s*:\s*$", re.I)
 _ENUMERATED = re.compile(r"[.)]\s")
 
 

@@ -91,7 +91,7 @@ def clause_pair(
         return bonus
 
     # …, whether the figure is a change, the unit its table header gives it
-    Scored = tuple[float, float, Figure, set[str], bool, str]
+    Scored = tuple[float, float, Figure, set[str], bool, str, str]
     scored_a: list[Scored] = []
     scored_b: list[Scored] = []
     # what is counted is said next to each figure; which side it is, anywhere in its sentence
@@ -114,6 +114,7 @@ def clause_pair(
             if change and not wanted.change:
                 continue
             fig = Figure(seg.raw, seg.value, seg.unit, cand)
+            noun = _noun(seg, text)
             around = pairs(seg.words)
             local = 0.5 * len(around & measure) / max(1, len(measure))
             a = len((around | sentence) & side_a) / max(1, len(side_a))
@@ -122,13 +123,13 @@ def clause_pair(
             b_here = len(around & side_b) / max(1, len(side_b))
             common = local + 0.2 * cand.score + fits(seg)
             here = 0.5 * (a_here - b_here)  # which side a figure of a sentence naming both is
-            scored_a.append((a + common, here, fig, around & measure, change, header))
-            scored_b.append((b + common, -here, fig, around & measure, change, header))
+            scored_a.append((a + common, here, fig, around & measure, change, header, noun))
+            scored_b.append((b + common, -here, fig, around & measure, change, header, noun))
     best: tuple[float, Figure, Figure] | None = None
     best_a = sorted(scored_a, key=lambda x: -x[0] - x[1])[:10]
     best_b = sorted(scored_b, key=lambda x: -x[0] - x[1])[:10]
-    for sa, here_a, a, said_a, change_a, head_a in best_a:
-        for sb, here_b, b, said_b, change_b, head_b in best_b:
+    for sa, here_a, a, said_a, change_a, head_a, noun_a in best_a:
+        for sb, here_b, b, said_b, change_b, head_b, noun_b in best_b:
             one = a.candidate.sentence == b.candidate.sentence
             if (one and a.raw == b.raw) or a.unit != b.unit or _months_apart(ctx, a, b):
                 continue
@@ -138,6 +139,10 @@ def clause_pair(
                 continue  # a level less a change ("48,6 − 0,9") compares nothing
             if not a.unit and head_a != head_b:
                 continue  # "Diện tích (ha): 412,5" less "Năng suất (tạ/ha): 48,6"
+            if noun_a != noun_b and not (one and is_table_row(a.candidate.sentence)):
+                continue  # two bare figures say what they count alike: "4.120 khách" less
+                # "khách sạn từ 4 sao", two rows' "Mầm non: 492" less "Tiểu học: 86" count
+                # nothing (a row's two cells are each under its side's header: below)
             if one and is_table_row(a.candidate.sentence) and min(here_a, here_b) <= 0:
                 continue  # two cells of a row: each under its own side's header, or none
             # both sides in one sentence: which is which, by the words next to each figure
@@ -153,6 +158,17 @@ def clause_pair(
             if best is None or total > best[0]:
                 best = (total, a, b)
     return (best[1], best[2]) if best else None
+
+
+def _noun(seg: Segment, text: str) -> str:
+    """What a figure with no unit counts: the word right after it, folded ("khach" of
+    "4.120 khách"), or a table cell's column ("mam non" of "Mầm non: 492"); "" for a figure
+    with a unit."""
+    if seg.unit:
+        return ""
+    if is_table_row(text):
+        return vn.fold(text[text.rfind(";", 0, seg.pos) + 1 : seg.pos]).strip(" :")
+    return next(iter(vn.syllables(vn.fold(seg.after[len(seg.raw) :]))), "")
 
 
 def _report(f: Figure) -> str:

@@ -609,3 +609,28 @@ def test_a_change_said_before_its_figure_is_no_level_to_subtract(tmp_path) -> No
         text_retriever(tmp_path, {"nong-nghiep.txt": text}),
     )
     assert "48,6 − 0,9" not in a.text and "5.300" not in a.text, a.text
+
+
+def test_a_rows_number_under_a_broken_header_counts_nothing() -> None:
+    """ "T T: 7" is the row's number under a header a table cell broke in two ("420 − 7" was
+    a difference of a flat count and the row's place in the table)."""
+    row = "T T: 7; Dự án: Nhà ở xã hội Bình An Xanh (02 khối nhà, 736 căn); Tổng mức: 1.080,0"
+    assert [raw for raw, *_ in figures_in(row)] == ["02", "736", "1.080,0"]
+
+
+def test_two_bare_figures_of_different_things_are_no_difference(tmp_path) -> None:
+    """ "4.120 khách" and "khách sạn từ 4 sao": two figures with no unit are compared only when
+    they count the same thing — "4.120 − 4 = 4.116 (+102.900%)" compared nothing."""
+    from conftest import LETTERHEAD, text_retriever
+
+    head = LETTERHEAD.format(number=52, day=5, month=12, title="Tình hình du lịch 11 tháng")
+    text = head + (
+        "Công suất sử dụng phòng bình quân 11 tháng của các cơ sở lưu trú đạt 58,4%; các "
+        "khách sạn từ 4 sao trở lên đạt 67,9%.\n\n"
+        "Tàu Spectrum of the Seas cập cảng ngày 17/02/2026 với 4.120 khách quốc tế.\n"
+    )
+    a = answer(
+        "Khách quốc tế 11 tháng so với khách sạn 4 sao chênh nhau bao nhiêu?",
+        text_retriever(tmp_path, {"du-lich-11-2026.txt": text}),
+    )
+    assert "4.120 − 4" not in a.text, a.text
