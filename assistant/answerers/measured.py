@@ -38,6 +38,8 @@ RUNNING_TOTAL = re.compile(r"\b(?:luy ke|cong don|tu dau nam|tinh chung)\b")
 # "phấn đấu … đạt trên 60%", "chưa đạt mục tiêu 60% đề ra": what is aimed at, not what was done
 _AIMED = re.compile(r"\b(?:phấn đấu|mục tiêu)\b", re.I)
 _PLANNED = re.compile(r"\bdự toán\b", re.I)
+# "đạt 101,1% kế hoạch năm (525 lao động)": the plan's size, restated in brackets
+_PLAN_SIZE = re.compile(r"\b(?:kế hoạch|chỉ tiêu|dự toán)(?: năm)?(?: \d{4})?\s*\(\s*$", re.I)
 _PLANNED_Q = re.compile(r"\bdu toan\b")
 # the noun right after a figure and its unit ("07 ca | sốt xuất huyết"), up to a break or a
 # word that starts another phrase ("38,4 triệu đồng | từ nguồn ngân sách xã")
@@ -105,6 +107,8 @@ def _figures(query: Query, cand: Candidate, weight: float, terms: set[str]) -> l
         score -= 1.0 if part == "other" else 0.0
         if aims and _AIMED.search(seg.before):
             continue  # October's target for November is no figure of either month
+        if aims and _PLAN_SIZE.search(text[:pos]):
+            continue  # the year's plan is no month's reading: both months restate it
         if planned and _PLANNED.search(re.split(r"[;:]", text[:pos])[-1]):
             continue  # "Dự toán … năm 2026 …, với tổng thu 9.120": a plan, no month's reading
         if change:  # "(giảm 08 ca so với tháng trước)": the difference is computed from

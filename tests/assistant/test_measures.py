@@ -634,3 +634,24 @@ def test_two_bare_figures_of_different_things_are_no_difference(tmp_path) -> Non
         text_retriever(tmp_path, {"du-lich-11-2026.txt": text}),
     )
     assert "4.120 − 4" not in a.text, a.text
+
+
+def test_the_years_plan_restated_each_month_is_no_months_reading(tmp_path) -> None:
+    """ "đạt 92,6% kế hoạch năm (525 lao động)": both months restate the year's plan, and
+    "525 − 525 = 0" said nothing changed; the months' own counts are compared."""
+    from conftest import LETTERHEAD, text_retriever
+
+    files = {}
+    for number, month, done, share in ((301, 10, 486, "92,6"), (335, 11, 531, "101,1")):
+        head = LETTERHEAD.format(
+            number=number, day=15, month=month, title=f"Tình hình KT-XH tháng {month} năm 2025"
+        )
+        files[f"ktxh-{month}-2025.txt"] = head + (
+            f"Giải quyết việc làm mới lũy kế cho {done} lao động, đạt {share}% kế hoạch năm "
+            "(525 lao động).\n"
+        )
+    a = answer(
+        "Giải quyết việc làm tháng 11/2025 so với tháng 10/2025 tăng thêm bao nhiêu lao động?",
+        text_retriever(tmp_path, files),
+    )
+    assert "525 − 525" not in a.text and "531 − 486 = 45" in a.text, a.text
