@@ -88,6 +88,58 @@ def _days(text: str) -> str:
     return _MONTH_FIRST.sub(day, _DAY_FIRST.sub(day, text))
 
 
+_NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "one two three four five six seven eight nine ten eleven twelve".split(), start=1
+    )
+}
+_N = rf"(?:\d{{1,2}}|{'|'.join(_NUMBER_WORDS)})"
+_OF_YEAR = r"(?:\s+(?:of\s+|in\s+)?(?P<y>\d{4}))?"
+_ORDINAL = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+}
+_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+_FIRST_MONTHS = re.compile(rf"\b(?:the\s+)?first\s+(?P<n>{_N})\s+months?\b{_OF_YEAR}")
+_MONTHS = re.compile(rf"\b(?P<n>{_N})\s+months?\b{_OF_YEAR}")
+_HALF = re.compile(rf"\b(?:(?:the\s+)?(?P<h>first|second)\s+half|(?P<hh>h[12])\b){_OF_YEAR}")
+_QUARTER = re.compile(
+    rf"\b(?:(?:the\s+)?(?P<o>{'|'.join(_ORDINAL)})\s+quarter|q(?:uarter\s*)?(?P<q>[1-4]))\b"
+    rf"{_OF_YEAR}"
+)
+
+
+def _periods(text: str) -> str:
+    """ "the first nine months of 2025" → "9 tháng đầu năm 2025", "Q3 2026" → "quý III/2026",
+    "the first half" → "6 tháng đầu năm": periods as the reports write them ("11 months"
+    is "11 tháng", never November's "tháng 11")."""
+
+    def count(n: str) -> int:
+        return int(n) if n.isdigit() else _NUMBER_WORDS[n]
+
+    def year(m: re.Match[str], sep: str = " năm ") -> str:
+        return f"{sep}{m.group('y')}" if m.group("y") else ""
+
+    def half(m: re.Match[str]) -> str:
+        second = m.group("h") == "second" or m.group("hh") == "h2"
+        return f" 6 tháng {'cuối' if second else 'đầu'} năm{year(m, ' ')} "
+
+    def quarter(m: re.Match[str]) -> str:
+        n = _ORDINAL[m.group("o")] if m.group("o") else int(m.group("q"))
+        return f" quý {_ROMAN[n]}{year(m, '/')} "
+
+    text = _FIRST_MONTHS.sub(lambda m: f" {count(m['n'])} tháng đầu năm{year(m, ' ')} ", text)
+    text = _MONTHS.sub(lambda m: f" {count(m['n'])} tháng{year(m)} ", text)
+    return _QUARTER.sub(quarter, _HALF.sub(half, text))
+
+
 # Words that carry no topic; everything else should be understood for a confident answer.
 FUNCTION_WORDS = frozenset(
     "what which who whom whose when where why how many much is are was were be been being the"
@@ -167,12 +219,12 @@ def translate(question: str, vocabulary: Collection[str] = ()) -> tuple[str, flo
         text = re.sub(r"\bissu(?:e|es|ed|ing)\b", "granted", text)
     for name in names:
         text = text.replace(name.lower(), " ")
-    text = _days(text)
+    text = _periods(_days(text))
     # the topic words: months and numbers name the period, not what is asked about
     content = [
         w
         for w in (w.strip("?,.!") for w in text.split())
-        if w.isalpha() and w not in FUNCTION_WORDS and w not in MONTHS
+        if w.isalpha() and w.isascii() and w not in FUNCTION_WORDS and w not in MONTHS
     ]
     text = _DATE_RE.sub(
         lambda m: f" tháng {MONTHS[m.group(1)]}" + (f"/{m.group(2)}" if m.group(2) else "") + " ",
@@ -186,7 +238,9 @@ def translate(question: str, vocabulary: Collection[str] = ()) -> tuple[str, flo
             text = re.sub(pattern, " ", text)
     text = _by_stems(text, out)
     kept = re.findall(
-        r"(?:đến )?ngày \d{2}/\d{2}(?:/\d{4})?|tháng \d{1,2}(?:/\d{4})?|\d[\d.,/]*(?:%)?|"
+        r"(?:đến )?ngày \d{2}/\d{2}(?:/\d{4})?|quý [IV]+(?:/\d{4})?|"
+        r"\d{1,2} tháng(?: (?:đầu|cuối) năm)?(?: (?:năm )?\d{4})?|"
+        r"tháng \d{1,2}(?:/\d{4})?|\d[\d.,/]*(?:%)?|"
         r"\b\d+/[a-zđ-]+\b",
         text,
     )

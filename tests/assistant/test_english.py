@@ -10,6 +10,7 @@ import pytest
 from assistant.english import looks_english, translate
 from assistant.query import normalize
 from assistant.route import answer
+from index import periods
 
 
 def test_translation_uses_the_reports_words() -> None:
@@ -64,6 +65,31 @@ def test_place_names_are_kept_and_months_are_periods() -> None:
         "How many online public services were provided in Lam Dong in November 2025?"
     )
     assert "Lam Dong" in text and "tháng 11/2025" in text and "dịch vụ công trực tuyến" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "written"),
+    [
+        ("How many cases in the first 11 months?", "11 tháng đầu năm"),
+        ("How many visitors in the first nine months of 2025?", "9 tháng đầu năm 2025"),
+        ("How much land was handed over in 11 months?", "11 tháng"),
+        ("What was revenue in the first half of 2025?", "6 tháng đầu năm 2025"),
+        ("How many jobs in Q3 2026?", "quý III/2026"),
+        ("How many jobs in the third quarter?", "quý III"),
+    ],
+)
+def test_an_english_period_is_written_as_the_reports_write_it(question: str, written: str):
+    """ "the first 11 months" is "11 tháng đầu năm", never November's "tháng 11"; "Q3" is
+    "quý III", not the "một quý một lần" of "quarterly"; none is a word the glossary missed."""
+    text, understood = translate(question)
+    assert written in text and understood == 1.0, (text, understood)
+    assert "tháng 11" not in text and "một lần" not in text
+    assert periods.mentions(text) or written == "11 tháng"
+
+
+def test_a_country_is_named_as_the_reports_name_it() -> None:
+    text, _ = translate("How many workers went to Japan and South Korea?")
+    assert "Nhật Bản" in text and "Hàn Quốc" in text, text
 
 
 def test_vietnamese_words_an_english_question_quotes_are_kept() -> None:
