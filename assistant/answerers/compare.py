@@ -18,9 +18,10 @@ import time
 from collections import Counter
 
 from assistant.answerers import earlier, entities, stated
-from assistant.answerers.figures import Figure, wants
+from assistant.answerers.figures import Figure, is_table_row, wants
 from assistant.answerers.kinds import kinds
 from assistant.answerers.measured import (
+    OWN_WORDS,
     RUNNING_TOTAL,
     Scored,
     alike,
@@ -103,12 +104,31 @@ def _render(
         hi, lo = a, b
     else:  # the larger − the smaller: by how much one exceeds the other
         hi, lo = (a, b) if a.value >= b.value else (b, a)
-    shown = vn.difference(hi.raw, hi.value, lo.raw, lo.value, a.unit)
+    shown = vn.difference(hi.raw, hi.value, lo.raw, lo.value, a.unit or _counted(a, b))
     if periods:
         lines.append(f"So với {lb}, {la} {shown.verb}: {shown.calc}.")
     else:
         lines.append(f"Chênh lệch: {shown.calc}.")
     return citer.answer(query.text, lines, t0, "compare")
+
+
+_PER = re.compile(r"/[^\W\d]+")
+
+
+def _counted(a: Figure, b: Figure) -> str:
+    """What two bare figures both count, as their sentences write it after each ("531 lao
+    động" and "486 lao động": "45 lao động"); "" when they say it differently or not at all."""
+
+    def counts(f: Figure) -> str:
+        text = clean(f.candidate.sentence)
+        m = re.search(rf"(?<![\d.,]){re.escape(f.raw)}(?![\d.,%])", text)
+        tail = OWN_WORDS.match(text, m.end()) if m and not is_table_row(text) else None
+        words = tail.group(1).split() if tail else []
+        if words and (per := _PER.match(text, tail.end())):  # type: ignore[union-attr]
+            return f"{words[0]}{per.group(0)}" if len(words) == 1 else ""  # "57,1 tạ/ha"
+        return " ".join(words[:2])
+
+    return said if (said := counts(a)) == counts(b) else ""
 
 
 def comparison(query: Query, ctx: Context) -> Answer | None:

@@ -43,7 +43,7 @@ _PLAN_SIZE = re.compile(r"\b(?:kế hoạch|chỉ tiêu|dự toán)(?: năm)?(?:
 _PLANNED_Q = re.compile(r"\bdu toan\b")
 # the noun right after a figure and its unit ("07 ca | sốt xuất huyết"), up to a break or a
 # word that starts another phrase ("38,4 triệu đồng | từ nguồn ngân sách xã")
-_OWN_WORDS = re.compile(
+OWN_WORDS = re.compile(
     r"\s*((?:(?!(?:từ|của|cho|với|trong|tại|so|để|do|đạt|bằng|là|được|theo|và|trên|ở)\b)"
     r"[^\W\d]+\s*){0,5})",
     re.I,
@@ -91,7 +91,7 @@ def _figures(query: Query, cand: Candidate, weight: float, terms: set[str]) -> l
         score = weight + len(terms & set(before)) * 0.3 + len(terms & around) * 0.5
         # "07 ca sốt xuất huyết, 12 ca tay chân miệng": the words right after a figure,
         # up to a break, name what it counts — the measure's words before it may not
-        tail = _OWN_WORDS.match(text, pos + len(raw) + (len(unit) + 1 if unit else 0))
+        tail = OWN_WORDS.match(text, pos + len(raw) + (len(unit) + 1 if unit else 0))
         score += len(terms & set(vn.passage_terms(tail.group(1) if tail else ""))) * 0.5
         own = " ".join(vn.syllables(vn.fold(f"{seg.before} {seg.after}")))
         if running:  # a month's amount is as far from a running total as a rate is from an amount

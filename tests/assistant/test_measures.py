@@ -654,4 +654,24 @@ def test_the_years_plan_restated_each_month_is_no_months_reading(tmp_path) -> No
         "Giải quyết việc làm tháng 11/2025 so với tháng 10/2025 tăng thêm bao nhiêu lao động?",
         text_retriever(tmp_path, files),
     )
-    assert "525 − 525" not in a.text and "531 − 486 = 45" in a.text, a.text
+    # and the difference says what it counts, as both months write it
+    assert "525 − 525" not in a.text and "531 − 486 = 45 lao động" in a.text, a.text
+
+
+def test_a_difference_of_a_rate_keeps_the_rates_unit(tmp_path) -> None:
+    """ "57,1 tạ/ha" less "56,8 tạ/ha" is "0,3 tạ/ha", not "0,3 tạ"."""
+    from conftest import LETTERHEAD, text_retriever
+
+    files = {}
+    for number, month, rice in ((301, 9, "56,8"), (335, 10, "57,1")):
+        head = LETTERHEAD.format(
+            number=number, day=15, month=month, title=f"Tình hình KT-XH tháng {month} năm 2025"
+        )
+        files[f"ktxh-{month}-2025.txt"] = head + (
+            f"Năng suất lúa vụ Hè Thu ước đạt {rice} tạ/ha, sản lượng ổn định.\n"
+        )
+    a = answer(
+        "Năng suất lúa Hè Thu tháng 10/2025 so với tháng 9/2025 tăng bao nhiêu?",
+        text_retriever(tmp_path, files),
+    )
+    assert "57,1 − 56,8 = 0,3 tạ/ha" in a.text, a.text
