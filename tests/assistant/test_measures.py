@@ -10,7 +10,7 @@ import re
 import pytest
 
 from assistant.answerers import gates, kinds
-from assistant.answerers.figures import figures_in
+from assistant.answerers.figures import figures_in, wants
 from assistant.answerers.units import item_head
 from assistant.query import normalize
 from assistant.route import answer
@@ -196,6 +196,20 @@ def test_a_count_asked_by_its_classifier(question: str, sentence: str, held: boo
 )
 def test_how_much_of_a_substance_is_no_money(question: str, money: bool) -> None:
     assert kinds.kinds(normalize(question).folded).money == money
+
+
+@pytest.mark.parametrize(
+    ("question", "money_only"),
+    [
+        ("thu tien su dung dat thang 9 so voi thang 8 tang bao nhieu?", True),
+        ("Tiền thuê đất tháng 10 so với tháng 9 thế nào?", True),
+        ("Bao nhiêu hộ đã nộp tiền sử dụng đất?", False),  # households counted
+    ],
+)
+def test_a_land_fee_is_money_only(question: str, money_only: bool) -> None:
+    """ "Thu tiền sử dụng đất" is an amount of money: a month's count of land dossiers
+    ("421 − 398 = 23 hồ sơ") is no answer to it."""
+    assert wants(normalize(question)).money_only == money_only
 
 
 def test_a_document_with_what_is_asked_beside_it(tmp_path) -> None:
