@@ -632,60 +632,56 @@ def test_a_rows_number_under_a_broken_header_counts_nothing() -> None:
     assert [raw for raw, *_ in figures_in(row)] == ["02", "736", "1.080,0"]
 
 
+def _asked_over(tmp_path, reports: dict[tuple[int, int], str], question: str):
+    """`question` answered over monthly reports written for one test, {(number, month):
+    body}, each under a letterhead of its own month."""
+    from conftest import LETTERHEAD, text_retriever
+
+    files = {
+        f"bc-{number}-{month}-2025.txt": LETTERHEAD.format(
+            number=number, day=15, month=month, title=f"Tình hình KT-XH tháng {month} năm 2025"
+        )
+        + body
+        for (number, month), body in reports.items()
+    }
+    return answer(question, text_retriever(tmp_path, files))
+
+
 def test_two_bare_figures_of_different_things_are_no_difference(tmp_path) -> None:
     """ "4.120 khách" and "khách sạn từ 4 sao": two figures with no unit are compared only when
     they count the same thing — "4.120 − 4 = 4.116 (+102.900%)" compared nothing."""
-    from conftest import LETTERHEAD, text_retriever
-
-    head = LETTERHEAD.format(number=52, day=5, month=12, title="Tình hình du lịch 11 tháng")
-    text = head + (
+    body = (
         "Công suất sử dụng phòng bình quân 11 tháng của các cơ sở lưu trú đạt 58,4%; các "
         "khách sạn từ 4 sao trở lên đạt 67,9%.\n\n"
         "Tàu Spectrum of the Seas cập cảng ngày 17/02/2026 với 4.120 khách quốc tế.\n"
     )
-    a = answer(
-        "Khách quốc tế 11 tháng so với khách sạn 4 sao chênh nhau bao nhiêu?",
-        text_retriever(tmp_path, {"du-lich-11-2026.txt": text}),
-    )
+    question = "Khách quốc tế 11 tháng so với khách sạn 4 sao chênh nhau bao nhiêu?"
+    a = _asked_over(tmp_path, {(52, 12): body}, question)
     assert "4.120 − 4" not in a.text, a.text
 
 
 def test_the_years_plan_restated_each_month_is_no_months_reading(tmp_path) -> None:
     """ "đạt 92,6% kế hoạch năm (525 lao động)": both months restate the year's plan, and
-    "525 − 525 = 0" said nothing changed; the months' own counts are compared."""
-    from conftest import LETTERHEAD, text_retriever
-
-    files = {}
-    for number, month, done, share in ((301, 10, 486, "92,6"), (335, 11, 531, "101,1")):
-        head = LETTERHEAD.format(
-            number=number, day=15, month=month, title=f"Tình hình KT-XH tháng {month} năm 2025"
-        )
-        files[f"ktxh-{month}-2025.txt"] = head + (
-            f"Giải quyết việc làm mới lũy kế cho {done} lao động, đạt {share}% kế hoạch năm "
-            "(525 lao động).\n"
-        )
-    a = answer(
-        "Giải quyết việc làm tháng 11/2025 so với tháng 10/2025 tăng thêm bao nhiêu lao động?",
-        text_retriever(tmp_path, files),
+    "525 − 525 = 0" said nothing changed; the months' own counts are compared — and the
+    difference says what it counts, as both months write it."""
+    reports = {
+        (number, month): f"Giải quyết việc làm mới lũy kế cho {done} lao động, đạt {share}% kế "
+        "hoạch năm (525 lao động).\n"
+        for number, month, done, share in ((301, 10, 486, "92,6"), (335, 11, 531, "101,1"))
+    }
+    question = (
+        "Giải quyết việc làm tháng 11/2025 so với tháng 10/2025 tăng thêm bao nhiêu lao động?"
     )
-    # and the difference says what it counts, as both months write it
+    a = _asked_over(tmp_path, reports, question)
     assert "525 − 525" not in a.text and "531 − 486 = 45 lao động" in a.text, a.text
 
 
 def test_a_difference_of_a_rate_keeps_the_rates_unit(tmp_path) -> None:
     """ "57,1 tạ/ha" less "56,8 tạ/ha" is "0,3 tạ/ha", not "0,3 tạ"."""
-    from conftest import LETTERHEAD, text_retriever
-
-    files = {}
-    for number, month, rice in ((301, 9, "56,8"), (335, 10, "57,1")):
-        head = LETTERHEAD.format(
-            number=number, day=15, month=month, title=f"Tình hình KT-XH tháng {month} năm 2025"
-        )
-        files[f"ktxh-{month}-2025.txt"] = head + (
-            f"Năng suất lúa vụ Hè Thu ước đạt {rice} tạ/ha, sản lượng ổn định.\n"
-        )
-    a = answer(
-        "Năng suất lúa Hè Thu tháng 10/2025 so với tháng 9/2025 tăng bao nhiêu?",
-        text_retriever(tmp_path, files),
-    )
+    reports = {
+        (number, month): f"Năng suất lúa vụ Hè Thu ước đạt {rice} tạ/ha, sản lượng ổn định.\n"
+        for number, month, rice in ((301, 9, "56,8"), (335, 10, "57,1"))
+    }
+    question = "Năng suất lúa Hè Thu tháng 10/2025 so với tháng 9/2025 tăng bao nhiêu?"
+    a = _asked_over(tmp_path, reports, question)
     assert "57,1 − 56,8 = 0,3 tạ/ha" in a.text, a.text
