@@ -220,7 +220,8 @@ def translate(question: str, vocabulary: Collection[str] = ()) -> tuple[str, flo
     for name in names:
         text = text.replace(name.lower(), " ")
     text = _periods(_days(text))
-    # the topic words: months and numbers name the period, not what is asked about
+    # the topic words: months and numbers name the period, not what is asked about (nor do
+    # the reports' words the dates and periods were just written in: "ngày", "tháng")
     content = [
         w
         for w in (w.strip("?,.!") for w in text.split())

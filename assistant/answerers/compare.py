@@ -121,9 +121,10 @@ def _counted(a: Figure, b: Figure) -> str:
         text = clean(f.candidate.sentence)
         m = re.search(rf"(?<![\d.,]){re.escape(f.raw)}(?![\d.,%])", text)
         tail = OWN_WORDS.match(text, m.end()) if m and not is_table_row(text) else None
-        words = tail.group(1).split() if tail else []
-        if words and (per := _PER.match(text, tail.end())):  # type: ignore[union-attr]
-            return f"{words[0]}{per.group(0)}" if len(words) == 1 else ""  # "57,1 tạ/ha"
+        if tail is None or not (words := tail.group(1).split()):
+            return ""
+        if per := _PER.match(text, tail.end()):  # "57,1 tạ/ha": the rate's unit, whole
+            return f"{words[0]}{per.group(0)}" if len(words) == 1 else ""
         return " ".join(words[:2])
 
     return said if (said := counts(a)) == counts(b) else ""
