@@ -47,10 +47,11 @@ MONEY_WORDS = frozenset(vn.terms("tiền"))
 # answers it, never a count of households (unless households are what it counts)
 _MONEY_ONLY = re.compile(
     r"\b(?:bao nhieu (?:tien|dong|ty|trieu|von)|so tien|how much money)\b|"
-    r"\b(?P<fee>tien (?:phat|xu phat|thu|den bu|boi thuong|ho tro|chi tra|su dung dat|thue dat))\b"
+    r"\btien (?:phat|xu phat|thu|den bu|boi thuong|ho tro|chi tra|su dung dat|thue dat)\b"
+    r"(?!.*\b(?:bao nhieu|may) (?:ho|vu|nguoi|luot|ca|truong hop|ho so|du an|cong trinh)\b)"
 )
-# … unless what it counts is asked, before it or after ("bao nhiêu hộ nộp tiền sử dụng đất",
-# "nhiều vụ hơn không, tiền phạt chênh bao nhiêu?")
+# a count asked ("nhiều vụ hơn không, tiền phạt chênh bao nhiêu?" asks for both): a
+# comparison of money then takes counts too (compare.py)
 COUNT_ASKED = re.compile(
     r"\b(?:bao nhieu|may|nhieu|it) (?:ho|vu|nguoi|luot|ca|truong hop|ho so|du an|cong trinh|"
     r"doanh nghiep)\b"
@@ -79,8 +80,7 @@ def wants(query: Query) -> Wanted:
         rate="%" in query.text  # "tính theo %"
         or bool(re.search(r"\b(?:ty le|phan tram|diem phan tram|percent|rate|share)\b", plain)),
         money=bool(re.search(r"\b(?:tien|kinh phi|von|money|amount)\b", plain)),
-        money_only=bool(m := _MONEY_ONLY.search(plain))
-        and not (m.group("fee") and COUNT_ASKED.search(plain)),
+        money_only=bool(_MONEY_ONLY.search(plain)),
         change=bool(re.search(r"\b(?:tang|giam|change|increase|decrease)\b", plain)),
     )
 

@@ -203,7 +203,7 @@ def test_how_much_of_a_substance_is_no_money(question: str, money: bool) -> None
     [
         ("thu tien su dung dat thang 9 so voi thang 8 tang bao nhieu?", True),
         ("Tiền thuê đất tháng 10 so với tháng 9 thế nào?", True),
-        ("Bao nhiêu hộ đã nộp tiền sử dụng đất?", False),  # households counted
+        ("Tiền sử dụng đất đã thu từ bao nhiêu hộ?", False),  # households counted
     ],
 )
 def test_a_land_fee_is_money_only(question: str, money_only: bool) -> None:
