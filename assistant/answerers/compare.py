@@ -18,7 +18,7 @@ import time
 from collections import Counter
 
 from assistant.answerers import earlier, entities, stated
-from assistant.answerers.figures import COUNT_ASKED, Figure, is_table_row, wants
+from assistant.answerers.figures import Figure, is_table_row, wants
 from assistant.answerers.kinds import kinds
 from assistant.answerers.measured import (
     OWN_WORDS,
@@ -52,7 +52,9 @@ def _pair(
     asked = any(s.part == "asked" for s in a_list + b_list)
     # "tiêu được bao nhiêu vốn": households are no answer ("nhiều vụ hơn không, tiền phạt
     # chênh bao nhiêu?" asks for both)
-    money = wants(query).money_only and not COUNT_ASKED.search(" ".join(vn.syllables(query.folded)))
+    money = wants(query).money_only and not _COUNT_ASKED.search(
+        " ".join(vn.syllables(query.folded))
+    )
     places = {i.report_id: place_names(i) for i in ctx.store.reports()}
     said = measure_said(query, ctx, [s.figure for s in a_list + b_list])
     best: tuple[float, Figure, Figure] | None = None
@@ -184,6 +186,12 @@ def _rank_asked(query: Query) -> bool:
     return kinds(query.folded).rank and not _RANK_GAP.search(plain)
 
 
+# a count asked ("nhiều vụ hơn không, tiền phạt chênh bao nhiêu?" asks for both): a comparison
+# of money then takes counts too
+_COUNT_ASKED = re.compile(
+    r"\b(?:bao nhieu|may|nhieu|it) (?:ho|vu|nguoi|luot|ca|truong hop|ho so|du an|cong trinh|"
+    r"doanh nghiep)\b"
+)
 _WHY = re.compile(r"^sao\b|\b(?:vi sao|tai sao|nguyen nhan|ly do|do dau|why)\b")
 _HOW_MUCH = re.compile(r"\b(?:bao nhieu|may|how (?:much|many)|chenh)\b")
 _RANK_GAP = re.compile(r"\b(?:bac|chenh|hon|thua|kem|vuot)\b")

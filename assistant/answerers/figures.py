@@ -50,12 +50,6 @@ _MONEY_ONLY = re.compile(
     r"\btien (?:phat|xu phat|thu|den bu|boi thuong|ho tro|chi tra|su dung dat|thue dat)\b"
     r"(?!.*\b(?:bao nhieu|may) (?:ho|vu|nguoi|luot|ca|truong hop|ho so|du an|cong trinh)\b)"
 )
-# a count asked ("nhiều vụ hơn không, tiền phạt chênh bao nhiêu?" asks for both): a
-# comparison of money then takes counts too (compare.py)
-COUNT_ASKED = re.compile(
-    r"\b(?:bao nhieu|may|nhieu|it) (?:ho|vu|nguoi|luot|ca|truong hop|ho so|du an|cong trinh|"
-    r"doanh nghiep)\b"
-)
 
 
 @dataclass(frozen=True)
@@ -239,6 +233,14 @@ class Segment:
     pos: int
     before: str  # its clause up to the figure ("số hồ sơ giải quyết trễ hạn là")
     after: str  # its clause after ("hồ sơ đăng ký khai sinh")
+
+    @property
+    def noun(self) -> str:
+        """What a figure with no unit counts: the word right after it, folded ("khach" of
+        "4.120 khách"); "" for a figure with a unit, or a table cell (its header says it)."""
+        if self.unit:
+            return ""
+        return next(iter(vn.syllables(vn.fold(self.after[len(self.raw) :]))), "")
 
     @property
     def words(self) -> list[str]:

@@ -113,7 +113,7 @@ def _figures(query: Query, cand: Candidate, weight: float, terms: set[str]) -> l
             continue  # "Dự toán … năm 2026 …, với tổng thu 9.120": a plan, no month's reading
         if change:  # "(giảm 08 ca so với tháng trước)": the difference is computed from
             score -= 1.0  # the two months' own figures, a change is neither of them
-        noun = "" if unit else next(iter(vn.syllables(vn.fold(seg.after[len(raw) :]))), "")
+        noun = seg.noun
         figure = Figure(raw, value, unit, cand)
         own_part = part or clause_part(query, text, pos)  # "…; trong đó thu tiền sử dụng đất"
         score -= 1.0 if own_part != part else 0.0

@@ -161,14 +161,11 @@ def clause_pair(
 
 
 def _noun(seg: Segment, text: str) -> str:
-    """What a figure with no unit counts: the word right after it, folded ("khach" of
-    "4.120 khách"), or a table cell's column ("mam non" of "Mầm non: 492"); "" for a figure
-    with a unit."""
-    if seg.unit:
-        return ""
-    if is_table_row(text):
+    """What a figure with no unit counts (`Segment.noun`), or a table cell's column ("mam non"
+    of "Mầm non: 492")."""
+    if is_table_row(text) and not seg.unit:
         return vn.fold(text[text.rfind(";", 0, seg.pos) + 1 : seg.pos]).strip(" :")
-    return next(iter(vn.syllables(vn.fold(seg.after[len(seg.raw) :]))), "")
+    return seg.noun
 
 
 def _report(f: Figure) -> str:
