@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import time
 from collections.abc import Iterator
+from functools import partial
 from typing import Any, Protocol
 
 from assistant import intent as Q
@@ -21,6 +22,7 @@ from assistant.answerers import (
     beside,
     briefing,
     compare,
+    dated,
     extract,
     llm,
     metadata,
@@ -84,7 +86,11 @@ def respond(query: Query, ctx: Context, whole: bool = True) -> Answer:
     question (answerers/parts.py), which is not split again."""
     scope = ctx.scope(query)
     if scope.missing is not None:
-        return period_missing(query, ctx, scope.missing)
+        # a month named as when something happened, told by a report written after it
+        ask = partial(respond, ctx=ctx, whole=False)
+        return dated.answer(query, ctx, scope.missing, ask) or period_missing(
+            query, ctx, scope.missing
+        )
     for answerer in route(query):
         if (a := answerer(query, ctx)) is not None:
             break

@@ -33,3 +33,14 @@ def test_two_cells_of_a_row_are_not_subtracted_across_columns(haiminh_retriever)
         haiminh_retriever,
     )
     assert "312 − 15" not in a.text and "312 − 83" not in a.text, a.text
+
+
+def test_the_end_of_a_quarters_last_month_is_told_by_the_quarter(haiminh_retriever) -> None:
+    """ "hết tháng 9": no monthly report of September, but the third quarter's counts the
+    land handed over "đến 30/9/2026"."""
+    a = answer(
+        "Hết tháng 9 phường Bình An còn mấy hộ chưa giao mặt bằng đường ven biển?",
+        haiminh_retriever,
+    )
+    assert not a.insufficient, a.text
+    assert "212/236" in a.text and "30/9/2026" in a.citations[0].quote

@@ -90,3 +90,11 @@ def test_a_day_asked_is_told_by_a_sentence_naming_it(ask) -> None:
     assert ask(
         "Tính đến 30/11/2025, bao nhiêu phần trăm người dân Tân Khê có thẻ BHYT?"
     ).insufficient
+
+
+def test_a_month_named_as_when_it_rained_is_told_by_the_next_report(ask) -> None:
+    """No report is of September, but October's tells the rain "từ ngày 28/9 …": the month
+    is when it happened, not the period asked (September's revenue above stays refused)."""
+    answer = ask("Mưa lớn hồi cuối tháng 9 làm ngập bao nhiêu ha lúa ở Tân Khê?")
+    assert not answer.insufficient, answer.text
+    assert "86,4 ha" in answer.text and "28/9" in answer.citations[0].quote
