@@ -7,6 +7,7 @@ and the answer says so (route.period_missing)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 
@@ -27,6 +28,8 @@ def answer(
 ) -> Answer | None:
     """The question asked without the month, answered from reports written after the month
     began, when the passage quoted names a day of it or the month."""
+    if ctx.scope(query).as_of:
+        return None  # the state on a day ("đến hết ngày 30/11"): scope reads which report tells it
     month = _month_of(ctx, period)
     if month is None:
         return None
@@ -39,7 +42,9 @@ def answer(
     # the passage the answer leads with: a later one naming the month may set a task for it
     # ("phấn đấu công bố hết dịch trong tháng 12/2025")
     first = got.citations[0]
-    return got if names(first.quote or first.text, month) else None
+    if not names(first.quote or first.text, month):
+        return None
+    return dataclasses.replace(got, question=query.text)
 
 
 def _month_of(ctx: Context, period: P.Period) -> P.Period | None:

@@ -75,6 +75,20 @@ _CLASSIFIERS = frozenset({"luot", "vu", "suat", "gian", "lop", "ho"})
 _WHY_A = re.compile(
     r"(?<!\w)(?:do|vì|bởi|nguyên nhân|lý do|vướng|chưa|thiếu|because|due to)(?!\w)", re.I
 )
+# the words a question asks why with ("do đâu", "vì sao", "lý do"): none of its topic
+_ASKING = frozenset(vn.syllables("do đâu dau vì vi sao tại tai lý ly nguyên nguyen nhân nhan"))
+
+
+def _cause_said(query: Query, sentence: str) -> bool:
+    """A cause said as reports say one — not by a word the question names as its topic
+    ("thiếu vắc xin … do đâu?": the sentence's "thiếu cục bộ" is the shortage, no cause).
+    Words are read as typed: the "đó" of "mấy hộ đó" is no "do"."""
+    typed = query.accented and not query.english
+    topic = set(vn.syllables(query.text.lower() if typed else query.folded)) - _ASKING
+    said = (m.group(0).lower() if typed else vn.fold(m.group(0)) for m in _WHY_A.finditer(sentence))
+    return any(w not in topic for w in said)
+
+
 # where: "tại …", "ở …", or a stretch of road or a hamlet named ("Tuyến ĐT.614 đoạn qua thôn
 # Tân Thịnh: 01 vụ")
 _PLACE_A = re.compile(
@@ -159,7 +173,7 @@ def answer_type(query: Query, sentence: str) -> float:
         dated = sentence if asked.issued else _without_documents(sentence)
         checks.append(bool(_DATE_A.search(dated)))
     if asked.why and not (asked.figure or asked.two):  # a cause alone: one said
-        checks.append(bool(_WHY_A.search(sentence)))
+        checks.append(_cause_said(query, sentence))
     if asked.place:  # "ở đâu": where it is ("tại quảng trường Bến Đò")
         checks.append(bool(_PLACE_A.search(_without_documents(sentence))))
     if asked.document:

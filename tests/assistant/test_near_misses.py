@@ -256,3 +256,31 @@ def test_a_total_is_no_amount_per_household(tmp_path) -> None:
     assert a.insufficient, a.text
     a = answer("Xây nhà cho hộ nghèo xóa nhà tạm, mỗi hộ được hỗ trợ bao nhiêu?", retriever)
     assert not a.insufficient and "60 triệu đồng/hộ" in a.text, a.text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "said"),
+    [
+        # the shortage asked about is no cause of itself
+        (
+            "Tháng 7 thiếu vắc xin viêm gan B sơ sinh là do đâu?",
+            "riêng vắc xin viêm gan B sơ sinh có thời điểm thiếu cục bộ (tháng 7/2026).",
+            False,
+        ),
+        # "do" says the cause; "mấy hộ đó" typed with its accents is no "do"
+        (
+            "Vì sao mấy hộ đó chưa chịu nhận tiền đền bù?",
+            "còn 11 hộ chưa nhận tiền bồi thường do chưa thống nhất về đơn giá cây trồng",
+            True,
+        ),
+        (
+            "vi sao may ho do chua nhan tien den bu?",
+            "còn 11 hộ chưa nhận tiền bồi thường do chưa thống nhất về đơn giá cây trồng",
+            True,
+        ),
+    ],
+)
+def test_a_cause_is_said_by_no_word_of_what_is_asked(question, sentence, said) -> None:
+    from assistant.answerers import gates
+
+    assert (gates.answer_type(normalize(question), sentence) > 0) is said
