@@ -18,6 +18,7 @@ import time
 from collections import Counter
 
 from assistant.answerers import earlier, entities, stated
+from assistant.answerers.dated import names
 from assistant.answerers.figures import Figure, is_table_row, wants
 from assistant.answerers.kinds import kinds
 from assistant.answerers.measured import (
@@ -165,6 +166,15 @@ def comparison(query: Query, ctx: Context) -> Answer | None:
         longer = [s.figure for s in figures_for(query, ctx, now, ending=True) if s.score >= 1.5]
         if not running and (said := stated.said_change(longer, now, base)):
             return stated.answer(query, ctx, said, now, base)
+        # "đến ngày 31/10/2026 … đạt 64,5% kế hoạch vốn, cao hơn cùng kỳ năm 2025 (58,9%)": a
+        # longer report, counting to a day of the month it names, gives both
+        spanning = [
+            s.figure
+            for s in (figures_for(query, ctx, now, spanning=True) if now.unit == "month" else [])
+            if s.score >= 1.5 and names(s.figure.candidate.sentence, now)
+        ]
+        if pair := earlier.given_earlier(spanning, now, base):
+            return _render(query, ctx, [(now.spoken, pair[0]), (base.spoken, pair[1])], t0, True)
         if not (now.contains(base) or base.contains(now)):
             return None
         # "ước cả năm 2023 cao hơn mức đạt đến 18/12": a year and a month of it are one

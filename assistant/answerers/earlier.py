@@ -64,10 +64,14 @@ def _after_naming(
 ) -> tuple[str, float, int] | None:
     """The earlier period's figure in brackets after `text` names the period, and where
     the period is named."""
-    for m in P.mentions(text):
+    said = P.mentions(text)
+    for i, m in enumerate(said):
         if P.resolve(m, now) != base:
             continue
-        after = _FIGURE_AFTER.match(text, m.end)
+        end = m.end  # "cùng kỳ năm 2025 (58,9%)": the year written on names the same period
+        for n in said[i + 1 :]:
+            end = n.end if n.start - end <= 1 else end
+        after = _FIGURE_AFTER.match(text, end)
         figs = figures_in(after.group(0).strip(" ()")) if after else []
         if figs and (not unit or _same_unit(figs[0][2], unit)):
             return figs[0][0], figs[0][1], m.start

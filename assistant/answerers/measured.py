@@ -121,7 +121,9 @@ def _figures(query: Query, cand: Candidate, weight: float, terms: set[str]) -> l
     return out
 
 
-def figures_for(query: Query, ctx: Context, period: P.Period, ending: bool = False) -> list[Scored]:
+def figures_for(
+    query: Query, ctx: Context, period: P.Period, ending: bool = False, spanning: bool = False
+) -> list[Scored]:
     """Figures of the measure in the report of `period`, best first: a report of that
     period, not a longer one holding it (a year's report gives no October figure) — or,
     `ending`, only the longer ones ending with it ("11 tháng" whose "Riêng tháng 11 …, giảm
@@ -136,6 +138,8 @@ def figures_for(query: Query, ctx: Context, period: P.Period, ending: bool = Fal
         and (
             p.last == period.last and p.months > period.months
             if ending
+            else p.months > period.months
+            if spanning  # any longer one holding it (the year's, counted "đến 31/10")
             else p.months == period.months
         )
         and not (wide and _COMMUNE.match(vn.fold(i.issuer)))

@@ -82,3 +82,15 @@ def test_a_months_count_is_no_quarters(ngankhe_retriever) -> None:
     assert answer("Riêng quý 3 có bao nhiêu ca sốt xuất huyết?", ngankhe_retriever).insufficient
     a = answer("9 tháng có bao nhiêu ca sốt xuất huyết?", ngankhe_retriever)
     assert "1.126 ca" in a.text.split("\n")[0], a.text
+
+
+def test_a_month_counted_by_the_years_report_is_compared_with_its_base(ngankhe_retriever) -> None:
+    """ "đến 31/10 so với cùng kỳ năm ngoái": no monthly report says it; the year's
+    disbursement report, counting "đến ngày 31/10/2026", gives the rate and last year's
+    ("cao hơn cùng kỳ năm 2025 (58,9%)") — both quoted, the difference shown."""
+    a = answer(
+        "Giải ngân tới 31/10 đạt tỷ lệ bao nhiêu, hơn cùng kỳ năm trước mấy điểm?",
+        ngankhe_retriever,
+    )
+    assert not a.insufficient, a.text
+    assert "64,5 − 58,9 = 5,6" in a.text, a.text
