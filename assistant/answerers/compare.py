@@ -18,7 +18,6 @@ import time
 from collections import Counter
 
 from assistant.answerers import earlier, entities, stated
-from assistant.answerers.dated import names
 from assistant.answerers.figures import Figure, is_table_row, wants
 from assistant.answerers.kinds import kinds
 from assistant.answerers.measured import (
@@ -171,7 +170,7 @@ def comparison(query: Query, ctx: Context) -> Answer | None:
         spanning = [
             s.figure
             for s in (figures_for(query, ctx, now, spanning=True) if now.unit == "month" else [])
-            if s.score >= 1.5 and names(s.figure.candidate.sentence, now)
+            if s.score >= 1.5 and P.names_month(s.figure.candidate.sentence, now)
         ]
         if pair := earlier.given_earlier(spanning, now, base):
             return _render(query, ctx, [(now.spoken, pair[0]), (base.spoken, pair[1])], t0, True)

@@ -127,7 +127,8 @@ def figures_for(
     """Figures of the measure in the report of `period`, best first: a report of that
     period, not a longer one holding it (a year's report gives no October figure) — or,
     `ending`, only the longer ones ending with it ("11 tháng" whose "Riêng tháng 11 …, giảm
-    21,6% so với tháng 10" states November's change itself)."""
+    21,6% so với tháng 10" states November's change itself) — or, `spanning`, any longer one
+    holding it (the year's disbursement, counted "đến ngày 31/10")."""
     wide = _PROVINCE_WIDE.search(" ".join(vn.syllables(query.folded))) is not None
     allowed = frozenset(
         i.report_id
@@ -139,7 +140,7 @@ def figures_for(
             p.last == period.last and p.months > period.months
             if ending
             else p.months > period.months
-            if spanning  # any longer one holding it (the year's, counted "đến 31/10")
+            if spanning
             else p.months == period.months
         )
         and not (wide and _COMMUNE.match(vn.fold(i.issuer)))

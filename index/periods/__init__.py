@@ -10,10 +10,12 @@ indexed month of that number, or the period under discussion).
 
     period.py    Period: a span of months, its stored label, the steps between periods
     mentions.py  periods written in a text, found and resolved
+    days.py      whether a text tells something as happening in a month
 """
 
 from __future__ import annotations
 
+from index.periods.days import names_month
 from index.periods.mentions import (
     Mention,
     bounds,
@@ -38,6 +40,7 @@ __all__ = [
     "from_label",
     "in_newest_year",
     "mentions",
+    "names_month",
     "nearest_year",
     "of_title",
     "parse",

@@ -1,12 +1,12 @@
-"""When a passage tells a month as the time something happened (answerers/dated.py): a day
-of the month or the month written, not a month compared with, a deadline or a ratio."""
+"""When a passage tells a month as the time something happened (index/periods/days.py, read
+by answerers/dated.py): a day of the month or the month written, not a month compared
+with, a deadline or a ratio."""
 
 from __future__ import annotations
 
 import pytest
 
-from assistant.answerers.dated import names
-from index.periods import Period
+from index.periods import Period, names_month
 
 SEPTEMBER = Period.month(2025, 9)
 
@@ -20,7 +20,7 @@ SEPTEMBER = Period.month(2025, 9)
     ],
 )
 def test_a_day_or_the_month_written_names_it(text: str) -> None:
-    assert names(text, SEPTEMBER)
+    assert names_month(text, SEPTEMBER)
 
 
 @pytest.mark.parametrize(
@@ -34,4 +34,4 @@ def test_a_day_or_the_month_written_names_it(text: str) -> None:
     ],
 )
 def test_a_comparison_a_deadline_or_another_month_does_not(text: str) -> None:
-    assert not names(text, SEPTEMBER)
+    assert not names_month(text, SEPTEMBER)
