@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
+from assistant.answerers.clauses import referring_clause
 from assistant.cite import Answer
 from assistant.context import Context
 from assistant.query import Query, without_periods
@@ -35,7 +36,11 @@ def answer(
     # the passage the answer leads with: a later one naming the month may set a task for it
     # ("phấn đấu công bố hết dịch trong tháng 12/2025")
     first = got.citations[0]
-    if not P.names_month(first.quote or first.text, month):
+    said = first.quote or first.text
+    chunk = ctx.store.chunks.get(first.chunk_id)
+    if chunk is not None and chunk.kind == "footnote":  # a list: what its clause says of it
+        said += " " + referring_clause(ctx.store.chunks_of(chunk.report_id), chunk)
+    if not P.names_month(said, month):
         return None
     return dataclasses.replace(got, question=query.text)
 

@@ -98,3 +98,11 @@ def test_a_month_named_as_when_it_rained_is_told_by_the_next_report(ask) -> None
     answer = ask("Mưa lớn hồi cuối tháng 9 làm ngập bao nhiêu ha lúa ở Tân Khê?")
     assert not answer.insufficient, answer.text
     assert "86,4 ha" in answer.text and "28/9" in answer.citations[0].quote
+
+
+def test_a_list_of_a_rain_named_by_its_month_is_read_with_its_clause(ask) -> None:
+    """The hamlets' losses are a footnote; the clause referring to it dates the rain ("từ ngày
+    28/9"): the month asked is when it happened, and the list answers."""
+    answer = ask("Trận mưa cuối tháng 9, thôn nào ở Tân Khê mất nhiều lúa nhất?")
+    assert not answer.insufficient, answer.text
+    assert "Đồng Sen" in answer.text, answer.text
