@@ -162,14 +162,14 @@ def comparison(query: Query, ctx: Context) -> Answer | None:
             return stated.answer(query, ctx, said, now, base)
         # "Riêng tháng 11/2026, … giảm 21,6% so với tháng 10": said by the longer report
         # ending with the month, when no report of the month states it
-        longer = [s.figure for s in figures_for(query, ctx, now, ending=True) if s.score >= 1.5]
+        longer = [s.figure for s in figures_for(query, ctx, now, "ending") if s.score >= 1.5]
         if not running and (said := stated.said_change(longer, now, base)):
             return stated.answer(query, ctx, said, now, base)
         # "đến ngày 31/10/2026 … đạt 64,5% kế hoạch vốn, cao hơn cùng kỳ năm 2025 (58,9%)": a
         # longer report, counting to a day of the month it names, gives both
         spanning = [
             s.figure
-            for s in (figures_for(query, ctx, now, spanning=True) if now.unit == "month" else [])
+            for s in (figures_for(query, ctx, now, "spanning") if now.unit == "month" else [])
             if s.score >= 1.5 and P.names_month(s.figure.candidate.sentence, now)
         ]
         if pair := earlier.given_earlier(spanning, now, base):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Literal
 
 from assistant.answerers.clauses import sentence_before
 from assistant.answerers.figures import (
@@ -121,14 +122,8 @@ def _figures(query: Query, cand: Candidate, weight: float, terms: set[str]) -> l
     return out
 
 
-def figures_for(
-    query: Query, ctx: Context, period: P.Period, ending: bool = False, spanning: bool = False
-) -> list[Scored]:
-    """Figures of the measure in the report of `period`, best first: a report of that
-    period, not a longer one holding it (a year's report gives no October figure) — or,
-    `ending`, only the longer ones ending with it ("11 tháng" whose "Riêng tháng 11 …, giảm
-    21,6% so với tháng 10" states November's change itself) — or, `spanning`, any longer one
-    holding it (the year's disbursement, counted "đến ngày 31/10")."""
+def figures_for(query: Query, ctx: Context, period: P.Period, reach: Reach = "own") -> list[Scored]:
+    """Figures of the measure in the reports `reach` admits for `period`, best first."""
     wide = _PROVINCE_WIDE.search(" ".join(vn.syllables(query.folded))) is not None
     allowed = frozenset(
         i.report_id
@@ -136,16 +131,22 @@ def figures_for(
         if (p := P.from_label(i.period)) is not None
         and p.matches(period)
         and p.contains(period)
-        and (
-            p.last == period.last and p.months > period.months
-            if ending
-            else p.months > period.months
-            if spanning
-            else p.months == period.months
-        )
+        and _reaches(p, period, reach)
         and not (wide and _COMMUNE.match(vn.fold(i.issuer)))
     )
     return figures_within(query, ctx, allowed)
+
+
+# which reports holding a period tell its figures: "own", one of that very period (a year's
+# gives no October figure); "ending", the longer ones ending with it ("Riêng tháng 11 …, giảm
+# 21,6% so với tháng 10" in "11 tháng"); "spanning", any longer one (the year's, "đến 31/10")
+Reach = Literal["own", "ending", "spanning"]
+
+
+def _reaches(own: P.Period, period: P.Period, reach: Reach) -> bool:
+    if reach == "own":
+        return own.months == period.months
+    return own.months > period.months and (reach == "spanning" or own.last == period.last)
 
 
 def figures_within(
