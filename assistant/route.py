@@ -85,10 +85,10 @@ def respond(query: Query, ctx: Context, whole: bool = True) -> Answer:
     """The answer of the first answerer that gives one; `whole` is False for a part of a
     question (answerers/parts.py), which is not split again."""
     scope = ctx.scope(query)
+    again = partial(respond, ctx=ctx, whole=False)  # a question asked anew (without a month)
     if scope.missing is not None:
         # a month named as when something happened, told by a report written after it
-        ask = partial(respond, ctx=ctx, whole=False)
-        return dated.answer(query, ctx, scope.missing, ask) or period_missing(
+        return dated.answer(query, ctx, scope.missing, again) or period_missing(
             query, ctx, scope.missing
         )
     for answerer in route(query):
@@ -103,9 +103,10 @@ def respond(query: Query, ctx: Context, whole: bool = True) -> Answer:
         if got := previous.derived(query, ctx, months[0]):
             a = got
         elif len(scope.periods) == 1 and not _month_reported(ctx, months[0]):
-            # nothing said of December by the year's report, and no December report: say
-            # which periods there are and quote the nearest, labelled as not the one asked
-            a = period_missing(query, ctx, months[0])
+            # nothing said of December by the year's report, and no December report: a later
+            # one may tell it on its day ("Ngày 12/10/2025, … tổ chức Hội nghị …"); if not,
+            # say which periods there are and quote the nearest, labelled as not the one asked
+            a = dated.answer(query, ctx, months[0], again) or period_missing(query, ctx, months[0])
     if not whole:
         return a
 

@@ -28,7 +28,12 @@ def answer(
     if month is None:
         return None
     undated = ctx.normalize(without_periods(query.text))
-    if not undated.content or ctx.scope(undated).missing is not None:
+    left = ctx.scope(undated)
+    if (
+        not undated.content
+        or left.missing is not None
+        or any(p.matches(month) for p in left.periods)
+    ):
         return None  # (a period it could not blank out: no second round)
     got = ask(undated)
     if got.insufficient or not got.citations:
@@ -36,13 +41,25 @@ def answer(
     # the passage the answer leads with: a later one naming the month may set a task for it
     # ("phấn đấu công bố hết dịch trong tháng 12/2025")
     first = got.citations[0]
-    said = first.quote or first.text
+    said = _sentence_of(first.quote, first.text) if first.quote else first.text
     chunk = ctx.store.chunks.get(first.chunk_id)
     if chunk is not None and chunk.kind == "footnote":  # a list: what its clause says of it
         said += " " + referring_clause(ctx.store.chunks_of(chunk.report_id), chunk)
     if not P.names_month(said, month):
         return None
     return dataclasses.replace(got, question=query.text)
+
+
+def _sentence_of(quote: str, passage: str) -> str:
+    """The quote with the start of the sentence it was cut from ("… UBND tỉnh đã tổ chức
+    thành công Hội nghị …" is "- Ngày 12/10/2025, …; UBND tỉnh đã tổ chức …"): the day a
+    thing happened opens its sentence, and a quote keeps only the clause asked about."""
+    body = quote.strip(" …")[:80]
+    at = passage.find(body) if body else -1
+    if not quote.startswith("…") or at < 0:
+        return quote
+    start = max(passage.rfind(". ", 0, at), passage.rfind("\n", 0, at)) + 1
+    return passage[start:at] + quote
 
 
 def _month_of(ctx: Context, period: P.Period) -> P.Period | None:

@@ -254,6 +254,8 @@ def segments(text: str, clauses: bool = False, amounts: bool = False) -> list[Se
     if is_table_row(text):  # a row's figure is about the whole row (its label, its unit)
         m = re.search(r"Đơn vị tính: ([^;]+)", text)
         row_unit = m.group(1).strip() if m else ""
+        if not row_unit.isupper():  # "Thủ tục", "Người": a cell's capital starts it, no name
+            row_unit = row_unit[:1].lower() + row_unit[1:]
         return [
             Segment(raw, value, unit or row_unit, pos, text, "") for raw, value, unit, pos in figs
         ]

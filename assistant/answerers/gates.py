@@ -255,4 +255,11 @@ def kind_held(query: Query, unit: str, passage: str) -> bool:
         return True
     if vn.contrasted(query.folded, unit):
         return False  # the whole revenue is no land-use fee, whatever its passage says next
-    return kinds(query.folded).two and answer_type(query, passage) > 0
+    asked = kinds(query.folded)
+    if asked.figure and not (asked.day or asked.place or asked.why or asked.document):
+        # two figures asked ("bao nhiêu vị trí, bao nhiêu người"): a unit with none of its
+        # own (the decision that approved them) holds neither, whatever its passage counts
+        own = given_figures(query)
+        if all(vn.number_key(n) in own for n in vn.numbers(without_when(unit, asked.numbered))):
+            return False
+    return asked.two and answer_type(query, passage) > 0

@@ -41,7 +41,9 @@ def _item_unfigured(query: Query, listed: str) -> bool:
 
 
 # "ở những chợ nào", "các xã nào": the noun a list question asks the names of
-_LIST_OF = re.compile(r"\b(?:nhung|cac) (\w+) (?:\w+ )?nao\b")
+_LIST_OF = re.compile(r"\b(?:nhung|cac|\d+) (\w+) (?:\w+ )?nao\b")
+_AMONG = re.compile(r"\btrong (?:so )?(\d+)\b")
+
 # what follows a count that goes on to name its things ("05 công trình: …", "(…)", "gồm")
 _NAMING = re.compile(r"[:(]|\bgom\b|\bla\b|\bnhu\b")
 
@@ -50,16 +52,29 @@ def counted_not_named(query: Query, chunk: Chunk, sentence: str, ctx: Context) -
     """ "Thanh toán không dùng tiền mặt được triển khai ở những chợ nào?": the sentence counts
     them ("tại 04 chợ trên địa bàn") and names none — no footnote, no list after the count.
     A count the question gives itself ("trong 19 nhiệm vụ …, những nhiệm vụ nào") is not it."""
-    if not query.is_list or chunk.kind in ("footnote", "table"):
+    if chunk.kind in ("footnote", "table"):
         return False
-    if not (m := _LIST_OF.search(" ".join(vn.syllables(query.folded)))):
+    plain = " ".join(vn.syllables(query.folded))
+    # "ở 04 chợ nào" asks their names as "những chợ nào" does, listed or not
+    if not (m := _LIST_OF.search(plain)) or not (query.is_list or m.group(0)[0].isdigit()):
         return False
-    folded, given = vn.fold(sentence), given_figures(query)
+    # a count the question picks among ("trong 19 nhiệm vụ, những nhiệm vụ nào …") is no
+    # list it asks the names of; one it asks the names of ("04 chợ nào") is
+    among = {vn.number_key(n.group(1)) for n in _AMONG.finditer(plain)}
+    folded, given = vn.fold(sentence), given_figures(query) & among
     pattern = rf"(?<![\d.,])(\d[\d.,]*)\s+{re.escape(m.group(1))}\b"
     counts = [c for c in re.finditer(pattern, folded) if vn.number_key(c.group(1)) not in given]
     if not counts or referenced(chunk, sentence, ctx.store.chunks):
         return False
-    return not _NAMING.search(folded[counts[0].end() :])
+    # what follows the count names them: a name after "gồm", ":" or "(" ("(chủ yếu là các xã
+    # vùng cao)" names none)
+    cue = _NAMING.search(folded, counts[0].end())
+    return not (cue and _names(vn.nfc(sentence)[cue.end() : cue.end() + 80]))
+
+
+def _names(text: str) -> bool:
+    """A capitalised word that is no acronym ("xã Bản Thi", "Chợ Đông Kinh"; not "UBND")."""
+    return any(w[:1].isupper() and not w.isupper() for w in re.findall(r"[^\W\d_]+", text))
 
 
 _WHOLE = re.compile(r"\b(?:toan|ca|tren dia ban|tren toan) (tinh|thanh pho|xa|phuong|huyen)\b")

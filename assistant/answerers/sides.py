@@ -34,18 +34,23 @@ _SPLIT = re.compile(
 _BOTH = re.compile(r"\bva\b(?!.*\bva\b)(?=.*\b(?:chenh (?:nhau|lech)|khac nhau)\b)")
 
 
-def sides(query: Query) -> tuple[list[str], list[str]] | None:
-    """The two things compared: the words before and after 'so với' / 'nhiều hơn' / 'thua',
-    with the adjacent pairs of their content words."""
+def _cut(query: Query) -> tuple[list[str], int, int] | None:
+    """The question's words as typed, and where the first side ends and the second begins."""
     words = vn.syllables(without_periods(query.text))
-    folded = [vn.fold(w) for w in words]
-    joined = " ".join(folded)
+    joined = " ".join(vn.fold(w) for w in words)
     # "A và B chênh nhau bao nhiêu": the two sides either side of the last "và" before it
     m = _SPLIT.search(joined) or _BOTH.search(joined)
     if not m:
         return None
-    cut_a = joined[: m.start()].count(" ")
-    cut_b = joined[: m.end()].count(" ") + 1
+    return words, joined[: m.start()].count(" "), joined[: m.end()].count(" ") + 1
+
+
+def sides(query: Query) -> tuple[list[str], list[str]] | None:
+    """The two things compared: the words before and after 'so với' / 'nhiều hơn' / 'thua',
+    with the adjacent pairs of their content words."""
+    if (cut := _cut(query)) is None:
+        return None
+    words, cut_a, cut_b = cut
 
     def terms(part: list[str]) -> list[str]:
         # accented words are checked as written ('trong tháng' is framing, 'trọng tâm' not)
@@ -62,6 +67,26 @@ def sides(query: Query) -> tuple[list[str], list[str]] | None:
     return (left, right) if left and right else None
 
 
+def shared(query: Query, left: list[str], right: list[str]) -> set[str]:
+    """The words both sides say ("số thủ tục" of "số thủ tục mới công bố … số thủ tục bị bỏ
+    đi"): the measure, not a side. Read as typed when accented: the "bố" of "công bố" is no
+    "bỏ", the "sở" of "các sở" no "số" — folded, they were the measure, and the side that
+    says them had nothing of its own left."""
+    both = set(left) & set(right)
+    if not query.accented or (cut := _cut(query)) is None:
+        return both
+    words, cut_a, cut_b = cut
+
+    def spelt(part: list[str], syllable: str) -> set[str]:
+        return {w for w in part if vn.fold(w) == syllable}
+
+    def alike(syllable: str) -> bool:
+        a, b = spelt(words[:cut_a], syllable), spelt(words[cut_b:], syllable)
+        return not a or not b or bool(a & b)  # a synonym's token is spelt on neither
+
+    return {t for t in both if all(alike(s) for s in t.split())}
+
+
 SAME_UNIT = 0.3
 
 
@@ -69,7 +94,7 @@ def clause_pair(
     query: Query, ctx: Context, left: list[str], right: list[str]
 ) -> tuple[Figure, Figure] | None:
     """Two figures of the question's passages, one for each side, in one unit."""
-    shared_words = set(left) & set(right)
+    shared_words = shared(query, left, right)
     m = re.search(r"\bbao nhieu (\w+(?: \w+)?)", " ".join(vn.syllables(query.folded)))
     counted = m.group(1).split() if m and m.group(1).split()[0] not in ("phan", "tien") else []
     wanted = wants(query)

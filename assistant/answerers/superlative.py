@@ -33,6 +33,7 @@ from index import vn
 _ASKED = re.compile(r"((?:\w+ ){1,3})(?:nao|gi)\b")
 _MOSTLY = frozenset(vn.terms("chủ yếu"))
 _MONEY = MONEY_WORDS | frozenset(vn.terms("số tiền"))  # a money column says them
+_MONEY_UNITS = frozenset({"dong", "trieu", "ty", "nghin", "ngan"})  # as an item's unit folds
 
 
 def _asked_words(query: Query) -> list[str]:
@@ -169,6 +170,10 @@ _PACE = re.compile(r"\b(?:cham|nhanh) nhat\b")
 _AMOUNT_ONLY = re.compile(r"\d[\d.,]*\s*(?:tỷ|triệu|nghìn|ngàn)?\s*đồng$", re.I)
 
 
+def _money_items(items: list[Item]) -> bool:
+    return bool(items) and items[0].unit in _MONEY_UNITS
+
+
 def lists(query: Query, ctx: Context) -> list[tuple[float, Hit, list[Item]]]:
     """The lists of the question's hits (and of the footnotes they refer to), each scored
     by how well it is the list the question asks about, best first."""
@@ -176,6 +181,7 @@ def lists(query: Query, ctx: Context) -> list[tuple[float, Hit, list[Item]]]:
     plain = " ".join(vn.syllables(query.folded))
     rate, money = wants(query).rate, wants(query).money
     syllables = set(plain.split())  # every word of the question, those lists drop too
+    counted_words = syllables | (_MONEY_UNITS if money and not rate else set())
     named = set(vn.terms(" ".join(proper_names(query.text)))) | _PLACES
     topic = set(terms) - named  # what is measured, besides the place it is measured in
     out = []
@@ -186,7 +192,10 @@ def lists(query: Query, ctx: Context) -> list[tuple[float, Hit, list[Item]]]:
             parts = tables.whole_table(hit.chunk, ctx.store.chunks_of(hit.chunk.report_id))
             items = table_items(query, parts, set(terms))
         else:
-            items = text_items(body, set(plain.split()))
+            items = text_items(body, syllables)
+            if counted_words != syllables and not _money_items(items):
+                # "sở nào phạt nhiều tiền nhất": of "38 cuộc, xử phạt 0,486 tỷ đồng", the money
+                items = paid if len(paid := text_items(body, counted_words)) >= 3 else items
         items = [i for i in items if _names_something(i.name)]
         if counts_asked(query, items):
             continue

@@ -35,3 +35,38 @@ def test_a_day_or_the_month_written_names_it(text: str) -> None:
 )
 def test_a_comparison_a_deadline_or_another_month_does_not(text: str) -> None:
     assert not names_month(text, SEPTEMBER)
+
+
+def test_an_event_of_a_month_a_years_report_spans_is_told_on_its_day(tmp_path) -> None:
+    """ "Hội nghị xúc tiến đầu tư tháng 10/2025": the year's report spans October and says
+    nothing of it, no report is of October, and a later letter tells the conference on its
+    day ("Ngày 12/10/2025, …; UBND tỉnh đã tổ chức …"), though the quote keeps only the
+    clause asked about."""
+    from conftest import LETTERHEAD, text_retriever
+
+    from assistant.route import answer
+
+    year = (
+        LETTERHEAD.format(
+            number=47, day="10", month=12, title="Kết quả công tác cải cách hành chính năm 2025"
+        )
+        + "Trong năm 2025, toàn tỉnh tiếp nhận 468.463 hồ sơ thủ tục hành chính.\n"
+    )
+    letter = LETTERHEAD.format(
+        number=644, day="06", month=11, title="Tình hình cải thiện môi trường đầu tư"
+    ) + (
+        "- Ngày 12/10/2025, ngay sau thành công của Đại hội Đảng bộ tỉnh lần thứ I, nhiệm kỳ "
+        "2026-2030 và triển khai thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần thứ I, nhiệm kỳ "
+        "2026-2030; UBND tỉnh đã tổ chức thành công Hội nghị Xúc tiến đầu tư tỉnh năm 2025, tại "
+        "Hội nghị đã trao 8 quyết định chấp thuận chủ trương đầu tư, với tổng vốn đầu tư khoảng "
+        "32.566 tỷ đồng; diện tích khoảng 2.355 ha; ký kết Biên bản ghi nhớ hợp tác đầu tư với "
+        "12 doanh nghiệp, đến nay đã có 04/12 doanh nghiệp nộp hồ sơ đề xuất chấp thuận chủ "
+        "trương đầu tư theo quy định của pháp luật.\n"
+    )
+    retriever = text_retriever(tmp_path, {"cchc-2025.txt": year, "ttxt-644.txt": letter})
+    a = answer(
+        "Hội nghị xúc tiến đầu tư tháng 10/2025 trao bao nhiêu quyết định chủ trương đầu tư?",
+        retriever,
+    )
+    assert not a.insufficient and "8 quyết định" in a.text, a.text
+    assert "12/10/2025" not in a.citations[0].quote  # the day was cut from what is quoted

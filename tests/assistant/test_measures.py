@@ -522,6 +522,30 @@ def test_two_zeros_are_no_difference_of_what_was_asked(tmp_path) -> None:
     assert "0 − 0" not in a.text, a.text
 
 
+def test_two_sides_are_told_apart_by_their_words_as_typed(tmp_path) -> None:
+    """ "Số thủ tục mới công bố nhiều hơn số thủ tục bị bỏ đi": folded, "bỏ" is the "bố" of
+    "công bố" and the second side has no word of its own; typed, it is the "bãi bỏ" row."""
+    from conftest import LETTERHEAD, text_retriever
+
+    from assistant.answerers.sides import shared, sides
+
+    q = normalize("Số thủ tục mới công bố nhiều hơn số thủ tục bị bỏ đi là bao nhiêu?")
+    left, right = sides(q) or ([], [])
+    assert "bo" in set(left) & set(right) and "bo" not in shared(q, left, right)
+    typed = normalize("so thu tuc moi cong bo nhieu hon so thu tuc bi bo di la bao nhieu?")
+    assert "bo" in shared(typed, *(sides(typed) or ([], [])))  # no accents: alike as typed
+    head = LETTERHEAD.format(number=47, day=10, month=12, title="Cải cách hành chính năm 2025")
+    text = head + (
+        "Số thủ tục hành chính công bố mới trong năm là 247 thủ tục.\n\n"
+        "Số thủ tục hành chính bãi bỏ, thay thế trong năm là 60 thủ tục.\n"
+    )
+    a = answer(
+        "Số thủ tục mới công bố nhiều hơn số thủ tục bị bỏ đi là bao nhiêu?",
+        text_retriever(tmp_path, {"cchc-2025.txt": text}),
+    )
+    assert "247 − 60 = 187" in a.text, a.text
+
+
 @pytest.mark.parametrize(
     ("sentence", "kept"),
     [

@@ -39,6 +39,32 @@ def test_places_counted_but_not_named_are_no_list(sample_retriever) -> None:
         sample_retriever,
     )
     assert not a.insufficient and "Hoàng Gia" in a.text, a.text
+    # the count given by the question names none of them either ("ở 04 chợ nào")
+    a = answer(
+        "Tháng 11/2025 thanh toán không dùng tiền mặt triển khai ở 04 chợ nào?", sample_retriever
+    )
+    assert a.insufficient, a.text
+
+
+def test_a_count_followed_by_no_name_names_none(tmp_path) -> None:
+    """ "còn 06 xã đạt dưới 90% (chủ yếu là các xã vùng cao biên giới)": a bracket after the
+    count, and no name in it; "06 xã (Bản Thi, …)" names them. A count the question picks
+    among ("trong 06 xã, …") is no list it asks the names of."""
+    from conftest import LETTERHEAD, text_retriever
+
+    head = LETTERHEAD.format(number=9, day="10", month=1, title="Công tác y tế năm 2025")
+    said = (
+        "Tỷ lệ tiêm chủng đầy đủ năm 2025 toàn tỉnh đạt 96,7%, trong đó còn 06 xã đạt dưới 90% "
+        "(chủ yếu là các xã vùng cao biên giới).\n"
+    )
+    named_ = said.replace("(chủ yếu là các xã vùng cao biên giới)", "(Bản Thi, Lũng Phìn, Nà Hẩu)")
+    question = "6 xã có tỷ lệ tiêm chủng đầy đủ năm 2025 dưới 90% là những xã nào?"
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    a = answer(question, text_retriever(tmp_path / "a", {"yte.txt": head + said}))
+    assert a.insufficient, a.text
+    a = answer(question, text_retriever(tmp_path / "b", {"yte.txt": head + named_}))
+    assert not a.insufficient and "Bản Thi" in a.text, a.text
 
 
 @pytest.mark.parametrize(
@@ -284,3 +310,17 @@ def test_a_cause_is_said_by_no_word_of_what_is_asked(question, sentence, said) -
     from assistant.answerers import gates
 
     assert (gates.answer_type(normalize(question), sentence) > 0) is said
+
+
+def test_two_counts_asked_of_a_decision_that_gives_none(sample_retriever) -> None:
+    """ "Đề án … duyệt theo Quyết định 2846/QĐ-UBND có bao nhiêu vị trí, bao nhiêu người?":
+    the sentence approving it gives no count, and its passage's other counts (the
+    complaints) are not the second thing asked; what the decision was about is answered."""
+    a = answer(
+        "Đề án vị trí việc làm duyệt theo Quyết định 2846/QĐ-UBND có tổng cộng bao nhiêu vị "
+        "trí, bao nhiêu người làm việc?",
+        sample_retriever,
+    )
+    assert a.insufficient, a.text
+    a = answer("Quyết định 2846/QĐ-UBND phê duyệt cái gì?", sample_retriever)
+    assert not a.insufficient and "vị trí việc làm" in a.text, a.text
