@@ -42,14 +42,16 @@ from index import vn
 
 
 def _pair(
-    query: Query, ctx: Context, a_list: list[Scored], base: P.Period
+    query: Query, ctx: Context, a_list: list[Scored], base: P.Period, ends: bool = False
 ) -> tuple[Figure, Figure] | None:
     """The same measure in both periods (`a_list`: the later period's figures, best first):
     the best-scoring pair in one unit, written the same way ('thu được' … 'thu được'), never
-    two different figures of one sentence."""
-    b_list = figures_for(query, ctx, base)[:8]
-    # a part the question names ("tiền sử dụng đất") is compared with that part only
-    asked = any(s.part == "asked" for s in a_list + b_list)
+    two different figures of one sentence. `ends`: a state at the period's end is asked, which
+    a longer report ending with it tells too (`_at_ends`)."""
+    b_list = _at_ends(query, ctx, base) if ends else figures_for(query, ctx, base)[:8]
+    # a part the question names ("tiền sử dụng đất") is compared with that part only, when
+    # both periods give it
+    asked = any(s.part == "asked" for s in a_list) and any(s.part == "asked" for s in b_list)
     # "tiêu được bao nhiêu vốn": households are no answer ("nhiều vụ hơn không, tiền phạt
     # chênh bao nhiêu?" asks for both)
     money = wants(query).money_only and not _COUNT_ASKED.search(
@@ -75,6 +77,19 @@ def _pair(
             if best is None or score > best[0]:
                 best = (score, a.figure, b.figure)
     return (best[1], best[2]) if best and best[0] >= 3.0 else None
+
+
+# a state at a month's end: "cuối tháng 9", "đến hết 30/9", "tính đến 31/10"
+_END_STATE = re.compile(
+    r"\b(?:cuoi thang|(?:tinh )?(?:den|toi) (?:het )?(?:ngay )?\d{1,2} \d{1,2}\b)"
+)
+
+
+def _at_ends(query: Query, ctx: Context, period: P.Period) -> list[Scored]:
+    """The measure's figures in the reports of the period and in the longer ones ending with
+    it, best first."""
+    found = figures_for(query, ctx, period) + figures_for(query, ctx, period, "ending")
+    return sorted(found, key=lambda s: s.score, reverse=True)[:8]
 
 
 def _same_place(places: dict[str, set[str]], a: Figure, b: Figure) -> bool:
@@ -173,6 +188,12 @@ def comparison(query: Query, ctx: Context) -> Answer | None:
             if s.score >= 1.5 and P.names_month(s.figure.candidate.sentence, now)
         ]
         if pair := earlier.given_earlier(spanning, now, base):
+            return _render(query, ctx, [(now.spoken, pair[0]), (base.spoken, pair[1])], t0, True)
+        # "lao động các KCN cuối tháng 11 so với cuối tháng 9": a state at each month's end,
+        # told by the quarter's report ending with September as well as by September's
+        if _END_STATE.search(" ".join(vn.syllables(query.folded))) and (
+            pair := _pair(query, ctx, _at_ends(query, ctx, now), base, ends=True)
+        ):
             return _render(query, ctx, [(now.spoken, pair[0]), (base.spoken, pair[1])], t0, True)
         if not (now.contains(base) or base.contains(now)):
             return None

@@ -41,3 +41,41 @@ def test_the_earlier_quarters_figure_in_brackets_is_the_base(halam_retriever) ->
     assert len(a.citations) == 1 and "(quý II: 11 ca)" in a.citations[0].text
     assert arithmetic(a.text)[1] == []
     assert unsupported(a.text, [c.text for c in a.citations]) == []
+
+
+def test_a_state_at_two_month_ends_is_read_in_the_reports_ending_with_them(tmp_path) -> None:
+    """ "Lao động các KCN cuối tháng 11 so với cuối tháng 9": no report is of September or
+    of November alone with the count, but the third quarter's report counts to 30/9 and the
+    eleven months' to 30/11 — each the state at its month's end. The eleven months' report
+    also counts the new jobs "trong đó" (a part): no part of both, so no reason to pair only
+    parts."""
+    from conftest import LETTERHEAD, text_retriever
+
+    quarter = LETTERHEAD.format(
+        number=128, day="06", month=10, title="Tình hình các khu công nghiệp quý III năm 2025"
+    ) + (
+        "Tính đến ngày 30/9/2025, tổng số lao động làm việc tại các KCN là 67.430 người (tăng "
+        "2.180 người so với ngày 30/6/2025).\n"
+    )
+    months = LETTERHEAD.format(
+        number=1502, day="04", month=12, title="Kết quả công tác lao động 11 tháng năm 2025"
+    ) + (
+        "a) Giải quyết việc làm: 11 tháng năm 2025, toàn tỉnh giải quyết việc làm cho 24.860 "
+        "lao động, đạt 95,6% kế hoạch năm (26.000 lao động). Trong đó: tạo việc làm trong tỉnh "
+        "17.512 lao động (chủ yếu tại các doanh nghiệp trong các KCN, cụm công nghiệp và lĩnh "
+        "vực dịch vụ); đi làm việc ngoài tỉnh 5.200 lao động.\n\n"
+        "Tính đến ngày 30/11/2025, số lao động làm việc tại các KCN khoảng 68.120 người.\n"
+    )
+    november = (
+        LETTERHEAD.format(
+            number=193, day="27", month=11, title="Tình hình kinh tế - xã hội tháng 11 năm 2025"
+        )
+        + "Thu ngân sách nhà nước trong tháng đạt 1.245 tỷ đồng.\n"
+    )
+    files = {"bql-q3.txt": quarter, "snv-11t.txt": months, "ubnd-t11.txt": november}
+    retriever = text_retriever(tmp_path, files)
+    a = answer(
+        "Lao động trong các KCN cuối tháng 11 so với cuối tháng 9 tăng bao nhiêu?", retriever
+    )
+    assert "68.120 − 67.430 = 690" in a.text, a.text
+    assert not unsupported(a.text, [c.text for c in a.citations]), a.text
