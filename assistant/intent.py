@@ -35,7 +35,8 @@ METADATA_FIELDS = (
      r"signer", "người ký"),
     (
         "Nơi nhận",
-        r"noi nhan|gui (?:cho |toi |den |len |ve )?(?:ai|nhung|cac|co quan|dau|noi nao)|duoc gui|"
+        r"noi nhan|gui (?:cho |toi |den |len |ve )?(?:ai|nhung|cac|co quan|cap tren|dau|noi nao)|"
+        r"duoc gui|"
         r"co gui (?:\w+ ){1,4}khong|"  # "có gửi Bộ Y tế không"
         r"kinh gui|recipients?|sent to|addressed to",
         "nơi nhận",
@@ -53,8 +54,8 @@ METADATA_FIELDS = (
     ("Trích yếu", r"(?:bao cao|van ban) (?:thang|ky|quy|nam) (?:may|nao)|"
      r"(?<!ai )(?<!nguoi )ky bao cao|covers?|which (?:period|month)|trich yeu|ve viec gi",
      "trích yếu"),
-    (", ngày", r"ngay (?:ban hanh|ky|nao)|ban hanh (?:ngay|khi nao|luc nao)|when was|issued on|"
-     r"(?:on )?what date|which date",
+    (", ngày", r"ngay (?:ban hanh|ky|nao)|(?:de|ghi) ngay (?:may|nao)|"
+     r"ban hanh (?:ngay|khi nao|luc nao)|when was|issued on|(?:on )?what date|which date",
      "ngày ban hành"),
     ("Kèm theo",
      r"kem theo (?:bao cao|van ban|quyet dinh|ke hoach|cong van|to trinh) (?:nao|cua ai|so|ngay)|"

@@ -9,8 +9,7 @@ import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 
-from assistant.answerers.figures import PLACE_NUMBER, wants
-from assistant.query import Query
+from assistant.answerers.figures import PLACE_NUMBER
 from index import vn
 
 _ITEM = re.compile(
@@ -87,6 +86,14 @@ _OPENS_LIST = re.compile(
     r"\s*(?:tập trung|gồm|trong đó|chủ yếu|cụ thể|nhiều nhất|thôn|bản|xã|phường|tổ dân phố|"
     r"khu phố)\b"
 )
+# "(Thuế tỉnh 217 TTHC; …", "(Mầm non 312 trẻ, …": a name, capitalised, and its count
+_NAMED_COUNT = re.compile(r"\s*(\w+)(?:\s+[^\d\s(),;:]+){0,6}\s+\d[\d.,]*\s+[^\W\d_]")
+
+
+def _named(opened: str) -> bool:
+    return bool((m := _NAMED_COUNT.match(opened)) and m.group(1)[:1].isupper())
+
+
 _CLOSED = re.compile(r"([^()]*\d[^()]*)\)")  # "… Tân Hòa 03 hộ)": the list's last item
 _PAREN = re.compile(r"\(\s*(?P<num>\d[\d.,]*)\s*(?P<unit>[^\W\d_]+)\s*\)")
 
@@ -151,7 +158,7 @@ def text_items(text: str, counted: Collection[str] = ()) -> list[Item]:
     for part in re.split(cut, text):
         part = _ENUMERATOR.sub("", part)  # "(13) Thu thuế khoán": a place in a list, no count
         opened = part[part.rfind("(") + 1 :]
-        if part.count("(") > part.count(")") and _OPENS_LIST.match(opened):
+        if part.count("(") > part.count(")") and (_OPENS_LIST.match(opened) or _named(opened)):
             part = opened  # "29 hộ (tập trung ở thôn Tân Phú 11 hộ, …": a list opens in it
         elif part.count(")") > part.count("(") and (m := _CLOSED.match(part)):
             part = m.group(1)  # "… Tân Hòa 03 hộ), chủ yếu do …": it closes (not "đ) Tiếp tục")
@@ -182,12 +189,22 @@ def text_items(text: str, counted: Collection[str] = ()) -> list[Item]:
             name = restore((part[: f.start()] + part[f.end() :]).strip(" .:-"))
             unit = vn.fold(f.group("unit") or "")
             found.append((unit, Item(name, f.group("num"), value, quote)))
-    found = [(u, i) for u, i in found if not aggregate(i.name)]  # "Tổng cộng"
+    found = [(u, i) for u, i in map(_past_lead, found) if not aggregate(i.name)]  # "Tổng cộng"
     if not found:
         return []
     units = [u for u, _ in found]
     common = max(units, key=units.count)  # the first of a tie: the same every run
     return [replace(i, unit=u) for u, i in found if u == common]
+
+
+def _past_lead(found: tuple[str, Item]) -> tuple[str, Item]:
+    """ "Các khoản thu còn lại …: lệ phí trước bạ 731,2 triệu đồng": the first item past the
+    list's lead, which lumps the rest together ("còn lại")."""
+    unit, item = found
+    lead, _, rest = item.name.rpartition(":")
+    if not lead or not aggregate(item.name) or aggregate(rest) or not vn.terms(rest):
+        return found
+    return unit, replace(item, name=rest.strip(), quote=item.quote.rpartition(":")[2].strip())
 
 
 # "- Dự án Hồ chứa nước Khuổi Lặn: kế hoạch vốn 95,0 tỷ đồng, giải ngân 1,9 tỷ đồng (2,0%); …"
@@ -236,17 +253,22 @@ def _headed_lines(text: str, counted: Collection[str]) -> list[Item]:
     rows = [r for r in rows if r[3]]
     labels = [label(t, max(f, key=lambda x, t=t: fit(t, x))) for _, t, _, f in rows]
     measure = max(labels, key=labels.count)  # one measure for every item
-    found = []
+    found, none = [], []
     for name, facts, quote, figures in rows:
         chosen = next((f for f in figures if label(facts, f) == measure), None)
         if chosen is None or (value := vn.parse_number(chosen.group("num"))) is None:
-            continue  # "chưa giải ngân": the measure not given as a figure
+            # "kế hoạch vốn 58,4 tỷ đồng, chưa giải ngân": none of the measure yet, the least
+            if f"chua {measure}" in " ".join(vn.syllables(vn.fold(facts))):
+                none.append(Item(name, "", 0.0, quote))
+            continue
         rate = facts[chosen.end("num") :].lstrip().startswith("%")
         unit = "%" if rate else vn.fold(chosen.group("unit") or "")
         found.append(Item(name, chosen.group("num"), value, quote, unit=unit))
     units = [i.unit for i in found]
     common = max(units, key=units.count) if units else ""
-    return [i for i in found if i.unit == common] if len(found) >= 3 else []
+    if len(found) < 3:
+        return []
+    return [i for i in found if i.unit == common] + [replace(i, unit=common) for i in none]
 
 
 _CLAUSE_CUT = re.compile(r"[;(]|,(?!\d)")
@@ -272,33 +294,3 @@ _IN_CODE = re.compile(r"[^\W\d_]-$")
 _IN_NAME = re.compile(
     r"(?<!\w)(?:giai đoạn|lần thứ|khóa|(?<!tổng )số)\s*$|" + PLACE_NUMBER.pattern, re.I
 )
-
-
-def of_one_unit(query: Query, items: list[Item]) -> list[Item]:
-    """A table's rows count different things ("Thủ tục", "%", "Chưa = 0 Hoàn thành = 1"):
-    the extreme is taken among the rows of the unit asked for — a rate when one is asked,
-    what the question counts, else the unit most rows have."""
-    units = [i.unit for i in items if i.unit]
-    if len(set(units)) < 2:
-        return items
-    plain = f" {' '.join(vn.syllables(query.folded))} "
-    if wants(query).rate and "%" in units:
-        unit = "%"
-    else:
-        named = [u for u in units if u != "%" and f" {u} " in plain]
-        unit = max(named or units, key=units.count)
-    return [i for i in items if i.unit == unit]
-
-
-def named_among(query: Query, items: list[Item]) -> list[Item]:
-    """ "Trong 4 Trung tâm Y tế khu vực, trung tâm nào …": the rows whose name opens with the
-    group as the question names it (four syllables or more), when only some do."""
-    plain = f" {' '.join(vn.syllables(query.folded))} "
-
-    def opens(name: str) -> int:
-        words = vn.syllables(vn.fold(name))
-        return max((j for j in range(4, len(words) + 1) if f" {' '.join(words[:j])} " in plain),
-                   default=0)  # fmt: skip
-
-    some = [i for i in items if opens(i.name)]
-    return some if 2 <= len(some) < len(items) else items

@@ -11,9 +11,16 @@ import re
 import time
 
 from assistant.answerers import entities, months, stated_most, tables
+from assistant.answerers.among import (
+    MONEY_UNITS,
+    money_items,
+    named_among,
+    names_something,
+    of_one_unit,
+)
 from assistant.answerers.clauses import hits_with_footnotes, referring_line
 from assistant.answerers.figures import COMPARE_WORDS, MONEY_WORDS, wants
-from assistant.answerers.items import Item, named_among, of_one_unit, text_items
+from assistant.answerers.items import Item, text_items
 from assistant.answerers.place_kinds import head_on, of_kind
 from assistant.answerers.support import (
     bigram_share,
@@ -33,7 +40,6 @@ from index import vn
 _ASKED = re.compile(r"((?:\w+ ){1,3})(?:nao|gi)\b")
 _MOSTLY = frozenset(vn.terms("chủ yếu"))
 _MONEY = MONEY_WORDS | frozenset(vn.terms("số tiền"))  # a money column says them
-_MONEY_UNITS = frozenset({"dong", "trieu", "ty", "nghin", "ngan"})  # as an item's unit folds
 
 
 def _asked_words(query: Query) -> list[str]:
@@ -134,18 +140,6 @@ def _lists(hits: list[Hit]) -> list[tuple[Hit, str, str]]:
 
 
 # what a clause says of a figure, not what it is the figure of ("đạt 97%")
-_NO_NAME_TERMS = frozenset(vn.terms("đạt tăng giảm chiếm là có được bằng còn khoảng trên dưới gần"))
-
-
-def _names_something(name: str) -> bool:
-    """An item named by what it counts ("xã Quảng Lạc"), not by a verb alone ("đạt"), nor
-    by the end of an amount a decimal comma cut ("giải ngân 4,2 tỷ đồng (2,3%)": "2 tỷ
-    đồng")."""
-    if _AMOUNT_ONLY.match(vn.nfc(name).strip()):
-        return False
-    return any(t not in _NO_NAME_TERMS for t in vn.terms(name))
-
-
 def counts_asked(query: Query, items: list[Item]) -> bool:
     """ "Dự án nào rót vốn nhiều nhất?": "176 dự án đã đi vào hoạt động, 35 dự án đang xây
     dựng" count projects and name none — the two words right before "nào" are what the
@@ -154,6 +148,8 @@ def counts_asked(query: Query, items: list[Item]) -> bool:
     nouns = {" ".join(w[-2:]) for m in _ASKED.finditer(plain) if len(w := m.group(1).split()) > 1}
 
     def counts(item: Item) -> bool:
+        if not item.raw:  # "chưa giải ngân": nothing counted
+            return False
         after = vn.fold(item.quote).split(vn.fold(item.raw), 1)[-1]
         return any(" ".join(vn.syllables(after)[:2]) == n for n in nouns)
 
@@ -167,11 +163,6 @@ _MONEY_SAID = re.compile(
     r"\d\s*(?:[tT]ỷ|[tT]riệu)\b|\dđ\b|ĐỒNG|[Đđ]ơn vị(?: tính)?:\s*(?:(?:triệu|tỷ)\s*)?đồng"
 )
 _PACE = re.compile(r"\b(?:cham|nhanh) nhat\b")
-_AMOUNT_ONLY = re.compile(r"\d[\d.,]*\s*(?:tỷ|triệu|nghìn|ngàn)?\s*đồng$", re.I)
-
-
-def _money_items(items: list[Item]) -> bool:
-    return bool(items) and items[0].unit in _MONEY_UNITS
 
 
 def lists(query: Query, ctx: Context) -> list[tuple[float, Hit, list[Item]]]:
@@ -181,7 +172,7 @@ def lists(query: Query, ctx: Context) -> list[tuple[float, Hit, list[Item]]]:
     plain = " ".join(vn.syllables(query.folded))
     rate, money = wants(query).rate, wants(query).money
     syllables = set(plain.split())  # every word of the question, those lists drop too
-    counted_words = syllables | (_MONEY_UNITS if money and not rate else set())
+    counted_words = syllables | (MONEY_UNITS if money and not rate else set())
     named = set(vn.terms(" ".join(proper_names(query.text)))) | _PLACES
     topic = set(terms) - named  # what is measured, besides the place it is measured in
     out = []
@@ -193,10 +184,10 @@ def lists(query: Query, ctx: Context) -> list[tuple[float, Hit, list[Item]]]:
             items = table_items(query, parts, set(terms))
         else:
             items = text_items(body, syllables)
-            if counted_words != syllables and not _money_items(items):
+            if counted_words != syllables and not money_items(items):
                 # "sở nào phạt nhiều tiền nhất": of "38 cuộc, xử phạt 0,486 tỷ đồng", the money
                 items = paid if len(paid := text_items(body, counted_words)) >= 3 else items
-        items = [i for i in items if _names_something(i.name)]
+        items = [i for i in items if names_something(i.name)]
         if counts_asked(query, items):
             continue
         rows = tables.rows(hit.chunk) if tables.is_table(hit.chunk) else []

@@ -73,13 +73,14 @@ PROJECTS = (
 
 def test_a_line_an_item_named_by_its_head_and_measured_as_asked() -> None:
     """Several figures a line: the item is the line's head (not the words between a decimal
-    comma and a bracket, "2 tỷ đồng"), its figure the one said of what is asked, and a line
-    that gives no such figure ("chưa giải ngân") is no item."""
+    comma and a bracket, "2 tỷ đồng"), its figure the one said of what is asked; a line
+    saying none of it yet ("chưa giải ngân") is the least of it, with no figure to quote."""
     paid = items.text_items(PROJECTS, set(normalize("dự án nào giải ngân ít nhất").folded.split()))
-    assert [(i.name, i.raw) for i in paid] == [
-        ("Dự án Đường trục Bắc - Nam", "6,5"),
-        ("Dự án Cầu Suối Ngang", "2,1"),
-        ("Dự án Trường THCS Yên Lạc", "9,0"),
+    assert [(i.name, i.raw, i.value) for i in paid] == [
+        ("Dự án Đường trục Bắc - Nam", "6,5", 6.5),
+        ("Dự án Cầu Suối Ngang", "2,1", 2.1),
+        ("Dự án Trường THCS Yên Lạc", "9,0", 9.0),
+        ("Dự án Kè bờ suối Cốc", "", 0.0),
     ]
     funded = items.text_items(
         PROJECTS, set(normalize("dự án nào được bố trí vốn nhiều nhất").folded.split())
@@ -88,7 +89,7 @@ def test_a_line_an_item_named_by_its_head_and_measured_as_asked() -> None:
     rate = items.text_items(
         PROJECTS, set(normalize("tỷ lệ giải ngân dự án nào thấp nhất").folded.split())
     )
-    assert [(i.raw, i.unit) for i in rate] == [("5,4", "%"), ("2,6", "%"), ("19,8", "%")]
+    assert [(i.raw, i.unit) for i in rate] == [("5,4", "%"), ("2,6", "%"), ("19,8", "%"), ("", "%")]
 
 
 def test_goods_are_no_rank() -> None:
@@ -192,6 +193,29 @@ def test_the_most_money_is_read_from_a_list_of_amounts(tmp_path) -> None:
     assert "14 nhà" not in a.text, a.text  # "thôn Đồng Tâm" names a village, not đồng
     a = answer("Thôn nào còn nhiều hộ chưa chịu nhận tiền bồi thường nhất?", retriever)
     assert "Bàu Sen 07 hộ" in a.text, a.text
+
+
+def test_the_first_item_is_read_past_a_lead_that_lumps_the_rest() -> None:
+    """ "Các khoản thu còn lại lũy kế năm: lệ phí trước bạ 731,2 triệu đồng; …": the lead's
+    "còn lại" (the rest, lumped) is no part of the first item, which is the largest."""
+    found = items.text_items(
+        "Các khoản thu còn lại lũy kế năm: lệ phí trước bạ 731,2 triệu đồng; thuế sử dụng đất "
+        "phi nông nghiệp 88,3 triệu đồng; phí, lệ phí 187,9 triệu đồng; thu khác ngân sách "
+        "604,1 triệu đồng."
+    )
+    assert [i.raw for i in found] == ["731,2", "88,3", "187,9", "604,1"]
+    assert found[0].quote == "lệ phí trước bạ 731,2 triệu đồng"
+
+
+def test_a_list_in_brackets_opens_with_a_named_count() -> None:
+    """ "… là 420 TTHC (Thuế tỉnh 217 TTHC; Kho bạc Nhà nước khu vực XVI 11 TTHC; Công an
+    tỉnh 167 TTHC)": a bracket opened by a name and its count is the list, without a "gồm"."""
+    found = items.text_items(
+        "Tổng số TTHC của các cơ quan ngành dọc đóng trên địa bàn tỉnh là 420 TTHC (Thuế tỉnh "
+        "217 TTHC; Kho bạc Nhà nước khu vực XVI 11 TTHC; Công an tỉnh 167 TTHC)."
+    )
+    assert [(i.name, i.raw) for i in found][:1] == [("Thuế tỉnh", "217")], found
+    assert [i.raw for i in found] == ["217", "11", "167"]
 
 
 def test_the_most_fined_is_read_from_the_items_money(tmp_path) -> None:

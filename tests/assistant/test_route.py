@@ -407,6 +407,21 @@ def test_metadata_from_the_header_card(sample_retriever) -> None:
     a = answer("Báo cáo tháng 11 số liệu tính đến ngày nào?", sample_retriever)
     assert a.mode == "metadata" and "tính đến hết ngày 12/11/2025" in a.text, a.text
     assert "ngày 14 tháng 11" not in a.text, a.text
+    # "đề ngày mấy", "gửi cấp trên nào": the date line and the recipients, beside the signer
+    a = answer("Báo cáo số 912/BC-UBND ai ký, đề ngày mấy, gửi cấp trên nào?", sample_retriever)
+    assert "Trần Minh Quân" in a.text and "ngày 17 tháng 10 năm 2025" in a.text, a.text
+    assert "Nơi nhận" in a.text or "Kính gửi" in a.text, a.text
+
+
+def test_a_date_is_written_as_the_reports_cite_one_another() -> None:
+    """A day below 10, and January and February, with a leading zero (Nghị định 30/2020):
+    "ngày 10/4/2026" as the reports cite it, not "10/04/2026"."""
+    from assistant.answerers.metadata import _as_cited
+
+    assert _as_cited("2026-04-10") == "10/4/2026"
+    assert _as_cited("2026-01-05") == "05/01/2026"
+    assert _as_cited("2025-12-18") == "18/12/2025"
+    assert _as_cited("2025-11") == "11/2025"  # a draft's month
 
 
 def test_a_year_the_question_names_is_not_swapped_for_another(sample_retriever) -> None:

@@ -222,7 +222,7 @@ def test_a_whole_row_names_the_province_and_every_word(question: str, whole: boo
 def test_a_superlative_over_rows_of_several_units_reads_the_unit_asked() -> None:
     """ "Chỉ tiêu tỷ lệ nào thấp nhất": among the rows in %, not a row scored "Chưa = 0
     Hoàn thành = 1" nor a count of procedures."""
-    from assistant.answerers import items, superlative
+    from assistant.answerers import among, superlative
     from assistant.answerers.table_items import table_items
     from assistant.query import normalize
 
@@ -238,7 +238,7 @@ def test_a_superlative_over_rows_of_several_units_reads_the_unit_asked() -> None
     def lowest(question: str) -> str:
         query = normalize(question)
         terms = set(superlative._measure_terms(query))
-        kept = items.of_one_unit(query, table_items(query, [chunk], terms))
+        kept = among.of_one_unit(query, table_items(query, [chunk], terms))
         return min(kept, key=lambda i: i.value).raw
 
     assert lowest("chỉ tiêu tỷ lệ phần trăm nào thấp nhất?") == "86,99"
@@ -293,8 +293,8 @@ def test_a_row_is_read_with_the_rows_breaking_it_down_and_beside_it() -> None:
 def test_which_ward_is_answered_from_a_list_of_wards() -> None:
     """ "Xã/phường nào …": a list whose items are wards ("P. Tân Giang") or whose columns or
     lead say so — not a table of indicators, nor items named by a verb ("đạt 97%")."""
+    from assistant.answerers import among
     from assistant.answerers import place_kinds as S
-    from assistant.answerers import superlative
     from assistant.answerers.items import Item
 
     wards = [Item(n, "1", 1.0, n) for n in ("P. Tân Giang", "P. Hòa An", "xã Phú Mai")]
@@ -308,5 +308,5 @@ def test_which_ward_is_answered_from_a_list_of_wards() -> None:
     assert S.of_kind("noi nao nhieu ca nhat", wards, "")
     toan = [Item(n, "1", 1.0, n) for n in ("toàn tỉnh ghi nhận 1.284 ca", "05 ổ dịch", "01 ca")]
     assert not S.of_kind("o dau nhieu ca nhat", toan, "")
-    assert not superlative._names_something("đạt")
-    assert superlative._names_something("xã Quảng Lạc")
+    assert not among.names_something("đạt")
+    assert among.names_something("xã Quảng Lạc")
