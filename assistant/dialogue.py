@@ -190,6 +190,9 @@ _GOES_ON = re.compile(r"^(?:(?i:thế|vậy)|the|vay)\b(?!\s+(?i:còn|con)\b)")
 _POINTS = re.compile(r"\b(?:đó|này|ấy|kia)\b", re.I)
 
 
+_WHY_BARE = re.compile(r"^(?:(?:vi|tai) )?sao\b|\b(?:vi sao|tai sao|nho dau|do dau|vi dau)\b")
+
+
 def _goes_on(question: str) -> bool:
     return bool(_GOES_ON.search(question)) and not _POINTS.search(question)
 
@@ -272,9 +275,10 @@ def resolve(question: str, history: list[Turn]) -> str:
             # of what — the cases the previous question counted, where it counted them (not
             # its own "nhiều nhất" beside the "ít nhất" asked now)
             carry = [" ".join(without_extreme(topic_words(prev.resolved, own_topic).split()))]
-        elif not carry and (len(own_topic) <= 2 or _goes_on(question)):
+        elif (not carry or _WHY_BARE.search(plain)) and (len(own_topic) <= 2 or _goes_on(question)):
             # "thế đã kích hoạt được bao nhiêu?", "vì sao chậm vậy?" name nothing at all:
-            # what the previous question was about ("tài khoản định danh điện tử")
+            # what the previous question was about ("tài khoản định danh điện tử"); a cause
+            # asked of it ("sao lại giảm vậy?", `_WHY_BARE`) with the place it named, too
             carry += [topic_words(prev.resolved, own_topic)]
         follows = follows or bool(carry)
     elif follows and not anaphora and asks(question) and len(own_topic) <= 4:

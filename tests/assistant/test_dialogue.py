@@ -400,3 +400,14 @@ def test_so_then_goes_on_about_the_previous_subject() -> None:
     # an English question is no "the" typed without accents
     english = "The Everwin garment plant: when was it licensed?"
     assert resolve(english, [Turn(capital, capital)]) == english
+
+
+def test_why_it_changed_asks_of_what_was_just_asked_where_it_was_asked() -> None:
+    """ "sao lại giảm vậy?" after the ward's online filing rate: why that rate fell — the
+    thing measured, not only the ward the previous question named."""
+    rate = "Ty le ho so TTHC nop truc tuyen quy 3 o phuong Thach Ban la bao nhieu?"
+    resolved = resolve("sao lai giam vay?", [Turn(rate, rate)])
+    assert "Thach Ban" in resolved and "truc tuyen" in resolved, resolved
+    revenue = "Tháng 11 thu ngân sách phường Bến Đò được bao nhiêu?"
+    resolved = resolve("vì sao giảm?", [Turn(revenue, revenue)])
+    assert "Bến Đò" in resolved and "thu ngân sách" in resolved and "tháng 11" in resolved
