@@ -141,7 +141,7 @@ def _title_periods(title: str, year: int) -> tuple[P.Period, ...]:
 
 
 # "so với tháng trước", "thấp hơn cùng kỳ năm 2024 là 23,4 ha": a change told from that period
-_LAST_MONTH = re.compile(r"(?:so với|hơn) (?:tháng|kỳ) trước")
+_LAST_MONTH = re.compile(r"(?:so với|hơn) (?:tháng|quý|kỳ) trước")
 _SAME_TIME = re.compile(r"(?:so với|hơn|bằng) cùng kỳ")
 
 
@@ -155,10 +155,9 @@ def unmet_month(query: Query, ctx: Context, quoted: list[tuple[str, str]]) -> P.
         return None
     labels = [i.period for i in ctx.store.reports()]
     named = [P.in_newest_year(p, labels) for p in ctx.scope(query).periods]
-    months = {p for p in named if p.unit == "month"}
-    if len(months) != 2:
-        months = {p for p in named if p.unit == "year"}
-    if len(months) != 2:
+    # two months, two quarters ("quý III so với quý II") or two years
+    pairs = ({p for p in named if p.unit == unit} for unit in ("month", "quarter", "year"))
+    if (months := next((two for two in pairs if len(two) == 2), None)) is None:
         return None
     told: set[P.Period] = set()
     for report_id, sentence in quoted:

@@ -79,3 +79,21 @@ def test_a_state_at_two_month_ends_is_read_in_the_reports_ending_with_them(tmp_p
     )
     assert "68.120 − 67.430 = 690" in a.text, a.text
     assert not unsupported(a.text, [c.text for c in a.citations]), a.text
+
+
+def test_one_quarters_figure_is_no_comparison_of_two(tmp_path) -> None:
+    """ "quý III so với quý II giảm được bao nhiêu?": the third quarter's rate alone does not
+    say how it compares with the second's, and the answer says so (as for two months)."""
+    from conftest import LETTERHEAD, text_retriever
+
+    def report(number: int, month: int, quarter: str, text: str) -> str:
+        title = f"Tình hình kinh tế - xã hội quý {quarter} năm 2025"
+        return LETTERHEAD.format(number=number, day="05", month=month, title=title) + text
+
+    q2 = report(61, 7, "II", "Tỷ lệ dân số tham gia bảo hiểm y tế đạt 92,1%.\n")
+    q3 = report(97, 10, "III", "Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể thấp còi là 8,9%.\n")
+    retriever = text_retriever(tmp_path, {"q2.txt": q2, "q3.txt": q3})
+    a = answer(
+        "Tỷ lệ trẻ nhỏ suy dinh dưỡng thấp còi quý III so với quý II giảm bao nhiêu?", retriever
+    )
+    assert a.insufficient and "quý II" in a.text, a.text
