@@ -141,8 +141,8 @@ def _title_periods(title: str, year: int) -> tuple[P.Period, ...]:
 
 
 # "so với tháng trước", "thấp hơn cùng kỳ năm 2024 là 23,4 ha": a change told from that period
-_LAST_MONTH = re.compile(r"(?:so với|hơn) (?:tháng|quý|kỳ) trước")
-_SAME_TIME = re.compile(r"(?:so với|hơn|bằng) cùng kỳ")
+_LAST_MONTH = re.compile(r"(?:so với|hơn) (?:tháng|quý|kỳ) trước", re.I)
+_SAME_TIME = re.compile(r"(?:so với|hơn|bằng) cùng kỳ", re.I)
 
 
 def unmet_month(query: Query, ctx: Context, quoted: list[tuple[str, str]]) -> P.Period | None:

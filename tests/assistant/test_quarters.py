@@ -97,3 +97,17 @@ def test_one_quarters_figure_is_no_comparison_of_two(tmp_path) -> None:
         "Tỷ lệ trẻ nhỏ suy dinh dưỡng thấp còi quý III so với quý II giảm bao nhiêu?", retriever
     )
     assert a.insufficient and "quý II" in a.text, a.text
+    # the third quarter's own "So với quý trước" (a sentence's first words) tells the second's
+    told = report(
+        97,
+        10,
+        "III",
+        "So với quý trước, tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể thấp còi giảm 0,4 điểm "
+        "phần trăm, còn 8,9%.\n",
+    )
+    (tmp_path / "b").mkdir()
+    retriever = text_retriever(tmp_path / "b", {"q2.txt": q2, "q3.txt": told})
+    a = answer(
+        "Tỷ lệ trẻ nhỏ suy dinh dưỡng thấp còi quý III so với quý II giảm bao nhiêu?", retriever
+    )
+    assert not a.insufficient and "0,4 điểm" in a.text, a.text
