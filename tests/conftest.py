@@ -96,6 +96,11 @@ LETTERHEAD = (
 )
 
 
+def letter(number: int, day: str, month: int, title: str, body: str) -> str:
+    """A report written for one test: the letterhead (of 2025), its title, then its body."""
+    return LETTERHEAD.format(number=number, day=day, month=month, title=title) + body
+
+
 def text_retriever(tmp_path: Path, files: dict[str, str]):
     """A retriever over a few text reports written for one test (the hashing embedder:
     what is judged is the answerers' reading, not the embedder's)."""

@@ -49,9 +49,9 @@ def _pair(
     two different figures of one sentence. `ends`: a state at the period's end is asked, which
     a longer report ending with it tells too (`_at_ends`)."""
     b_list = _at_ends(query, ctx, base) if ends else figures_for(query, ctx, base)[:8]
-    # a part the question names ("tiền sử dụng đất") is compared with that part only, when
-    # both periods give it
-    asked = any(s.part == "asked" for s in a_list) and any(s.part == "asked" for s in b_list)
+    # a part the question names ("tiền sử dụng đất") is compared with that part only (a part
+    # adding no words of its own, "Trong đó: tạo việc làm … 17.512 lao động", is named by none)
+    asked = any(s.part == "asked" for s in a_list + b_list)
     # "tiêu được bao nhiêu vốn": households are no answer ("nhiều vụ hơn không, tiền phạt
     # chênh bao nhiêu?" asks for both)
     money = wants(query).money_only and not _COUNT_ASKED.search(

@@ -160,17 +160,20 @@ _MONTHS_SPAN = re.compile(
 PART_OF = re.compile(r"\s*trong đó\s*[,:]?\s*", re.I)
 
 
-def names_part(query: Query, cand: Candidate, text: str) -> bool:
-    """Whether the question names the part a "Trong đó, …" sentence gives (most of the words
-    it adds to the sentence before); True for any other sentence."""
+def part_of(query: Query, cand: Candidate, text: str) -> str:
+    """Of a "Trong đó, …" sentence, whether the question names the part it gives: "asked"
+    when it names most of the words the part adds to the sentence before, "bare" when the
+    part adds none (whichever question it is, it names it no more than another), else
+    "other"; "" for any other sentence."""
     lead = PART_OF.match(text)
     if not lead:
-        return True
+        return ""
     head = re.split(r"\d", text[lead.end() :], maxsplit=1)[0]
     total = set(vn.terms(sentence_before(cand.hit.chunk.text, cand.sentence)))
     own = {t for t in vn.terms(head) if t not in total and t not in vn.STOPWORDS}
-    asked = set(vn.terms(query.folded))
-    return not own or len(own & asked) * 2 >= len(own)
+    if not own:
+        return "bare"
+    return "asked" if len(own & set(vn.terms(query.folded))) * 2 >= len(own) else "other"
 
 
 _PART_CLAUSE = re.compile(r"[;:,]\s*trong đó\s*[,:]?\s*([^;:]*)$", re.I)

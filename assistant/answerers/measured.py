@@ -13,11 +13,10 @@ from assistant.answerers.clauses import sentence_before
 from assistant.answerers.figures import (
     COMPARE_WORDS,
     MONEY_WORDS,
-    PART_OF,
     Figure,
     clause_part,
     is_change,
-    names_part,
+    part_of,
     segments,
     wants,
 )
@@ -61,7 +60,7 @@ class Scored:
     figure: Figure
     around: frozenset[str]  # the words of its clause ("đạt … dự toán tỉnh giao")
     noun: str = ""  # with no unit, the word after the figure, folded ("th" of "62 TH")
-    part: str = ""  # of a "Trong đó, …" sentence or clause, a part of the total: "asked"/"other"
+    part: str = ""  # of a "Trong đó, …" sentence or clause, a part: "asked"/"bare"/"other"
 
 
 def _figures(query: Query, cand: Candidate, weight: float, terms: set[str]) -> list[Scored]:
@@ -74,7 +73,7 @@ def _figures(query: Query, cand: Candidate, weight: float, terms: set[str]) -> l
     given = {vn.number_key(n.rstrip("%")) for n in vn.numbers(without_periods(query.text))}
     # "Trong đó, thu tiền sử dụng đất lũy kế …" is a part of the total said before it: its
     # figures answer only a question naming that part
-    part = "" if not PART_OF.match(text) else "asked" if names_part(query, cand, text) else "other"
+    part = part_of(query, cand, text)
     aims = not kinds(query.folded).target  # a target asked: its figure is the reading
     planned = aims and not _PLANNED_Q.search(query.folded)  # nor a budget ("dự toán") asked
     out: list[Scored] = []

@@ -42,19 +42,18 @@ def test_an_event_of_a_month_a_years_report_spans_is_told_on_its_day(tmp_path) -
     nothing of it, no report is of October, and a later letter tells the conference on its
     day ("Ngày 12/10/2025, …; UBND tỉnh đã tổ chức …"), though the quote keeps only the
     clause asked about."""
-    from conftest import LETTERHEAD, text_retriever
+    from conftest import letter, text_retriever
 
     from assistant.route import answer
 
-    year = (
-        LETTERHEAD.format(
-            number=47, day="10", month=12, title="Kết quả công tác cải cách hành chính năm 2025"
-        )
-        + "Trong năm 2025, toàn tỉnh tiếp nhận 468.463 hồ sơ thủ tục hành chính.\n"
+    year = letter(
+        47,
+        "10",
+        12,
+        "Kết quả công tác cải cách hành chính năm 2025",
+        "Trong năm 2025, toàn tỉnh tiếp nhận 468.463 hồ sơ thủ tục hành chính.\n",
     )
-    letter = LETTERHEAD.format(
-        number=644, day="06", month=11, title="Tình hình cải thiện môi trường đầu tư"
-    ) + (
+    conference = (
         "- Ngày 12/10/2025, ngay sau thành công của Đại hội Đảng bộ tỉnh lần thứ I, nhiệm kỳ "
         "2026-2030 và triển khai thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần thứ I, nhiệm kỳ "
         "2026-2030; UBND tỉnh đã tổ chức thành công Hội nghị Xúc tiến đầu tư tỉnh năm 2025, tại "
@@ -63,7 +62,8 @@ def test_an_event_of_a_month_a_years_report_spans_is_told_on_its_day(tmp_path) -
         "12 doanh nghiệp, đến nay đã có 04/12 doanh nghiệp nộp hồ sơ đề xuất chấp thuận chủ "
         "trương đầu tư theo quy định của pháp luật.\n"
     )
-    retriever = text_retriever(tmp_path, {"cchc-2025.txt": year, "ttxt-644.txt": letter})
+    later = letter(644, "06", 11, "Tình hình cải thiện môi trường đầu tư", conference)
+    retriever = text_retriever(tmp_path, {"cchc-2025.txt": year, "ttxt-644.txt": later})
     a = answer(
         "Hội nghị xúc tiến đầu tư tháng 10/2025 trao bao nhiêu quyết định chủ trương đầu tư?",
         retriever,

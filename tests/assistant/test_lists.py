@@ -221,20 +221,17 @@ def test_a_list_in_brackets_opens_with_a_named_count() -> None:
 def test_the_most_fined_is_read_from_the_items_money(tmp_path) -> None:
     """ "Sở nào phạt được nhiều tiền nhất?" of "Sở Y tế: 38 cuộc, xử phạt 0,486 tỷ đồng; …":
     each item's money, not its first figure (the inspections); "nhiều cuộc nhất" keeps it."""
-    from conftest import LETTERHEAD, text_retriever
+    from conftest import letter, text_retriever
 
     from assistant.route import answer
 
-    head = LETTERHEAD.format(number=31, day="05", month=10, title="Thanh tra quý III")
-    retriever = text_retriever(
-        tmp_path,
-        {
-            "bc-thanhtra.txt": head
-            + "Thanh tra chuyên ngành theo cơ quan thực hiện: Sở Y tế: 38 cuộc, xử phạt 0,486 tỷ "
-            "đồng; Sở Nông nghiệp và Môi trường: 29 cuộc, xử phạt 0,742 tỷ đồng; Sở Xây dựng: "
-            "17 cuộc, xử phạt 0,215 tỷ đồng; Sở Công Thương: 12 cuộc, xử phạt 0,128 tỷ đồng.\n",
-        },
+    body = (
+        "Thanh tra chuyên ngành theo cơ quan thực hiện: Sở Y tế: 38 cuộc, xử phạt 0,486 tỷ "
+        "đồng; Sở Nông nghiệp và Môi trường: 29 cuộc, xử phạt 0,742 tỷ đồng; Sở Xây dựng: "
+        "17 cuộc, xử phạt 0,215 tỷ đồng; Sở Công Thương: 12 cuộc, xử phạt 0,128 tỷ đồng.\n"
     )
+    report = letter(31, "05", 10, "Thanh tra quý III", body)
+    retriever = text_retriever(tmp_path, {"bc-thanhtra.txt": report})
     a = answer("Thanh tra chuyên ngành, sở nào phạt được nhiều tiền nhất?", retriever)
     assert "0,742 tỷ đồng" in a.text and "0,486" not in a.text, a.text
     a = answer("Thanh tra chuyên ngành, sở nào đi kiểm tra nhiều cuộc nhất?", retriever)

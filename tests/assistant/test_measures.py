@@ -508,25 +508,28 @@ def test_the_whole_revenue_is_no_land_use_fee_even_beside_it() -> None:
 def test_two_zeros_are_no_difference_of_what_was_asked(tmp_path) -> None:
     """Two appendix rows reading 0 (disciplined staff) are what a comparison of two
     transfers found nearest: "0 − 0 = 0" answers nothing asked."""
-    from conftest import LETTERHEAD, text_retriever
-
-    head = LETTERHEAD.format(number=47, day=10, month=12, title="Cải cách hành chính năm 2025")
-    text = head + (
+    body = (
         "Số công chức thuộc sở, ngành bị kỷ luật trong năm là 0 người.\n\n"
         "Số công chức thuộc UBND cấp xã bị kỷ luật trong năm là 0 người.\n"
     )
     a = answer(
         "Số công chức của sở, ngành nhiều hơn của UBND cấp xã bao nhiêu người?",
-        text_retriever(tmp_path, {"cchc-2025.txt": text}),
+        _cchc(tmp_path, body),
     )
     assert "0 − 0" not in a.text, a.text
+
+
+def _cchc(tmp_path, body: str):
+    """A retriever over the province's administrative reform report of 2025, `body` its text."""
+    from conftest import letter, text_retriever
+
+    report = letter(47, "10", 12, "Cải cách hành chính năm 2025", body)
+    return text_retriever(tmp_path, {"cchc-2025.txt": report})
 
 
 def test_two_sides_are_told_apart_by_their_words_as_typed(tmp_path) -> None:
     """ "Số thủ tục mới công bố nhiều hơn số thủ tục bị bỏ đi": folded, "bỏ" is the "bố" of
     "công bố" and the second side has no word of its own; typed, it is the "bãi bỏ" row."""
-    from conftest import LETTERHEAD, text_retriever
-
     from assistant.answerers.sides import shared, sides
 
     q = normalize("Số thủ tục mới công bố nhiều hơn số thủ tục bị bỏ đi là bao nhiêu?")
@@ -534,14 +537,12 @@ def test_two_sides_are_told_apart_by_their_words_as_typed(tmp_path) -> None:
     assert "bo" in set(left) & set(right) and "bo" not in shared(q, left, right)
     typed = normalize("so thu tuc moi cong bo nhieu hon so thu tuc bi bo di la bao nhieu?")
     assert "bo" in shared(typed, *(sides(typed) or ([], [])))  # no accents: alike as typed
-    head = LETTERHEAD.format(number=47, day=10, month=12, title="Cải cách hành chính năm 2025")
-    text = head + (
+    body = (
         "Số thủ tục hành chính công bố mới trong năm là 247 thủ tục.\n\n"
         "Số thủ tục hành chính bãi bỏ, thay thế trong năm là 60 thủ tục.\n"
     )
     a = answer(
-        "Số thủ tục mới công bố nhiều hơn số thủ tục bị bỏ đi là bao nhiêu?",
-        text_retriever(tmp_path, {"cchc-2025.txt": text}),
+        "Số thủ tục mới công bố nhiều hơn số thủ tục bị bỏ đi là bao nhiêu?", _cchc(tmp_path, body)
     )
     assert "247 − 60 = 187" in a.text, a.text
 

@@ -50,21 +50,20 @@ def test_a_count_followed_by_no_name_names_none(tmp_path) -> None:
     """ "còn 06 xã đạt dưới 90% (chủ yếu là các xã vùng cao biên giới)": a bracket after the
     count, and no name in it; "06 xã (Bản Thi, …)" names them. A count the question picks
     among ("trong 06 xã, …") is no list it asks the names of."""
-    from conftest import LETTERHEAD, text_retriever
+    from conftest import letter, text_retriever
 
-    head = LETTERHEAD.format(number=9, day="10", month=1, title="Công tác y tế năm 2025")
     said = (
         "Tỷ lệ tiêm chủng đầy đủ năm 2025 toàn tỉnh đạt 96,7%, trong đó còn 06 xã đạt dưới 90% "
         "(chủ yếu là các xã vùng cao biên giới).\n"
     )
     named_ = said.replace("(chủ yếu là các xã vùng cao biên giới)", "(Bản Thi, Lũng Phìn, Nà Hẩu)")
     question = "6 xã có tỷ lệ tiêm chủng đầy đủ năm 2025 dưới 90% là những xã nào?"
-    (tmp_path / "a").mkdir()
-    (tmp_path / "b").mkdir()
-    a = answer(question, text_retriever(tmp_path / "a", {"yte.txt": head + said}))
-    assert a.insufficient, a.text
-    a = answer(question, text_retriever(tmp_path / "b", {"yte.txt": head + named_}))
-    assert not a.insufficient and "Bản Thi" in a.text, a.text
+    for folder, body in (("a", said), ("b", named_)):
+        (tmp_path / folder).mkdir()
+        report = letter(9, "10", 1, "Công tác y tế năm 2025", body)
+        a = answer(question, text_retriever(tmp_path / folder, {"yte.txt": report}))
+        assert a.insufficient is (body is said), a.text
+    assert "Bản Thi" in a.text, a.text
 
 
 @pytest.mark.parametrize(

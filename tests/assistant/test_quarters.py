@@ -49,29 +49,26 @@ def test_a_state_at_two_month_ends_is_read_in_the_reports_ending_with_them(tmp_p
     eleven months' to 30/11 — each the state at its month's end. The eleven months' report
     also counts the new jobs "trong đó" (a part): no part of both, so no reason to pair only
     parts."""
-    from conftest import LETTERHEAD, text_retriever
+    from conftest import letter, text_retriever
 
-    quarter = LETTERHEAD.format(
-        number=128, day="06", month=10, title="Tình hình các khu công nghiệp quý III năm 2025"
-    ) + (
+    quarter = letter(
+        128,
+        "06",
+        10,
+        "Tình hình các khu công nghiệp quý III năm 2025",
         "Tính đến ngày 30/9/2025, tổng số lao động làm việc tại các KCN là 67.430 người (tăng "
-        "2.180 người so với ngày 30/6/2025).\n"
+        "2.180 người so với ngày 30/6/2025).\n",
     )
-    months = LETTERHEAD.format(
-        number=1502, day="04", month=12, title="Kết quả công tác lao động 11 tháng năm 2025"
-    ) + (
+    jobs = (
         "a) Giải quyết việc làm: 11 tháng năm 2025, toàn tỉnh giải quyết việc làm cho 24.860 "
         "lao động, đạt 95,6% kế hoạch năm (26.000 lao động). Trong đó: tạo việc làm trong tỉnh "
         "17.512 lao động (chủ yếu tại các doanh nghiệp trong các KCN, cụm công nghiệp và lĩnh "
         "vực dịch vụ); đi làm việc ngoài tỉnh 5.200 lao động.\n\n"
         "Tính đến ngày 30/11/2025, số lao động làm việc tại các KCN khoảng 68.120 người.\n"
     )
-    november = (
-        LETTERHEAD.format(
-            number=193, day="27", month=11, title="Tình hình kinh tế - xã hội tháng 11 năm 2025"
-        )
-        + "Thu ngân sách nhà nước trong tháng đạt 1.245 tỷ đồng.\n"
-    )
+    months = letter(1502, "04", 12, "Kết quả công tác lao động 11 tháng năm 2025", jobs)
+    revenue = "Thu ngân sách nhà nước trong tháng đạt 1.245 tỷ đồng.\n"
+    november = letter(193, "27", 11, "Tình hình kinh tế - xã hội tháng 11 năm 2025", revenue)
     files = {"bql-q3.txt": quarter, "snv-11t.txt": months, "ubnd-t11.txt": november}
     retriever = text_retriever(tmp_path, files)
     a = answer(
@@ -84,11 +81,12 @@ def test_a_state_at_two_month_ends_is_read_in_the_reports_ending_with_them(tmp_p
 def test_one_quarters_figure_is_no_comparison_of_two(tmp_path) -> None:
     """ "quý III so với quý II giảm được bao nhiêu?": the third quarter's rate alone does not
     say how it compares with the second's, and the answer says so (as for two months)."""
-    from conftest import LETTERHEAD, text_retriever
+    from conftest import letter, text_retriever
 
     def report(number: int, month: int, quarter: str, text: str) -> str:
-        title = f"Tình hình kinh tế - xã hội quý {quarter} năm 2025"
-        return LETTERHEAD.format(number=number, day="05", month=month, title=title) + text
+        return letter(
+            number, "05", month, f"Tình hình kinh tế - xã hội quý {quarter} năm 2025", text
+        )
 
     q2 = report(61, 7, "II", "Tỷ lệ dân số tham gia bảo hiểm y tế đạt 92,1%.\n")
     q3 = report(97, 10, "III", "Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể thấp còi là 8,9%.\n")
