@@ -190,6 +190,7 @@ _GOES_ON = re.compile(r"^(?:(?i:thế|vậy)|the|vay)\b(?!\s+(?i:còn|con)\b)")
 _POINTS = re.compile(r"\b(?:đó|này|ấy|kia)\b", re.I)
 
 
+# a cause asked of what was just asked: "sao lại giảm vậy?", "nhờ đâu mà tăng?"
 _WHY_BARE = re.compile(r"^(?:(?:vi|tai) )?sao\b|\b(?:vi sao|tai sao|nho dau|do dau|vi dau)\b")
 
 

@@ -1,5 +1,6 @@
-"""Which of a list's items a superlative picks among: the rows of the unit asked for, and
-the rows of the group the question names ("trong 4 Trung tâm Y tế khu vực")."""
+"""Which of a list's items a superlative picks among: the rows of the unit asked for, the
+rows of the group the question names ("trong 4 Trung tâm Y tế khu vực"), items named by
+what they count, and money when money is asked."""
 
 from __future__ import annotations
 
@@ -41,7 +42,9 @@ def named_among(query: Query, items: list[Item]) -> list[Item]:
     return some if 2 <= len(some) < len(items) else items
 
 
+# what a clause says of a figure, not what it is the figure of ("đạt 97%")
 _NO_NAME_TERMS = frozenset(vn.terms("đạt tăng giảm chiếm là có được bằng còn khoảng trên dưới gần"))
+_AMOUNT_ONLY = re.compile(r"\d[\d.,]*\s*(?:tỷ|triệu|nghìn|ngàn)?\s*đồng$", re.I)
 
 
 def names_something(name: str) -> bool:
@@ -53,11 +56,9 @@ def names_something(name: str) -> bool:
     return any(t not in _NO_NAME_TERMS for t in vn.terms(name))
 
 
-_AMOUNT_ONLY = re.compile(r"\d[\d.,]*\s*(?:tỷ|triệu|nghìn|ngàn)?\s*đồng$", re.I)
-
-
 MONEY_UNITS = frozenset({"dong", "trieu", "ty", "nghin", "ngan"})  # as an item's unit folds
 
 
 def money_items(items: list[Item]) -> bool:
+    """Whether a list's items count money ("0,742 tỷ đồng"), not cases or visits."""
     return bool(items) and items[0].unit in MONEY_UNITS

@@ -139,7 +139,6 @@ def _lists(hits: list[Hit]) -> list[tuple[Hit, str, str]]:
     return out
 
 
-# what a clause says of a figure, not what it is the figure of ("đạt 97%")
 def counts_asked(query: Query, items: list[Item]) -> bool:
     """ "Dự án nào rót vốn nhiều nhất?": "176 dự án đã đi vào hoạt động, 35 dự án đang xây
     dựng" count projects and name none — the two words right before "nào" are what the
