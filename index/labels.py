@@ -110,6 +110,17 @@ def _date_vn(iso: str) -> str:
     return "/".join(reversed(iso.split("-"))) if iso else ""
 
 
+def cited_date(iso: str) -> str:
+    """A date as the reports cite one another's ("ngày 10/4/2026", "ngày 05/01/2026"): the
+    day with two digits, the month with two for January and February only, as Nghị định
+    30/2020/NĐ-CP writes the date line (a draft's month as stored: "11/2025")."""
+    parts = iso.split("-")
+    if len(parts) != 3:
+        return _date_vn(iso)
+    year, month, day = parts
+    return f"{day}/{month if month in ('01', '02') else month.lstrip('0')}/{year}"
+
+
 def of_report(report) -> str:  # index.model.Report (not imported: model stays a leaf)
     m = report.meta
     return report_label(m.number, m.date, m.period, m.issuer, m.title, report.source)

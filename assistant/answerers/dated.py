@@ -15,6 +15,7 @@ from assistant.cite import Answer
 from assistant.context import Context
 from assistant.query import Query, without_periods
 from index import periods as P
+from index import vn
 
 
 def answer(
@@ -55,11 +56,10 @@ def _sentence_of(quote: str, passage: str) -> str:
     thành công Hội nghị …" is "- Ngày 12/10/2025, …; UBND tỉnh đã tổ chức …"): the day a
     thing happened opens its sentence, and a quote keeps only the clause asked about."""
     body = quote.strip(" …")[:80]
-    at = passage.find(body) if body else -1
-    if not quote.startswith("…") or at < 0:
+    if not quote.startswith("…") or not body:
         return quote
-    start = max(passage.rfind(". ", 0, at), passage.rfind("\n", 0, at)) + 1
-    return passage[start:at] + quote
+    whole = next((s for s in vn.sentences(passage) if body in s), "")
+    return whole[: whole.find(body)] + quote
 
 
 def _month_of(ctx: Context, period: P.Period) -> P.Period | None:

@@ -136,6 +136,13 @@ def _given(text: str) -> frozenset[str]:
     return frozenset(vn.number_key(n) for n in vn.numbers(without_when(text)))
 
 
+def _own_figure(query: Query, text: str, numbered: bool) -> bool:
+    """Whether `text` holds a figure the question does not give itself (not its periods,
+    days or documents)."""
+    own = given_figures(query)
+    return any(vn.number_key(n) not in own for n in vn.numbers(without_when(text, numbered)))
+
+
 def answer_type(query: Query, sentence: str) -> float:
     """0 when the question asks for a kind of answer the sentence does not hold — a figure
     with no figure at all or only aimed at ("phấn đấu … đạt 50%"), a rank ("xếp thứ
@@ -148,8 +155,7 @@ def answer_type(query: Query, sentence: str) -> float:
         # a figure the question does not give itself ("36 mô hình điểm … đã xong bao
         # nhiêu?": the sentence saying "36 mô hình" again answers nothing)
         own = given_figures(query)
-        given = vn.numbers(without_when(sentence, asked.numbered))
-        checks.append(any(vn.number_key(n) not in own for n in given))
+        checks.append(_own_figure(query, sentence, asked.numbered))
         # "trong 46 trường, bao nhiêu trường tiểu học": another figure, of what is counted
         checks.append(beyond_given(query, sentence, own))
         if not asked.target:  # what was done, not what is aimed at
@@ -256,10 +262,9 @@ def kind_held(query: Query, unit: str, passage: str) -> bool:
     if vn.contrasted(query.folded, unit):
         return False  # the whole revenue is no land-use fee, whatever its passage says next
     asked = kinds(query.folded)
-    if asked.figure and not (asked.day or asked.place or asked.why or asked.document):
-        # two figures asked ("bao nhiêu vị trí, bao nhiêu người"): a unit with none of its
-        # own (the decision that approved them) holds neither, whatever its passage counts
-        own = given_figures(query)
-        if all(vn.number_key(n) in own for n in vn.numbers(without_when(unit, asked.numbered))):
-            return False
+    # two figures asked ("bao nhiêu vị trí, bao nhiêu người"): a unit with none of its own
+    # (the decision that approved them) holds neither, whatever its passage counts
+    only_figures = asked.figure and not (asked.day or asked.place or asked.why or asked.document)
+    if only_figures and not _own_figure(query, unit, asked.numbered):
+        return False
     return asked.two and answer_type(query, passage) > 0

@@ -14,6 +14,7 @@ from assistant.context import Context
 from assistant.intent import CUTOFF, METADATA_FIELDS
 from assistant.query import Query
 from index import vn
+from index.labels import cited_date
 from index.model import Chunk
 
 
@@ -97,7 +98,7 @@ def answer(query: Query, ctx: Context) -> Answer | None:
         for ln in found:
             n = citer.cite(card, 1.0, ln)  # type: ignore[arg-type]
             # the date line as written ("ngày 16 tháng 12 năm 2025"), and as readers write it
-            short = _as_cited(report.meta.date) if label == ", ngày" else ""
+            short = cited_date(report.meta.date) if label == ", ngày" else ""
             out.append(f"{ln} [{n}]" + (f" ({short})" if short and short not in ln else ""))
     took = {"retrieve": 0.0, "answer": (time.perf_counter() - t0) * 1000}
     if missing:
@@ -108,17 +109,6 @@ def answer(query: Query, ctx: Context) -> Answer | None:
         query.text, "\n".join(out), not citer.citations, tuple(citer.citations),
         1.0 if citer.citations else 0.0, took, mode="metadata",
     )  # fmt: skip
-
-
-def _as_cited(iso: str) -> str:
-    """A date as the reports cite one another's ("ngày 10/4/2026", "ngày 05/01/2026"): the
-    day with two digits, the month with two for January and February only, as Nghị định
-    30/2020/NĐ-CP writes the date line (a draft's month as stored: "11/2025")."""
-    parts = iso.split("-")
-    if len(parts) != 3:
-        return "/".join(reversed(parts)) if iso else ""
-    year, month, day = parts
-    return f"{day}/{month if month in ('01', '02') else month.lstrip('0')}/{year}"
 
 
 # "(số liệu tính đến ngày 30/9/2026)", "cập nhật đến 17 giờ ngày 04/11/2026", "tính đến hết

@@ -416,12 +416,12 @@ def test_metadata_from_the_header_card(sample_retriever) -> None:
 def test_a_date_is_written_as_the_reports_cite_one_another() -> None:
     """A day below 10, and January and February, with a leading zero (Nghị định 30/2020):
     "ngày 10/4/2026" as the reports cite it, not "10/04/2026"."""
-    from assistant.answerers.metadata import _as_cited
+    from index.labels import cited_date
 
-    assert _as_cited("2026-04-10") == "10/4/2026"
-    assert _as_cited("2026-01-05") == "05/01/2026"
-    assert _as_cited("2025-12-18") == "18/12/2025"
-    assert _as_cited("2025-11") == "11/2025"  # a draft's month
+    assert cited_date("2026-04-10") == "10/4/2026"
+    assert cited_date("2026-01-05") == "05/01/2026"
+    assert cited_date("2025-12-18") == "18/12/2025"
+    assert cited_date("2025-11") == "11/2025"  # a draft's month
 
 
 def test_a_year_the_question_names_is_not_swapped_for_another(sample_retriever) -> None:
