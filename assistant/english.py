@@ -188,6 +188,47 @@ def vietnamese_runs(question: str) -> list[str]:
     return out
 
 
+def _noun(words: list[str]) -> str:
+    """The reports' words for the longest glossary phrase opening `words` ("public service
+    units" → "đơn vị sự nghiệp công lập"), by the words as typed, then by their stems."""
+    for n in range(min(4, len(words)), 0, -1):
+        phrase = " ".join(words[:n])
+        if phrase in GLOSSARY:
+            return GLOSSARY[phrase]
+        if said := _by_stems_glossary().get(tuple(_STEMMER.stemWords(words[:n]))):
+            return said
+    return ""
+
+
+_NOUN = r"(?P<noun>(?:[a-z]+\s?){1,4})"
+# how an English question asks, as the Vietnamese checks read a question's asking words:
+# what it counts ("how many households"), a count it picks among ("of the 11 businesses"),
+# a count whose names it asks ("which 37 communes")
+_ASKING = (
+    (re.compile(rf"\bhow many (?:(?:of|among) the \d[\d.,]* )?{_NOUN}"), "bao nhiêu {noun}"),
+    (re.compile(rf"\b(?:of|among) the (?P<n>\d[\d.,]*) {_NOUN}"), "trong {n} {noun}"),
+    (re.compile(rf"\bwhich (?P<n>\d[\d.,]*) {_NOUN}"), "{n} {noun} nào"),
+)
+
+
+def asking(question: str) -> str:
+    """An English question's asking words as a Vietnamese question says them: "How many of
+    the 11 businesses were foreign investors?" → "bao nhiêu … trong 11 doanh nghiệp" — so
+    the checks reading them (what is counted, a figure given, names asked for) read an
+    English question too. Only what the glossary knows is said."""
+    text = re.sub(r"[?,.!;:()]", " ", question.lower().replace("-", " "))
+    out, nouns = [], []
+    for pattern, form in _ASKING:
+        for m in pattern.finditer(text):
+            if noun := _noun([w for w in m["noun"].split() if w not in ("the", "of")]):
+                out.append(form.format(n=m.groupdict().get("n", ""), noun=noun))
+                nouns.append(noun)
+    # "Of the 11 businesses …, how many were foreign?": it counts the businesses
+    if nouns and "how many" in text and not any(o.startswith("bao nhiêu") for o in out):
+        out.append(f"bao nhiêu {nouns[0]}")
+    return "; ".join(out)
+
+
 def translate(question: str, vocabulary: Collection[str] = ()) -> tuple[str, float]:
     """The reports' Vietnamese words for an English question's terms (numbers kept, months
     written as reports write them, 'tháng 12/2023'), and the share of the question's

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.english import looks_english, translate
+from assistant.english import asking, looks_english, translate
 from assistant.intent import (
     COMPARISON,
     FIGURE_CUES,
@@ -142,7 +142,7 @@ def normalize(question: str, restorer: vn.DiacriticRestorer | None = None) -> Qu
         # the reports' own words for the question's terms drive search and coverage
         topic_text, understood = translate(text, restorer.unigrams if restorer else {})
         dense = f"{text} ({topic_text})"
-        folded = f"{folded} {vn.fold(topic_text)}"
+        folded = f"{folded} {vn.fold(topic_text)} {vn.fold(asking(text))}"
     docs = tuple(dict.fromkeys(vn.doc_numbers(text) + vn.doc_number_digits(text)))
     plain = " ".join(vn.syllables(folded))  # cues match words, whatever the punctuation
     intent = intent_of(plain, docs)

@@ -104,7 +104,7 @@ def beyond_given(query: Query, sentence: str, given: Collection[str]) -> bool:
     nouns = counted_nouns(query)
     # a part of what the question counts itself ("46 trường … bao nhiêu trường tiểu học"),
     # not a figure of a name ("lớp 9 … bao nhiêu em")
-    asked = vn.fold(query.text).lower()
+    asked = query.folded.lower()  # an English question with its asking words (english.asking)
     written = _written(query.text, given)
     parts = [
         n

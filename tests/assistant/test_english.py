@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 
-from assistant.english import looks_english, translate
+from assistant.english import asking, looks_english, translate
 from assistant.query import normalize
 from assistant.route import answer
 from index import periods
@@ -143,10 +143,25 @@ def test_english_questions_are_answered_from_the_reports(sample_retriever, quest
 
 @pytest.mark.parametrize(
     "question",
-    ["How many dengue fever cases were there in December 2025?", "What was the price of gold?"],
+    [
+        "How many dengue fever cases were there in December 2025?",
+        "What was the price of gold?",
+        # the report counts the 11 and says nothing of where they come from
+        "Of the 11 businesses at the November investment promotion conference, how many"
+        " were foreign investors?",
+    ],
 )
 def test_english_questions_the_reports_do_not_answer(sample_retriever, question) -> None:
     assert answer(question, sample_retriever).insufficient
+
+
+def test_an_english_question_asks_as_a_vietnamese_one_does() -> None:
+    assert asking("How many households have not handed over land?") == "bao nhiêu hộ gia đình"
+    said = asking("Of the 11 businesses at the conference, how many were foreign investors?")
+    assert "trong 11 doanh nghiệp" in said and "bao nhiêu" in said
+    assert asking("Which 37 communes have had their land data accepted?") == "37 xã nào"
+    assert asking("How many zorblats were seen?") == ""  # only what the glossary knows
+    assert "bao nhieu ho gia dinh" in normalize("How many households moved out?").folded
 
 
 def test_words_the_reports_use_and_other_inflections_are_understood() -> None:
