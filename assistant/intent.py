@@ -166,7 +166,7 @@ SECTION_WORDS = re.compile(
     rf"{PROPOSAL_ASKED.pattern}|"
     r"\b(?:ton tai|han che|kho khan|vuong mac|con vuong|dang vuong|keu vuong|bat cap|yeu kem|"
     r"diem yeu|mat yeu|con yeu|"
-    r"chua lam duoc|"
+    r"chua lam duoc|(?:lam )?chua tot|tro ngai|"
     r"nhuoc diem|khuyet diem|uu diem|diem manh|nhiem vu|phuong huong|"
     r"giai phap|kien nghi|de xuat|danh gia chung|ket qua|tinh hinh|cong tac|linh vuc|"
     r"mang|nganh|ke hoach (?:thang|nam|quy) (?:toi|sau)|(?:thoi gian|thang|sap) toi|"

@@ -15,7 +15,7 @@ from index import vn
 _ASKING = frozenset(
     vn.terms(
         "tình hình công tác kết quả nội dung báo cáo nêu thế nào trong tháng phải cần sang việc "
-        "ngành được giao làm gì tập trung còn chuyện bc"
+        "ngành được giao làm gì tập trung còn chuyện bc chỗ gặp"
     )
 )
 

@@ -283,6 +283,8 @@ def test_a_target_is_no_reading_of_a_month(sample_retriever, question: str) -> N
         ("buổi tiếp dân định kỳ", "Tổ chức tiếp công dân định kỳ được 18 lượt"),
         ("bao giờ nhà thầu quay lại làm tiếp", "nhà thầu thi công trở lại từ ngày 08/12/2025"),
         ("những mặt còn yếu kém nào", "II.2 Hạn chế"),
+        ("những mặt làm chưa tốt", "II.2 Hạn chế"),
+        ("gặp trở ngại gì", "còn khó khăn, vướng mắc"),
         ("chỉ số sân chơi công bằng", "Nội dung: Cạnh tranh bình đẳng; Lâm Đồng - Điểm số: 5,97"),
         ("đào tạo nguồn nhân lực PCI", "Nội dung: Đào tạo lao động; Lâm Đồng - Điểm số: 6,15"),
         ("bao nhiêu trung tâm gắn camera", "98 Trung tâm trang bị Camera theo dõi bộ phận một cửa"),
