@@ -108,7 +108,7 @@ def scope_of(
         own_hits: set[str] = set()
         task_hits: dict[str, P.Period] = {}  # report → the period its tasks are for
         ahead = forecast and p.year_known  # (of a month with no year: every December)
-        tasks = (query.about_tasks and not _of_report(query, m)) or ahead
+        tasks = (query.about_tasks and not _own_month(query, m)) or ahead
         for i in infos:
             if i.report_id not in allowed:
                 continue
@@ -166,13 +166,20 @@ def _bound(query: Query, m: P.Mention) -> bool:
 _BOUND = re.compile(r"\b(?:sau|truoc)\s*$")
 
 
-# "nhiệm vụ tháng tới trong báo cáo tháng 12": the report of that month, not the one
-# setting the tasks for it
+# "nhiệm vụ tháng tới trong báo cáo tháng 12" names a report; "hồi tháng 11" a month gone by
+# (read with its accents: "xa hoi thang 1" is "xã hội"): either is told by that month's own
+# report, not by the one setting the tasks for it, whatever was "dự kiến"
 _REPORT_OF = re.compile(r"\b(?:bao cao|bc)(?: ky| so| cua ubnd)?\s*$")
+_BACK_THEN = re.compile(r"\bhồi\s*$")
 
 
-def _of_report(query: Query, m: P.Mention) -> bool:
-    return not query.english and bool(_REPORT_OF.search(vn.fold(query.text[: m.start])))
+def _own_month(query: Query, m: P.Mention) -> bool:
+    before = query.text[: m.start]
+    if query.english:
+        return False
+    return bool(_REPORT_OF.search(vn.fold(before))) or (
+        query.accented and bool(_BACK_THEN.search(before.lower()))
+    )
 
 
 _FORECAST = re.compile(

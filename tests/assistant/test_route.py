@@ -1162,3 +1162,13 @@ def test_a_section_asked_of_a_report_named_in_chat_words() -> None:
 
     terms = asked_terms(normalize("Trong bc nhanh xã xin cấp trên hỗ trợ những gì?"))
     assert set(terms) >= PROPOSALS and not {"bc", "cap", "tren"} & set(terms), terms
+
+
+def test_a_month_gone_by_is_told_by_its_own_report(sample_retriever) -> None:
+    """ "hồi tháng 11" is back then: what the conference raised is in November's report,
+    though "dự kiến" would otherwise ask for the tasks October's report set for November."""
+    a = answer(
+        "Hội nghị xúc tiến đầu tư hồi tháng 11 thu hút vốn đăng ký dự kiến bao nhiêu?",
+        sample_retriever,
+    )
+    assert not a.insufficient and "2.150 tỷ đồng" in a.text, a.text
