@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from assistant.answerers import named
+from assistant.answerers import named, project_facts
 from assistant.answerers.counting import beyond_given, counted_nouns, counts, written_noun
 from assistant.answerers.figures import segments
 from assistant.answerers.kinds import kinds
@@ -190,6 +190,8 @@ def answer_type(query: Query, sentence: str) -> float:
         checks.append(named.names_someone(query, sentence))
     if named.asks_firm(query):
         checks.append(named.names_firm(sentence))
+    if (attribute := project_facts.held(query, sentence)) is not None:
+        checks.append(attribute)  # "ai làm chủ đầu tư", "tổng mức đầu tư bao nhiêu"
     if (kind := named.breakdown_asked(query)) and not named.breaks_down(kind, sentence):
         checks.append(False)  # "của từng phường": the city's total is no answer
     if part := named.part_asked(query):  # "…, trong đó bao nhiêu người có công?": that part

@@ -25,6 +25,8 @@ _WHO_Q = re.compile(
 # named answers — the project it builds, or "hoàn thành đấu thầu 02 dự án", does not.
 _FIRM_Q = re.compile(
     r"\b(?:(?:cong ty|nha thau|tong thau|lien danh|doanh nghiep) nao|"
+    # "nhà thầu thi công cầu Cửa Lạch là ai / là đơn vị nào"
+    r"(?:nha thau|tong thau|don vi thi cong)(?: \w+){0,6} la (?:ai|don vi nao|cong ty nao)|"
     r"don vi nao (?:trung|thang|thi cong|xay dung|xay lap|lam|nhan thau)|"
     r"which (?:company|companies|contractor|firm)s?|who (?:won|built|builds|is building))\b"
 )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answerers import named
+from assistant.answerers import named, project_facts
 from assistant.query import normalize
 from assistant.route import answer
 from index import vn
@@ -323,3 +323,43 @@ def test_two_counts_asked_of_a_decision_that_gives_none(sample_retriever) -> Non
     assert a.insufficient, a.text
     a = answer("Quyết định 2846/QĐ-UBND phê duyệt cái gì?", sample_retriever)
     assert not a.insufficient and "vị trí việc làm" in a.text, a.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # "BGMB 100% diện tích dự án cho chủ đầu tư ngày 04/12/2025" names no investor
+        "Dự án Kè bờ sông Mai đoạn cầu Tân Giang - bến Hòa An ai làm chủ đầu tư?",
+        # the reports give what was paid and handed over, never what the whole project costs
+        "Kè bờ sông Mai đoạn cầu Tân Giang - bến Hòa An có tổng mức đầu tư bao nhiêu?",
+    ],
+)
+def test_what_a_project_is_asked_for_is_said_or_not_given(sample_retriever, question) -> None:
+    assert answer(question, sample_retriever).insufficient
+
+
+@pytest.mark.parametrize(
+    ("question", "unit", "held"),
+    [
+        (
+            "Hồ chứa nước Khe Mây ai làm chủ đầu tư?",
+            "Hồ Khe Mây do Ban QLDA tỉnh làm chủ đầu tư",
+            True,
+        ),
+        ("chủ đầu tư là đơn vị nào?", "STT: 14; Chủ đầu tư: UBND xã Đồng Lâm; Kế hoạch vốn", True),
+        ("ai làm chủ đầu tư?", "bàn giao 100% mặt bằng cho chủ đầu tư ngày 04/12/2025", False),
+        ("giao mặt bằng cho chủ đầu tư hôm nào?", "bàn giao mặt bằng cho chủ đầu tư", None),
+        (
+            "Khu TĐC Bàu Lác tổng vốn đầu tư bao nhiêu?",
+            "Khu TĐC Bàu Lác (tổng mức đầu tư 41 tỷ)",
+            True,
+        ),
+        (
+            "Sân golf có tổng mức đầu tư bao nhiêu?",
+            "phê duyệt bồi thường với tổng số tiền 5 tỷ",
+            False,
+        ),
+    ],
+)
+def test_a_projects_investor_and_total_cost_are_said_by_name(question, unit, held) -> None:
+    assert project_facts.held(normalize(question), unit) is held

@@ -650,6 +650,8 @@ def test_a_firm_asked_is_answered_by_a_firm_named(sample_retriever) -> None:
     q = normalize("Công ty nào thi công cải tạo chợ Bến Đò?")
     assert named.asks_firm(q) and named.asks_firm(normalize("Which contractor won the bid?"))
     assert named.asks_firm(normalize("Đơn vị nào thắng thầu thi công chợ trung tâm?"))
+    assert named.asks_firm(normalize("nha thau thi cong cau Cua Lach la ai?"))
+    assert named.asks_firm(normalize("Nhà thầu làm cầu Cửa Lạch là đơn vị nào?"))
     assert not named.asks_firm(normalize("Xã nào có nhiều vụ vi phạm nhất?"))
     tender = "Hoàn thành tổ chức đấu thầu xây lắp 01 dự án: Cải tạo, nâng cấp chợ Bến Đò."
     assert gates.answer_type(q, tender) == 0.0
