@@ -26,7 +26,8 @@ _RANKED_COUNTED = re.compile(
 _RATE_Q = re.compile(r"\b(?:phan tram|ty le|percent|percentage|rate)\b")
 # "how much was spent / how much in fines" asks for money, "how much ketamine" for a quantity
 _MONEY_Q = re.compile(
-    r"\b(?:bao nhieu tien|bao nhieu (?:trieu |ty |nghin )?dong|ton bao nhieu|money|cost|budget|"
+    r"\b(?:bao nhieu tien|bao nhieu (?:trieu |ty |nghin )?dong|bao nhieu von|ton bao nhieu|"
+    r"money|cost|budget|"
     r"(?:tri gia|gia tri|(?<!danh )(?<!ty )gia(?: trung thau)?) (?:la )?bao nhieu|"
     r"how much(?=\W*$| (?:did|do|does|was"
     r"|were|is|are|has|had|have|will|in|of)\b| (?:\w+ )?(?:money|revenue|spending|spent|funding"
@@ -35,7 +36,8 @@ _MONEY_Q = re.compile(
 # money named: asked for only with a figure ("vốn đầu tư bao nhiêu", not "Kế hoạch giải ngân
 # vốn đầu tư công … theo căn cứ nào")
 _MONEY_NOUN = re.compile(
-    r"\b(?:kinh phi|tong muc dau tu|tong von|von dau tu|thu tien|tien (?:su dung )?dat|so tien)\b"
+    r"\b(?:kinh phi|tong muc dau tu|tong von|von dau tu|ke hoach von|thu tien|"
+    r"tien (?:su dung )?dat|so tien)\b"
 )
 _DATE_Q = re.compile(
     r"\b(?:ngay nao|khi nao|bao gio|hom nao|thoi gian nao|luc nao|when|what date|which day)\b"

@@ -192,6 +192,8 @@ def test_a_count_asked_by_its_classifier(question: str, sentence: str, held: boo
         ("How much was spent on compensation?", True),
         ("How much in traffic fines was collected?", True),
         ("How much recurrent spending was executed?", True),
+        ("Dự án Cầu Trà Linh 2 được bố trí bao nhiêu vốn năm 2026?", True),  # capital is money
+        ("Kế hoạch vốn năm 2026 của dự án là bao nhiêu?", True),
     ],
 )
 def test_how_much_of_a_substance_is_no_money(question: str, money: bool) -> None:
