@@ -42,6 +42,11 @@ def _item_unfigured(query: Query, listed: str) -> bool:
 
 # "ở những chợ nào", "các xã nào": the noun a list question asks the names of
 _LIST_OF = re.compile(r"\b(?:nhung|cac|\d+) (\w+) (?:\w+ )?nao\b")
+# "2 trường PTDTNT … là trường nào?", "3 xã còn lại … là những xã nào?": a count the question
+# gives, then the names asked further on
+_COUNT_NAMES = re.compile(
+    r"(?<![\d.,])\d+ (\w+) .*\b(?:la (?:nhung |cac )?\1 nao|nhung \w+ nao|la (?:nhung )?ai)\b"
+)
 _AMONG = re.compile(r"\btrong (?:so )?(\d+)\b")
 
 # what follows a count that goes on to name its things ("05 công trình: …", "(…)", "gồm")
@@ -56,7 +61,10 @@ def counted_not_named(query: Query, chunk: Chunk, sentence: str, ctx: Context) -
         return False
     plain = " ".join(vn.syllables(query.folded))
     # "ở 04 chợ nào" asks their names as "những chợ nào" does, listed or not
-    if not (m := _LIST_OF.search(plain)) or not (query.is_list or m.group(0)[0].isdigit()):
+    m = _LIST_OF.search(plain)
+    if not m or not (query.is_list or m.group(0)[0].isdigit()):
+        m = _COUNT_NAMES.search(plain)
+    if m is None:
         return False
     # a count the question picks among ("trong 19 nhiệm vụ, những nhiệm vụ nào …") is no
     # list it asks the names of; one it asks the names of ("04 chợ nào") is

@@ -44,6 +44,12 @@ def test_places_counted_but_not_named_are_no_list(sample_retriever) -> None:
         "Tháng 11/2025 thanh toán không dùng tiền mặt triển khai ở 04 chợ nào?", sample_retriever
     )
     assert a.insufficient, a.text
+    # … nor when the names are asked further on ("… là chợ nào?")
+    a = answer(
+        "Tháng 11/2025 có 04 chợ thanh toán không dùng tiền mặt, tên các chợ đó là chợ nào?",
+        sample_retriever,
+    )
+    assert a.insufficient, a.text
 
 
 def test_a_count_followed_by_no_name_names_none(tmp_path) -> None:
