@@ -200,7 +200,7 @@ def _noun(words: list[str]) -> str:
     return ""
 
 
-_NOUN = r"(?P<noun>(?:[a-z]+\s?){1,4})"
+_NOUN = r"(?P<noun>[a-z]+(?: [a-z]+){0,3})"
 # how an English question asks, as the Vietnamese checks read a question's asking words:
 # what it counts ("how many households"), a count it picks among ("of the 11 businesses"),
 # a count whose names it asks ("which 37 communes")

@@ -174,9 +174,9 @@ _BACK_THEN = re.compile(r"\bhồi\s*$")
 
 
 def _own_month(query: Query, m: P.Mention) -> bool:
-    before = query.text[: m.start]
     if query.english:
         return False
+    before = query.text[: m.start]
     return bool(_REPORT_OF.search(vn.fold(before))) or (
         query.accented and bool(_BACK_THEN.search(before.lower()))
     )

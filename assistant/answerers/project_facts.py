@@ -21,8 +21,8 @@ _INVESTOR_Q = re.compile(
     r"\bwho is (?:its|the) investor\b"
 )
 _INVESTOR_A = re.compile(
-    r"[Cc]hủ đầu tư\)?\s*[:–-]?\s*(?:là\s+)?[A-ZĐ]|\([Cc]hủ đầu tư\)|\bCĐT\b|"
-    r"\b(?:do|của)\s+[A-ZĐ][^,;.()]{1,80}?\s+làm chủ đầu tư"
+    r"[Cc]hủ đầu tư\)?\s*[:–-]?\s*(?:là\s+)?(\w)|\((?:[Cc]hủ đầu tư|CĐT)\)|"
+    r"\b(?:do|của)\s+(\w)[^,;.()]{1,80}?\s+làm chủ đầu tư"
 )
 _TOTAL_Q = re.compile(r"\btong (?:muc|von) dau tu\b|\btotal investment\b")
 _TOTAL_A = re.compile(r"\btổng (?:mức|vốn)(?: đầu tư)?\b|\bTMĐT\b|\bquy mô (?:vốn|đầu tư)\b", re.I)
@@ -36,4 +36,10 @@ def held(query: Query, unit: str) -> bool | None:
     if not said:
         return None
     text = vn.nfc(unit)
-    return all(says.search(text) for says in said)
+    return all(any(_named(m) for m in says.finditer(text)) for says in said)
+
+
+def _named(m: re.Match[str]) -> bool:
+    """The investor is named (a capital: "Ủy ban", "Ban QLDA"), or the total said."""
+    first = next((g for g in m.groups() if g), "")
+    return not first or first.isupper()
