@@ -42,6 +42,9 @@ CONTRASTS: tuple[Members, ...] = (
     (("toan trinh",), ("truc tuyen mot phan",)),
     (("dung han", "truoc han"), ("tre han", "qua han")),
     (("xuat khau",), ("nhap khau",)),
+    # households out of poverty, fallen back into it, newly poor; poor or near-poor
+    (("thoat ngheo",), ("tai ngheo",), ("phat sinh ngheo", "ho ngheo moi", "ngheo phat sinh")),
+    (("ho ngheo",), ("ho can ngheo",)),
     DISEASES,
     # what the budget took in and what it spent
     (

@@ -269,6 +269,9 @@ def test_a_count_of_the_whole_is_no_count_of_a_member() -> None:
 @pytest.mark.parametrize(
     ("question", "unit", "contrasted"),
     [
+        ("thang 10 xa co bao nhieu ho thoat ngheo", "dự kiến có thêm 04 hộ tái nghèo", True),
+        ("tỷ lệ hộ cận nghèo bao nhiêu", "Hộ nghèo đầu năm 2026 - Tỷ lệ (%): 3,01", True),
+        ("bao nhiêu hộ nghèo", "64 hộ nghèo, hộ cận nghèo đang ở nhà tạm", False),
         ("năng suất lúa vụ Đông Xuân?", "Thu hoạch lúa vụ Mùa, năng suất 56,2 tạ/ha.", True),
         ("nang suat lua vu dong xuan", "Thu hoạch lúa vụ Mùa, năng suất 56,2 tạ/ha.", True),
         ("năng suất lúa vụ Đông Xuân?", "Vụ Đông Xuân năng suất 58 tạ/ha; vụ Mùa 56,2.", False),
