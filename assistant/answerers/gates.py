@@ -52,6 +52,12 @@ def _done_not_aimed(query: Query, sentence: str) -> bool:
 _DONE_Q = re.compile(r"\b(?:da|roi|den nay|den gio|toi nay|toi gio|hien nay|so far|already)\b")
 
 
+# an average asked ("bình quân mỗi ngày", "trung bình của tỉnh") and a figure said as one
+# ("thấp hơn mức trung bình của tỉnh" gives none)
+_AVERAGE_Q = re.compile(r"\b(?:binh quan|trung binh|average)\b")
+_AVERAGE_A = re.compile(
+    r"(?:trung bình|bình quân)[^;,.()]{0,40}\d|\d[^;,.()]{0,30}(?:trung bình|bình quân)", re.I
+)
 _RANK_A = re.compile(r"(?:hạng|thứ)\s*:?\s*\d|\d+\s*/\s*63\b", re.I)
 # money beside its figure, or a table cell's under a header that says it ("Giải ngân lũy kế
 # (triệu đồng): 2.300", "… (triệu đồng) - Tổng số: 1.806.630", "Đơn vị tính: Triệu đồng")
@@ -158,6 +164,8 @@ def answer_type(query: Query, sentence: str) -> float:
         checks.append(_own_figure(query, sentence, asked.numbered))
         # "trong 46 trường, bao nhiêu trường tiểu học": another figure, of what is counted
         checks.append(beyond_given(query, sentence, own))
+        if _AVERAGE_Q.search(query.folded):  # "bình quân toàn tỉnh là bao nhiêu": that
+            checks.append(bool(_AVERAGE_A.search(sentence)))  # figure, not one beside it
         if not asked.target:  # what was done, not what is aimed at
             checks.append(not _aimed_at(query, sentence))
         elif _PLAN_ASKED.search(query.folded):  # what is aimed at, not what was done

@@ -369,3 +369,15 @@ def test_what_a_project_is_asked_for_is_said_or_not_given(sample_retriever, ques
 )
 def test_a_projects_investor_and_total_cost_are_said_by_name(question, unit, held) -> None:
     assert project_facts.held(normalize(question), unit) is held
+
+
+def test_an_average_asked_is_a_figure_said_as_one(sample_retriever) -> None:
+    """October's "45,23%, thấp hơn mức trung bình của tỉnh" gives the city's rate and no
+    figure for the province's average; a daily average the report gives is answered."""
+    a = answer(
+        "Mức giải ngân vốn đầu tư công bình quân toàn tỉnh tháng 10/2025 là bao nhiêu phần trăm?",
+        sample_retriever,
+    )
+    assert a.insufficient, a.text
+    a = answer("Tháng 10/2025 bình quân mỗi ngày thu gom bao nhiêu tấn rác?", sample_retriever)
+    assert not a.insufficient and "tấn" in a.text, a.text
