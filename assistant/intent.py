@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from index.vn.groups import SYNONYM_GROUPS
+
 DOCUMENT, METADATA, SUMMARY = "document", "metadata", "summary"
 COMPARISON, SUPERLATIVE, SERIES = "comparison", "superlative", "series"
 TASKS, PROJECT, SECTION, LIST, FIGURE, FACT = (
@@ -161,13 +163,14 @@ FOCUS_ASKED = (
 )
 # "giáo dục có gì đáng chú ý": a field's news, the paragraphs about it
 NEWS_ASKED = r"co (?:gi|nhung gi|diem gi) (?:dang chu y|noi bat|dang ke|dac biet|moi)"
+# the ways a report's shortcomings are named: the synonym group matching reads ("tồn tại",
+# "hạn chế", "những mặt làm chưa tốt", "gặp trở ngại" …)
+_SHORTCOMINGS = next(g for g in SYNONYM_GROUPS if "han che" in g)
 # A heading's words: a question naming one asks for the section, not one fact.
 SECTION_WORDS = re.compile(
     rf"{PROPOSAL_ASKED.pattern}|"
-    r"\b(?:ton tai|han che|kho khan|vuong mac|con vuong|dang vuong|keu vuong|bat cap|yeu kem|"
-    r"diem yeu|mat yeu|con yeu|"
-    r"chua lam duoc|(?:lam )?chua tot|tro ngai|"
-    r"nhuoc diem|khuyet diem|uu diem|diem manh|nhiem vu|phuong huong|"
+    rf"\b(?:{'|'.join(sorted(_SHORTCOMINGS, key=len, reverse=True))}|"
+    r"uu diem|diem manh|nhiem vu|phuong huong|"
     r"giai phap|kien nghi|de xuat|danh gia chung|ket qua|tinh hinh|cong tac|linh vuc|"
     r"mang|nganh|ke hoach (?:thang|nam|quy) (?:toi|sau)|(?:thoi gian|thang|sap) toi|"
     r"dinh lam|tinh lam (?=gi|nhung|nhu|cac|viec)|"
