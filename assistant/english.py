@@ -12,12 +12,8 @@ from pathlib import Path
 
 import snowballstemmer
 
+from assistant.english_periods import MONTHS, days, months, periods
 from index import vn
-
-_MONTH_NAMES = (
-    "january february march april may june july august september october november december"
-)
-MONTHS = {m: i for i, m in enumerate(_MONTH_NAMES.split(), start=1)}
 
 
 def _load_glossary() -> dict[str, str]:
@@ -61,83 +57,6 @@ def _by_stems(text: str, out: list[str]) -> str:
                 out.append(said)
                 used[i : i + n] = [True] * n
     return " ".join(w for w, u in zip(words, used, strict=True) if not u)
-
-
-_DATE_RE = re.compile(rf"\b({'|'.join(MONTHS)})\s*,?\s*(\d{{4}})?\b")
-# a day: "15 January 2026", "January 15, 2026" — written as the reports write it
-_UNTIL = r"(?:(?P<until>as of|as at|by|until|till|up to|through)\s+)?"
-_DAY_FIRST = re.compile(
-    rf"\b{_UNTIL}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{'|'.join(MONTHS)})"
-    r"\s*,?\s*(?P<y>\d{4})?\b"
-)
-_MONTH_FIRST = re.compile(
-    rf"\b{_UNTIL}(?P<m>{'|'.join(MONTHS)})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"
-    r"(?:\s*,?\s*(?P<y>\d{4}))?"
-)
-
-
-def _days(text: str) -> str:
-    """ "as of 15 january 2026" → "đến ngày 15/01/2026", as the reports date a running
-    total: a day, not a figure asked about."""
-
-    def day(m: re.Match[str]) -> str:
-        year = f"/{m.group('y')}" if m.group("y") else ""
-        until = "đến " if m.group("until") else ""
-        return f" {until}ngày {int(m.group('d')):02d}/{MONTHS[m.group('m')]:02d}{year} "
-
-    return _MONTH_FIRST.sub(day, _DAY_FIRST.sub(day, text))
-
-
-_NUMBER_WORDS = {
-    w: i
-    for i, w in enumerate(
-        "one two three four five six seven eight nine ten eleven twelve".split(), start=1
-    )
-}
-_N = rf"(?:\d{{1,2}}|{'|'.join(_NUMBER_WORDS)})"
-_OF_YEAR = r"(?:\s+(?:of\s+|in\s+)?(?P<y>\d{4}))?"
-_ORDINAL = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "1st": 1,
-    "2nd": 2,
-    "3rd": 3,
-    "4th": 4,
-}
-_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
-_FIRST_MONTHS = re.compile(rf"\b(?:the\s+)?first\s+(?P<n>{_N})\s+months?\b{_OF_YEAR}")
-_MONTHS = re.compile(rf"\b(?P<n>{_N})\s+months?\b{_OF_YEAR}")
-_HALF = re.compile(rf"\b(?:(?:the\s+)?(?P<h>first|second)\s+half|(?P<hh>h[12])\b){_OF_YEAR}")
-_QUARTER = re.compile(
-    rf"\b(?:(?:the\s+)?(?P<o>{'|'.join(_ORDINAL)})\s+quarter|q(?:uarter\s*)?(?P<q>[1-4]))\b"
-    rf"{_OF_YEAR}"
-)
-
-
-def _periods(text: str) -> str:
-    """ "the first nine months of 2025" → "9 tháng đầu năm 2025", "Q3 2026" → "quý III/2026",
-    "the first half" → "6 tháng đầu năm": periods as the reports write them ("11 months"
-    is "11 tháng", never November's "tháng 11")."""
-
-    def count(n: str) -> int:
-        return int(n) if n.isdigit() else _NUMBER_WORDS[n]
-
-    def year(m: re.Match[str], sep: str = " năm ") -> str:
-        return f"{sep}{m.group('y')}" if m.group("y") else ""
-
-    def half(m: re.Match[str]) -> str:
-        second = m.group("h") == "second" or m.group("hh") == "h2"
-        return f" 6 tháng {'cuối' if second else 'đầu'} năm{year(m, ' ')} "
-
-    def quarter(m: re.Match[str]) -> str:
-        n = _ORDINAL[m.group("o")] if m.group("o") else int(m.group("q"))
-        return f" quý {_ROMAN[n]}{year(m, '/')} "
-
-    text = _FIRST_MONTHS.sub(lambda m: f" {count(m['n'])} tháng đầu năm{year(m, ' ')} ", text)
-    text = _MONTHS.sub(lambda m: f" {count(m['n'])} tháng{year(m)} ", text)
-    return _QUARTER.sub(quarter, _HALF.sub(half, text))
 
 
 # Words that carry no topic; everything else should be understood for a confident answer.
@@ -201,6 +120,12 @@ def _noun(words: list[str]) -> str:
 
 
 _NOUN = r"(?P<noun>[a-z]+(?: [a-z]+){0,3})"
+_QUANTITY = (
+    r"(?:total |registered )?(?:number|amount|value|rate|share|percentage|proportion|capital|"
+    r"revenue|budget|cost|area|output|volume|yield|figure|count|size)"
+    # the head of its phrase ("the capital of …"), not a word of another ("capital construction")
+    r"(?=\s+(?:of|in|for|at|on|to|by|from|during|was|is|were|are)\b|\W*$)"
+)
 # how an English question asks, as the Vietnamese checks read a question's asking words:
 # what it counts ("how many households"), a count it picks among ("of the 11 businesses"),
 # a count whose names it asks ("which 37 communes")
@@ -208,6 +133,12 @@ _ASKING = (
     (re.compile(rf"\bhow many (?:(?:of|among) the \d[\d.,]* )?{_NOUN}"), "bao nhiêu {noun}"),
     (re.compile(rf"\b(?:of|among) the (?P<n>\d[\d.,]*) {_NOUN}"), "trong {n} {noun}"),
     (re.compile(rf"\bwhich (?P<n>\d[\d.,]*) {_NOUN}"), "{n} {noun} nào"),
+)
+# "what was the registered capital …", "what is the number of tourists": a quantity asked,
+# as "bao nhiêu" asks it
+_WHAT_QUANTITY = re.compile(
+    rf"\bwhat (?:was|is|were|are) (?:the |(?:[a-z]+ ){{0,2}}[a-z]+'s )"
+    rf"(?=(?:[a-z]+ ){{0,3}}?{_QUANTITY}){_NOUN}"
 )
 
 
@@ -223,6 +154,15 @@ def asking(question: str) -> str:
             if noun := _noun([w for w in m["noun"].split() if w not in ("the", "of")]):
                 out.append(form.format(n=m.groupdict().get("n", ""), noun=noun))
                 nouns.append(noun)
+    for m in _WHAT_QUANTITY.finditer(text):
+        words = [w for w in m["noun"].split() if w not in ("the", "of")]
+        # "the number of tourists" counts tourists ("bao nhiêu khách du lịch"); "the
+        # registered capital" is one figure ("vốn đăng ký là bao nhiêu")
+        total = words[:2] == ["total", "number"]
+        if total or (words[0] in ("number", "count") and len(words) > 1):
+            out.append(f"bao nhiêu {_noun(words[2:] if total else words[1:])}".strip())
+        else:
+            out.append(f"{_noun(words)} là bao nhiêu".strip())
     # "Of the 11 businesses …, how many were foreign?": it counts the businesses
     if nouns and "how many" in text and not any(o.startswith("bao nhiêu") for o in out):
         out.append(f"bao nhiêu {nouns[0]}")
@@ -260,18 +200,15 @@ def translate(question: str, vocabulary: Collection[str] = ()) -> tuple[str, flo
         text = re.sub(r"\bissu(?:e|es|ed|ing)\b", "granted", text)
     for name in names:
         text = text.replace(name.lower(), " ")
-    text = _periods(_days(text))
+    text = periods(days(text))
     # the topic words: months and numbers name the period, not what is asked about (nor do
     # the reports' words the dates and periods were just written in: "ngày", "tháng")
     content = [
         w
-        for w in (w.strip("?,.!") for w in text.split())
+        for w in (w.strip("?,.!") for w in re.sub(r"\bso với\b", " ", text).split())
         if w.isalpha() and w.isascii() and w not in FUNCTION_WORDS and w not in MONTHS
     ]
-    text = _DATE_RE.sub(
-        lambda m: f" tháng {MONTHS[m.group(1)]}" + (f"/{m.group(2)}" if m.group(2) else "") + " ",
-        text,
-    )
+    text = months(text)
     out: list[str] = []
     for phrase in _PHRASES:
         pattern = rf"\b{re.escape(phrase)}\b"
@@ -281,13 +218,14 @@ def translate(question: str, vocabulary: Collection[str] = ()) -> tuple[str, flo
     text = _by_stems(text, out)
     kept = re.findall(
         r"(?:đến )?ngày \d{2}/\d{2}(?:/\d{4})?|quý [IV]+(?:/\d{4})?|"
+        r"(?:so với |cùng kỳ )?(?<!tháng )năm \d{4}|"
         r"\d{1,2} tháng(?: (?:đầu|cuối) năm)?(?: (?:năm )?\d{4})?|"
         r"tháng \d{1,2}(?:/\d{4})?|\d[\d.,/]*(?:%)?|"
         r"\b\d+/[a-zđ-]+\b",
         text,
     )
     missed = []
-    for w in re.findall(r"(?<!\S)[a-z]+(?!\S)", re.sub(r"[?,.!]", " ", text)):
+    for w in re.findall(r"(?<!\S)[a-z]+(?!\S)", re.sub(r"[?,.!]|\bso với\b", " ", text)):
         if w in FUNCTION_WORDS:
             continue
         if w in vocabulary and not _VI_SYLLABLE.match(w):

@@ -93,7 +93,8 @@ _METADATA = re.compile(
 _COMPARISON = re.compile(
     r"\b(?:so voi|so sanh|chenh lech|chenh nhau|tang hay giam|tang giam the nao|khac (?:nhau|biet)|"
     r"(?:nhieu|it|cao|thap|lon|nho)(?: \w+){0,3} hon(?: \w+){0,4} (?:khong|chua)|"
-    r"compared?|difference|increased?|decreased?|changed?)\b|"
+    r"compared?|difference|increased?|decreased?|changed?|ris(?:e|es|en)|rose|improved?|"
+    r"by how much|how (?:much|many) more|versus)\b|"
     r"\b(?:tang|giam|hon|bot|nang len|nhich len|them|di|thua|kem|vuot|"
     r"dung (?:tren|truoc|sau|duoi))\b(?: \w+){0,6} bao nhieu\b|"
     # "nhích lên được mấy điểm", "tháng 1 có nhích lên không?"

@@ -36,7 +36,8 @@ _MONEY_Q = re.compile(
 # money named: asked for only with a figure ("vốn đầu tư bao nhiêu", not "Kế hoạch giải ngân
 # vốn đầu tư công … theo căn cứ nào")
 _MONEY_NOUN = re.compile(
-    r"\b(?:kinh phi|tong muc dau tu|tong von|von dau tu|ke hoach von|thu tien|"
+    r"\b(?:kinh phi|tong muc dau tu|tong von|von dau tu|von dang ky|von dieu le|ke hoach von|"
+    r"thu tien|"
     r"tien (?:su dung )?dat|so tien)\b"
 )
 _DATE_Q = re.compile(

@@ -41,7 +41,7 @@ def _item_unfigured(query: Query, listed: str) -> bool:
 
 
 # "ở những chợ nào", "các xã nào": the noun a list question asks the names of
-_LIST_OF = re.compile(r"\b(?:nhung|cac|\d+) (\w+) (?:\w+ )?nao\b")
+_LIST_OF = re.compile(r"\b(?:nhung|cac|\d+) ([^\W\d_]+) (?:\w+ )?nao\b")  # a noun, no figure
 # "2 trường PTDTNT … là trường nào?", "3 xã còn lại … là những xã nào?": a count the question
 # gives, then the names asked further on
 _COUNT_NAMES = re.compile(

@@ -4,13 +4,17 @@ refusals) on the sample reports."""
 from __future__ import annotations
 
 import unicodedata
+from types import SimpleNamespace
 
 import pytest
 
+from assistant.answerers.listed import counted_not_named
 from assistant.english import asking, looks_english, translate
+from assistant.intent import COMPARISON
 from assistant.query import normalize
 from assistant.route import answer
 from index import periods
+from index.model import Chunk
 
 
 def test_translation_uses_the_reports_words() -> None:
@@ -76,6 +80,11 @@ def test_place_names_are_kept_and_months_are_periods() -> None:
         ("What was revenue in the first half of 2025?", "6 tháng đầu năm 2025"),
         ("How many jobs in Q3 2026?", "quý III/2026"),
         ("How many jobs in the third quarter?", "quý III"),
+        # a bare year is one ("in 2024"), one measured against ("compared with 2015"), or
+        # the same months of it ("the same period of 2024")
+        ("What was the revenue in 2024?", "năm 2024"),
+        ("How much was cut compared with 2015?", "so với năm 2015"),
+        ("How many cases compared with the same period of 2024?", "cùng kỳ năm 2024"),
     ],
 )
 def test_an_english_period_is_written_as_the_reports_write_it(question: str, written: str):
@@ -161,6 +170,10 @@ def test_an_english_question_asks_as_a_vietnamese_one_does() -> None:
     assert "trong 11 doanh nghiệp" in said and "bao nhiêu" in said
     assert asking("Which 37 communes have had their land data accepted?") == "37 xã nào"
     assert asking("How many zorblats were seen?") == ""  # only what the glossary knows
+    # "what was the registered capital": a quantity asked ("capital construction" is none)
+    assert asking("What was the registered capital of the project?") == "vốn đăng ký là bao nhiêu"
+    assert asking("What was the number of tourists in October?") == "bao nhiêu khách du lịch"
+    assert asking("What were the capital construction tasks set for November?") == ""
     assert "bao nhieu ho gia dinh" in normalize("How many households moved out?").folded
 
 
@@ -195,3 +208,26 @@ def test_a_day_as_of_is_a_running_total_date() -> None:
     assert [(m.period.first, m.as_of) for m in q.periods] == [((2026, 1), True)]
     q = normalize("How much revenue had been collected by January 15, 2026?")
     assert [(m.period.first, m.as_of) for m in q.periods] == [((2026, 1), True)]
+
+
+def test_an_english_change_asked_is_a_comparison() -> None:
+    """ "Did … rise from September to October, and by how much?" asks for two months'
+    figures and their difference, as "tăng bao nhiêu so với" does."""
+    for question in (
+        "Did the share of online applications rise from September to October, and by how much?",
+        "How much did the disbursement rate improve between September and October?",
+    ):
+        assert normalize(question).intent == COMPARISON, question
+
+
+def test_which_n_things_asked_in_english_are_names() -> None:
+    """ "Which 37 communes …": the names of communes the unit only counts ("37 xã, phường đã
+    được nghiệm thu") — the count the question gives is no noun of the list it asks."""
+    unit = (
+        "Đã hoàn thành số hóa dữ liệu đất đai của 67/124 xã, phường (trong đó, 37 xã, phường đã"
+        " được nghiệm thu dữ liệu phục vụ vận hành, khai thác)."
+    )
+    chunk = Chunk("r:p1", "r", unit, unit, "I", "Chuyển đổi số", "paragraph")
+    ctx = SimpleNamespace(store=SimpleNamespace(chunks={}))
+    q = normalize("Which 37 communes and wards have had their land data accepted for operation?")
+    assert counted_not_named(q, chunk, unit, ctx)  # type: ignore[arg-type]
