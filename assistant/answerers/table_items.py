@@ -77,8 +77,9 @@ def table_items(query: Query, parts: Sequence[Chunk], measure_terms: set[str]) -
     column = max(fit, key=fit.__getitem__, default="")
     out = []
     for r, cells in read:
-        if not (cell := next((c for c in cells if c.header == column), None)):
-            continue
+        cell = next((c for c in cells if c.header == column), None)
+        if cell is None or _NONE.match(cell.value):
+            continue  # "Tỷ lệ (%): -": no figure, never the lowest
         unit = next((c.value for c in r.cells if vn.fold(c.measure) == "don vi tinh"), "")
         unit = unit or _header_unit(cell.header)
         out.append(

@@ -245,6 +245,26 @@ def test_a_superlative_over_rows_of_several_units_reads_the_unit_asked() -> None
     assert lowest("loại thủ tục nào ít nhất?") == "357"
 
 
+def test_a_cell_saying_none_is_no_lowest_figure() -> None:
+    """ "Tỷ lệ (%): -": a project the table gives no rate for is not the slowest to
+    disburse; the lowest rate the table gives is."""
+    from assistant.answerers import superlative
+    from assistant.answerers.table_items import table_items
+    from assistant.query import normalize
+
+    lines = [
+        "TT: 1; Dự án: Cảng cá Bình An; Giải ngân đến 31/10: 48,0; Tỷ lệ (%): 80,0",
+        "TT: 2; Dự án: Bến tàu khách Hòn Mây; Giải ngân đến 31/10: 18,9; Tỷ lệ (%): 31,5",
+        "TT: 3; Dự án: Nhà ở xã hội Bình An Xanh; Giải ngân đến 31/10: -; Tỷ lệ (%): -",
+        "TT: 4; Dự án: Đường ven biển; Giải ngân đến 31/10: 120,0; Tỷ lệ (%): 66,7",
+    ]
+    chunk = Chunk("t", "r", "\n".join(["Bảng 2 (bảng)", *lines]), "", "", "", "table")
+    query = normalize("dự án nào có tỷ lệ giải ngân thấp nhất?")
+    items = table_items(query, [chunk], set(superlative._measure_terms(query)))
+    assert min(items, key=lambda i: i.value).raw == "31,5"
+    assert all("Bình An Xanh" not in i.name for i in items)
+
+
 def test_a_table_continued_under_its_caption_is_one_table() -> None:
     """ "Biểu mẫu 7 … (tiếp theo)" continues "Biểu mẫu 7 …": a row asked for is looked for
     in every piece (the appendix's "Tỷ lệ hồ sơ trực tuyến một phần" sits in the second)."""
