@@ -242,3 +242,17 @@ def picks_only(question: str, own_topic: list[str]) -> bool:
     # ("bị" says it happened to them, not what happened)
     measured = [w for w in own_topic if w not in HOW_MUCH and w not in picked and w != "bi"]
     return bool(picked) and not measured and bool(re.search(r"\bnhat\b", plain))
+
+
+# the one a superlative's answer found: "cao nhất là Nga (Tăng/giảm: +32,7%):", or the
+# first item it quotes ("thấp nhất là:\n- xã Thạch Bàn 41/64 căn …")
+_FOUND = re.compile(
+    r"(?:cao|thấp) nhất là\s*"
+    r"(?:([^\W\d][^(:\n]*?)\s*\(|:\n- ([^\W\d][^\n;]*?)(?:\.\s|;|\[|$))"
+)
+
+
+def found_by(answer: str) -> str:
+    """What the previous answer found ("Nga", "xã Thạch Bàn"), "" when it picked none."""
+    m = _FOUND.search(answer)
+    return (m.group(1) or m.group(2)).strip() if m else ""

@@ -15,6 +15,7 @@ from assistant.antecedents import (
     HOW_MUCH,
     antecedent,
     asks,
+    found_by,
     named_thing,
     picks_only,
     proper_names,
@@ -263,8 +264,10 @@ def resolve(question: str, history: list[Turn]) -> str:
         return f"{resolved.rstrip(' ?')} ({', '.join(c for c in carry if c)})?"
     carry = []
     # "đã giải ngân được bao nhiêu rồi?" right after "Sở Xây dựng được giao bao nhiêu vốn?":
-    # too bare to stand alone, it follows on without saying so
-    bare = not mentions and len(own_topic) <= 2
+    # too bare to stand alone, it follows on without saying so; "nhờ đâu mà tăng mạnh vậy?"
+    # asks the cause of what was just said, its verb no subject
+    why = bool(_WHY_BARE.search(plain)) and len(own_topic) <= 5
+    bare = not mentions and (len(own_topic) <= 2 or why)
     if (follows or bare) and not proper_names(question) and not anaphora:
         # "thế tỉnh đã công nhận chưa?" — of what? The thing the previous question named
         # ("dự án Kè bờ sông Mai"), else its proper names. (Its whole subject, measured on the
@@ -276,11 +279,15 @@ def resolve(question: str, history: list[Turn]) -> str:
             # of what — the cases the previous question counted, where it counted them (not
             # its own "nhiều nhất" beside the "ít nhất" asked now)
             carry = [" ".join(without_extreme(topic_words(prev.resolved, own_topic).split()))]
-        elif (not carry or _WHY_BARE.search(plain)) and (len(own_topic) <= 2 or _goes_on(question)):
+        elif (not carry or why) and (len(own_topic) <= 2 or why or _goes_on(question)):
             # "thế đã kích hoạt được bao nhiêu?", "vì sao chậm vậy?" name nothing at all:
             # what the previous question was about ("tài khoản định danh điện tử"); a cause
             # asked of it ("sao lại giảm vậy?", `_WHY_BARE`) with the place it named, too
-            carry += [topic_words(prev.resolved, own_topic)]
+            about = topic_words(prev.resolved, own_topic)
+            # a cause asks of the one found, not again for the most of them ("nhất")
+            carry += [" ".join(without_extreme(about.split())) if why else about]
+            if why and (found := found_by(prev.answer)):
+                carry.append(found)  # why "xã Thạch Bàn" is slowest: the one just found
         follows = follows or bool(carry)
     elif follows and not anaphora and asks(question) and len(own_topic) <= 4:
         # "còn sang Đức bao nhiêu người?" after "lao động đi nước ngoài sang nước nào đông

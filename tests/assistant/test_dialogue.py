@@ -411,3 +411,21 @@ def test_why_it_changed_asks_of_what_was_just_asked_where_it_was_asked() -> None
     revenue = "Tháng 11 thu ngân sách phường Bến Đò được bao nhiêu?"
     resolved = resolve("vì sao giảm?", [Turn(revenue, revenue)])
     assert "Bến Đò" in resolved and "thu ngân sách" in resolved and "tháng 11" in resolved
+
+
+def test_why_asks_of_the_one_the_previous_answer_found() -> None:
+    """ "vì sao chậm vậy?" after "xã nào làm nhà chậm nhất?": why the commune the answer
+    found is slow — its name and figures, as the answer quoted them; "nhờ đâu mà tăng mạnh
+    vậy?" asks of the market found, not again for the fastest ("nhất")."""
+    slowest = "xa nao lam nha cho ho ngheo cham nhat"
+    found = (
+        "Theo danh sách trong báo cáo, thấp nhất là:\n- xã Thạch Bàn 41/64 căn (64,1%). "
+        "Nguyên nhân chủ yếu do địa hình chia cắt [1]"
+    )
+    resolved = resolve("vì sao chậm vậy?", [Turn(slowest, slowest, found)])
+    assert "xã Thạch Bàn 41/64 căn (64,1%)" in resolved and "nhat" not in resolved, resolved
+    market = "Thị trường khách quốc tế nào tăng mạnh nhất năm nay?"
+    found = "Theo danh sách trong báo cáo, cao nhất là Nga (Tăng/giảm: +32,7%):\n- Thị trường: Nga"
+    resolved = resolve("nho dau ma tang manh vay?", [Turn(market, market, found)])
+    assert resolved.startswith("nho dau ma tang manh vay (") and "Nga" in resolved, resolved
+    assert "nhất" not in resolved
