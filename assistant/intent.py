@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from index.vn.groups import SYNONYM_GROUPS
+from index.vn.groups import FIELD_GROUPS, SYNONYM_GROUPS
 
 DOCUMENT, METADATA, SUMMARY = "document", "metadata", "summary"
 COMPARISON, SUPERLATIVE, SERIES = "comparison", "superlative", "series"
@@ -160,13 +160,34 @@ PROPOSAL_ASKED = re.compile(
 )
 # "tháng 12 tập trung làm những việc gì": the focus set for a month ahead (not "đã …")
 FOCUS_ASKED = (
-    r"(?<!da )(?:tap trung|uu tien) (?:\w+ ){0,2}?(?:lam|vao|thuc hien|trien khai|nhung viec|viec)"
+    r"(?<!da )(?:tap trung|uu tien|don suc) (?:\w+ ){0,2}?"
+    r"(?:lam|vao|thuc hien|trien khai|nhung viec|viec)"
 )
 # "giáo dục có gì đáng chú ý": a field's news, the paragraphs about it
-NEWS_ASKED = r"co (?:gi|nhung gi|diem gi) (?:dang chu y|noi bat|dang ke|dac biet|moi)"
+NEWS_ASKED = (
+    r"co (?:gi|nhung gi|diem gi|(?:nhung )?(?:hoat dong|viec|diem) (?:gi|nao)) "
+    r"(?:dang chu y|noi bat|dang ke|dac biet|moi)"
+)
 # the ways a report's shortcomings are named: the synonym group matching reads ("tồn tại",
 # "hạn chế", "những mặt làm chưa tốt", "gặp trở ngại" …)
 _SHORTCOMINGS = next(g for g in SYNONYM_GROUPS if "han che" in g)
+# a field of the report's work asked about ("về giáo dục, báo cáo nói gì?", "mảng y tế",
+# "y tế tháng 11 ra sao"): its umbrella or its own name, as FIELD_GROUPS holds them — not
+# a word any question uses for a thing ("chợ", "ngân sách", "doanh nghiệp")
+_FIELDS = "|".join(
+    sorted(
+        {*FIELD_GROUPS, *(f for fields in FIELD_GROUPS.values() for f in fields)}
+        - {"cho", "ngan sach", "doanh nghiep", "thanh nien"},
+        key=len,
+        reverse=True,
+    )
+)
+_FIELD_ASKED = (
+    rf"(?:ve|mang|linh vuc|nganh|cong tac) (?:{_FIELDS})|"
+    rf"(?:{_FIELDS})(?: \w+){{0,6}} (?:noi gi|neu gi|ra sao|the nao|co gi)"
+)
+# "… dồn sức vào những việc gì", "phải hoàn tất những việc gì": the things to do, a list
+_THINGS_TO_DO = r"(?:nhung|cac) (?:viec|cong viec|hoat dong) (?:gi|nao)"
 # A heading's words: a question naming one asks for the section, not one fact.
 SECTION_WORDS = re.compile(
     rf"{PROPOSAL_ASKED.pattern}|"
@@ -181,6 +202,7 @@ SECTION_WORDS = re.compile(
     rf"{FOCUS_ASKED}|"
     r"du kien (?:se )?(?:lam|trien khai|thuc hien)(?: \w+){0,2} ve|"
     rf"{NEWS_ASKED}|"
+    rf"{_THINGS_TO_DO}|{_FIELD_ASKED}|"
     r"issues|problems|shortcomings|tasks|situation|plans?)\b"
 )
 BROAD_ASK = re.compile(
@@ -212,6 +234,10 @@ TASK_RE = re.compile(
     r"thang toi|thoi gian toi|sap toi|toi day|phai lam|can lam|task)|"
     # "được giao tham mưu những việc gì": what is assigned is yet to be done
     r"\b(?:duoc|da) giao (?:\w+ ){0,4}?(?:viec|nhiem vu)\b|"
+    # "giao những việc gì … cho tháng 12", "cần chuẩn bị những gì", "phải hoàn tất những việc
+    # gì": the things set to be done
+    r"\bgiao (?:nhung|cac) (?:viec|cong viec) (?:gi|nao)\b|\b(?:can|phai) chuan bi\b|"
+    r"\b(?:phai|can) (?:\w+ ){0,2}?(?:nhung|cac) (?:viec|cong viec) (?:gi|nao)\b|"
     # "tới cuối tháng 2 thành phố muốn tiêu được bao nhiêu": the target set for that month
     r"\bmuon (?:\w+ ){0,2}(?:dat|tieu|giai ngan|thu|hoan thanh)\b|\bphan dau\b"
 )

@@ -15,7 +15,7 @@ from index import vn
 _ASKING = frozenset(
     vn.terms(
         "tình hình công tác kết quả nội dung báo cáo nêu thế nào trong tháng phải cần sang việc "
-        "ngành được giao làm gì tập trung còn chuyện bc chỗ gặp"
+        "ngành được giao làm gì tập trung còn chuyện bc chỗ gặp thấy lĩnh vực khối hoạt động"
     )
 )
 
@@ -50,6 +50,10 @@ def asked_terms(query: Query) -> list[str]:
     # "sau 9 tháng": how long, which the report's period says, not which section
     said |= {w for m in _SPAN.finditer(plain) for w in m.group(0).split()[:-1]}
     said |= {"mat"} if _FACETS.search(plain) else set()  # "yếu ở những mặt nào": how it asks
+    # "kế hoạch tháng 12 cho …": the tasks set for the month, as the tasks heading is asked
+    said |= {"ke", "hoach"} if _PLAN_OF.search(plain) and wants_plan(query) else set()
+    # "cuối năm 2025", "đầu tháng 12": when, as the report's period says it, not which section
+    said |= {m.group(1) for m in _WHEN_IN.finditer(plain)}
     said |= {w for m in re.finditer(NEWS_ASKED, plain) for w in m.group(0).split()}
     # "tính làm những gì" (folded, "tỉnh Lâm" too: no synonym of its own): the tasks heading
     planned = _PLANNED.search(plain)
@@ -73,6 +77,8 @@ def asked_terms(query: Query) -> list[str]:
 
 
 _SPAN = re.compile(r"\b(?:sau |trong )?\d{1,2} thang\b")
+_PLAN_OF = re.compile(r"\bke hoach (?:thang|quy|nam)\b")
+_WHEN_IN = re.compile(r"\b(cuoi|dau|giua) (?:nam|thang|quy|ky)\b")
 _SELF = re.compile(r"\b(?:tu nhan|thua nhan|tu danh gia|tu nhan xet)\b")
 _FACETS = re.compile(r"\b(?:nhung|cac|mot so) mat\b|\bmat nao\b")
 PROPOSALS = frozenset(vn.terms("kiến nghị"))
@@ -85,7 +91,9 @@ _PLANNED = re.compile(
 _TASKS_HEADING = vn.terms("nhiệm vụ")
 # the words of those phrasings, which no heading needs to say
 _PLANNING_WORDS = frozenset(
-    vn.terms("tính định làm trọng tâm tập trung ưu tiên vào thực hiện triển khai")
+    t  # each word alone: "định làm" together is the tasks heading's own synonym
+    for w in "tính định làm trọng tâm tập trung ưu tiên dồn sức vào thực hiện triển khai".split()
+    for t in vn.terms(w)
 )
 
 

@@ -56,6 +56,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
         "lam chua tot",
         "chua tot",
         "tro ngai",
+        "chua on",
         "con yeu",
         "dang vuong",
         "keu vuong",
