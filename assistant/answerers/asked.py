@@ -118,8 +118,9 @@ class Asked:
             return False
         if not (self.as_of or self.months):
             return True
-        # a "+ …" item or a footnote is dated by the line it details
-        found = P.mentions(sentence)
+        # a "+ …" item or a footnote is dated by the line it details; a month it only compares
+        # with ("giảm 12,9% so với tháng 10") is none it reports on
+        found = P.mentions(_AGAINST_MONTH.sub(" ", sentence))
         if under and not any(m.period for m in found):
             found = [*found, *P.mentions(under)]
         if self.as_of and not _counts_to(found, self.as_of, undated_blind):
@@ -225,6 +226,9 @@ def _counts_to(found: list[P.Mention], as_of: str, dated_only: bool = False) -> 
 
 _AGAINST_YEAR = re.compile(
     r"(?:cùng kỳ|cùng thời điểm|so với)(?: năm)? \d{4}(?: \([^()]*\))?", re.I
+)
+_AGAINST_MONTH = re.compile(
+    r"so với (?:tháng|quý) (?:\d{1,2}|[IV]{1,3})(?:/\d{4}| năm \d{4})?(?: \([^()]*\))?", re.I
 )
 _BRACKETS = re.compile(r"\([^()]*\)")  # a breakdown of what the sentence reports
 

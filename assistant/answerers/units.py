@@ -6,6 +6,7 @@ quotes picks among these (extract, compare, sides)."""
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from assistant.answerers import tables
@@ -18,6 +19,7 @@ from assistant.named_reports import numbered_units
 from assistant.query import Query
 from assistant.retrieve import Hit
 from index import vn
+from index.headings import is_heading_title
 from index.model import Chunk
 
 
@@ -71,6 +73,20 @@ def header_of(chunk: Chunk) -> str:
     return f"{head} {chunk.extra.get('context', '')}"
 
 
+_NUMBERED = re.compile(
+    r"^\s*(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s*[.)]\s*(?P<title>\S.*)$"
+)
+
+
+def heading_only(unit: str) -> bool:
+    """A numbered heading on its own ("c) Thu, chi ngân sách", "2. Văn hóa - xã hội"): short,
+    no figure, no sentence's end."""
+    m = _NUMBERED.match(unit)
+    return (
+        bool(m) and len(unit) <= 100 and not vn.numbers(m["title"]) and is_heading_title(m["title"])
+    )
+
+
 def candidates(query: Query, hits: list[Hit], ctx: Context) -> list[Candidate]:
     """Every quotable unit of the hits that fits the periods asked (asked.Asked), best
     first."""
@@ -88,8 +104,9 @@ def candidates(query: Query, hits: list[Hit], ctx: Context) -> list[Candidate]:
         span = asked.longer(ctx, hit.chunk.report_id) or asked.shorter(ctx, hit.chunk.report_id)
         early = bool(asked.as_of) and asked.undated_blind(ctx, hit.chunk.report_id)
         for s, under in units_of(hit.chunk, query):
-            if is_instruction(s):
-                continue  # a sentence addressing the assistant is data, never an answer
+            if is_instruction(s) or heading_only(s):
+                continue  # a sentence addressing the assistant is data, never an answer; a
+                # heading ("c) Thu, chi ngân sách") names what follows, it answers nothing
             if not asked.fits(s, under, other_year, span, early):
                 continue
             own = set(vn.terms(f"{s} {under}"))

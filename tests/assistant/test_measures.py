@@ -714,3 +714,23 @@ def test_a_difference_of_a_rate_keeps_the_rates_unit(tmp_path) -> None:
     question = "Năng suất lúa Hè Thu tháng 10/2025 so với tháng 9/2025 tăng bao nhiêu?"
     a = _asked_over(tmp_path, reports, question)
     assert "57,1 − 56,8 = 0,3 tạ/ha" in a.text, a.text
+
+
+def test_a_month_only_compared_with_is_no_month_reported_on() -> None:
+    """ "Tổng thu … trong tháng 1.084 triệu đồng, giảm 12,9% so với tháng 10": November's
+    figure, which November's question may quote; a sentence reporting on October is not."""
+    from assistant.answerers.asked import Asked
+
+    november = P.Period((2026, 11), (2026, 11))
+    asked = Asked(years=frozenset({2026}), as_of="", months=(november,))
+    unit = "Tổng thu NSNN trong tháng ước đạt 1.084 triệu đồng, giảm 12,9% so với tháng 10"
+    assert asked.fits(unit, "", other_year=False)
+    assert not asked.fits("Thu NSNN tháng 10 đạt 1.245 triệu đồng", "", other_year=False)
+
+
+def test_a_heading_on_its_own_is_no_answer() -> None:
+    from assistant.answerers.units import heading_only
+
+    assert heading_only("c) Thu, chi ngân sách") and heading_only("II. VĂN HÓA - XÃ HỘI")
+    assert not heading_only("3. Tập trung thu ngân sách, phấn đấu thu vượt dự toán năm 2026.")
+    assert not heading_only("a) Giáo dục: Ngày 05/9/2026, 03 trường khai giảng")
