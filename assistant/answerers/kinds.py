@@ -37,8 +37,7 @@ _MONEY_Q = re.compile(
 # vốn đầu tư công … theo căn cứ nào")
 _MONEY_NOUN = re.compile(
     r"\b(?:kinh phi|tong muc dau tu|tong von|von dau tu|von dang ky|von dieu le|ke hoach von|"
-    r"thu tien|"
-    r"tien (?:su dung )?dat|so tien)\b"
+    r"thu tien|tien (?:su dung )?dat|so tien)\b"
 )
 _DATE_Q = re.compile(
     r"\b(?:ngay nao|khi nao|bao gio|hom nao|thoi gian nao|luc nao|when|what date|which day)\b"

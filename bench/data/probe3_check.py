@@ -127,18 +127,7 @@ def main():
         if iid != f"P3-{i:03d}":
             fails.append(f"{iid}: id out of sequence (expected P3-{i:03d})")
         extra = set(it) - FIELDS
-        missing = {
-            "id",
-            "set",
-            "doc",
-            "type",
-            "style",
-            "question",
-            "must",
-            "evidence",
-            "evidence_min",
-            "answerable",
-        } - set(it)
+        missing = FIELDS - {"history", "why"} - set(it)
         if extra or missing:
             fails.append(f"{iid}: bad fields extra={extra} missing={missing}")
             continue
