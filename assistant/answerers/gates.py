@@ -52,9 +52,8 @@ def _done_not_aimed(query: Query, sentence: str) -> bool:
 _DONE_Q = re.compile(r"\b(?:da|roi|den nay|den gio|toi nay|toi gio|hien nay|so far|already)\b")
 
 
-# an average asked ("bình quân mỗi ngày", "trung bình của tỉnh") and a figure said as one
-# ("thấp hơn mức trung bình của tỉnh" gives none)
-_AVERAGE_Q = re.compile(r"\b(?:binh quan|trung binh|average)\b")
+# an average said as a figure (asked: `Kinds.average`); "thấp hơn mức trung bình của tỉnh"
+# gives none
 _AVERAGE_A = re.compile(
     r"(?:trung bình|bình quân)[^;,.()]{0,40}\d|\d[^;,.()]{0,30}(?:trung bình|bình quân)", re.I
 )
@@ -164,7 +163,7 @@ def answer_type(query: Query, sentence: str) -> float:
         checks.append(_own_figure(query, sentence, asked.numbered))
         # "trong 46 trường, bao nhiêu trường tiểu học": another figure, of what is counted
         checks.append(beyond_given(query, sentence, own))
-        if _AVERAGE_Q.search(query.folded):  # "bình quân toàn tỉnh là bao nhiêu": that
+        if asked.average:  # "bình quân toàn tỉnh là bao nhiêu": that
             checks.append(bool(_AVERAGE_A.search(sentence)))  # figure, not one beside it
         if not asked.target:  # what was done, not what is aimed at
             checks.append(not _aimed_at(query, sentence))

@@ -46,6 +46,8 @@ _PLACE_Q = re.compile(r"\b(?:o dau|tai dau|dia diem nao|noi nao|where)\b")
 # "vì sao", "nguyên nhân do đâu": a cause — not the "lý đô" of "quản lý đô thị"
 _WHY_Q = re.compile(r"\b(?:vi sao|tai sao|nguyen nhan|ly do(?! thi)|do dau|why)\b")
 
+_AVERAGE_Q = re.compile(r"\b(?:binh quan|trung binh|average)\b")
+
 # "theo quyết định nào", "văn bản nào": a document, by its number ("hụt kế hoạch bao nhiêu"
 # asks the plan's figure, "kế hoạch số mấy" its number)
 _DOCUMENT_Q = re.compile(
@@ -84,6 +86,7 @@ class Kinds:
     issued: bool = False  # "Kế hoạch 372 ban hành ngày nào": the document's own date
     place: bool = False  # "tổ chức ở đâu": a place
     why: bool = False  # "vì sao chậm": a cause
+    average: bool = False  # "bình quân toàn tỉnh là bao nhiêu": a figure said as an average
 
 
 # a document's kind by its initials as a chat types it ("theo qđ số mấy"): the kinds whose
@@ -118,4 +121,5 @@ def kinds(folded: str) -> Kinds:
         issued=bool(kind and (_ISSUED_Q.search(plain) or _NUMBER_THEN_DAY.search(plain))),
         place=bool(_PLACE_Q.search(plain)),
         why=bool(_WHY_Q.search(plain)),
+        average=bool(_AVERAGE_Q.search(plain)),
     )

@@ -7,6 +7,7 @@ compensation paid or by another project's cost beside it. (Who builds it is
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from assistant.query import Query
 from index import vn
@@ -28,12 +29,18 @@ _TOTAL_Q = re.compile(r"\btong (?:muc|von) dau tu\b|\btotal investment\b")
 _TOTAL_A = re.compile(r"\btổng (?:mức|vốn)(?: đầu tư)?\b|\bTMĐT\b|\bquy mô (?:vốn|đầu tư)\b", re.I)
 
 
+@lru_cache(maxsize=1024)
+def _asked(folded: str) -> tuple[re.Pattern[str], ...]:
+    """How a unit says each attribute the question asks for, read once per question."""
+    plain = " ".join(vn.syllables(folded))
+    pairs = ((_INVESTOR_Q, _INVESTOR_A), (_TOTAL_Q, _TOTAL_A))
+    return tuple(says for asks, says in pairs if asks.search(plain))
+
+
 def held(query: Query, unit: str) -> bool | None:
     """Whether the unit says the project attribute the question asks for; None when it asks
     for none of them."""
-    plain = " ".join(vn.syllables(query.folded))
-    said = [a for q, a in ((_INVESTOR_Q, _INVESTOR_A), (_TOTAL_Q, _TOTAL_A)) if q.search(plain)]
-    if not said:
+    if not (said := _asked(query.folded)):
         return None
     text = vn.nfc(unit)
     return all(any(_named(m) for m in says.finditer(text)) for says in said)
