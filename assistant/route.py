@@ -27,6 +27,7 @@ from assistant.answerers import (
     llm,
     metadata,
     parts,
+    places,
     previous,
     records,
     section,
@@ -74,6 +75,8 @@ def route(query: Query) -> tuple[Answerer, ...]:
     if briefing.asks_for_briefing(query):  # "bản tin tháng 10", "có gì mới so với tháng trước"
         return (briefing.answer, *_FREE)
     plan = PLANS.get(query.intent, _FREE)
+    if places.asked(query):  # "ở Hòa Phong cao hay thấp hơn bình quân tỉnh?": two places' figures
+        plan = (places.answer, *plan)
     if sources.asked(query):  # "số của xã có khớp với số của Sở không?": two sources' figures
         plan = (sources.answer, *plan)
     if query.met:  # "có đạt mục tiêu không?": the target and the reading

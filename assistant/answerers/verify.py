@@ -259,12 +259,22 @@ _CALC = re.compile(
 )
 
 
+# "412 / 6.842 = 6,0%": a share of a whole
+_SHARE = re.compile(r"(?P<a>\d[\d.,]*) / (?P<b>\d[\d.,]*)\s*=\s*(?P<c>\d[\d.,]*)%")
+
+
 def arithmetic(text: str) -> tuple[set[str], list[str]]:
-    """The keys of the results of the sums and differences an answer writes out ("a − b
-    = c (+p%)", "a + b = c"), and a message for each one that does not add up (c ≠ a − b,
-    p ≠ c / b)."""
+    """The keys of the results of the sums, differences and shares an answer writes out
+    ("a − b = c (+p%)", "a + b = c", "a / b = c%"), and a message for each one that does not
+    add up (c ≠ a − b, p ≠ c / b, c ≠ a / b)."""
     keys: set[str] = set()
     errors: list[str] = []
+    for m in _SHARE.finditer(vn.nfc(text)):
+        a, b, c = (vn.parse_number(m.group(k)) for k in "abc")
+        if a is None or not b or c is None or abs(a / b * 100 - c) > 0.051:
+            errors.append(f"{m.group(0)}: {m.group('a')} / {m.group('b')} ≠ {m.group('c')}%")
+            continue
+        keys |= {f"pct:{vn.number_key(m.group('c'))}", f"num:{vn.number_key(m.group('c'))}"}
     for m in _CALC.finditer(vn.nfc(text)):
         a, b = vn.parse_number(m.group("a")), vn.parse_number(m.group("b"))
         c = vn.parse_number(m.group("c").lstrip("−"))

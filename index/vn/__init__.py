@@ -36,6 +36,7 @@ from index.vn.figures import (
     numbers,
     parse_number,
     parse_signed,
+    share,
 )
 from index.vn.groups import GENERIC_PHRASES, SYNONYM_GROUPS
 from index.vn.restore import DiacriticRestorer
@@ -92,7 +93,7 @@ __all__ = [
     "matched_words", "member_unnamed", "nfc", "number_key", "numbers", "other_member",
     "parse_number", "parse_signed",
     "passage_terms", "phrase_words",
-    "quotable_sentences", "search_tokens", "sentences", "spell_bodies", "spell_out",
+    "quotable_sentences", "search_tokens", "sentences", "share", "spell_bodies", "spell_out",
     "spelled_acronym", "strip_markers",
     "superscript_to_int", "syllables", "synonym_tokens", "terms",
     "terms_and_inner",

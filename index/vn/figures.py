@@ -144,3 +144,9 @@ def difference(
         share = format_number(abs(diff) / abs(lo) * 100, 1) + "%"
         calc += f" ({'+' if diff >= 0 else '−'}{share})"
     return Difference(calc, diff, format_number(abs(diff), decimals), share)
+
+
+def share(part_raw: str, part: float, whole_raw: str, whole: float) -> str:
+    """What share of `whole` `part` is, written out on the figures as the reports write them
+    ("412 / 6.842 = 6,0%"); checked by assistant/answerers/verify.arithmetic."""
+    return f"{part_raw} / {whole_raw} = {format_number(part / whole * 100, 1)}%"
