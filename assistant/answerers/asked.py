@@ -52,6 +52,11 @@ class Asked:
         own = _report_years(ctx, report_id, self.tasks) | P.years(head)
         return bool(self.years) and not self.years & own
 
+    def last_year(self, ctx: Context, report_id: str) -> int | None:
+        """The last year the report reports on (None: it states none, or no year is asked)."""
+        years = _report_years(ctx, report_id) if self.years else set()
+        return max(years, default=None)
+
     def longer(self, ctx: Context, report_id: str) -> bool:
         """The report covers more than the months asked (the year's report for "tháng 10"):
         its sentences tell those months only when they name them."""
@@ -96,6 +101,7 @@ class Asked:
         other_year: bool,
         other_span: bool = False,
         undated_blind: bool = False,
+        last_year: int | None = None,
     ) -> bool:
         """Whether a sentence (under `under`) may answer for the years, months and day asked:
         "PCI năm 2024" is no answer for "PCI 2023", nor a sentence naming no year in a
@@ -103,13 +109,18 @@ class Asked:
         or fewer months than asked (`other_span`: a year's total, a month's count); "đến
         ngày 10/12/2025" does not tell the situation at 31/12, nor a sentence naming no day
         of a report that cannot tell it so (`undated_blind`); October's target for November
-        is no October figure."""
+        is no October figure. `last_year`: the last year the unit's report is of."""
         named = P.years(f"{sentence} {under}") if self.years else set()
         # a year the unit reports on ("PCI năm 2024") outweighs a date it was published on
         # ("công bố ngày 06/5/2025"); with none, its dates may say which year it is about.
         # A year it only compares with ("tăng 10,0% so với cùng kỳ năm 2025") is its
         # report's own year's figure, when that year is asked
         reported = P.years(_AGAINST_YEAR.sub(" ", f"{sentence} {under}")) if named else set()
+        # a year after the report's own ("khám sức khỏe nghĩa vụ quân sự năm 2026" in
+        # December 2025's) is what the work done is for, not the year it reports on — unless
+        # the sentence aims at it ("Tỷ lệ tốt nghiệp THPT năm 2026 đạt từ 99,5% trở lên")
+        if last_year is not None and not _AIMS.search(sentence):
+            reported = {y for y in reported if y <= last_year}
         if named and not self.years & named and (reported or other_year):
             return False
         if other_year and len(named) > 1 and not self.years & P.years(_BRACKETS.sub(" ", sentence)):
@@ -128,6 +139,11 @@ class Asked:
         if other_span and not _names(found, self.months):
             return False  # a year's total is no October figure, September's no quarter's
         return not self.months or _about(found, self.months)
+
+
+_AIMS = re.compile(
+    r"phấn đấu|kế hoạch|chỉ tiêu|dự kiến|mục tiêu|trở lên|định hướng|nhiệm vụ|dự toán", re.I
+)
 
 
 @lru_cache(maxsize=1024)

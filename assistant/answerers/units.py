@@ -103,11 +103,12 @@ def candidates(query: Query, hits: list[Hit], ctx: Context) -> list[Candidate]:
         other_year = asked.other_year(ctx, hit.chunk.report_id, head)
         span = asked.longer(ctx, hit.chunk.report_id) or asked.shorter(ctx, hit.chunk.report_id)
         early = bool(asked.as_of) and asked.undated_blind(ctx, hit.chunk.report_id)
+        until = asked.last_year(ctx, hit.chunk.report_id)
         for s, under in units_of(hit.chunk, query):
             if is_instruction(s) or heading_only(s):
                 continue  # a sentence addressing the assistant is data, never an answer; a
                 # heading ("c) Thu, chi ngân sách") names what follows, it answers nothing
-            if not asked.fits(s, under, other_year, span, early):
+            if not asked.fits(s, under, other_year, span, early, until):
                 continue
             own = set(vn.terms(f"{s} {under}"))
             score = 0.6 * coverage(terms, own, weight) + 0.4 * coverage(terms, own | header, weight)

@@ -734,3 +734,29 @@ def test_a_heading_on_its_own_is_no_answer() -> None:
     assert heading_only("c) Thu, chi ngân sách") and heading_only("II. VĂN HÓA - XÃ HỘI")
     assert not heading_only("3. Tập trung thu ngân sách, phấn đấu thu vượt dự toán năm 2026.")
     assert not heading_only("a) Giáo dục: Ngày 05/9/2026, 03 trường khai giảng")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fits"),
+    [
+        # the draft the check was for, in December 2025's report: 2025's work
+        ("Tổ chức khám sức khỏe nghĩa vụ quân sự năm 2026 cho 612 công dân.", True),
+        # the year aimed at is no 2025 figure
+        ("Tỷ lệ tốt nghiệp THPT năm 2026 đạt từ 99,5% trở lên.", False),
+        # nor a year the report is not of
+        ("Năm 2024, toàn tỉnh tốt nghiệp THPT đạt 98,9%.", False),
+    ],
+)
+def test_a_year_after_the_reports_own_is_what_the_work_is_for(sentence: str, fits: bool) -> None:
+    from assistant.answerers.asked import Asked
+
+    asked = Asked(years=frozenset({2025}), as_of="", months=())
+    assert asked.fits(sentence, "", other_year=False, last_year=2025) is fits
+
+
+def test_a_draft_year_does_not_hide_the_months_work(sample_retriever) -> None:
+    a = answer(
+        "How many citizens had their military-service health check in December 2025?",
+        sample_retriever,
+    )
+    assert not a.insufficient and "612 công dân" in a.text, a.text
