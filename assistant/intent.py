@@ -237,6 +237,8 @@ TASK_RE = re.compile(
     # "giao những việc gì … cho tháng 12", "cần chuẩn bị những gì", "phải hoàn tất những việc
     # gì": the things set to be done
     r"\bgiao (?:nhung|cac) (?:viec|cong viec) (?:gi|nao)\b|\b(?:can|phai) chuan bi\b|"
+    # "giao phòng giáo dục làm những việc gì"
+    r"\bgiao (?:\w+ ){1,5}?lam (?:nhung|cac) (?:viec|cong viec) (?:gi|nao)\b|"
     r"\b(?:phai|can) (?:\w+ ){0,2}?(?:nhung|cac) (?:viec|cong viec) (?:gi|nao)\b|"
     # "tới cuối tháng 2 thành phố muốn tiêu được bao nhiêu": the target set for that month
     r"\bmuon (?:\w+ ){0,2}(?:dat|tieu|giai ngan|thu|hoan thanh)\b|\bphan dau\b"

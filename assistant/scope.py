@@ -97,7 +97,7 @@ def scope_of(
     # on a day measured against it ("tính đến 15/12 đạt bao nhiêu, vượt mục tiêu chưa?"; read
     # with diacritics: "đặt mục tiêu" folds as "đạt mục tiêu" does)
     plain = " ".join(vn.syllables(query.folded))
-    met = query.accented and _MET.search(query.text.lower()) is not None
+    met = query.met or (query.accented and _MET.search(query.text.lower()) is not None)
     targeted = bool(_TARGET.search(plain)) and not met and not any(m.day for m in mentions)
     forecast = bool(_FORECAST.search(plain)) or targeted
     for m in mentions:
@@ -107,7 +107,7 @@ def scope_of(
         strict = p.unit != "year"  # "năm 2024" names content as often as a report's period
         own_hits: set[str] = set()
         task_hits: dict[str, P.Period] = {}  # report → the period its tasks are for
-        ahead = forecast and p.year_known  # (of a month with no year: every December)
+        ahead = forecast  # (of a month with no year: every November's, and the reports before)
         tasks = (query.about_tasks and not _own_month(query, m)) or ahead
         for i in infos:
             if i.report_id not in allowed:
@@ -133,7 +133,7 @@ def scope_of(
                 task_hits[i.report_id] = task
         # a question about the tasks set for a month is answered by the report that set them;
         # else the reports of that very period, before the annual one that spans it
-        exact = {i.report_id for i in infos if i.report_id in own_hits and effective_period(i) == p}
+        exact = {i.report_id for i in infos if i.report_id in own_hits and _of_period(i, p)}
         planned = _narrowest(task_hits, p)
         if forecast and not query.about_tasks:
             hits = (planned | exact) or own_hits
@@ -157,6 +157,14 @@ def scope_of(
     everything = reports is None and len(allowed) == len(infos)
     scope = None if everything else frozenset(allowed)
     return Scope(periods, scope, uncovered, bool(matched), as_of, unreached)
+
+
+def _of_period(info: ReportInfo, p: P.Period) -> bool:
+    """The report is of that very period ("tháng 12" with no year: of a December)."""
+    own = effective_period(info)
+    return own == p or (
+        own is not None and not p.year_known and own.matches(p) and own.months == p.months
+    )
 
 
 def _bound(query: Query, m: P.Mention) -> bool:

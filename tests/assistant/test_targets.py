@@ -79,3 +79,22 @@ def test_a_share_of_the_plan_says_whether_it_is_met(sample_retriever) -> None:
     a = answer("Tính đến giữa tháng 12 thu ngân sách lũy kế vượt dự toán chưa?", sample_retriever)
     assert "104,7% dự toán tỉnh giao" in a.text and "đã vượt dự toán" in a.text, a.text
     assert "−" not in a.text, a.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "thang 11 thanh pho dat muc tieu giai ngan von dau tu cong bao nhieu?",  # no year
+        "Tháng 11 thành phố đặt mục tiêu giải ngân vốn đầu tư công bao nhiêu?",
+    ],
+)
+def test_a_months_target_is_set_by_the_report_before_it(sample_retriever, question) -> None:
+    """The target for November is October's report's (its tasks are for November), though
+    the question names no year: every report whose tasks are for a November answers."""
+    a = answer(question, sample_retriever)
+    assert "trên 60%" in a.text, a.text
+    assert any(c.date.endswith("/10/2025") for c in a.citations), a.citations
+
+
+def test_giving_a_body_things_to_do_asks_its_tasks() -> None:
+    assert normalize("thang 01/2024 thanh pho giao phong giao duc lam nhung viec gi?").about_tasks
