@@ -1,0 +1,264 @@
+#!/usr/bin/env python3
+"""Check probe4.jsonl golds against the report texts.
+
+Every `must` and `evidence` string of an answerable item must occur in its doc
+(or, when `doc` is a list of two files, in one of them): NFC-normalised,
+whitespace collapsed, case-insensitive.
+  .docx : compared against each body paragraph, each table cell and each footnote
+          (word/footnotes.xml) separately; a string must lie inside one unit
+  .pdf  : compared against `pdftotext -layout` output with line breaks collapsed
+  .txt  : compared against each line (paragraph) separately
+Also checks schema, ids, counts per set, follow-up style/history agreement,
+nodiacritics/english questions being plain ASCII, evidence lengths (30-200),
+empty golds + why for unanswerable items, and the overall style quotas.
+Exit code 1 on any failure.
+"""
+
+import json
+import os
+import re
+import subprocess
+import sys
+import unicodedata
+import zipfile
+import xml.etree.ElementTree as ET
+from collections import Counter
+
+ROOT = "/work/main"
+JSONL = os.path.join(ROOT, "bench/data/probe4.jsonl")
+REPORTS = os.path.join(ROOT, "tests/data/reports")
+SETS = ["halam", "vanha", "sonnguyen", "queduong", "donglam", "lamkhe"]
+DIRS = {s: os.path.join(REPORTS, s) for s in SETS}
+# scanned PDFs (no text layer) and images: not usable as sources
+SKIP = {
+    "donglam-2026-09-bc68.pdf",
+    "tanloc-2026-bc41.pdf",
+    "hoaphong-2026-bc135.pdf",
+    "lamkhe-bcdtt-2026-09-bc21.jpg",
+}
+ALLOWED_EXT = (".docx", ".pdf", ".txt")
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+FIELDS = {
+    "id", "set", "doc", "type", "style", "question", "must", "evidence",
+    "evidence_min", "answerable", "history", "why", "note",
+}
+OPTIONAL = {"history", "why", "note"}
+TYPES = {"figure", "table", "comparison", "superlative", "decision", "fact", "task"}
+STYLES = {"paraphrase", "nodiacritics", "followup", "english"}
+EXPECTED_PER_SET = 20
+TOTAL = 120
+
+
+def norm(s):
+    s = unicodedata.normalize("NFC", s)
+    return re.sub(r"\s+", " ", s).strip().casefold()
+
+
+def p_text(p):
+    out = []
+    for el in p.iter():
+        if el.tag == W + "t" and el.text:
+            out.append(el.text)
+        elif el.tag in (W + "tab", W + "br"):
+            out.append(" ")
+    return "".join(out)
+
+
+def docx_units(path):
+    z = zipfile.ZipFile(path)
+    root = ET.fromstring(z.read("word/document.xml"))
+    body = root.find(W + "body")
+    units = []
+    for el in list(body):
+        if el.tag == W + "p":
+            units.append(p_text(el))
+        elif el.tag == W + "tbl":
+            for tc in el.iter(W + "tc"):
+                units.append(" ".join(p_text(p) for p in tc.iter(W + "p")))
+    if "word/footnotes.xml" in z.namelist():
+        fr = ET.fromstring(z.read("word/footnotes.xml"))
+        for fn in fr.iter(W + "footnote"):
+            units.append(" ".join(p_text(p) for p in fn.iter(W + "p")))
+    return [norm(u) for u in units if u.strip()]
+
+
+def pdf_units(path):
+    txt = subprocess.run(
+        ["pdftotext", "-layout", path, "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return [norm(txt.replace("\n", " "))]
+
+
+def txt_units(path):
+    with open(path, encoding="utf-8") as f:
+        return [norm(line) for line in f if line.strip()]
+
+
+_cache = {}
+
+
+def units_for(set_, doc):
+    key = (set_, doc)
+    if key not in _cache:
+        path = os.path.join(DIRS[set_], doc)
+        if doc.endswith(".docx"):
+            _cache[key] = docx_units(path)
+        elif doc.endswith(".pdf"):
+            _cache[key] = pdf_units(path)
+        else:
+            _cache[key] = txt_units(path)
+        if sum(len(u) for u in _cache[key]) < 500:
+            raise RuntimeError(f"{doc}: almost no text (scan?)")
+    return _cache[key]
+
+
+def is_plain_ascii(s):
+    return all(ord(c) < 128 for c in s)
+
+
+def main():
+    fails = []
+    with open(JSONL, encoding="utf-8") as f:
+        lines = [line for line in f if line.strip()]
+    items = []
+    for n, line in enumerate(lines, 1):
+        try:
+            items.append(json.loads(line))
+        except json.JSONDecodeError as e:
+            fails.append(f"line {n}: bad JSON ({e})")
+    if len(items) != TOTAL:
+        fails.append(f"expected {TOTAL} items, got {len(items)}")
+    seen_q = Counter()
+    for i, it in enumerate(items, 1):
+        iid = it.get("id", f"#{i}")
+        if iid != f"P4-{i:03d}":
+            fails.append(f"{iid}: id out of sequence (expected P4-{i:03d})")
+        extra = set(it) - FIELDS
+        missing = FIELDS - OPTIONAL - set(it)
+        if extra or missing:
+            fails.append(f"{iid}: bad fields extra={extra} missing={missing}")
+            continue
+        if it["set"] not in DIRS:
+            fails.append(f"{iid}: unknown set {it['set']}")
+            continue
+        if it["type"] not in TYPES:
+            fails.append(f"{iid}: unknown type {it['type']}")
+        if not isinstance(it["style"], list) or not set(it["style"]) <= STYLES:
+            fails.append(f"{iid}: bad style {it['style']}")
+            continue
+        if not isinstance(it["answerable"], bool):
+            fails.append(f"{iid}: answerable must be a bool")
+        q = it["question"].strip()
+        if not q:
+            fails.append(f"{iid}: empty question")
+        seen_q[norm(q)] += 1
+        docs = it["doc"] if isinstance(it["doc"], list) else [it["doc"]]
+        if isinstance(it["doc"], list) and len(it["doc"]) != 2:
+            fails.append(f"{iid}: a doc list must name exactly 2 files")
+        bad_doc = False
+        for d in docs:
+            if (
+                d in SKIP
+                or not d.endswith(ALLOWED_EXT)
+                or not os.path.exists(os.path.join(DIRS[it["set"]], d))
+            ):
+                fails.append(f"{iid}: doc not allowed / missing: {d}")
+                bad_doc = True
+        if bad_doc:
+            continue
+        # styles
+        has_hist = "history" in it
+        if has_hist != ("followup" in it["style"]):
+            fails.append(f"{iid}: followup style and history disagree")
+        if has_hist and not (
+            isinstance(it["history"], list)
+            and 1 <= len(it["history"]) <= 2
+            and all(isinstance(h, str) and h.strip() for h in it["history"])
+        ):
+            fails.append(f"{iid}: history must hold 1-2 non-empty questions")
+        if "nodiacritics" in it["style"]:
+            if not is_plain_ascii(q) or q != q.lower():
+                fails.append(f"{iid}: nodiacritics question must be lowercase ASCII")
+        if "english" in it["style"]:
+            if not is_plain_ascii(q):
+                fails.append(f"{iid}: english question must be plain ASCII")
+            if "nodiacritics" in it["style"]:
+                fails.append(f"{iid}: english and nodiacritics are exclusive")
+        if not (isinstance(it["must"], list) and isinstance(it["evidence"], list)):
+            fails.append(f"{iid}: must/evidence must be lists")
+            continue
+        if not it["answerable"]:
+            if it["must"] or it["evidence"] or it["evidence_min"] != 0:
+                fails.append(f"{iid}: unanswerable item must have empty must/evidence, evidence_min 0")
+            why = it.get("why", "").strip()
+            if not why:
+                fails.append(f"{iid}: unanswerable item needs why")
+            elif len(re.findall(r"[.!?](\s|$)", why)) != 1 or not why.endswith((".", "!", "?")):
+                fails.append(f"{iid}: why must be one sentence")
+            continue
+        if "why" in it:
+            fails.append(f"{iid}: answerable item has why")
+        if not (1 <= len(it["must"]) <= 3) or not (1 <= len(it["evidence"]) <= 3):
+            fails.append(f"{iid}: must/evidence counts out of range")
+        if not (1 <= it["evidence_min"] <= len(it["evidence"])):
+            fails.append(f"{iid}: evidence_min out of range")
+        if len(docs) == 2 and it["evidence_min"] != 2:
+            fails.append(f"{iid}: two-report item needs evidence_min 2")
+        units_by_doc = {d: units_for(it["set"], d) for d in docs}
+        ev_docs = set()
+        for kind in ("must", "evidence"):
+            for s in it[kind]:
+                if not isinstance(s, str) or not s.strip():
+                    fails.append(f"{iid}: empty {kind} string")
+                    continue
+                if "*" in s:
+                    fails.append(f"{iid}: {kind} contains an asterisk: {s!r}")
+                if kind == "evidence" and not (30 <= len(s) <= 200):
+                    fails.append(f"{iid}: evidence length {len(s)} outside 30-200: {s!r}")
+                ns = norm(s)
+                hit = [d for d, units in units_by_doc.items() if any(ns in u for u in units)]
+                if not hit:
+                    fails.append(f"{iid}: {kind} not found in {docs}: {s!r}")
+                elif kind == "evidence":
+                    ev_docs.update(hit)
+        if len(docs) == 2 and ev_docs != set(docs):
+            fails.append(f"{iid}: two-report item needs evidence from both docs (got {sorted(ev_docs)})")
+    for qn, c in seen_q.items():
+        if c > 1:
+            fails.append(f"duplicate question: {qn!r}")
+    # counts
+    c = Counter(it.get("set") for it in items)
+    for k in SETS:
+        if c.get(k, 0) != EXPECTED_PER_SET:
+            fails.append(f"set {k}: expected {EXPECTED_PER_SET} items, got {c.get(k, 0)}")
+    n = len(items) or 1
+    sc = Counter(s for it in items for s in it.get("style", []))
+    if sc["paraphrase"] < 0.40 * n:
+        fails.append(f"paraphrase items {sc['paraphrase']} < 40%")
+    if sc["nodiacritics"] < 0.20 * n:
+        fails.append(f"nodiacritics items {sc['nodiacritics']} < 20%")
+    if sc["followup"] < 0.15 * n:
+        fails.append(f"followup items {sc['followup']} < 15%")
+    if not (5 <= sc["english"] <= 7):
+        fails.append(f"english items {sc['english']} not about 6")
+    tc = Counter(it.get("type") for it in items)
+    minimum = {"figure": 30, "table": 15, "comparison": 20, "superlative": 15,
+               "decision": 10, "fact": 10, "task": 10}
+    for t, m in minimum.items():
+        if tc.get(t, 0) < m:
+            fails.append(f"type {t}: {tc.get(t, 0)} items < {m}")
+    na = sum(1 for it in items if it.get("answerable") is False)
+    if na != 25:
+        fails.append(f"expected 25 unanswerable near-misses, got {na}")
+    for f_ in fails:
+        print("FAIL", f_)
+    print("sets:", dict(c))
+    print("types:", dict(tc))
+    print("styles:", dict(sc), "| no style tag:", sum(1 for it in items if not it.get("style")))
+    print("answerable:", n - na, "unanswerable:", na)
+    print(f"{len(items)} items checked, {len(fails)} failures")
+    return 1 if fails else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
