@@ -24,6 +24,7 @@ from assistant.antecedents import (
     without_extreme,
 )
 from assistant.intent import MET_TOPIC, asks_met
+from assistant.named_reports import PROVINCE_WIDE
 from assistant.query import topic_syllables
 from index import periods as P
 from index import vn
@@ -131,7 +132,7 @@ _ASKED_FIGURE = re.compile(
 _COMPARE_WORDS = frozenset(
     vn.fold(w)
     for w in "tăng giảm hay hơn kém chênh lệch so với bao nhiêu mấy nhích sụt lên xuống "
-    "thêm".split()
+    "thêm nhiều ít cao thấp khá hụt phần trăm điểm nhau có không sang vì sao".split()
 )
 
 
@@ -150,13 +151,48 @@ def _compared(
         return None
     # "giảm được mấy vụ": what the change counts is what the previous question counted
     counted = set(_CHANGE_COUNTED.findall(" ".join(vn.syllables(vn.fold(question)))))
-    if set(own_topic) - _COMPARE_WORDS - counted:
+    # "Sang tháng 11 thì thu được bao nhiêu, hơn hay kém tháng trước?": its own month, and
+    # the previous question's words ("thu") — the same figure, a month on
+    previous = set(topic_syllables(prev.resolved, vn.has_diacritics(prev.resolved)))
+    own = [
+        m
+        for m in mentions
+        if m.period is not None
+        and m.end <= relative[-1].start  # (not "tháng 10 năm ngoái": one period)
+        and not _AGAINST_END.search(vn.nfc(question)[: m.start])
+    ]
+    if set(own_topic) - _COMPARE_WORDS - counted - (previous if own else set()):
         return None  # it names a topic of its own
-    other = _shifted(relative[0], current)
-    if other is None or other == current:
-        return None
     asked = _ASKED_FIGURE.sub("", prev.resolved).rstrip(" ?")
+    old, _ = _absolute(prev.resolved)
+    if own and old is not None:  # the month asked now, the one before it read from it
+        now = _shifted(own[0], current)
+        if now is None or now == current or (other := _shifted(relative[-1], now)) is None:
+            return None
+        asked = P.replace_mention(asked, old, _written(question, own[0], current))
+    elif (other := _shifted(relative[0], current)) is None or other == current:
+        return None
     return f"{asked} tăng hay giảm bao nhiêu so với {_spoken(other)}?"
+
+
+_PROVINCE_WORDS = frozenset(
+    vn.fold(w) for w in "toàn cả tỉnh bình quân trung bình mặt bằng chung của số mức tỷ lệ".split()
+)
+
+
+def _beside_province(question: str, own_topic: list[str], prev: Turn) -> bool:
+    """A follow-up naming the province as a whole and nothing of its own, after a question
+    about a place within it ("Hòa Phong", "xã Tân Khê")."""
+    plain = " ".join(vn.syllables(vn.fold(question)))
+    if not PROVINCE_WIDE.search(plain) or proper_names(question):
+        return False
+    before = vn.fold(prev.resolved)
+    within = [
+        n
+        for n in proper_names(prev.resolved)
+        if not re.search(rf"\btinh\s+{re.escape(vn.fold(n))}", before)
+    ] or re.findall(r"\b(?:xa|phuong|thi tran) \w+", " ".join(vn.syllables(before)))
+    return bool(within) and len(set(own_topic) - _COMPARE_WORDS - _PROVINCE_WORDS) <= 1
 
 
 _CHANGE_COUNTED = re.compile(
@@ -229,8 +265,12 @@ def resolve(question: str, history: list[Turn]) -> str:
             mentions = P.mentions(question)
     elif MORE_RE.search(question) and len(own_topic) <= 3:
         return f"{prev.resolved.rstrip(' ?')} — liệt kê chi tiết"
+    if _beside_province(question, own_topic, prev):
+        # "còn toàn tỉnh thì được bao nhiêu?" after Hòa Phong's rate: the same figure, the
+        # commune's set beside the province's (answerers/places.py)
+        return f"{prev.resolved.rstrip(' ?')}, {question[:1].lower()}{question[1:]}"
     if (compared := _compared(question, mentions, own_topic, prev, current)) is not None:
-        return compared
+        return compared[:1].upper() + compared[1:]
     bare = _FOLLOW_SHELL.sub("", question).strip(" ?.")
     if (
         follows

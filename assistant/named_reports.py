@@ -18,6 +18,14 @@ _PLACE = re.compile(
 )
 
 
+# the province as a whole, however a leader says it ("toàn tỉnh", "bình quân chung của tỉnh",
+# "mặt bằng chung của tỉnh", "số của cả tỉnh"), folded
+PROVINCE_WIDE = re.compile(
+    r"\b(?:toan|ca|chung(?: cua)?(?: toan)?|(?:binh quan|trung binh|mat bang)(?: chung)?"
+    r"(?: cua)?(?: toan)?|(?:so|muc) (?:chung )?cua(?: toan)?)\s*tinh\b"
+)
+
+
 def place_names(info: ReportInfo) -> set[str]:
     """The places of a report's issuer ('lang son', 'lam dong'): how a question names it."""
     return set(issuer_places(info.issuer))
@@ -120,7 +128,7 @@ _UNIT_BEFORE = re.compile(
 )
 
 
-def _names_place(place: str, padded: str) -> bool:
+def names_place(place: str, padded: str) -> bool:
     return any(
         not _UNIT_BEFORE.search(padded[: m.start() + 1])
         for m in re.finditer(rf" {re.escape(place)} ", padded)
@@ -131,7 +139,7 @@ def names_issuer(query: Query, info: ReportInfo) -> bool:
     """The question names the place of the report's issuer ("xã Tân Khê" of "UBND xã Tân
     Khê"), not a unit bearing that place's name."""
     padded = f" {query.folded} "
-    return any(_names_place(p, padded) for p in place_names(info))
+    return any(names_place(p, padded) for p in place_names(info))
 
 
 def _telling_of(store: Store, places: set[str]) -> set[str]:
@@ -194,7 +202,7 @@ def named_reports(query: Query, infos: list[ReportInfo], store: Store) -> set[st
     issuer ("Lạng Sơn"), or as "báo cáo …" followed by words of their issuer or title
     that other reports do not share ("báo cáo của Trung tâm Xúc tiến", "báo cáo Đề án 06")."""
     padded = f" {query.folded} "
-    places = {p for i in infos for p in place_names(i) if _names_place(p, padded)}
+    places = {p for i in infos for p in place_names(i) if names_place(p, padded)}
     hit = {i.report_id for i in infos if places & place_names(i)}
     if hit:  # a province's reports tell of its communes ("vụ ngộ độc … tại xã Hòa Phong")
         hit |= _telling_of(store, places) & {i.report_id for i in infos}

@@ -23,7 +23,7 @@ from assistant.answerers.measured import Scored, figures_within
 from assistant.answerers.summary import clean
 from assistant.cite import Answer, Citer
 from assistant.context import Context
-from assistant.named_reports import _names_place, place_names
+from assistant.named_reports import PROVINCE_WIDE, names_place, place_names
 from assistant.query import Query
 from index import vn
 from index.store import ReportInfo
@@ -31,11 +31,6 @@ from index.store import ReportInfo
 _SIDE_BY_SIDE = re.compile(
     r"\b(?:so voi|so sanh|hon|kem|thua|vuot|chenh|khac|noi nao|ben nao|dia phuong nao|"
     r"con (?:toan|ca) tinh|than|compared?|behind|ahead)\b"
-)
-# the province as a whole, however a leader says it
-_PROVINCE_WIDE = re.compile(
-    r"\b(?:toan|ca|chung(?: cua)?(?: toan)?|(?:binh quan|trung binh|mat bang)(?: chung)?"
-    r"(?: cua)?(?: toan)?|(?:so|muc) (?:chung )?cua(?: toan)?)\s*tinh\b"
 )
 # "bao nhiêu giáo viên", "mấy vụ": a count asked, not a rate
 _COUNTS = re.compile(r"\b(?:bao nhieu|may) (?!phan tram|%|ty le)\w")
@@ -68,14 +63,14 @@ def _sides(query: Query, ctx: Context) -> list[Side]:
 
     found: list[Side] = []
     for place in sorted({p for i in infos for p in place_names(i)}):
-        if _names_place(place, padded):
+        if names_place(place, padded):
             at = padded.find(f" {place} ")
             ids = frozenset(i.report_id for i in infos if place in place_names(i))
             where = span(at, at + len(place))
             found.append((" ".join(words[k] for k in where), ids, where))
-    if m := _PROVINCE_WIDE.search(plain):
+    if m := PROVINCE_WIDE.search(plain):
         found.append(("toàn tỉnh", _province(infos), span(m.start(), m.end())))
-    elif query.english and _PROVINCE_WIDE.search(" ".join(vn.syllables(query.folded))):
+    elif query.english and PROVINCE_WIDE.search(" ".join(vn.syllables(query.folded))):
         # "the provincial average": said by its translation, after the question's words
         found.append(("toàn tỉnh", _province(infos), range(len(words), len(words))))
     out: list[Side] = []

@@ -20,7 +20,7 @@ from collections import Counter
 
 from lxml import etree
 
-ROOT = "/work/main"
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 JSONL = os.path.join(ROOT, "bench/data/probe3.jsonl")
 DIRS = {
     "samples": os.path.join(ROOT, "samples"),

@@ -20,11 +20,11 @@ import re
 import subprocess
 import sys
 import unicodedata
-import zipfile
 import xml.etree.ElementTree as ET
+import zipfile
 from collections import Counter
 
-ROOT = "/work/main"
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 JSONL = os.path.join(ROOT, "bench/data/probe4.jsonl")
 REPORTS = os.path.join(ROOT, "tests/data/reports")
 SETS = ["halam", "vanha", "sonnguyen", "queduong", "donglam", "lamkhe"]
@@ -39,8 +39,19 @@ SKIP = {
 ALLOWED_EXT = (".docx", ".pdf", ".txt")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 FIELDS = {
-    "id", "set", "doc", "type", "style", "question", "must", "evidence",
-    "evidence_min", "answerable", "history", "why", "note",
+    "id",
+    "set",
+    "doc",
+    "type",
+    "style",
+    "question",
+    "must",
+    "evidence",
+    "evidence_min",
+    "answerable",
+    "history",
+    "why",
+    "note",
 }
 OPTIONAL = {"history", "why", "note"}
 TYPES = {"figure", "table", "comparison", "superlative", "decision", "fact", "task"}
@@ -176,9 +187,8 @@ def main():
             and all(isinstance(h, str) and h.strip() for h in it["history"])
         ):
             fails.append(f"{iid}: history must hold 1-2 non-empty questions")
-        if "nodiacritics" in it["style"]:
-            if not is_plain_ascii(q) or q != q.lower():
-                fails.append(f"{iid}: nodiacritics question must be lowercase ASCII")
+        if "nodiacritics" in it["style"] and (not is_plain_ascii(q) or q != q.lower()):
+            fails.append(f"{iid}: nodiacritics question must be lowercase ASCII")
         if "english" in it["style"]:
             if not is_plain_ascii(q):
                 fails.append(f"{iid}: english question must be plain ASCII")
@@ -189,7 +199,9 @@ def main():
             continue
         if not it["answerable"]:
             if it["must"] or it["evidence"] or it["evidence_min"] != 0:
-                fails.append(f"{iid}: unanswerable item must have empty must/evidence, evidence_min 0")
+                fails.append(
+                    f"{iid}: unanswerable item must have empty must/evidence, evidence_min 0"
+                )
             why = it.get("why", "").strip()
             if not why:
                 fails.append(f"{iid}: unanswerable item needs why")
@@ -222,7 +234,9 @@ def main():
                 elif kind == "evidence":
                     ev_docs.update(hit)
         if len(docs) == 2 and ev_docs != set(docs):
-            fails.append(f"{iid}: two-report item needs evidence from both docs (got {sorted(ev_docs)})")
+            fails.append(
+                f"{iid}: two-report item needs evidence from both docs (got {sorted(ev_docs)})"
+            )
     for qn, c in seen_q.items():
         if c > 1:
             fails.append(f"duplicate question: {qn!r}")
@@ -242,8 +256,15 @@ def main():
     if not (5 <= sc["english"] <= 7):
         fails.append(f"english items {sc['english']} not about 6")
     tc = Counter(it.get("type") for it in items)
-    minimum = {"figure": 30, "table": 15, "comparison": 20, "superlative": 15,
-               "decision": 10, "fact": 10, "task": 10}
+    minimum = {
+        "figure": 30,
+        "table": 15,
+        "comparison": 20,
+        "superlative": 15,
+        "decision": 10,
+        "fact": 10,
+        "task": 10,
+    }
     for t, m in minimum.items():
         if tc.get(t, 0) < m:
             fails.append(f"type {t}: {tc.get(t, 0)} items < {m}")

@@ -429,3 +429,43 @@ def test_why_asks_of_the_one_the_previous_answer_found() -> None:
     resolved = resolve("nho dau ma tang manh vay?", [Turn(market, market, found)])
     assert resolved.startswith("nho dau ma tang manh vay (") and "Nga" in resolved, resolved
     assert "nhất" not in resolved
+
+
+def test_a_comparison_asked_in_a_leaders_words_keeps_the_figure() -> None:
+    """ "nhiều hơn hay ít hơn, chênh bao nhiêu phần trăm", "hụt hay tăng, vì sao" ask how
+    the figure just asked changed, not a topic of their own."""
+    first = "Quý 3 xã Hòa Phong thu ngân sách được bao nhiêu?"
+    h = [Turn(first, first)]
+    expected = "Quý 3 xã Hòa Phong thu ngân sách được tăng hay giảm bao nhiêu so với quý II?"
+    asked = "So với quý trước thì nhiều hơn hay ít hơn, chênh bao nhiêu phần trăm?"
+    assert resolve(asked, h) == expected
+    assert resolve("So với quý 2 thì hụt hay tăng, vì sao?", h) == expected
+
+
+def test_last_month_steps_from_the_month_the_follow_up_names() -> None:
+    """ "Sang tháng 11 …, hơn hay kém tháng trước?": November against October — not October
+    against September, the month before the one under discussion."""
+    first = "Tháng 10/2025 phường An Thịnh thu ngân sách được bao nhiêu?"
+    asked = "Sang tháng 11 thì thu được bao nhiêu, hơn hay kém tháng trước?"
+    assert resolve(asked, [Turn(first, first)]) == (
+        "Tháng 11/2025 phường An Thịnh thu ngân sách được tăng hay giảm bao nhiêu so với "
+        "tháng 10/2025?"
+    )
+    # "tháng 10 năm ngoái" is one period, the one compared with
+    first = "Tháng 1/2026 trên địa bàn xảy ra bao nhiêu vụ phạm pháp hình sự?"
+    resolved = resolve("So với tháng 10 năm ngoái thì giảm được mấy vụ?", [Turn(first, first)])
+    assert resolved.startswith("Tháng 1/2026") and resolved.endswith("so với tháng 10/2025?")
+
+
+def test_the_province_as_a_whole_after_a_commune() -> None:
+    """ "Còn toàn tỉnh thì được bao nhiêu?" after a commune's rate: the same figure, the
+    commune's beside the province's — not the commune's again."""
+    first = "Đến cuối quý III tỷ lệ dân Hòa Phong tham gia BHYT là bao nhiêu?"
+    assert resolve("Còn toàn tỉnh thì được bao nhiêu?", [Turn(first, first)]) == (
+        "Đến cuối quý III tỷ lệ dân Hòa Phong tham gia BHYT là bao nhiêu, còn toàn tỉnh thì "
+        "được bao nhiêu?"
+    )
+    first = "den giua thang 10 xa tan khe giai ngan von dau tu cong duoc bao nhieu phan tram?"
+    resolved = resolve("so voi binh quan ca tinh thi cao hay thap?", [Turn(first, first)])
+    assert resolved.startswith("den giua thang 10 xa tan khe giai ngan")
+    assert resolved.endswith(", so voi binh quan ca tinh thi cao hay thap?")
