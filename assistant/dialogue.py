@@ -195,6 +195,25 @@ def _beside_province(question: str, own_topic: list[str], prev: Turn) -> bool:
     return bool(within) and len(set(own_topic) - _COMPARE_WORDS - _PROVINCE_WORDS) <= 1
 
 
+# whether two sources agree ("có khớp với xã không?"), in the words that name a source
+_AGREE = re.compile(r"\b(?:khop|lech|chenh (?:nhau|lech)|khac nhau|giong nhau|doi chieu)\b")
+_SOURCE_WORDS = frozenset(
+    vn.fold(w)
+    for w in "sở bên theo ghi con số báo cáo bc xã phường tỉnh của với nhau khớp lệch khác "
+    "giống đối chiếu".split()
+)
+
+
+def _another_source(question: str, own_topic: list[str]) -> bool:
+    """A follow-up asking whether a source (named: "Sở Tài chính") agrees, and nothing of its
+    own: of the figure just asked."""
+    plain = " ".join(vn.syllables(vn.fold(question)))
+    if not _AGREE.search(plain):
+        return False
+    named = {vn.fold(w) for n in proper_names(question) for w in n.split()}
+    return len(set(own_topic) - _COMPARE_WORDS - _SOURCE_WORDS - named) <= 1
+
+
 _CHANGE_COUNTED = re.compile(
     r"\b(?:tang|giam|hon|chenh lech|chenh) (?:duoc |them |di )?(?:bao nhieu|may) (\w+)"
 )
@@ -265,10 +284,14 @@ def resolve(question: str, history: list[Turn]) -> str:
             mentions = P.mentions(question)
     elif MORE_RE.search(question) and len(own_topic) <= 3:
         return f"{prev.resolved.rstrip(' ?')} — liệt kê chi tiết"
-    if _beside_province(question, own_topic, prev):
+    if _beside_province(question, own_topic, prev) or _another_source(question, own_topic):
         # "còn toàn tỉnh thì được bao nhiêu?" after Hòa Phong's rate: the same figure, the
-        # commune's set beside the province's (answerers/places.py)
-        return f"{prev.resolved.rstrip(' ?')}, {question[:1].lower()}{question[1:]}"
+        # commune's set beside the province's (answerers/places.py); "Sở Tài chính ghi con
+        # số bao nhiêu, có khớp với xã không?": as another source gives it (…/sources.py)
+        words = question.split()
+        if len(words) < 2 or not words[1][:1].isupper():  # "Sở Tài chính …" keeps its name
+            question = question[:1].lower() + question[1:]
+        return f"{prev.resolved.rstrip(' ?')}, {question}"
     if (compared := _compared(question, mentions, own_topic, prev, current)) is not None:
         return compared[:1].upper() + compared[1:]
     bare = _FOLLOW_SHELL.sub("", question).strip(" ?.")

@@ -127,9 +127,17 @@ def topic_syllables(text: str, accented: bool, compared: bool = False) -> list[s
     ]
 
 
+_BOUND = re.compile(r"\b(it|nhieu) nhat(?= (?:bao nhieu|la\b|may\b|\d))")
+
+
 def normalize(question: str, restorer: vn.DiacriticRestorer | None = None) -> Query:
     text = vn.spell_bodies(re.sub(r"\s+", " ", vn.nfc(question)).strip())
+    # "ít nhất bao nhiêu", "nhiều nhất 20 hộ": at least, at most — a bound, not a superlative
+    # (not "ít nhất, bao nhiêu": the least, then how much)
+    # (nor "thôn nào ít nhất bao nhiêu ca": which one is the least)
     folded = vn.fold(text)
+    if not re.search(r"\b(?:nao|which)\b", folded):
+        folded = _BOUND.sub(lambda m: "toi thieu" if m.group(1) == "it" else "toi da", folded)
     words = vn.syllables(folded)
     accented = vn.has_diacritics(text)
     english = looks_english(words)  # "… report for Sông Mai city": names keep their accents

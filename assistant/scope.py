@@ -194,7 +194,10 @@ _FORECAST = re.compile(
     r"\b(?:uoc (?:dat|tinh|thuc hien|ca)|(?:uoc|du kien|du bao)(?: \w+){0,3} (?:den|toi)|du bao)\b"
 )
 # (not "chỉ tiêu nào đạt thấp nhất": which of the indicators, as read)
-_TARGET = re.compile(r"\b(?:muc tieu|chi tieu|phan dau)\b(?! nao)")
+# "đặt ra … phải đạt", "về đích", "tối thiểu" ("ít nhất bao nhiêu", assistant/query.py)
+_TARGET = re.compile(
+    r"\b(?:muc tieu|chi tieu|phan dau|dat ra|phai dat|ve dich|toi thieu)\b(?! nao)"
+)
 _MET = re.compile(r"\b(?:đạt|vượt|hoàn thành) (?:mục tiêu|chỉ tiêu)")
 
 

@@ -469,3 +469,14 @@ def test_the_province_as_a_whole_after_a_commune() -> None:
     resolved = resolve("so voi binh quan ca tinh thi cao hay thap?", [Turn(first, first)])
     assert resolved.startswith("den giua thang 10 xa tan khe giai ngan")
     assert resolved.endswith(", so voi binh quan ca tinh thi cao hay thap?")
+
+
+def test_another_source_of_the_figure_just_asked() -> None:
+    """ "Sở Tài chính ghi con số bao nhiêu, có khớp với xã không?" names a source, not what
+    is counted: the figure of the previous question, as the department gives it."""
+    first = "Công trình đường Nà Lừ - Khuổi Hin ở Hòa Phong đã tiêu được bao nhiêu vốn?"
+    asked = "Sở Tài chính ghi con số bao nhiêu, có khớp với xã không?"
+    assert resolve(asked, [Turn(first, first)]) == f"{first.rstrip('?')}, {asked}"
+    # naming what it compares is a question of its own
+    asked = "Số dự án vướng mắc ở hai phần có khớp không?"
+    assert resolve(asked, [Turn(first, first)]) == asked

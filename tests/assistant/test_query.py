@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.intent import SUPERLATIVE
 from assistant.query import normalize, periods_in
 from index import vn
 
@@ -187,3 +188,16 @@ def test_a_numbered_unit_is_a_name_the_passage_must_hold() -> None:
     assert name_share(normalize("to dan pho 15 thang 9 cap may giay phep"), rows) == 0.0
     assert name_share(normalize("Tổ dân phố 14 được cấp mấy giấy phép?"), rows) == 1.0
     assert name_share(normalize("tổ dân phố 01 cấp mấy giấy phép?"), rows) == 1.0
+
+
+@pytest.mark.parametrize(
+    ("question", "superlative"),
+    [
+        ("Năm học mới Sở định tuyển thêm ít nhất bao nhiêu thầy cô?", False),  # at least
+        ("Quý IV phải chi trả thêm ít nhất 20 hộ", False),
+        ("Thôn nào ít nhất bao nhiêu ca?", True),  # which one is the least
+        ("Xã nào ít nhất, bao nhiêu ca?", True),
+    ],
+)
+def test_at_least_is_a_bound_not_a_superlative(question: str, superlative: bool) -> None:
+    assert (normalize(question).intent == SUPERLATIVE) is superlative

@@ -98,3 +98,23 @@ def test_a_months_target_is_set_by_the_report_before_it(sample_retriever, questi
 
 def test_giving_a_body_things_to_do_asks_its_tasks() -> None:
     assert normalize("thang 01/2024 thanh pho giao phong giao duc lam nhung viec gi?").about_tasks
+
+
+def test_a_rate_a_month_must_reach_is_read_where_it_is_set(tmp_path) -> None:
+    """ "Tháng 12 công an tỉnh đặt ra tỷ lệ phá án phải đạt bao nhiêu?": no December report,
+    but November's sets December's work — it is where the rate to reach is read, not a
+    period missing."""
+    from conftest import letter, text_retriever
+
+    from assistant.scope import scope_of
+
+    november = letter(
+        412, "25", 11, "Tình hình an ninh trật tự tháng 11 năm 2025",
+        "Tỷ lệ điều tra, khám phá án trật tự xã hội đạt 86,4%.\n\n"
+        "II. NHIỆM VỤ TRỌNG TÂM THÁNG 12 NĂM 2025\n\n"
+        "1. Phấn đấu tỷ lệ điều tra, khám phá án trật tự xã hội đạt trên 90%.\n",
+    )  # fmt: skip
+    store = text_retriever(tmp_path, {"cat-11.txt": november}).store
+    asked = normalize("Tháng 12 công an tỉnh đặt ra tỷ lệ phá án phải đạt bao nhiêu?")
+    scope = scope_of(asked, store)
+    assert scope.missing is None and scope.allowed is None, scope  # November's, the only one
