@@ -78,10 +78,12 @@ _DATE_A = re.compile(
 _CLASSIFIERS = frozenset({"luot", "vu", "suat", "gian", "lop", "ho"})
 # a cause said as reports say one ("do …", "vì …", "còn vướng …", "chưa bàn giao")
 _WHY_A = re.compile(
-    r"(?<!\w)(?:do|vì|bởi|nguyên nhân|lý do|vướng|chưa|thiếu|because|due to)(?!\w)", re.I
+    r"(?<!\w)(?:do|vì|bởi|nhờ|nguyên nhân|lý do|vướng|chưa|thiếu|because|due to)(?!\w)", re.I
 )
 # the words a question asks why with ("do đâu", "vì sao", "lý do"): none of its topic
-_ASKING = frozenset(vn.syllables("do đâu dau vì vi sao tại tai lý ly nguyên nguyen nhân nhan"))
+_ASKING = frozenset(
+    vn.syllables("do đâu dau vì vi sao tại tai lý ly nguyên nguyen nhân nhan nhờ nho")
+)
 
 
 def _cause_said(query: Query, sentence: str) -> bool:

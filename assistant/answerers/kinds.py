@@ -43,8 +43,12 @@ _DATE_Q = re.compile(
     r"\b(?:ngay nao|khi nao|bao gio|hom nao|thoi gian nao|luc nao|when|what date|which day)\b"
 )
 _PLACE_Q = re.compile(r"\b(?:o dau|tai dau|dia diem nao|noi nao|where)\b")
-# "vì sao", "nguyên nhân do đâu": a cause — not the "lý đô" of "quản lý đô thị"
-_WHY_Q = re.compile(r"\b(?:vi sao|tai sao|nguyen nhan|ly do(?! thi)|do dau|why)\b")
+# "vì sao", "nguyên nhân do đâu", "Sao … chậm thế?", "vì đâu": a cause — not the "lý đô" of
+# "quản lý đô thị", nor a "sao kê"
+_WHY_Q = re.compile(
+    r"\b(?:vi sao|tai sao|nguyen nhan|ly do(?! thi)|do dau|why)\b|\b(?:vi|nho) dau\b(?! tu\b)|"
+    r"^(?:(?:the|vay|con) )?sao\b(?! ke\b)"
+)
 
 _AVERAGE_Q = re.compile(r"\b(?:binh quan|trung binh|average)\b")
 

@@ -114,6 +114,21 @@ def test_a_phrase_also_says_its_words() -> None:
             "Phòng Quản lý đô thị tham mưu lập quy hoạch chi tiết.",
             True,
         ),
+        (  # "Sao … thế?" asks why: a project's table row gives no cause
+            "Sao đường ven biển Cửa Lam - Hải Xuân tiêu vốn chậm thế?",
+            "STT: 3; Tên dự án: Đường ven biển đoạn Cửa Lam - Hải Xuân; Vốn năm 2026: 515.000",
+            False,
+        ),
+        (
+            "nho dau ma khach tang manh vay?",
+            "Khách quốc tế tăng 38% nhờ duy trì 04 chuyến bay thuê chuyến mỗi tuần.",
+            True,
+        ),
+        (  # the "nhớ đầu" of "ghi nhớ đầu tư" asks no cause
+            "06 biên bản ghi nhớ đầu tư được trao gồm những dự án nào?",
+            "Trao 06 biên bản ghi nhớ đầu tư: Khu đô thị sinh thái ven sông Mai.",
+            True,
+        ),
     ],
 )
 def test_a_cause_asked_is_a_cause_said(question: str, sentence: str, held: bool) -> None:
