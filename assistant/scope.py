@@ -133,10 +133,12 @@ def scope_of(
                 task_hits[i.report_id] = task
         # a question about the tasks set for a month is answered by the report that set them;
         # else the reports of that very period, before the annual one that spans it
-        exact = {i.report_id for i in infos if i.report_id in own_hits and _of_period(i, p)}
+        exact = {i.report_id for i in infos if i.report_id in own_hits and effective_period(i) == p}
         planned = _narrowest(task_hits, p)
         if forecast and not query.about_tasks:
-            hits = (planned | exact) or own_hits
+            # (and the month's own report, of whichever year: "tháng 12" with none)
+            own = {i.report_id for i in infos if i.report_id in own_hits and _of_period(i, p)}
+            hits = (planned | own) or own_hits
         elif m.as_of:  # on a day: every report read up to it, the month's and the quarter's
             hits = planned or own_hits
         else:
