@@ -25,6 +25,8 @@ from assistant.cite import Answer, Citer
 from assistant.context import Context
 from assistant.named_reports import PROVINCE_WIDE, names_place, place_names
 from assistant.query import Query
+from assistant.scope import effective_period
+from index import periods as P
 from index import vn
 from index.store import ReportInfo
 
@@ -182,14 +184,24 @@ def _titled(name: str, first: bool = True) -> str:
 def _when(
     query: Query, ctx: Context, side: frozenset[str], other: frozenset[str]
 ) -> frozenset[str]:
-    """A side's reports of the period asked; a commune's of the month the other side's
+    """A side's reports of the period asked — of that very period when it has one ("cuối quý
+    III": the quarter's report, not September's); a commune's of the month the other side's
     newest ends with (its months are one series), the province's all (its departments report
     on different days)."""
     if query.periods and (allowed := ctx.scope(query).allowed):
-        return (side & allowed) or side
+        asked = ctx.scope(query).periods
+        own = {r for r in side & allowed if any(_of(ctx, r, p) for p in asked)}
+        return frozenset(own) or (side & allowed) or side
     if all(_commune_of(ctx, r) for r in side):
         return sources._as_of(ctx, side, other)
     return side
+
+
+def _of(ctx: Context, report_id: str, period: P.Period) -> bool:
+    """The report is of that very period (of any year, when the question names none)."""
+    info = ctx.store.info(report_id)
+    own = effective_period(info) if info else None
+    return own is not None and own.matches(period) and own.months == period.months
 
 
 def _commune_of(ctx: Context, report_id: str) -> bool:

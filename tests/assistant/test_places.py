@@ -72,3 +72,34 @@ def test_one_place_is_no_comparison_of_places(retriever, question: str) -> None:
 def test_a_share_that_does_not_add_up_is_caught() -> None:
     assert arithmetic("Hòa Phong chiếm 412 / 6.842 = 6,0% của toàn tỉnh.")[1] == []
     assert arithmetic("Hòa Phong chiếm 412 / 6.842 = 8,0% của toàn tỉnh.")[1], "8,0% is wrong"
+
+
+def test_a_side_of_a_period_asked_is_its_report_of_that_period(tmp_path) -> None:
+    """ "Đến cuối quý III …": the commune's quarter report, not its September report (a
+    month of the quarter, counted to the 20th)."""
+    quarter = (
+        COMMUNE.replace("127/BC-UBND", "205/BC-UBND")
+        .replace("tháng 10 năm 2026\n\nI.", "quý III năm 2026\n\nI.")
+        .replace("84,6%", "86,1%")
+    )
+    september = (
+        COMMUNE.replace("127/BC-UBND", "112/BC-UBND")
+        .replace("ngày 30 tháng 10", "ngày 24 tháng 9")
+        .replace("tháng 10 năm 2026\n\nI.", "tháng 9 năm 2026\n\nI.")
+        .replace("84,6%", "83,2%")
+    )
+    province = PROVINCE.replace("10 tháng năm 2026", "9 tháng năm 2026")
+    retriever = text_retriever(
+        tmp_path, {"q3.txt": quarter, "t9.txt": september, "syt.txt": province}
+    )
+    asked = (
+        "Đến cuối quý III tỷ lệ trẻ dưới 1 tuổi tiêm chủng đầy đủ ở Hòa Phong so với bình quân "
+        "tỉnh thế nào?"
+    )
+    ctx = Context(retriever)
+    query = ctx.normalize(asked)
+    (_, commune, _), (_, whole, _) = places._sides(query, ctx)
+    quarter_of = places._when(query, ctx, commune, whole)
+    assert {ctx.store.info(r).number for r in quarter_of} == {"205/BC-UBND"}, quarter_of
+    a = answer(asked, retriever)
+    assert "86,1" in a.text and "83,2" not in a.text, a.text
