@@ -93,7 +93,7 @@ def _written(question: str, mention: P.Mention, current: P.Period | None) -> str
     discussion gives it ("tháng 11" → "tháng 11/2025"), or spoken for a relative one."""
     typed = vn.nfc(question)[mention.start : mention.end]
     period = _shifted(mention, current)
-    if mention.period is None:
+    if mention.period is None or mention.relative:  # "tháng trước", "tháng 1 năm sau"
         return _spoken(period) if period is not None else typed
     if not mention.period.year_known and period is not None and period.year_known:
         # "ba tháng cuối năm" → "… năm 2025"; "tháng 11", "quý IV" → "… /2025"

@@ -60,7 +60,11 @@ def resolve_periods(
         if m.period is None:
             continue
         # "tháng 12" with no year: the year of the period under discussion, else every
-        # December indexed (two cities' reports of different years answer alike)
+        # December indexed (two cities' reports of different years answer alike); "tháng 1
+        # năm sau": the year after it, else after the newest indexed
+        if (own := P.in_year_of(m, year or _newest_year(infos))) is not None:
+            absolute[i] = own
+            continue
         absolute[i] = m.period.with_year(year) if year else m.period
     # "tháng 12 so với tháng trước": a relative period steps from the question's own period,
     # or from the one under discussion; alone ("tháng này", "tháng tới" in a question of its
@@ -75,6 +79,11 @@ def resolve_periods(
         if period is not None:
             out.append(P.Mention(period, m.start, m.end, m.relative, m.unit, m.as_of, m.day))
     return out
+
+
+def _newest_year(infos: list[ReportInfo]) -> int:
+    years = [p.last[0] for i in infos if (p := effective_period(i)) is not None and p.year_known]
+    return max(years, default=0)
 
 
 def scope_of(

@@ -92,6 +92,14 @@ def _at_ends(query: Query, ctx: Context, period: P.Period) -> list[Scored]:
     return sorted(found, key=lambda s: s.score, reverse=True)[:8]
 
 
+def _names_period(sentence: str, period: P.Period) -> bool:
+    """The sentence names the period ("Riêng tháng 11/2026", "quý III"), of any year."""
+    return any(
+        m.period is not None and m.period.months_of_year == period.months_of_year
+        for m in P.mentions(sentence)
+    )
+
+
 def _same_place(places: dict[str, set[str]], a: Figure, b: Figure) -> bool:
     """Both figures are of reports of one place (`places`: each report's issuer's places —
     a commune's two months, a province's departments), or either's place is unknown."""
@@ -177,7 +185,11 @@ def comparison(query: Query, ctx: Context) -> Answer | None:
             return stated.answer(query, ctx, said, now, base)
         # "Riêng tháng 11/2026, … giảm 21,6% so với tháng 10": said by the longer report
         # ending with the month, when no report of the month states it
-        longer = [s.figure for s in figures_for(query, ctx, now, "ending") if s.score >= 1.5]
+        longer = [
+            s.figure
+            for s in figures_for(query, ctx, now, "ending")
+            if s.score >= 1.5 and _names_period(s.figure.candidate.sentence, now)
+        ]  # (its sentence names the period: "tăng 12,4%" of "9 tháng" is no third quarter's)
         if not running and (said := stated.said_change(longer, now, base)):
             return stated.answer(query, ctx, said, now, base)
         # "đến ngày 31/10/2026 … đạt 64,5% kế hoạch vốn, cao hơn cùng kỳ năm 2025 (58,9%)": a

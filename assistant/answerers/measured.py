@@ -51,7 +51,19 @@ OWN_WORDS = re.compile(
 
 
 def measure_terms(query: Query) -> list[str]:
-    return [t for t in question_terms(query.content) if t not in COMPARE_WORDS]
+    """What is measured: not how a change is asked ("tăng bao nhiêu phần trăm" asks a
+    change in per cent of a measure, not a rate — unless a "tỷ lệ" is named)."""
+    plain = " ".join(vn.syllables(query.folded))
+    asked_in = _IN_PER_CENT.search(plain) and not re.search(r"\bty le\b", plain)
+    return [
+        t
+        for t in question_terms(query.content)
+        if t not in COMPARE_WORDS and not (asked_in and t in _PER_CENT)
+    ]
+
+
+_IN_PER_CENT = re.compile(r"\b(?:bao nhieu|may) (?:phan tram|%)")
+_PER_CENT = frozenset(vn.terms("phần trăm"))
 
 
 @dataclass(frozen=True)

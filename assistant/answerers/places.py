@@ -21,9 +21,10 @@ from assistant.answerers import sources
 from assistant.answerers.figures import wants
 from assistant.answerers.measured import Scored, figures_within
 from assistant.answerers.summary import clean
+from assistant.antecedents import proper_names
 from assistant.cite import Answer, Citer
 from assistant.context import Context
-from assistant.named_reports import PROVINCE_WIDE, names_place, place_names
+from assistant.named_reports import PROVINCE_WIDE, names_place, place_names, places_typed
 from assistant.query import Query
 from assistant.scope import effective_period
 from index import periods as P
@@ -45,7 +46,11 @@ _SIDE_WORDS = frozenset(
 
 
 def asked(query: Query) -> bool:
-    return _SIDE_BY_SIDE.search(" ".join(vn.syllables(query.folded))) is not None
+    """Set side by side, and a place named ("Hòa Phong", "toàn tỉnh", "xã Tân Khê")."""
+    plain = " ".join(vn.syllables(query.folded))
+    return _SIDE_BY_SIDE.search(plain) is not None and bool(
+        PROVINCE_WIDE.search(plain) or proper_names(query.text) or places_typed(query.folded)
+    )
 
 
 Side = tuple[str, frozenset[str], range]  # as named, its reports, the words naming it

@@ -172,7 +172,40 @@ def mentions(text: str) -> list[Mention]:
             if mention is not None:
                 found.append(mention)
                 taken.append((m.start(), m.end()))
-    return sorted(found, key=lambda x: x.start)
+    return _with_their_years(sorted(found, key=lambda x: x.start), folded)
+
+
+def _with_their_years(found: list[Mention], folded: str) -> list[Mention]:
+    """ "tháng 1 năm sau", "tháng 10 năm ngoái", "quý 2 năm nay": one period, its year
+    told relative to the one under discussion (resolve), not a month and a year."""
+    out: list[Mention] = []
+    for m in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and m.period is None
+            and m.unit == "year"
+            and m.relative in ("previous", "next", "current")
+            and prev.period is not None
+            and not prev.period.year_known
+            and not prev.relative
+            and not folded[prev.end : m.start].strip()
+        ):
+            out[-1] = Mention(prev.period, prev.start, m.end, m.relative, "year")
+            continue
+        out.append(m)
+    return out
+
+
+_YEAR_STEP = {"previous": -1, "next": 1, "current": 0}
+
+
+def in_year_of(mention: Mention, year: int) -> Period | None:
+    """A "tháng 1 năm sau" mention read against `year`, the year under discussion; None
+    for any other mention."""
+    if mention.period is None or mention.unit != "year" or mention.relative not in _YEAR_STEP:
+        return None
+    return mention.period.with_year(year + _YEAR_STEP[mention.relative])
 
 
 def parse(text: str) -> Period | None:
@@ -200,6 +233,12 @@ def bounds(text: str) -> tuple[str, str] | None:
 
 def resolve(mention: Mention, current: Period | None) -> Period | None:
     """A relative mention made absolute against the period under discussion."""
+    if (
+        current is not None
+        and current.year_known
+        and ((own := in_year_of(mention, current.last[0])) is not None)
+    ):
+        return own
     if mention.period is not None:
         if not mention.period.year_known and current is not None and current.year_known:
             return nearest_year(mention.period, current)

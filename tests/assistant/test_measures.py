@@ -775,3 +775,15 @@ def test_a_draft_year_does_not_hide_the_months_work(sample_retriever) -> None:
         sample_retriever,
     )
     assert not a.insufficient and "612 công dân" in a.text, a.text
+
+
+def test_a_change_in_per_cent_is_no_rate_measured() -> None:
+    """ "khách du lịch … tăng bao nhiêu phần trăm": the visitors are measured, the per cent
+    is how the change is asked — a sentence about an inspection's "tỷ lệ" measures nothing
+    asked. "tỷ lệ giải quyết tăng bao nhiêu phần trăm" measures the rate."""
+    from assistant.answerers.measured import measure_terms
+
+    asked = normalize("khach du lich quy 3 tang bao nhieu phan tram so voi quy 3 nam ngoai?")
+    assert measure_terms(asked) == vn.terms("khách du lịch")
+    rate = normalize("Tỷ lệ giải quyết khiếu nại tăng bao nhiêu phần trăm?")
+    assert set(vn.terms("tỷ lệ")) <= set(measure_terms(rate))

@@ -459,7 +459,9 @@ def test_a_year_is_closed_in_the_next_januarys_report(sample_retriever) -> None:
     query = sample_retriever.normalize("Năm 2025 thu ngân sách lũy kế đạt bao nhiêu?")
     ctx = Context(sample_retriever)
     for c in extract.candidates(query, ctx.hits(query), ctx):
-        assert not ({2026} >= vn_years(c.sentence) > set())
+        # (December's "Tết … năm 2026 được chuẩn bị" is 2025's work, for the year after)
+        if ctx.store.info(c.hit.chunk.report_id).date.startswith("2026"):  # type: ignore[union-attr]
+            assert not ({2026} >= vn_years(c.sentence) > set())
 
 
 def vn_years(text: str) -> set[int]:

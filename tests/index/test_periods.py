@@ -87,6 +87,22 @@ def test_relative_periods_step_from_the_one_under_discussion() -> None:
     assert P.resolve(m, None) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("tới cuối tháng 1 năm sau sẽ lên mức nào", "01/2026"),
+        ("so với tháng 10 năm ngoái", "10/2024"),
+        ("quý 2 năm nay", "Q2/2025"),
+        ("tháng 12 năm trước", "12/2024"),
+    ],
+)
+def test_a_month_of_a_year_told_relative_is_one_period(text: str, label: str) -> None:
+    """ "tháng 10 năm ngoái" is October of the year before the one under discussion — one
+    period, not a month of this year and a whole year besides."""
+    (m,) = P.mentions(text)
+    assert P.resolve(m, P.Period.month(2025, 12)).label == label  # type: ignore[union-attr]
+
+
 def test_spans_index_the_text_as_typed() -> None:
     text = "Còn tháng 11 thì sao?"
     (m,) = P.mentions(text)
