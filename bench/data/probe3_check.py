@@ -11,14 +11,11 @@ Also checks schema, ids, counts per set, and evidence lengths. Exit code 1 on an
 
 import json
 import os
-import re
-import subprocess
 import sys
-import unicodedata
-import zipfile
 from collections import Counter
 
-from lxml import etree
+from probe_units import FIELDS as BASE_FIELDS
+from probe_units import answerable_fails, field_fails, norm, units_in
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 JSONL = os.path.join(ROOT, "bench/data/probe3.jsonl")
@@ -35,85 +32,15 @@ SKIP = {
     "phuvan-2026-bc33.pdf",
     "tanhai-2026-bc196.pdf",
 }
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-FIELDS = {
-    "id",
-    "set",
-    "doc",
-    "type",
-    "style",
-    "question",
-    "must",
-    "evidence",
-    "evidence_min",
-    "answerable",
-    "history",
-    "why",
-}
+FIELDS = BASE_FIELDS
 TYPES = {"section", "task", "summary", "list", "figure", "comparison", "fact"}
 STYLES = {"paraphrase", "nodiacritics", "followup", "english"}
 EXPECTED = {"samples": 40, "tragiang": 20, "ngankhe": 20, "bichson": 20, "haiminh": 20}
 
 
-def norm(s):
-    s = unicodedata.normalize("NFC", s)
-    return re.sub(r"\s+", " ", s).strip().casefold()
-
-
-def p_text(p):
-    out = []
-    for el in p.iter():
-        if el.tag == W + "t" and el.text:
-            out.append(el.text)
-        elif el.tag in (W + "tab", W + "br"):
-            out.append(" ")
-    return "".join(out)
-
-
-def docx_units(path):
-    z = zipfile.ZipFile(path)
-    root = etree.fromstring(z.read("word/document.xml"))
-    body = root.find(W + "body")
-    units = []
-    for el in body.iterchildren():
-        if el.tag == W + "p":
-            units.append(p_text(el))
-        elif el.tag == W + "tbl":
-            for tc in el.iter(W + "tc"):
-                units.append(" ".join(p_text(p) for p in tc.iter(W + "p")))
-    if "word/footnotes.xml" in z.namelist():
-        fr = etree.fromstring(z.read("word/footnotes.xml"))
-        for fn in fr.iter(W + "footnote"):
-            units.append(" ".join(p_text(p) for p in fn.iter(W + "p")))
-    return [norm(u) for u in units if u.strip()]
-
-
-def pdf_units(path):
-    txt = subprocess.run(
-        ["pdftotext", "-layout", path, "-"], capture_output=True, text=True, check=True
-    ).stdout
-    return [norm(txt.replace("\n", " "))]
-
-
-def txt_units(path):
-    with open(path, encoding="utf-8") as f:
-        return [norm(line) for line in f if line.strip()]
-
-
-_cache = {}
-
-
 def units_for(set_, doc):
-    key = (set_, doc)
-    if key not in _cache:
-        path = os.path.join(DIRS[set_], doc)
-        if doc.endswith(".docx"):
-            _cache[key] = docx_units(path)
-        elif doc.endswith(".pdf"):
-            _cache[key] = pdf_units(path)
-        else:
-            _cache[key] = txt_units(path)
-    return _cache[key]
+    found = units_in(DIRS[set_], doc)
+    return found
 
 
 def main():
@@ -126,16 +53,9 @@ def main():
         iid = it.get("id", f"#{i}")
         if iid != f"P3-{i:03d}":
             fails.append(f"{iid}: id out of sequence (expected P3-{i:03d})")
-        extra = set(it) - FIELDS
-        missing = FIELDS - {"history", "why"} - set(it)
-        if extra or missing:
-            fails.append(f"{iid}: bad fields extra={extra} missing={missing}")
+        if wrong := field_fails(it, FIELDS, {"history", "why"}, DIRS, TYPES):
+            fails.append(f"{iid}: {wrong}")
             continue
-        if it["set"] not in DIRS:
-            fails.append(f"{iid}: unknown set {it['set']}")
-            continue
-        if it["type"] not in TYPES:
-            fails.append(f"{iid}: unknown type {it['type']}")
         if not set(it["style"]) <= STYLES:
             fails.append(f"{iid}: unknown style {it['style']}")
         if it["doc"] in SKIP or not os.path.exists(os.path.join(DIRS[it["set"]], it["doc"])):
@@ -152,12 +72,7 @@ def main():
             if not it.get("why"):
                 fails.append(f"{iid}: unanswerable item needs why")
             continue
-        if "why" in it:
-            fails.append(f"{iid}: answerable item has why")
-        if not (1 <= len(it["must"]) <= 3) or not (1 <= len(it["evidence"]) <= 3):
-            fails.append(f"{iid}: must/evidence counts out of range")
-        if not (1 <= it["evidence_min"] <= len(it["evidence"])):
-            fails.append(f"{iid}: evidence_min out of range")
+        fails += [f"{iid}: {wrong}" for wrong in answerable_fails(it)]
         units = units_for(it["set"], it["doc"])
         for kind in ("must", "evidence"):
             for s in it[kind]:

@@ -17,12 +17,11 @@ Exit code 1 on any failure.
 import json
 import os
 import re
-import subprocess
 import sys
-import unicodedata
-import xml.etree.ElementTree as ET
-import zipfile
 from collections import Counter
+
+from probe_units import FIELDS as BASE_FIELDS
+from probe_units import answerable_fails, field_fails, norm, units_in
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 JSONL = os.path.join(ROOT, "bench/data/probe4.jsonl")
@@ -37,22 +36,7 @@ SKIP = {
     "lamkhe-bcdtt-2026-09-bc21.jpg",
 }
 ALLOWED_EXT = (".docx", ".pdf", ".txt")
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-FIELDS = {
-    "id",
-    "set",
-    "doc",
-    "type",
-    "style",
-    "question",
-    "must",
-    "evidence",
-    "evidence_min",
-    "answerable",
-    "history",
-    "why",
-    "note",
-}
+FIELDS = BASE_FIELDS | {"note"}
 OPTIONAL = {"history", "why", "note"}
 TYPES = {"figure", "table", "comparison", "superlative", "decision", "fact", "task"}
 STYLES = {"paraphrase", "nodiacritics", "followup", "english"}
@@ -60,67 +44,11 @@ EXPECTED_PER_SET = 20
 TOTAL = 120
 
 
-def norm(s):
-    s = unicodedata.normalize("NFC", s)
-    return re.sub(r"\s+", " ", s).strip().casefold()
-
-
-def p_text(p):
-    out = []
-    for el in p.iter():
-        if el.tag == W + "t" and el.text:
-            out.append(el.text)
-        elif el.tag in (W + "tab", W + "br"):
-            out.append(" ")
-    return "".join(out)
-
-
-def docx_units(path):
-    z = zipfile.ZipFile(path)
-    root = ET.fromstring(z.read("word/document.xml"))
-    body = root.find(W + "body")
-    units = []
-    for el in list(body):
-        if el.tag == W + "p":
-            units.append(p_text(el))
-        elif el.tag == W + "tbl":
-            for tc in el.iter(W + "tc"):
-                units.append(" ".join(p_text(p) for p in tc.iter(W + "p")))
-    if "word/footnotes.xml" in z.namelist():
-        fr = ET.fromstring(z.read("word/footnotes.xml"))
-        for fn in fr.iter(W + "footnote"):
-            units.append(" ".join(p_text(p) for p in fn.iter(W + "p")))
-    return [norm(u) for u in units if u.strip()]
-
-
-def pdf_units(path):
-    txt = subprocess.run(
-        ["pdftotext", "-layout", path, "-"], capture_output=True, text=True, check=True
-    ).stdout
-    return [norm(txt.replace("\n", " "))]
-
-
-def txt_units(path):
-    with open(path, encoding="utf-8") as f:
-        return [norm(line) for line in f if line.strip()]
-
-
-_cache = {}
-
-
 def units_for(set_, doc):
-    key = (set_, doc)
-    if key not in _cache:
-        path = os.path.join(DIRS[set_], doc)
-        if doc.endswith(".docx"):
-            _cache[key] = docx_units(path)
-        elif doc.endswith(".pdf"):
-            _cache[key] = pdf_units(path)
-        else:
-            _cache[key] = txt_units(path)
-        if sum(len(u) for u in _cache[key]) < 500:
-            raise RuntimeError(f"{doc}: almost no text (scan?)")
-    return _cache[key]
+    found = units_in(DIRS[set_], doc)
+    if sum(len(u) for u in found) < 500:
+        raise RuntimeError(f"{doc}: almost no text (scan?)")
+    return found
 
 
 def is_plain_ascii(s):
@@ -144,16 +72,9 @@ def main():
         iid = it.get("id", f"#{i}")
         if iid != f"P4-{i:03d}":
             fails.append(f"{iid}: id out of sequence (expected P4-{i:03d})")
-        extra = set(it) - FIELDS
-        missing = FIELDS - OPTIONAL - set(it)
-        if extra or missing:
-            fails.append(f"{iid}: bad fields extra={extra} missing={missing}")
+        if wrong := field_fails(it, FIELDS, OPTIONAL, DIRS, TYPES):
+            fails.append(f"{iid}: {wrong}")
             continue
-        if it["set"] not in DIRS:
-            fails.append(f"{iid}: unknown set {it['set']}")
-            continue
-        if it["type"] not in TYPES:
-            fails.append(f"{iid}: unknown type {it['type']}")
         if not isinstance(it["style"], list) or not set(it["style"]) <= STYLES:
             fails.append(f"{iid}: bad style {it['style']}")
             continue
@@ -208,12 +129,7 @@ def main():
             elif len(re.findall(r"[.!?](\s|$)", why)) != 1 or not why.endswith((".", "!", "?")):
                 fails.append(f"{iid}: why must be one sentence")
             continue
-        if "why" in it:
-            fails.append(f"{iid}: answerable item has why")
-        if not (1 <= len(it["must"]) <= 3) or not (1 <= len(it["evidence"]) <= 3):
-            fails.append(f"{iid}: must/evidence counts out of range")
-        if not (1 <= it["evidence_min"] <= len(it["evidence"])):
-            fails.append(f"{iid}: evidence_min out of range")
+        fails += [f"{iid}: {wrong}" for wrong in answerable_fails(it)]
         if len(docs) == 2 and it["evidence_min"] != 2:
             fails.append(f"{iid}: two-report item needs evidence_min 2")
         units_by_doc = {d: units_for(it["set"], d) for d in docs}
