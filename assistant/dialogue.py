@@ -23,7 +23,7 @@ from assistant.antecedents import (
     topic_words,
     without_extreme,
 )
-from assistant.intent import MET_TOPIC, asks_met
+from assistant.intent import AGREE_ASKED, MET_TOPIC, asks_met
 from assistant.named_reports import PROVINCE_WIDE
 from assistant.query import topic_syllables
 from index import periods as P
@@ -195,8 +195,7 @@ def _beside_province(question: str, own_topic: list[str], prev: Turn) -> bool:
     return bool(within) and len(set(own_topic) - _COMPARE_WORDS - _PROVINCE_WORDS) <= 1
 
 
-# whether two sources agree ("có khớp với xã không?"), in the words that name a source
-_AGREE = re.compile(r"\b(?:khop|lech|chenh (?:nhau|lech)|khac nhau|giong nhau|doi chieu)\b")
+# the words that name a source ("bên Sở Tài chính ghi", "số của xã")
 _SOURCE_WORDS = frozenset(
     vn.fold(w)
     for w in "sở bên theo ghi con số báo cáo bc xã phường tỉnh của với nhau khớp lệch khác "
@@ -208,7 +207,7 @@ def _another_source(question: str, own_topic: list[str]) -> bool:
     """A follow-up asking whether a source (named: "Sở Tài chính") agrees, and nothing of its
     own: of the figure just asked."""
     plain = " ".join(vn.syllables(vn.fold(question)))
-    if not _AGREE.search(plain):
+    if not AGREE_ASKED.search(plain):
         return False
     named = {vn.fold(w) for n in proper_names(question) for w in n.split()}
     return len(set(own_topic) - _COMPARE_WORDS - _SOURCE_WORDS - named) <= 1

@@ -289,6 +289,10 @@ MET_TEXT = (
 MET_TOPIC = frozenset(MET_TEXT.split())
 
 
+# whether two sources of one figure agree ("số của xã có khớp với số của Sở không?"), folded
+AGREE_ASKED = re.compile(r"\b(?:khop|lech|chenh (?:nhau|lech)|khac nhau|giong nhau|doi chieu)\b")
+
+
 def asks_met(plain: str) -> bool:
     """ "Có đạt mục tiêu không?": whether a target was met (answerers/target.py); `plain`:
     the folded syllables, space-joined, as intent_of reads them."""

@@ -146,7 +146,7 @@ def scope_of(
         planned = _narrowest(task_hits, p)
         if forecast and not query.about_tasks:
             # (and the month's own report, of whichever year: "tháng 12" with none)
-            own = {i.report_id for i in infos if i.report_id in own_hits and _of_period(i, p)}
+            own = {i.report_id for i in infos if i.report_id in own_hits and of_period(i, p)}
             hits = (planned | own) or own_hits
         elif m.as_of:  # on a day: every report read up to it, the month's and the quarter's
             hits = planned or own_hits
@@ -170,12 +170,10 @@ def scope_of(
     return Scope(periods, scope, uncovered, bool(matched), as_of, unreached)
 
 
-def _of_period(info: ReportInfo, p: P.Period) -> bool:
+def of_period(info: ReportInfo, p: P.Period) -> bool:
     """The report is of that very period ("tháng 12" with no year: of a December)."""
     own = effective_period(info)
-    return own == p or (
-        own is not None and not p.year_known and own.matches(p) and own.months == p.months
-    )
+    return own is not None and own.matches(p) and own.months == p.months
 
 
 def _bound(query: Query, m: P.Mention) -> bool:

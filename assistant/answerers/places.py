@@ -26,8 +26,7 @@ from assistant.cite import Answer, Citer
 from assistant.context import Context
 from assistant.named_reports import PROVINCE_WIDE, names_place, place_names, places_typed
 from assistant.query import Query
-from assistant.scope import effective_period
-from index import periods as P
+from assistant.scope import of_period
 from index import vn
 from index.store import ReportInfo
 
@@ -95,11 +94,7 @@ def _without(query: Query, ctx: Context, words: range) -> Query:
 
 def _province(infos: list[ReportInfo]) -> frozenset[str]:
     """The province's reports: its People's Committee's and its departments'."""
-    return frozenset(i.report_id for i in infos if not _commune(i))
-
-
-def _commune(info: ReportInfo) -> bool:
-    return sources._COMMUNE.match(vn.fold(info.issuer)) is not None
+    return frozenset(i.report_id for i in infos if not sources.is_commune(i))
 
 
 def answer(query: Query, ctx: Context) -> Answer | None:
@@ -117,9 +112,9 @@ def answer(query: Query, ctx: Context) -> Answer | None:
     lists = []
     for side, other in ((first, at_b), (second, at_a)):
         found = figures_within(_without(query, ctx, other), ctx, side, said)
-        if not all(_commune_of(ctx, r) for r in side):
+        if not sources.of_communes(ctx, side):
             # the province's own figure: never a commune's entry in its lists
-            found = [f for f in found if not sources._place_before(communes, f)]
+            found = [f for f in found if not sources.place_before(communes, f)]
         # "10 tháng" of "tiêm chủng đầy đủ 10 tháng đạt 84,6%" is when, not how much
         found = [f for f in found if f.noun not in _WHEN_NOUNS]
         if not found:
@@ -130,7 +125,7 @@ def answer(query: Query, ctx: Context) -> Answer | None:
         any(f.figure.unit == "%" for f in found) for found in lists
     ):
         lists = [_rates(query, found) for found in lists]
-    if not (pair := sources._best(query, ctx, (lists[0], lists[1]), said)):
+    if not (pair := sources.best_pair(query, ctx, (lists[0], lists[1]), said)):
         return None
     a, b = (s.figure for s in pair)
     citer = Citer(ctx.store)
@@ -195,27 +190,19 @@ def _when(
     on different days)."""
     if query.periods and (allowed := ctx.scope(query).allowed):
         asked = ctx.scope(query).periods
-        own = {r for r in side & allowed if any(_of(ctx, r, p) for p in asked)}
+        own = {
+            r
+            for r in side & allowed
+            if (info := ctx.store.info(r)) and any(of_period(info, p) for p in asked)
+        }
         return frozenset(own) or (side & allowed) or side
-    if all(_commune_of(ctx, r) for r in side):
-        return sources._as_of(ctx, side, other)
+    if sources.of_communes(ctx, side):
+        return sources.as_of(ctx, side, other)
     return side
-
-
-def _of(ctx: Context, report_id: str, period: P.Period) -> bool:
-    """The report is of that very period (of any year, when the question names none)."""
-    info = ctx.store.info(report_id)
-    own = effective_period(info) if info else None
-    return own is not None and own.matches(period) and own.months == period.months
-
-
-def _commune_of(ctx: Context, report_id: str) -> bool:
-    info = ctx.store.info(report_id)
-    return info is not None and _commune(info)
 
 
 def _places_of(ctx: Context, report_id: str, communes_only: bool) -> set[str]:
     info = ctx.store.info(report_id)
-    if info is None or (communes_only and not _commune(info)):
+    if info is None or (communes_only and not sources.is_commune(info)):
         return set()
     return place_names(info)

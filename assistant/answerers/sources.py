@@ -22,13 +22,13 @@ from assistant.answerers.summary import clean
 from assistant.answerers.support import proper_names
 from assistant.cite import Answer, Citer
 from assistant.context import Context
+from assistant.intent import AGREE_ASKED
 from assistant.named_reports import body_names, place_names, places_typed
 from assistant.query import Query
 from index import periods as P
 from index import vn
 from index.store import ReportInfo
 
-_AGREE = re.compile(r"\b(?:khop|lech|chenh (?:nhau|lech)|khac nhau|giong nhau|doi chieu)\b")
 _COMMUNE = re.compile(r"^(?:ubnd |uy ban nhan dan )?(?:xa|phuong|thi tran)\b")
 _PROVINCE = re.compile(r"^(?:ubnd |uy ban nhan dan )?tinh\b")
 # a level named as a source: "số của xã", "xã báo", "bc của phường", "báo tỉnh"
@@ -45,10 +45,10 @@ _SOURCE_WORDS = frozenset(
 
 
 def asked(query: Query) -> bool:
-    return _AGREE.search(" ".join(vn.syllables(query.folded))) is not None
+    return AGREE_ASKED.search(" ".join(vn.syllables(query.folded))) is not None
 
 
-def _is_commune(info: ReportInfo) -> bool:
+def is_commune(info: ReportInfo) -> bool:
     return _COMMUNE.match(vn.fold(info.issuer)) is not None
 
 
@@ -70,12 +70,12 @@ def _mentions(plain: str, infos: list[ReportInfo]) -> list[tuple[int, str, froze
         if ids and not any(at == m.start() for at, _, _ in found):
             found.append((m.start(), m.group(0), frozenset(ids)))
     taken = [(at, at + len(name)) for at, name, _ in found]
-    communes = frozenset(i.report_id for i in infos if _is_commune(i))
+    communes = frozenset(i.report_id for i in infos if is_commune(i))
     named = {i.report_id for i in infos if any(f" {p} " in f" {plain} " for p in place_names(i))}
     own = frozenset(communes & named) or communes  # the commune the question is about
     province = frozenset(
         i.report_id for i in infos if _PROVINCE.match(vn.fold(i.issuer))
-    ) or frozenset(i.report_id for i in infos if not _is_commune(i))
+    ) or frozenset(i.report_id for i in infos if not is_commune(i))
     for m in _LEVEL.finditer(plain):
         if any(a <= m.start() < b for a, b in taken):
             continue  # "công an tỉnh", "thanh tra tỉnh": a body's word
@@ -124,12 +124,12 @@ def _two(query: Query, ctx: Context) -> tuple[frozenset[str], frozenset[str], se
     # a commune's months: those the question names, else the one the other source's ends with
     allowed = ctx.scope(query).allowed if query.periods else None
     sides = [(s & allowed) or s if allowed else s for s in sides]
-    sides = [_as_of(ctx, s, sides[1 - k]) for k, s in enumerate(sides)]
+    sides = [as_of(ctx, s, sides[1 - k]) for k, s in enumerate(sides)]
     words = {t for _, name, _ in mentions for t in vn.terms(name)} | _SOURCE_WORDS
     return sides[0], sides[1], words
 
 
-def _as_of(ctx: Context, side: frozenset[str], other: frozenset[str]) -> frozenset[str]:
+def as_of(ctx: Context, side: frozenset[str], other: frozenset[str]) -> frozenset[str]:
     """Of a source's reports of several periods, those ending when the other source's
     newest does (else the last before it, else its own newest)."""
     ends = {r: p.last for r in side | other if (p := _period(ctx, r)) is not None}
@@ -146,7 +146,7 @@ def _period(ctx: Context, report_id: str) -> P.Period | None:
     return P.from_label(info.period) if info else None
 
 
-def _place_before(places: set[str], f: Scored) -> bool:
+def place_before(places: set[str], f: Scored) -> bool:
     """A province's figure for the commune asked: the commune named right before the figure
     ("xã Đồng Lâm 08 hộ"; not "đoạn Nguyên Bình - Đồng Lâm: 19 hộ", a road's), or in the
     table row it is a cell of."""
@@ -171,12 +171,12 @@ def _places(query: Query, ctx: Context, sides: tuple[frozenset[str], ...]) -> se
     """The commune the figure is of, folded: the place of a side's commune reports, and
     the places the question names (its capitalised names, or typed plainly)."""
     named = [" ".join(vn.syllables(vn.fold(n))) for n in proper_names(query.text)]
-    own = [p for side in sides if _communes(ctx, side) for r in side for p in _place_of(ctx, r)]
+    own = [p for side in sides if of_communes(ctx, side) for r in side for p in _place_of(ctx, r)]
     return {n for n in [*named, *places_typed(query.folded), *own] if n}
 
 
-def _communes(ctx: Context, side: frozenset[str]) -> bool:
-    return all((i := ctx.store.info(r)) is not None and _is_commune(i) for r in side)
+def of_communes(ctx: Context, side: frozenset[str]) -> bool:
+    return all((i := ctx.store.info(r)) is not None and is_commune(i) for r in side)
 
 
 def _place_of(ctx: Context, report_id: str) -> set[str]:
@@ -184,7 +184,7 @@ def _place_of(ctx: Context, report_id: str) -> set[str]:
     return place_names(info) if info else set()
 
 
-def _best(
+def best_pair(
     query: Query, ctx: Context, lists: tuple[list[Scored], list[Scored]], sources: frozenset[str]
 ) -> tuple[Scored, Scored] | None:
     """One measure's figure from each source: one unit (what the question counts, when it
@@ -230,13 +230,13 @@ def answer(query: Query, ctx: Context) -> Answer | None:
         found = figures_within(query, ctx, side, said_terms)
         # a province's list of communes: the commune's own entry, or no answer (another
         # commune's row is never its figure)
-        if places and not _communes(ctx, side):
-            found = [f for f in found if _place_before(places, f)]
+        if places and not of_communes(ctx, side):
+            found = [f for f in found if place_before(places, f)]
         if not found:
             return None
         lists.append(found)
     a_list, b_list = lists
-    if not (pair := _best(query, ctx, (a_list, b_list), said_terms)):
+    if not (pair := best_pair(query, ctx, (a_list, b_list), said_terms)):
         return None
     a, b = (s.figure for s in pair)
     if abs(a.value - b.value) > 0.5 * max(abs(a.value), abs(b.value)):

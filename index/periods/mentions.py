@@ -13,7 +13,8 @@ from index.periods.period import Period, from_label, serial, valid_month
 @dataclass(frozen=True)
 class Mention:
     """A period written in a text: `period` is None for a relative one ('tháng trước'),
-    whose `relative` says how to find it from the period under discussion."""
+    whose `relative` says how to find it from the period under discussion; a period without
+    its year may have its year told so ('tháng 1 năm sau': `relative` next, `unit` year)."""
 
     period: Period | None
     start: int
@@ -203,7 +204,9 @@ _YEAR_STEP = {"previous": -1, "next": 1, "current": 0}
 def in_year_of(mention: Mention, year: int) -> Period | None:
     """A "tháng 1 năm sau" mention read against `year`, the year under discussion; None
     for any other mention."""
-    if mention.period is None or mention.unit != "year" or mention.relative not in _YEAR_STEP:
+    if not year or mention.period is None or mention.unit != "year":
+        return None
+    if mention.relative not in _YEAR_STEP:
         return None
     return mention.period.with_year(year + _YEAR_STEP[mention.relative])
 
