@@ -23,8 +23,17 @@ from assistant.antecedents import (
     topic_words,
     without_extreme,
 )
-from assistant.intent import AGREE_ASKED, MET_TOPIC, asks_met
-from assistant.named_reports import PROVINCE_WIDE
+from assistant.followups import (
+    AGAINST_END,
+    absolute,
+    against,
+    another_source,
+    beside_province,
+    compared,
+    spoken,
+    written,
+)
+from assistant.intent import MET_TOPIC, asks_met
 from assistant.query import topic_syllables
 from index import periods as P
 from index import vn
@@ -64,157 +73,10 @@ class Turn:
     answer: str = ""
 
 
-def _absolute(text: str) -> tuple[P.Mention | None, P.Period | None]:
-    """The first period of a text and the mention naming it ("Tháng 11 …" without its
-    year still makes "tháng trước" tháng 10)."""
-    for m in P.mentions(text):
-        if m.period is not None:
-            return m, m.period
-    return None, None
-
-
-def _spoken(period: P.Period) -> str:
-    """A period as a question says it: "tháng 10/2025", or "tháng 10" when no year is known."""
-    return period.spoken.replace("/*", "")
-
-
-def _shifted(mention: P.Mention, current: P.Period | None) -> P.Period | None:
-    """`mention` read against `current`; None across a year no one named ("tháng trước" of
-    a "tháng 1" whose year is unknown)."""
-    if current is not None and not current.year_known and mention.period is None:
-        probe = P.resolve(mention, current.with_year(2000))  # any year: does it cross one?
-        if probe is not None and probe.year_known and probe.first[0] != 2000:
-            return None
-    return P.resolve(mention, current)
-
-
-def _written(question: str, mention: P.Mention, current: P.Period | None) -> str:
-    """How the new period goes into the question: as typed, with the year the period under
-    discussion gives it ("tháng 11" → "tháng 11/2025"), or spoken for a relative one."""
-    typed = vn.nfc(question)[mention.start : mention.end]
-    period = _shifted(mention, current)
-    if mention.period is None or mention.relative:  # "tháng trước", "tháng 1 năm sau"
-        return _spoken(period) if period is not None else typed
-    if not mention.period.year_known and period is not None and period.year_known:
-        # "ba tháng cuối năm" → "… năm 2025"; "tháng 11", "quý IV" → "… /2025"
-        sep = " " if vn.fold(typed).endswith("nam") else "/"
-        return f"{typed}{sep}{period.first[0]}"
-    return typed
-
-
 _FOLLOW_SHELL = re.compile(
     r"^(?:(?:thế|the|vậy|vay)\s+)?(?:còn|con)\s+|\s*(?:thì|thi)\s+(?:là\s+|la\s+)?"
     r"(?:sao|thế nào|the nao|ra sao|bao nhiêu|bao nhieu|mấy)\W*$|\s*(?:thế nào|the nao|ra sao)\W*$",
     re.I,
-)
-
-
-_AGAINST_END = re.compile(r"\b(?:so với|so voi)\s*$", re.I)
-
-
-def _against(text: str) -> P.Mention | None:
-    """The period a question compares with ("… so với tháng 10?")."""
-    said = [m for m in P.mentions(text) if _AGAINST_END.search(vn.nfc(text)[: m.start])]
-    return said[-1] if said else None
-
-
-_COMPARE_ASK = re.compile(
-    r"\b(?:tăng|giảm|tang|giam|hơn|hon|chênh lệch|chenh lech|nhích|nhich|sụt|sut)\b|"
-    r"\b(?:so với|so voi)\b",
-    re.I,
-)
-_ASKED_FIGURE = re.compile(
-    r"\s*\b(?:là bao nhiêu|bao nhiêu|mấy|la bao nhieu|bao nhieu|may)\b", re.I
-)
-
-
-# how a comparison is asked, no topic of its own
-_COMPARE_WORDS = frozenset(
-    vn.fold(w)
-    for w in "tăng giảm hay hơn kém chênh lệch so với bao nhiêu mấy nhích sụt lên xuống "
-    "thêm nhiều ít cao thấp khá hụt phần trăm điểm nhau có không sang vì sao".split()
-)
-
-
-def _compared(
-    question: str,
-    mentions: list[P.Mention],
-    own_topic: list[str],
-    prev: Turn,
-    current: P.Period | None,
-) -> str | None:
-    """ "So với tháng trước thì tăng hay giảm?", "tăng bao nhiêu so với tháng trước?": the
-    previous question's figure now against the period named — a comparison, not the same
-    question asked of last month."""
-    relative = [m for m in mentions if m.period is None or not m.period.year_known]
-    if not (relative and current is not None and _COMPARE_ASK.search(question)):
-        return None
-    # "giảm được mấy vụ": what the change counts is what the previous question counted
-    counted = set(_CHANGE_COUNTED.findall(" ".join(vn.syllables(vn.fold(question)))))
-    # "Sang tháng 11 thì thu được bao nhiêu, hơn hay kém tháng trước?": its own month, and
-    # the previous question's words ("thu") — the same figure, a month on
-    previous = set(topic_syllables(prev.resolved, vn.has_diacritics(prev.resolved)))
-    own = [
-        m
-        for m in mentions
-        if m.period is not None
-        and m.end <= relative[-1].start  # (not "tháng 10 năm ngoái": one period)
-        and not _AGAINST_END.search(vn.nfc(question)[: m.start])
-    ]
-    if set(own_topic) - _COMPARE_WORDS - counted - (previous if own else set()):
-        return None  # it names a topic of its own
-    asked = _ASKED_FIGURE.sub("", prev.resolved).rstrip(" ?")
-    old, _ = _absolute(prev.resolved)
-    if own and old is not None:  # the month asked now, the one before it read from it
-        now = _shifted(own[0], current)
-        if now is None or now == current or (other := _shifted(relative[-1], now)) is None:
-            return None
-        asked = P.replace_mention(asked, old, _written(question, own[0], current))
-    elif (other := _shifted(relative[0], current)) is None or other == current:
-        return None
-    return f"{asked} tăng hay giảm bao nhiêu so với {_spoken(other)}?"
-
-
-_PROVINCE_WORDS = frozenset(
-    vn.fold(w) for w in "toàn cả tỉnh bình quân trung bình mặt bằng chung của số mức tỷ lệ".split()
-)
-
-
-def _beside_province(question: str, own_topic: list[str], prev: Turn) -> bool:
-    """A follow-up naming the province as a whole and nothing of its own, after a question
-    about a place within it ("Hòa Phong", "xã Tân Khê")."""
-    plain = " ".join(vn.syllables(vn.fold(question)))
-    if not PROVINCE_WIDE.search(plain) or proper_names(question):
-        return False
-    before = vn.fold(prev.resolved)
-    within = [
-        n
-        for n in proper_names(prev.resolved)
-        if not re.search(rf"\btinh\s+{re.escape(vn.fold(n))}", before)
-    ] or re.findall(r"\b(?:xa|phuong|thi tran) \w+", " ".join(vn.syllables(before)))
-    return bool(within) and len(set(own_topic) - _COMPARE_WORDS - _PROVINCE_WORDS) <= 1
-
-
-# the words that name a source ("bên Sở Tài chính ghi", "số của xã")
-_SOURCE_WORDS = frozenset(
-    vn.fold(w)
-    for w in "sở bên theo ghi con số báo cáo bc xã phường tỉnh của với nhau khớp lệch khác "
-    "giống đối chiếu".split()
-)
-
-
-def _another_source(question: str, own_topic: list[str]) -> bool:
-    """A follow-up asking whether a source (named: "Sở Tài chính") agrees, and nothing of its
-    own: of the figure just asked."""
-    plain = " ".join(vn.syllables(vn.fold(question)))
-    if not AGREE_ASKED.search(plain):
-        return False
-    named = {vn.fold(w) for n in proper_names(question) for w in n.split()}
-    return len(set(own_topic) - _COMPARE_WORDS - _SOURCE_WORDS - named) <= 1
-
-
-_CHANGE_COUNTED = re.compile(
-    r"\b(?:tang|giam|hon|chenh lech|chenh) (?:duoc |them |di )?(?:bao nhieu|may) (\w+)"
 )
 
 
@@ -263,7 +125,7 @@ def resolve(question: str, history: list[Turn]) -> str:
     if not history:
         return question
     prev = history[-1]
-    old_mention, current = _absolute(prev.resolved)
+    old_mention, current = absolute(prev.resolved)
     accented = vn.has_diacritics(question)
     own_topic = topic_syllables(FILLER_RE.sub(" ", question), accented)
     mentions = P.mentions(question)
@@ -283,7 +145,7 @@ def resolve(question: str, history: list[Turn]) -> str:
             mentions = P.mentions(question)
     elif MORE_RE.search(question) and len(own_topic) <= 3:
         return f"{prev.resolved.rstrip(' ?')} — liệt kê chi tiết"
-    if _beside_province(question, own_topic, prev) or _another_source(question, own_topic):
+    if beside_province(question, own_topic, prev.resolved) or another_source(question, own_topic):
         # "còn toàn tỉnh thì được bao nhiêu?" after Hòa Phong's rate: the same figure, the
         # commune's set beside the province's (answerers/places.py); "Sở Tài chính ghi con
         # số bao nhiêu, có khớp với xã không?": as another source gives it (…/sources.py)
@@ -291,8 +153,8 @@ def resolve(question: str, history: list[Turn]) -> str:
         if len(words) < 2 or not words[1][:1].isupper():  # "Sở Tài chính …" keeps its name
             question = question[:1].lower() + question[1:]
         return f"{prev.resolved.rstrip(' ?')}, {question}"
-    if (compared := _compared(question, mentions, own_topic, prev, current)) is not None:
-        return compared[:1].upper() + compared[1:]
+    if (changed := compared(question, mentions, own_topic, prev.resolved, current)) is not None:
+        return changed[:1].upper() + changed[1:]
     bare = _FOLLOW_SHELL.sub("", question).strip(" ?.")
     if (
         follows
@@ -306,23 +168,23 @@ def resolve(question: str, history: list[Turn]) -> str:
         return substitute(prev.resolved, bare)
     if mentions and len(own_topic) <= 1:
         # "còn tháng 11 thì sao?", "tháng trước thì sao?": the previous question, new period
-        new = _written(question, mentions[0], current)
+        new = written(question, mentions[0], current)
         # "còn so với cùng kỳ năm ngoái?": the period compared with, not the one asked of
-        if _AGAINST_END.search(vn.nfc(question)[: mentions[0].start]):
-            old_mention = _against(prev.resolved) or old_mention
+        if AGAINST_END.search(vn.nfc(question)[: mentions[0].start]):
+            old_mention = against(prev.resolved) or old_mention
         if old_mention is not None:
             return P.replace_mention(prev.resolved, old_mention, new)
         return f"{prev.resolved.rstrip(' ?')} ({new})?"
     resolved = question
     for m in reversed([m for m in mentions if m.period is None or not m.period.year_known]):
         if current is not None:  # "tháng trước" in a question of its own
-            resolved = P.replace_mention(resolved, m, _written(resolved, m, current))
+            resolved = P.replace_mention(resolved, m, written(resolved, m, current))
     plain = " ".join(vn.syllables(vn.fold(question)))
     if asks_met(plain) and not set(own_topic) - MET_TOPIC and not anaphora:
         # "vậy có đạt mục tiêu đề ra không?" measures nothing itself: what the previous
         # question measured, at its period unless it names one
         carry = [topic_words(prev.resolved, own_topic)]
-        carry += [_spoken(current)] if not mentions and current is not None else []
+        carry += [spoken(current)] if not mentions and current is not None else []
         return f"{resolved.rstrip(' ?')} ({', '.join(c for c in carry if c)})?"
     carry = []
     # "đã giải ngân được bao nhiêu rồi?" right after "Sở Xây dựng được giao bao nhiêu vốn?":
@@ -357,7 +219,7 @@ def resolve(question: str, history: list[Turn]) -> str:
         about = without_extreme(topic_words(prev.resolved, own_topic).split())
         carry += [" ".join(about)] if about else []
     if follows and not mentions and current is not None:
-        carry.append(_spoken(current))
+        carry.append(spoken(current))
     elif (
         current is not None
         and current.unit != "year"  # a year names an event ("Hội nghị … năm 2025") as often
@@ -368,7 +230,7 @@ def resolve(question: str, history: list[Turn]) -> str:
         # too little to say of what — what the previous question counted
         if len(set(own_topic) - HOW_MUCH) <= 3:
             carry.append(topic_words(prev.resolved, own_topic))
-        carry.append(_spoken(current))
+        carry.append(spoken(current))
     if carry:
         resolved = f"{resolved.rstrip(' ?')} ({', '.join(carry)})?"
     return resolved

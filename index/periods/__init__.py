@@ -21,16 +21,14 @@ from index.periods.mentions import (
     bounds,
     dated_years,
     exactly,
-    in_year_of,
     mentions,
-    nearest_year,
     of_title,
     parse,
     replace_mention,
-    resolve,
     years,
 )
 from index.periods.period import Period, from_label, in_newest_year, serial, with_newest_year
+from index.periods.relative import in_year_of, nearest_year, resolve
 
 __all__ = [
     "Mention",
