@@ -33,7 +33,7 @@ from assistant.followups import (
     spoken,
     written,
 )
-from assistant.intent import MET_TOPIC, asks_met
+from assistant.intent import MET_TOPIC, WHY_ASKED, asks_met
 from assistant.query import topic_syllables
 from index import periods as P
 from index import vn
@@ -105,10 +105,6 @@ def _continues(
 # (unaccented in lower case only, as FOLLOW_ON_RE reads it: not an English "The …")
 _GOES_ON = re.compile(r"^(?:(?i:thế|vậy)|the|vay)\b(?!\s+(?i:còn|con)\b)")
 _POINTS = re.compile(r"\b(?:đó|này|ấy|kia)\b", re.I)
-
-
-# a cause asked of what was just asked: "sao lại giảm vậy?", "nhờ đâu mà tăng?"
-_WHY_BARE = re.compile(r"^(?:(?:vi|tai) )?sao\b|\b(?:vi sao|tai sao|nho dau|do dau|vi dau)\b")
 
 
 def _goes_on(question: str) -> bool:
@@ -190,7 +186,7 @@ def resolve(question: str, history: list[Turn]) -> str:
     # "đã giải ngân được bao nhiêu rồi?" right after "Sở Xây dựng được giao bao nhiêu vốn?":
     # too bare to stand alone, it follows on without saying so; "nhờ đâu mà tăng mạnh vậy?"
     # asks the cause of what was just said, its verb no subject
-    why = bool(_WHY_BARE.search(plain)) and len(own_topic) <= 5
+    why = bool(WHY_ASKED.search(plain)) and len(own_topic) <= 5
     bare = not mentions and (len(own_topic) <= 2 or why)
     if (follows or bare) and not proper_names(question) and not anaphora:
         # "thế tỉnh đã công nhận chưa?" — of what? The thing the previous question named
@@ -206,7 +202,7 @@ def resolve(question: str, history: list[Turn]) -> str:
         elif (not carry or why) and (len(own_topic) <= 2 or why or _goes_on(question)):
             # "thế đã kích hoạt được bao nhiêu?", "vì sao chậm vậy?" name nothing at all:
             # what the previous question was about ("tài khoản định danh điện tử"); a cause
-            # asked of it ("sao lại giảm vậy?", `_WHY_BARE`) with the place it named, too
+            # asked of it ("sao lại giảm vậy?", `intent.WHY_ASKED`) with the place it named, too
             about = topic_words(prev.resolved, own_topic)
             # a cause asks of the one found, not again for the most of them ("nhất")
             carry += [" ".join(without_extreme(about.split())) if why else about]

@@ -289,6 +289,12 @@ MET_TEXT = (
 MET_TOPIC = frozenset(MET_TEXT.split())
 
 
+# a cause asked: "vì sao", "nguyên nhân do đâu", "Sao … chậm thế?", "vì đâu", "nhờ đâu" — not
+# the "lý đô" of "quản lý đô thị", the "nhớ đầu" of "ghi nhớ đầu tư", nor a "sao kê"; folded
+WHY_ASKED = re.compile(
+    r"\b(?:vi sao|tai sao|nguyen nhan|ly do(?! thi)|do dau|why)\b|\b(?:vi|nho) dau\b(?! tu\b)|"
+    r"^(?:(?:the|vay|con) )?sao\b(?! ke\b)"
+)
 # whether two sources of one figure agree ("số của xã có khớp với số của Sở không?"), folded
 AGREE_ASKED = re.compile(r"\b(?:khop|lech|chenh (?:nhau|lech)|khac nhau|giong nhau|doi chieu)\b")
 

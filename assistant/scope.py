@@ -62,7 +62,7 @@ def resolve_periods(
         # "tháng 12" with no year: the year of the period under discussion, else every
         # December indexed (two cities' reports of different years answer alike); "tháng 1
         # năm sau": the year after it, else after the newest indexed
-        if (own := P.in_year_of(m, year or _newest_year(infos))) is not None:
+        if m.relative and (own := P.in_year_of(m, year or _newest_year(infos))) is not None:
             absolute[i] = own
             continue
         absolute[i] = m.period.with_year(year) if year else m.period

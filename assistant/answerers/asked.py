@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from assistant.answerers.kinds import AIM_SAID
 from assistant.context import Context
 from assistant.intent import COMPARISON, SERIES, SUPERLATIVE
 from assistant.query import Query
@@ -119,7 +120,7 @@ class Asked:
         # a year after the report's own ("khám sức khỏe nghĩa vụ quân sự năm 2026" in
         # December 2025's) is what the work done is for, not the year it reports on — unless
         # the sentence aims at it ("Tỷ lệ tốt nghiệp THPT năm 2026 đạt từ 99,5% trở lên")
-        if last_year is not None and not _AIMS.search(sentence):
+        if last_year is not None and not (AIM_SAID.search(sentence) or _AIMS_TOO.search(sentence)):
             reported = {y for y in reported if y <= last_year}
         if named and not self.years & named and (reported or other_year):
             return False
@@ -141,9 +142,8 @@ class Asked:
         return not self.months or _about(found, self.months)
 
 
-_AIMS = re.compile(
-    r"phấn đấu|kế hoạch|chỉ tiêu|dự kiến|mục tiêu|trở lên|định hướng|nhiệm vụ|dự toán", re.I
-)
+# besides a figure aimed at (kinds.AIM_SAID): a bound or a plan's words
+_AIMS_TOO = re.compile(r"trở lên|định hướng|nhiệm vụ|dự toán", re.I)
 
 
 @lru_cache(maxsize=1024)

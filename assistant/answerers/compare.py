@@ -158,7 +158,7 @@ def _counted(a: Figure, b: Figure) -> str:
 def comparison(query: Query, ctx: Context) -> Answer | None:
     """Two periods' figures of one measure, or two figures the question sets side by side."""
     plain = " ".join(vn.syllables(query.folded))
-    if _WHY.search(plain) and not _HOW_MUCH.search(plain):
+    if kinds(query.folded).why and not _HOW_MUCH.search(plain):
         return None  # "sao quý 3 lại hụt so với quý trước?": the reason, not the difference
     t0 = time.perf_counter()
     labels = [i.period for i in ctx.store.reports()]  # 'tháng 11' … 'tháng 10': newest year
@@ -234,7 +234,6 @@ _COUNT_ASKED = re.compile(
     r"\b(?:bao nhieu|may|nhieu|it) (?:ho|vu|nguoi|luot|ca|truong hop|ho so|du an|cong trinh|"
     r"doanh nghiep)\b"
 )
-_WHY = re.compile(r"^sao\b|\b(?:vi sao|tai sao|nguyen nhan|ly do|do dau|why)\b")
 _HOW_MUCH = re.compile(r"\b(?:bao nhieu|may|how (?:much|many)|chenh)\b")
 _RANK_GAP = re.compile(r"\b(?:bac|chenh|hon|thua|kem|vuot)\b")
 

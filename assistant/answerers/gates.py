@@ -12,7 +12,7 @@ from functools import lru_cache
 from assistant.answerers import named, project_facts
 from assistant.answerers.counting import beyond_given, counted_nouns, counts, written_noun
 from assistant.answerers.figures import segments
-from assistant.answerers.kinds import kinds
+from assistant.answerers.kinds import AIM_SAID, kinds
 from assistant.query import Query, without_periods
 from index import vn
 
@@ -39,14 +39,13 @@ def _aimed_at(query: Query, sentence: str) -> bool:
 # a plan asked ("dự kiến trao bao nhiêu suất"), and a clause that reports what was done
 _PLAN_ASKED = re.compile(r"\b(?:du kien|muc tieu|phan dau|chi tieu|dat ra|de ra)\b")
 _DONE_A = re.compile(r"\b(?:đã|đến nay|tới nay)\b", re.I)
-_AIM_A = re.compile(r"\b(?:dự kiến|kế hoạch|mục tiêu|phấn đấu|chỉ tiêu|sẽ|đề ra|đặt ra)\b", re.I)
 
 
 def _done_not_aimed(query: Query, sentence: str) -> bool:
     """ "Tết Nhân ái dự kiến trao bao nhiêu suất?": the clause says what was done so far
     ("đến nay đã trao 312 suất quà"), not what was planned."""
     best = _best_clause(query, sentence)
-    return bool(best and _DONE_A.search(best) and not _AIM_A.search(best))
+    return bool(best and _DONE_A.search(best) and not AIM_SAID.search(best))
 
 
 _DONE_Q = re.compile(r"\b(?:da|roi|den nay|den gio|toi nay|toi gio|hien nay|so far|already)\b")

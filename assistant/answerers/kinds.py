@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.answerers.tables import CLASS_GIVEN
-from assistant.intent import NUMBER_ASKED
+from assistant.intent import NUMBER_ASKED, WHY_ASKED
 from index import vn
 
 _COUNT_Q = re.compile(r"\b(?:bao nhieu|so luong|tong so|how many|how much)\b")
@@ -43,13 +43,8 @@ _DATE_Q = re.compile(
     r"\b(?:ngay nao|khi nao|bao gio|hom nao|thoi gian nao|luc nao|when|what date|which day)\b"
 )
 _PLACE_Q = re.compile(r"\b(?:o dau|tai dau|dia diem nao|noi nao|where)\b")
-# "vì sao", "nguyên nhân do đâu", "Sao … chậm thế?", "vì đâu": a cause — not the "lý đô" of
-# "quản lý đô thị", nor a "sao kê"
-_WHY_Q = re.compile(
-    r"\b(?:vi sao|tai sao|nguyen nhan|ly do(?! thi)|do dau|why)\b|\b(?:vi|nho) dau\b(?! tu\b)|"
-    r"^(?:(?:the|vay|con) )?sao\b(?! ke\b)"
-)
-
+# a figure aimed at, said ("dự kiến trao", "phấn đấu đạt", "mục tiêu đề ra")
+AIM_SAID = re.compile(r"\b(?:dự kiến|kế hoạch|mục tiêu|phấn đấu|chỉ tiêu|sẽ|đề ra|đặt ra)\b", re.I)
 _AVERAGE_Q = re.compile(r"\b(?:binh quan|trung binh|average)\b")
 
 # "theo quyết định nào", "văn bản nào": a document, by its number ("hụt kế hoạch bao nhiêu"
@@ -124,6 +119,6 @@ def kinds(folded: str) -> Kinds:
         code=_KIND_CODE[kind.group(1)] if kind and numbered else "",
         issued=bool(kind and (_ISSUED_Q.search(plain) or _NUMBER_THEN_DAY.search(plain))),
         place=bool(_PLACE_Q.search(plain)),
-        why=bool(_WHY_Q.search(plain)),
+        why=bool(WHY_ASKED.search(plain)),
         average=bool(_AVERAGE_Q.search(plain)),
     )
