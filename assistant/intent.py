@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.metadata_asked import METADATA_ASKED, SIGNATURE_ASKED
 from index.vn.groups import FIELD_GROUPS, SYNONYM_GROUPS
 
 DOCUMENT, METADATA, SUMMARY = "document", "metadata", "summary"
@@ -23,72 +24,6 @@ _SUMMARY = re.compile(
     r"\b(?:tom tat|tom luoc|tom lai|tom gon|nhin chung|khai quat|tong quan|diem qua|"
     r"(?:ket qua|diem|viec|thanh tich)(?: \w+){0,3} noi bat|summari[sz]e|summary|overview|"
     r"highlights?)\b"
-)
-CUTOFF = "Số liệu tính đến"
-CUTOFF_ASKED = (
-    r"(?:so lieu|cap nhat)(?: \w+){0,4} (?:tinh |cap nhat )?den (?:het )?(?:ngay|thoi diem|luc|"
-    r"khi|bao gio) nao|(?:tinh|cap nhat) den (?:het )?(?:ngay|thoi diem) nao|"
-    r"data (?:as of|up to|until) (?:when|what date)|(?:data )?cut-?off date"
-)
-# A question about a report itself: (its header card's line, what the question says, how the
-# answer names it). One table for the intent here and the answer (answerers/metadata.py).
-METADATA_FIELDS = (
-    ("Người ký", r"ai ky|nguoi ky|ky boi|do ai ky|ky ten|(?:ai )?dung ten ky|who signed|signed by|"
-     r"signer", "người ký"),
-    (
-        "Nơi nhận",
-        r"noi nhan|gui (?:cho |toi |den |len |ve )?(?:ai|nhung|cac|co quan|cap tren|dau|noi nao)|"
-        r"duoc gui|"
-        r"co gui (?:\w+ ){1,4}khong|"  # "có gửi Bộ Y tế không"
-        r"kinh gui|recipients?|sent to|addressed to",
-        "nơi nhận",
-    ),
-    (
-        "Căn cứ",
-        r"(?:bao cao|cong van)(?: \w+){0,10} (?:can cu|theo (?:yeu cau|de nghi|chi dao)(?: cua)?)"
-        r"(?: theo| vao)? (?:van ban|cong van|quyet dinh) nao|"
-        r"based on which|pursuant to which|in response to which",
-        "căn cứ",
-    ),
-    ("Số", r"so hieu|so may|so bao nhieu|mang so|so (?:cua )?(?:bao cao|van ban)|report number",
-     "số"),
-    # ("kỳ báo cáo", not "ai ký báo cáo": folded alike)
-    ("Trích yếu", r"(?:bao cao|van ban) (?:thang|ky|quy|nam) (?:may|nao)|"
-     r"(?<!ai )(?<!nguoi )ky bao cao|covers?|which (?:period|month)|trich yeu|ve viec gi",
-     "trích yếu"),
-    (", ngày", r"ngay (?:ban hanh|ky|nao)|(?:de|ghi) ngay (?:may|nao)|"
-     r"ban hanh (?:ngay|khi nao|luc nao)|when was|issued on|(?:on )?what date|which date",
-     "ngày ban hành"),
-    ("Kèm theo",
-     r"kem theo (?:bao cao|van ban|quyet dinh|ke hoach|cong van|to trinh) (?:nao|cua ai|so|ngay)|"
-     r"kem theo (?:van ban )?nao|(?:phu luc|bieu mau)\b[^?]{0,60}\bkem theo|attached to|"
-     r"appendix (?:of|to) which", "văn bản kèm theo"),
-    ("Cơ quan ban hành", r"co quan (?:nao )?(?:\w+ ){0,3}(?:ban hanh|phat hanh)|cua co quan nao|"
-     r"who issued|issued by|"
-     r"do ai ban hanh", "cơ quan ban hành"),
-    # "số liệu tính đến ngày nào?": where the report's figures stop (not a line of its card)
-    (CUTOFF, CUTOFF_ASKED, "thời điểm số liệu được tính đến"),
-)  # fmt: skip
-# who signed it, to whom it went, what it answers to: asked even of a report named by number
-_ASKED_OF_NUMBERED = ("Người ký", "Nơi nhận", "Căn cứ")
-_SIGNATURE = re.compile(
-    rf"\b(?:{'|'.join(cue for label, cue, _ in METADATA_FIELDS if label in _ASKED_OF_NUMBERED)})\b"
-)
-# the rest: a report's number, date, period or issuer (the answer's cues above are wider:
-# "ngày nào" is asked of events as often as of reports)
-_METADATA = re.compile(
-    r"\b(?:ai ky|nguoi ky|ky boi|do ai ky|ky ten|dung ten ky|ngay ban hanh|ban hanh ngay|"
-    r"ban hanh khi nao|"
-    r"(?:bao cao|van ban) [^?]{0,60}?\bky (?:ngay nao|khi nao|hom nao|vao ngay nao)|"
-    # (not "số văn bản QPPL do cấp xã ban hành": how many)
-    r"so hieu|so (?:cua )?(?:bao cao|van ban)(?! (?:qppl|quy pham|do|duoc|da)\b)|"
-    r"bao cao [^?]{0,60}?\bso (?:may|bao nhieu)|mang so|"
-    r"(?:bao cao|van ban) (?:thang|ky|quy) (?:may|nao)|"
-    r"co quan (?:nao )?(?:\w+ ){0,3}(?:ban|phat) hanh|"
-    r"who signed|signed by|issued by|recipients?|report (?:\w+ ){0,4}covers?|"
-    r"which (?:period|month) does|(?:phu luc|bieu mau)\b[^?]{0,60}\bkem theo|"
-    r"kem theo (?:bao cao|van ban|quyet dinh|ke hoach|cong van) (?:nao|cua ai)|attached to|"
-    rf"{CUTOFF_ASKED})\b"
 )
 _COMPARISON = re.compile(
     r"\b(?:so voi|so sanh|chenh lech|chenh nhau|tang hay giam|tang giam the nao|khac (?:nhau|biet)|"
@@ -314,10 +249,10 @@ def intent_of(folded: str, doc_numbers: tuple[str, ...]) -> str:
         NUMBER_ASKED.search(folded) or _WHICH_DOCUMENT.search(folded)
     )
     of_report = not cited or bool(_THE_REPORT.search(folded))
-    if _SIGNATURE.search(folded) or _METADATA.search(folded):
+    if SIGNATURE_ASKED.search(folded) or METADATA_ASKED.search(folded):
         if not of_report:
             return FACT  # the number, date or signer of a document the report cites
-        if _SIGNATURE.search(folded):
+        if SIGNATURE_ASKED.search(folded):
             return METADATA  # who signed the report, to whom it went
     if doc_numbers and (DOC_CUES.search(folded) or short):
         return DOCUMENT
@@ -325,7 +260,7 @@ def intent_of(folded: str, doc_numbers: tuple[str, ...]) -> str:
         return PROJECT  # "tóm tắt diễn biến dự án X qua 3 tháng": its stages, report by report
     if _SUMMARY.search(folded):
         return SUMMARY
-    if _METADATA.search(folded):
+    if METADATA_ASKED.search(folded):
         return METADATA
     if _SUPERLATIVE.search(folded) or MOST_CHANGE.search(folded):
         return SUPERLATIVE

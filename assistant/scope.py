@@ -122,17 +122,18 @@ def scope_of(
             if i.report_id not in allowed:
                 continue
             own, task = effective_period(i), _task_period(store, i)
-            fits = own and ((own.matches(p) and (not strict or _within(own, p))) or _after(own, p))
+            inside = own and own.matches(p) and (not strict or P.within(own, p))
+            fits = own and (inside or P.after(own, p))
             # "đến 30/9": the state on a day — a quarter's report ending that day tells it too,
             # and the next month's report when it counts figures "đến ngày 31/10" (its
             # sentences answer only by naming the day: answerers/asked.py)
-            fits = fits or bool(m.as_of and own and own.matches(p) and _ends_with(own, p))
+            fits = fits or bool(m.as_of and own and own.matches(p) and P.ends_with(own, p))
             # — and a report spanning the day (the year's disbursement "đến ngày 31/10/2026")
             # when it writes the day
             fits = fits or bool(
                 m.as_of
                 and own
-                and (own == _next_month(p) or (own.matches(p) and own.months > p.months))
+                and (own == P.next_month(p) or (own.matches(p) and own.months > p.months))
                 and _names_day(store, i, m.day, day)
             )
             if fits and _reaches(store, i, m, day):
@@ -228,7 +229,7 @@ def _spanning(
         return {
             i.report_id
             for i in mine
-            if (o := effective_period(i)) and _spans(o, p) and _reaches(store, i, m, day)
+            if (o := effective_period(i)) and P.spans(o, p) and _reaches(store, i, m, day)
         }
     # else none (a month compared with, "so với tháng 10", stays uncovered: its change is told;
     # "tháng 12 thu ngân sách được bao nhiêu?" is no plan: the tasks set for it hold no result)
@@ -237,7 +238,7 @@ def _spanning(
     tasks = {
         i.report_id: t
         for i in mine
-        if (t := _task_period(store, i)) and t.months <= 6 and _spans(t, p)
+        if (t := _task_period(store, i)) and t.months <= 6 and P.spans(t, p)
     }
     return _narrowest(tasks, p)
 
@@ -245,45 +246,7 @@ def _spanning(
 def _narrowest(tasks: dict[str, P.Period], asked: P.Period) -> set[str]:
     """The reports that set tasks for that very period, before a quarter's plan that spans
     the month asked ("nhiệm vụ tháng 10": September's report, not the third quarter's)."""
-    return {r for r, t in tasks.items() if _same(t, asked)} or set(tasks)
-
-
-def _ends_with(own: P.Period, asked: P.Period) -> bool:
-    """`own` ends in the month `asked` ends (its year too, when `asked` has one)."""
-    return own.last[1] == asked.last[1] and (not asked.year_known or own.last == asked.last)
-
-
-def _same(a: P.Period | None, asked: P.Period) -> bool:
-    """The very period asked ('tháng 10' with no year: any October)."""
-    if a is None or asked.year_known:
-        return a == asked
-    return a.months_of_year == asked.months_of_year
-
-
-def _spans(outer: P.Period, inner: P.Period) -> bool:
-    """By the months of the year (either year unknown): `outer` holds `inner`'s months."""
-    (i1, i2), (o1, o2) = inner.months_of_year, outer.months_of_year
-    return o1 <= i1 and i2 <= o2
-
-
-def _within(own: P.Period, asked: P.Period) -> bool:
-    """A report answers for a month, quarter or span it lies in or that it spans (a monthly
-    report for 'quý IV', the annual report for 'tháng 12'); with no year, by the months of the
-    year it names ('quý IV': a monthly report of October to December)."""
-    if not asked.year_known:
-        return _spans(asked, own)
-    return asked.contains(own) or own.contains(asked)
-
-
-def _next_month(p: P.Period) -> P.Period:
-    return P.Period(p.last, p.last).shift(1)
-
-
-def _after(own: P.Period, asked: P.Period) -> bool:
-    """The report of the month right after a span ('10 tháng đầu năm 2025', told in the
-    November report as the totals to 30/10) or a year (January's report closes the year
-    before: "khen thưởng năm 2025") answers for it too."""
-    return asked.unit in ("span", "year") and asked.year_known and own == _next_month(asked)
+    return {r for r, t in tasks.items() if P.same(t, asked)} or set(tasks)
 
 
 def _reaches(store: Store, info: ReportInfo, m: P.Mention, month: P.Period) -> bool:

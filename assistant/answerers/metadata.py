@@ -11,7 +11,7 @@ import time
 
 from assistant.cite import Answer, Citer
 from assistant.context import Context
-from assistant.intent import CUTOFF, METADATA_FIELDS
+from assistant.metadata_asked import CUTOFF, METADATA_FIELDS
 from assistant.query import Query
 from index import vn
 from index.labels import cited_date

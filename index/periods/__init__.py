@@ -11,6 +11,8 @@ indexed month of that number, or the period under discussion).
     period.py    Period: a span of months, its stored label, the steps between periods
     mentions.py  periods written in a text, found and resolved
     days.py      whether a text tells something as happening in a month
+    relations.py how two periods stand: one holds, ends with, or follows the other
+    relative.py  periods told relative to another ('tháng 1 năm sau')
 """
 
 from __future__ import annotations
@@ -28,13 +30,16 @@ from index.periods.mentions import (
     years,
 )
 from index.periods.period import Period, from_label, in_newest_year, serial, with_newest_year
+from index.periods.relations import after, ends_with, next_month, same, spans, within
 from index.periods.relative import in_year_of, nearest_year, resolve
 
 __all__ = [
     "Mention",
     "Period",
+    "after",
     "bounds",
     "dated_years",
+    "ends_with",
     "exactly",
     "from_label",
     "in_newest_year",
@@ -42,11 +47,15 @@ __all__ = [
     "mentions",
     "names_month",
     "nearest_year",
+    "next_month",
     "of_title",
     "parse",
     "replace_mention",
     "resolve",
+    "same",
     "serial",
+    "spans",
     "with_newest_year",
+    "within",
     "years",
 ]
