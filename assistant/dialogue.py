@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.answerers.kinds import AIM_SAID
 from assistant.antecedents import (
     HOW_MUCH,
     antecedent,
@@ -48,7 +49,8 @@ ANAPHORA_RE = re.compile(
 # "trong đó …", "riêng …": a part of what was just asked
 # (not "riêng tháng 10/2025 …": a period of its own, a question on its own)
 PART_RE = re.compile(
-    r"^(?:trong (?:đó|do)|(?:riêng|rieng)(?!\s+(?:tháng|thang|quý|quy|năm|nam|kỳ|ky)\b))\b\W*",
+    r"^(?:trong (?:đó|do)|(?:riêng|rieng)"
+    r"(?!\s+(?:(?:trong|in)\s+)?(?:tháng|thang|quý|quy|năm|nam|kỳ|ky)\b))\b\W*",
     re.I,
 )
 MORE_RE = re.compile(
@@ -105,6 +107,10 @@ def _continues(
 # (unaccented in lower case only, as FOLLOW_ON_RE reads it: not an English "The …")
 _GOES_ON = re.compile(r"^(?:(?i:thế|vậy)|the|vay)\b(?!\s+(?i:còn|con)\b)")
 _POINTS = re.compile(r"\b(?:đó|này|ấy|kia)\b", re.I)
+
+
+_OWN_PART = frozenset({"rieng"})
+_FORM = re.compile(r"\b(?:phần trăm|phan tram|tỷ lệ|ty le)\b", re.I)
 
 
 def _goes_on(question: str) -> bool:
@@ -209,6 +215,21 @@ def resolve(question: str, history: list[Turn]) -> str:
             if why and (found := found_by(prev.answer)):
                 carry.append(found)  # why "xã Thạch Bàn" is slowest: the one just found
         follows = follows or bool(carry)
+    elif (
+        mentions
+        and not follows
+        and not anaphora
+        and not proper_names(question)
+        and asks(question)
+        and len(set(own_topic) - _OWN_PART) <= 1
+    ):
+        # "Riêng trong tháng 11 thì tiêu được bao nhiêu?" after the rate disbursed by 30/11:
+        # its own period and verb, of what the previous question measured, where
+        # (not what it aimed at, nor its answer's form: "bao nhiêu phần trăm")
+        names = proper_names(prev.resolved)[:1]
+        about = _FORM.sub(" ", AIM_SAID.sub(" ", topic_words(prev.resolved, own_topic)))
+        named = {vn.fold(w) for n in names for w in n.split()}
+        carry += [" ".join(w for w in about.split() if vn.fold(w) not in named), *names]
     elif follows and not anaphora and asks(question) and len(own_topic) <= 4:
         # "còn sang Đức bao nhiêu người?" after "lao động đi nước ngoài sang nước nào đông
         # nhất?": a new name asked of what the previous question was about

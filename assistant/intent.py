@@ -176,7 +176,11 @@ TASK_RE = re.compile(
     r"\bgiao (?:\w+ ){1,5}?lam (?:nhung|cac) (?:viec|cong viec) (?:gi|nao)\b|"
     r"\b(?:phai|can) (?:\w+ ){0,2}?(?:nhung|cac) (?:viec|cong viec) (?:gi|nao)\b|"
     # "tới cuối tháng 2 thành phố muốn tiêu được bao nhiêu": the target set for that month
-    r"\bmuon (?:\w+ ){0,2}(?:dat|tieu|giai ngan|thu|hoan thanh)\b|\bphan dau\b"
+    r"\bmuon (?:\w+ ){0,2}(?:dat|tieu|giai ngan|thu|hoan thanh)\b|\bphan dau\b|"
+    # a deadline set: "phải giao xong mặt bằng trước ngày nào", "bao giờ thì … phải trình"
+    r"\bphai (?:\w+ ){1,8}?truoc (?:ngay|thoi diem) nao\b|"
+    r"\b(?:bao gio|khi nao) (?:thi )?(?:\w+ ){0,4}?phai\b|"
+    r"\b(?:han chot|thoi han)\b"
 )
 
 

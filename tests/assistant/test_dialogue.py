@@ -296,6 +296,17 @@ def test_a_month_of_its_own_is_no_part_of_the_previous_question() -> None:
     assert resolve("riêng cấp xã bao nhiêu?", [Turn(prev, prev, "")]).startswith(prev.rstrip("?"))
 
 
+def test_a_period_of_its_own_with_a_verb_asks_of_what_was_measured() -> None:
+    """ "Riêng trong tháng 11 thì tiêu được bao nhiêu?" after the rate disbursed by 30/11:
+    its own month and verb, of what the previous question measured and where — not a part
+    of the rate, nor that rate's "phần trăm"."""
+    prev = "Đến 30/11/2025 tỉnh Hà Lam giải ngân vốn đầu tư công được bao nhiêu phần trăm?"
+    out = resolve("Riêng trong tháng 11 thì tiêu được bao nhiêu?", [Turn(prev, prev, "")])
+    assert out.startswith("Riêng trong tháng 11/2025 thì tiêu được bao nhiêu (")
+    assert "giải ngân vốn đầu tư công" in out and "Hà Lam" in out
+    assert "phần trăm" not in out and "30/11" not in out
+
+
 def test_a_part_joined_to_the_previous_question_starts_lower_case() -> None:
     first = "Tổng số đơn vị sự nghiệp công lập là bao nhiêu?"
     prev = Turn(first, first)

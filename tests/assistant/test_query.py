@@ -61,6 +61,10 @@ def test_question_kinds() -> None:
     assert not normalize("Bao nhiêu vụ tai nạn giao thông?").about_tasks
     assert normalize("thang 1/2024 thanh pho se theo doi bao nhieu cong trinh").about_tasks
     assert not normalize("Số tin bài được chia sẻ là bao nhiêu?").about_tasks
+    # a deadline set is a task: "phải … trước ngày nào", "bao giờ thì … phải …"
+    assert normalize("Các xã phải giao xong mặt bằng trước ngày nào?").about_tasks
+    assert normalize("Bao giờ thì Thanh tra tỉnh phải trình kế hoạch năm sau?").about_tasks
+    assert not normalize("Bao giờ nhà thầu thi công trở lại?").about_tasks
 
 
 @pytest.mark.parametrize(
