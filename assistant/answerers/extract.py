@@ -97,6 +97,9 @@ def judge(
     best = cands[0].score
     close = [i for i, c in enumerate(cands[:RERANK]) if i == 0 or c.score >= RERANK_CLOSE * best]
     held = [i for i in close if holds_kind(query, cands[i], ctx)]
+    if not held and kinds(query.folded).why:
+        close = [i for i, c in enumerate(cands[:RERANK]) if i == 0 or c.score >= 0.6 * best]
+        held = [i for i in close if holds_kind(query, cands[i], ctx)]
     # a unit holding what is asked itself beats one whose passage holds it further on
     # ("… 36 mô hình điểm" before "đã hoàn thành 17 mô hình, 18 mô hình đang triển khai")
     own = [i for i in held if holds_kind(query, cands[i], ctx, in_passage=False)]

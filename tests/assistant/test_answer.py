@@ -207,6 +207,15 @@ def test_footnote_list_answer_quotes_the_footnote(sample_retriever) -> None:
     assert "chú thích" in a.text
 
 
+def test_a_cause_asked_is_quoted_where_it_is_said(sample_retriever) -> None:
+    """ "Vì sao … tạm dừng thi công?": October's sentence naming the stop covers the question
+    best but gives no cause; November's, a little less covered, gives it ("do còn 07 hộ …")."""
+    a = answer("Vì sao dự án Kè bờ sông Mai phải tạm dừng thi công?", sample_retriever)
+    assert not a.insufficient
+    assert "do còn 07 hộ chưa bàn giao mặt bằng" in a.text
+    assert a.citations[0].report == "1015/BC-UBND"
+
+
 def test_rendering(sample_retriever) -> None:
     a = answer("Quyết định số 2514/QĐ-UBND về nội dung gì?", sample_retriever)
     text = as_text(a)
