@@ -41,7 +41,7 @@ def decided_by_extract(query, ctx) -> bool:
 
 
 def rows_for(name: str, corpus: Path, index_dir: Path) -> list[tuple[str, list[float], int]]:
-    from assistant.answerers import extract
+    from assistant.answerers import extract, holds
     from assistant.context import Context
     from assistant.dialogue import Turn, resolve
     from assistant.retrieve import HybridRetriever
@@ -71,7 +71,7 @@ def rows_for(name: str, corpus: Path, index_dir: Path) -> list[tuple[str, list[f
             continue
         _, signals, cands = extract.judge(query, cands, ctx)
         best = cands[0]
-        if not extract.holds_kind(query, best, ctx):
+        if not holds.holds_kind(query, best, ctx):
             continue  # no answer of the kind asked: refused before the model is asked
         # right to answer: the passages the answer would quote hold the asked-for fact
         quoted = [bank.norm(h.chunk.text) for h, _ in extract.assemble(query, cands, hits, ctx)]

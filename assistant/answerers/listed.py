@@ -1,6 +1,6 @@
 """Near-misses a list lets through: the question names one item of a listed whole whose
 figure is the whole's, or asks the names of things a sentence only counts. The answer is
-about the right thing and still no answer (`extract.holds_kind` asks these)."""
+about the right thing and still no answer (`holds.holds_kind` asks these)."""
 
 from __future__ import annotations
 

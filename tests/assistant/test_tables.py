@@ -205,7 +205,7 @@ def test_two_provinces_compared_on_the_row_asked(provinces) -> None:
     ],
 )
 def test_a_whole_row_names_the_province_and_every_word(question: str, whole: bool) -> None:
-    from assistant.answerers.extract import _whole_row
+    from assistant.answerers.holds import whole_row as _whole_row
     from assistant.answerers.units import Candidate
     from assistant.query import normalize
     from assistant.retrieve import Hit
