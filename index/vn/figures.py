@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.vn.text import nfc
+from index.vn.text import fold, nfc
 
 # 1.234.567 / 1.234,5 / 45,76 / 170.042/371.635 kept whole; a trailing % attaches.
 NUMBER_RE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?:\s?%)?")
@@ -22,12 +22,17 @@ _COUNT_WORD_RE = re.compile(rf"(?<!\w)({'|'.join(_COUNT_WORDS)}) (?=\w)", re.I)
 
 def counts_as_digits(text: str) -> str:
     """The text with counts written in words as digits ("bốn công trình" → "4 công trình"):
-    lower-case before a lower-case word — "Ba Đình" is a name — or a question's first word."""
+    lower-case before a lower-case word — "Ba Đình" is a name — or a question's first word.
+    "hai" and "ba" count only in a text written with its diacritics: typed without them,
+    "thiet hai" is "thiệt hại", "hai san" "hải sản", "ong ba" "ông bà"."""
     text = nfc(text)
+    accented = fold(text) != text.lower()
 
     def digit(m: re.Match[str]) -> str:
         word, after = m.group(1), text[m.end() : m.end() + 1]
         if not after.islower() or (word != word.lower() and m.start() > 0):
+            return m.group(0)
+        if not accented and fold(word) == word.lower():
             return m.group(0)
         return f"{_COUNT_WORDS[word.lower()]} "
 

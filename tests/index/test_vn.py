@@ -362,6 +362,9 @@ def test_a_count_written_in_words_is_its_figure() -> None:
     assert vn.counts_as_digits("phải đẩy hai việc gì") == "phải đẩy 2 việc gì"
     assert vn.counts_as_digits("Ba Đình có mấy phường") == "Ba Đình có mấy phường"
     assert vn.counts_as_digits("năm 2025 có ba tỉnh") == "năm 2025 có 3 tỉnh"
+    # typed without diacritics, "hai" and "ba" are as often "hại", "hải", "bà": left as typed
+    assert vn.counts_as_digits("uoc thiet hai bao nhieu") == "uoc thiet hai bao nhieu"
+    assert vn.counts_as_digits("san luong hai san") == "san luong hai san"
 
 
 def test_ongoing_typed_without_diacritics_may_be_the_party() -> None:
