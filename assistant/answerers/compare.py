@@ -213,12 +213,22 @@ def comparison(query: Query, ctx: Context) -> Answer | None:
         # report's two figures, not two reports' — the two sides the question names
     if not (both := sides(query)) or _rank_asked(query):
         return None
+    if any(_against(query, m) for m in query.periods):
+        return None  # "giảm bao nhiêu so với ước tính tháng 9": across time, not two things
     if by_entity := entities.comparison(query, ctx, measure_terms(query)):
         return by_entity  # two provinces of one table row
     # two zeros ("bị kỷ luật: 0" of two rows) tell no difference of what was asked
     if (pair := clause_pair(query, ctx, *both)) and (pair[0].value or pair[1].value):
         return _render(query, ctx, [("Thứ nhất", pair[0]), ("Thứ hai", pair[1])], t0, False)
     return None
+
+
+def _against(query: Query, m: P.Mention) -> bool:
+    """The period is what the question sets its figure against ("so với ước tính tháng 9")."""
+    return not query.english and bool(_AGAINST.search(vn.fold(query.text[: m.start])))
+
+
+_AGAINST = re.compile(r"\bso voi(?: \w+){0,3}\s*$")
 
 
 def _rank_asked(query: Query) -> bool:

@@ -208,7 +208,7 @@ _CHANGE = re.compile(r"(?:tăng|giảm|hơn)(?: thêm)?\s*$")
 # trước 3 vụ"
 _CHANGE_AGAINST = re.compile(
     r"(?:tăng|giảm|hơn)(?: so với)? (?:cùng kỳ|kỳ trước|tháng trước|quý trước|năm trước)"
-    r"(?: năm \d{4})?\s*$"
+    r"(?: năm \d{4})?(?: là)?\s*$"
 )
 
 

@@ -185,11 +185,16 @@ def _place_of(ctx: Context, report_id: str) -> set[str]:
 
 
 def best_pair(
-    query: Query, ctx: Context, lists: tuple[list[Scored], list[Scored]], sources: frozenset[str]
+    query: Query,
+    ctx: Context,
+    lists: tuple[list[Scored], list[Scored]],
+    sources: frozenset[str],
+    one_figure: bool = False,
 ) -> tuple[Scored, Scored] | None:
     """One measure's figure from each source: one unit (what the question counts, when it
     says: "1 vụ", "bao nhiêu hộ"), the measure's rarest word (not a source's: `sources`) said
-    by both passages, the commune asked named beside a province's figure."""
+    by both passages, the commune asked named beside a province's figure. `one_figure`: the
+    two are one figure as two sources give it, which never differ by half."""
     # a sentence giving another report's figure ("cao hơn số ước tại Báo cáo số 611 …")
     # is not its own source's
     a_list, b_list = ([f for f in x if not _QUOTING.search(_text(f))] for x in lists)
@@ -212,10 +217,17 @@ def best_pair(
                 continue  # fines of one report, a drug case of the other
             if a.part != b.part:
                 continue
+            if one_figure and _apart(a.figure.value, b.figure.value):
+                continue  # "104 đơn" of one source, "06 đơn" solved of the other's sentence
             score = a.score + b.score + 2.0 * alike(a, b)
             if best is None or score > best[0]:
                 best = (score, a, b)
     return (best[1], best[2]) if best and best[0] >= 3.0 else None
+
+
+def _apart(a: float, b: float) -> bool:
+    """Two sources of one figure do not differ by half: two figures read."""
+    return abs(a - b) > 0.5 * max(abs(a), abs(b))
 
 
 def answer(query: Query, ctx: Context) -> Answer | None:
@@ -236,11 +248,9 @@ def answer(query: Query, ctx: Context) -> Answer | None:
             return None
         lists.append(found)
     a_list, b_list = lists
-    if not (pair := best_pair(query, ctx, (a_list, b_list), said_terms)):
+    if not (pair := best_pair(query, ctx, (a_list, b_list), said_terms, one_figure=True)):
         return None
     a, b = (s.figure for s in pair)
-    if abs(a.value - b.value) > 0.5 * max(abs(a.value), abs(b.value)):
-        return None  # two sources of one figure do not differ by half: two figures read
     citer = Citer(ctx.store)
     lines = []
     for s in pair:

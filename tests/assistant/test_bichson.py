@@ -78,3 +78,14 @@ def test_a_change_from_a_month_named_answers_for_that_month(bichson_retriever) -
     no "không nêu số liệu tháng 10" for want of October's report."""
     a = answer("thang 11 khach du lich ve tinh giam bao nhieu so voi thang 10?", bichson_retriever)
     assert not a.insufficient and "giảm 10,5% so với tháng 10 (612.400 lượt)" in a.text, a.text
+
+
+def test_one_figure_as_two_sources_give_it(bichson_retriever) -> None:
+    """The inspectorate's letters from Đồng Xuân against the commune's own count: 104 in each
+    (not the commune's 104 against the 06 it solved, beside it in one sentence)."""
+    a = answer(
+        "Số đơn thư của xã Đồng Xuân trong báo cáo thanh tra và báo cáo của xã có khớp nhau không?",
+        bichson_retriever,
+    )
+    assert a.mode == "compare" and "Hai nguồn khớp nhau: cùng là 104" in a.text, a.text
+    assert {c.report for c in a.citations} == {"97/BC-TTr", "238/BC-UBND"}

@@ -10,7 +10,7 @@ import re
 import pytest
 
 from assistant.answerers import gates, kinds
-from assistant.answerers.figures import figures_in, wants
+from assistant.answerers.figures import figures_in, is_change, wants
 from assistant.answerers.units import item_head
 from assistant.query import normalize
 from assistant.route import answer
@@ -37,6 +37,12 @@ def test_a_part_of_a_total_is_compared_only_when_it_is_asked(sample_retriever) -
 def test_money_written_with_a_glued_d_is_money() -> None:
     found = figures_in("Ra quyết định xử phạt 276 TH với số tiền 845.600.000đ. Tước GPLX 89 TH.")
     assert ("845.600.000", "đồng") in [(raw, unit) for raw, _, unit, _ in found]
+
+
+def test_a_change_said_against_last_year_is_a_change() -> None:
+    """ "thấp hơn cùng kỳ năm 2025 là 0,2 tạ/ha": the change, not the yield itself."""
+    text = "ước đạt 47,9 tạ/ha (thấp hơn cùng kỳ năm 2025 là 0,2 tạ/ha)"
+    assert is_change(text, text.index("0,2")) and not is_change(text, text.index("47,9"))
 
 
 def test_every_month_gives_the_same_measure(sample_retriever) -> None:

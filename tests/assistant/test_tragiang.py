@@ -66,3 +66,13 @@ def test_who_signed_the_report_asks_no_reporting_period(tragiang_retriever) -> N
     who signed, and the scan names nobody."""
     a = answer("Ai ký báo cáo 77 của Bến Đình vậy, tên gì?", tragiang_retriever)
     assert a.insufficient and "Trích yếu" not in a.text, a.text
+
+
+def test_a_figure_set_against_last_year_is_not_two_things(tragiang_retriever) -> None:
+    """ "… so với năm ngoái hụt bao nhiêu?": across time — the province's own change is quoted
+    ("thấp hơn cùng kỳ 9,8%"), never its area less a commune's (4.860 − 168 ha)."""
+    a = answer(
+        "Diện tích vụ Đông toàn tỉnh năm nay so với năm ngoái hụt bao nhiêu?", tragiang_retriever
+    )
+    assert "thấp hơn cùng kỳ 9,8%" in a.text, a.text
+    assert "Chênh lệch" not in a.text and "4.692" not in a.text, a.text
