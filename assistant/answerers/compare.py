@@ -127,7 +127,7 @@ def _render(
         hi, lo = a, b
     else:  # the larger − the smaller: by how much one exceeds the other
         hi, lo = (a, b) if a.value >= b.value else (b, a)
-    shown = vn.difference(hi.raw, hi.value, lo.raw, lo.value, a.unit or _counted(a, b))
+    shown = vn.difference(hi.raw, hi.value, lo.raw, lo.value, a.unit or counted_by_both(a, b))
     if periods:
         lines.append(f"So với {lb}, {la} {shown.verb}: {shown.calc}.")
     else:
@@ -138,7 +138,7 @@ def _render(
 _PER = re.compile(r"/[^\W\d]+")
 
 
-def _counted(a: Figure, b: Figure) -> str:
+def counted_by_both(a: Figure, b: Figure) -> str:
     """What two bare figures both count, as their sentences write it after each ("531 lao
     động" and "486 lao động": "45 lao động"); "" when they say it differently or not at all."""
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from assistant.answerers import tables
 from assistant.answerers.figures import (
     COMPARE_WORDS,
     Figure,
@@ -170,6 +171,9 @@ def clause_pair(
                 # nothing (a row's two cells are each under its side's header: below)
             if one and is_table_row(a.candidate.sentence) and min(here_a, here_b) <= 0:
                 continue  # two cells of a row: each under its own side's header, or none
+            if not one and not _rows_named(query, a, b):
+                continue  # two rows the question names neither of ("Giáo viên mầm non" less
+                # "Tiếng Anh" for "bao nhiêu giáo viên so với chỉ tiêu")
             # both sides in one sentence: which is which, by the words next to each figure
             pa, pb = (sa + here_a, sb + here_b) if one else (sa, sb)
             if pa < 0.5 or pb < 0.5:
@@ -183,6 +187,37 @@ def clause_pair(
             if best is None or total > best[0]:
                 best = (total, a, b)
     return (best[1], best[2]) if best else None
+
+
+def _rows_named(query: Query, a: Figure, b: Figure) -> bool:
+    """Two table rows stand for the two sides only when the question names each: a place
+    row by its name ("Xã Tân Hải", not "Xã Phước Thuận" beside it), a measure's row by a
+    word setting its label apart from the other's ("có mặt" and "được giao", "công bố mới"
+    and "bãi bỏ") — not "Giáo viên mầm non" less "Tiếng Anh" for "bao nhiêu giáo viên"."""
+    if not (is_table_row(a.candidate.sentence) and is_table_row(b.candidate.sentence)):
+        return True
+    labels = [tables.Row(tables.cells(f.candidate.sentence), "", "").label for f in (a, b)]
+    asked = " ".join(vn.syllables(query.folded))
+
+    def said(text: str) -> set[str]:  # as typed: "bỏ đi" is the "bãi bỏ", not "công bố"
+        words = vn.syllables(text)
+        return {w.lower() if query.accented else vn.fold(w) for w in words}
+
+    words = [said(label) for label in labels]
+    question = said(query.text)
+    for label, own, other in ((labels[0], *words), (labels[1], *reversed(words))):
+        if place := _PLACE_ROW.match(vn.fold(label)):
+            if f" {' '.join(vn.syllables(place.group(1)))} " not in f" {asked} ":
+                return False  # a place compared is named
+        elif not (own - other) & question:
+            return False
+    return True
+
+
+# a row of a place: "Xã Tân Hải", "Phường Hải Châu", "Thôn Bãi Sậy" (its name after the kind)
+_PLACE_ROW = re.compile(
+    r"^(?:xa|phuong|thi tran|thon|to dan pho|dac khu|huyen|khu pho) (.+)$", re.I
+)
 
 
 def _noun(seg: Segment, text: str) -> str:

@@ -15,6 +15,7 @@ import re
 import time
 
 from assistant.answerers import tables
+from assistant.answerers.compare import counted_by_both
 from assistant.answerers.counting import counted_nouns
 from assistant.answerers.figures import figures_in
 from assistant.answerers.measured import Scored, alike, figures_within, measure_said, same_key
@@ -258,10 +259,11 @@ def answer(query: Query, ctx: Context) -> Answer | None:
         quote = clean(s.figure.candidate.sentence)
         n = citer.cite(s.figure.candidate.hit.chunk, s.figure.candidate.hit.score, quote)
         lines += [f"Theo {info.label if info else 'báo cáo'}:", f"- {quote} [{n}]"]
+    unit = a.unit or counted_by_both(a, b)  # "104 đơn" in both
     if a.value == b.value:
-        lines.append(f"Hai nguồn khớp nhau: cùng là {a.raw} {a.unit}".rstrip() + ".")
+        lines.append(f"Hai nguồn khớp nhau: cùng là {a.raw} {unit}".rstrip() + ".")
     else:
         hi, lo = (a, b) if a.value >= b.value else (b, a)
-        shown = vn.difference(hi.raw, hi.value, lo.raw, lo.value, a.unit)
+        shown = vn.difference(hi.raw, hi.value, lo.raw, lo.value, unit)
         lines.append(f"Hai nguồn lệch nhau: {shown.calc}.")
     return citer.answer(query.text, lines, t0, "compare")

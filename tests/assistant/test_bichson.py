@@ -87,5 +87,5 @@ def test_one_figure_as_two_sources_give_it(bichson_retriever) -> None:
         "Số đơn thư của xã Đồng Xuân trong báo cáo thanh tra và báo cáo của xã có khớp nhau không?",
         bichson_retriever,
     )
-    assert a.mode == "compare" and "Hai nguồn khớp nhau: cùng là 104" in a.text, a.text
+    assert a.mode == "compare" and "Hai nguồn khớp nhau: cùng là 104 đơn." in a.text, a.text
     assert {c.report for c in a.citations} == {"97/BC-TTr", "238/BC-UBND"}

@@ -76,3 +76,13 @@ def test_a_figure_set_against_last_year_is_not_two_things(tragiang_retriever) ->
     )
     assert "thấp hơn cùng kỳ 9,8%" in a.text, a.text
     assert "Chênh lệch" not in a.text and "4.692" not in a.text, a.text
+
+
+def test_two_rows_the_question_names_neither_of_are_no_two_sides(tragiang_retriever) -> None:
+    """ "bao nhiêu giáo viên so với chỉ tiêu": the recruitment table's "Giáo viên mầm non" and
+    "Tiếng Anh" rows are not the two sides — no difference of them is computed."""
+    a = answer(
+        "Năm nay tuyển được bao nhiêu giáo viên so với chỉ tiêu được giao?", tragiang_retriever
+    )
+    assert "492 − 134" not in a.text and "Chênh lệch" not in a.text, a.text
+    assert "tuyển dụng được 386/612 chỉ tiêu giáo viên" in a.text, a.text
