@@ -143,7 +143,11 @@ def scope_of(
                 task_hits[i.report_id] = task
         # a question about the tasks set for a month is answered by the report that set them;
         # else the reports of that very period, before the annual one that spans it
-        exact = {i.report_id for i in infos if i.report_id in own_hits and effective_period(i) == p}
+        # ("11 tháng qua" with no year: the report of those very months, of any year)
+        same = P.same if p.unit == "span" else _equal
+        exact = {
+            i.report_id for i in infos if i.report_id in own_hits and same(effective_period(i), p)
+        }
         planned = _narrowest(task_hits, p)
         if forecast and not query.about_tasks:
             # (and the month's own report, of whichever year: "tháng 12" with none)
@@ -169,6 +173,10 @@ def scope_of(
     everything = reports is None and len(allowed) == len(infos)
     scope = None if everything else frozenset(allowed)
     return Scope(periods, scope, uncovered, bool(matched), as_of, unreached)
+
+
+def _equal(a: P.Period | None, b: P.Period) -> bool:
+    return a == b
 
 
 def of_period(info: ReportInfo, p: P.Period) -> bool:

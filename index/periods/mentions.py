@@ -59,6 +59,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     # "11 tháng năm 2025": the months of the year so far (not "ngày 10 tháng 5 năm 2025")
     ("so_far", re.compile(r"(?<!ngay )\b(1[0-2]|0?[1-9])\s+thang\s+nam\s+(\d{4})\b")),
+    # "11 tháng qua", "9 tháng vừa qua": the months of this year so far (a few months back,
+    # "3 tháng qua", may count from any month: not read)
+    ("so_far", re.compile(r"(?<!ngay )\b(1[0-2]|[6-9])\s+thang\s+(?:vua\s+)?qua\b()")),
     ("quarter", re.compile(rf"\b(?:quy\s+(iv|i{{1,3}}|[1-4])|q([1-4]))\b{_Y}?")),
     # "giữa tháng 11", "mốc cuối tháng 10": the day within the month is part of the period
     (
@@ -138,7 +141,8 @@ def _from_match(kind: str, m: re.Match[str]) -> Mention | None:
             Period((year, 1), (year, n)) if g[2] == "dau" else Period((year, 13 - n), (year, 12))
         )
     elif kind == "so_far":
-        period = Period((int(g[1]), 1), (int(g[1]), int(g[0])))
+        year = _year(g[1])
+        period = Period((year, 1), (year, int(g[0])))
     elif kind == "quarter":
         q = _ROMAN.get(g[0] or "", 0) or int(g[0] or g[1])
         period = Period.quarter(_year(g[2]), q)

@@ -44,3 +44,15 @@ def test_the_end_of_a_quarters_last_month_is_told_by_the_quarter(haiminh_retriev
     )
     assert not a.insufficient, a.text
     assert "212/236" in a.text and "30/9/2026" in a.citations[0].quote
+
+
+def test_the_months_so_far_are_the_report_of_those_months(haiminh_retriever) -> None:
+    """ "11 tháng qua": January to November of the year, told by the tourism department's
+    11-month report — not the construction table's "tàu khách" pier."""
+    a = answer(
+        "11 tháng qua cả tỉnh đón tổng cộng bao nhiêu lượt khách du lịch, bằng mấy phần trăm "
+        "kế hoạch?",
+        haiminh_retriever,
+    )
+    assert "4.285.000 lượt" in a.text and "95,2% kế hoạch năm" in a.text, a.text
+    assert {c.report for c in a.citations} == {"1562/BC-SVHTTDL"}

@@ -32,6 +32,8 @@ from index import periods as P
         ("10 tháng đầu năm 2025", "01/2025-10/2025"),  # any count of months, not only 3, 6, 9
         ("mười một tháng đầu năm 2025", "01/2025-11/2025"),
         ("11 tháng năm 2025", "01/2025-11/2025"),  # the months of the year so far
+        ("11 tháng qua", "01/*-11/*"),  # this year's months so far, as a leader says it
+        ("9 thang vua qua", "01/*-09/*"),
         ("ngày 10 tháng 5 năm 2025", "05/2025"),
         ("tháng cuối năm 2023", "12/2023"),  # one month, no count
         ("thang dau nam 2026", "01/2026"),
@@ -55,6 +57,7 @@ def test_forms(text: str, label: str) -> None:
         "PCI 2024",
         "thang 13/2025",
         "mấy tháng nay tiến triển tới đâu",  # several months up to now, not this month
+        "3 tháng qua",  # a few months back may count from any month
         "các tháng trước",
         "họp giao ban hằng tháng hai lần",  # a month in words is one only with its year
     ],
