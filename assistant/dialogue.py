@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.answerers.kinds import AIM_SAID
 from assistant.antecedents import (
     HOW_MUCH,
     antecedent,
@@ -109,12 +108,18 @@ _GOES_ON = re.compile(r"^(?:(?i:thế|vậy)|the|vay)\b(?!\s+(?i:còn|con)\b)")
 _POINTS = re.compile(r"\b(?:đó|này|ấy|kia)\b", re.I)
 
 
-_OWN_PART = frozenset({"rieng"})
-_FORM = re.compile(r"\b(?:phần trăm|phan tram|tỷ lệ|ty le)\b", re.I)
-
-
 def _goes_on(question: str) -> bool:
     return bool(_GOES_ON.search(question)) and not _POINTS.search(question)
+
+
+# "riêng trong tháng 11 …": a part of its own period, no subject of its own
+_OWN_PART = frozenset({"rieng"})
+# what a previous question aimed at or how it wanted its answer: not what it measured
+_AIM_OR_FORM = re.compile(
+    r"\b(?:dự kiến|du kien|kế hoạch|ke hoach|mục tiêu|muc tieu|phấn đấu|phan dau|chỉ tiêu|"
+    r"chi tieu|phần trăm|phan tram|tỷ lệ|ty le)\b",
+    re.I,
+)
 
 
 def resolve(question: str, history: list[Turn]) -> str:
@@ -227,7 +232,7 @@ def resolve(question: str, history: list[Turn]) -> str:
         # its own period and verb, of what the previous question measured, where
         # (not what it aimed at, nor its answer's form: "bao nhiêu phần trăm")
         names = proper_names(prev.resolved)[:1]
-        about = _FORM.sub(" ", AIM_SAID.sub(" ", topic_words(prev.resolved, own_topic)))
+        about = _AIM_OR_FORM.sub(" ", topic_words(prev.resolved, own_topic))
         named = {vn.fold(w) for n in names for w in n.split()}
         carry += [" ".join(w for w in about.split() if vn.fold(w) not in named), *names]
     elif follows and not anaphora and asks(question) and len(own_topic) <= 4:
