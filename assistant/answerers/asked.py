@@ -28,6 +28,7 @@ class Asked:
     months: tuple[P.Period, ...]
     tasks: bool = False  # asks what is planned: a report's tasks are of its next period
     whole: tuple[P.Period, ...] = ()  # the months with their years ('quý 3': of the newest)
+    within: bool = False  # what happened within the month ("riêng trong tháng 11")
 
     @classmethod
     def of(cls, query: Query, ctx: Context) -> Asked:
@@ -45,7 +46,8 @@ class Asked:
         whole = ()
         if query.intent not in (COMPARISON, SUPERLATIVE, SERIES):
             whole = tuple(w for p, w in resolved if p.unit != "year")
-        return cls(frozenset(named), scope.as_of, months, query.about_tasks, whole)
+        within = _WITHIN.search(" ".join(vn.syllables(query.folded))) is not None
+        return cls(frozenset(named), scope.as_of, months, query.about_tasks, whole, within)
 
     def other_year(self, ctx: Context, report_id: str, head: str) -> bool:
         """The report (and its passage's header) is of none of the years asked — nor, for
@@ -137,8 +139,9 @@ class Asked:
             found = [*found, *P.mentions(under)]
         if self.as_of and not _counts_to(found, self.as_of, undated_blind):
             return False
-        if other_span and not _names(found, self.months):
+        if other_span and not _names(found, self.months, as_of=not self.within):
             return False  # a year's total is no October figure, September's no quarter's
+            # (nor, within the month, its running total "đến 30/11": "trong tháng 11" is)
         return not self.months or _about(found, self.months)
 
 
@@ -247,6 +250,8 @@ _AGAINST_MONTH = re.compile(
     r"so với (?:tháng|quý) (?:\d{1,2}|[IV]{1,3})(?:/\d{4}| năm \d{4})?(?: \([^()]*\))?", re.I
 )
 _BRACKETS = re.compile(r"\([^()]*\)")  # a breakdown of what the sentence reports
+# within a month, not to a day of it ("riêng trong tháng 11", "trong tháng 11 tiêu được")
+_WITHIN = re.compile(r"\b(?:rieng|trong|rieng trong) thang\b")
 
 
 def _months_named(found: list[P.Mention], as_of: bool = True) -> list[P.Period]:
@@ -259,9 +264,10 @@ def _months_named(found: list[P.Mention], as_of: bool = True) -> list[P.Period]:
     ]
 
 
-def _names(found: list[P.Mention], asked: tuple[P.Period, ...]) -> bool:
-    """Whether a unit names one of the months asked."""
-    return any(n.matches(a) for n in _months_named(found) for a in asked)
+def _names(found: list[P.Mention], asked: tuple[P.Period, ...], as_of: bool = True) -> bool:
+    """Whether a unit names one of the months asked (with `as_of` False, not as the day it
+    counts to)."""
+    return any(n.matches(a) for n in _months_named(found, as_of) for a in asked)
 
 
 def _about(found: list[P.Mention], asked: tuple[P.Period, ...]) -> bool:

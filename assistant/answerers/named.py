@@ -43,7 +43,9 @@ _NO_NAME = frozenset("Kế Quyết Nghị Công Chỉ Thông Ban Biên Cuộc H�
 # "…, trong đó X", "riêng X" (not "riêng tháng 10": a period), "trong số …, có bao nhiêu X":
 # the part X asked about (read on the folded question, its commas kept)
 _PART = re.compile(
-    r"\btrong (?:do|so do)\b(.+)$|(?:^|[,;]\s*|\b)rieng\s+(?!thang|quy|nam|ky|le\b)(.+)$|"
+    # (not "riêng trong tháng 11": a period of its own)
+    r"\btrong (?:do|so do)\b(.+)$|"
+    r"(?:^|[,;]\s*|\b)rieng\s+(?!(?:trong\s+)?(?:thang|quy|nam|ky)|le\b)(.+)$|"
     r"\btrong so\b[^,]*,(.+)$"
 )
 

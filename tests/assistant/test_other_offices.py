@@ -75,3 +75,11 @@ def test_a_footnote_list_is_named_by_the_passage_it_details(ask) -> None:
     answer = ask("Kỳ thi tốt nghiệp THPT 2025: môn nào điểm bình quân cao nhất?")
     assert "Giáo dục kinh tế và pháp luật: 7,46 điểm" in answer.text
     assert answer.citations[0].report == "1422/BC-SGDĐT"
+
+
+def test_within_a_month_of_the_years_report(ask) -> None:
+    """ "Riêng trong tháng 11/2025 … bao nhiêu tiền?" of the year's report: its sentence about
+    November itself ("Trong tháng 11/2025, toàn tỉnh giải ngân được 968.540 triệu đồng"),
+    not the running totals "đến 30/11/2025" — and "riêng" asks no part of a whole here."""
+    a = ask("Riêng trong tháng 11/2025 tỉnh Hà Lam giải ngân vốn đầu tư công được bao nhiêu tiền?")
+    assert not a.insufficient and "968.540 triệu đồng" in a.text, a.text
