@@ -20,6 +20,8 @@ NAMED_RE = re.compile(
 PLACE_KINDS = frozenset(vn.fold(k) for k in ("tỉnh", "huyện", "xã", "phường", "sở", "đơn vị"))
 # "chuyện này", "vấn đề đó": no kind of thing, the matter the previous question was about
 MATTERS = frozenset(vn.fold(k) for k in ("chuyện", "việc", "vấn đề", "tình trạng"))
+# "số này", "con số đó": the figure just asked — as typed, "số" is not "sở" (a department)
+FIGURES = frozenset(("số", "con số", "số liệu"))
 
 NAME_END_RE = re.compile(
     r"\s+(?:còn|đã|đang|được|có|là|với|đạt|bao|tại|trong|thì|sẽ|bị|vào|như|nào|gì|chưa|"
@@ -48,6 +50,12 @@ def antecedent(kind: str, question: str, answer: str) -> str:
     or by the words after it ("trung tâm điều hành thông minh IOC của tỉnh"); else that
     kind as the previous question asked about it ("mô hình (Quyết định 787 … thí điểm)");
     else the last named thing of that kind in its answer."""
+    if kind.lower() in FIGURES:  # what the previous question measured, lower-cased mid-sentence
+        subject = subject_of(question)
+        words = subject.split()[:2]
+        named = len(words) == 2 and all(w[:1].isupper() for w in words)  # "Sở Văn hóa …"
+        keep = not words or words[0].isupper() or named
+        return subject if keep else subject[:1].lower() + subject[1:]
     if vn.fold(kind) in PLACE_KINDS:
         names = proper_names(question)
         return names[-1] if names else ""

@@ -288,6 +288,17 @@ def test_this_matter_is_what_the_previous_question_was_about() -> None:
     assert out == "Kế hoạch trang trí đô thị dịp Tết đã xong chưa?"
 
 
+def test_this_figure_is_what_the_previous_question_measured() -> None:
+    """'số này', 'con số đó': the figure just asked ("số" is not "sở", a department, though
+    both fold alike); 'trong số này' is a part of it, asked as such."""
+    prev = "Số cuộc thanh tra hành chính 11 tháng năm 2026 của Bích Sơn là bao nhiêu?"
+    out = resolve("Sao con số này khác với báo cáo của UBND tỉnh?", [Turn(prev, prev, "")])
+    assert out.startswith("Sao số cuộc thanh tra hành chính của Bích Sơn khác với"), out
+    prev = "Có bao nhiêu hộ nghèo?"
+    part = "Trong số này có bao nhiêu hộ người dân tộc?"
+    assert "số này" in resolve(part, [Turn(prev, prev, "")])
+
+
 def test_a_month_of_its_own_is_no_part_of_the_previous_question() -> None:
     """'Riêng tháng 10/2025 …' asks on its own; 'riêng cấp xã bao nhiêu?' asks a part."""
     prev = "Hồ sơ giải quyết trễ hạn ở các sở, ngành nhiều hơn cấp xã bao nhiêu?"
