@@ -18,7 +18,7 @@ import time
 from collections import Counter
 
 from assistant.answerers import earlier, entities, stated
-from assistant.answerers.figures import Figure, is_table_row, wants
+from assistant.answerers.figures import Figure, is_change, is_table_row, wants
 from assistant.answerers.kinds import kinds
 from assistant.answerers.measured import (
     OWN_WORDS,
@@ -213,14 +213,24 @@ def comparison(query: Query, ctx: Context) -> Answer | None:
         # report's two figures, not two reports' — the two sides the question names
     if not (both := sides(query)) or _rank_asked(query):
         return None
-    if any(_against(query, m) for m in query.periods):
-        return None  # "giảm bao nhiêu so với ước tính tháng 9": across time, not two things
     if by_entity := entities.comparison(query, ctx, measure_terms(query)):
         return by_entity  # two provinces of one table row
     # two zeros ("bị kỷ luật: 0" of two rows) tell no difference of what was asked
     if (pair := clause_pair(query, ctx, *both)) and (pair[0].value or pair[1].value):
+        if any(_against(query, m) for m in query.periods) and not _then_and_now(*pair):
+            return None  # "… so với năm ngoái hụt bao nhiêu": across time — a province's area
+            # less a commune's, a yield less its own change, are no two things compared
         return _render(query, ctx, [("Thứ nhất", pair[0]), ("Thứ hai", pair[1])], t0, False)
     return None
+
+
+def _then_and_now(a: Figure, b: Figure) -> bool:
+    """One sentence giving a figure and the earlier one it is set against ("đạt 87,4% (cùng
+    kỳ năm 2025 đạt 84,1%)"), neither a change it states itself ("giảm 0,7 tạ/ha so với …")."""
+    text = a.candidate.sentence
+    if b.candidate.sentence != text or a.candidate.hit.chunk.id != b.candidate.hit.chunk.id:
+        return False
+    return not any(is_change(text, text.find(f.raw)) for f in (a, b))
 
 
 def _against(query: Query, m: P.Mention) -> bool:
