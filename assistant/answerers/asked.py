@@ -251,7 +251,7 @@ _AGAINST_MONTH = re.compile(
 )
 _BRACKETS = re.compile(r"\([^()]*\)")  # a breakdown of what the sentence reports
 # within a month, not to a day of it ("riêng trong tháng 11", "trong tháng 11 tiêu được")
-_WITHIN = re.compile(r"\b(?:rieng|trong|rieng trong) thang\b")
+_WITHIN = re.compile(r"\b(?:rieng|trong) thang\b")
 
 
 def _months_named(found: list[P.Mention], as_of: bool = True) -> list[P.Period]:

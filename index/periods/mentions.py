@@ -59,8 +59,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     # "11 tháng năm 2025": the months of the year so far (not "ngày 10 tháng 5 năm 2025")
     ("so_far", re.compile(r"(?<!ngay )\b(1[0-2]|0?[1-9])\s+thang\s+nam\s+(\d{4})\b")),
-    # "11 tháng qua", "9 tháng vừa qua": the months of this year so far (a few months back,
-    # "3 tháng qua", may count from any month: not read)
+    # "11 tháng qua", "9 tháng vừa qua": the months of this year so far, its year unknown
+    # (the empty group: year 0); a few months back, "3 tháng qua", may count from any month
     ("so_far", re.compile(r"(?<!ngay )\b(1[0-2]|[6-9])\s+thang\s+(?:vua\s+)?qua\b()")),
     ("quarter", re.compile(rf"\b(?:quy\s+(iv|i{{1,3}}|[1-4])|q([1-4]))\b{_Y}?")),
     # "giữa tháng 11", "mốc cuối tháng 10": the day within the month is part of the period
