@@ -24,7 +24,6 @@ from assistant.antecedents import (
     without_extreme,
 )
 from assistant.followups import (
-    AGAINST_END,
     absolute,
     against,
     another_source,
@@ -178,7 +177,7 @@ def resolve(question: str, history: list[Turn]) -> str:
         # "còn tháng 11 thì sao?", "tháng trước thì sao?": the previous question, new period
         new = written(question, mentions[0], current)
         # "còn so với cùng kỳ năm ngoái?": the period compared with, not the one asked of
-        if AGAINST_END.search(vn.nfc(question)[: mentions[0].start]):
+        if P.set_against(question, mentions[0]):
             old_mention = against(prev.resolved) or old_mention
         if old_mention is not None:
             return P.replace_mention(prev.resolved, old_mention, new)

@@ -54,12 +54,9 @@ def written(question: str, mention: P.Mention, current: P.Period | None) -> str:
     return typed
 
 
-AGAINST_END = re.compile(r"\b(?:so với|so voi)\s*$", re.I)
-
-
 def against(text: str) -> P.Mention | None:
     """The period a question compares with ("… so với tháng 10?")."""
-    said = [m for m in P.mentions(text) if AGAINST_END.search(vn.nfc(text)[: m.start])]
+    said = [m for m in P.mentions(text) if P.set_against(text, m)]
     return said[-1] if said else None
 
 
@@ -104,7 +101,7 @@ def compared(
         for m in mentions
         if m.period is not None
         and m.end <= relative[-1].start  # (not "tháng 10 năm ngoái": one period)
-        and not AGAINST_END.search(vn.nfc(question)[: m.start])
+        and not P.set_against(question, m)
     ]
     if set(own_topic) - _COMPARE_WORDS - counted - (said if own else set()):
         return None  # it names a topic of its own

@@ -5,6 +5,7 @@ answer says so instead of quoting another period's figure."""
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass
 
@@ -144,7 +145,7 @@ def scope_of(
         # a question about the tasks set for a month is answered by the report that set them;
         # else the reports of that very period, before the annual one that spans it
         # ("11 tháng qua" with no year: the report of those very months, of any year)
-        same = P.same if p.unit == "span" else _equal
+        same = P.same if p.unit == "span" else operator.eq
         exact = {
             i.report_id for i in infos if i.report_id in own_hits and same(effective_period(i), p)
         }
@@ -173,10 +174,6 @@ def scope_of(
     everything = reports is None and len(allowed) == len(infos)
     scope = None if everything else frozenset(allowed)
     return Scope(periods, scope, uncovered, bool(matched), as_of, unreached)
-
-
-def _equal(a: P.Period | None, b: P.Period) -> bool:
-    return a == b
 
 
 def of_period(info: ReportInfo, p: P.Period) -> bool:

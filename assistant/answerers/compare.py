@@ -217,7 +217,8 @@ def comparison(query: Query, ctx: Context) -> Answer | None:
         return by_entity  # two provinces of one table row
     # two zeros ("bị kỷ luật: 0" of two rows) tell no difference of what was asked
     if (pair := clause_pair(query, ctx, *both)) and (pair[0].value or pair[1].value):
-        if any(_against(query, m) for m in query.periods) and not _then_and_now(*pair):
+        across = not query.english and any(P.set_against(query.text, m, 3) for m in query.periods)
+        if across and not _then_and_now(*pair):
             return None  # "… so với năm ngoái hụt bao nhiêu": across time — a province's area
             # less a commune's, a yield less its own change, are no two things compared
         return _render(query, ctx, [("Thứ nhất", pair[0]), ("Thứ hai", pair[1])], t0, False)
@@ -231,14 +232,6 @@ def _then_and_now(a: Figure, b: Figure) -> bool:
     if b.candidate.sentence != text or a.candidate.hit.chunk.id != b.candidate.hit.chunk.id:
         return False
     return not any(is_change(text, text.find(f.raw)) for f in (a, b))
-
-
-def _against(query: Query, m: P.Mention) -> bool:
-    """The period is what the question sets its figure against ("so với ước tính tháng 9")."""
-    return not query.english and bool(_AGAINST.search(vn.fold(query.text[: m.start])))
-
-
-_AGAINST = re.compile(r"\bso voi(?: \w+){0,3}\s*$")
 
 
 def _rank_asked(query: Query) -> bool:

@@ -27,6 +27,7 @@ from index.periods.mentions import (
     of_title,
     parse,
     replace_mention,
+    set_against,
     years,
 )
 from index.periods.period import Period, from_label, in_newest_year, serial, with_newest_year
@@ -54,6 +55,7 @@ __all__ = [
     "resolve",
     "same",
     "serial",
+    "set_against",
     "spans",
     "with_newest_year",
     "within",

@@ -202,6 +202,13 @@ def _with_their_years(found: list[Mention], folded: str) -> list[Mention]:
     return out
 
 
+def set_against(text: str, mention: Mention, between: int = 0) -> bool:
+    """The period is what `text` sets a figure against: "so với" right before it ("… so với
+    tháng 10?"), or up to `between` words before it ("so với ước tính tháng 9")."""
+    before = vn.fold(vn.nfc(text)[: mention.start])
+    return re.search(rf"\bso voi(?: \w+){{0,{between}}}\s*$", before) is not None
+
+
 def parse(text: str) -> Period | None:
     """The first absolute period written in `text` (a filter as people type it)."""
     return next((m.period for m in mentions(text) if m.period is not None), None)

@@ -262,3 +262,14 @@ def test_a_month_no_report_has_is_of_the_newest_year_reported_on() -> None:
     assert P.in_newest_year(december, labels).label == "12/2026"
     assert P.in_newest_year(P.Period.month(0, 11), labels).label == "11/2026"
     assert not P.in_newest_year(december, []).year_known
+
+
+def test_a_period_set_against() -> None:
+    """ "so với tháng 10": the period compared with; with words allowed between, "so với ước
+    tính tháng 9" too; a period asked of is none."""
+    text = "Tháng 11 tăng bao nhiêu so với tháng 10?"
+    asked, base = P.mentions(text)
+    assert P.set_against(text, base) and not P.set_against(text, asked)
+    text = "giảm bao nhiêu so với ước tính tháng 9"
+    (m,) = P.mentions(text)
+    assert not P.set_against(text, m) and P.set_against(text, m, 3)
