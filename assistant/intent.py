@@ -90,8 +90,8 @@ DOC_CUES = re.compile(
 # (its "Kiến nghị, đề xuất" part), asked in a leader's words
 PROPOSAL_ASKED = re.compile(
     r"\bxin (?:cap tren|tinh|ubnd|uy ban|trung uong|bo|so|ho tro)\b|"
-    r"\bmuon (?:ubnd |uy ban (?:nhan dan )?)?(?:tinh|cap tren|trung uong) "
-    r"(?:ho tro|giai quyet|xem xet|quan tam|bo tri|cap)\b"
+    r"\b(?:muon|nho|can) (?:ubnd |uy ban (?:nhan dan )?)?(?:tinh|cap tren|trung uong) "
+    r"(?:ho tro|giai quyet|xem xet|quan tam|bo tri|cap|giup|lam gi)\b"
 )
 # "tháng 12 tập trung làm những việc gì": the focus set for a month ahead (not "đã …")
 FOCUS_ASKED = (
@@ -139,6 +139,12 @@ SECTION_WORDS = re.compile(
     rf"{NEWS_ASKED}|"
     rf"{_THINGS_TO_DO}|{_FIELD_ASKED}|"
     r"issues|problems|shortcomings|tasks|situation|plans?)\b"
+)
+# "còn vướng ở đâu", "còn kẹt ở chỗ nào": where the work is stuck — the shortcomings heading,
+# not a place
+_STUCK_WHERE = re.compile(
+    rf"\b(?:{'|'.join(sorted(_SHORTCOMINGS, key=len, reverse=True))})\b(?: \w+){{0,2}} "
+    r"o (?:dau|cho nao|khau nao)\b"
 )
 BROAD_ASK = re.compile(
     r"\b(?:nhung gi|gom nhung|gi|ra sao|the nao|nhu the nao|nao|neu|noi gi|co gi|ve gi|"
@@ -279,7 +285,7 @@ def intent_of(folded: str, doc_numbers: tuple[str, ...]) -> str:
     if (
         SECTION_WORDS.search(folded)
         # "nhiệm vụ tháng tới về nội vụ, thanh tra, tư pháp": a heading typed as the request
-        and (BROAD_ASK.search(folded) or not _ANY_ASK.search(folded))
+        and (BROAD_ASK.search(folded) or _STUCK_WHERE.search(folded) or not _ANY_ASK.search(folded))
         and not FIGURE_CUES.search(folded)
         and not _ONE_THING.search(folded)
     ):

@@ -30,6 +30,7 @@ from assistant.cite import Answer, Citer
 from assistant.context import Context
 from assistant.named_reports import body_terms, report_terms
 from assistant.query import Query
+from index import periods as P
 from index import vn
 from index.model import Report, Section
 from index.records import task_sections
@@ -78,6 +79,48 @@ def _label(sec: Section) -> str:
     return sec.label if not re.search(r"\d", sec.title) else f"Mục {sec.path}"
 
 
+def _about_whole(ctx: Context, rid: str, report: Report, terms: list[str]) -> set[str]:
+    """What the whole report is about: "Đề án 06" ("CCHC" too, when the title spells it out),
+    and the place its date line names ("Trà Giang, ngày 16 tháng 11": a department's report
+    is about its province though its issuer does not say which); heading words never are."""
+    whole = (report_terms(ctx.store, rid) | set(vn.terms(report.meta.place))) - HEADING_TERMS
+    return whole | {
+        t
+        for t in terms
+        if (long := vn.ABBREVIATIONS.get(t.upper())) and set(vn.terms(long)) <= whole
+    }
+
+
+def _results_part(query: Query, ctx: Context, report_id: str) -> Match | None:
+    """ "Tình hình an ninh trật tự tháng 10 thế nào?" of the police's own report on it: every
+    word the question names a section with is what the whole report is about, and its
+    results part (the first heading neither a plan, a shortcoming nor a proposal) answers."""
+    report = ctx.store.report(report_id)
+    terms = asked_terms(query)
+    if report is None or not terms or not set(terms) <= _about_whole(ctx, report_id, report, terms):
+        return None
+    planned = task_sections(report)
+    # "tháng 12 ngành văn hóa có những việc gì" of November's report: the month it plans for
+    ahead = P.from_label(report.meta.task_period or "")
+    plan = wants_plan(query) or any(
+        ahead is not None
+        and m.period is not None
+        and m.period.months_of_year == ahead.months_of_year
+        for m in query.periods
+    )
+    first = next(
+        (
+            sec
+            for sec in report.sections
+            if sec.level == 1
+            and (sec.path in planned) == plan
+            and (plan or not HEADING_TERMS & set(vn.terms(sec.title)))
+        ),
+        None,
+    )
+    return Match(report_id, first.path, 1.0, ()) if first else None
+
+
 def best_section(query: Query, ctx: Context, report_ids: list[str]) -> Match | None:
     """The section whose title path names the question's heading words and whose body holds
     the rest; ties go to the deeper (more specific) section, then the newer report."""
@@ -90,14 +133,7 @@ def best_section(query: Query, ctx: Context, report_ids: list[str]) -> Match | N
         if report is None:
             continue
         issuer_body = body_terms(report.meta.issuer)
-        # "Đề án 06" is what every section is about ("CCHC" too, when the title spells it
-        # out); heading words never are
-        whole = report_terms(ctx.store, rid) - HEADING_TERMS
-        whole |= {
-            t
-            for t in terms
-            if (long := vn.ABBREVIATIONS.get(t.upper())) and set(vn.terms(long)) <= whole
-        }
+        whole = _about_whole(ctx, rid, report, terms)
         # "IV. KIẾN NGHỊ, ĐỀ XUẤT" under "PHƯƠNG HƯỚNG, NHIỆM VỤ …" asks, it plans nothing
         planned = {p for p in task_sections(report) if not PROPOSALS & _title_terms(report, p)}
         plans_asked = bool(planned) and wants_plan(query)
@@ -218,8 +254,10 @@ def answer(query: Query, ctx: Context) -> Answer | None:
         return None
     # one report answers a section question: the newest in scope unless the hits say otherwise
     # then the others, those with hits first; an archive of a thousand is not read whole
-    match = best_section(query, ctx, reports[:1]) or best_section(
-        query, ctx, reports[:MAX_REPORTS_READ]
+    match = (
+        best_section(query, ctx, reports[:1])
+        or best_section(query, ctx, reports[:MAX_REPORTS_READ])
+        or _results_part(query, ctx, reports[0])
     )
     if match is not None:
         points = _points(ctx, match, wants_plan(query), query.folded)

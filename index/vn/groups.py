@@ -60,6 +60,9 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
         "con yeu",
         "dang vuong",
         "keu vuong",
+        "con ket",  # "còn kẹt ở đâu": stuck (not "kết" alone: "kết quả")
+        "bi ket",
+        "dang ket",
         # "những mặt còn yếu kém", "mặt nào chưa làm được": the aspect and its weakness
         "con yeu kem",
         "mat yeu kem",

@@ -58,3 +58,47 @@ def test_a_lead_assigning_tasks_is_no_plan_asked() -> None:
 
     assert not normalize("Tháng 11 lãnh đạo tỉnh nào giao việc nhiều nhất?").about_tasks
     assert normalize("Báo cáo tháng 11 giao những việc gì cho tháng 12?").about_tasks
+
+
+def test_a_departments_proposals_asked_with_its_province(tragiang_retriever) -> None:
+    """The department's report names its province only in its date line ("Trà Giang, ngày
+    16 tháng 11"): the province asked with it is what the whole report is about, not a word
+    its proposals section must hold."""
+    a = answer(
+        "Sở Nông nghiệp và Môi trường Trà Giang đề xuất những gì với tỉnh?", tragiang_retriever
+    )
+    assert a.mode == "section" and a.text.startswith("IV ") and "6.500 triệu đồng" in a.text, a.text
+
+
+def test_asking_the_upper_level_for_help_is_the_proposals_section(bichson_retriever) -> None:
+    a = answer("Thanh tra tỉnh muốn cấp trên làm gì giúp?", bichson_retriever)
+    assert a.mode == "section" and "KIẾN NGHỊ" in a.text.split("\n")[0], a.text
+    assert "6,78 tỷ đồng" in a.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Chống khai thác IUU ở Hải Minh còn kẹt ở đâu?", "Việc chống IUU đang vướng ở chỗ nào?"],
+)
+def test_where_the_work_is_stuck_is_the_shortcomings_section(haiminh_retriever, question) -> None:
+    a = answer(question, haiminh_retriever)
+    assert a.mode == "section" and "VƯỚNG MẮC" in a.text.split("\n")[0], a.text
+    assert "chi phí thuê bao VMS" in a.text
+
+
+def test_a_place_asked_with_where_is_no_section() -> None:
+    assert intent_of("du an duong vanh dai thi cong o dau", ()) != SECTION
+
+
+def test_the_situation_a_whole_report_is_about_is_its_results_part(ngankhe_retriever) -> None:
+    """The police's report is all about security and order: "tình hình an ninh trật tự"
+    names none of its sections, and its results part answers (not its opening line)."""
+    a = answer("Tình hình an ninh trật tự tháng 10 toàn tỉnh Ngân Khê thế nào?", ngankhe_retriever)
+    assert a.mode == "section" and a.text.startswith("I TÌNH HÌNH, KẾT QUẢ"), a.text
+    assert "68 vụ/112 đối tượng" in a.text
+
+
+def test_the_month_a_report_plans_for_is_its_plan_part(haiminh_retriever) -> None:
+    a = answer("thang 12 nganh van hoa du lich co nhung viec gi?", haiminh_retriever)
+    assert a.mode == "section" and "Countdown" in a.text, a.text
+    assert "KẾT QUẢ" not in a.text.split("\n")[0]
