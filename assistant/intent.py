@@ -138,7 +138,7 @@ SECTION_WORDS = re.compile(
     r"du kien (?:se )?(?:lam|trien khai|thuc hien)(?: \w+){0,2} ve|"
     rf"{NEWS_ASKED}|"
     rf"{_THINGS_TO_DO}|{_FIELD_ASKED}|"
-    r"issues|problems|shortcomings|tasks|situation|plans?)\b"
+    r"issues|problems|shortcomings|tasks|situation|plans?|(?:say|said|says|tell|tells) about)\b"
 )
 # "còn vướng ở đâu", "còn kẹt ở chỗ nào": where the work is stuck — the shortcomings heading,
 # not a place

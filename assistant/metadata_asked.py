@@ -62,7 +62,8 @@ METADATA_ASKED = re.compile(
     r"ban hanh khi nao|"
     r"(?:bao cao|van ban) [^?]{0,60}?\bky (?:ngay nao|khi nao|hom nao|vao ngay nao)|"
     # (not "số văn bản QPPL do cấp xã ban hành": how many)
-    r"so hieu|so (?:cua )?(?:bao cao|van ban)(?! (?:qppl|quy pham|do|duoc|da)\b)|"
+    # (nor "chuyển đổi số" before "báo cáo")
+    r"so hieu|(?<!doi )so (?:cua )?(?:bao cao|van ban)(?! (?:qppl|quy pham|do|duoc|da)\b)|"
     r"bao cao [^?]{0,60}?\bso (?:may|bao nhieu)|mang so|"
     r"(?:bao cao|van ban) (?:thang|ky|quy) (?:may|nao)|"
     r"co quan (?:nao )?(?:\w+ ){0,3}(?:ban|phat) hanh|"

@@ -108,16 +108,19 @@ def _results_part(query: Query, ctx: Context, report_id: str) -> Match | None:
         and m.period.months_of_year == ahead.months_of_year
         for m in query.periods
     )
-    first = next(
-        (
-            sec
-            for sec in report.sections
-            if sec.level == 1
-            and (sec.path in planned) == plan
-            and (plan or not HEADING_TERMS & set(vn.terms(sec.title)))
-        ),
-        None,
-    )
+    parts = [
+        sec
+        for sec in report.sections
+        if (sec.path in planned) == plan and (plan or not HEADING_TERMS & set(vn.terms(sec.title)))
+    ]
+    # a report on several things ("tiếp công dân, giải quyết khiếu nại, tố cáo và phòng,
+    # chống tham nhũng"): the part whose own heading names most of those asked, the
+    # shallower of two alike; a report on one thing: its first part
+    own = [sum(t in set(vn.terms(sec.title)) for t in terms) for sec in parts]
+    best = max(range(len(parts)), key=lambda i: (own[i], -parts[i].level), default=None)
+    if best is not None and own[best] >= 2:
+        return Match(report_id, parts[best].path, 1.0, ())
+    first = next((sec for sec in parts if sec.level == 1), None)
     return Match(report_id, first.path, 1.0, ()) if first else None
 
 

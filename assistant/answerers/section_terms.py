@@ -50,6 +50,7 @@ def asked_terms(query: Query) -> list[str]:
     # "sau 9 tháng": how long, which the report's period says, not which section
     said |= {w for m in _SPAN.finditer(plain) for w in m.group(0).split()[:-1]}
     said |= {"mat"} if _FACETS.search(plain) else set()  # "yếu ở những mặt nào": how it asks
+    said |= {"lam", "an"} if _DOING.search(plain) else set()  # "làm ăn ra sao": how it went
     # "kế hoạch tháng 12 cho …": the tasks set for the month, as the tasks heading is asked
     said |= {"ke", "hoach"} if _PLAN_OF.search(plain) and wants_plan(query) else set()
     # "cuối năm 2025", "đầu tháng 12": when, as the report's period says it, not which section
@@ -80,6 +81,7 @@ _SPAN = re.compile(r"\b(?:sau |trong )?\d{1,2} thang\b")
 _PLAN_OF = re.compile(r"\bke hoach (?:thang|quy|nam)\b")
 _WHEN_IN = re.compile(r"\b(cuoi|dau|giua) (?:nam|thang|quy|ky)\b")
 _SELF = re.compile(r"\b(?:tu nhan|thua nhan|tu danh gia|tu nhan xet)\b")
+_DOING = re.compile(r"\blam an (?:ra sao|the nao|nhu the nao|co|duoc|sao)\b")
 _FACETS = re.compile(r"\b(?:nhung|cac|mot so) mat\b|\bmat nao\b")
 PROPOSALS = frozenset(vn.terms("kiến nghị"))
 _PROPOSAL_VERBS = frozenset(vn.terms("xử lý giải quyết hỗ trợ xem xét quan tâm tháo gỡ"))

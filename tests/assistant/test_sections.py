@@ -102,3 +102,26 @@ def test_the_month_a_report_plans_for_is_its_plan_part(haiminh_retriever) -> Non
     a = answer("thang 12 nganh van hoa du lich co nhung viec gi?", haiminh_retriever)
     assert a.mode == "section" and "Countdown" in a.text, a.text
     assert "KẾT QUẢ" not in a.text.split("\n")[0]
+
+
+def test_a_report_on_several_things_answers_with_the_part_asked(bichson_retriever) -> None:
+    """The inspectorate's report is on citizens' reception, complaints and corruption: the
+    complaints asked, its complaints part answers, not its first."""
+    a = answer(
+        "Công tác giải quyết khiếu nại, tố cáo 11 tháng ở Bích Sơn thế nào?", bichson_retriever
+    )
+    assert a.mode == "section" and a.text.startswith("III KẾT QUẢ GIẢI QUYẾT KHIẾU NẠI"), a.text
+    assert "187/214" in a.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("What did the October 2025 report say about digital transformation?", "68,4%"),
+        ("What does the November report say about healthcare?", "06 ca sốt xuất huyết"),
+    ],
+)
+def test_what_a_report_says_about_a_field_in_english(sample_retriever, question, said) -> None:
+    """ "chuyển đổi số" translated before "báo cáo" is no report number asked."""
+    a = answer(question, sample_retriever)
+    assert a.mode == "section" and said in a.text, a.text
