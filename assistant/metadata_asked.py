@@ -64,7 +64,8 @@ METADATA_ASKED = re.compile(
     # (not "số văn bản QPPL do cấp xã ban hành": how many)
     # (nor "chuyển đổi số" before "báo cáo")
     r"so hieu|(?<!doi )so (?:cua )?(?:bao cao|van ban)(?! (?:qppl|quy pham|do|duoc|da)\b)|"
-    r"bao cao [^?]{0,60}?\bso (?:may|bao nhieu)|mang so|"
+    # "mang số mấy" (not "xi măng, so với cùng kỳ")
+    r"bao cao [^?]{0,60}?\bso (?:may|bao nhieu)|mang so (?:may|bao nhieu|gi|nao|hieu)|"
     r"(?:bao cao|van ban) (?:thang|ky|quy) (?:may|nao)|"
     r"co quan (?:nao )?(?:\w+ ){0,3}(?:ban|phat) hanh|"
     r"who signed|signed by|issued by|recipients?|report (?:\w+ ){0,4}covers?|"

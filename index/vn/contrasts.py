@@ -106,12 +106,35 @@ def _not_only(asked_in: str, unit: str) -> bool:
     return _period_key(m.group(1)) not in {_period_key(p) for p in named}
 
 
+# a road by its code: "ĐT.512", "ĐT742B", "QL1A", "quốc lộ 4B", "đường tỉnh 263"
+_CODE = re.compile(r"\b(dt|ql|dh|quoc lo|duong tinh|duong huyen)\s*\.?\s*(\d{1,4}[a-z]?)\b")
+_CODE_KIND = {"quoc lo": "ql", "duong tinh": "dt", "duong huyen": "dh"}
+
+
+def _codes(text: str) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for m in _CODE.finditer(fold(text)):
+        out.setdefault(_CODE_KIND.get(m.group(1), m.group(1)), set()).add(m.group(2))
+    return out
+
+
+def _other_code(question: str, unit: str) -> bool:
+    """ "dự án nâng cấp ĐT.512": a unit about ĐT.507 alone is about another road."""
+    asked = _codes(question)
+    if not asked:
+        return False
+    said = _codes(unit)
+    return any(said.get(kind) and not said[kind] & nums for kind, nums in asked.items())
+
+
 def contrasted(question: str, unit: str) -> bool:
     """Whether `unit` names another member of a set the question names a member of, and
     none of those the question names: it is about another thing of the same kind (so is a
     running total of other months: "lũy kế 8 tháng" for "9 tháng")."""
     asked_in, unit_in = _padded(question), _padded(_LACKING.sub(" ", unit))
     if _other_span(asked_in, unit_in) or _not_only(asked_in, fold(unit)):
+        return True
+    if _other_code(question, unit):
         return True
     for group in CONTRASTS:
         named = [any(f" {s} " in asked_in for s in member) for member in group]

@@ -95,6 +95,9 @@ from index import vn
         ("Số của báo cáo này là gì?", Q.METADATA),
         # "QĐ" is a decision the report cites, its signer no signer of the report
         ("QĐ phạt vụ đó số mấy, ai ký?", Q.FACT),
+        # "xi măng, so với": no "mang số"; "Báo cáo mang số mấy?" is
+        ("11 tháng tỉnh làm ra bao nhiêu xi măng, so với cùng kỳ ra sao?", Q.COMPARISON),
+        ("Báo cáo này mang số mấy?", Q.METADATA),
     ],
 )
 def test_intent(question: str, intent: str) -> None:

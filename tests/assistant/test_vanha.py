@@ -106,3 +106,12 @@ def test_a_list_of_a_rain_named_by_its_month_is_read_with_its_clause(ask) -> Non
     answer = ask("Trận mưa cuối tháng 9, thôn nào ở Tân Khê mất nhiều lúa nhất?")
     assert not answer.insufficient, answer.text
     assert "Đồng Sen" in answer.text, answer.text
+
+
+def test_a_commune_with_no_row_of_its_own_gets_no_other_communes_row(ask) -> None:
+    """Pu Lai is no row of the forest table: neither Cẩm Vân's row nor that of the 91
+    communes left over answers for it; Cẩm Vân's answers for Cẩm Vân."""
+    refused = ask("ty le che phu rung nam 2025 cua xa pu lai la bao nhieu?")
+    assert refused.insufficient, refused.text
+    named = ask("ty le che phu rung nam 2025 cua xa cam van la bao nhieu?")
+    assert not named.insufficient and "Xã Cẩm Vân" in named.text, named.text

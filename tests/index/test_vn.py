@@ -273,6 +273,11 @@ def test_a_count_of_the_whole_is_no_count_of_a_member() -> None:
         ("tỷ lệ hộ cận nghèo bao nhiêu", "Hộ nghèo đầu năm 2026 - Tỷ lệ (%): 3,01", True),
         ("bao nhiêu hộ nghèo", "64 hộ nghèo, hộ cận nghèo đang ở nhà tạm", False),
         ("năng suất lúa vụ Đông Xuân?", "Thu hoạch lúa vụ Mùa, năng suất 56,2 tạ/ha.", True),
+        # a road by its code: another number is another road
+        ("du an nang cap dt.512 giai ngan duoc bao nhieu?", "Nâng cấp ĐT.507: 98.310", True),
+        ("dự án ĐT.507 giải ngân bao nhiêu?", "Nâng cấp, mở rộng ĐT.507 đoạn Sơn Hà", False),
+        ("đường tỉnh 263 còn mấy hộ?", "ĐT.263 đoạn qua xã còn 13 hộ", False),
+        ("Quốc lộ 4B sạt lở mấy điểm?", "QL.279 sạt lở 03 điểm; QL.4B 02 điểm", False),
         ("nang suat lua vu dong xuan", "Thu hoạch lúa vụ Mùa, năng suất 56,2 tạ/ha.", True),
         ("năng suất lúa vụ Đông Xuân?", "Vụ Đông Xuân năng suất 58 tạ/ha; vụ Mùa 56,2.", False),
         # the North's "vụ Xuân" is the Đông Xuân crop, its "vụ Đông" another
