@@ -13,9 +13,9 @@ from assistant.answerers import named, project_facts
 from assistant.answerers.counting import beyond_given, counted_nouns, counts, written_noun
 from assistant.answerers.figures import segments
 from assistant.answerers.kinds import AIM_SAID, kinds
+from assistant.answerers.place_kinds import other_place_row
 from assistant.query import Query, without_periods
 from index import vn
-from index.chunk import is_table_row
 
 
 def _best_clause(query: Query, sentence: str) -> str:
@@ -209,7 +209,7 @@ def answer_type(query: Query, sentence: str) -> float:
         checks.append(False)
     if vn.contrasted(query.folded, sentence):  # "vụ Mùa" for "vụ Đông Xuân": another thing
         checks.append(False)
-    if _other_place_row(query, sentence):
+    if other_place_row(query.folded, sentence):
         checks.append(False)
     if asked.figure and vn.member_unnamed(query.folded, sentence):  # "bao nhiêu khách quốc
         checks.append(False)  # tế": "18.400 lượt khách du lịch" counts all of them
@@ -244,33 +244,6 @@ _EXTREME_A = re.compile(
     r"đứng đầu|dẫn đầu)\b",
     re.I,
 )
-
-
-# a place the question names by its kind and name ("của xã Pu Lai", not "các xã còn lại")
-_ONE_PLACE_Q = re.compile(
-    r"\b(?:xa|phuong|thon|ban|thi tran|huyen) (?!nao|do|nay|khac|con|cua|va|phuong|xa)\w+"
-)
-_ROW_PLACE = re.compile(r"^(?:xã|phường|thôn|bản|thị trấn|huyện)\s+(.+)$", re.I)
-
-
-def _other_place_row(query: Query, sentence: str) -> bool:
-    """ "tỷ lệ che phủ rừng của xã Pu Lai": a table row of another commune ("Đơn vị: Xã Cẩm
-    Vân"), or of the communes left over ("Các xã, phường còn lại (91 đơn vị)", counting it
-    among 91 others), gives none of its own."""
-    if not is_table_row(sentence) or not _ONE_PLACE_Q.search(query.folded):
-        return False
-    cells = [c for c in sentence.split(";") if not re.match(r"\s*S?TT\s*:", c)]
-    if len(cells) < 2 or not all(":" in c for c in cells[:2]):
-        return False  # one heading and its text ("c) Nông thôn mới: Xã đạt 15/19 …"): no row
-    label = cells[0].split(":", 1)[-1].strip()
-    if "còn lại" in label.lower():
-        return "con lai" not in query.folded
-    if not (m := _ROW_PLACE.match(label)):
-        return False
-    name = vn.syllables(vn.fold(re.split(r"[(,]", m.group(1))[0]))  # not "(cũ)"
-    if not name or len(name) > 4 or any(w.isdigit() for w in name):
-        return False  # a sentence ("Xã đạt 15/19 tiêu chí …"), not a place's name
-    return f" {' '.join(name)} " not in f" {' '.join(vn.syllables(query.folded))} "
 
 
 def missing_kinds(query: Query, said: str) -> list[re.Pattern[str]]:

@@ -8,6 +8,7 @@ import re
 from assistant.answerers.items import Item
 from assistant.answerers.named import names_kind
 from index import vn
+from index.chunk import is_table_row
 
 # a kind of place asked for ("xã nào"), folded → as reports write it (named.names_kind)
 KIND_OF = {"xa": "xã", "phuong": "phường", "huyen": "huyện", "thon": "thôn", "truong": "trường"}
@@ -75,3 +76,30 @@ def head_on(words: list[str]) -> list[str]:
     while i and words[i - 1] in KIND_OF:  # "xã, phường nào": either kind
         i -= 1
     return words[i:]
+
+
+# a place the question names by its kind and name ("của xã Pu Lai", not "các xã còn lại")
+_ONE_PLACE_Q = re.compile(
+    r"\b(?:xa|phuong|thon|ban|thi tran|huyen) (?!nao|do|nay|khac|con|cua|va|phuong|xa)\w+"
+)
+_ROW_PLACE = re.compile(r"^(?:xã|phường|thôn|bản|thị trấn|huyện)\s+(.+)$", re.I)
+
+
+def other_place_row(folded: str, sentence: str) -> bool:
+    """ "tỷ lệ che phủ rừng của xã Pu Lai": a table row of another commune ("Đơn vị: Xã Cẩm
+    Vân"), or of the communes left over ("Các xã, phường còn lại (91 đơn vị)", counting it
+    among 91 others), gives none of its own."""
+    if not is_table_row(sentence) or not _ONE_PLACE_Q.search(folded):
+        return False
+    cells = [c for c in sentence.split(";") if not re.match(r"\s*S?TT\s*:", c)]
+    if len(cells) < 2 or not all(":" in c for c in cells[:2]):
+        return False  # one heading and its text ("c) Nông thôn mới: Xã đạt 15/19 …"): no row
+    label = cells[0].split(":", 1)[-1].strip()
+    if "còn lại" in label.lower():
+        return "con lai" not in folded
+    if not (m := _ROW_PLACE.match(label)):
+        return False
+    name = vn.syllables(vn.fold(re.split(r"[(,]", m.group(1))[0]))  # not "(cũ)"
+    if not name or len(name) > 4 or any(w.isdigit() for w in name):
+        return False  # a sentence ("Xã đạt 15/19 tiêu chí …"), not a place's name
+    return f" {' '.join(name)} " not in f" {' '.join(vn.syllables(folded))} "
