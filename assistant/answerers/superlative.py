@@ -33,7 +33,7 @@ from assistant.answerers.table_items import cell_reading, table_items
 from assistant.cite import Answer, Citer
 from assistant.context import Context
 from assistant.intent import MOST_CHANGE, MOST_DROP
-from assistant.query import Query
+from assistant.query import Query, without_periods
 from assistant.retrieve import Hit
 from index import vn
 
@@ -45,7 +45,8 @@ _MONEY = MONEY_WORDS | frozenset(vn.terms("số tiền"))  # a money column says
 def _asked_words(query: Query) -> list[str]:
     """The words naming what the question asks to pick among, in its order: "phòng chuyên
     môn nào", "xã nào", "lĩnh vực gì" — what the items are, not what they count."""
-    plain = " ".join(vn.syllables(query.folded))
+    # (not the period before it: "tháng 12, môn nào", "Tháng 11 chỗ nào")
+    plain = " ".join(vn.syllables(vn.fold(without_periods(query.folded))))
     found = [w for m in _ASKED.finditer(plain) for w in head_on(m.group(1).split())]
     return [w for w in dict.fromkeys(found) if w not in vn.STOPWORDS]
 

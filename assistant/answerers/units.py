@@ -87,6 +87,9 @@ def heading_only(unit: str) -> bool:
     )
 
 
+_LEAD_IN = re.compile(r"\b(?:như sau|sau đây)\s*:?\s*$", re.I)
+
+
 def candidates(query: Query, hits: list[Hit], ctx: Context) -> list[Candidate]:
     """Every quotable unit of the hits that fits the periods asked (asked.Asked), best
     first."""
@@ -108,6 +111,9 @@ def candidates(query: Query, hits: list[Hit], ctx: Context) -> list[Candidate]:
             if is_instruction(s) or heading_only(s):
                 continue  # a sentence addressing the assistant is data, never an answer; a
                 # heading ("c) Thu, chi ngân sách") names what follows, it answers nothing
+            if query.wants_figure and _LEAD_IN.search(s):
+                continue  # "Thực hiện Công văn số 2875/UBND-KT …, UBND phường báo cáo … như
+                # sau:" restates the topic and counts nothing: what follows it does
             if not asked.fits(s, under, other_year, span, early, until):
                 continue
             own = set(vn.terms(f"{s} {under}"))

@@ -86,3 +86,13 @@ def test_two_rows_the_question_names_neither_of_are_no_two_sides(tragiang_retrie
     )
     assert "492 − 134" not in a.text and "Chênh lệch" not in a.text, a.text
     assert "tuyển dụng được 386/612 chỉ tiêu giáo viên" in a.text, a.text
+
+
+def test_a_lead_in_counting_nothing_does_not_stand_before_the_figures(tragiang_retriever) -> None:
+    """The ward's report opens "Thực hiện Công văn số 2875/UBND-KT …, UBND phường … báo cáo
+    … như sau:": it covers the question best and counts nothing; the sentence after it does."""
+    a = answer(
+        "quy 3 phuong Ben Dinh tra tien den bu duoc cho bao nhieu ho, het bao nhieu tien?",
+        tragiang_retriever,
+    )
+    assert not a.insufficient and "38 hộ với số tiền 19.640 triệu đồng" in a.text, a.text
