@@ -36,16 +36,24 @@ def _figure_weight(sentence: str) -> int:
     return sum(not _YEAR.fullmatch(m.group(1)) for m in _FIGURE.finditer(sentence))
 
 
+# an aside alone on its line ("(Số liệu từ ngày 01/10/2026 đến ngày 31/10/2026)", a table's
+# caption note): what the lines around it are measured by, no point of its own
+_ASIDE = re.compile(r"^\s*\([^()]*\)\s*\.?\s*$")
+
+
 def section_points(chunks: list[Chunk], limit: int = 0) -> list[Point]:
     """Per paragraph (a chunk may hold several), its lead sentence and its most figure-dense
     other sentence, in report order. With a `limit`, every paragraph's lead comes before any
     paragraph's second sentence, so a long section is covered to its end."""
     points: list[Point] = []
+    # a table's rows are its detail: the paragraphs around it say what it shows (a section
+    # that is only a table is read row by row)
+    prose = any(c.kind == "paragraph" for c in chunks)
     for c in chunks:
-        if c.kind == "footnote":
+        if c.kind == "footnote" or (prose and c.kind == "table"):
             continue
         for para in c.text.split("\n"):
-            sents = vn.quotable_sentences(para)
+            sents = [s for s in vn.quotable_sentences(para) if not _ASIDE.match(s)]
             if not sents:
                 continue
             points.append(Point(c, sents[0]))
@@ -92,6 +100,7 @@ def every_point(chunks: list[Chunk]) -> list[Point]:
         if c.kind != "footnote"
         for para in c.text.split("\n")
         for sent in vn.quotable_sentences(para)
+        if not _ASIDE.match(sent)
     ]
 
 
