@@ -8,7 +8,7 @@ import functools
 import re
 from collections.abc import Iterable
 
-from assistant.query import Query
+from assistant.query import Query, without_periods
 from index import vn
 from index.store import ReportInfo, Store
 
@@ -188,8 +188,10 @@ def body_terms(issuer: str) -> frozenset[str]:
     return frozenset(vn.terms(_body(issuer)))
 
 
-def _body_named(query: Query, infos: list[ReportInfo]) -> set[str]:
-    plain = " ".join(vn.syllables(query.folded.replace("&", "")))
+def body_named(query: Query, infos: list[ReportInfo]) -> set[str]:
+    """Reports of the body a question opens with ("Công an tỉnh …", "Theo báo cáo của Sở Y
+    tế …"), after the period it may open with."""
+    plain = " ".join(vn.syllables(without_periods(query.folded).replace("&", "")))
     opening = plain[_OPENS.match(plain).end() :] + " "  # type: ignore[union-attr]
     return {i.report_id for i in infos if any(opening.startswith(f"{n} ") for n in body_names(i))}
 
@@ -206,7 +208,7 @@ def named_reports(query: Query, infos: list[ReportInfo], store: Store) -> set[st
     hit = {i.report_id for i in infos if places & place_names(i)}
     if hit:  # a province's reports tell of its communes ("vụ ngộ độc … tại xã Hòa Phong")
         hit |= _telling_of(store, places) & {i.report_id for i in infos}
-    hit |= _body_named(query, infos)
+    hit |= body_named(query, infos)
     plain = re.sub(r"\bbc\b", "bao cao", " ".join(vn.syllables(query.folded)))  # as typed
     # each report it names ("theo báo cáo CCHC năm và theo báo cáo Đề án 06 tháng 11")
     for m in re.finditer(r"\bbao cao\b((?: (?!bao cao\b)\w+){1,8})", plain):

@@ -94,3 +94,15 @@ def test_a_month_counted_by_the_years_report_is_compared_with_its_base(ngankhe_r
     )
     assert not a.insufficient, a.text
     assert "64,5 − 58,9 = 5,6" in a.text, a.text
+
+
+def test_the_body_named_after_the_month_is_whose_figures_are_compared(ngankhe_retriever) -> None:
+    """ "Tháng 10 Công an tỉnh phạt …": the provincial police's own figure and the change it
+    states, not the ward police's October fines less the ward's September building fines."""
+    a = answer(
+        "Tháng 10 Công an tỉnh phạt hành chính tổng cộng tiền tăng hay giảm bao nhiêu"
+        " so với tháng 09?",
+        ngankhe_retriever,
+    )
+    assert "7.948,5 triệu đồng" in a.text and "6,4%" in a.text, a.text
+    assert "47,6" not in a.text
