@@ -72,11 +72,20 @@ def _pair(
                 continue  # a province's cases and a commune's are no two months of one count
             if not same_key(ctx, said, a.figure, b.figure):
                 continue  # dengue cases of November and fish cages of October
+            if _apart(a.figure.value, b.figure.value):
+                continue  # "16 − 782 hồ sơ", "2 − 1.143 người": two things, not one measure
             # the same measure is written alike in both reports (its words, not its figures)
             score = a.score + b.score + 2.0 * alike(a, b)
             if best is None or score > best[0]:
                 best = (score, a.figure, b.figure)
     return (best[1], best[2]) if best and best[0] >= 3.0 else None
+
+
+def _apart(a: float, b: float) -> bool:
+    """One measure in two reports of consecutive periods is never ten times the other
+    (a change that large the report states itself, and that is read instead)."""
+    lo, hi = sorted((abs(a), abs(b)))
+    return lo > 0 and hi / lo > 10
 
 
 # a state at a month's end: "cuối tháng 9", "đến hết 30/9", "tính đến 31/10"

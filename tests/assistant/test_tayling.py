@@ -66,3 +66,11 @@ def test_one_disease_s_list_is_no_answer_for_another(ask) -> None:
     assert resolved == "tay chan mieng thang 1 nam 2026 o dau nhieu ca nhat tinh"
     answer = ask(resolved)
     assert "Tân An 11 ca" in answer.text and "14 ca" not in answer.text
+
+
+def test_no_difference_of_two_things_ten_times_apart(ask) -> None:
+    """February's two land officers and January's 1.143 health workers both count "người":
+    one measure of two consecutive months is never ten times the other, and no "2 − 1.143"
+    is written."""
+    answer = ask("Tháng 2 được giao ít việc hơn tháng 1 bao nhiêu, tại sao?")
+    assert "1.143" not in answer.text and " − " not in answer.text, answer.text
