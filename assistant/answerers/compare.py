@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 import time
-from collections import Counter
 
 from assistant.answerers import earlier, entities, stated
 from assistant.answerers.figures import Figure, is_change, is_table_row, wants
@@ -25,7 +24,6 @@ from assistant.answerers.measured import (
     RUNNING_TOTAL,
     Scored,
     alike,
-    figures_across,
     figures_for,
     measure_said,
     measure_terms,
@@ -258,48 +256,3 @@ _COUNT_ASKED = re.compile(
 )
 _HOW_MUCH = re.compile(r"\b(?:bao nhieu|may|how (?:much|many)|chenh)\b")
 _RANK_GAP = re.compile(r"\b(?:bac|chenh|hon|thua|kem|vuot)\b")
-
-
-def month_lines(citer: Citer, found: list[tuple[P.Period, Figure]]) -> list[str]:
-    """Each month's figure as its report says it, cited: "- Tháng 10/2025: … [1]"."""
-    lines = []
-    for p, f in found:
-        quote = clean(f.candidate.sentence)
-        n = citer.cite(f.candidate.hit.chunk, f.candidate.hit.score, quote)
-        lines.append(f"- {p.spoken[:1].upper()}{p.spoken[1:]}: {quote} [{n}]")
-    return lines
-
-
-def series(query: Query, ctx: Context) -> Answer | None:
-    """ "Lượt khám bệnh từ tháng 10 đến tháng 1 tăng giảm ra sao?" of a measure no record
-    keeps: its figure in each monthly report of the span (of every month, when it names
-    none), each cited, and the change from the first month to the last written out on them."""
-    t0 = time.perf_counter()
-    scope = ctx.scope(query)
-    # a span named: every monthly report within it; none named: every one the scope admits
-    labels = [i.period for i in ctx.store.reports() if scope.periods or scope.admits(i.report_id)]
-    asked = [P.with_newest_year(p, labels) for p in scope.periods]
-    if not all(p.year_known for p in asked):
-        return None
-    months = sorted(
-        {p for label in labels if (p := P.from_label(label)) is not None and p.months == 1},
-        key=lambda p: p.first,
-    )
-    if not months:
-        return None
-    # "qua các tháng" naming none: every month there is a report of
-    lo = min(P.serial(p.first) for p in asked or months)
-    hi = max(P.serial(p.last) for p in asked or months)
-    found = figures_across(query, ctx, [p for p in months if lo <= P.serial(p.first) <= hi])
-    if len(found) < 2:
-        return None
-    unit = Counter(f.unit for _, f in found).most_common(1)[0][0]  # the measure most months give
-    found = [(p, f) for p, f in found if f.unit == unit]
-    if len(found) < 2:
-        return None
-    citer = Citer(ctx.store)
-    lines = month_lines(citer, found)
-    (p0, a), (p1, b) = found[0], found[-1]
-    shown = vn.difference(b.raw, b.value, a.raw, a.value, unit)
-    lines.append(f"Từ {p0.spoken} đến {p1.spoken} {shown.verb}: {shown.calc}.")
-    return citer.answer(query.text, lines, t0, "compare")

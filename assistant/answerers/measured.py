@@ -254,33 +254,6 @@ def _where(cand: Candidate) -> str:
     return f"{header_of(chunk)} {chunk.section_title} {cand.context} {cand.sentence}"
 
 
-def figures_across(
-    query: Query, ctx: Context, periods: list[P.Period]
-) -> list[tuple[P.Period, Figure]]:
-    """Each period's figure of the measure, written alike in every report: of the figures
-    scored for the measure, the one the most periods give best in its words and unit sets
-    it (the traffic fines of every month, not one month's land fines), and each period
-    gives the figure of its own that reads most like it."""
-    found = [(p, [s for s in figures_for(query, ctx, p)[:8] if s.score >= 1.5]) for p in periods]
-
-    def picks(ref: Scored) -> list[tuple[float, P.Period, Figure]]:
-        out = []
-        for p, fs in found:
-            same = [
-                (s.score + 2.0 * alike(ref, s), s) for s in fs if s.figure.unit == ref.figure.unit
-            ]
-            if same:
-                score, best = max(same, key=lambda x: x[0])
-                out.append((score, p, best.figure))
-        return out
-
-    refs = [s for _, fs in found for s in fs]
-    if not refs:
-        return []
-    best = max((picks(r) for r in refs), key=lambda xs: sum(x[0] for x in xs))
-    return [(p, f) for _, p, f in best]
-
-
 def _words_of(terms: frozenset[str]) -> set[str]:
     return {t for t in terms if not any(ch.isdigit() for ch in t)}
 

@@ -6,8 +6,7 @@ from __future__ import annotations
 import re
 import time
 
-from assistant.answerers.compare import month_lines
-from assistant.answerers.measured import figures_across
+from assistant.answerers.series import figures_across, month_lines
 from assistant.cite import Answer, Citer
 from assistant.context import Context
 from assistant.query import Query

@@ -23,6 +23,7 @@ from assistant.answerers import (
     named,
     section,
     section_terms,
+    series,
     superlative,
     support,
 )
@@ -215,7 +216,7 @@ def test_a_measure_is_followed_across_the_months_of_a_span(sample_retriever) -> 
     from assistant.context import Context
 
     ctx = Context(sample_retriever)
-    a = compare.series(normalize("Lượt khám bệnh từ tháng 10 đến tháng 1 tăng giảm ra sao?"), ctx)
+    a = series.answer(normalize("Lượt khám bệnh từ tháng 10 đến tháng 1 tăng giảm ra sao?"), ctx)
     assert a is not None and a.mode == "compare" and not a.insufficient
     for figure in ("1.642 lượt", "1.718 lượt", "1.905 lượt", "2.046 lượt"):
         assert figure in a.text
