@@ -59,6 +59,8 @@ _AGGREGATE_FOLDED = re.compile(
 )
 _BULLET = re.compile(r"^[\s\-+•*]+")
 _ENUMERATOR = re.compile(r"^\s*(?:\(\d{1,2}\)|\d{1,2}[.)](?!\d))\s*")
+# a list's lead up to its first numbered item: what the items are, none of them
+_LEAD_TO_FIRST = re.compile(r"^[^;:()]*:\s*(?=\(1\)\s)")
 
 
 _LABELLED = re.compile(
@@ -156,6 +158,10 @@ def text_items(text: str, counted: Collection[str] = ()) -> list[Item]:
     # items set apart by ";" keep their commas ("Cải tạo, mở rộng đường Bà Triệu (13 hộ)")
     cut = r"[;\n]" if text.count(";") >= 2 else r"[;\n]|,\s(?=[^\d]|\d[\d.,]*\s+[^\W\d_])"
     for part in re.split(cut, text):
+        # a numbered item ("(1) Tàu …: … - phạt 750 triệu đồng, tước giấy phép 06 tháng") is
+        # read in the unit of the others when its first figure counts something else
+        part = _LEAD_TO_FIRST.sub("", part)  # "05 vụ có mức phạt lớn nhất: (1) Tàu …"
+        numbered = _ENUMERATOR.search(part) is not None
         part = _ENUMERATOR.sub("", part)  # "(13) Thu thuế khoán": a place in a list, no count
         opened = part[part.rfind("(") + 1 :]
         if part.count("(") > part.count(")") and (_OPENS_LIST.match(opened) or _named(opened)):
@@ -166,7 +172,7 @@ def text_items(text: str, counted: Collection[str] = ()) -> list[Item]:
         quote = _BULLET.sub("", part).strip(" .")
         part, restore = _without_milestones(part)
         if paren := _counted_after(part):
-            found.append((paren[0], replace(paren[1], name=restore(paren[1].name))))
+            found.append((paren[0], replace(paren[1], name=restore(paren[1].name)), ""))
             continue
         m = _last_labelled(part) or _ITEM.search(part)
         if m and (value := vn.parse_number(m.group("num"))) is not None:
@@ -180,7 +186,7 @@ def text_items(text: str, counted: Collection[str] = ()) -> list[Item]:
             other = vn.parse_number(later.group("num")) if later else None
             if unit not in counted and said in counted and later and other is not None:
                 raw, unit, value = later.group("num"), said, other
-            found.append((unit, Item(name, raw, value, quote)))
+            found.append((unit, Item(name, raw, value, quote), part[m.end("num") :] * numbered))
         elif (
             (f := _counted_figure(part, counted))
             and not vn.YEAR_RE.fullmatch(f.group("num"))
@@ -188,13 +194,29 @@ def text_items(text: str, counted: Collection[str] = ()) -> list[Item]:
         ):
             name = restore((part[: f.start()] + part[f.end() :]).strip(" .:-"))
             unit = vn.fold(f.group("unit") or "")
-            found.append((unit, Item(name, f.group("num"), value, quote)))
-    found = [(u, i) for u, i in map(_past_lead, found) if not aggregate(i.name)]  # "Tổng cộng"
+            found.append(
+                (unit, Item(name, f.group("num"), value, quote), part[f.end() :] * numbered)
+            )
+    found = [(*_past_lead((u, i)), rest) for u, i, rest in found]
+    found = [(u, i, rest) for u, i, rest in found if not aggregate(i.name)]  # "Tổng cộng"
     if not found:
         return []
-    units = [u for u, _ in found]
+    units = [u for u, _, _ in found]
     common = max(units, key=units.count)  # the first of a tie: the same every run
-    return [replace(i, unit=u) for u, i in found if u == common]
+    return [item for u, i, rest in found if (item := _in_unit(u, i, rest, common))]
+
+
+def _in_unit(unit: str, item: Item, rest: str, common: str) -> Item | None:
+    """The item counted in the unit most items count in: its own figure, or a later one of
+    it in that unit ("tước giấy phép 06 tháng …" read first, "phạt 750 triệu đồng" after)."""
+    if unit == common:
+        return replace(item, unit=unit)
+    # (past a lead's colon: "05 vụ vi phạm, phạt 1.800 triệu đồng: (1) Tàu A - 750 triệu")
+    rest = rest.rsplit(":", 1)[-1]
+    later = next((f for f in _figures(rest) if vn.fold(f.group("unit") or "") == common), None)
+    if later is None or (value := vn.parse_number(later.group("num"))) is None:
+        return None
+    return replace(item, raw=later.group("num"), value=value, unit=common)
 
 
 def _past_lead(found: tuple[str, Item]) -> tuple[str, Item]:

@@ -507,3 +507,22 @@ def test_a_list_in_one_clause_after_its_lead_is_ranked(tmp_path) -> None:
     assert a.mode == "compare" and "xã Gành Đỏ (14 chiếc)" in a.text, a.text
     a = answer("Xã, phường nào có nhiều hồ sơ TTHC trễ hạn nhất?", retriever)
     assert "cấp xã 08" not in a.text, a.text
+
+
+def test_numbered_items_are_read_in_the_unit_the_list_counts() -> None:
+    """The first item shares its line with the list's lead ("05 vụ …: (1) Tàu …") and its
+    fine comes after another figure ("tước giấy phép 06 tháng" is read later, "10 ngày"
+    first in the second): every item is still read by its fine, and the largest is 750."""
+    text = (
+        "05 vụ có mức phạt lớn nhất năm 2026: (1) Tàu HM-93115-TS (đặc khu Hòn Mây): ngắt kết "
+        "nối VMS - phạt 750 triệu đồng, tước giấy phép khai thác 06 tháng; (2) Tàu HM-92480-TS: "
+        "không duy trì VMS 10 ngày trên biển - 400 triệu đồng; (3) Tàu HM-93007-TS: khai thác "
+        "không có giấy phép - 320 triệu đồng."
+    )
+    found = items.text_items(text)
+    assert [(i.raw, i.unit) for i in found] == [
+        ("750", "trieu"),
+        ("400", "trieu"),
+        ("320", "trieu"),
+    ]
+    assert found[0].quote.startswith("Tàu HM-93115-TS")
