@@ -14,7 +14,7 @@ import time
 from collections.abc import Iterator
 
 from assistant.answerers import tables
-from assistant.answerers.items import aggregate
+from assistant.answerers.sums import aggregate
 from assistant.cite import Answer, Citer
 from assistant.context import Context
 from assistant.query import Query

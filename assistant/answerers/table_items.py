@@ -9,8 +9,9 @@ from collections.abc import Iterable, Sequence
 
 from assistant.answerers import tables
 from assistant.answerers.figures import wants
-from assistant.answerers.items import Item, aggregate
+from assistant.answerers.items import Item
 from assistant.answerers.kinds import kinds
+from assistant.answerers.sums import aggregate
 from assistant.intent import MOST_CHANGE, MOST_DROP
 from assistant.query import Query
 from index import vn

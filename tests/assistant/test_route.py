@@ -24,6 +24,7 @@ from assistant.answerers import (
     section,
     section_terms,
     series,
+    sums,
     superlative,
     support,
 )
@@ -507,13 +508,13 @@ def test_a_heading_word_that_holds_a_stopword_names_its_section(sample_retriever
 
 
 def test_a_summary_row_is_not_the_largest_of_what_it_sums() -> None:
-    assert items.aggregate("Nội dung: Chỉ số chung")
-    assert items.aggregate("Tổng cộng")
-    assert items.aggregate("tong cong")  # typed without its diacritics
-    assert not items.aggregate("Chi phí gia nhập thị trường")
+    assert sums.aggregate("Nội dung: Chỉ số chung")
+    assert sums.aggregate("Tổng cộng")
+    assert sums.aggregate("tong cong")  # typed without its diacritics
+    assert not sums.aggregate("Chi phí gia nhập thị trường")
     # folded, "công" reads as "cộng" (a sum): a company or "03 công trình" sums nothing
-    assert not items.aggregate("Công ty Cổ phần chợ Lạng Sơn")
-    assert not items.aggregate("03 công trình nhà nước")
+    assert not sums.aggregate("Công ty Cổ phần chợ Lạng Sơn")
+    assert not sums.aggregate("03 công trình nhà nước")
 
 
 def test_a_running_total_is_compared_with_the_running_total(sample_retriever) -> None:

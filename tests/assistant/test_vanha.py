@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answerers.items import aggregate, text_items
+from assistant.answerers.items import text_items
+from assistant.answerers.sums import aggregate
 
 
 @pytest.fixture(scope="module")
