@@ -101,6 +101,7 @@ def scope_of(
     uncovered = None
     unreached = False
     matched: set[str] = set()
+    by_name: set[str] = set()  # the reports a period names as the report's own
     # "ước đến cuối tháng 01/2026": a forecast for a month is written the month before, in the
     # report whose tasks are for that month, as well as in that month's own report
     # so is a month's target ("phấn đấu đến hết tháng 02/2026 … đạt trên 10%") — not a reading
@@ -161,13 +162,15 @@ def scope_of(
         if not hits and not p.year_known:  # (a figure asked of it is no plan's)
             planned_for = tasks or forecast or not query.wants_figure
             hits = _spanning(store, infos, allowed, m, day, planned_for)
+        if hits and _REPORT_OF.search(vn.fold(query.text[: m.start])) and not query.english:
+            by_name |= hits  # "theo báo cáo tháng 12": that report, whatever else is named
         if hits:
             matched |= hits
         elif strict and (uncovered is None or m.as_of):
             uncovered = day
             unreached = unreached or m.as_of
     if matched:
-        allowed &= matched
+        allowed &= by_name or matched
     as_of = next(
         (f"{m.day:02d}/{m.period.label}" for m in mentions if m.as_of and m.day and m.period), ""
     )

@@ -127,3 +127,14 @@ def test_what_a_report_says_about_a_field_in_english(sample_retriever, question,
     """ "chuyển đổi số" translated before "báo cáo" is no report number asked."""
     a = answer(question, sample_retriever)
     assert a.mode == "section" and said in a.text, a.text
+
+
+def test_the_report_a_question_names_by_its_month_is_the_one_read(sample_retriever) -> None:
+    """ "Cuối năm 2025 … theo báo cáo tháng 12": the year names what is asked about, "báo
+    cáo tháng 12" the report — not November's, whose title plans for December."""
+    a = answer(
+        "Cuối năm 2025 thành phố còn vướng ở những chỗ nào, theo báo cáo tháng 12?",
+        sample_retriever,
+    )
+    assert a.mode == "section" and "Nhà văn hóa trung tâm" in a.text, a.text
+    assert {c.report for c in a.citations} == {"1123/BC-UBND"}
