@@ -159,7 +159,8 @@ def text_items(text: str, counted: Collection[str] = ()) -> list[Item]:
             other = vn.parse_number(later.group("num")) if later else None
             if unit not in counted and said in counted and later and other is not None:
                 raw, unit, value = later.group("num"), said, other
-            found.append((unit, Item(name, raw, value, quote), part[m.end("num") :] * numbered))
+            rest = part[m.end("num") :] if numbered else ""
+            found.append((unit, Item(name, raw, value, quote), rest))
         elif (
             (f := _counted_figure(part, counted))
             and not vn.YEAR_RE.fullmatch(f.group("num"))
@@ -167,9 +168,8 @@ def text_items(text: str, counted: Collection[str] = ()) -> list[Item]:
         ):
             name = restore((part[: f.start()] + part[f.end() :]).strip(" .:-"))
             unit = vn.fold(f.group("unit") or "")
-            found.append(
-                (unit, Item(name, f.group("num"), value, quote), part[f.end() :] * numbered)
-            )
+            rest = part[f.end() :] if numbered else ""
+            found.append((unit, Item(name, f.group("num"), value, quote), rest))
     found = [(*_past_lead((u, i)), rest) for u, i, rest in found]
     found = [(u, i, rest) for u, i, rest in found if not aggregate(i.name)]  # "Tổng cộng"
     if not found:
