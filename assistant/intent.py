@@ -106,6 +106,7 @@ NEWS_ASKED = (
 # the ways a report's shortcomings are named: the synonym group matching reads ("tồn tại",
 # "hạn chế", "những mặt làm chưa tốt", "gặp trở ngại" …)
 _SHORTCOMINGS = next(g for g in SYNONYM_GROUPS if "han che" in g)
+_SHORTCOMING_WORDS = "|".join(sorted(_SHORTCOMINGS, key=len, reverse=True))  # longest first
 # a field of the report's work asked about ("về giáo dục, báo cáo nói gì?", "mảng y tế",
 # "y tế tháng 11 ra sao"): its umbrella or its own name, as FIELD_GROUPS holds them — not
 # a word any question uses for a thing ("chợ", "ngân sách", "doanh nghiệp")
@@ -126,7 +127,7 @@ _THINGS_TO_DO = r"(?:nhung|cac) (?:viec|cong viec|hoat dong) (?:gi|nao)"
 # A heading's words: a question naming one asks for the section, not one fact.
 SECTION_WORDS = re.compile(
     rf"{PROPOSAL_ASKED.pattern}|"
-    rf"\b(?:{'|'.join(sorted(_SHORTCOMINGS, key=len, reverse=True))}|"
+    rf"\b(?:{_SHORTCOMING_WORDS}|"
     r"uu diem|diem manh|nhiem vu|phuong huong|"
     r"giai phap|kien nghi|de xuat|danh gia chung|ket qua|tinh hinh|cong tac|linh vuc|"
     r"mang|nganh|ke hoach (?:thang|nam|quy) (?:toi|sau)|(?:thoi gian|thang|sap) toi|"
@@ -143,7 +144,7 @@ SECTION_WORDS = re.compile(
 # "còn vướng ở đâu", "còn kẹt ở chỗ nào": where the work is stuck — the shortcomings heading,
 # not a place
 _STUCK_WHERE = re.compile(
-    rf"\b(?:{'|'.join(sorted(_SHORTCOMINGS, key=len, reverse=True))})\b(?: \w+){{0,2}} "
+    rf"\b(?:{_SHORTCOMING_WORDS})\b(?: \w+){{0,2}} "
     r"o (?:dau|cho nao|khau nao)\b"
 )
 BROAD_ASK = re.compile(

@@ -199,7 +199,9 @@ def body_named(query: Query, infos: list[ReportInfo]) -> set[str]:
 _GENERIC_NAME = frozenset(vn.terms("báo cáo ủy ban nhân dân ubnd tỉnh thành phố kết quả tình hình"))
 
 
-def named_reports(query: Query, infos: list[ReportInfo], store: Store) -> set[str] | None:
+def named_reports(
+    query: Query, infos: list[ReportInfo], store: Store, bodies: frozenset[str]
+) -> set[str] | None:
     """Reports the question names, when that singles some out: by the place of their
     issuer ("Lạng Sơn"), or as "báo cáo …" followed by words of their issuer or title
     that other reports do not share ("báo cáo của Trung tâm Xúc tiến", "báo cáo Đề án 06")."""
@@ -208,7 +210,7 @@ def named_reports(query: Query, infos: list[ReportInfo], store: Store) -> set[st
     hit = {i.report_id for i in infos if places & place_names(i)}
     if hit:  # a province's reports tell of its communes ("vụ ngộ độc … tại xã Hòa Phong")
         hit |= _telling_of(store, places) & {i.report_id for i in infos}
-    hit |= body_named(query, infos)
+    hit |= bodies  # (body_named, read once by the scope)
     plain = re.sub(r"\bbc\b", "bao cao", " ".join(vn.syllables(query.folded)))  # as typed
     # each report it names ("theo báo cáo CCHC năm và theo báo cáo Đề án 06 tháng 11")
     for m in re.finditer(r"\bbao cao\b((?: (?!bao cao\b)\w+){1,8})", plain):

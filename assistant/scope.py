@@ -9,7 +9,7 @@ import operator
 import re
 from dataclasses import dataclass
 
-from assistant.named_reports import named_reports
+from assistant.named_reports import body_named, named_reports
 from assistant.query import Query
 from index import periods as P
 from index import vn
@@ -24,6 +24,7 @@ class Scope:
     matched: bool = False  # some named period is covered by a report
     as_of: str = ""  # the date a situation is asked at ("tính đến 15/12/2025" → "15/12/2025")
     unreached: bool = False  # no report was written after the day asked "tính đến"
+    bodies: frozenset[str] = frozenset()  # reports of the body it opens with ("Công an tỉnh")
 
     def admits(self, report_id: str) -> bool:
         return self.allowed is None or report_id in self.allowed
@@ -92,7 +93,8 @@ def scope_of(
 ) -> Scope:
     infos = [i for i in store.reports() if reports is None or i.report_id in reports]
     allowed: set[str] = {i.report_id for i in infos}
-    if named := named_reports(query, infos, store):
+    bodies = frozenset(body_named(query, infos))
+    if named := named_reports(query, infos, store, bodies):
         allowed &= named
     # "khởi công sau tháng 5", "xong trước tháng 12": a bound on what is asked, not the
     # period of the report that answers
@@ -162,7 +164,7 @@ def scope_of(
         if not hits and not p.year_known:  # (a figure asked of it is no plan's)
             planned_for = tasks or forecast or not query.wants_figure
             hits = _spanning(store, infos, allowed, m, day, planned_for)
-        if hits and _REPORT_OF.search(vn.fold(query.text[: m.start])) and not query.english:
+        if hits and _report_named(query, m):
             by_name |= hits  # "theo báo cáo tháng 12": that report, whatever else is named
         if hits:
             matched |= hits
@@ -176,7 +178,7 @@ def scope_of(
     )
     everything = reports is None and len(allowed) == len(infos)
     scope = None if everything else frozenset(allowed)
-    return Scope(periods, scope, uncovered, bool(matched), as_of, unreached)
+    return Scope(periods, scope, uncovered, bool(matched), as_of, unreached, bodies)
 
 
 def of_period(info: ReportInfo, p: P.Period) -> bool:
@@ -199,12 +201,15 @@ _REPORT_OF = re.compile(r"\b(?:bao cao|bc)(?: ky| so| cua ubnd)?\s*$")
 _BACK_THEN = re.compile(r"\bhồi\s*$")
 
 
+def _report_named(query: Query, m: P.Mention) -> bool:
+    """ "báo cáo tháng 12": the period names the report, by its own."""
+    return not query.english and bool(_REPORT_OF.search(vn.fold(query.text[: m.start])))
+
+
 def _own_month(query: Query, m: P.Mention) -> bool:
-    if query.english:
-        return False
-    before = query.text[: m.start]
-    return bool(_REPORT_OF.search(vn.fold(before))) or (
-        query.accented and bool(_BACK_THEN.search(before.lower()))
+    back_then = query.accented and not query.english
+    return _report_named(query, m) or (
+        back_then and bool(_BACK_THEN.search(query.text[: m.start].lower()))
     )
 
 

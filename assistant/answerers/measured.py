@@ -25,7 +25,7 @@ from assistant.answerers.summary import clean
 from assistant.answerers.support import coverage, name_share, question_terms
 from assistant.answerers.units import Candidate, candidates, header_of
 from assistant.context import Context
-from assistant.named_reports import body_named, issuer_places
+from assistant.named_reports import issuer_places
 from assistant.query import Query, without_periods
 from index import periods as P
 from index import vn
@@ -136,12 +136,11 @@ def _figures(query: Query, cand: Candidate, weight: float, terms: set[str]) -> l
 def figures_for(query: Query, ctx: Context, period: P.Period, reach: Reach = "own") -> list[Scored]:
     """Figures of the measure in the reports `reach` admits for `period`, best first."""
     wide = _PROVINCE_WIDE.search(" ".join(vn.syllables(query.folded))) is not None
-    infos = list(ctx.store.reports())
     # the body the question names ("Công an tỉnh phạt …"): its reports, not a ward's
-    named = body_named(query, infos)
+    named = ctx.scope(query).bodies
     allowed = frozenset(
         i.report_id
-        for i in infos
+        for i in ctx.store.reports()
         if (not named or i.report_id in named)
         and (p := P.from_label(i.period)) is not None
         and p.matches(period)

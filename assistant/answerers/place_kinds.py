@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answerers import tables
 from assistant.answerers.items import Item
 from assistant.answerers.named import names_kind
 from index import vn
@@ -82,7 +83,20 @@ def head_on(words: list[str]) -> list[str]:
 _ONE_PLACE_Q = re.compile(
     r"\b(?:xa|phuong|thon|ban|thi tran|huyen) (?!nao|do|nay|khac|con|cua|va|phuong|xa)\w+"
 )
-_ROW_PLACE = re.compile(r"^(?:xã|phường|thôn|bản|thị trấn|huyện)\s+(.+)$", re.I)
+# a row of a place, folded: "Xã Tân Hải", "Phường Hải Châu", "Thôn Bãi Sậy" — its name after
+# its kind
+_ROW_PLACE = re.compile(r"^(?:xa|phuong|thi tran|thon|to dan pho|dac khu|huyen|khu pho) (.+)$")
+
+
+def row_place(label: str) -> str:
+    """The place a table row's label names, folded ("tan hai" of "Xã Tân Hải (cũ)"); "" when
+    it names none — nor does a sentence ("Xã đạt 15/19 tiêu chí …")."""
+    m = _ROW_PLACE.match(" ".join(vn.syllables(vn.fold(re.split(r"[(,]", label)[0]))))
+    name = m.group(1).split() if m else []
+    numbered = len(name) == 1  # "Tổ dân phố 9": a number is its name
+    return (
+        " ".join(name) if len(name) <= 4 and (numbered or not any(map(str.isdigit, name))) else ""
+    )
 
 
 def other_place_row(folded: str, sentence: str) -> bool:
@@ -91,15 +105,8 @@ def other_place_row(folded: str, sentence: str) -> bool:
     among 91 others), gives none of its own."""
     if not is_table_row(sentence) or not _ONE_PLACE_Q.search(folded):
         return False
-    cells = [c for c in sentence.split(";") if not re.match(r"\s*S?TT\s*:", c)]
-    if len(cells) < 2 or not all(":" in c for c in cells[:2]):
-        return False  # one heading and its text ("c) Nông thôn mới: Xã đạt 15/19 …"): no row
-    label = cells[0].split(":", 1)[-1].strip()
+    label = tables.Row(tables.cells(sentence), "", "").label
     if "còn lại" in label.lower():
         return "con lai" not in folded
-    if not (m := _ROW_PLACE.match(label)):
-        return False
-    name = vn.syllables(vn.fold(re.split(r"[(,]", m.group(1))[0]))  # not "(cũ)"
-    if not name or len(name) > 4 or any(w.isdigit() for w in name):
-        return False  # a sentence ("Xã đạt 15/19 tiêu chí …"), not a place's name
-    return f" {' '.join(name)} " not in f" {' '.join(vn.syllables(folded))} "
+    place = row_place(label)
+    return bool(place) and f" {place} " not in f" {' '.join(vn.syllables(folded))} "

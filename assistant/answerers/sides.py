@@ -19,6 +19,7 @@ from assistant.answerers.figures import (
     segments,
     wants,
 )
+from assistant.answerers.place_kinds import row_place
 from assistant.answerers.summary import clean
 from assistant.answerers.units import candidates
 from assistant.context import Context
@@ -206,18 +207,12 @@ def _rows_named(query: Query, a: Figure, b: Figure) -> bool:
     words = [said(label) for label in labels]
     question = said(query.text)
     for label, own, other in ((labels[0], *words), (labels[1], *reversed(words))):
-        if place := _PLACE_ROW.match(vn.fold(label)):
-            if f" {' '.join(vn.syllables(place.group(1)))} " not in f" {asked} ":
+        if place := row_place(label):
+            if f" {place} " not in f" {asked} ":
                 return False  # a place compared is named
         elif not (own - other) & question:
             return False
     return True
-
-
-# a row of a place: "Xã Tân Hải", "Phường Hải Châu", "Thôn Bãi Sậy" (its name after the kind)
-_PLACE_ROW = re.compile(
-    r"^(?:xa|phuong|thi tran|thon|to dan pho|dac khu|huyen|khu pho) (.+)$", re.I
-)
 
 
 def _noun(seg: Segment, text: str) -> str:

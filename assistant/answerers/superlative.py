@@ -46,7 +46,7 @@ def _asked_words(query: Query) -> list[str]:
     """The words naming what the question asks to pick among, in its order: "phòng chuyên
     môn nào", "xã nào", "lĩnh vực gì" — what the items are, not what they count."""
     # (not the period before it: "tháng 12, môn nào", "Tháng 11 chỗ nào")
-    plain = " ".join(vn.syllables(vn.fold(without_periods(query.folded))))
+    plain = " ".join(vn.syllables(without_periods(query.folded)))
     found = [w for m in _ASKED.finditer(plain) for w in head_on(m.group(1).split())]
     return [w for w in dict.fromkeys(found) if w not in vn.STOPWORDS]
 
