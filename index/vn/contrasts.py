@@ -9,6 +9,7 @@ spellings; matched on folded text, so questions typed without diacritics are rea
 
 from __future__ import annotations
 
+import functools
 import re
 
 from index.vn.text import fold, syllables
@@ -118,9 +119,14 @@ def _codes(text: str) -> dict[str, set[str]]:
     return out
 
 
+@functools.lru_cache(maxsize=256)
+def _asked_codes(question: str) -> dict[str, set[str]]:
+    return _codes(question)  # (read once per question: every unit of it is checked)
+
+
 def _other_code(question: str, unit: str) -> bool:
     """ "dự án nâng cấp ĐT.512": a unit about ĐT.507 alone is about another road."""
-    asked = _codes(question)
+    asked = _asked_codes(question)
     if not asked:
         return False
     said = _codes(unit)
