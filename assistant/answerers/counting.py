@@ -67,6 +67,33 @@ def counts(
     return False
 
 
+@lru_cache(maxsize=1024)
+def given_words(text: str) -> dict[str, frozenset[str]]:
+    """The figures a question writes itself (their keys), each with the word it writes
+    right after it ("quá 6 tiếng": "tieng"; "mục tiêu 80%": "%")."""
+    out: dict[str, set[str]] = {}
+    for m in vn.NUMBER_RE.finditer(text):
+        raw = m.group(0).replace(" ", "")
+        out.setdefault(vn.number_key(raw.rstrip("%")), set()).add(_word_after(text, raw, m.end()))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def is_given(given: dict[str, frozenset[str]], text: str, raw: str, end: int) -> bool:
+    """Whether the figure `raw` of `text` (ending at `end`) is one the question gives: the
+    same figure of the same thing ("06 lượt" is no "6 tiếng" given), or given bare."""
+    words = given.get(vn.number_key(raw.replace(" ", "").rstrip("%")), frozenset())
+    after = _word_after(text, raw, end)
+    return after in words or ("" in words and after != "%")  # "80" given is no "80%"
+
+
+def _word_after(text: str, raw: str, end: int) -> str:
+    rest = text[end:].lstrip()
+    if raw.endswith("%") or rest.startswith("%"):
+        return "%"
+    m = re.match(r"[^\W\d]+", rest)
+    return vn.fold(m.group(0)) if m else ""
+
+
 def _beside(kind: Collection[str], before: str, after: str) -> bool:
     """One of `kind` among the three words before a figure or the three after its noun."""
     near = vn.syllables(before)[-3:] + vn.syllables(after)[:3]

@@ -14,8 +14,10 @@ from assistant.answerers.summary import clean
 from assistant.answerers.units import Candidate
 from index import periods as P
 
-# "(quý II: 11 ca)", "(quý III năm 2025 đạt 76,9%)", "(tháng 10 là 73 nhiệm vụ)"
-_BRACKET = re.compile(r"[^()\d;]{0,25}?\((?P<inner>[^()]{3,60})\)")
+# "(quý II: 11 ca)", "(quý III năm 2025 đạt 76,9%)", "(tháng 10 là 73 nhiệm vụ)"; the words
+# of what is counted may stand between ("06 lượt tàu cá … mất kết nối VMS quá 6 giờ (tháng
+# 10: 09 lượt)")
+_BRACKET = re.compile(r"(?P<gap>[^();]{0,60}?)\((?P<inner>[^()]{3,60})\)")
 _READS = re.compile(r"\s*(?::|là|đạt|có|ghi nhận)?\s*\d")
 # "quý II (8,21%)"; the bracket may go on: "So với tháng 9/2026 (19 vụ, 11 người chết, …)"
 _FIGURE_AFTER = re.compile(r"\s*\(\s*(?P<num>\d[\d.,]*)\s*(?P<unit>[^()\s,;]*)")
@@ -44,6 +46,8 @@ def _in_brackets_after(text: str, fig: Figure, now: P.Period, base: P.Period) ->
         m = _BRACKET.match(text, pos + len(raw))
         if raw != fig.raw or not _same_unit(unit, fig.unit) or not m:
             continue
+        if any(_same_unit(u, unit) for _r, _v, u, _p in figures_in(m.group("gap"))):
+            continue  # "06 lượt …, 12 lượt (tháng 10: …)": the bracket is the second's
         inner = m.group("inner")
         said = P.mentions(inner)  # the bracket opens with its period ("cùng kỳ năm 2025")
         if not said or said[0].start > 1 or P.resolve(said[0], now) != base:

@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Literal
 
 from assistant.answerers.clauses import sentence_before
+from assistant.answerers.counting import given_words, is_given
 from assistant.answerers.figures import (
     COMPARE_WORDS,
     MONEY_WORDS,
@@ -82,7 +83,7 @@ def _figures(query: Query, cand: Candidate, weight: float, terms: set[str]) -> l
     # "lũy kế", "cộng dồn": the running total, not the month's amount
     running = RUNNING_TOTAL.search(" ".join(vn.syllables(query.folded))) is not None
     text = clean(cand.sentence)
-    given = {vn.number_key(n.rstrip("%")) for n in vn.numbers(without_periods(query.text))}
+    given = given_words(without_periods(query.text))
     # "Trong đó, thu tiền sử dụng đất lũy kế …" is a part of the total said before it: its
     # figures answer only a question naming that part
     part = part_of(query, cand, text)
@@ -95,8 +96,9 @@ def _figures(query: Query, cand: Candidate, weight: float, terms: set[str]) -> l
         raw, value, unit, pos = seg.raw, seg.value, seg.unit, seg.pos
         # a phrase says its words too ("số tiền" says "tiền"), as coverage reads them
         around = set(vn.passage_terms(f"{seg.before} {seg.after}"))
-        if vn.number_key(raw) in given:
+        if is_given(given, text, raw, pos + len(raw)):
             continue  # "đã đạt mục tiêu 80% chưa?": the question's own figure is no reading
+            # (not "06 lượt" of "tàu mất kết nối quá 6 tiếng": it counts something else)
         before = vn.passage_terms(text[max(0, pos - 90) : pos])
         change = is_change(text, pos)
         # the measure's words around this figure ("84,6% dự toán tỉnh giao"), then further back

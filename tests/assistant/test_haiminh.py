@@ -56,3 +56,18 @@ def test_the_months_so_far_are_the_report_of_those_months(haiminh_retriever) -> 
     )
     assert "4.285.000 lượt" in a.text and "95,2% kế hoạch năm" in a.text, a.text
     assert {c.report for c in a.citations} == {"1562/BC-SVHTTDL"}
+
+
+def test_a_figure_of_the_measure_is_not_the_questions_own(haiminh_retriever) -> None:
+    """ "quá 6 tiếng" names the measure, it gives no reading: the commune's "06 lượt … quá 6
+    giờ (tháng 10: 09 lượt)" is November's count, and its bracket October's — though the
+    words of what is counted stand between the figure and the bracket."""
+    for q in (
+        "Số lượt tàu cá xã Tân Hải mất tín hiệu quá 6 tiếng trong tháng 11 giảm bao nhiêu so "
+        "với tháng 10?",
+        "Tháng 11 tàu cá Tân Hải mất kết nối VMS trên 6 giờ bao nhiêu lượt, ít hơn tháng 10 "
+        "mấy lượt?",
+    ):
+        a = answer(q, haiminh_retriever)
+        assert "6 − 9 = −3 lượt" in a.text, a.text
+        assert "(tháng 10: 09 lượt)" in a.citations[0].quote

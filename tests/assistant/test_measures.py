@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from assistant.answerers import gates, kinds
+from assistant.answerers import counting, gates, kinds
 from assistant.answerers.figures import figures_in, is_change, wants
 from assistant.answerers.units import item_head
 from assistant.query import normalize
@@ -793,3 +793,30 @@ def test_a_change_in_per_cent_is_no_rate_measured() -> None:
     assert measure_terms(asked) == vn.terms("khách du lịch")
     rate = normalize("Tỷ lệ giải quyết khiếu nại tăng bao nhiêu phần trăm?")
     assert set(vn.terms("tỷ lệ")) <= set(measure_terms(rate))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "given"),
+    [
+        # the question's own figure, of what it gives: no reading
+        ("đạt 80% mục tiêu", "80", True),
+        ("còn 12 hộ chưa bàn giao", "12", True),
+        # the same number counting something else is a reading
+        ("có 06 lượt tàu mất kết nối quá 6 giờ", "06", False),
+        ("có 06 lượt tàu mất kết nối quá 6 giờ", "6", False),
+        # a figure given bare is given whatever follows it, but not as a rate
+        ("số 12 trong danh sách", "12", True),
+    ],
+)
+def test_a_figure_the_question_gives_is_that_figure_of_that_thing(
+    sentence: str, figure: str, given: bool
+) -> None:
+    asked = counting.given_words("Tàu mất kết nối quá 6 tiếng, có đạt 80% chưa, 12 hộ, số 12?")
+    end = re.search(rf"(?<!\d){figure}(?!\d)", sentence).end()
+    assert counting.is_given(asked, sentence, figure, end) is given
+
+
+def test_a_bare_figure_given_is_no_rate() -> None:
+    asked = counting.given_words("Báo cáo ghi con số 80?")
+    assert counting.is_given(asked, "đạt 80 hộ", "80", 6)
+    assert not counting.is_given(asked, "đạt 80% kế hoạch", "80", 6)
