@@ -37,6 +37,13 @@ def _names_place(text: str) -> bool:
     return any(m.group(1).isupper() for m in _PLACE_NAMED.finditer(vn.nfc(text)))
 
 
+def each_named(plain: str, items: list[Item]) -> bool:
+    """With a place asked ("xã, phường nào"), every item is a place by its name: "cấp tỉnh
+    05 TTHC, cấp xã 04 TTHC" split a figure by levels, no commune among them."""
+    asked = _KIND_ASKED.search(plain) or _KIND_ASKED_EN.search(plain) or _PLACE_ASKED.search(plain)
+    return not asked or all(_names_place(i.name) for i in items)
+
+
 def of_kind(plain: str, items: list[Item], lead: str) -> bool:
     """ "Xã nào …": a list of xã — its items are named so ("xã Quảng Lạc", "P. Tân Giang"),
     or what leads to it says so ("tại các xã⁵") — not a table of indicators that mentions

@@ -21,7 +21,8 @@ from assistant.answerers.among import (
 from assistant.answerers.clauses import hits_with_footnotes, referring_line
 from assistant.answerers.figures import COMPARE_WORDS, MONEY_WORDS, wants
 from assistant.answerers.items import Item, text_items
-from assistant.answerers.place_kinds import head_on, of_kind
+from assistant.answerers.passage_lists import lists_of
+from assistant.answerers.place_kinds import each_named, head_on, of_kind
 from assistant.answerers.support import (
     bigram_share,
     coverage,
@@ -108,38 +109,6 @@ def _named_as_asked(query: Query, items: list[Item], rows: list[tables.Row]) -> 
     return sum(bool(set(h) & asked) for h in heads) * 2 >= len(items)
 
 
-# what leads a list written in prose ("… còn nhiều tàu chưa đăng ký là xã Gành Đỏ (14 chiếc)")
-# — its lead, then the first item's name: "… là 24 TTHC (cấp tỉnh 16 TTHC" is a figure said
-_PROSE_LIST = re.compile(r"\b(?:là|gồm|như|tập trung (?:ở|tại)|cụ thể):?\s+[^\W\d][^\d]*$", re.I)
-_SUBLIST = re.compile(r"^\s*[-*•]\s*(?P<head>.+)\n(?P<items>(?:\s*\+.*(?:\n|$))+)", re.M)
-
-
-def _lists(hits: list[Hit]) -> list[tuple[Hit, str, str]]:
-    """(hit, what the list is of, its items) for each list of the hits. A passage of
-    "- Các đơn vị còn chậm …: 08 nội dung" lines, each followed by its "+ Phòng …: 05 nội
-    dung" items, holds one list per such line — its total is no item of it, and the two
-    lists are never compared with each other."""
-    out = []
-    for hit in hits:
-        subs = [] if tables.is_table(hit.chunk) else list(_SUBLIST.finditer(hit.chunk.text))
-        if len(subs) < 2:
-            out.append((hit, "", hit.chunk.text))
-            # a list written in one clause of a paragraph ("Các địa phương có nhiều đơn là
-            # phường Bích Châu (312 đơn), xã Khe Thượng (186 đơn), …"): its items are set
-            # apart by commas, which the paragraph's semicolons would keep together
-            if hit.chunk.kind == "paragraph" and hit.chunk.text.count(";") >= 2:
-                out += [
-                    (hit, "", c)
-                    for s in vn.sentences(hit.chunk.text)
-                    for c in s.split(";")
-                    if len(vn.numbers(c)) >= 3
-                    and _PROSE_LIST.search(re.split(r"\d", c, maxsplit=1)[0])
-                ]
-            continue
-        out += [(hit, m.group("head"), m.group("items")) for m in subs]
-    return out
-
-
 def counts_asked(query: Query, items: list[Item]) -> bool:
     """ "Dự án nào rót vốn nhiều nhất?": "176 dự án đã đi vào hoạt động, 35 dự án đang xây
     dựng" count projects and name none — the two words right before "nào" are what the
@@ -165,9 +134,10 @@ _MONEY_SAID = re.compile(
 _PACE = re.compile(r"\b(?:cham|nhanh) nhat\b")
 
 
-def lists(query: Query, ctx: Context) -> list[tuple[float, Hit, list[Item]]]:
+def lists(query: Query, ctx: Context) -> list[tuple[float, Hit, list[Item], str]]:
     """The lists of the question's hits (and of the footnotes they refer to), each scored
-    by how well it is the list the question asks about, best first."""
+    by how well it is the list the question asks about, best first; with the sentence a
+    breakdown's items split a figure of ("" for a list of its own)."""
     terms = _measure_terms(query)
     plain = " ".join(vn.syllables(query.folded))
     rate, money = wants(query).rate, wants(query).money
@@ -176,9 +146,8 @@ def lists(query: Query, ctx: Context) -> list[tuple[float, Hit, list[Item]]]:
     named = set(vn.terms(" ".join(proper_names(query.text)))) | _PLACES
     topic = set(terms) - named  # what is measured, besides the place it is measured in
     out = []
-    for hit, head, body in _lists(
-        hits_with_footnotes(ctx.hits(query, max(ctx.k, 12)), ctx.store.chunks)
-    ):
+    for found in lists_of(hits_with_footnotes(ctx.hits(query, max(ctx.k, 12)), ctx.store.chunks)):
+        hit, head, body = found.hit, found.head, found.body
         if tables.is_table(hit.chunk):
             parts = tables.whole_table(hit.chunk, ctx.store.chunks_of(hit.chunk.report_id))
             items = table_items(query, parts, set(terms))
@@ -198,8 +167,10 @@ def lists(query: Query, ctx: Context) -> list[tuple[float, Hit, list[Item]]]:
         lead = f"{hit.chunk.extra.get('context', '')} {head} {opening}"
         # a table of wards says so in its columns' names
         lead += " " + " ".join(dict.fromkeys(c.header for r in rows for c in r.cells))
-        if len(items) < 3 or not of_kind(plain, items, lead):
+        if len(items) < found.least or not of_kind(plain, items, lead):
             continue
+        if found.whole and not each_named(plain, items):
+            continue  # a figure split by levels ("cấp tỉnh 05, cấp xã 04") names no commune
         if rate and not any("%" in i.quote for i in items):
             continue  # "tỷ lệ … thấp nhất": a list of counts ("02 trường") is another list
         counted = bool(items[0].unit) and f" {items[0].unit} " in f" {plain} "
@@ -246,6 +217,8 @@ def lists(query: Query, ctx: Context) -> list[tuple[float, Hit, list[Item]]]:
             score += 0.3
         if sum(len(i.name) for i in items) / len(items) > 80:
             score -= 0.3
+        if found.whole:  # a figure split in two or three is a list less often than the
+            score -= 0.3  # report's own lists (a footnote's, a table's) are
         if _named_as_asked(query, items, rows):
             score += 0.3
         if counted:
@@ -254,7 +227,7 @@ def lists(query: Query, ctx: Context) -> list[tuple[float, Hit, list[Item]]]:
             items
         ):
             score += 0.4  # a rate asked, and the list's figures are rates ("đạt 73,09%")
-        out.append((score, hit, items))
+        out.append((score, hit, items, found.whole))
     return sorted(out, key=lambda x: x[0], reverse=True)
 
 
@@ -271,7 +244,7 @@ def answer(query: Query, ctx: Context) -> Answer | None:
     best = found[0] if found else None
     if best is None or best[0] < 0.5:
         return None
-    _, hit, items = best
+    _, hit, items, whole = best
     items = of_one_unit(query, named_among(query, items))
     sources = (
         tables.whole_table(hit.chunk, ctx.store.chunks_of(hit.chunk.report_id))
@@ -287,10 +260,11 @@ def answer(query: Query, ctx: Context) -> Answer | None:
     winners = [i for i in items if i.value == top]
     citer = Citer(ctx.store)
     lines = []
-    for w in winners:
+    # a figure split by named parts: the parts picked are named, its sentence quoted once
+    for w in winners[:1] if whole else winners:
         source = next((c for c in sources if (w.source or w.quote) in c.text), hit.chunk)
-        n = citer.cite(source, hit.score, w.quote)
-        lines.append(f"- {w.quote} [{n}]")
+        n = citer.cite(source, hit.score, whole or w.quote)
+        lines.append(f"- {whole or w.quote} [{n}]")
     head = "Theo danh sách trong báo cáo, " + ("cao nhất" if want_max else "thấp nhất") + " là"
     if rank:
         head = "Theo bảng trong báo cáo, " + (
@@ -299,4 +273,6 @@ def answer(query: Query, ctx: Context) -> Answer | None:
     # a table row is long: the one it names and the cell picked come first, as read
     one = winners[0] if len(winners) == 1 and winners[0].column else None
     head = f"{head} {one.name} ({cell_reading(one)}):" if one else f"{head}:"
+    if whole:
+        head = f"{head[:-1]} {'; '.join(w.quote for w in winners)}:"
     return citer.answer(query.text, [head, *lines], t0, "compare")

@@ -4,7 +4,9 @@ an item that counts what the question counts, and "hàng" (goods) that is no "h�
 
 from __future__ import annotations
 
-from assistant.answerers import items, listed, tables
+import pytest
+
+from assistant.answerers import items, listed, passage_lists, tables
 from assistant.query import normalize
 from index import vn
 
@@ -526,3 +528,61 @@ def test_numbered_items_are_read_in_the_unit_the_list_counts() -> None:
         ("320", "trieu"),
     ]
     assert found[0].quote.startswith("Tàu HM-93115-TS")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "items"),
+    [
+        (  # a figure split in brackets by named parts
+            "Mưa lớn làm ngập úng 46,3 ha lúa (thôn Bãi Sậy 28,1 ha, thôn Tân Hợp 18,2 ha), "
+            "trong đó 9,6 ha bị đổ rạp.",
+            "thôn Bãi Sậy 28,1 ha, thôn Tân Hợp 18,2 ha",
+        ),
+        (  # named after "như", each figure in its own bracket
+            "Một số địa phương có tỷ lệ thấp dưới 90% như xã Đồng Sơn (88,4%), xã Vĩnh Xuân "
+            "(89,1%).",
+            "xã Đồng Sơn (88,4%); xã Vĩnh Xuân (89,1%)",
+        ),
+        (  # after "tại", joined by "và"
+            "Có 9,6 ha lúa tại thôn Bến Đình (6,1 ha) và thôn Gò Mít (3,5 ha) bị mất trắng.",
+            "thôn Bến Đình (6,1 ha); thôn Gò Mít (3,5 ha) bị mất trắng",
+        ),
+        # another period's figure, an aside, what was said (no name): no breakdown
+        ("Trong tháng có 06 lượt tàu mất kết nối (tháng 10: 09 lượt).", None),
+        ("Giải ngân 45 tỷ đồng (đạt 80%, tăng 5%).", None),
+        ("Tiếp nhận 07 đơn (trong đó có 02 đơn tồn tháng 9), đã giải quyết 06 đơn.", None),
+    ],
+)
+def test_a_figure_split_by_named_parts_is_a_list(sentence: str, items: str | None) -> None:
+    found = passage_lists.breakdowns(sentence)
+    assert [b for _, b, _ in found] == ([items] if items else []), found
+    for _, _, whole in found:  # quoted as written
+        assert sentence.startswith(whole)
+
+
+def test_the_part_a_figure_is_split_into_is_picked_and_quoted_whole(tmp_path) -> None:
+    """ "thôn nào ngập nhiều nhất": the largest of a bracket's two named parts, the sentence
+    quoted with the figure it splits — a footnote's list of other counts by village is no
+    answer; a split by levels ("cấp tỉnh …, cấp xã …") names no commune."""
+    from conftest import LETTERHEAD, text_retriever
+
+    from assistant.route import answer
+
+    head = LETTERHEAD.format(number=21, day="28", month=9, title="Tình hình kinh tế - xã hội")
+    retriever = text_retriever(
+        tmp_path,
+        {
+            "bc-thang9.txt": head
+            + "I. KINH TẾ\n\n1. Nông nghiệp\n\nMưa lớn ngày 18 - 19/9 làm ngập úng 46,3 ha lúa "
+            "(thôn Bãi Sậy 28,1 ha, thôn Tân Hợp 18,2 ha), đã tiêu úng xong.\n\n"
+            "II. VĂN HÓA - XÃ HỘI\n\n1. Y tế\n\nCa mắc sốt xuất huyết tháng 9 theo thôn: thôn "
+            "Lâm Trung: 05 ca; thôn Bãi Sậy: 03 ca; thôn Tân Hợp: 02 ca.\n\n"
+            "III. CẢI CÁCH HÀNH CHÍNH\n\nSố thủ tục hành chính trễ hạn là 09 TTHC (cấp tỉnh 05 "
+            "TTHC, cấp xã 04 TTHC).\n"
+        },
+    )
+    a = answer("Mưa to giữa tháng 9 làm ngập lúa, thôn nào bị nặng nhất?", retriever)
+    assert "cao nhất là thôn Bãi Sậy 28,1 ha" in a.text, a.text
+    assert a.citations[0].quote.endswith("thôn Tân Hợp 18,2 ha)")
+    a = answer("Xã, phường nào có nhiều TTHC trễ hạn nhất?", retriever)
+    assert "cấp tỉnh 05 TTHC:" not in a.text, a.text
