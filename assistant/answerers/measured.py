@@ -92,6 +92,7 @@ def _figures(query: Query, cand: Candidate, weight: float, terms: set[str]) -> l
     out: list[Scored] = []
     if vn.contrasted(query.folded, text):
         return out  # "thu ngân sách" asked, "Tổng chi ngân sách … 4.102" said
+    terms = terms - _otherwise(query, text)  # "sử dụng GPLX" says nothing of "xây dựng"
     for seg in segments(text, amounts=wanted.amounts):
         raw, value, unit, pos = seg.raw, seg.value, seg.unit, seg.pos
         # a phrase says its words too ("số tiền" says "tiền"), as coverage reads them
@@ -107,7 +108,9 @@ def _figures(query: Query, cand: Candidate, weight: float, terms: set[str]) -> l
         # up to a break, name what it counts — the measure's words before it may not
         tail = OWN_WORDS.match(text, pos + len(raw) + (len(unit) + 1 if unit else 0))
         score += len(terms & set(vn.passage_terms(tail.group(1) if tail else ""))) * 0.5
-        own = " ".join(vn.syllables(vn.fold(f"{seg.before} {seg.after}")))
+        # (not a bracket after it, about figures of its own: "cấp 53 giấy phép (lũy kế năm
+        # 2025 cấp 498 giấy phép)" — 53 is the month's)
+        own = " ".join(vn.syllables(vn.fold(f"{seg.before} {_ASIDE.sub(' ', seg.after)}")))
         if running:  # a month's amount is as far from a running total as a rate is from an amount
             score += 1.0 if RUNNING_TOTAL.search(own) else -1.5
         elif RUNNING_TOTAL.search(own):  # "thu tháng 11": the month's, before "lũy kế 11 tháng"
@@ -197,7 +200,8 @@ def figures_within(
         weight = ctx.corpus.report_idf(cand.hit.chunk.report_id)
         before = sentence_before(cand.hit.chunk.text, cand.sentence)
         said = f"{before} {cand.sentence} {cand.context}"
-        covered.append((coverage(own_terms(rid), set(vn.passage_terms(said)), weight), cand))
+        present = set(vn.passage_terms(said)) - _otherwise(query, said)
+        covered.append((coverage(own_terms(rid), present, weight), cand))
     # what the question names ("kè sông Lam Giang"), said where the figure is, when some
     # passage says it: the ward's new firms, a sentence after the river's, are not the dyke's
     named = [c for c in covered if name_share(query, _where(c[1])) == 1.0]
@@ -206,6 +210,14 @@ def figures_within(
         if cov >= 0.35:
             out += _figures(query, cand, 2 * cov, set(own_terms(cand.hit.chunk.report_id)))
     return sorted(out, key=lambda s: s.score, reverse=True)
+
+
+_ASIDE = re.compile(r"\([^()]*(?:\)|$)")
+
+
+def _otherwise(query: Query, text: str) -> set[str]:
+    """The words `text` writes with other diacritics than the question typed them."""
+    return vn.written_otherwise(query.text, text) if query.accented else set()
 
 
 # "cả tỉnh", "toàn tỉnh": the province's figure — a commune's report counts its own cases

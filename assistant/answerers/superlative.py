@@ -82,12 +82,7 @@ def _as_asked(query: Query, words: list[str], text: str) -> list[str]:
     typed, "phản ánh" is not the "Phân công" of another list's lead."""
     if not query.accented:
         return words
-    asked: dict[str, set[str]] = {}
-    for w in vn.syllables(query.text):
-        asked.setdefault(vn.fold(w), set()).add(w)
-    written = vn.syllables(text)
-    alike = {vn.fold(w) for w in written if w in asked.get(vn.fold(w), ())}
-    unlike = {vn.fold(w) for w in written if vn.fold(w) in asked} - alike
+    unlike = vn.written_otherwise(query.text, text)
     return [t for t in words if t not in unlike]
 
 

@@ -64,6 +64,7 @@ from index.vn.text import (
     strip_markers,
     superscript_to_int,
     syllables,
+    written_otherwise,
 )
 from index.vn.words import (
     ABBREVIATIONS,
@@ -96,5 +97,5 @@ __all__ = [
     "quotable_sentences", "search_tokens", "sentences", "share", "spell_bodies", "spell_out",
     "spelled_acronym", "strip_markers",
     "superscript_to_int", "syllables", "synonym_tokens", "terms",
-    "terms_and_inner",
+    "terms_and_inner", "written_otherwise",
 ]  # fmt: skip

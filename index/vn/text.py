@@ -64,6 +64,20 @@ def syllables(text: str) -> list[str]:
     return _WORD_RE.findall(_GLUED_UNIT.sub(" ", nfc(text).lower()))
 
 
+def written_otherwise(asked: str, text: str) -> set[str]:
+    """The folded syllables `text` writes only with other diacritics than `asked` does
+    ("sử dụng" against a question's "xây dựng": "dung"), when `asked` is typed with them:
+    folding makes them one word, the question meant another."""
+    if not has_diacritics(asked):
+        return set()
+    by_fold: dict[str, set[str]] = {}
+    for w in syllables(asked):
+        by_fold.setdefault(fold(w), set()).add(w)
+    written = syllables(text)
+    alike = {fold(w) for w in written if w in by_fold.get(fold(w), ())}
+    return {fold(w) for w in written if fold(w) in by_fold} - alike
+
+
 def matched_words(words: list[str], *patterns: re.Pattern[str]) -> set[int]:
     """Indices of the words that patterns over the folded, space-joined words cover:
     phrases are matched without diacritics, while the words themselves stay as written."""

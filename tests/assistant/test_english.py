@@ -231,3 +231,16 @@ def test_which_n_things_asked_in_english_are_names() -> None:
     ctx = SimpleNamespace(store=SimpleNamespace(chunks={}))
     q = normalize("Which 37 communes and wards have had their land data accepted for operation?")
     assert counted_not_named(q, chunk, unit, ctx)  # type: ignore[arg-type]
+
+
+def test_road_safety_and_bridge_words_are_the_reports(vanha_retriever, lamkhe_retriever) -> None:
+    """ "black spot", "speed bumps", "lighting": "điểm đen", "gờ giảm tốc", "chiếu sáng";
+    "how far along" asks the progress ("tiến độ") of a "bridge" ("cầu")."""
+    a = answer(
+        "What has been done at the black spot on the ĐT.412 road: are the speed bumps and the "
+        "lighting in place?",
+        vanha_retriever,
+    )
+    assert not a.insufficient and "gờ giảm tốc" in a.citations[0].quote, a.text
+    a = answer("How far along is the Lam Giang 2 bridge?", lamkhe_retriever)
+    assert not a.insufficient and "Cầu Lam Giang 2" in a.citations[0].quote, a.text

@@ -820,3 +820,23 @@ def test_a_bare_figure_given_is_no_rate() -> None:
     asked = counting.given_words("Báo cáo ghi con số 80?")
     assert counting.is_given(asked, "đạt 80 hộ", "80", 6)
     assert not counting.is_given(asked, "đạt 80% kế hoạch", "80", 6)
+
+
+def test_a_month_is_read_by_its_own_count_not_its_running_totals_bracket(sample_retriever) -> None:
+    """ "cấp 53 giấy phép xây dựng (lũy kế năm 2025 cấp 498 giấy phép)": 53 is December's
+    count — the running total in the bracket after it is the bracket's own figure's."""
+    a = answer(
+        "Tháng nào trong quý IV năm 2025 thành phố cấp nhiều giấy phép xây dựng nhất?",
+        sample_retriever,
+    )
+    assert "Tháng 12/2025 cao nhất (53 giấy phép)" in a.text, a.text
+
+
+def test_a_word_folded_alike_but_written_otherwise_is_not_the_measure(sample_retriever) -> None:
+    """Typed with diacritics, "xây dựng" is not the "sử dụng" of "Tước quyền sử dụng GPLX
+    89 TH": driving licences withdrawn are no building permits granted."""
+    a = answer(
+        "Số giấy phép xây dựng cấp trong tháng 12 so với tháng 11 tăng mấy trường hợp?",
+        sample_retriever,
+    )
+    assert "GPLX" not in a.text and "giấy phép xây dựng" in a.citations[0].quote, a.text

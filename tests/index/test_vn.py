@@ -419,3 +419,13 @@ def test_a_leaders_words_are_the_reports_concept(asked: str, written: str) -> No
     """The words a leader types and the words reports write for one thing are one concept,
     whichever side says which."""
     assert vn.terms(asked) == vn.terms(written)
+
+
+def test_words_written_otherwise_than_asked() -> None:
+    # typed with diacritics: "dụng" is not the "dựng" asked, "Lợi" no "lỗi"
+    assert vn.written_otherwise("cấp phép xây dựng", "Tước quyền sử dụng GPLX") == {"dung"}
+    assert vn.written_otherwise("phạt lỗi giao thông", "nút giao Lê Lợi") == {"loi"}
+    # written as asked somewhere in the text: the same word
+    assert vn.written_otherwise("xây dựng", "sử dụng đất xây dựng") == set()
+    # typed without diacritics: nothing to tell apart
+    assert vn.written_otherwise("cap phep xay dung", "sử dụng") == set()
