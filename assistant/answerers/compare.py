@@ -25,6 +25,7 @@ from assistant.answerers.measured import (
     Scored,
     alike,
     figures_for,
+    figures_within,
     measure_said,
     measure_terms,
     same_key,
@@ -35,6 +36,7 @@ from assistant.cite import Answer, Citer
 from assistant.context import Context
 from assistant.named_reports import place_names
 from assistant.query import Query
+from assistant.scope import effective_period
 from index import periods as P
 from index import vn
 
@@ -218,6 +220,8 @@ def comparison(query: Query, ctx: Context) -> Answer | None:
             return None
         # "ước cả năm 2023 cao hơn mức đạt đến 18/12": a year and a month of it are one
         # report's two figures, not two reports' — the two sides the question names
+    if not periods and _a_year_before(query) and (got := _against_last_year(query, ctx, t0)):
+        return got
     if not (both := sides(query)) or _rank_asked(query):
         return None
     if by_entity := entities.comparison(query, ctx, measure_terms(query)):
@@ -230,6 +234,32 @@ def comparison(query: Query, ctx: Context) -> Answer | None:
             # less a commune's, a yield less its own change, are no two things compared
         return _render(query, ctx, [("Thứ nhất", pair[0]), ("Thứ hai", pair[1])], t0, False)
     return None
+
+
+def _a_year_before(query: Query) -> bool:
+    """ "so với cùng kỳ", "năm nay … năm ngoái": the same period a year before is asked."""
+    return any(
+        m.relative == "same_last_year" or (m.relative == "previous" and m.unit == "year")
+        for m in query.periods
+    )
+
+
+def _against_last_year(query: Query, ctx: Context, t0: float) -> Answer | None:
+    """ "Tỷ lệ giải quyết khiếu nại năm nay cao hơn năm ngoái bao nhiêu?", no period named:
+    of the measure's figures, the first whose report gives the same period's figure a year
+    before beside it ("đạt 87,4% (cùng kỳ năm 2025 đạt 84,1%)"): the report's own period
+    is the one compared."""
+    scope = ctx.scope(query)
+    allowed = frozenset(i.report_id for i in ctx.store.reports() if scope.admits(i.report_id))
+    for s in figures_within(query, ctx, allowed):
+        info = ctx.store.info(s.figure.candidate.hit.chunk.report_id)
+        now = effective_period(info) if info else None
+        if s.score < 1.5 or now is None or not now.year_known:
+            continue
+        base = now.shift(-12)
+        if pair := earlier.given_earlier([s.figure], now, base):
+            return _render(query, ctx, [(now.spoken, pair[0]), (base.spoken, pair[1])], t0, True)
+    return None  # (a change said alone, "giảm so với cùng kỳ", may be of another clause)
 
 
 def _then_and_now(a: Figure, b: Figure) -> bool:

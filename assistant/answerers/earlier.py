@@ -32,7 +32,7 @@ def given_earlier(
         text = clean(fig.candidate.sentence)
         if earlier := _in_brackets_after(text, fig, now, base):
             return fig, earlier
-        if named := _after_naming(text, fig.unit, now, base):
+        if named := _after_naming(text, fig.unit, now, base, loose=False):
             raw, value, pos = named
             if any(r == fig.raw and p < pos for r, _v, _u, p in figures_in(text)):
                 return fig, Figure(raw, value, fig.unit, fig.candidate)
@@ -64,10 +64,11 @@ def _in_brackets_after(text: str, fig: Figure, now: P.Period, base: P.Period) ->
 
 
 def _after_naming(
-    text: str, unit: str, now: P.Period, base: P.Period
+    text: str, unit: str, now: P.Period, base: P.Period, loose: bool = True
 ) -> tuple[str, float, int] | None:
     """The earlier period's figure in brackets after `text` names the period, and where
-    the period is named."""
+    the period is named; of `unit` (of any, when `loose` and none is given: a bare "2010"
+    of "giá so sánh 2010" is no "(7,46%)")."""
     said = P.mentions(text)
     for i, m in enumerate(said):
         if P.resolve(m, now) != base:
@@ -77,7 +78,7 @@ def _after_naming(
             end = n.end if n.start - end <= 1 else end
         after = _FIGURE_AFTER.match(text, end)
         figs = figures_in(after.group(0).strip(" ()")) if after else []
-        if figs and (not unit or _same_unit(figs[0][2], unit)):
+        if figs and ((loose and not unit) or _same_unit(figs[0][2], unit)):
             return figs[0][0], figs[0][1], m.start
     return None
 

@@ -89,3 +89,20 @@ def test_one_figure_as_two_sources_give_it(bichson_retriever) -> None:
     )
     assert a.mode == "compare" and "Hai nguồn khớp nhau: cùng là 104 đơn." in a.text, a.text
     assert {c.report for c in a.citations} == {"97/BC-TTr", "238/BC-UBND"}
+
+
+def test_this_year_against_last_is_the_reports_own_bracket(bichson_retriever) -> None:
+    """ "năm nay … năm ngoái", no period named: the report's own period and the same period
+    a year before, given in its bracket ("đạt 87,4% (cùng kỳ năm 2025 đạt 84,1%)")."""
+    a = answer(
+        "Năm nay tỉnh giải quyết khiếu nại đạt tỷ lệ cao hơn năm ngoái mấy điểm phần trăm?",
+        bichson_retriever,
+    )
+    assert "87,4 − 84,1 = 3,3 điểm %" in a.text, a.text
+
+
+def test_a_bare_year_is_no_figure_set_against_last_years_rate(bichson_retriever) -> None:
+    """ "GRDP, giá so sánh 2010 … cao hơn mức tăng của năm 2025 (7,46%)": 2010 names the
+    price base, it is no reading to take 7,46 from."""
+    a = answer("GRDP năm 2026 tăng nhanh hơn năm 2025 bao nhiêu?", bichson_retriever)
+    assert "2.010" not in a.text, a.text
