@@ -108,6 +108,8 @@ def _figures(query: Query, cand: Candidate, weight: float, terms: set[str]) -> l
         # up to a break, name what it counts — the measure's words before it may not
         tail = OWN_WORDS.match(text, pos + len(raw) + (len(unit) + 1 if unit else 0))
         score += len(terms & set(vn.passage_terms(tail.group(1) if tail else ""))) * 0.5
+        # and its unit may name it too ("cấp 53 giấy phép" of "cấp phép xây dựng")
+        score += len(terms & set(vn.passage_terms(unit))) * 0.5
         # (not a bracket after it, about figures of its own: "cấp 53 giấy phép (lũy kế năm
         # 2025 cấp 498 giấy phép)" — 53 is the month's)
         own = " ".join(vn.syllables(vn.fold(f"{seg.before} {_ASIDE.sub(' ', seg.after)}")))

@@ -1,8 +1,9 @@
 """The lists a passage holds, for a superlative to pick the extreme of: the passage itself
 (a footnote's "xã A: 05 vụ; xã B: 02 vụ", a table), each "- line" with its "+ items", a
-list written in one clause of a paragraph, and a breakdown in brackets ("làm ngập úng
-46,3 ha lúa (thôn Bãi Sậy 28,1 ha, thôn Tân Hợp 18,2 ha)") — two items there are a list,
-the report's own split of one figure."""
+list written in one clause of a paragraph, and a figure split by named parts in one
+sentence, in brackets ("làm ngập úng 46,3 ha lúa (thôn Bãi Sậy 28,1 ha, thôn Tân Hợp 18,2
+ha)") or after "như", "trong đó", "tại" — two parts there are a list, the report's own
+split of one figure."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ class Listed:
     head: str  # what the list is of ("- Các đơn vị còn chậm …"; a bracket's lead)
     body: str  # its items
     least: int = 3  # the fewest items that make it a list
-    whole: str = ""  # a breakdown's sentence up to its bracket, quoted for the item picked
+    whole: str = ""  # a split's sentence up to its last part, quoted for the part picked
 
 
 # what leads a list written in prose ("… còn nhiều tàu chưa đăng ký là xã Gành Đỏ (14 chiếc)")

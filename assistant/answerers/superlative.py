@@ -132,7 +132,7 @@ _PACE = re.compile(r"\b(?:cham|nhanh) nhat\b")
 def lists(query: Query, ctx: Context) -> list[tuple[float, Hit, list[Item], str]]:
     """The lists of the question's hits (and of the footnotes they refer to), each scored
     by how well it is the list the question asks about, best first; with the sentence a
-    breakdown's items split a figure of ("" for a list of its own)."""
+    split's parts are quoted from ("" for a list of the report's own)."""
     terms = _measure_terms(query)
     plain = " ".join(vn.syllables(query.folded))
     rate, money = wants(query).rate, wants(query).money

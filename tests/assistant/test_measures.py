@@ -840,3 +840,13 @@ def test_a_word_folded_alike_but_written_otherwise_is_not_the_measure(sample_ret
         sample_retriever,
     )
     assert "GPLX" not in a.text and "giấy phép xây dựng" in a.citations[0].quote, a.text
+
+
+def test_a_figures_unit_names_the_measure_too(sample_retriever) -> None:
+    """ "cấp 53 giấy phép xây dựng …; tổ chức kiểm tra 18 công trình xây dựng": the permits'
+    unit says "phép" as the question does — the inspections' count is another measure."""
+    a = answer(
+        "Số giấy phép xây dựng cấp trong tháng 12 so với tháng 11 tăng mấy trường hợp?",
+        sample_retriever,
+    )
+    assert "53 − 47 = 6 giấy phép" in a.text, a.text
