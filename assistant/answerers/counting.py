@@ -6,8 +6,9 @@ khách quốc tế?")."""
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from functools import lru_cache
+from types import MappingProxyType
 
 from assistant.query import Query, without_periods
 from index import vn
@@ -68,17 +69,17 @@ def counts(
 
 
 @lru_cache(maxsize=1024)
-def given_words(text: str) -> dict[str, frozenset[str]]:
+def given_words(text: str) -> Mapping[str, frozenset[str]]:
     """The figures a question writes itself (their keys), each with the word it writes
     right after it ("quá 6 tiếng": "tieng"; "mục tiêu 80%": "%")."""
     out: dict[str, set[str]] = {}
     for m in vn.NUMBER_RE.finditer(text):
         raw = m.group(0).replace(" ", "")
         out.setdefault(vn.number_key(raw.rstrip("%")), set()).add(_word_after(text, raw, m.end()))
-    return {k: frozenset(v) for k, v in out.items()}
+    return MappingProxyType({k: frozenset(v) for k, v in out.items()})  # (cached: shared)
 
 
-def is_given(given: dict[str, frozenset[str]], text: str, raw: str, end: int) -> bool:
+def is_given(given: Mapping[str, frozenset[str]], text: str, raw: str, end: int) -> bool:
     """Whether the figure `raw` of `text` (ending at `end`) is one the question gives: the
     same figure of the same thing ("06 lượt" is no "6 tiếng" given), or given bare."""
     words = given.get(vn.number_key(raw.replace(" ", "").rstrip("%")), frozenset())

@@ -219,7 +219,7 @@ _ASIDE = re.compile(r"\([^()]*(?:\)|$)")
 
 def _otherwise(query: Query, text: str) -> set[str]:
     """The words `text` writes with other diacritics than the question typed them."""
-    return vn.written_otherwise(query.text, text) if query.accented else set()
+    return vn.written_otherwise(query.text, text)
 
 
 # "cả tỉnh", "toàn tỉnh": the province's figure — a commune's report counts its own cases

@@ -65,14 +65,14 @@ def syllables(text: str) -> list[str]:
 
 
 def written_otherwise(asked: str, text: str) -> set[str]:
-    """The folded syllables `text` writes only with other diacritics than `asked` does
-    ("sử dụng" against a question's "xây dựng": "dung"), when `asked` is typed with them:
-    folding makes them one word, the question meant another."""
-    if not has_diacritics(asked):
-        return set()
+    """The folded syllables `text` writes only with other diacritics than `asked` types
+    them ("sử dụng" against a question's "xây dựng": "dung"): folding makes them one word,
+    the question meant another. Only the syllables `asked` types with marks count — "Tan
+    Hai" typed plain in an otherwise accented question may still mean "Tân Hải"."""
     by_fold: dict[str, set[str]] = {}
     for w in syllables(asked):
-        by_fold.setdefault(fold(w), set()).add(w)
+        if has_diacritics(w):
+            by_fold.setdefault(fold(w), set()).add(w)
     written = syllables(text)
     alike = {fold(w) for w in written if w in by_fold.get(fold(w), ())}
     return {fold(w) for w in written if fold(w) in by_fold} - alike

@@ -427,5 +427,6 @@ def test_words_written_otherwise_than_asked() -> None:
     assert vn.written_otherwise("phạt lỗi giao thông", "nút giao Lê Lợi") == {"loi"}
     # written as asked somewhere in the text: the same word
     assert vn.written_otherwise("xây dựng", "sử dụng đất xây dựng") == set()
-    # typed without diacritics: nothing to tell apart
+    # typed without diacritics, wholly or in part ("Tan Hai"): nothing to tell apart
     assert vn.written_otherwise("cap phep xay dung", "sử dụng") == set()
+    assert vn.written_otherwise("Tiền phạt ở Tan Hai", "xã Tân Hải") == set()
