@@ -75,16 +75,20 @@ def given_words(text: str) -> Mapping[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
     for m in vn.NUMBER_RE.finditer(text):
         raw = m.group(0).replace(" ", "")
-        out.setdefault(vn.number_key(raw.rstrip("%")), set()).add(_word_after(text, raw, m.end()))
+        out.setdefault(_key(raw), set()).add(_word_after(text, raw, m.end()))
     return MappingProxyType({k: frozenset(v) for k, v in out.items()})  # (cached: shared)
 
 
 def is_given(given: Mapping[str, frozenset[str]], text: str, raw: str, end: int) -> bool:
     """Whether the figure `raw` of `text` (ending at `end`) is one the question gives: the
     same figure of the same thing ("06 lượt" is no "6 tiếng" given), or given bare."""
-    words = given.get(vn.number_key(raw.replace(" ", "").rstrip("%")), frozenset())
+    words = given.get(_key(raw), frozenset())
     after = _word_after(text, raw, end)
     return after in words or ("" in words and after != "%")  # "80" given is no "80%"
+
+
+def _key(raw: str) -> str:
+    return vn.number_key(raw.replace(" ", "").rstrip("%"))  # "80 %", "80%", "80": one figure
 
 
 def _word_after(text: str, raw: str, end: int) -> str:

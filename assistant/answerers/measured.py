@@ -92,7 +92,8 @@ def _figures(query: Query, cand: Candidate, weight: float, terms: set[str]) -> l
     out: list[Scored] = []
     if vn.contrasted(query.folded, text):
         return out  # "thu ngân sách" asked, "Tổng chi ngân sách … 4.102" said
-    terms = terms - _otherwise(query, text)  # "sử dụng GPLX" says nothing of "xây dựng"
+    # "sử dụng GPLX" says nothing of the "xây dựng" asked
+    terms = terms - vn.written_otherwise(query.text, text)
     for seg in segments(text, amounts=wanted.amounts):
         raw, value, unit, pos = seg.raw, seg.value, seg.unit, seg.pos
         # a phrase says its words too ("số tiền" says "tiền"), as coverage reads them
@@ -202,7 +203,7 @@ def figures_within(
         weight = ctx.corpus.report_idf(cand.hit.chunk.report_id)
         before = sentence_before(cand.hit.chunk.text, cand.sentence)
         said = f"{before} {cand.sentence} {cand.context}"
-        present = set(vn.passage_terms(said)) - _otherwise(query, said)
+        present = set(vn.passage_terms(said)) - vn.written_otherwise(query.text, said)
         covered.append((coverage(own_terms(rid), present, weight), cand))
     # what the question names ("kè sông Lam Giang"), said where the figure is, when some
     # passage says it: the ward's new firms, a sentence after the river's, are not the dyke's
@@ -215,11 +216,6 @@ def figures_within(
 
 
 _ASIDE = re.compile(r"\([^()]*(?:\)|$)")
-
-
-def _otherwise(query: Query, text: str) -> set[str]:
-    """The words `text` writes with other diacritics than the question typed them."""
-    return vn.written_otherwise(query.text, text)
 
 
 # "cả tỉnh", "toàn tỉnh": the province's figure — a commune's report counts its own cases

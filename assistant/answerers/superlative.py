@@ -80,8 +80,6 @@ def _accented_share(query: Query, text: str) -> float:
 def _as_asked(query: Query, words: list[str], text: str) -> list[str]:
     """`words` without those that only fold to a word of the question: with its diacritics
     typed, "phản ánh" is not the "Phân công" of another list's lead."""
-    if not query.accented:
-        return words
     unlike = vn.written_otherwise(query.text, text)
     return [t for t in words if t not in unlike]
 

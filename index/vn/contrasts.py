@@ -120,8 +120,9 @@ def _codes(text: str) -> dict[str, set[str]]:
 
 
 @functools.lru_cache(maxsize=256)
-def _asked_codes(question: str) -> dict[str, set[str]]:
-    return _codes(question)  # (read once per question: every unit of it is checked)
+def _asked_codes(question: str) -> dict[str, frozenset[str]]:
+    # read once per question (every unit of it is checked); shared, so read-only
+    return {kind: frozenset(nums) for kind, nums in _codes(question).items()}
 
 
 def _other_code(question: str, unit: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_TO_INT = {c: str(i) for i, c in enumerate(SUPERSCRIPT_DIGITS)}
@@ -69,13 +70,23 @@ def written_otherwise(asked: str, text: str) -> set[str]:
     them ("sử dụng" against a question's "xây dựng": "dung"): folding makes them one word,
     the question meant another. Only the syllables `asked` types with marks count — "Tan
     Hai" typed plain in an otherwise accented question may still mean "Tân Hải"."""
-    by_fold: dict[str, set[str]] = {}
-    for w in syllables(asked):
-        if has_diacritics(w):
-            by_fold.setdefault(fold(w), set()).add(w)
+    by_fold = _marked(asked)
+    if not by_fold:
+        return set()
     written = syllables(text)
     alike = {fold(w) for w in written if w in by_fold.get(fold(w), ())}
     return {fold(w) for w in written if fold(w) in by_fold} - alike
+
+
+@lru_cache(maxsize=256)
+def _marked(asked: str) -> dict[str, frozenset[str]]:
+    """The question's syllables typed with marks, by their folded form (read once per
+    question: every passage it is checked against asks again)."""
+    out: dict[str, set[str]] = {}
+    for w in syllables(asked):
+        if has_diacritics(w):
+            out.setdefault(fold(w), set()).add(w)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def matched_words(words: list[str], *patterns: re.Pattern[str]) -> set[int]:
