@@ -17,7 +17,9 @@ NAMED_RE = re.compile(
     r"mô hình|cuộc thi|hệ thống|sở|bệnh viện|trường|ban quản lý))\s+"
     r"((?:số\s+)?[\w/.\-–]*[A-ZĐ0-9][^,;:?.!()]{2,80})"
 )
-PLACE_KINDS = frozenset(vn.fold(k) for k in ("tỉnh", "huyện", "xã", "phường", "sở", "đơn vị"))
+PLACE_KINDS = frozenset(
+    vn.fold(k) for k in ("tỉnh", "huyện", "xã", "phường", "thôn", "bản", "sở", "đơn vị")
+)
 # "chuyện này", "vấn đề đó": no kind of thing, the matter the previous question was about
 MATTERS = frozenset(vn.fold(k) for k in ("chuyện", "việc", "vấn đề", "tình trạng"))
 # "số này", "con số đó": the figure just asked — as typed, "số" is not "sở" (a department)
@@ -74,7 +76,11 @@ def antecedent(kind: str, question: str, answer: str) -> str:
             return named
         subject = subject_of(question).strip()
         return f"{kind} ({subject})" if vn.fold(subject) != vn.fold(kind) else ""
-    return named_thing(question) or named_thing(answer, kind) or named_thing(answer)
+    if named := named_thing(question) or named_thing(answer, kind) or named_thing(answer):
+        return named
+    # "đợt đó" after "Phiên bán đấu giá 24 lô đất … diễn ra ngày nào?": what it was about
+    subject = subject_of(question).strip()
+    return f"{kind} ({subject})" if subject and vn.fold(subject) != vn.fold(kind) else ""
 
 
 def subject_of(question: str) -> str:

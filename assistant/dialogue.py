@@ -41,7 +41,8 @@ from index import vn
 ANAPHORA_RE = re.compile(
     r"\b(dự án|công trình|quyết định|kế hoạch|văn bản|nhiệm vụ|số liệu|chỉ tiêu|vụ việc|vụ|"
     r"hội nghị|chương trình|đề án|trung tâm|mô hình|cuộc thi|hệ thống|đơn vị|tỉnh|huyện|xã|"
-    r"phường|sở|chuyện|việc|vấn đề|tình trạng|con số|(?<!trong )số)\s+"
+    r"phường|thôn|bản|sở|chuyện|việc|vấn đề|tình trạng|con số|đợt|tập thể|trường hợp|khoản|"
+    r"tàu|doanh nghiệp|công ty|bệnh|(?<!trong )số)\s+"
     r"(đó|này|trên|ấy|kia|nói trên)\b",
     re.IGNORECASE,
 )

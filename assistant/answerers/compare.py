@@ -30,6 +30,7 @@ from assistant.answerers.measured import (
     measure_terms,
     same_key,
 )
+from assistant.answerers.scales import comparable, one_scale, value_of
 from assistant.answerers.sides import clause_pair, sides
 from assistant.answerers.summary import clean
 from assistant.cite import Answer, Citer
@@ -62,7 +63,7 @@ def _pair(
     best: tuple[float, Figure, Figure] | None = None
     for a in a_list:
         for b in b_list:
-            if a.figure.unit != b.figure.unit or (a.noun and b.noun and a.noun != b.noun):
+            if not comparable(a.figure, b.figure) or (a.noun and b.noun and a.noun != b.noun):
                 continue  # "62 TH" and "480 suất quà" count different things
             if money and "đồng" not in a.figure.unit:
                 continue
@@ -72,7 +73,7 @@ def _pair(
                 continue  # a province's cases and a commune's are no two months of one count
             if not same_key(ctx, said, a.figure, b.figure):
                 continue  # dengue cases of November and fish cages of October
-            if _apart(a.figure.value, b.figure.value):
+            if _apart(value_of(a.figure), value_of(b.figure)):
                 continue  # "16 − 782 hồ sơ", "2 − 1.143 người": two things, not one measure
             # the same measure is written alike in both reports (its words, not its figures)
             score = a.score + b.score + 2.0 * alike(a, b)
@@ -132,6 +133,9 @@ def _render(
         quote = clean(fig.candidate.sentence)
         n = citer.cite(fig.candidate.hit.chunk, fig.candidate.hit.score, quote)
         lines.append(f"- {quote} [{n}]" if one else f"- {label}: {quote} [{n}]")
+    a, b, rescaled = one_scale(a, b)  # "2,3 tỷ đồng = 2.300 triệu đồng"
+    if rescaled:
+        lines.append(f"Quy đổi: {rescaled}.")
     if periods:  # later − earlier, signed: what changed
         hi, lo = a, b
     else:  # the larger − the smaller: by how much one exceeds the other
@@ -258,7 +262,9 @@ def _against_last_year(query: Query, ctx: Context, t0: float) -> Answer | None:
             continue
         base = now.shift(-12)
         if pair := earlier.given_earlier([s.figure], now, base):
-            return _render(query, ctx, [(now.spoken, pair[0]), (base.spoken, pair[1])], t0, True)
+            # the report's own span, not its month: "So với cùng kỳ năm 2025, năm 2026 tăng"
+            sides = [(f"năm {now.last[0]}", pair[0]), (f"cùng kỳ năm {base.last[0]}", pair[1])]
+            return _render(query, ctx, sides, t0, True)
     return None  # (a change said alone, "giảm so với cùng kỳ", may be of another clause)
 
 

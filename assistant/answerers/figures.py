@@ -112,6 +112,8 @@ def figures_in(sentence: str, amounts: bool = False) -> list[tuple[str, float, s
             continue  # a date, a ratio's half, a document number, a table row's number
         elif not sentence[: m.start()].strip(" -–•") and _ENUMERATED.match(sentence, m.end()):
             continue  # "2. Giải ngân vốn …": an item's number in a list, no count
+        elif before == "(" and after == ")" and len(raw) <= 2:
+            continue  # "(2) Sở Văn hóa …: dự án …": an item's number, within a sentence
         elif re.match(r"-[^\W\d]", sentence[m.end() :]) or _NAMED_BY.search(sentence[: m.start()]):
             continue  # "205-CV/TU", "Đề án 06", "Quyết định 1835": a document's name
         elif PLACE_NUMBER.search(sentence[: m.start()]):
@@ -197,10 +199,11 @@ _NAMED_BY = re.compile(
     r"Thông báo|Tờ trình)(?: số)?\s*$",
     re.I,
 )
-# a road, a milestone or a place that a number names ("trên ĐT 279, ĐT 281", "tổ dân phố 9")
+# a road, a milestone, a place or a project's phase that a number names ("trên ĐT 279, ĐT
+# 281", "tổ dân phố 9", "giai đoạn 2")
 PLACE_NUMBER = re.compile(
     r"(?:(?<!\w)(?:ĐT|QL|TL|ĐH|Quốc lộ|Tỉnh lộ|Đường tỉnh|Km|tổ dân phố|khu phố|tổ|thôn|xóm|"
-    r"tiểu khu)\.?\s*|\bKm\s*\d+\s*\+\s*)$",
+    r"tiểu khu|giai đoạn)\.?\s*|\bKm\s*\d+\s*\+\s*)$",
     re.I,
 )
 _CHANGE = re.compile(r"(?:tăng|giảm|hơn)(?: thêm)?\s*$")

@@ -16,6 +16,7 @@ from assistant.answerers.listed import (
     listed_count,
     whole_of_another,
 )
+from assistant.answerers.place_kinds import other_place_said
 from assistant.answerers.support import name_share, question_terms
 from assistant.answerers.units import Candidate
 from assistant.context import Context
@@ -59,6 +60,8 @@ def holds_kind(query: Query, cand: Candidate, ctx: Context, in_passage: bool = T
         return False  # "những chợ nào" of "tại 04 chợ"
     if whole_of_another(query, cand.sentence):
         return False  # "toàn tỉnh" asked, "toàn xã" said
+    if other_place_said(query, cand.sentence):
+        return False  # "phường Bắc Sơn" asked, "phường Tân An … xã Phú Cường" said
     return kind_held(query, unit, chunk.text) if in_passage else answer_type(query, unit) > 0
 
 

@@ -207,7 +207,7 @@ def figures_within(
         covered.append((coverage(own_terms(rid), present, weight), cand))
     # what the question names ("kè sông Lam Giang"), said where the figure is, when some
     # passage says it: the ward's new firms, a sentence after the river's, are not the dyke's
-    named = [c for c in covered if name_share(query, _where(c[1])) == 1.0]
+    named = [c for c in covered if name_share(query, _where(ctx, c[1])) == 1.0]
     ranked = sorted(named or covered, key=lambda c: c[0], reverse=True)
     for cov, cand in _few_rows_a_table(ranked)[:8]:
         if cov >= 0.35:
@@ -259,10 +259,13 @@ def _planned(ctx: Context, report_id: str) -> set[str]:
     return task_sections(report) if report else set()
 
 
-def _where(cand: Candidate) -> str:
-    """A figure's sentence with what it sits under: its report, section and heading."""
+def _where(ctx: Context, cand: Candidate) -> str:
+    """A figure's sentence with what it sits under: its report (and what the report is about,
+    its title: "… chống khai thác hải sản … (IUU)"), section and heading."""
     chunk = cand.hit.chunk
-    return f"{header_of(chunk)} {chunk.section_title} {cand.context} {cand.sentence}"
+    info = ctx.store.info(chunk.report_id)
+    title = info.title if info else ""
+    return f"{title} {header_of(chunk)} {chunk.section_title} {cand.context} {cand.sentence}"
 
 
 def _words_of(terms: frozenset[str]) -> set[str]:

@@ -33,6 +33,7 @@ _JOINS = re.compile(r"\s*[,;]\s*(?:(?:và|va|and|còn|con)\s+)?|\s+(?:và|va|and
 _PART_OF = re.compile(r"(?:trong (?:đó|do|số|so)|riêng|rieng)\b", re.I)
 MAX_PARTS = 3
 MISSING = "Không tìm thấy đoạn nào trong các báo cáo đã nạp trả lời riêng ý này."
+UNCOVERED = "Chưa có báo cáo kỳ"  # route.period_missing: no report covers the period asked
 
 
 def asks(text: str) -> bool:
@@ -131,6 +132,12 @@ def answer(
     if not parts:
         return None
     first = ask(parts[0])
+    if (
+        first.insufficient
+        and first.text.startswith(UNCOVERED)
+        and any(intent_of(vn.fold(p), ()) == COMPARISON for p in parts[1:])
+    ):
+        return None  # "tháng 12 thu bao nhiêu, so với tháng 11 thế nào?": no December, no change
     # "Nghị quyết … số mấy, ban hành ngày nào?": a document no passage numbers was issued
     # on no day the reports tell (the report's own date is not its)
     unknown = first.insufficient and NUMBER_ASKED.search(" ".join(vn.syllables(vn.fold(parts[0]))))

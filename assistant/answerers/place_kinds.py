@@ -8,6 +8,8 @@ import re
 from assistant.answerers import tables
 from assistant.answerers.items import Item
 from assistant.answerers.named import names_kind
+from assistant.named_reports import places_typed
+from assistant.query import Query
 from index import vn
 from index.chunk import is_table_row
 
@@ -117,3 +119,46 @@ def other_place_row(folded: str, sentence: str) -> bool:
         return "con lai" not in folded
     place = row_place(label)
     return bool(place) and f" {place} " not in f" {' '.join(vn.syllables(folded))} "
+
+
+# the levels of place a report names: a commune's (xã, phường, thị trấn) and a village's
+_LEVEL = {"xa": 0, "phuong": 0, "thi tran": 0, "thon": 1, "ban": 1, "to dan pho": 1, "khu pho": 1}
+# a place by its kind and its name, capitalised as reports write it ("phường Tân An")
+_SAID_PLACE = re.compile(
+    r"(?<!\w)((?i:xã|phường|thị trấn|thôn|bản|tổ dân phố|khu phố))\s+"
+    r"((?:[A-ZĐÂĂÊÔƠƯ]\w*|\d+)(?:\s+[A-ZĐÂĂÊÔƠƯ]\w*){0,3})"
+)
+# typed plainly: "phuong bac son" (not "phương án", "phương tiện", …)
+_WARD_TYPED = re.compile(
+    r"\bphuong (?!an|thuc|tien|phap|huong|cham|dien|nao|do|nay)([a-z]+ [a-z]+)"
+)
+
+
+def _places_said(text: str) -> list[tuple[str, str]]:
+    return [(vn.fold(m.group(1)), vn.fold(m.group(2))) for m in _SAID_PLACE.finditer(vn.nfc(text))]
+
+
+def _places_asked(query: Query) -> list[tuple[str, str]]:
+    """The places a question names by kind and name: capitalised, or typed plainly."""
+    if query.english:
+        return []
+    if query.accented:
+        return _places_said(query.text)
+    plain = " ".join(vn.syllables(query.folded))
+    typed = [(kind, name) for name in places_typed(query.folded)
+             if (kind := next((k for k in _LEVEL if f"{k} {name}" in plain), ""))]  # fmt: skip
+    wards = [m.group(1) for m in _WARD_TYPED.finditer(plain)]
+    return typed + [("phuong", w) for w in wards if w.split()[0] not in vn.STOPWORDS]
+
+
+def other_place_said(query: Query, sentence: str) -> bool:
+    """ "Chỉ số Breteau ở phường Bắc Sơn": a sentence giving it for "phường Tân An … xã Phú
+    Cường", other places of that level and not the one asked, gives none of its own."""
+    if not (asked := _places_asked(query)):
+        return False
+    levels = {_LEVEL[k] for k, _ in asked}
+    said = _places_said(sentence)
+    if not any(_LEVEL.get(k) in levels for k, _ in said):
+        return False
+    here = f" {' '.join(vn.syllables(vn.fold(sentence)))} "
+    return not any(f" {name} " in here for _, name in asked)

@@ -20,6 +20,7 @@ from assistant.answerers.figures import (
     wants,
 )
 from assistant.answerers.place_kinds import row_place
+from assistant.answerers.scales import comparable
 from assistant.answerers.summary import clean
 from assistant.answerers.units import candidates
 from assistant.context import Context
@@ -158,7 +159,7 @@ def clause_pair(
     for sa, here_a, a, said_a, change_a, head_a, noun_a in best_a:
         for sb, here_b, b, said_b, change_b, head_b, noun_b in best_b:
             one = a.candidate.sentence == b.candidate.sentence
-            if (one and a.raw == b.raw) or a.unit != b.unit or _months_apart(ctx, a, b):
+            if (one and a.raw == b.raw) or not comparable(a, b) or _months_apart(ctx, a, b):
                 continue
             if a.raw == b.raw and _report(a) == _report(b):
                 continue  # one report saying one figure twice: no two things compared

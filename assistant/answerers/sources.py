@@ -19,6 +19,7 @@ from assistant.answerers.compare import counted_by_both
 from assistant.answerers.counting import counted_nouns
 from assistant.answerers.figures import figures_in
 from assistant.answerers.measured import Scored, alike, figures_within, measure_said, same_key
+from assistant.answerers.scales import comparable, one_scale, value_of
 from assistant.answerers.summary import clean
 from assistant.answerers.support import proper_names
 from assistant.cite import Answer, Citer
@@ -210,7 +211,7 @@ def best_pair(
     }
     for a in a_list:
         for b in b_list:
-            if a.figure.unit != b.figure.unit or (a.noun and b.noun and a.noun != b.noun):
+            if not comparable(a.figure, b.figure) or (a.noun and b.noun and a.noun != b.noun):
                 continue
             if counted and not {vn.fold(a.figure.unit), a.noun} & counted:
                 continue  # "1 vụ tai nạn … 2 vụ": fines in trường hợp are another count
@@ -218,7 +219,7 @@ def best_pair(
                 continue  # fines of one report, a drug case of the other
             if a.part != b.part:
                 continue
-            if one_figure and _apart(a.figure.value, b.figure.value):
+            if one_figure and _apart(value_of(a.figure), value_of(b.figure)):
                 continue  # "104 đơn" of one source, "06 đơn" solved of the other's sentence
             score = a.score + b.score + 2.0 * alike(a, b)
             if best is None or score > best[0]:
@@ -251,7 +252,7 @@ def answer(query: Query, ctx: Context) -> Answer | None:
     a_list, b_list = lists
     if not (pair := best_pair(query, ctx, (a_list, b_list), said_terms, one_figure=True)):
         return None
-    a, b = (s.figure for s in pair)
+    a, b, rescaled = one_scale(*(s.figure for s in pair))
     citer = Citer(ctx.store)
     lines = []
     for s in pair:
@@ -261,9 +262,10 @@ def answer(query: Query, ctx: Context) -> Answer | None:
         lines += [f"Theo {info.label if info else 'báo cáo'}:", f"- {quote} [{n}]"]
     unit = a.unit or counted_by_both(a, b)  # "104 đơn" in both
     if a.value == b.value:
-        lines.append(f"Hai nguồn khớp nhau: cùng là {a.raw} {unit}".rstrip() + ".")
+        same = rescaled or f"cùng là {a.raw} {unit}".rstrip()
+        lines.append(f"Hai nguồn khớp nhau: {same}.")
     else:
         hi, lo = (a, b) if a.value >= b.value else (b, a)
         shown = vn.difference(hi.raw, hi.value, lo.raw, lo.value, unit)
-        lines.append(f"Hai nguồn lệch nhau: {shown.calc}.")
+        lines.append(f"Hai nguồn lệch nhau: {rescaled + '; ' if rescaled else ''}{shown.calc}.")
     return citer.answer(query.text, lines, t0, "compare")

@@ -25,6 +25,7 @@ from index.vn.documents import (
     documents_in,
 )
 from index.vn.figures import (
+    MONEY_SCALES,
     NUMBER_RE,
     YEAR_RE,
     Difference,
@@ -36,6 +37,7 @@ from index.vn.figures import (
     numbers,
     parse_number,
     parse_signed,
+    rescaled,
     share,
 )
 from index.vn.groups import GENERIC_PHRASES, SYNONYM_GROUPS
@@ -83,7 +85,7 @@ from index.vn.words import (
 
 __all__ = [
     "ABBREVIATIONS", "AMBIGUOUS_FOLDED", "CONTRASTS", "DOC_NUMBER_RE", "DOC_RE", "DOC_TYPE_TABLE",
-    "GENERIC_PHRASES", "LOOSE_DOC_TYPES", "MARKER_RE", "NUMBER_RE", "STOPWORDS",
+    "GENERIC_PHRASES", "LOOSE_DOC_TYPES", "MARKER_RE", "MONEY_SCALES", "NUMBER_RE", "STOPWORDS",
     "STOPWORDS_ACCENTED", "SUPERSCRIPT_DIGITS", "SYNONYM_GROUPS", "VOCABULARY", "YEAR_RE",
     "DiacriticRestorer", "Difference", "abbreviation_tokens", "concepts", "contrasted",
     "counts_as_digits", "difference", "doc_number_digits",
@@ -94,7 +96,8 @@ __all__ = [
     "matched_words", "member_unnamed", "nfc", "number_key", "numbers", "other_member",
     "parse_number", "parse_signed",
     "passage_terms", "phrase_words",
-    "quotable_sentences", "search_tokens", "sentences", "share", "spell_bodies", "spell_out",
+    "quotable_sentences", "rescaled", "search_tokens", "sentences", "share", "spell_bodies",
+    "spell_out",
     "spelled_acronym", "strip_markers",
     "superscript_to_int", "syllables", "synonym_tokens", "terms",
     "terms_and_inner", "written_otherwise",

@@ -47,6 +47,13 @@ CONTRASTS: tuple[Members, ...] = (
     (("thoat ngheo",), ("tai ngheo",), ("phat sinh ngheo", "ho ngheo moi", "ngheo phat sinh")),
     (("ho ngheo",), ("ho can ngheo",)),
     DISEASES,
+    # the herds a farming paragraph counts one by one ("tổng đàn lợn …, đàn trâu …": no cows)
+    (
+        ("dan trau", "con trau", "trau"),
+        ("dan bo", "con bo", "bo sua", "bo thit"),
+        ("dan lon", "con lon", "heo", "lon thit"),
+        ("gia cam",),
+    ),
     # what the budget took in and what it spent
     (
         ("thu ngan sach", "thu nsnn", "tong thu", "thu noi dia", "so thu"),

@@ -115,6 +115,23 @@ def _decimals(raw: str) -> int:
     return 0 if len(parts) == 1 or all(len(p) == 3 for p in parts[1:]) else len(parts[-1])
 
 
+# đồng by scale, as reports write amounts: a province's "2,3 tỷ đồng", a commune's "2.315
+# triệu đồng", a fine's "58.300.000đ"
+MONEY_SCALES = {"đồng": 0, "nghìn đồng": 3, "triệu đồng": 6, "tỷ đồng": 9}
+
+
+def rescaled(raw: str, value: float, unit: str, target: str) -> tuple[str, float] | None:
+    """An amount of money written in another scale of đồng, exactly ("2,3" tỷ đồng is
+    "2.300" triệu đồng); None when either unit is no scale of đồng, or both are one."""
+    a, b = MONEY_SCALES.get(unit), MONEY_SCALES.get(target)
+    if a is None or b is None or a == b:
+        return None
+    shift = a - b
+    new = round(value * 10.0**shift, 9)
+    text = format_number(new, max(0, _decimals(raw) - shift))
+    return (text.rstrip("0").rstrip(",") if "," in text else text), new
+
+
 @dataclass(frozen=True)
 class Difference:
     """`hi − lo`, written out on the figures as the reports write them."""
@@ -136,7 +153,7 @@ def difference(
     """The arithmetic a comparison shows: the difference in the figures' own decimals, in
     points for a rate ("điểm %"), and as a share of `lo` otherwise (not for ranks: a
     `relative` change of a rank means nothing). Every number of it is either an operand
-    (cited) or checked by assistant/answerers/verify.arithmetic."""
+    (cited) or checked by assistant/answerers/arithmetic.py."""
     decimals = max(_decimals(hi_raw), _decimals(lo_raw))
     shown = f" {unit}" if unit and unit != "%" else (" điểm %" if unit == "%" else "")
     diff = round(hi - lo, decimals)
@@ -153,5 +170,5 @@ def difference(
 
 def share(part_raw: str, part: float, whole_raw: str, whole: float) -> str:
     """What share of `whole` `part` is, written out on the figures as the reports write them
-    ("412 / 6.842 = 6,0%"); checked by assistant/answerers/verify.arithmetic."""
+    ("412 / 6.842 = 6,0%"); checked by assistant/answerers/arithmetic.py."""
     return f"{part_raw} / {whole_raw} = {format_number(part / whole * 100, 1)}%"

@@ -502,3 +502,14 @@ def test_another_source_of_the_figure_just_asked() -> None:
     # naming what it compares is a question of its own
     asked = "Số dự án vướng mắc ở hai phần có khớp không?"
     assert resolve(asked, [Turn(first, first)]) == asked
+
+
+def test_that_round_of_what_was_asked_is_what_it_was_about() -> None:
+    """ "đợt đó" names no kind the previous question named: it is what that question was
+    about, carried in brackets."""
+    history = [Turn("Phiên đấu giá 24 lô đất ở khu Gò Dưa diễn ra ngày nào?", "x")]
+    history = [Turn(history[0].question, history[0].question)]
+    resolved = resolve("Dự kiến thu về bao nhiêu tiền từ đợt đó?", history)
+    assert resolved == (
+        "Dự kiến thu về bao nhiêu tiền từ đợt (Phiên đấu giá 24 lô đất ở khu Gò Dưa diễn ra)?"
+    )

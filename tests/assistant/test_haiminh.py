@@ -71,3 +71,14 @@ def test_a_figure_of_the_measure_is_not_the_questions_own(haiminh_retriever) -> 
         a = answer(q, haiminh_retriever)
         assert "6 − 9 = −3 lượt" in a.text, a.text
         assert "(tháng 10: 09 lượt)" in a.citations[0].quote
+
+
+def test_what_a_report_is_about_names_each_of_its_figures(haiminh_retriever) -> None:
+    """ "IUU" is said in the department's title, not beside its figure: the year's fines
+    against the same period a year before, from its own bracket ("187 vụ … (cùng kỳ năm
+    2025: 142 vụ, …)"), labelled as the spans they are, not as months."""
+    a = answer(
+        "Số vụ vi phạm IUU bị xử phạt từ đầu năm tăng bao nhiêu so với cùng kỳ năm trước?",
+        haiminh_retriever,
+    )
+    assert "187 − 142 = 45 vụ" in a.text and "So với cùng kỳ năm 2025, năm 2026" in a.text, a.text

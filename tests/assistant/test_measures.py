@@ -605,6 +605,14 @@ def test_a_list_items_number_counts_nothing() -> None:
     found = figures_in("2. Giải ngân vốn đầu tư công (64,5%) chậm; còn 27 dự án dưới 50%.")
     assert [raw for raw, *_ in found] == ["64,5", "27", "50"], found
     assert [raw for raw, *_ in figures_in("- 3) Tuyển 12 giáo viên.")] == ["12"]
+    # within a sentence, "(2) Sở …" numbers an item, and "giai đoạn 2" names a phase: the
+    # month's "2 − 2 = 0" was read off them
+    sentence = (
+        "Các chủ đầu tư giải ngân chậm: (1) Ban Quản lý các KCN: dự án Hạ tầng KCN Phú Cát, "
+        "giải ngân 58.940/215.000 triệu đồng; (2) Sở Văn hóa: dự án Tu bổ Đền Thượng Ngàn "
+        "(giai đoạn 2), giải ngân 16.320/42.500 triệu đồng."
+    )
+    assert [raw for raw, *_ in figures_in(sentence, amounts=True)] == ["58.940", "16.320"]
 
 
 def test_a_number_in_a_rows_header_or_a_span_counts_nothing() -> None:

@@ -381,3 +381,25 @@ def test_an_average_asked_is_a_figure_said_as_one(sample_retriever) -> None:
     assert a.insufficient, a.text
     a = answer("Tháng 10/2025 bình quân mỗi ngày thu gom bao nhiêu tấn rác?", sample_retriever)
     assert not a.insufficient and "tấn" in a.text, a.text
+
+
+@pytest.mark.parametrize(
+    ("question", "other"),
+    [
+        ("Chỉ số Breteau ở phường Bắc Sơn là bao nhiêu?", True),
+        ("chi so breteau o phuong bac son la bao nhieu", True),  # typed plainly
+        ("Chỉ số Breteau ở phường Tân An là bao nhiêu?", False),  # the place it gives
+        ("Chỉ số Breteau ở thôn Nà Pản là bao nhiêu?", False),  # a village: of no level said
+        ("Phương án phòng dịch ở đây ra sao?", False),  # "phương án" names no ward
+    ],
+)
+def test_a_figure_of_other_places_of_that_level_is_not_the_one_asked(
+    question: str, other: bool
+) -> None:
+    """A sentence giving the figure for "phường Tân An … xã Phú Cường" and not for the ward
+    asked gives none of its own (a commune's own report names no place beside its figures:
+    a village there is of another level)."""
+    from assistant.answerers.place_kinds import other_place_said
+
+    said = "Chỉ số Breteau (BI) tại phường Tân An là 42, xã Phú Cường là 36, vượt ngưỡng nguy cơ."
+    assert other_place_said(normalize(question), said) is other

@@ -176,3 +176,15 @@ def test_a_share_asked_after_an_amount_is_a_share_of_it() -> None:
         standalone(second, first)
         == "đạt mấy phần trăm dự toán (tiền đất lũy kế thu, giữa tháng 11)?"
     )
+
+
+def test_a_change_from_a_period_no_report_covers_is_refused_whole(sample_retriever) -> None:
+    """ "… tháng 2/2026 đạt bao nhiêu, tăng bao nhiêu so với tháng 1?": no report of
+    February, so no change from January either — its second part is not answered alone
+    from January's report."""
+    a = answer(
+        "Tỷ lệ giải ngân vốn đầu tư công tháng 2/2026 đạt bao nhiêu, tăng bao nhiêu so với "
+        "tháng 1?",
+        sample_retriever,
+    )
+    assert a.insufficient and "2)" not in a.text, a.text

@@ -79,3 +79,24 @@ def test_another_communes_entry_is_never_the_figure(tmp_path) -> None:
     retriever = text_retriever(tmp_path, reports)
     ctx = Context(retriever)
     assert sources.answer(ctx.normalize(ASKED), ctx) is None
+
+
+def test_two_sources_in_different_scales_of_dong(tmp_path) -> None:
+    """The commune counts its damage in triệu đồng, the department in tỷ đồng: the two are
+    set side by side in one scale, the conversion written out and checked, never "skipped as
+    two units" nor "2.315 − 2,3"."""
+    reports = {
+        "xa-10.txt": COMMUNE.format(n=75, m=10)
+        + "Tổng thiệt hại do mưa lũ trên địa bàn xã ước 2.315 triệu đồng.\n",
+        "stc.txt": DEPARTMENT
+        + "Thiệt hại do mưa lũ của các địa phương: phường Nguyên Bình 4,1 tỷ đồng; xã Đồng Lâm "
+        "2,3 tỷ đồng.\n",
+    }
+    retriever = text_retriever(tmp_path, reports)
+    a = answer(
+        "Thiệt hại mưa lũ của Đồng Lâm: số của Sở Tài chính với số của xã có khớp nhau không?",
+        retriever,
+    )
+    assert a.mode == "compare", a.text
+    assert "2,3 tỷ đồng = 2.300 triệu đồng; 2.315 − 2.300 = 15 triệu đồng" in a.text, a.text
+    assert "4,1" not in a.text.split("Hai nguồn")[-1], a.text

@@ -312,3 +312,19 @@ def test_instruction_in_a_passage_vouches_for_nothing() -> None:
     assert verify("Thu ngân sách lũy kế 35.120 triệu đồng [1].", [injected]).verified
     v = verify("Thu ngân sách đạt 999.999 triệu đồng [1].", [injected])
     assert not v.verified and "999.999" in v.reason
+
+
+def test_an_amount_rescaled_is_checked() -> None:
+    """ "2,3 tỷ đồng = 2.300 triệu đồng" vouches for 2.300 (answerers/scales.py writes it);
+    a wrong conversion is caught."""
+    from assistant.answerers.verify import unsupported
+    from index import vn
+
+    passages = ["Tổng thiệt hại ước 2.315 triệu đồng.", "xã Đồng Lâm 2,3 tỷ đồng."]
+    good = "Hai nguồn lệch nhau: 2,3 tỷ đồng = 2.300 triệu đồng; 2.315 − 2.300 = 15 triệu đồng."
+    assert unsupported(good, passages) == []
+    bad = "Hai nguồn lệch nhau: 2,3 tỷ đồng = 230 triệu đồng; 2.315 − 230 = 2.085 triệu đồng."
+    assert unsupported(bad, passages)
+    assert vn.rescaled("845.600.000", 845600000, "đồng", "triệu đồng") == ("845,6", 845.6)
+    assert vn.rescaled("2,3", 2.3, "tỷ đồng", "triệu đồng") == ("2.300", 2300.0)
+    assert vn.rescaled("12", 12, "hộ", "triệu đồng") is None

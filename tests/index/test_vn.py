@@ -320,6 +320,10 @@ def test_a_count_of_the_whole_is_no_count_of_a_member() -> None:
         ("rieng quy 3 xuat khau", "quý III đạt 450; lũy kế 9 tháng 1.284,6", False),
         ("xuất khẩu quý III bao nhiêu?", "Xuất khẩu 9 tháng ước đạt 1.284,6", False),
         ("thu riêng tháng 10, cộng dồn bao nhiêu?", "thu được 28.415; lũy kế 312.640", False),
+        # the herds counted one by one: pigs and buffaloes are no count of cows
+        ("tong dan bo hien co bao nhieu con?", "đàn lợn 612.000 con, đàn trâu 98.400 con", True),
+        ("tổng đàn trâu bao nhiêu con?", "đàn lợn 612.000 con, đàn trâu 98.400 con", False),
+        ("cán bộ xã bao nhiêu người?", "đàn trâu 1.284 con, 36 cán bộ", False),
         # what a row says it has no figures for is not what it is about
         (
             "cấp xã có bao nhiêu đơn vị sự nghiệp tự bảo đảm chi thường xuyên?",
