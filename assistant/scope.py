@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.named_reports import body_named, named_reports
+from assistant.period_roles import bound, own_month, report_named
 from assistant.query import Query
 from index import periods as P
 from index import vn
@@ -98,7 +99,7 @@ def scope_of(
         allowed &= named
     # "khởi công sau tháng 5", "xong trước tháng 12": a bound on what is asked, not the
     # period of the report that answers
-    mentions = [m for m in resolve_periods(query, infos, current) if not _bound(query, m)]
+    mentions = [m for m in resolve_periods(query, infos, current) if not bound(query, m)]
     periods = tuple(m.period for m in mentions if m.period is not None)
     uncovered = None
     unreached = False
@@ -121,7 +122,7 @@ def scope_of(
         own_hits: set[str] = set()
         task_hits: dict[str, P.Period] = {}  # report → the period its tasks are for
         ahead = forecast  # (of a month with no year: every November's, and the reports before)
-        tasks = (query.about_tasks and not _own_month(query, m)) or ahead
+        tasks = (query.about_tasks and not own_month(query, m)) or ahead
         for i in infos:
             if i.report_id not in allowed:
                 continue
@@ -164,7 +165,7 @@ def scope_of(
         if not hits and not p.year_known:  # (a figure asked of it is no plan's)
             planned_for = tasks or forecast or not query.wants_figure
             hits = _spanning(store, infos, allowed, m, day, planned_for)
-        if hits and _report_named(query, m):
+        if hits and report_named(query, m):
             by_name |= hits  # "theo báo cáo tháng 12": that report, whatever else is named
         if hits:
             matched |= hits
@@ -185,32 +186,6 @@ def of_period(info: ReportInfo, p: P.Period) -> bool:
     """The report is of that very period ("tháng 12" with no year: of a December)."""
     own = effective_period(info)
     return own is not None and own.matches(p) and own.months == p.months
-
-
-def _bound(query: Query, m: P.Mention) -> bool:
-    return not query.english and bool(_BOUND.search(vn.fold(query.text[: m.start])))
-
-
-_BOUND = re.compile(r"\b(?:sau|truoc)\s*$")
-
-
-# "nhiệm vụ tháng tới trong báo cáo tháng 12" names a report; "hồi tháng 11" a month gone by
-# (read with its accents: "xa hoi thang 1" is "xã hội"): either is told by that month's own
-# report, not by the one setting the tasks for it, whatever was "dự kiến"
-_REPORT_OF = re.compile(r"\b(?:bao cao|bc)(?: ky| so| cua ubnd)?\s*$")
-_BACK_THEN = re.compile(r"\bhồi\s*$")
-
-
-def _report_named(query: Query, m: P.Mention) -> bool:
-    """ "báo cáo tháng 12": the period names the report, by its own."""
-    return not query.english and bool(_REPORT_OF.search(vn.fold(query.text[: m.start])))
-
-
-def _own_month(query: Query, m: P.Mention) -> bool:
-    back_then = query.accented and not query.english
-    return _report_named(query, m) or (
-        back_then and bool(_BACK_THEN.search(query.text[: m.start].lower()))
-    )
 
 
 _FORECAST = re.compile(

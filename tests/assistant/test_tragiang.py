@@ -96,3 +96,14 @@ def test_a_lead_in_counting_nothing_does_not_stand_before_the_figures(tragiang_r
         tragiang_retriever,
     )
     assert not a.insufficient and "38 hộ với số tiền 19.640 triệu đồng" in a.text, a.text
+
+
+def test_since_a_month_is_a_bound_not_a_report_period(tragiang_retriever) -> None:
+    """ "từ tháng 8/2026 tới giờ": since August, to now — not the report of August (there is
+    none), so no "Chưa có báo cáo kỳ 08/2026": the schools recognised since are listed."""
+    a = answer(
+        "Từ tháng 8/2026 tới giờ tỉnh công nhận thêm những trường nào đạt chuẩn quốc gia?",
+        tragiang_retriever,
+    )
+    assert not a.insufficient and "Hòa Thịnh số 2" in a.text, a.text
+    assert "Chưa có báo cáo kỳ" not in a.text, a.text
