@@ -26,9 +26,10 @@ _RESCALED = re.compile(
 
 
 def arithmetic(text: str) -> tuple[set[str], list[str]]:
-    """The keys of the results of the sums, differences and shares an answer writes out
-    ("a − b = c (+p%)", "a + b = c", "a / b = c%"), and a message for each one that does not
-    add up (c ≠ a − b, p ≠ c / b, c ≠ a / b)."""
+    """The keys of the results of the sums, differences, shares and conversions an answer
+    writes out ("a − b = c (+p%)", "a + b = c", "a / b = c%", "a tỷ đồng = c triệu đồng"),
+    and a message for each one that does not add up (c ≠ a − b, p ≠ c / b, c ≠ a / b, c ≠
+    a × 1.000)."""
     keys: set[str] = set()
     errors: list[str] = []
     for m in _RESCALED.finditer(vn.nfc(text)):

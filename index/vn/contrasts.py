@@ -3,8 +3,9 @@ for "vụ Đông Xuân", one about "cấp tỉnh" not for "cấp xã", "viên ch
 
 Closed sets of the reports' own categories (crop seasons, levels of government and of
 schooling, kinds of civil servant, of civil registration, of online service, a case done on
-time or late, the land-use fee or the whole budget revenue), each member with its other
-spellings; matched on folded text, so questions typed without diacritics are read alike.
+time or late, the land-use fee or the whole budget revenue, herds), each member with its
+other spellings; matched on folded text, so questions typed without diacritics are read
+alike.
 """
 
 from __future__ import annotations
