@@ -72,13 +72,15 @@ def antecedent(kind: str, question: str, answer: str) -> str:
         if words and not ASKING_RE.match(f" {words}"):
             return f"{kind} {words}"
         # "dự án nào …?": the answer names it; else the kind as the question put it
-        if named := named_thing(answer, kind):
-            return named
-        subject = subject_of(question).strip()
-        return f"{kind} ({subject})" if vn.fold(subject) != vn.fold(kind) else ""
+        return named_thing(answer, kind) or _kind_about(kind, question)
     if named := named_thing(question) or named_thing(answer, kind) or named_thing(answer):
         return named
     # "đợt đó" after "Phiên bán đấu giá 24 lô đất … diễn ra ngày nào?": what it was about
+    return _kind_about(kind, question)
+
+
+def _kind_about(kind: str, question: str) -> str:
+    """The kind as the previous question asked about it: "đợt (Phiên bán đấu giá …)"."""
     subject = subject_of(question).strip()
     return f"{kind} ({subject})" if subject and vn.fold(subject) != vn.fold(kind) else ""
 

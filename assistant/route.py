@@ -148,7 +148,7 @@ def period_missing(query: Query, ctx: Context, period: Period) -> Answer:
         text = f"Chưa có báo cáo nào có số liệu tính đến ngày {as_of} (các kỳ có: {have})."
     else:
         asked = period.label if period.year_known else period.spoken.replace("/*", "")  # "tháng 12"
-        text = f"Chưa có báo cáo kỳ {asked} trong các báo cáo đã nạp (các kỳ có: {have})."
+        text = f"{parts.UNCOVERED} {asked} trong các báo cáo đã nạp (các kỳ có: {have})."
     before = _nearest(query, ctx, dated, period)
     citations: tuple = ()
     if before:

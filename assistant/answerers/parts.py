@@ -33,7 +33,7 @@ _JOINS = re.compile(r"\s*[,;]\s*(?:(?:và|va|and|còn|con)\s+)?|\s+(?:và|va|and
 _PART_OF = re.compile(r"(?:trong (?:đó|do|số|so)|riêng|rieng)\b", re.I)
 MAX_PARTS = 3
 MISSING = "Không tìm thấy đoạn nào trong các báo cáo đã nạp trả lời riêng ý này."
-UNCOVERED = "Chưa có báo cáo kỳ"  # route.period_missing: no report covers the period asked
+UNCOVERED = "Chưa có báo cáo kỳ"  # how route.period_missing opens: no report covers it
 
 
 def asks(text: str) -> bool:

@@ -4,6 +4,7 @@ commune") and whether a list's items are of it: named so one by one, or once bef
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from assistant.answerers import tables
 from assistant.answerers.items import Item
@@ -138,17 +139,27 @@ def _places_said(text: str) -> list[tuple[str, str]]:
     return [(vn.fold(m.group(1)), vn.fold(m.group(2))) for m in _SAID_PLACE.finditer(vn.nfc(text))]
 
 
-def _places_asked(query: Query) -> list[tuple[str, str]]:
+def _places_asked(query: Query) -> tuple[tuple[str, str], ...]:
     """The places a question names by kind and name: capitalised, or typed plainly."""
     if query.english:
-        return []
+        return ()
     if query.accented:
-        return _places_said(query.text)
-    plain = " ".join(vn.syllables(query.folded))
-    typed = [(kind, name) for name in places_typed(query.folded)
+        return _places_written(query.text)
+    return _places_typed(query.folded)
+
+
+@lru_cache(maxsize=256)
+def _places_written(text: str) -> tuple[tuple[str, str], ...]:
+    return tuple(_places_said(text))  # (read once per question: every unit asks again)
+
+
+@lru_cache(maxsize=256)
+def _places_typed(folded: str) -> tuple[tuple[str, str], ...]:
+    plain = " ".join(vn.syllables(folded))
+    typed = [(kind, name) for name in places_typed(folded)
              if (kind := next((k for k in _LEVEL if f"{k} {name}" in plain), ""))]  # fmt: skip
     wards = [m.group(1) for m in _WARD_TYPED.finditer(plain)]
-    return typed + [("phuong", w) for w in wards if w.split()[0] not in vn.STOPWORDS]
+    return (*typed, *(("phuong", w) for w in wards if w.split()[0] not in vn.STOPWORDS))
 
 
 def other_place_said(query: Query, sentence: str) -> bool:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from functools import lru_cache
+from types import MappingProxyType
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_TO_INT = {c: str(i) for i, c in enumerate(SUPERSCRIPT_DIGITS)}
@@ -79,14 +81,14 @@ def written_otherwise(asked: str, text: str) -> set[str]:
 
 
 @lru_cache(maxsize=256)
-def _marked(asked: str) -> dict[str, frozenset[str]]:
+def _marked(asked: str) -> Mapping[str, frozenset[str]]:
     """The question's syllables typed with marks, by their folded form (read once per
     question: every passage it is checked against asks again)."""
     out: dict[str, set[str]] = {}
     for w in syllables(asked):
         if has_diacritics(w):
             out.setdefault(fold(w), set()).add(w)
-    return {k: frozenset(v) for k, v in out.items()}
+    return MappingProxyType({k: frozenset(v) for k, v in out.items()})  # (cached: shared)
 
 
 def matched_words(words: list[str], *patterns: re.Pattern[str]) -> set[int]:
