@@ -16,6 +16,7 @@ from assistant.answerers.kinds import AIM_SAID, kinds
 from assistant.answerers.place_kinds import other_place_row
 from assistant.query import Query, without_periods
 from index import vn
+from index.chunk import is_table_row
 
 
 def _best_clause(query: Query, sentence: str) -> str:
@@ -50,6 +51,29 @@ def _done_not_aimed(query: Query, sentence: str) -> bool:
 
 
 _DONE_Q = re.compile(r"\b(?:da|roi|den nay|den gio|toi nay|toi gio|hien nay|so far|already)\b")
+# what was done, asked by its doing ("đã giải ngân được bao nhiêu", "thu được bao nhiêu")
+_ACHIEVED_Q = re.compile(r"\b(?:da|duoc|roi|den nay|den gio|so far|already)\b")
+# a figure labelled a plan ("Dự toán thực hiện … là 1.855 tỷ đồng", "kế hoạch năm 2025 là …"),
+# unless what follows the plan's word says it was reached ("kế hoạch vốn …, đã giải ngân")
+_PLAN_LABEL = re.compile(r"\b(?:du toan|ke hoach|chi tieu|muc tieu(?! quoc gia))\b")
+_REACHED = re.compile(r"\b(?:dat|giai ngan|da|luy ke|thu duoc|uoc dat)\b")
+
+
+def _plans_only(sentence: str) -> bool:
+    """Every figure of the sentence is labelled a plan: it says what was to be done, not
+    what was ("Dự toán thực hiện các Chương trình MTQG năm 2025 là 1.855 tỷ đồng" answers no
+    "đã giải ngân được bao nhiêu")."""
+    if is_table_row(sentence):  # a row's figures are its headers' (`tables`)
+        return False
+    segs = [s for s in segments(without_when(sentence), clauses=True) if s.unit or s.noun]
+    if not segs:
+        return False
+    for seg in segs:
+        before = vn.fold(seg.before)
+        plans = list(_PLAN_LABEL.finditer(before))
+        if not plans or _REACHED.search(before, plans[-1].end()):
+            return False
+    return True
 
 
 # an average said as a figure (asked: `Kinds.average`); "thấp hơn mức trung bình của tỉnh"
@@ -169,6 +193,8 @@ def answer_type(query: Query, sentence: str) -> float:
             checks.append(bool(_AVERAGE_A.search(sentence)))  # figure, not one beside it
         if not asked.target:  # what was done, not what is aimed at
             checks.append(not _aimed_at(query, sentence))
+            if _ACHIEVED_Q.search(query.folded):  # nor a plan's amount
+                checks.append(not _plans_only(sentence))
         elif _PLAN_ASKED.search(query.folded):  # what is aimed at, not what was done
             checks.append(not _done_not_aimed(query, sentence))
     if asked.rank:

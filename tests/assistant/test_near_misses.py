@@ -403,3 +403,31 @@ def test_a_figure_of_other_places_of_that_level_is_not_the_one_asked(
 
     said = "Chỉ số Breteau (BI) tại phường Tân An là 42, xã Phú Cường là 36, vượt ngưỡng nguy cơ."
     assert other_place_said(normalize(question), said) is other
+
+
+def test_a_plans_amount_is_not_what_was_done() -> None:
+    """ "Đã giải ngân được bao nhiêu" is not answered by the budget planned; a national
+    target programme ("Chương trình mục tiêu quốc gia") is a name, no target asked."""
+    from assistant.answerers import gates
+
+    asked = normalize(
+        "Vốn các Chương trình mục tiêu quốc gia năm 2025 đã giải ngân được bao nhiêu?"
+    )
+    assert not gates.kinds(asked.folded).target
+    planned = (
+        "Dự toán thực hiện các Chương trình mục tiêu quốc gia năm 2025 là 1.855 tỷ đồng (gồm "
+        "kế hoạch năm 2025 là 1.273 tỷ đồng; vốn năm 2024 chuyển sang năm 2025 là 582 tỷ đồng)."
+    )
+    assert gates.answer_type(asked, planned) == 0
+    done = "Giải ngân vốn các Chương trình MTQG đạt 1.021 tỷ đồng, bằng 55% kế hoạch."
+    assert gates.answer_type(asked, done) == 1
+    # a plan asked is answered by it
+    plan_asked = normalize("Dự toán các Chương trình MTQG năm 2025 là bao nhiêu?")
+    assert gates.answer_type(plan_asked, planned) > 0
+    # a list of items, each a plan and what was paid, reports what was done
+    listed = (
+        "Kế hoạch vốn và giải ngân đến 15/10/2025: (1) Đường GT liên thôn: KH 4.200 triệu "
+        "đồng, giải ngân 3.150 triệu đồng (75,0%); (2) Nhà văn hóa thôn: KH 1.600 triệu đồng, "
+        "giải ngân 1.120 triệu đồng (70,0%);"
+    )
+    assert gates.answer_type(asked, listed) > 0
