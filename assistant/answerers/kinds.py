@@ -14,7 +14,8 @@ from index import vn
 
 _COUNT_Q = re.compile(r"\b(?:bao nhieu|so luong|tong so|how many|how much)\b")
 _TARGET_Q = re.compile(
-    r"\b(?:muc tieu(?! quoc gia)|chi tieu|phan dau|ke hoach|du kien|du tinh|dat ra|de ra|se|sap|target|goal|"
+    r"\b(?:muc tieu(?! quoc gia)|chi tieu|phan dau|ke hoach|du kien|du tinh|dat ra|de ra|se|sap|"
+    r"target|goal|"
     r"muon(?! biet| hoi| xem)|"
     r"plan|aim|expected|will)\b"
 )
