@@ -19,6 +19,7 @@ from assistant.answerers.clauses import (
     with_footnotes,
 )
 from assistant.answerers.counting import beyond_given
+from assistant.answerers.place_kinds import other_place_row
 from assistant.answerers.gates import (
     answer_type,
     given_figures,
@@ -169,6 +170,8 @@ def assemble(
         if not several and rid != best.hit.chunk.report_id and not other:
             continue
         close = c.score >= (0.7 if other else 0.85) * best.score
+        if other_place_row(query.folded, c.sentence):  # another place's row, beside
+            continue
         if close and all(c.sentence != p.sentence for p in picked):
             picked.append(c)
     if (whole := named.whole_asked(query)) and (unit := _whole_unit(whole, cands, ctx)):

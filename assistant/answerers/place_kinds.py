@@ -91,16 +91,23 @@ def head_on(words: list[str]) -> list[str]:
 
 # a place the question names by its kind and name ("của xã Pu Lai", not "các xã còn lại")
 _ONE_PLACE_Q = re.compile(
-    r"\b(?:xa|phuong|thon|ban|thi tran|huyen) (?!nao|do|nay|khac|con|cua|va|phuong|xa)\w+"
+    r"\b(?:xa|phuong|thon|ban|thi tran|huyen|khu vuc) (?!nao|do|nay|khac|con|cua|va|phuong|xa)\w+"
 )
 # a row of a place, folded: "Xã Tân Hải", "Phường Hải Châu", "Thôn Bãi Sậy" — its name after
 # its kind
 _ROW_PLACE = re.compile(r"^(?:xa|phuong|thi tran|thon|to dan pho|dac khu|huyen|khu pho) (.+)$")
 
 
+# a unit named for its area ("Trung tâm Y tế khu vực Hòa Phong"): the area's name, capitalised
+_AREA_NAMED = re.compile(r"(?<!\w)(?i:khu vực)\s+([A-ZĐÂĂÊÔƠƯ]\w*(?:\s+[A-ZĐÂĂÊÔƠƯ]\w*){0,3})\s*$")
+
+
 def row_place(label: str) -> str:
-    """The place a table row's label names, folded ("tan hai" of "Xã Tân Hải (cũ)"); "" when
-    it names none — nor does a sentence ("Xã đạt 15/19 tiêu chí …")."""
+    """The place a table row's label names, folded ("tan hai" of "Xã Tân Hải (cũ)", "hoa
+    phong" of "Trung tâm Y tế khu vực Hòa Phong"); "" when it names none — nor does a
+    sentence ("Xã đạt 15/19 tiêu chí …")."""
+    if area := _AREA_NAMED.search(vn.nfc(re.split(r"[(,]", label)[0])):
+        return vn.fold(area.group(1))
     m = _ROW_PLACE.match(" ".join(vn.syllables(vn.fold(re.split(r"[(,]", label)[0]))))
     name = m.group(1).split() if m else []
     numbered = len(name) == 1  # "Tổ dân phố 9": a number is its name

