@@ -19,7 +19,6 @@ from assistant.answerers.clauses import (
     with_footnotes,
 )
 from assistant.answerers.counting import beyond_given
-from assistant.answerers.place_kinds import other_place_row
 from assistant.answerers.gates import (
     answer_type,
     given_figures,
@@ -27,6 +26,7 @@ from assistant.answerers.gates import (
 )
 from assistant.answerers.holds import holds_kind, whole_row
 from assistant.answerers.kinds import kinds
+from assistant.answerers.place_kinds import other_place_row
 from assistant.answerers.support import (
     Signals,
     coverage,
