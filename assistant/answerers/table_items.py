@@ -57,6 +57,7 @@ def table_items(query: Query, parts: Sequence[Chunk], measure_terms: set[str]) -
     change = _CHANGE_ASKED.search(" ".join(vn.syllables(query.folded))) is not None
     # a group "III" alone in the last part is a group still: the table numbers rows "1", "2"
     groups = _group_rows(rows, numbers_rows(rows))
+    rows = _within_group_named(query, rows)
     # a rate asked ("tăng nhanh nhất tính theo %"), or a level of money columns: the rates
     by_rate = wants(query).rate or _by_rate(query, rows)
     by_money = wants(query).money and not by_rate  # "mất nhiều tiền nhất": "(triệu đồng)"
@@ -147,6 +148,37 @@ def _group_rows(rows: list[tables.Row], numbered: bool) -> set[int]:
     """The rows numbered "I", "II" of a table whose other rows are numbered "1", "2"
     (`numbered`): the groups that sum those rows up (ids)."""
     return {id(r) for r in rows if _ROMAN.match(_ordinal(r))} if numbered else set()
+
+
+def _parents(rows: list[tables.Row]) -> set[str]:
+    """The rows "2.4" above rows "2.4.1", "2.4.2" (their numbers): a parent indicator may
+    be an item itself ("Tỷ lệ hồ sơ trực tuyến một phần" among the rates), or the group the
+    question names."""
+    return {o.rsplit(".", 1)[0] for r in rows if _DOTTED.match(o := _ordinal(r).rstrip("."))}
+
+
+_DOTTED = re.compile(r"^\d+(?:\.\d+)+$")  # "2.4.1": a row under "2.4"
+_INITIALS = re.compile(r"\b[A-ZĐ]{2,}\b")
+
+
+def _within_group_named(query: Query, rows: list[tables.Row]) -> list[tables.Row]:
+    """ "Trong nhóm ĐVSN tự bảo đảm một phần chi thường xuyên, mức nào nhiều nhất": the rows
+    under the group row the question names with all its words ("2.4.1.", "2.4.2." under
+    "2.4."), the group the question's words name most fully; all rows when it names none."""
+    asked = set(vn.terms(query.folded))
+    parents = _parents(rows)
+    best: tuple[int, str] = (0, "")
+    for r in rows:
+        # its words but "Số" and the initials a question spells out ("ĐVSN")
+        label = _INITIALS.sub(" ", r.label or "")
+        words = set(vn.terms(label)) - {"so", "tong"}
+        if (o := _ordinal(r).rstrip(".")) in parents and len(words) >= 3 and words <= asked:
+            best = max(best, (len(words), o))
+    if not best[1]:
+        return rows
+    return [
+        r for r in rows if _ordinal(r).startswith(f"{best[1]}.") and _ordinal(r) != f"{best[1]}."
+    ]
 
 
 def _ordinal(row: tables.Row) -> str:

@@ -366,3 +366,33 @@ def test_a_unit_named_for_its_area_is_that_areas_row(centres) -> None:
     assert all(area not in a.text for area, _, _ in CENTRES if area != "Sơn Hà")
     a = answer("Trung tâm Y tế khu vực Kim Giang có bao nhiêu giường bệnh kế hoạch?", centres)
     assert all(f"khu vực {area}" not in a.text for area, _, _ in CENTRES), a.text
+
+
+def test_a_superlative_within_a_group_the_question_names_reads_its_rows() -> None:
+    """ "Trong nhóm ĐVSN tự bảo đảm một phần chi thường xuyên, mức nào nhiều nhất": the rows
+    under that group ("2.4.1.", "2.4.2."), not its siblings ("2.3.") nor the group itself;
+    with no group named, a parent indicator stays an item ("Tỷ lệ hồ sơ trực tuyến một
+    phần" among the rates)."""
+    from assistant.answerers import superlative
+    from assistant.answerers.table_items import table_items
+    from assistant.query import normalize
+
+    lines = [("2.3.", "Số ĐVSN tự bảo đảm chi thường xuyên", "71"),
+             ("2.4.", "Số ĐVSN tự bảo đảm một phần chi thường xuyên", "123"),
+             ("2.4.1.", "Số ĐVSN tự bảo đảm từ 70% - dưới 100% chi thường xuyên", "41"),
+             ("2.4.2.", "Số ĐVSN tự bảo đảm từ 30% - dưới 70% chi thường xuyên", "58"),
+             ("2.4.3.", "Số ĐVSN tự bảo đảm từ 10% - dưới 30% chi thường xuyên", "24")]  # fmt: skip
+    rows = "\n".join(
+        f"STT: {n}; Chỉ tiêu thống kê: {label}; Đơn vị tính: Đơn vị; Số liệu: {v}"
+        for n, label, v in lines
+    )
+    chunk = Chunk("t", "r", f"Biểu mẫu 6 – Tài chính công (bảng)\n{rows}", "", "", "", "table")
+    query = normalize(
+        "Trong nhóm đơn vị sự nghiệp tự bảo đảm một phần chi thường xuyên, mức tự bảo đảm nào "
+        "có nhiều đơn vị nhất?"
+    )
+    items = table_items(query, [chunk], set(superlative._measure_terms(query)))
+    assert sorted(i.raw for i in items) == ["24", "41", "58"]
+    query = normalize("Chỉ tiêu đơn vị sự nghiệp nào có nhiều đơn vị nhất?")
+    items = table_items(query, [chunk], set(superlative._measure_terms(query)))
+    assert "123" in {i.raw for i in items}
