@@ -113,6 +113,13 @@ def _goes_on(question: str) -> bool:
     return bool(_GOES_ON.search(question)) and not _POINTS.search(question)
 
 
+# where what was just counted happened, and nothing else: "tập trung ở khu nào?", "chủ yếu
+# ở đâu?", "xảy ra ở xã nào?"
+_WHERE_ONLY = re.compile(
+    r"^(?:(?:the|vay) )?(?:(?:tap trung|chu yeu|xay ra|nhieu nhat|phan bo) )*(?:(?:o|tai) )?"
+    r"(?:dau|(?:khu|thon|xa|phuong|dia ban|khu vuc|to dan pho|khu pho|linh vuc) nao)"
+    r"(?: (?:vay|the|nhat))?$"
+)
 # "riêng trong tháng 11 …": a part of its own period, no subject of its own
 _OWN_PART = frozenset({"rieng"})
 # what a previous question aimed at or how it wanted its answer: not what it measured
@@ -199,7 +206,8 @@ def resolve(question: str, history: list[Turn]) -> str:
     # too bare to stand alone, it follows on without saying so; "nhờ đâu mà tăng mạnh vậy?"
     # asks the cause of what was just said, its verb no subject
     why = bool(WHY_ASKED.search(plain)) and len(own_topic) <= 5
-    bare = not mentions and (len(own_topic) <= 2 or why)
+    where = _WHERE_ONLY.match(plain) is not None  # "tập trung ở khu nào?": of what was counted
+    bare = not mentions and (len(own_topic) <= 2 or why or where)
     if (follows or bare) and not proper_names(question) and not anaphora:
         # "thế tỉnh đã công nhận chưa?" — of what? The thing the previous question named
         # ("dự án Kè bờ sông Mai"), else its proper names. (Its whole subject, measured on the
@@ -211,13 +219,17 @@ def resolve(question: str, history: list[Turn]) -> str:
             # of what — the cases the previous question counted, where it counted them (not
             # its own "nhiều nhất" beside the "ít nhất" asked now)
             carry = [" ".join(without_extreme(topic_words(prev.resolved, own_topic).split()))]
-        elif (not carry or why) and (len(own_topic) <= 2 or why or _goes_on(question)):
+        elif (not carry or why or where) and (
+            len(own_topic) <= 2 or why or where or _goes_on(question)
+        ):
             # "thế đã kích hoạt được bao nhiêu?", "vì sao chậm vậy?" name nothing at all:
             # what the previous question was about ("tài khoản định danh điện tử"); a cause
             # asked of it ("sao lại giảm vậy?", `intent.WHY_ASKED`) with the place it named, too
             about = topic_words(prev.resolved, own_topic)
             # a cause asks of the one found, not again for the most of them ("nhất")
             carry += [" ".join(without_extreme(about.split())) if why else about]
+            if where:  # its names are in what it was about ("phường Thạch Bàn … ca sốt")
+                carry = [c for c in carry if c == about or vn.fold(c) not in vn.fold(about)]
             if why and (found := found_by(prev.answer)):
                 carry.append(found)  # why "xã Thạch Bàn" is slowest: the one just found
         follows = follows or bool(carry)

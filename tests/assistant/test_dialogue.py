@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from conftest import run_cli
 
 from assistant.dialogue import Turn, resolve
@@ -513,3 +515,23 @@ def test_that_round_of_what_was_asked_is_what_it_was_about() -> None:
     assert resolved == (
         "Dự kiến thu về bao nhiêu tiền từ đợt (Phiên đấu giá 24 lô đất ở khu Gò Dưa diễn ra)?"
     )
+
+
+@pytest.mark.parametrize(
+    ("previous", "question", "carried"),
+    [
+        ("Quý III phường Thạch Bàn ghi nhận bao nhiêu ca sốt xuất huyết?", "tập trung ở khu nào?",
+         ["ca sốt xuất huyết", "thạch bàn", "quý III"]),
+        ("Tháng 11 có mấy vụ cháy?", "xảy ra ở đâu?", ["vụ cháy", "tháng 11"]),
+    ],
+)  # fmt: skip
+def test_where_it_happened_asks_of_what_was_just_counted(previous, question, carried) -> None:
+    """ "tập trung ở khu nào?" names nothing but where: where what the previous question
+    counted happened, in its period — each name carried once."""
+    resolved = resolve(question, [Turn(previous, previous, "")])
+    assert resolved.startswith(question.rstrip("?"))
+    assert all(c in resolved for c in carried), resolved
+    assert resolved.lower().count("thạch bàn") <= 1
+    # a question naming its own subject is left as it is
+    own = "Vụ cháy chợ An Thịnh xảy ra ở đâu?"
+    assert resolve(own, [Turn(previous, previous, "")]) == own
