@@ -121,11 +121,11 @@ _WHERE_ONLY = re.compile(
     r"(?: (?:vay|the|nhat))?$"
 )
 # "riêng trong tháng 11 …": a part of its own period, no subject of its own
-_OWN_PART = frozenset({"rieng"})
+_OWN_PART = frozenset({"rieng", "thuc", "te"})
 # what a previous question aimed at or how it wanted its answer: not what it measured
 _AIM_OR_FORM = re.compile(
     r"\b(?:dự kiến|du kien|kế hoạch|ke hoach|mục tiêu|muc tieu|phấn đấu|phan dau|chỉ tiêu|"
-    r"chi tieu|phần trăm|phan tram|tỷ lệ|ty le)\b",
+    r"chi tieu|phần trăm|phan tram|tỷ lệ|ty le|ước|uoc)\b",
     re.I,
 )
 

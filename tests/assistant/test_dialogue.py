@@ -534,3 +534,15 @@ def test_where_it_happened_asks_of_what_was_just_counted(previous, question, car
     # a question naming its own subject is left as it is
     own = "Vụ cháy chợ An Thịnh xảy ra ở đâu?"
     assert resolve(own, [Turn(previous, previous, "")]) == own
+
+
+def test_what_actually_came_of_an_estimate_is_the_same_measure_at_its_own_day() -> None:
+    """ "thực tế đến giữa tháng 1 được bao nhiêu?" after the estimate for the end of January:
+    the disbursement asked, at the day the follow-up names, not the estimate again."""
+    estimate = (
+        "Báo cáo tháng 12 ước đến cuối tháng 1/2026 giải ngân vốn đầu tư công được bao nhiêu "
+        "phần trăm?"
+    )
+    resolved = resolve("thực tế đến giữa tháng 1 được bao nhiêu?", [Turn(estimate, estimate)])
+    assert "giải ngân vốn đầu tư công" in resolved, resolved
+    assert "ước" not in resolved.split("(", 1)[1]
