@@ -169,6 +169,10 @@ def asking(question: str) -> str:
     return "; ".join(out)
 
 
+# between the terms of a translation: no phrase reads across it
+TERM_BREAK = ";"
+
+
 def translate(question: str, vocabulary: Collection[str] = ()) -> tuple[str, float]:
     """The reports' Vietnamese words for an English question's terms (numbers kept, months
     written as reports write them, 'tháng 12/2023'), and the share of the question's
@@ -233,4 +237,5 @@ def translate(question: str, vocabulary: Collection[str] = ()) -> tuple[str, flo
         else:
             missed.append(w)
     understood = 1 - len(missed) / len(content) if content else 0.0
-    return " ".join(dict.fromkeys(out + names + kept)), understood
+    # each term apart: "giải ngân vốn đầu tư công ; tỷ lệ" never reads "công ty"
+    return f" {TERM_BREAK} ".join(dict.fromkeys(out + names + kept)), understood

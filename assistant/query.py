@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.english import asking, looks_english, translate
+from assistant.english import TERM_BREAK, asking, looks_english, translate
 from assistant.intent import (
     COMPARISON,
     FIGURE_CUES,
@@ -109,6 +109,18 @@ _ASKED_MAY = re.compile(
 )
 
 
+def terms_apart(content: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """A question's content in the runs no phrase reads across (an English question's
+    translated terms, each apart; a Vietnamese question's one run)."""
+    runs: list[list[str]] = [[]]
+    for w in content:
+        if w == TERM_BREAK:
+            runs.append([])
+        else:
+            runs[-1].append(w)
+    return [tuple(r) for r in runs if r]
+
+
 def topic_syllables(text: str, accented: bool, compared: bool = False) -> list[str]:
     """The folded syllables that say what the question is about: without how it is asked
     ("có gì nổi bật", "là bao nhiêu"; `compared`: the relation a comparison asks), without
@@ -155,7 +167,10 @@ def normalize(question: str, restorer: vn.DiacriticRestorer | None = None) -> Qu
     plain = " ".join(vn.syllables(folded))  # cues match words, whatever the punctuation
     intent = intent_of(plain, docs)
     content = tuple(
-        topic_syllables(vn.counts_as_digits(topic_text), accented or english, intent == COMPARISON)
+        w
+        for i, term in enumerate(topic_text.split(TERM_BREAK) if english else [topic_text])
+        for w in ([TERM_BREAK] if i else [])
+        + topic_syllables(vn.counts_as_digits(term), accented or english, intent == COMPARISON)
     )
     # BM25 gets the topic only: how the question is asked ("có gì nổi bật") and the period
     # (applied as a filter) would otherwise outweigh the subject in a large index; the
@@ -163,8 +178,8 @@ def normalize(question: str, restorer: vn.DiacriticRestorer | None = None) -> Qu
     tokens = [
         *vn.figure_tokens(text),
         *vn.abbreviation_tokens(text),
-        *content,
-        *vn.synonym_tokens(list(content)),
+        *(w for w in content if w != TERM_BREAK),
+        *(t for part in terms_apart(content) for t in vn.synonym_tokens(list(part))),
     ] or vn.search_tokens(text)
     figures = tuple(
         vn.number_key(n) for n in vn.numbers(DATE_RE.sub(" ", text)) if re.search(r"[.,%]", n)

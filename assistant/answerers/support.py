@@ -29,7 +29,7 @@ from pathlib import Path
 from assistant.answerers.counting import counted_noun, counts, written_noun
 from assistant.english import vietnamese_runs
 from assistant.named_reports import numbered_units, places_typed
-from assistant.query import Query
+from assistant.query import Query, terms_apart
 from index import vn
 
 FEATURES = (
@@ -59,10 +59,13 @@ WEIGHTS_FILE = Path(__file__).with_name("support.json")
 @lru_cache(maxsize=4096)
 def question_terms(content: tuple[str, ...]) -> tuple[str, ...]:
     """What must be covered: the question's content as concepts, generic phrases out."""
-    joined = f" {' '.join(content)} "
-    for phrase in sorted(vn.GENERIC_PHRASES, key=len, reverse=True):
-        joined = joined.replace(f" {phrase} ", " ")
-    return tuple(vn.concepts(joined.split()))
+    out: list[str] = []
+    for run in terms_apart(content):  # an English question's terms, each apart
+        joined = f" {' '.join(run)} "
+        for phrase in sorted(vn.GENERIC_PHRASES, key=len, reverse=True):
+            joined = joined.replace(f" {phrase} ", " ")
+        out += vn.concepts(joined.split())
+    return tuple(out)
 
 
 Weight = Callable[[str], float]

@@ -244,3 +244,15 @@ def test_road_safety_and_bridge_words_are_the_reports(vanha_retriever, lamkhe_re
     assert not a.insufficient and "gờ giảm tốc" in a.citations[0].quote, a.text
     a = answer("How far along is the Lam Giang 2 bridge?", lamkhe_retriever)
     assert not a.insufficient and "Cầu Lam Giang 2" in a.citations[0].quote, a.text
+
+
+def test_translated_terms_read_apart() -> None:
+    """ "public investment disbursement rate": "giải ngân vốn đầu tư công" then "tỷ lệ",
+    never the "công ty" (a firm) their meeting words spell — the same terms as the question
+    asked in Vietnamese."""
+    from assistant.answerers.support import question_terms
+
+    english = normalize("What was the public investment disbursement rate as of 15 January 2026?")
+    vietnamese = normalize("Tỷ lệ giải ngân vốn đầu tư công đến ngày 15/01/2026 là bao nhiêu?")
+    assert set(question_terms(english.content)) == set(question_terms(vietnamese.content))
+    assert ";" not in english.tokens
