@@ -65,16 +65,26 @@ def concepts(folded_words: list[str]) -> list[str]:
     return _concepts(folded_words, len(folded_words))
 
 
-def _concepts(words: list[str], longest: int, inner: list[str] | None = None) -> list[str]:
+def _concepts(
+    words: list[str],
+    longest: int,
+    inner: list[str] | None = None,
+    breaks: frozenset[int] = frozenset(),
+) -> list[str]:
     """`concepts` with phrases of at most `longest` words; into `inner`, the words and
     shorter phrases inside each phrase replaced. A count is read by its value: "05 công
-    trình" is the "5 công trình" a leader asks about."""
+    trình" is the "5 công trình" a leader asks about. `breaks`: the positions punctuation
+    stands before; no phrase reads across one that leaves a lone syllable on either side
+    ("đầu tư công, tỷ lệ" spells no "công ty"; "quốc phòng, an ninh" is one)."""
     words = [(w.lstrip("0") or "0") if w.isdigit() else w for w in words]
     out: list[str] = []
     i = 0
     while i < len(words):
         for gid, phrase in _PHRASES.get(words[i], ()):
-            if len(phrase) <= longest and tuple(words[i : i + len(phrase)]) == phrase:
+            n = len(phrase)
+            if any(i < b < i + n and (b - i == 1 or i + n - b == 1) for b in breaks):
+                continue
+            if n <= longest and tuple(words[i : i + n]) == phrase:
                 out.append(f"~{gid}")
                 if inner is not None and len(phrase) > 1:
                     inner += _concepts(list(phrase), len(phrase) - 1, inner)
@@ -90,7 +100,13 @@ def _concepts(words: list[str], longest: int, inner: list[str] | None = None) ->
 # with other groups, abbreviations or stopwords is rebuilt from its report.
 VOCABULARY = hashlib.sha256(
     repr(
-        (SYNONYM_GROUPS, sorted(ABBREVIATIONS.items()), sorted(STOPWORDS_ACCENTED), "short forms")
+        (
+            SYNONYM_GROUPS,
+            sorted(ABBREVIATIONS.items()),
+            sorted(STOPWORDS_ACCENTED),
+            "short forms",
+            "phrases end at punctuation",
+        )
     ).encode()
 ).hexdigest()[:12]
 
@@ -154,8 +170,17 @@ _RATE = _concepts(["ty", "le"], 2)
 
 
 def _terms(text: str, inner: list[str] | None = None) -> list[str]:
-    words = [fold(w) for w in syllables(expand_abbreviations(strip_markers(text)))]
+    words: list[str] = []
+    breaks: set[int] = set()
+    for piece in _PUNCTUATION.split(expand_abbreviations(strip_markers(text))):
+        if words:
+            breaks.add(len(words))
+        words += [fold(w) for w in syllables(piece)]
     padded = f" {' '.join(words)} "
     have = set(words)
     short = [s for s, long in _SHORT_FORMS if s not in have and long in padded]
-    return _concepts(words, len(words), inner) + list(dict.fromkeys(short))
+    return _concepts(words, len(words), inner, frozenset(breaks)) + list(dict.fromkeys(short))
+
+
+# what ends a phrase: a clause's or a sentence's mark, a bracket (not a figure's "73,05")
+_PUNCTUATION = re.compile(r"[;:()\[\]\n]|(?<!\d)[,.]|[,.](?!\d)")

@@ -434,3 +434,14 @@ def test_words_written_otherwise_than_asked() -> None:
     # typed without diacritics, wholly or in part ("Tan Hai"): nothing to tell apart
     assert vn.written_otherwise("cap phep xay dung", "sử dụng") == set()
     assert vn.written_otherwise("Tiền phạt ở Tan Hai", "xã Tân Hải") == set()
+
+
+def test_no_phrase_reads_across_punctuation_that_splits_a_word() -> None:
+    """ "vốn đầu tư công, tỷ lệ giải ngân" says no "công ty" (a firm): no two-syllable
+    phrase reads across a comma; "quốc phòng, an ninh" is still one phrase, and a figure's
+    decimal comma splits nothing."""
+    firm = vn.terms("công ty")[0]
+    assert firm not in vn.terms("giải ngân vốn đầu tư công, tỷ lệ giải ngân đạt 73,05%")
+    assert vn.terms("tỷ lệ")[0] in vn.terms("giải ngân vốn đầu tư công, tỷ lệ")
+    assert vn.terms("quốc phòng, an ninh") == vn.terms("quốc phòng an ninh")
+    assert vn.terms("đạt 73,05%") == vn.terms("đạt 73,05 %")
