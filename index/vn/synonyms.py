@@ -82,8 +82,8 @@ def _concepts(
     while i < len(words):
         for gid, phrase in _PHRASES.get(words[i], ()):
             n = len(phrase)
-            if any(i < b < i + n and (b - i == 1 or i + n - b == 1) for b in breaks):
-                continue
+            if n > 1 and (i + 1 in breaks or i + n - 1 in breaks):
+                continue  # a lone syllable on one side of the mark
             if n <= longest and tuple(words[i : i + n]) == phrase:
                 out.append(f"~{gid}")
                 if inner is not None and len(phrase) > 1:
