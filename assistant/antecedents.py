@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from assistant.intent import EXTREME_WORDS
-from assistant.query import ASKING_FOLDED, topic_syllables, without_periods
+from assistant.query import ASKING_FOLDED, topic_written, without_periods
 from index import vn
 
 NAMED_RE = re.compile(
@@ -98,10 +98,9 @@ _LINKS = "đến|đã|được|là|có|trong|của|tính|vào|ngày|từ"
 
 def topic_words(question: str, own: list[str]) -> str:
     """The words of a question that say what it is about, as written, less those in `own`."""
-    accented = vn.has_diacritics(question)
-    topic = set(topic_syllables(question, accented)) - set(own)
-    words = vn.syllables(without_periods(question))
-    return " ".join(w for w in words if vn.fold(w) in topic)
+    own_set = set(own)
+    written = topic_written(question, vn.has_diacritics(question))
+    return " ".join(w for w in written if vn.fold(w) not in own_set)
 
 
 ASKING_RE = re.compile(

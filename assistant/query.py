@@ -126,6 +126,12 @@ def topic_syllables(text: str, accented: bool, compared: bool = False) -> list[s
     ("có gì nổi bật", "là bao nhiêu"; `compared`: the relation a comparison asks), without
     the period (a filter, not a topic), and without stopwords — judged on the accented word,
     so 'tai nạn' keeps its 'tai'."""
+    return [vn.fold(w) for w in topic_written(text, accented, compared)]
+
+
+def topic_written(text: str, accented: bool, compared: bool = False) -> list[str]:
+    """`topic_syllables` as written (lower case): the "bão" of "bão số 6", never the "bao"
+    of "bao nhiêu" that folds like it."""
     if not accented:  # "điểm may, hạng may": a clause ending in "may" asks "mấy"
         text = _ASKED_MAY.sub(" ", text)
     words = vn.syllables(without_periods(text))
@@ -133,7 +139,7 @@ def topic_syllables(text: str, accented: bool, compared: bool = False) -> list[s
     drop = vn.matched_words(words, *asking)
     kept = vn.phrase_words([vn.fold(w) for w in words])  # "tồn tại": its "tại" is no stopword
     return [
-        vn.fold(w)
+        w
         for i, w in enumerate(words)
         if i not in drop and (i in kept or not vn.is_stopword(w, accented))
     ]

@@ -546,3 +546,13 @@ def test_what_actually_came_of_an_estimate_is_the_same_measure_at_its_own_day() 
     resolved = resolve("thực tế đến giữa tháng 1 được bao nhiêu?", [Turn(estimate, estimate)])
     assert "giải ngân vốn đầu tư công" in resolved, resolved
     assert "ước" not in resolved.split("(", 1)[1]
+
+
+def test_what_is_carried_is_the_topic_as_written_not_how_it_was_asked() -> None:
+    """The "bão" of "bão số 6" is carried, never the "bao" of "bao nhiêu" that folds like
+    it ("… (bão số 6 ảnh hưởng bao trường học)" had been shown as understood)."""
+    storm = "Bão số 6 ảnh hưởng bao nhiêu trường học?"
+    resolved = resolve("vậy ngành GD thiệt hại tổng cộng bao nhiêu tiền?", [Turn(storm, storm)])
+    carried = resolved.split("(", 1)[1]
+    assert "bão số 6" in carried and "trường học" in carried, resolved
+    assert " bao " not in f" {carried} "
