@@ -120,7 +120,8 @@ _WHERE_ONLY = re.compile(
     r"(?:dau|(?:khu|thon|xa|phuong|dia ban|khu vuc|to dan pho|khu pho|linh vuc) nao)"
     r"(?: (?:vay|the|nhat))?$"
 )
-# "riêng trong tháng 11 …": a part of its own period, no subject of its own
+# "riêng trong tháng 11 …", "thực tế đến giữa tháng 1 …": its own period (a part of it, or
+# what was reached by then against an estimate), no subject of its own
 _OWN_PART = frozenset({"rieng", "thuc", "te"})
 # what a previous question aimed at or how it wanted its answer: not what it measured
 _AIM_OR_FORM = re.compile(

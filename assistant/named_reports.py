@@ -83,6 +83,21 @@ _NO_NAME = frozenset({"nao", "gi", "nay", "kia", "khac", "lai", "do"})
 _ABBREVIATED = frozenset(vn.fold(a).lower() for a in vn.ABBREVIATIONS if len(a) > 2)
 
 
+# "phuong bac son": a ward typed plainly — not "phương án", "phương tiện", … that fold alike
+# (read only where a place is asked beside places of its level: answerers/place_kinds.py)
+_WARD_TYPED = re.compile(
+    r"\bphuong (?!an|thuc|tien|phap|huong|cham|dien|nao|do|nay)([a-z]+ [a-z]+)"
+)
+
+
+def wards_typed(plain: str) -> list[str]:
+    """The wards a question without diacritics names ("phuong bac son" → "bac son"), of its
+    words (`plain`); `places_typed` leaves wards out."""
+    return [
+        w for m in _WARD_TYPED.finditer(plain) if (w := m.group(1)).split()[0] not in vn.STOPWORDS
+    ]
+
+
 def places_typed(folded: str) -> list[str]:
     """The places a question without diacritics names by their kind ("thon ben do")."""
     return list(_places_typed(folded))

@@ -5,6 +5,7 @@ words lead up to each: what comparisons (answerers/compare.py) and month series
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -182,10 +183,11 @@ def figures_within(
     # report, not which figure ("Đường trục chính phường Kim Tuyền …" is no revenue)
     asked = [t for t in measure_terms(query) if t not in said]
     own: dict[str, list[str]] = {}  # (read for the reports of the candidates only)
+    info = lru_cache(maxsize=None)(ctx.store.info)  # each report's card read once
 
     def own_terms(rid: str) -> list[str]:
         if rid not in own:
-            own[rid] = [t for t in asked if t not in place_words(ctx.store.info(rid))]
+            own[rid] = [t for t in asked if t not in place_words(info(rid))]
         return own[rid]
 
     out: list[Scored] = []
@@ -207,7 +209,7 @@ def figures_within(
         covered.append((coverage(own_terms(rid), present, weight), cand))
     # what the question names ("kè sông Lam Giang"), said where the figure is, when some
     # passage says it: the ward's new firms, a sentence after the river's, are not the dyke's
-    named = [c for c in covered if name_share(query, _where(ctx, c[1])) == 1.0]
+    named = [c for c in covered if name_share(query, _where(c[1], info)) == 1.0]
     ranked = sorted(named or covered, key=lambda c: c[0], reverse=True)
     for cov, cand in _few_rows_a_table(ranked)[:8]:
         if cov >= 0.35:
@@ -259,12 +261,11 @@ def _planned(ctx: Context, report_id: str) -> set[str]:
     return task_sections(report) if report else set()
 
 
-def _where(ctx: Context, cand: Candidate) -> str:
+def _where(cand: Candidate, info: Callable[[str], ReportInfo | None]) -> str:
     """A figure's sentence with what it sits under: its report (and what the report is about,
-    its title: "… chống khai thác hải sản … (IUU)"), section and heading."""
+    its title, read by `info`: "… chống khai thác hải sản … (IUU)"), section and heading."""
     chunk = cand.hit.chunk
-    info = ctx.store.info(chunk.report_id)
-    title = info.title if info else ""
+    title = card.title if (card := info(chunk.report_id)) else ""
     return f"{title} {header_of(chunk)} {chunk.section_title} {cand.context} {cand.sentence}"
 
 

@@ -9,7 +9,7 @@ from functools import lru_cache
 from assistant.answerers import tables
 from assistant.answerers.items import Item
 from assistant.answerers.named import names_kind
-from assistant.named_reports import places_typed
+from assistant.named_reports import places_typed, wards_typed
 from assistant.query import Query
 from index import vn
 from index.chunk import is_table_row
@@ -136,10 +136,6 @@ _SAID_PLACE = re.compile(
     r"(?<!\w)((?i:xã|phường|thị trấn|thôn|bản|tổ dân phố|khu phố))\s+"
     r"((?:[A-ZĐÂĂÊÔƠƯ]\w*|\d+)(?:\s+[A-ZĐÂĂÊÔƠƯ]\w*){0,3})"
 )
-# typed plainly: "phuong bac son" (not "phương án", "phương tiện", …)
-_WARD_TYPED = re.compile(
-    r"\bphuong (?!an|thuc|tien|phap|huong|cham|dien|nao|do|nay)([a-z]+ [a-z]+)"
-)
 
 
 def _places_said(text: str) -> list[tuple[str, str]]:
@@ -165,8 +161,7 @@ def _places_typed(folded: str) -> tuple[tuple[str, str], ...]:
     plain = " ".join(vn.syllables(folded))
     typed = [(kind, name) for name in places_typed(folded)
              if (kind := next((k for k in _LEVEL if f"{k} {name}" in plain), ""))]  # fmt: skip
-    wards = [m.group(1) for m in _WARD_TYPED.finditer(plain)]
-    return (*typed, *(("phuong", w) for w in wards if w.split()[0] not in vn.STOPWORDS))
+    return (*typed, *(("phuong", w) for w in wards_typed(plain)))
 
 
 def other_place_said(query: Query, sentence: str) -> bool:
