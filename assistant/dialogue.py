@@ -24,11 +24,13 @@ from assistant.antecedents import (
     without_extreme,
 )
 from assistant.followups import (
+    THAT_PERIOD,
     absolute,
     against,
     another_source,
     beside_province,
     compared,
+    field_asked,
     spoken,
     written,
 )
@@ -171,7 +173,10 @@ def resolve(question: str, history: list[Turn]) -> str:
         return f"{prev.resolved.rstrip(' ?')}, {question}"
     if (changed := compared(question, mentions, own_topic, prev.resolved, current)) is not None:
         return changed[:1].upper() + changed[1:]
-    bare = _FOLLOW_SHELL.sub("", question).strip(" ?.")
+    # (of "tháng đó" the previous question names the period)
+    bare = THAT_PERIOD.sub("", _FOLLOW_SHELL.sub("", question)).strip(" ?.")
+    if follows and not mentions and (field := field_asked(bare, prev.resolved, current)):
+        return field  # "còn mảng y tế tháng đó thì sao?": how the field went then
     if (
         follows
         and not mentions

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from assistant.antecedents import proper_names
-from assistant.intent import AGREE_ASKED
+from assistant.intent import AGREE_ASKED, FIELD_NAMES
 from assistant.named_reports import PROVINCE_WIDE
 from assistant.query import topic_syllables
 from index import periods as P
@@ -158,3 +158,23 @@ def another_source(question: str, own_topic: list[str]) -> bool:
 _CHANGE_COUNTED = re.compile(
     r"\b(?:tang|giam|hon|chenh lech|chenh) (?:duoc |them |di )?(?:bao nhieu|may) (\w+)"
 )
+
+
+# "tháng đó", "kỳ này": the period under discussion, which the previous question carries
+THAT_PERIOD = re.compile(
+    r"\s*\b(?:tháng|thang|quý|quy|năm|nam|kỳ|ky)\s+(?:đó|do|này|nay|ấy|ay|kia)\b", re.I
+)
+_FIELD_HEAD = re.compile(r"^(?:(?:mang|linh vuc|nganh|cong tac|phan|ve|ben)\s+)+")
+
+
+def field_asked(bare: str, previous: str, current: P.Period | None) -> str | None:
+    """ "Còn mảng y tế tháng đó thì sao?" after a figure of the month: not that figure of
+    health, but how the field went — its section, in that period, of the place named."""
+    field = _FIELD_HEAD.sub("", " ".join(vn.syllables(vn.fold(bare))))
+    before = f" {' '.join(vn.syllables(vn.fold(previous)))} "
+    if field not in FIELD_NAMES or any(f" {f} " in before for f in FIELD_NAMES):
+        return None  # (of "chi cho giáo dục bao nhiêu?", "còn y tế?" asks the same figure)
+    when = f" {spoken(current)}" if current is not None else ""
+    names = proper_names(previous)[:1]
+    where = f" ({names[0]})" if names else ""
+    return f"{bare[:1].upper()}{bare[1:]}{when} ra sao{where}?"

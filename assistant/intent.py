@@ -91,7 +91,7 @@ DOC_CUES = re.compile(
 PROPOSAL_ASKED = re.compile(
     r"\bxin (?:cap tren|tinh|ubnd|uy ban|trung uong|bo|so|ho tro)\b|"
     r"\b(?:muon|nho|can) (?:ubnd |uy ban (?:nhan dan )?)?(?:tinh|cap tren|trung uong) "
-    r"(?:ho tro|giai quyet|xem xet|quan tam|bo tri|cap|giup|lam gi)\b"
+    r"(?:ho tro|giai quyet|xem xet|quan tam|bo tri|cap|giup|lam gi|go|thao go|huong dan)\b"
 )
 # "tháng 12 tập trung làm những việc gì": the focus set for a month ahead (not "đã …")
 FOCUS_ASKED = (
@@ -110,14 +110,11 @@ _SHORTCOMING_WORDS = "|".join(sorted(_SHORTCOMINGS, key=len, reverse=True))  # l
 # a field of the report's work asked about ("về giáo dục, báo cáo nói gì?", "mảng y tế",
 # "y tế tháng 11 ra sao"): its umbrella or its own name, as FIELD_GROUPS holds them — not
 # a word any question uses for a thing ("chợ", "ngân sách", "doanh nghiệp")
-_FIELDS = "|".join(
-    sorted(
-        {*FIELD_GROUPS, *(f for fields in FIELD_GROUPS.values() for f in fields)}
-        - {"cho", "ngan sach", "doanh nghiep", "thanh nien"},
-        key=len,
-        reverse=True,
-    )
+FIELD_NAMES = frozenset(
+    {*FIELD_GROUPS, *(f for fields in FIELD_GROUPS.values() for f in fields)}
+    - {"cho", "ngan sach", "doanh nghiep", "thanh nien"}
 )
+_FIELDS = "|".join(sorted(FIELD_NAMES, key=len, reverse=True))
 _FIELD_ASKED = (
     rf"(?:ve|mang|linh vuc|nganh|cong tac) (?:{_FIELDS})|"
     rf"(?:{_FIELDS})(?: \w+){{0,6}} (?:noi gi|neu gi|ra sao|the nao|co gi)"
@@ -139,8 +136,13 @@ SECTION_WORDS = re.compile(
     r"du kien (?:se )?(?:lam|trien khai|thuc hien)(?: \w+){0,2} ve|"
     rf"{NEWS_ASKED}|"
     rf"{_THINGS_TO_DO}|{_FIELD_ASKED}|"
+    # "quản lý xây dựng làm được gì", "bị ảnh hưởng thế nào": what was done, what it did
+    r"(?:lam|dat)(?: \w+){0,3} duoc (?:nhung )?(?:gi|viec gi|ket qua gi)|"
+    r"anh huong (?:the nao|ra sao)|"
     r"issues|problems|shortcomings|tasks|situation|plans?|(?:say|said|says|tell|tells) about)\b"
 )
+_SHORTCOMING_ASKED = re.compile(rf"\b(?:{_SHORTCOMING_WORDS})\b")
+_WHAT_THINGS = re.compile(r"\bnhung (?:gi|van de|diem|mat) (?:\w+ )?(?:lon|chinh|nhieu)? ?nhat\b")
 # "còn vướng ở đâu", "còn kẹt ở chỗ nào": where the work is stuck — the shortcomings heading,
 # not a place
 _STUCK_WHERE = re.compile(
@@ -273,7 +275,9 @@ def intent_of(folded: str, doc_numbers: tuple[str, ...]) -> str:
         return SUMMARY
     if METADATA_ASKED.search(folded):
         return METADATA
-    if _SUPERLATIVE.search(folded) or MOST_CHANGE.search(folded):
+    # (not "đang vướng những gì lớn nhất": the main shortcomings, a section's points)
+    most_things = _SHORTCOMING_ASKED.search(folded) and _WHAT_THINGS.search(folded)
+    if (_SUPERLATIVE.search(folded) or MOST_CHANGE.search(folded)) and not most_things:
         return SUPERLATIVE
     if _COMPARISON.search(folded) and not (_WHICH.search(folded) and not _MEASURED.search(folded)):
         return COMPARISON  # "dự án nào chậm so với kế hoạch?" names a project, not a change

@@ -15,7 +15,7 @@ CUTOFF_ASKED = (
 # (its header card's line, what the question says, how the answer names it)
 METADATA_FIELDS = (
     ("Người ký", r"ai ky|nguoi ky|ky boi|do ai ky|ky ten|(?:ai )?dung ten ky|who signed|signed by|"
-     r"signer", "người ký"),
+     r"signer|(?:giam doc|chu tich|lanh dao) nao ky(?! ket)", "người ký"),
     (
         "Nơi nhận",
         r"noi nhan|gui (?:cho |toi |den |len |ve )?(?:ai|nhung|cac|co quan|cap tren|dau|noi nao)|"
@@ -28,11 +28,14 @@ METADATA_FIELDS = (
         "Căn cứ",
         r"(?:bao cao|cong van)(?: \w+){0,10} (?:can cu|theo (?:yeu cau|de nghi|chi dao)(?: cua)?)"
         r"(?: theo| vao)? (?:van ban|cong van|quyet dinh) nao|"
+        # "(báo cáo) là để trả lời công văn số mấy": the letter it answers, not its own number
+        r"de tra loi (?:cong van|van ban) (?:so )?(?:may|nao)|"
         r"based on which|pursuant to which|in response to which",
         "căn cứ",
     ),
-    ("Số", r"so hieu|so may|so bao nhieu|mang so|so (?:cua )?(?:bao cao|van ban)|report number",
-     "số"),
+    # (not "đi kèm tờ trình số mấy", "trả lời công văn số mấy": another document's number)
+    ("Số", r"so hieu|(?<!trinh )(?<!cong van )(?<!quyet dinh )(?<!chi thi )(?<!nghi quyet )"
+     r"so (?:may|bao nhieu)|mang so|so (?:cua )?(?:bao cao|van ban)|report number", "số"),
     # ("kỳ báo cáo", not "ai ký báo cáo": folded alike)
     ("Trích yếu", r"(?:bao cao|van ban) (?:thang|ky|quy|nam) (?:may|nao)|"
      r"(?<!ai )(?<!nguoi )ky bao cao|covers?|which (?:period|month)|trich yeu|ve viec gi",
@@ -41,7 +44,8 @@ METADATA_FIELDS = (
      r"ban hanh (?:ngay|khi nao|luc nao)|when was|issued on|(?:on )?what date|which date",
      "ngày ban hành"),
     ("Kèm theo",
-     r"kem theo (?:bao cao|van ban|quyet dinh|ke hoach|cong van|to trinh) (?:nao|cua ai|so|ngay)|"
+     r"kem (?:theo )?(?:bao cao|van ban|quyet dinh|ke hoach|cong van|to trinh) "
+     r"(?:nao|cua ai|so|ngay)|"
      r"kem theo (?:van ban )?nao|(?:phu luc|bieu mau)\b[^?]{0,60}\bkem theo|attached to|"
      r"appendix (?:of|to) which", "văn bản kèm theo"),
     ("Cơ quan ban hành", r"co quan (?:nao )?(?:\w+ ){0,3}(?:ban hanh|phat hanh)|cua co quan nao|"

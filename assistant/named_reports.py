@@ -8,6 +8,7 @@ import functools
 import re
 from collections.abc import Iterable
 
+from assistant.intent import SECTION, TASKS
 from assistant.query import Query, without_periods
 from index import vn
 from index.store import ReportInfo, Store
@@ -223,7 +224,9 @@ def named_reports(
     padded = f" {query.folded} "
     places = {p for i in infos for p in place_names(i) if names_place(p, padded)}
     hit = {i.report_id for i in infos if places & place_names(i)}
-    if hit:  # a province's reports tell of its communes ("vụ ngộ độc … tại xã Hòa Phong")
+    # a province's reports tell of its communes ("vụ ngộ độc … tại xã Hòa Phong") — not what
+    # a commune will do ("Sang tháng 12 phường Kim Tuyền định làm gì": its own tasks, or none)
+    if hit and not (query.about_tasks and query.intent in (SECTION, TASKS)):
         hit |= _telling_of(store, places) & {i.report_id for i in infos}
     hit |= bodies  # (body_named, read once by the scope)
     plain = re.sub(r"\bbc\b", "bao cao", " ".join(vn.syllables(query.folded)))  # as typed

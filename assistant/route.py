@@ -111,6 +111,8 @@ def respond(query: Query, ctx: Context, whole: bool = True) -> Answer:
             # one may tell it on its day ("Ngày 12/10/2025, … tổ chức Hội nghị …"); if not,
             # say which periods there are and quote the nearest, labelled as not the one asked
             a = dated.answer(query, ctx, months[0], again) or period_missing(query, ctx, months[0])
+    if a.insufficient and (got := dated.year_named(query, ctx, again)):
+        a = got  # "khám sức khỏe nghĩa vụ quân sự năm 2026": told by December 2025's report
     if not whole:
         return a
 

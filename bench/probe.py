@@ -3,13 +3,15 @@ third writer) and `probe2` (80, a fourth) over the four Sông Mai samples and th
 reports; `probe3` (120, a fifth: sections, tasks, summaries, lists and follow-ups) over the
 samples and four of the team's own corpora (tests/data/reports); `probe4` (120, a sixth:
 figures, tables, comparisons — across months, places and departments —, superlatives,
-decisions) over the other six. Unlike the bank's held-out
+decisions) over the other six; `probe5` (120, a seventh: a part of a report — sections, tasks,
+lists, table cells, the report's own card — 24 near-misses) over six of them. Unlike the
+bank's held-out
 half they WERE read while developing (their failures pointed at general faults: follow-ups
 compared with last month, two questions in one, a breakdown answered with the total), so
 they are probes, not held-out measures. Each set's first run, before any change it
 suggested, is its one unseen score (bench/data/probe*.md).
 
-Usage: python bench/probe.py [--set probe|probe2|probe3|probe4] [--index DIR] [--show]
+Usage: python bench/probe.py [--set probe|probe2|probe3|probe4|probe5] [--index DIR] [--show]
 (probe and probe2 need ../shared)
 """
 
@@ -35,7 +37,9 @@ def _corpus(tmp: Path, name: str) -> Path:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--set", choices=("probe", "probe2", "probe3", "probe4"), default="probe")
+    ap.add_argument(
+        "--set", choices=("probe", "probe2", "probe3", "probe4", "probe5"), default="probe"
+    )
     ap.add_argument("--index", type=Path, help="reuse indexes under this folder")
     ap.add_argument("--show", action="store_true", help="print each wrong or refused answer")
     args = ap.parse_args()

@@ -18,7 +18,7 @@ Progress = Callable[[str, int, int], None]  # (what, done, total)
 
 # Bumped whenever parsing or chunking changes what a file turns into: an unchanged file
 # indexed by an older pipeline is re-indexed instead of skipped.
-PIPELINE = "18"
+PIPELINE = "19"
 # 17: a header line of no letter or digit (a scan's speck read as ".") no longer ends the
 # header; a signature's last line that is a role ("PHÓ CHỦ TICH") is no signer; SXH, TCM,
 # ATTP, TW, BV, BVĐK, TTYT said in full; "trong tháng 1.245 triệu đồng" names no month

@@ -114,13 +114,14 @@ def _issuer(header: list[str], place: str, signature: list[str]) -> str:
 def _task_period_from_sections(sections: list[Section], period: str) -> str:
     """The period of the tasks section's title ("NHIỆM VỤ … THÁNG 12/2025"); of a monthly
     report's "PHƯƠNG HƯỚNG, NHIỆM VỤ TRONG THỜI GIAN TỚI", the month after its own."""
-    tasks = [s for s in sections if re.search(r"nhiệm vụ|phương hướng", s.title, re.I)]
+    # ("IV. GIẢI PHÁP TRỌNG TÂM QUÝ II NĂM 2026" of a quarter's finance report)
+    tasks = [s for s in sections if re.search(r"nhiệm vụ|phương hướng|giải pháp", s.title, re.I)]
     # a heading that is the tasks' own ("PHƯƠNG HƯỚNG, NHIỆM VỤ …"), before one that only
     # mentions tasks ("Kết quả … 19 nhiệm vụ trọng tâm")
     heads = [
         s
         for s in tasks
-        if re.match(r"\W*(?:[IVX\d.]+\W+)?(?:nhiệm vụ|phương hướng)", s.title, re.I)
+        if re.match(r"\W*(?:[IVX\d.]+\W+)?(?:nhiệm vụ|phương hướng|giải pháp)", s.title, re.I)
     ]
     heading = next(iter(heads or tasks), None)
     if heading is None:

@@ -1,4 +1,4 @@
-"""A month named as the time something happened ("đợt mưa cuối tháng 9", "hội nghị xúc
+"""A month or year named as the time something happened ("đợt mưa cuối tháng 9", "hội nghị xúc
 tiến đầu tư tháng 10/2025", "vụ đuối nước tháng 7"), that no report has as its period: a
 report written after it may tell it, and then writes a day of that month ("từ ngày 28/9",
 "tổ chức vào ngày 29/8/2025") or the month itself ("tính đến hết tháng 7/2025") in the
@@ -8,6 +8,7 @@ the period is missing and the answer says so (route.period_missing)."""
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 
 from assistant.answerers.clauses import referring_clause
@@ -79,3 +80,24 @@ def _month_of(ctx: Context, period: P.Period) -> P.Period | None:
         if any(d[:7] >= f"{year:04d}-{mo:02d}" for d in dates):
             return P.Period.month(year, mo)
     return None
+
+
+def year_named(query: Query, ctx: Context, ask: Callable[[Query], Answer]) -> Answer | None:
+    """ "Khám sức khỏe nghĩa vụ quân sự năm 2026 cho bao nhiêu công dân?": a year naming
+    what is asked, not the report — December 2025's report tells the intake for 2026. Asked
+    again without the year, the answer holds only if every sentence it quotes writes it."""
+    scope = ctx.scope(query)
+    years = [p for p in scope.periods if p.unit == "year"]
+    if scope.allowed is None or not years or len(years) != len(scope.periods):
+        return None
+    undated = ctx.normalize(without_periods(query.text))
+    if not undated.content or ctx.scope(undated).periods:
+        return None
+    got = ask(undated)
+    if got.insufficient or not got.citations:
+        return None
+    # (as a year, not the end of a date: "công bố ngày 06/5/2025" tells of PCI 2024)
+    written = re.compile(rf"(?<![\d/.])(?:{'|'.join(str(p.first[0]) for p in years)})(?!\d)")
+    if not all(written.search(c.quote or c.text) for c in got.citations):
+        return None
+    return dataclasses.replace(got, question=query.text)

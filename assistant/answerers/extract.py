@@ -93,9 +93,10 @@ def judge(
         return close, [i for i in close if holds_kind(query, cands[i], ctx)]
 
     close, held = near(RERANK_CLOSE)
-    if not held and kinds(query.folded).why:
+    if not held and (kinds(query.folded).why or query.is_list):
         # a cause asked: the sentence naming the event may say none ("… phải tạm dừng thi
-        # công."), a less covered one does ("tạm dừng thi công do còn 07 hộ …")
+        # công."), a less covered one does ("tạm dừng thi công do còn 07 hộ …"); a list
+        # asked: the sentence counting them names none ("04 tàu bị chìm …"), the list does
         close, held = near(CAUSE_CLOSE)
     # a unit holding what is asked itself beats one whose passage holds it further on
     # ("… 36 mô hình điểm" before "đã hoàn thành 17 mô hình, 18 mô hình đang triển khai")

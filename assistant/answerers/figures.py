@@ -60,6 +60,7 @@ class Wanted:
     money: bool  # money is named ("vốn", "kinh phí")
     money_only: bool  # only an amount of money answers it
     change: bool  # "tăng bao nhiêu"
+    growth: bool = False  # "tăng trưởng": a rate of change is the measure itself
 
     @property
     def amounts(self) -> bool:
@@ -70,12 +71,15 @@ class Wanted:
 def wants(query: Query) -> Wanted:
     """What the question asks for: a rate, money (only money), a change."""
     plain = " ".join(vn.syllables(query.folded))
+    growth = bool(re.search(r"\b(?:tang truong|growth)\b", plain))
     return Wanted(
-        rate="%" in query.text  # "tính theo %"
+        rate="%" in query.text  # "tính theo %"; "tăng trưởng" is one, "GRDP tăng 8,46%"
+        or growth
         or bool(re.search(r"\b(?:ty le|phan tram|diem phan tram|percent|rate|share)\b", plain)),
         money=bool(re.search(r"\b(?:tien|kinh phi|von|money|amount)\b", plain)),
         money_only=bool(_MONEY_ONLY.search(plain)),
         change=bool(re.search(r"\b(?:tang|giam|change|increase|decrease)\b", plain)),
+        growth=growth,
     )
 
 

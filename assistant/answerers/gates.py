@@ -68,6 +68,8 @@ _PLACE_A = re.compile(
     r"(?<!\w)(?i:tại|ở|trên địa bàn|đoạn qua)\s+\w|"
     r"(?<!\w)(?i:thôn|khu phố|tổ dân phố|bản|xóm|ấp)\s+[A-ZĐÂĂÊÔƠƯ0-9]|\b(?i:km)\s*\d",
 )
+_COMMUNES_Q = re.compile(r"\b(?:xa|phuong|commune|ward)s?\b")
+_COMMUNE_A = re.compile(r"(?<!\w)(?i:xã|phường|thị trấn)\s*:?\s+[A-ZĐÂĂÊÔƠƯ]")
 _DOC_DATE = re.compile(r"\s*,?\s*ngày\s+\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?", re.I)
 
 
@@ -139,6 +141,8 @@ def answer_type(query: Query, sentence: str) -> float:
                 checks.append(not plans_only(sentence, without_when(sentence)))
         elif PLAN_ASKED.search(query.folded):  # what is aimed at, not what was done
             checks.append(not done_not_aimed(query, sentence))
+            if _QUOTA_Q.search(query.folded):  # "được giao chỉ tiêu bao nhiêu": a quota said
+                checks.append(bool(_QUOTA_A.search(sentence)))
     if asked.rank:
         checks.append(bool(_RANK_A.search(sentence)))
     elif asked.rate:
@@ -158,7 +162,10 @@ def answer_type(query: Query, sentence: str) -> float:
     if asked.why and not (asked.figure or asked.two):  # a cause alone: one said
         checks.append(_cause_said(query, sentence))
     if asked.place:  # "ở đâu": where it is ("tại quảng trường Bến Đò")
-        checks.append(bool(_PLACE_A.search(_without_documents(sentence))))
+        where = _without_documents(sentence)
+        # "những xã, phường nào … là những nơi nào": communes named ("Gồm các xã: Khe Lau")
+        communes = _COMMUNES_Q.search(query.folded) and _COMMUNE_A.search(where)
+        checks.append(bool(_PLACE_A.search(where) or communes))
     if asked.document:
         checks.append(bool(vn.documents_in(sentence)))
     if asked.code:  # its number, of that kind ("…/NQ-HĐND"), not another document's
@@ -188,6 +195,12 @@ def answer_type(query: Query, sentence: str) -> float:
     return 0.5 if not checks else float(all(checks))
 
 
+# a quota or target's size asked ("được giao chỉ tiêu bao nhiêu công dân nhập ngũ"): the
+# sentence names one (not "khám sức khỏe cho 612 công dân", what was done)
+_QUOTA_Q = re.compile(r"\b(?:chi tieu|muc tieu(?! quoc gia)|duoc giao|target)\b")
+_QUOTA_A = re.compile(
+    r"\b(?:chỉ tiêu|mục tiêu|kế hoạch|KH|dự toán|giao|phấn đấu|dự kiến|đề ra|đặt ra)\b", re.I
+)
 # the amount of a plan asked for ("dự toán thu NSNN tỉnh giao năm 2026 là bao nhiêu tiền")
 _PLAN_Q = re.compile(r"\b(?:du toan|chi tieu|(?:tinh|trung uong|thanh pho) giao)\b")
 _PLAN_A = re.compile(r"\b(?:du toan|chi tieu|ke hoach|muc tieu|giao)\b")

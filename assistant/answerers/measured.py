@@ -132,8 +132,9 @@ def _figures(query: Query, cand: Candidate, weight: float, terms: set[str]) -> l
             continue  # the year's plan is no month's reading: both months restate it
         if planned and _PLANNED.search(re.split(r"[;:]", text[:pos])[-1]):
             continue  # "Dự toán … năm 2026 …, với tổng thu 9.120": a plan, no month's reading
-        if change:  # "(giảm 08 ca so với tháng trước)": the difference is computed from
-            score -= 1.0  # the two months' own figures, a change is neither of them
+        if change and not wanted.growth:  # "(giảm 08 ca so với tháng trước)": the difference
+            score -= 1.0  # is computed from the two months' own figures, a change is neither
+            # (of growth asked, "GRDP quý III ước tăng 8,46%" is the reading itself)
         noun = seg.noun
         figure = Figure(raw, value, unit, cand)
         own_part = part or clause_part(query, text, pos)  # "…; trong đó thu tiền sử dụng đất"

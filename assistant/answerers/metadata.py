@@ -12,6 +12,7 @@ import time
 from assistant.cite import Answer, Citer
 from assistant.context import Context
 from assistant.metadata_asked import CUTOFF, METADATA_FIELDS
+from assistant.named_reports import body_names
 from assistant.query import Query
 from index import vn
 from index.labels import cited_date
@@ -46,6 +47,11 @@ def _report(query: Query, ctx: Context) -> str | None:
         return numbered[0].report_id
     if len(infos) == 1:
         return infos[0].report_id
+    # "Báo cáo 11 tháng của Sở Tài chính …": the one report of the body it names
+    plain = f" {' '.join(vn.syllables(query.folded))} "
+    issued = [i for i in infos if any(f" {n} " in plain for n in body_names(i))]
+    if len(issued) == 1:
+        return issued[0].report_id
     hits = ctx.hits(query)
     # "căn cứ văn bản nào của Bộ Nội vụ": the report whose card names what the question does
     cards = [c for c in hits if c.chunk.kind == "header"]
@@ -56,6 +62,15 @@ def _report(query: Query, ctx: Context) -> str | None:
     return hits[0].chunk.report_id if hits else None
 
 
+_KINDS = {
+    "cong van": "công văn",
+    "quyet dinh": "quyết định",
+    "chi thi": "chỉ thị",
+    "nghi quyet": "nghị quyết",
+    "to trinh": "tờ trình",
+}
+_ON_BEHALF_Q = re.compile(r"\bky thay\b")
+_KIND_ASKED = re.compile(rf"\b({'|'.join(_KINDS)}) (?:so )?(?:may|nao)\b")
 # card lines kept as the document writes them, found by what they hold
 _WRITTEN = (", ngày", "Kèm theo")
 # words every card holds: they single out no report
@@ -74,6 +89,7 @@ def answer(query: Query, ctx: Context) -> Answer | None:
     name = report.meta.number if report.meta.number[:1].isdigit() else report.source
     citer = Citer(ctx.store)
     out, missing = [], []
+    plain = " ".join(vn.syllables(query.folded))
     for label, what in asked:
         if label == CUTOFF:  # said where the report says it: its title, opening or body
             if said := _cutoff(ctx, rid):  # type: ignore[arg-type]
@@ -88,12 +104,28 @@ def answer(query: Query, ctx: Context) -> Answer | None:
             : len(heads)
         ]
         value = found[0].split(":", 1)[-1].strip() if found and ":" in found[0] else ""
+        # "trả lời công văn số mấy": a basis of that kind ("Căn cứ Nghị quyết …" is none)
+        kind = _KIND_ASKED.search(plain)
+        if label == "Căn cứ" and kind and found and kind.group(1) not in vn.fold(found[0]):
+            missing.append(f"{_KINDS[kind.group(1)]} nào làm căn cứ")
+            continue
         if not found or (label == "Số" and not value[:1].isdigit()):
             missing.append(what)
             continue
         if label == "Người ký" and not report.meta.signer:
             # a role and no name (a scan's stamp over it): who signed is not told
             missing.append(f"họ tên người ký (chỉ có: {report.meta.signer_role})")
+            continue
+        if (
+            label == "Người ký"
+            and _ON_BEHALF_Q.search(plain)
+            and "KT." not in report.meta.signer_role
+        ):
+            # "phó giám đốc nào ký thay": signed by the head itself, no one signed for them
+            role = report.meta.signer_role.capitalize()
+            out.append(
+                f"Báo cáo {name} không có người ký thay (KT.): {role} {report.meta.signer} ký."
+            )
             continue
         for ln in found:
             n = citer.cite(card, 1.0, ln)  # type: ignore[arg-type]

@@ -221,7 +221,12 @@ def _qualifiers(folded: str) -> tuple[str, ...]:
     """Read once per question: `answer_type` asks of every unit."""
     if not _QUALIFIED.search(folded):  # (its periods are read only when one may be there)
         return ()
-    return tuple(_QUALIFIED.findall(" ".join(vn.syllables(without_periods(folded)))))
+    # (not a rate: "quanh mức 50%" names no level)
+    plain = _RATE.sub(" ", without_periods(folded))
+    return tuple(_QUALIFIED.findall(" ".join(vn.syllables(plain))))
+
+
+_RATE = re.compile(r"\d[\d.,]*\s*%")
 
 
 def _worded(name: str) -> bool:

@@ -13,7 +13,8 @@ from assistant.query import Query
 from index import vn
 
 # the attribute asked (folded) and how a unit says it, as written: an investor by its name
-# ("do Ban QLDA … làm chủ đầu tư", "Chủ đầu tư: UBND xã Đồng Lâm", a "(chủ đầu tư)" column),
+# ("do Ban QLDA … làm chủ đầu tư", "Chủ đầu tư: UBND xã Đồng Lâm", a "(chủ đầu tư)" column,
+# a list after its lead-in),
 # not "bàn giao mặt bằng cho chủ đầu tư"; a total by its own words ("vốn đầu tư" alone is a
 # year's allocation as often as the total)
 _INVESTOR_Q = re.compile(
@@ -22,6 +23,8 @@ _INVESTOR_Q = re.compile(
     r"\bwho is (?:its|the) investor\b"
 )
 _INVESTOR_A = re.compile(
+    # investors listed after their lead-in ("Còn 05 chủ đầu tư có tỷ lệ … dưới 50%: Sở Văn hóa")
+    r"\bchủ đầu tư\s[^:;.()]{1,80}:\s*(\w)|"
     r"[Cc]hủ đầu tư\)?\s*[:–-]?\s*(?:là\s+)?(\w)|\((?:[Cc]hủ đầu tư|CĐT)\)|"
     r"\b(?:do|của)\s+(\w)[^,;.()]{1,80}?\s+làm chủ đầu tư"
 )

@@ -51,6 +51,7 @@ def asked_terms(query: Query) -> list[str]:
     said |= {w for m in _SPAN.finditer(plain) for w in m.group(0).split()[:-1]}
     said |= {"mat"} if _FACETS.search(plain) else set()  # "yếu ở những mặt nào": how it asks
     said |= {"lam", "an"} if _DOING.search(plain) else set()  # "làm ăn ra sao": how it went
+    said |= {"lam", "dat", "duoc"} if _ACHIEVED.search(plain) else set()  # "làm được gì"
     # "kế hoạch tháng 12 cho …": the tasks set for the month, as the tasks heading is asked
     said |= {"ke", "hoach"} if _PLAN_OF.search(plain) and wants_plan(query) else set()
     # "cuối năm 2025", "đầu tháng 12": when, as the report's period says it, not which section
@@ -60,9 +61,11 @@ def asked_terms(query: Query) -> list[str]:
     planned = _PLANNED.search(plain)
     # "xin tỉnh những gì": the proposals heading, however the asking is worded
     proposed = PROPOSAL_ASKED.search(plain)
-    said |= {"xin", "muon", "cap", "tren"} if proposed else set()  # "xin cấp trên"
+    said |= {"xin", "muon", "nho", "cap", "tren"} if proposed else set()  # "xin cấp trên"
     if proposed or PROPOSALS & set(terms):  # "đề xuất … xử lý gì"
         said |= _PROPOSAL_VERBS
+    if proposed:  # "nhờ trung ương gỡ những vướng mắc nào": what the proposals are about
+        said |= _STUCK
     return (
         [
             t
@@ -81,10 +84,12 @@ _SPAN = re.compile(r"\b(?:sau |trong )?\d{1,2} thang\b")
 _PLAN_OF = re.compile(r"\bke hoach (?:thang|quy|nam)\b")
 _WHEN_IN = re.compile(r"\b(cuoi|dau|giua) (?:nam|thang|quy|ky)\b")
 _SELF = re.compile(r"\b(?:tu nhan|thua nhan|tu danh gia|tu nhan xet)\b")
+_ACHIEVED = re.compile(r"\b(?:lam|dat)(?: \w+){0,3} duoc (?:nhung )?(?:gi|viec gi|ket qua gi)\b")
 _DOING = re.compile(r"\blam an (?:ra sao|the nao|nhu the nao|co|duoc|sao)\b")
 _FACETS = re.compile(r"\b(?:nhung|cac|mot so) mat\b|\bmat nao\b")
 PROPOSALS = frozenset(vn.terms("kiến nghị"))
 _PROPOSAL_VERBS = frozenset(vn.terms("xử lý giải quyết hỗ trợ xem xét quan tâm tháo gỡ"))
+_STUCK = frozenset(vn.terms("vướng mắc"))
 # "tính làm những gì", "làm những việc gì trọng tâm": the tasks heading, worded in chat
 _PLANNED = re.compile(
     r"\btinh lam\b(?= (?:gi|nhung|nhu|cac|viec))|\b(?:viec|lam)(?: \w+){0,3} trong tam\b|"

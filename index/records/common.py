@@ -33,12 +33,13 @@ def units(report: Report) -> list[tuple[Paragraph | None, int | None, str, str]]
 
 
 def task_sections(report: Report) -> set[str]:
-    """Section paths of the next-period part ("III. NHIỆM VỤ TRỌNG TÂM … THÁNG 01/2024")."""
+    """Section paths of the next-period part ("III. NHIỆM VỤ TRỌNG TÂM … THÁNG 01/2024",
+    "IV. GIẢI PHÁP TRỌNG TÂM QUÝ II NĂM 2026")."""
     parts = [
         s.path
         for s in report.sections
         if s.level == 1
-        and re.match(r"(?:nhiem vu|phuong huong|ke hoach|du kien)", vn.fold(s.title))
+        and re.match(r"(?:nhiem vu|phuong huong|ke hoach|du kien|giai phap)", vn.fold(s.title))
     ]
     return {
         s.path for s in report.sections for p in parts if s.path == p or s.path.startswith(p + ".")

@@ -55,7 +55,8 @@ _DOC_NUMBER_LOOSE = re.compile(
         for name, abbr, loose in DOC_TYPE_TABLE
         if loose
     )
-    + r")\s*(?:số|so)?\s*:?\s*(\d{1,5})\b",
+    # (not "báo cáo 10 tháng", "báo cáo 6 tháng đầu năm": a period, not a number)
+    + r")\s*(?:số|so)?\s*:?\s*(\d{1,5})\b(?!\s*(?:tháng|thang|năm|nam|quý|quy)\b)",
     re.IGNORECASE,
 )
 

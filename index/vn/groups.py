@@ -23,6 +23,8 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("ngan sach nha nuoc", "nsnn", "ngan sach"),
     ("m²", "m2", "met vuong"),
     ("tet duong lich", "tet tay"),
+    ("grdp", "tong san pham tren dia ban", "tang truong kinh te", "kinh te tang truong"),
+    ("nghia vu quan su", "kham tuyen quan", "nhap ngu", "giao quan", "goi cong dan nhap ngu"),
     ("phan dau", "muc tieu", "chi tieu", "dat muc tieu", "dat chi tieu"),
     ("dao tao lao dong", "dao tao nguon nhan luc", "dao tao nhan luc"),
     ("trang bi camera", "gan camera", "lap camera", "lap dat camera"),

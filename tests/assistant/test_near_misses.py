@@ -431,3 +431,24 @@ def test_a_plans_amount_is_not_what_was_done() -> None:
         "giải ngân 1.120 triệu đồng (70,0%);"
     )
     assert gates.answer_type(asked, listed) > 0
+
+
+def test_a_year_naming_what_is_asked_is_no_reports_year(sample_retriever) -> None:
+    """ "nghĩa vụ quân sự năm 2026" names the intake, not the report: December 2025's report
+    tells it, though January 2026's is indexed; the sentence quoted writes the year."""
+    a = answer("Khám sức khỏe nghĩa vụ quân sự năm 2026 cho bao nhiêu công dân?", sample_retriever)
+    assert not a.insufficient and "612 công dân" in a.text, a.text
+    assert {c.report for c in a.citations} == {"1123/BC-UBND"}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Thành phố được giao chỉ tiêu khám sức khỏe nghĩa vụ quân sự bao nhiêu công dân?",
+        "Thành phố được giao chỉ tiêu tuyển quân năm 2026 bao nhiêu người?",
+    ],
+)
+def test_a_quota_asked_is_no_count_of_what_was_done(sample_retriever, question) -> None:
+    """The reports say how many were examined (612), never the quota: no answer."""
+    a = answer(question, sample_retriever)
+    assert a.insufficient, a.text

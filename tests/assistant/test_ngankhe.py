@@ -19,6 +19,15 @@ def test_the_wards_initials_and_its_revenue_not_its_spending(ngankhe_retriever) 
     assert {c.report for c in a.citations} == {"118/BC-UBND", "131/BC-UBND"}
 
 
+def test_growth_is_a_rate_and_the_quarter_before_is_given_beside_it(ngankhe_retriever) -> None:
+    """ "Tăng trưởng kinh tế" is the GRDP's growth: "quý III … ước tăng 8,46% …, cao hơn …
+    quý II (8,21%)" is both figures, the change itself the reading."""
+    a = answer("Tăng trưởng kinh tế quý 3 nhanh hơn quý 2 bao nhiêu?", ngankhe_retriever)
+    assert a.mode == "compare" and "8,46 − 8,21 = 0,25 điểm %" in a.text, a.text
+    assert arithmetic(a.text)[1] == []
+    assert unsupported(a.text, [c.text for c in a.citations]) == []
+
+
 def test_a_lettered_part_holds_the_shortcomings(ngankhe_retriever) -> None:
     a = answer("Tháng 9 phường Kim Tuyền còn những hạn chế gì?", ngankhe_retriever)
     assert a.mode == "section" and "Tồn tại, hạn chế (thuộc P2 ĐÁNH GIÁ CHUNG)" in a.text, a.text
