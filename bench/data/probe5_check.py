@@ -27,7 +27,14 @@ import sys
 from collections import Counter
 
 from probe_units import FIELDS as BASE_FIELDS
-from probe_units import answerable_fails, field_fails, norm, units_in
+from probe_units import (
+    answerable_fails,
+    doc_fails,
+    field_fails,
+    norm,
+    style_fails,
+    units_in,
+)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 JSONL = os.path.join(ROOT, "bench/data/probe5.jsonl")
@@ -73,10 +80,6 @@ def units_for(set_, doc):
     return found
 
 
-def is_plain_ascii(s):
-    return all(ord(c) < 128 for c in s)
-
-
 def main():
     fails = []
     with open(JSONL, encoding="utf-8") as f:
@@ -107,36 +110,10 @@ def main():
             fails.append(f"{iid}: empty question")
         seen_q[norm(q)] += 1
         docs = it["doc"] if isinstance(it["doc"], list) else [it["doc"]]
-        if isinstance(it["doc"], list) and len(it["doc"]) != 2:
-            fails.append(f"{iid}: a doc list must name exactly 2 files")
-        bad_doc = False
-        for d in docs:
-            if (
-                d in SKIP
-                or not d.endswith(ALLOWED_EXT)
-                or not os.path.exists(os.path.join(DIRS[it["set"]], d))
-            ):
-                fails.append(f"{iid}: doc not allowed / missing: {d}")
-                bad_doc = True
-        if bad_doc:
+        if bad_doc := doc_fails(it, docs, DIRS, SKIP, ALLOWED_EXT):
+            fails += [f"{iid}: {wrong}" for wrong in bad_doc]
             continue
-        # styles
-        has_hist = "history" in it
-        if has_hist != ("followup" in it["style"]):
-            fails.append(f"{iid}: followup style and history disagree")
-        if has_hist and not (
-            isinstance(it["history"], list)
-            and 1 <= len(it["history"]) <= 2
-            and all(isinstance(h, str) and h.strip() for h in it["history"])
-        ):
-            fails.append(f"{iid}: history must hold 1-2 non-empty questions")
-        if "nodiacritics" in it["style"] and (not is_plain_ascii(q) or q != q.lower()):
-            fails.append(f"{iid}: nodiacritics question must be lowercase ASCII")
-        if "english" in it["style"]:
-            if not is_plain_ascii(q):
-                fails.append(f"{iid}: english question must be plain ASCII")
-            if "nodiacritics" in it["style"]:
-                fails.append(f"{iid}: english and nodiacritics are exclusive")
+        fails += [f"{iid}: {wrong}" for wrong in style_fails(it, q)]
         if "paraphrase" in it["style"] and "verbatim" in it["style"]:
             fails.append(f"{iid}: paraphrase and verbatim are exclusive")
         if not (isinstance(it["must"], list) and isinstance(it["evidence"], list)):

@@ -1,7 +1,8 @@
 """The text units a probe's gold strings are checked against (probe3_check.py,
-probe4_check.py): each paragraph, table cell and footnote of a .docx, the whole
-`pdftotext -layout` text of a PDF, each line of a .txt — NFC, whitespace collapsed,
-case-folded. Only the standard library and poppler's pdftotext."""
+probe4_check.py, probe5_check.py): each paragraph, table cell and footnote of a .docx, the
+whole `pdftotext -layout` text of a PDF, each line of a .txt — NFC, whitespace collapsed,
+case-folded; and the checks of an item those checkers share. Only the standard library and
+poppler's pdftotext."""
 
 from __future__ import annotations
 
@@ -100,4 +101,45 @@ def answerable_fails(item: dict) -> list[str]:
         out.append("must/evidence counts out of range")
     if not (1 <= item["evidence_min"] <= len(item["evidence"])):
         out.append("evidence_min out of range")
+    return out
+
+
+def is_plain_ascii(s: str) -> bool:
+    return all(ord(c) < 128 for c in s)
+
+
+def doc_fails(item: dict, docs: list[str], dirs: dict, skip: set, allowed_ext: tuple) -> list[str]:
+    """What is wrong with an item's `doc`: a list of other than two, a scan, a missing file."""
+    out = []
+    if isinstance(item["doc"], list) and len(item["doc"]) != 2:
+        out.append("a doc list must name exactly 2 files")
+    for d in docs:
+        path = os.path.join(dirs[item["set"]], d)
+        if d in skip or not d.endswith(allowed_ext) or not os.path.exists(path):
+            out.append(f"doc not allowed / missing: {d}")
+    return out
+
+
+def style_fails(item: dict, question: str) -> list[str]:
+    """What is wrong with an item's styles: a follow-up without its history (or the other way
+    round), a question "without diacritics" or in English that is not plain ASCII."""
+    out = []
+    has_hist = "history" in item
+    if has_hist != ("followup" in item["style"]):
+        out.append("followup style and history disagree")
+    if has_hist and not (
+        isinstance(item["history"], list)
+        and 1 <= len(item["history"]) <= 2
+        and all(isinstance(h, str) and h.strip() for h in item["history"])
+    ):
+        out.append("history must hold 1-2 non-empty questions")
+    if "nodiacritics" in item["style"] and (
+        not is_plain_ascii(question) or question != question.lower()
+    ):
+        out.append("nodiacritics question must be lowercase ASCII")
+    if "english" in item["style"]:
+        if not is_plain_ascii(question):
+            out.append("english question must be plain ASCII")
+        if "nodiacritics" in item["style"]:
+            out.append("english and nodiacritics are exclusive")
     return out
