@@ -19,6 +19,9 @@ Progress = Callable[[str, int, int], None]  # (what, done, total)
 # Bumped whenever parsing or chunking changes what a file turns into: an unchanged file
 # indexed by an older pipeline is re-indexed instead of skipped.
 PIPELINE = "19"
+# 19: a part headed "GIẢI PHÁP TRỌNG TÂM QUÝ II …" sets the tasks of the period it names
+# 18: lettered parts (A., B., C.) hold the Roman ones; a Roman numeral met twice is the next
+# (OCR); a body's name on two lines is one
 # 17: a header line of no letter or digit (a scan's speck read as ".") no longer ends the
 # header; a signature's last line that is a role ("PHÓ CHỦ TICH") is no signer; SXH, TCM,
 # ATTP, TW, BV, BVĐK, TTYT said in full; "trong tháng 1.245 triệu đồng" names no month

@@ -1,9 +1,10 @@
-"""A month or year named as the time something happened ("đợt mưa cuối tháng 9", "hội nghị xúc
+"""A month named as the time something happened ("đợt mưa cuối tháng 9", "hội nghị xúc
 tiến đầu tư tháng 10/2025", "vụ đuối nước tháng 7"), that no report has as its period: a
 report written after it may tell it, and then writes a day of that month ("từ ngày 28/9",
 "tổ chức vào ngày 29/8/2025") or the month itself ("tính đến hết tháng 7/2025") in the
 passage it is quoted from (`periods.names_month`). Only such an answer is given; otherwise
-the period is missing and the answer says so (route.period_missing)."""
+the period is missing and the answer says so (route.period_missing). A year naming what is
+asked ("nghĩa vụ quân sự năm 2026") is read alike: `year_named`."""
 
 from __future__ import annotations
 
