@@ -86,7 +86,9 @@ def _month_of(ctx: Context, period: P.Period) -> P.Period | None:
 def year_named(query: Query, ctx: Context, ask: Callable[[Query], Answer]) -> Answer | None:
     """ "Khám sức khỏe nghĩa vụ quân sự năm 2026 cho bao nhiêu công dân?": a year naming
     what is asked, not the report — December 2025's report tells the intake for 2026. Asked
-    again without the year, the answer holds only if every sentence it quotes writes it."""
+    again without the year, the answer holds only if every sentence it quotes writes the
+    year after the word the question writes it after ("quân sự năm 2026", not "quản lý …
+    2026": typed with diacritics, as typed)."""
     scope = ctx.scope(query)
     years = [p for p in scope.periods if p.unit == "year"]
     if scope.allowed is None or not years or len(years) != len(scope.periods):
@@ -94,11 +96,38 @@ def year_named(query: Query, ctx: Context, ask: Callable[[Query], Answer]) -> An
     undated = ctx.normalize(without_periods(query.text))
     if not undated.content or ctx.scope(undated).periods:
         return None
+    said = _qualified(query)
+    if not said:
+        return None
     got = ask(undated)
     if got.insufficient or not got.citations:
         return None
-    # (as a year, not the end of a date: "công bố ngày 06/5/2025" tells of PCI 2024)
-    written = re.compile(rf"(?<![\d/.])(?:{'|'.join(str(p.first[0]) for p in years)})(?!\d)")
-    if not all(written.search(c.quote or c.text) for c in got.citations):
+    key = str.lower if query.accented else vn.fold
+    if not all(_writes(key(c.quote or c.text), said, key) for c in got.citations):
         return None
     return dataclasses.replace(got, question=query.text)
+
+
+def _qualified(query: Query) -> list[tuple[str, int]]:
+    """(the word a year is written after, the year) for each year the question names."""
+    out = []
+    for m in query.periods:
+        if m.period is None or m.period.unit != "year":
+            continue
+        words = [w for w in re.findall(r"[^\W\d_]+", query.text[: m.start]) if len(w) > 1]
+        words = [w for w in words if not vn.is_stopword(vn.fold(w), False)]
+        if words:
+            out.append((words[-1], m.period.first[0]))
+    return out
+
+
+def _writes(quote: str, said: list[tuple[str, int]], key: Callable[[str], str]) -> bool:
+    """The quote writes each year as a year (not the end of a date: "công bố ngày 06/5/2025"
+    tells of PCI 2024) within a few words after the word the question put before it."""
+    for word, year in said:
+        at = [m.start() for m in re.finditer(rf"(?<![\d/.]){year}(?!\d)", quote)]
+        if not any(
+            re.search(rf"\b{re.escape(key(word))}\b", quote[max(0, i - 40) : i]) for i in at
+        ):
+            return False
+    return True

@@ -24,7 +24,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("m²", "m2", "met vuong"),
     ("tet duong lich", "tet tay"),
     ("grdp", "tong san pham tren dia ban", "tang truong kinh te", "kinh te tang truong"),
-    ("nghia vu quan su", "kham tuyen quan", "nhap ngu", "giao quan", "goi cong dan nhap ngu"),
+    ("nghia vu quan su", "kham tuyen quan"),
     ("phan dau", "muc tieu", "chi tieu", "dat muc tieu", "dat chi tieu"),
     ("dao tao lao dong", "dao tao nguon nhan luc", "dao tao nhan luc"),
     ("trang bi camera", "gan camera", "lap camera", "lap dat camera"),

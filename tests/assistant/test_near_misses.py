@@ -439,6 +439,12 @@ def test_a_year_naming_what_is_asked_is_no_reports_year(sample_retriever) -> Non
     a = answer("Khám sức khỏe nghĩa vụ quân sự năm 2026 cho bao nhiêu công dân?", sample_retriever)
     assert not a.insufficient and "612 công dân" in a.text, a.text
     assert {c.report for c in a.citations} == {"1123/BC-UBND"}
+    # the intake's send-off ("giao quân") is told by no report: a sentence writing "2026"
+    # after other words ("quản lý …") is no answer
+    a = answer(
+        "Lễ giao quân năm 2026 thành phố tiễn bao nhiêu thanh niên nhập ngũ?", sample_retriever
+    )
+    assert a.insufficient, a.text
 
 
 @pytest.mark.parametrize(
