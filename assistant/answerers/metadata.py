@@ -90,6 +90,7 @@ def answer(query: Query, ctx: Context) -> Answer | None:
     citer = Citer(ctx.store)
     out, missing = [], []
     plain = " ".join(vn.syllables(query.folded))
+    kind = _KIND_ASKED.search(plain)  # "trả lời công văn số mấy": a basis of that kind
     for label, what in asked:
         if label == CUTOFF:  # said where the report says it: its title, opening or body
             if said := _cutoff(ctx, rid):  # type: ignore[arg-type]
@@ -104,8 +105,7 @@ def answer(query: Query, ctx: Context) -> Answer | None:
             : len(heads)
         ]
         value = found[0].split(":", 1)[-1].strip() if found and ":" in found[0] else ""
-        # "trả lời công văn số mấy": a basis of that kind ("Căn cứ Nghị quyết …" is none)
-        kind = _KIND_ASKED.search(plain)
+        # ("Căn cứ Nghị quyết …" is no "công văn")
         if label == "Căn cứ" and kind and found and kind.group(1) not in vn.fold(found[0]):
             missing.append(f"{_KINDS[kind.group(1)]} nào làm căn cứ")
             continue

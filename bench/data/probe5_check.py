@@ -18,11 +18,9 @@ the style quotas, the per-type minimums and the share of near-misses.
 Exit code 1 on any failure.
 """
 
-import functools
 import json
 import os
 import re
-import subprocess
 import sys
 from collections import Counter
 
@@ -32,8 +30,8 @@ from probe_units import (
     doc_fails,
     field_fails,
     norm,
+    readable_units,
     style_fails,
-    units_in,
 )
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -61,23 +59,8 @@ PREFIX = "P5"
 MUST_MAX = 60  # `must` strings are short phrases or figures
 
 
-@functools.cache
-def doc_units(folder, doc):
-    """A .doc's units: each non-empty line of `antiword -w 0` (one paragraph each)."""
-    txt = subprocess.run(
-        ["antiword", "-w", "0", os.path.join(folder, doc)],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return tuple(norm(line) for line in txt.splitlines() if line.strip())
-
-
 def units_for(set_, doc):
-    found = doc_units(DIRS[set_], doc) if doc.endswith(".doc") else units_in(DIRS[set_], doc)
-    if sum(len(u) for u in found) < 500:
-        raise RuntimeError(f"{doc}: almost no text (scan?)")
-    return found
+    return readable_units(DIRS[set_], doc)
 
 
 def main():

@@ -60,10 +60,18 @@ def txt_units(path: str) -> list[str]:
         return [norm(line) for line in f if line.strip()]
 
 
+def doc_units(path: str) -> list[str]:
+    """A Word 97 .doc's units: each non-empty line of `antiword -w 0` (one paragraph each)."""
+    run = subprocess.run(["antiword", "-w", "0", path], capture_output=True, text=True, check=True)
+    return [norm(line) for line in run.stdout.splitlines() if line.strip()]
+
+
 def units(path: str) -> list[str]:
     """The units of a report file, by its kind."""
     if path.endswith(".docx"):
         return docx_units(path)
+    if path.endswith(".doc"):
+        return doc_units(path)
     if path.endswith(".pdf"):
         return pdf_units(path)
     return txt_units(path)
@@ -73,6 +81,14 @@ def units(path: str) -> list[str]:
 def units_in(folder: str, doc: str) -> tuple[str, ...]:
     """The units of `doc` in `folder`, read once."""
     return tuple(units(os.path.join(folder, doc)))
+
+
+def readable_units(folder: str, doc: str) -> tuple[str, ...]:
+    """`units_in`, refusing a file with almost no text (a scan without its text layer)."""
+    found = units_in(folder, doc)
+    if sum(len(u) for u in found) < 500:
+        raise RuntimeError(f"{doc}: almost no text (scan?)")
+    return found
 
 
 # the fields every probe item has (a set may add its own)
